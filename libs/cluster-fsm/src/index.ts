@@ -1,0 +1,2 @@
+/** Public API of @mgmt/cluster-fsm. */
+export {};

@@ -1,0 +1,2 @@
+/** Public API of @mgmt/transport. */
+export {};
