@@ -32,6 +32,20 @@ export function generate(outDir) {
     fs.writeFileSync(dts, text);
     written.push(`${base}.js`, `${base}.d.ts`);
   }
+  // Each folder of .proto files (e.g. proto/etcd) is one generated module
+  // with its own protobufjs root (-r), so its packages can import each
+  // other and never replace a namespace of another module in the shared
+  // default root.
+  for (const dir of fs.readdirSync(protoDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const files = fs.readdirSync(path.join(protoDir, dir)).filter((f) => f.endsWith('.proto')).sort().map((f) => path.join(protoDir, dir, f));
+    const js = path.join(outDir, `${dir}.js`);
+    const dts = path.join(outDir, `${dir}.d.ts`);
+    execFileSync('pbjs', ['-t', 'static-module', '-w', 'es6', '-r', dir, '--force-number', '--no-verify', '--no-convert', '--no-delimited', '-o', js, ...files], { stdio: 'inherit' });
+    execFileSync('pbts', ['-o', dts, js], { stdio: 'inherit' });
+    const text = fs.readFileSync(dts, 'utf8').replace(/^import Long = require\("long"\);\n/m, '');
+    fs.writeFileSync(dts, text);
+    written.push(`${dir}.js`, `${dir}.d.ts`);
+  }
   return written;
 }
 
