@@ -1,2 +1,2 @@
-/** Public API of @mgmt/agent. */
-export {};
+/** Public API of @mgmt/agent: one mgmt agent, composed from the libs. */
+export { agentName } from './name.js';

@@ -1,0 +1,2 @@
+/** The name the agent logs under. */
+export const agentName = 'mgmt-agent';

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { registerRun } from './run.js';
+import { registerVersion } from './version.js';
+import { registerPending } from './pending.js';
+
+/** Where a command writes. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Adds every subcommand of `mgmt` to the program. */
+export function registerCommands(program: Command, io: Io): void {
+  registerRun(program, io);
+  registerPending(program, 'ctl', 'talk to the cluster store as etcdctl would (get, put, del, watch, member list)');
+  registerPending(program, 'status', "show each host's lifecycle state, Raft role and why it is there");
+  registerPending(program, 'viz', 'export the lifecycle and nominator state charts (mermaid, dot, svg, json)');
+  registerPending(program, 'demo', 'start a local cluster of agents as worker threads in this process');
+  registerVersion(program, io);
+}

@@ -1,0 +1,54 @@
+// Proves `mgmt run`'s configuration: defaults, flags over MGMT_* variables,
+// the --peer-urls alias, and one ConfigError for each kind of bad value.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, resolveRunConfig } from './run-config.js';
+
+describe('resolveRunConfig', () => {
+  it('uses the reference defaults', () => {
+    const c = resolveRunConfig({ hostname: 'h1' }, {});
+    expect(c.clientUrls).toEqual(['http://127.0.0.1:2379']);
+    expect(c.serverUrls).toEqual(['http://127.0.0.1:2380']);
+    expect(c.idealClusterSize).toBe(5);
+    expect(c.seeds).toEqual([]);
+    expect(c.noServer).toBe(false);
+  });
+
+  it('reads the reference example flags', () => {
+    const c = resolveRunConfig({
+      hostname: 'h2',
+      seeds: ['http://127.0.0.1:2379'],
+      clientUrls: ['http://127.0.0.1:2381'],
+      serverUrls: ['http://127.0.0.1:2382'],
+      idealClusterSize: '3',
+      file: 'examples/etcd1b.yaml',
+    }, {});
+    expect(c).toMatchObject({ hostname: 'h2', seeds: ['http://127.0.0.1:2379'], clientUrls: ['http://127.0.0.1:2381'], serverUrls: ['http://127.0.0.1:2382'], idealClusterSize: 3, file: 'examples/etcd1b.yaml' });
+  });
+
+  it('takes MGMT_* variables, and flags win over them', () => {
+    const env = { MGMT_HOSTNAME: 'envhost', MGMT_SEEDS: 'http://a:1;http://b:2', MGMT_IDEAL_CLUSTER_SIZE: '7', MGMT_NO_SERVER: 'true', MGMT_PEER_URLS: 'tcp://127.0.0.1:9' };
+    const fromEnv = resolveRunConfig({}, env);
+    expect(fromEnv).toMatchObject({ hostname: 'envhost', seeds: ['http://a:1', 'http://b:2'], idealClusterSize: 7, noServer: true, serverUrls: ['tcp://127.0.0.1:9'] });
+    expect(resolveRunConfig({ hostname: 'flag', idealClusterSize: '2' }, env)).toMatchObject({ hostname: 'flag', idealClusterSize: 2 });
+  });
+
+  it('treats --peer-urls as an alias of --server-urls', () => {
+    expect(resolveRunConfig({ hostname: 'h', peerUrls: ['http://127.0.0.1:2390'] }, {}).serverUrls).toEqual(['http://127.0.0.1:2390']);
+  });
+
+  it('maps --no-server', () => {
+    expect(resolveRunConfig({ hostname: 'h', server: false }, {}).noServer).toBe(true);
+  });
+
+  it.each([
+    [{ idealClusterSize: '0' }, '--ideal-cluster-size: "0" is not a positive integer'],
+    [{ idealClusterSize: '3x' }, '--ideal-cluster-size'],
+    [{ idealClusterSize: '-1' }, '--ideal-cluster-size'],
+    [{ hostname: 'bad host' }, '--hostname'],
+    [{ seeds: ['ftp://x:1'] }, '--seeds: "ftp://x:1" has scheme ftp'],
+    [{ clientUrls: ['http://x'] }, '--client-urls: "http://x" has no port'],
+  ])('refuses %o', (flags, message) => {
+    expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(ConfigError);
+    expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(message);
+  });
+});

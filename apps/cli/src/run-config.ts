@@ -1,0 +1,83 @@
+import os from 'node:os';
+import path from 'node:path';
+import { UrlError, parseUrlList, splitList } from './urls.js';
+
+/** Everything `mgmt run` needs, validated. */
+export interface RunConfig {
+  hostname: string;
+  seeds: string[];
+  clientUrls: string[];
+  serverUrls: string[];
+  idealClusterSize: number;
+  noServer: boolean;
+  file: string | undefined;
+  dataDir: string;
+  statusUrl: string | undefined;
+}
+
+/** The raw values commander collected (flags), before validation. */
+export interface RunFlags {
+  hostname?: string;
+  seeds?: string[];
+  clientUrls?: string[];
+  serverUrls?: string[];
+  peerUrls?: string[];
+  idealClusterSize?: string;
+  server?: boolean;
+  file?: string;
+  dataDir?: string;
+  statusUrl?: string;
+}
+
+/** A flag or environment value that cannot be used. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+export const defaultClientUrl = 'http://127.0.0.1:2379';
+export const defaultServerUrl = 'http://127.0.0.1:2380';
+export const defaultIdealClusterSize = 5;
+
+/**
+ * Flags win over `MGMT_*` environment variables, which win over defaults.
+ * Every error is one ConfigError naming the flag and the value.
+ */
+export function resolveRunConfig(flags: RunFlags, env: Record<string, string | undefined> = process.env): RunConfig {
+  try {
+    const hostname = (flags.hostname ?? env.MGMT_HOSTNAME ?? os.hostname()).trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(hostname)) {
+      throw new ConfigError(`--hostname: ${JSON.stringify(hostname)} is not a valid host name (letters, digits, '.', '_', '-'; at most 63)`);
+    }
+    const seeds = parseUrlList('--seeds', flags.seeds ?? env.MGMT_SEEDS, 'seed');
+    const clientUrls = parseUrlList('--client-urls', flags.clientUrls ?? env.MGMT_CLIENT_URLS ?? defaultClientUrl, 'client');
+    const serverUrls = parseUrlList(
+      '--server-urls',
+      flags.serverUrls ?? flags.peerUrls ?? env.MGMT_SERVER_URLS ?? env.MGMT_PEER_URLS ?? defaultServerUrl,
+      'peer',
+    );
+    if (clientUrls.length === 0) throw new ConfigError('--client-urls: at least one URL is needed');
+    if (serverUrls.length === 0) throw new ConfigError('--server-urls: at least one URL is needed');
+    const sizeText = flags.idealClusterSize ?? env.MGMT_IDEAL_CLUSTER_SIZE ?? String(defaultIdealClusterSize);
+    const idealClusterSize = Number(sizeText);
+    if (!/^\s*\d+\s*$/.test(sizeText) || !Number.isSafeInteger(idealClusterSize) || idealClusterSize < 1) {
+      throw new ConfigError(`--ideal-cluster-size: ${JSON.stringify(sizeText)} is not a positive integer`);
+    }
+    const noServer = flags.server === false || isTrue(env.MGMT_NO_SERVER);
+    const file = flags.file ?? env.MGMT_FILE;
+    const dataDir = path.resolve(flags.dataDir ?? env.MGMT_DATA_DIR ?? path.join(os.tmpdir(), 'mgmt', hostname));
+    const statusUrl = flags.statusUrl ?? env.MGMT_STATUS_URL;
+    return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl };
+  } catch (err) {
+    if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
+    throw err;
+  }
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
+
+export { splitList };
