@@ -36,7 +36,7 @@ describe('etcd wire messages', () => {
     const decoded = mgmtkv.Command.decode(mgmtkv.Command.encode(cmd).finish());
     expect(decoded.request).toBe('txn');
     expect(decoded.header?.id).toBe(77);
-    const put = decoded.txn?.success[0]?.requestTxn?.success[0]?.requestPut;
+    const put = decoded.txn?.success?.[0]?.requestTxn?.success?.[0]?.requestPut;
     expect(Buffer.from(put?.value ?? []).toString()).toBe('y');
   });
 });
