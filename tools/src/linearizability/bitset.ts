@@ -1,0 +1,59 @@
+/**
+ * A fixed-size set of operation positions with an incrementally maintained
+ * hash (Zobrist hashing: the XOR of a fixed pseudo-random word per member),
+ * so hashing a search configuration costs O(1) instead of O(n / 32).
+ */
+import { assert } from './errors.js';
+
+/** A 32-bit integer mix (the finalizer of MurmurHash3), used as the per-member word. */
+export function mix32(input: number): number {
+  let h = input >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A bitset over positions 0..size-1 with an O(1) hash. */
+export class HashedBitset {
+  readonly words: Uint32Array;
+  private hashValue = 0;
+  private memberCount = 0;
+
+  constructor(readonly size: number) {
+    this.words = new Uint32Array(Math.ceil(size / 32));
+  }
+
+  /** The Zobrist hash of the current members. */
+  get hash(): number {
+    return this.hashValue;
+  }
+
+  /** How many positions are members. */
+  get count(): number {
+    return this.memberCount;
+  }
+
+  has(position: number): boolean {
+    return ((this.words[position >>> 5]! >>> (position & 31)) & 1) === 1;
+  }
+
+  add(position: number): void {
+    assert(position >= 0 && position < this.size && !this.has(position), `add of bad or present position ${position}`);
+    this.words[position >>> 5]! |= 1 << (position & 31);
+    this.hashValue = (this.hashValue ^ mix32(position + 1)) >>> 0;
+    this.memberCount += 1;
+  }
+
+  delete(position: number): void {
+    assert(this.has(position), `delete of absent position ${position}`);
+    this.words[position >>> 5]! &= ~(1 << (position & 31));
+    this.hashValue = (this.hashValue ^ mix32(position + 1)) >>> 0;
+    this.memberCount -= 1;
+  }
+
+  /** Whether this set holds exactly the members of `words` (a snapshot of the same size). */
+  equalsWords(words: Uint32Array): boolean {
+    for (let i = 0; i < words.length; i += 1) if (words[i] !== this.words[i]) return false;
+    return true;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns a failed search into a {@link KeyAnomaly}: the longest partial
+ * linearization, the operation that had to come next and could not, why each
+ * possible next operation is impossible there, and a named diagnosis.
+ */
+import type { BlockedCandidate, IndexedOperation, KeyAnomaly, LinearizedStep } from './anomaly.js';
+import { describeOperation, formatValue } from './describe.js';
+import { diagnose } from './diagnose.js';
+import { assert } from './errors.js';
+import type { History } from './history.js';
+import { isDropped } from './partition.js';
+import type { KeyPartition, PreparedOperation } from './partition.js';
+import { illegalStep, stepRegister } from './register-model.js';
+
+/** How many steps of the prefix the explanation prints (the last ones). */
+const prefixLinesShown = 8;
+
+function whyImpossible(operation: PreparedOperation, state: number, partition: KeyPartition): string {
+  const holds = formatValue(partition.values[state]);
+  switch (operation.kind) {
+    case 'read':
+      return `it returned ${formatValue(partition.values[operation.valueId])}, but the key holds ${holds}`;
+    case 'cas':
+      if (operation.casSwapped === false) return `its comparison failed, but the key holds ${holds}, the expected value`;
+      return `it expects ${formatValue(partition.values[operation.expectedId])}, but the key holds ${holds}`;
+    case 'write':
+      return 'a write is always possible (the search had already tried this order)';
+  }
+}
+
+function indexed(history: History, index: number): IndexedOperation {
+  return { index, operation: history[index]! };
+}
+
+/**
+ * Builds the anomaly report for `partition` (after pruning) from the search's
+ * `longestPrefix` (positions in `partition.operations`).
+ */
+export function explainAnomaly(history: History, partition: KeyPartition, longestPrefix: readonly number[]): KeyAnomaly {
+  const operations = partition.operations;
+  const placed = new Set(longestPrefix);
+  const linearizedPrefix: LinearizedStep[] = [];
+  let state = partition.initialValueId;
+  for (const position of longestPrefix) {
+    const operation = operations[position]!;
+    state = stepRegister(state, operation);
+    assert(state !== illegalStep, `longest prefix has an illegal step at #${operation.index}`);
+    linearizedPrefix.push({ ...indexed(history, operation.index), valueAfter: partition.values[state] ?? null });
+  }
+  // The completed operation that returns first must go next; every operation
+  // called by then could go next. None can, or the prefix would be longer.
+  const unplaced = operations.map((operation, position) => ({ operation, position })).filter(({ position }) => !placed.has(position));
+  const blocked = unplaced
+    .filter(({ operation }) => !operation.pending)
+    .reduce((best, next) => (next.operation.return < best.operation.return ? next : best));
+  const candidates: BlockedCandidate[] = unplaced
+    .filter(({ operation }) => operation.call <= blocked.operation.return)
+    .map(({ operation }) => ({ ...indexed(history, operation.index), reason: whyImpossible(operation, state, partition) }));
+  const blockedOperation = indexed(history, blocked.operation.index);
+  const keyOperations = history
+    .map((operation, index) => ({ index, operation }))
+    .filter(({ operation }) => operation.op.key === partition.key && !isDropped(operation));
+  const initial = partition.values[partition.initialValueId] ?? null;
+  const diagnosis = diagnose(blockedOperation, keyOperations, initial);
+
+  const lastSetter = [...linearizedPrefix].reverse().find(({ operation }) => operation.op.kind !== 'read');
+  const involvedByIndex = new Map<number, IndexedOperation>();
+  for (const entry of [blockedOperation, ...candidates, ...(lastSetter ? [lastSetter] : []), ...(diagnosis?.involved ?? [])]) {
+    involvedByIndex.set(entry.index, { index: entry.index, operation: entry.operation });
+  }
+  const operationsInvolved = [...involvedByIndex.values()].sort((a, b) => a.index - b.index);
+
+  const valueAfterPrefix = partition.values[state] ?? null;
+  const lines = [
+    `Key ${JSON.stringify(partition.key)} is not linearizable${diagnosis ? ` (${diagnosis.kind})` : ''}.`,
+    ...(diagnosis ? [diagnosis.sentence] : []),
+    `The longest partial linearization the search found places ${linearizedPrefix.length} of ${operations.length} operations on this key${linearizedPrefix.length > prefixLinesShown ? ` (last ${prefixLinesShown} shown)` : ''}:`,
+    ...linearizedPrefix
+      .map((step, order) => `  ${order + 1}. ${describeOperation(step.index, step.operation)}  => ${formatValue(step.valueAfter)}`)
+      .slice(-prefixLinesShown),
+    `After it the key holds ${formatValue(valueAfterPrefix)}${lastSetter ? ` (set by #${lastSetter.index})` : ' (its initial value)'}. ${describeOperation(blockedOperation.index, blockedOperation.operation)} must take effect by ${blocked.operation.return}, but no operation that may go next can:`,
+    ...candidates.map((candidate) => `  - ${describeOperation(candidate.index, candidate.operation)}: ${candidate.reason}`),
+    'Every other order was searched (or is equivalent to one searched) and fails too.',
+  ];
+  return {
+    key: partition.key,
+    kind: diagnosis?.kind ?? 'no-linearization',
+    linearizedPrefix,
+    valueAfterPrefix,
+    blockedOperation,
+    candidates,
+    operationsInvolved,
+    explanation: lines.join('\n'),
+  };
+}
