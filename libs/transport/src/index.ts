@@ -1,2 +1,30 @@
-/** Public API of @mgmt/transport. */
-export {};
+/**
+ * Public API of @mgmt/transport: carriers for encoded Raft messages (worker
+ * threads, NATS, direct TCP), a fault-injection wrapper, and the URL parser
+ * that picks a carrier. Test helpers live in `@mgmt/transport/testing`.
+ */
+export type {
+  InboundMessage,
+  MessageHandler,
+  PeerStats,
+  SendResult,
+  Transport,
+  TransportStats,
+  UnreachableHandler,
+} from './core/transport.js';
+export type { CommonTransportOptions, TransportLogger } from './core/options.js';
+export { DEFAULT_MAX_MESSAGE_BYTES, silentLogger, stderrLogger } from './core/options.js';
+export {
+  AssertionError,
+  FrameError,
+  HandshakeError,
+  MessageTooLargeError,
+  PeerUrlError,
+  TransportError,
+  TransportStartError,
+} from './core/errors.js';
+export type { PeerUrl, UrlTransportKind } from './core/peer-url.js';
+export { parsePeerUrl, parsePeerUrls, splitUrlList } from './core/peer-url.js';
+export type { TcpTransportOptions } from './tcp/tcp-transport.js';
+export { createTcpTransport, TcpTransport } from './tcp/tcp-transport.js';
+export { encodeFrame, FrameDecoder, FRAME_HEADER_BYTES } from './tcp/frame.js';
