@@ -1,0 +1,128 @@
+/**
+ * What the nominator sees: one snapshot of the cluster, built by the agent on
+ * the Raft leader from its progress tracker and the `/_mgmt/` keys, plus the
+ * pure predicates over it (health, catch-up, quorum) that decisions use.
+ */
+
+/** One Raft member as the leader sees it. */
+export interface MemberView {
+  /** Raft member id (decimal string; ids are never reused). */
+  id: string;
+  /** The member's hostname (its `--hostname`). */
+  name: string;
+  peerUrls: string[];
+  isLearner: boolean;
+  /** Highest log index known to be replicated on this member (leader: its last index). */
+  matchIndex: number;
+  /**
+   * Ticks since the leader last heard from this member, or since it was added
+   * when never heard from. 0 for the leader itself.
+   */
+  lastHeardTicksAgo: number;
+  /**
+   * Ticks this member has been continuously healthy. The nominator machine
+   * fills it from its own history of views; pass it yourself only when calling
+   * `decideNext` directly. Missing means 0.
+   */
+  healthyForTicks?: number;
+}
+
+/** A snapshot of the cluster, the nominator's only input. */
+export interface ClusterView {
+  /** The leader's logical clock (Raft ticks), increasing. */
+  tick: number;
+  /** Member id of the leader (the agent running the nominator). */
+  leaderId: string;
+  /** The leader's last log index. */
+  leaderLastIndex: number;
+  /**
+   * Whether the leader has committed an entry of its current term. A
+   * single-server change is unsafe before that (the known correction to the
+   * Raft dissertation, section 4.1).
+   */
+  leaderCommittedInTerm: boolean;
+  /** Whether a membership change is proposed but not yet applied. */
+  confChangePending: boolean;
+  /** `/_mgmt/volunteers/*`: hostname -> peer URLs. Leased, so dead hosts vanish. */
+  volunteers: Record<string, string[]>;
+  /** `/_mgmt/nominated/*`: hostname -> peer URLs. */
+  nominated: Record<string, string[]>;
+  /** `/_mgmt/endpoints/*`: hostname -> client URLs. Leased. */
+  endpoints: Record<string, string[]>;
+  members: MemberView[];
+  /** Desired number of voters, already parsed (see `parseIdealClusterSize`). */
+  idealClusterSize: number;
+}
+
+/** Thresholds that turn raw progress into health. All times in leader ticks. */
+export interface NominatorPolicy {
+  /** A member not heard from for longer than this is not alive. */
+  aliveWithinTicks: number;
+  /** A member more than this many entries behind the leader is not healthy. */
+  maxLagEntries: number;
+  /** How long a learner must be healthy before it is promoted (autopilot's stabilization time). */
+  stabilizationTicks: number;
+  /** A learner not heard from for this long after being added is given up on and removed. */
+  learnerTimeoutTicks: number;
+  /**
+   * A learner's match index must reach this fraction of the leader's last index
+   * before promotion (etcd refuses a promotion below 0.9).
+   */
+  promoteMatchRatio: number;
+}
+
+/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s. */
+export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
+  aliveWithinTicks: 50,
+  maxLagEntries: 1000,
+  stabilizationTicks: 30,
+  learnerTimeoutTicks: 300,
+  promoteMatchRatio: 0.9,
+};
+
+/** The leader heard from `member` recently. */
+export function isAlive(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
+  return member.id === view.leaderId || member.lastHeardTicksAgo <= policy.aliveWithinTicks;
+}
+
+/** Alive and within `maxLagEntries` of the leader's log (autopilot's health rule). */
+export function isHealthy(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
+  return isAlive(member, view, policy) && view.leaderLastIndex - member.matchIndex <= policy.maxLagEntries;
+}
+
+/** Close enough to the leader's log for a promotion etcd would accept. */
+export function isCaughtUp(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
+  return member.matchIndex >= view.leaderLastIndex * policy.promoteMatchRatio;
+}
+
+/** Caught up, healthy, and healthy for the stabilization time: safe to make a voter. */
+export function isReadyForPromotion(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
+  return (
+    member.isLearner &&
+    isCaughtUp(member, view, policy) &&
+    isHealthy(member, view, policy) &&
+    (member.healthyForTicks ?? 0) >= policy.stabilizationTicks
+  );
+}
+
+/** Votes needed for a majority of `voterCount` voters. */
+export function majority(voterCount: number): number {
+  return Math.floor(voterCount / 2) + 1;
+}
+
+/** Whether `voters` (a configuration) has a healthy majority. */
+export function hasHealthyQuorum(voters: readonly MemberView[], view: ClusterView, policy: NominatorPolicy): boolean {
+  if (voters.length === 0) return false;
+  const healthy = voters.filter((member) => isHealthy(member, view, policy)).length;
+  return healthy >= majority(voters.length);
+}
+
+/** The voting members of `view`. */
+export function votersOf(view: ClusterView): MemberView[] {
+  return view.members.filter((member) => !member.isLearner);
+}
+
+/** The learners of `view`. */
+export function learnersOf(view: ClusterView): MemberView[] {
+  return view.members.filter((member) => member.isLearner);
+}
