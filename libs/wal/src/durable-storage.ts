@@ -1,0 +1,152 @@
+/**
+ * DurableStorage: the Raft core's Storage backed by the WAL.
+ *
+ * Reads are synchronous and served from an in-memory copy of the durable
+ * log (a MemoryStorage, so the index rules are exactly the core's own).
+ * That copy changes only after the WAL has fsynced a change: the core never
+ * reads an entry as stable before it is on disk.
+ *
+ * The application persists a whole Ready with one `save()` (one fsync, or
+ * a share of one under group commit). The single StorageWriter methods work
+ * too, each a save of its own. With `io: 'sync'` (the simulator) every
+ * writer method blocks until durable and returns void.
+ */
+import {
+  ErrInvariant,
+  ErrSnapOutOfDate,
+  MemoryStorage,
+  isEmptySnapshot,
+  type ConfState,
+  type Entry,
+  type HardState,
+  type InitialState,
+  type ReadWriteStorage,
+  type Snapshot,
+} from '@mgmt/raft';
+import { Wal, type WalOptions, type WalSave } from './wal.js';
+
+/** Options of DurableStorage.open: the WAL's, plus how writer methods do their I/O. */
+export interface DurableStorageOptions extends Omit<WalOptions, 'onDurable'> {
+  /** 'async' (default, the agent): writers return promises and fsync off the event loop. 'sync': writers block. */
+  io?: 'async' | 'sync';
+}
+
+export class DurableStorage implements ReadWriteStorage {
+  /** The underlying log (recovery report, stats, segment files). */
+  readonly wal: Wal;
+  private readonly cache = new MemoryStorage();
+  private readonly io: 'async' | 'sync';
+
+  private constructor(options: DurableStorageOptions) {
+    this.io = options.io ?? 'async';
+    this.wal = Wal.open({ ...options, onDurable: (s) => this.applyDurable(s) });
+    const r = this.wal.recovered;
+    if (!isEmptySnapshot(r.snapshot)) this.cache.applySnapshot(r.snapshot);
+    this.cache.append(r.entries);
+    this.cache.setHardState(r.hardState);
+  }
+
+  /** Opens (or creates) the data directory and recovers snapshot + log into memory. */
+  static open(options: DurableStorageOptions): DurableStorage {
+    return new DurableStorage(options);
+  }
+
+  private applyDurable(s: WalSave): void {
+    if (s.snapshot) this.cache.applySnapshot(s.snapshot);
+    if (s.entries && s.entries.length > 0) this.cache.append(s.entries);
+    if (s.hardState) this.cache.setHardState(s.hardState);
+  }
+
+  // ---- Storage (reads, synchronous, durable state only) ----
+
+  initialState(): InitialState {
+    return this.cache.initialState();
+  }
+
+  entries(lo: number, hi: number, maxBytes: number): Entry[] {
+    return this.cache.entries(lo, hi, maxBytes);
+  }
+
+  term(i: number): number {
+    return this.cache.term(i);
+  }
+
+  firstIndex(): number {
+    return this.cache.firstIndex();
+  }
+
+  lastIndex(): number {
+    return this.cache.lastIndex();
+  }
+
+  snapshot(): Snapshot {
+    return this.cache.snapshot();
+  }
+
+  /** The durable hard state. */
+  hardState(): HardState {
+    return this.cache.getHardState();
+  }
+
+  // ---- Ready persistence ----
+
+  /** Persists one Ready (snapshot, entries, hard state) with one fsync; resolves when durable. */
+  save(rd: WalSave): Promise<void> {
+    return this.wal.save(rd);
+  }
+
+  /** Persists one Ready, blocking until durable (simulator). */
+  saveSync(rd: WalSave): void {
+    this.wal.saveSync(rd);
+  }
+
+  private write(rd: WalSave): void | Promise<void> {
+    return this.io === 'sync' ? this.wal.saveSync(rd) : this.wal.save(rd);
+  }
+
+  // ---- StorageWriter ----
+
+  append(entries: readonly Entry[]): void | Promise<void> {
+    return this.write({ entries });
+  }
+
+  setHardState(hs: HardState): void | Promise<void> {
+    return this.write({ hardState: hs });
+  }
+
+  applySnapshot(snap: Snapshot): void | Promise<void> {
+    return this.write({ snapshot: snap });
+  }
+
+  /**
+   * Makes the snapshot durable (its own file, written atomically), then
+   * removes older snapshots and the segments it covers. Synchronous in both
+   * modes: snapshots are rare and the caller wants the Snapshot back.
+   */
+  createSnapshot(index: number, confState: ConfState | undefined, data: Uint8Array): Snapshot {
+    const current = this.cache.snapshot();
+    if (index <= current.metadata.index) throw new ErrSnapOutOfDate();
+    if (index > this.cache.lastIndex()) throw new ErrInvariant(`snapshot ${index} is out of bound lastindex(${this.cache.lastIndex()})`);
+    const term = this.cache.term(index);
+    const cs = confState ?? current.metadata.confState;
+    this.wal.saveSnapshot({ data, metadata: { index, term, confState: cs } });
+    return this.cache.createSnapshot(index, cs, data);
+  }
+
+  /**
+   * Drops entries up to `index` from memory. The disk keeps them until a
+   * snapshot covers them (createSnapshot removes those segments).
+   */
+  compact(index: number): void {
+    this.cache.compact(index);
+  }
+
+  /** Waits for queued saves and closes the log. */
+  close(): Promise<void> {
+    return this.wal.close();
+  }
+
+  closeSync(): void {
+    this.wal.closeSync();
+  }
+}

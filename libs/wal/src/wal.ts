@@ -1,0 +1,346 @@
+/**
+ * Wal: the durable Raft log of one member.
+ *
+ * `save()` persists one Ready (hard state, entries, snapshot) and resolves
+ * only after its bytes are fsynced: persist, then acknowledge (etcd #14370).
+ * Saves that arrive while an fsync is in flight are queued and written as
+ * one frame with one fsync when it returns (group commit). `saveSync()` is
+ * the same thing done synchronously, for the deterministic simulator.
+ *
+ * Within a save the order of effects is a Ready's: the snapshot file is
+ * made durable first (temporary file, fsync, rename, directory fsync), then
+ * the frame carrying the snapshot reset, the entries and the hard state.
+ */
+import { emptySnapshot, ErrSnapOutOfDate, isEmptySnapshot, type Entry, type HardState, type Snapshot } from '@mgmt/raft';
+import { checkIdentity, writeFileAtomic } from './atomic-file.js';
+import { assert, WalClosedError, WalCorruptionError, WalOverloadedError, type WalFatalError } from './errors.js';
+import type { FileSystem } from './file-system.js';
+import { walLayout, type WalLayout } from './layout.js';
+import { silentLogger, type WalLogger } from './logger.js';
+import { recoverState, readMeta, type RecoveredState } from './recovery.js';
+import { batchPartSizeBytes, encodeBatch, encodeMeta, type BatchPart, type WalIdentity } from './records.js';
+import { SegmentWriter, type LogPosition } from './segment-writer.js';
+import { removeSnapshotsBefore, writeSnapshotFile } from './snapshot-files.js';
+
+/** What one Ready asks to persist. Every field is optional. */
+export interface WalSave {
+  hardState?: HardState;
+  entries?: readonly Entry[];
+  /** A snapshot received from the leader: it replaces the log. */
+  snapshot?: Snapshot;
+}
+
+/** Options of Wal.open. */
+export interface WalOptions {
+  fs: FileSystem;
+  /** The WAL's data directory (created if missing). */
+  dir: string;
+  /** Cluster id and member id; a directory holding another pair is refused. */
+  identity: WalIdentity;
+  /** A new segment starts when the current one would exceed this. Default 64 MiB. */
+  segmentSizeBytes?: number;
+  /** Upper bound on the bytes of one group-commit frame. Default 16 MiB. */
+  maxBatchBytes?: number;
+  /** Upper bound on saves waiting for the next fsync. Default 65536. */
+  maxQueuedSaves?: number;
+  logger?: WalLogger;
+  /** Called, in order, after each save is durable and before its promise resolves (or saveSync returns). */
+  onDurable?: (save: WalSave) => void;
+}
+
+/** Counters for benchmarks and tests. */
+export interface WalStats {
+  /** fsyncs of batch frames (group commits). */
+  batchSyncs: number;
+  /** Saves made durable. */
+  saves: number;
+  /** Entries made durable. */
+  entries: number;
+}
+
+interface Queued {
+  save: WalSave;
+  part: BatchPart;
+  bytes: number;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BATCH_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_QUEUED = 65_536;
+
+/** Position of the log including everything accepted so far (durable or queued). */
+interface LogView extends LogPosition {
+  snapIndex: number;
+  snapTerm: number;
+}
+
+export class Wal {
+  /** What recovery found when this WAL was opened. */
+  readonly recovered: RecoveredState;
+  readonly stats: WalStats = { batchSyncs: 0, saves: 0, entries: 0 };
+  private readonly layout: WalLayout;
+  private readonly writer: SegmentWriter;
+  private durable: LogView;
+  private accepted: LogView;
+  private readonly queue: Queued[] = [];
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly options: WalOptions,
+    recovered: RecoveredState,
+  ) {
+    this.recovered = recovered;
+    this.layout = walLayout(options.dir);
+    const snap = recovered.snapshot.metadata;
+    const last = recovered.entries[recovered.entries.length - 1];
+    this.durable = {
+      lastIndex: last?.index ?? snap.index,
+      lastTerm: last?.term ?? snap.term,
+      hardState: recovered.hardState,
+      snapIndex: snap.index,
+      snapTerm: snap.term,
+    };
+    this.accepted = { ...this.durable };
+    this.writer = SegmentWriter.open(
+      options.fs,
+      this.layout,
+      options.identity,
+      options.segmentSizeBytes ?? DEFAULT_SEGMENT_BYTES,
+      this.logger,
+      recovered.segments.map((s) => ({ file: s.file, seq: s.seq, prevIndex: s.prevIndex })),
+      recovered.nextSeq,
+      this.durable,
+    );
+  }
+
+  private get logger(): WalLogger {
+    return this.options.logger ?? silentLogger;
+  }
+
+  /**
+   * Opens (or creates) the WAL in `options.dir` and recovers its state,
+   * synchronously. Throws WalCorruptionError, WalMissingSegmentError or
+   * WalForeignDataError rather than start on bad data.
+   */
+  static open(options: WalOptions): Wal {
+    const { fs, identity } = options;
+    const layout = walLayout(options.dir);
+    fs.mkdirp(layout.dir);
+    const meta = readMeta(fs, layout);
+    let recovered: RecoveredState;
+    if (meta) {
+      checkIdentity(identity, meta, layout.metaFile, 0);
+      recovered = recoverState(fs, layout, identity, options.logger ?? silentLogger);
+    } else {
+      for (const d of [layout.segmentDir, layout.snapshotDir]) {
+        if (fs.exists(d) && fs.readdir(d).some((n) => !n.endsWith('.tmp'))) {
+          throw new WalCorruptionError(layout.metaFile, 0, `metadata file is missing but ${d} holds files`);
+        }
+      }
+      fs.mkdirp(layout.segmentDir);
+      fs.mkdirp(layout.snapshotDir);
+      fs.fsyncDir(layout.dir);
+      writeFileAtomic(fs, layout.metaFile, encodeMeta(identity));
+      recovered = {
+        hardState: { term: 0, vote: 0, commit: 0 },
+        snapshot: emptySnapshot(),
+        entries: [],
+        segments: [],
+        nextSeq: 0,
+        needsResetRecord: false,
+        created: true,
+      };
+    }
+    const wal = new Wal(options, recovered);
+    if (recovered.needsResetRecord) {
+      // Make the log on disk agree with the snapshot before anything is appended after it.
+      const snap = recovered.snapshot.metadata;
+      wal.writeAndSyncNow([{ snapshotReset: { index: snap.index, term: snap.term }, hardState: recovered.hardState, entries: [] }]);
+    }
+    return wal;
+  }
+
+  /** The durable hard state. */
+  get hardState(): HardState {
+    return { ...this.durable.hardState };
+  }
+
+  /** Index of the last durable entry (the snapshot index if none follow it). */
+  get lastIndex(): number {
+    return this.durable.lastIndex;
+  }
+
+  /** Index of the newest durable snapshot (0 if none). */
+  get snapshotIndex(): number {
+    return this.durable.snapIndex;
+  }
+
+  /** Segment files currently on disk, oldest first. */
+  get segmentFiles(): string[] {
+    return this.writer.segments.map((s) => s.file);
+  }
+
+  /** Persists one Ready; resolves once it is durable. Saves queued during an fsync share the next one. */
+  save(save: WalSave): Promise<void> {
+    let part: BatchPart;
+    try {
+      this.checkOpen();
+      if (this.queue.length >= (this.options.maxQueuedSaves ?? DEFAULT_MAX_QUEUED)) {
+        throw new WalOverloadedError(`wal: ${this.queue.length} saves already wait for the next fsync`);
+      }
+      part = this.accept(save);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ save, part, bytes: batchPartSizeBytes(part), resolve, reject });
+      // Start the flush in a microtask so every save made in this turn joins the first frame.
+      this.flushing ??= Promise.resolve().then(() => this.flushLoop());
+    });
+  }
+
+  /** Persists one Ready synchronously (write, then a blocking fsync). For the simulator. */
+  saveSync(save: WalSave): void {
+    this.checkOpen();
+    assert(this.flushing === undefined && this.queue.length === 0, 'saveSync while asynchronous saves are in flight');
+    const part = this.accept(save);
+    this.writeAndSyncNow([part]);
+    this.markDurable(save, part);
+  }
+
+  /**
+   * Stores a snapshot the application made (at an index already in the
+   * durable log), then removes older snapshot files and every segment the
+   * snapshot covers. Synchronous; the snapshot file is durable on return.
+   */
+  saveSnapshot(snap: Snapshot): void {
+    this.checkOpen();
+    const { index, term } = snap.metadata;
+    if (index <= this.accepted.snapIndex) throw new ErrSnapOutOfDate();
+    assert(index <= this.durable.lastIndex, () => `snapshot index ${index} is beyond the durable log (${this.durable.lastIndex})`);
+    writeSnapshotFile(this.options.fs, this.layout, this.options.identity, snap);
+    this.durable.snapIndex = this.accepted.snapIndex = index;
+    this.durable.snapTerm = this.accepted.snapTerm = term;
+    this.cleanUpBehind(index);
+  }
+
+  /** Waits for queued saves, then closes the current segment. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.flushing) await this.flushing;
+    this.closed = true;
+    this.writer.close();
+  }
+
+  /** Closes at once; only valid with no asynchronous save in flight. */
+  closeSync(): void {
+    if (this.closed) return;
+    assert(this.flushing === undefined, 'closeSync while asynchronous saves are in flight');
+    this.closed = true;
+    this.writer.close();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new WalClosedError();
+    if (this.writer.fatal) throw this.writer.fatal as WalFatalError;
+  }
+
+  /** Validates a save against everything accepted before it and turns it into a batch part. */
+  private accept(save: WalSave): BatchPart {
+    const part: BatchPart = { entries: [] };
+    const next: LogView = { ...this.accepted };
+    if (save.snapshot && !isEmptySnapshot(save.snapshot)) {
+      const { index, term } = save.snapshot.metadata;
+      if (index <= next.snapIndex) throw new ErrSnapOutOfDate();
+      // The snapshot file is durable before the record that points the log at it.
+      writeSnapshotFile(this.options.fs, this.layout, this.options.identity, save.snapshot);
+      part.snapshotReset = { index, term };
+      Object.assign(next, { snapIndex: index, snapTerm: term, lastIndex: index, lastTerm: term });
+    }
+    let entries = save.entries ?? [];
+    if (entries.length > 0 && entries[0]!.index <= next.snapIndex) entries = entries.filter((e) => e.index > next.snapIndex);
+    if (entries.length > 0) {
+      const first = entries[0]!.index;
+      assert(first <= next.lastIndex + 1, () => `append at ${first} leaves a gap after the last index ${next.lastIndex}`);
+      for (let k = 1; k < entries.length; k++) {
+        assert(entries[k]!.index === first + k, () => `entries not contiguous: ${entries[k]!.index} after ${first + k - 1}`);
+      }
+      const last = entries[entries.length - 1]!;
+      next.lastIndex = last.index;
+      next.lastTerm = last.term;
+      part.entries = entries;
+    }
+    if (save.hardState) {
+      part.hardState = { term: save.hardState.term, vote: save.hardState.vote, commit: save.hardState.commit };
+      next.hardState = part.hardState;
+    }
+    this.accepted = next;
+    return part;
+  }
+
+  /** Writes parts as one frame and fsyncs, blocking. On failure, forgets everything not yet durable. */
+  private writeAndSyncNow(parts: BatchPart[]): void {
+    try {
+      this.writer.writeFrame(encodeBatch(parts), this.durable);
+      this.writer.sync();
+    } catch (err) {
+      this.accepted = { ...this.durable };
+      throw err;
+    }
+    this.stats.batchSyncs++;
+  }
+
+  private async flushLoop(): Promise<void> {
+    const maxBatchBytes = this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    try {
+      while (this.queue.length > 0) {
+        let bytes = 0;
+        let n = 0;
+        while (n < this.queue.length && (n === 0 || bytes + this.queue[n]!.bytes <= maxBatchBytes)) bytes += this.queue[n++]!.bytes;
+        const batch = this.queue.splice(0, n);
+        try {
+          this.writer.writeFrame(encodeBatch(batch.map((q) => q.part)), this.durable);
+          await this.writer.syncAsync();
+        } catch (err) {
+          // Saves still queued were validated against the failed ones: none of them can go on.
+          const failed = batch.concat(this.queue.splice(0));
+          this.accepted = { ...this.durable };
+          for (const q of failed) q.reject(err);
+          continue;
+        }
+        this.stats.batchSyncs++;
+        for (const q of batch) {
+          this.markDurable(q.save, q.part);
+          q.resolve();
+        }
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private markDurable(save: WalSave, part: BatchPart): void {
+    const d = this.durable;
+    if (part.snapshotReset) Object.assign(d, { snapIndex: part.snapshotReset.index, snapTerm: part.snapshotReset.term, lastIndex: part.snapshotReset.index, lastTerm: part.snapshotReset.term });
+    const last = part.entries[part.entries.length - 1];
+    if (last) Object.assign(d, { lastIndex: last.index, lastTerm: last.term });
+    if (part.hardState) d.hardState = part.hardState;
+    this.stats.saves++;
+    this.stats.entries += part.entries.length;
+    this.options.onDurable?.({ hardState: part.hardState, entries: part.entries, snapshot: part.snapshotReset ? save.snapshot : undefined });
+    if (part.snapshotReset) this.cleanUpBehind(part.snapshotReset.index);
+  }
+
+  /** Removes snapshot files and segments a durable snapshot at `index` made unnecessary. Failures are logged, not fatal. */
+  private cleanUpBehind(index: number): void {
+    try {
+      removeSnapshotsBefore(this.options.fs, this.layout, index);
+      this.writer.releaseThrough(index);
+    } catch (err) {
+      this.logger.warn({ err }, `wal: could not remove files behind snapshot ${index}: ${(err as Error).message}`);
+    }
+  }
+}
