@@ -1,0 +1,244 @@
+import { mvccpb } from '@mgmt/proto';
+import type { KeyRecord } from './key-history.js';
+import { inRange, toKeyRange, type KeyRange } from './keys.js';
+import type { Change, Mvcc } from './mvcc.js';
+import type { KeyValue, WatchEvent } from './types.js';
+
+const { PUT, DELETE } = mvccpb.Event.EventType;
+
+/** Events per delivery when catching up from history (a revision is never split). */
+const CATCH_UP_BATCH_EVENTS = 1000;
+
+/** What to watch. */
+export interface WatchOptions {
+  key: Uint8Array;
+  rangeEnd?: Uint8Array | null;
+  /** First revision to deliver; 0 or absent: the next one. */
+  startRevision?: number | null;
+  prevKv?: boolean | null;
+  noPut?: boolean;
+  noDelete?: boolean;
+}
+
+/** What a watcher hands its sink: events of whole revisions, or that its start was compacted. */
+export type WatchDelivery =
+  | { readonly kind: 'events'; readonly events: WatchEvent[]; readonly revision: number }
+  | { readonly kind: 'compacted'; readonly compactRevision: number };
+
+/**
+ * Receives deliveries in revision order. Returning false means "I am full":
+ * the watcher stops delivering and falls behind until `resume()`, then
+ * catches up from the store's history (nothing is lost unless compacted).
+ */
+export type WatchSink = (delivery: WatchDelivery) => boolean;
+
+/** A registered watch. */
+export interface Watcher {
+  /** The next revision this watcher will deliver. */
+  readonly nextRevision: number;
+  /** Whether it stopped because its sink was full. */
+  readonly paused: boolean;
+  /** Stops the watcher for good. */
+  cancel(): void;
+  /** Catches up after the sink had been full, then goes on live. */
+  resume(): void;
+}
+
+class WatcherImpl implements Watcher {
+  /** The first revision to deliver (a watch may start in the future). */
+  startRevision = 0;
+  /** While paused: the next revision to deliver once resumed. */
+  resumeRevision = 0;
+  paused = false;
+  heldForRestore = false;
+  canceled = false;
+  readonly range: KeyRange;
+  readonly prevKv: boolean;
+  readonly noPut: boolean;
+  readonly noDelete: boolean;
+
+  constructor(
+    private readonly hub: WatchHub,
+    options: WatchOptions,
+    readonly sink: WatchSink,
+  ) {
+    this.range = toKeyRange(options.key, options.rangeEnd);
+    this.prevKv = Boolean(options.prevKv);
+    this.noPut = Boolean(options.noPut);
+    this.noDelete = Boolean(options.noDelete);
+  }
+
+  get nextRevision(): number {
+    return this.paused ? this.resumeRevision : Math.max(this.startRevision, this.hub.revision + 1);
+  }
+
+  cancel(): void {
+    if (this.canceled) return;
+    this.canceled = true;
+    this.hub.remove(this);
+  }
+
+  resume(): void {
+    if (this.canceled || !this.paused) return;
+    this.hub.resume(this);
+  }
+
+  wants(record: KeyRecord): boolean {
+    return record.tombstone ? !this.noDelete : !this.noPut;
+  }
+
+  event(record: KeyRecord, prev: KeyRecord | undefined): WatchEvent {
+    const type = record.tombstone ? DELETE : PUT;
+    return this.prevKv && prev !== undefined ? { type, kv: record as KeyValue, prevKv: prev as KeyValue } : { type, kv: record as KeyValue };
+  }
+}
+
+/**
+ * The store's watchers: which key ranges they watch and where each is in
+ * the history. Live changes go to watchers that are caught up; a watcher
+ * created at an old revision, or one whose sink was full, first catches up
+ * from the history, so each watcher sees every revision in order, once.
+ */
+export class WatchHub {
+  private readonly singles = new Map<string, Set<WatcherImpl>>();
+  private readonly ranges = new Set<WatcherImpl>();
+  private count = 0;
+
+  constructor(private readonly mvcc: Mvcc) {}
+
+  /** The number of watchers. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The store's revision. */
+  get revision(): number {
+    return this.mvcc.revision;
+  }
+
+  /** Registers a watcher; history since its start revision is delivered before this returns. */
+  watch(options: WatchOptions, sink: WatchSink): Watcher {
+    const w = new WatcherImpl(this, options, sink);
+    const start = options.startRevision ?? 0;
+    w.startRevision = start > 0 ? start : this.mvcc.revision + 1;
+    if (w.range.single) {
+      let set = this.singles.get(w.range.start);
+      if (set === undefined) this.singles.set(w.range.start, (set = new Set()));
+      set.add(w);
+    } else {
+      this.ranges.add(w);
+    }
+    this.count++;
+    if (w.startRevision <= this.mvcc.revision) this.catchUp(w, w.startRevision);
+    return w;
+  }
+
+  /** Unregisters a watcher. */
+  remove(w: WatcherImpl): void {
+    const removed = w.range.single ? this.singles.get(w.range.start)?.delete(w) : this.ranges.delete(w);
+    if (!removed) return;
+    if (w.range.single && this.singles.get(w.range.start)?.size === 0) this.singles.delete(w.range.start);
+    this.count--;
+  }
+
+  /** Delivers the changes of one revision to the watchers that are caught up. */
+  onChanges(revision: number, changes: readonly Change[]): void {
+    if (this.count === 0) return;
+    const targets = new Map<WatcherImpl, WatchEvent[]>();
+    for (const c of changes) {
+      const singles = this.singles.get(c.key);
+      if (singles) for (const w of singles) this.collect(targets, w, c);
+      for (const w of this.ranges) if (inRange(w.range, c.key)) this.collect(targets, w, c);
+    }
+    for (const [w, events] of targets) {
+      if (w.canceled || w.paused || w.startRevision > revision || events.length === 0) continue;
+      if (!w.sink({ kind: 'events', events, revision })) this.pause(w, revision + 1);
+    }
+  }
+
+  private pause(w: WatcherImpl, resumeRevision: number): void {
+    w.paused = true;
+    w.resumeRevision = resumeRevision;
+  }
+
+  private collect(targets: Map<WatcherImpl, WatchEvent[]>, w: WatcherImpl, c: Change): void {
+    let events = targets.get(w);
+    if (events === undefined) targets.set(w, (events = []));
+    if (w.wants(c.record)) events.push(w.event(c.record, c.prev));
+  }
+
+  /** Resumes a paused watcher: catches up from where it stopped. */
+  resume(w: WatcherImpl): void {
+    w.paused = false;
+    this.catchUp(w, w.resumeRevision);
+  }
+
+  /**
+   * Delivers history from `from` to now, then leaves the watcher live (or
+   * paused, when its sink fills up). Nothing is written meanwhile: sinks
+   * must not write to the store synchronously.
+   */
+  private catchUp(w: WatcherImpl, from: number): void {
+    if (from < this.mvcc.compactRevision) {
+      w.sink({ kind: 'compacted', compactRevision: this.mvcc.compactRevision });
+      w.cancel();
+      return;
+    }
+    const found: { record: KeyRecord; prev: KeyRecord | undefined }[] = [];
+    this.mvcc.forEachHistory(w.range, (h) => {
+      const records = h.records;
+      for (let i = records.length - 1; i >= 0 && records[i]!.modRevision >= from; i--) {
+        const record = records[i]!;
+        if (!w.wants(record)) continue;
+        const prev = i > 0 && !records[i - 1]!.tombstone ? records[i - 1] : undefined;
+        found.push({ record, prev });
+      }
+    });
+    found.sort((a, b) => a.record.modRevision - b.record.modRevision || a.record.sub - b.record.sub);
+    let i = 0;
+    while (i < found.length) {
+      const events: WatchEvent[] = [];
+      let revision = found[i]!.record.modRevision;
+      while (i < found.length && (events.length < CATCH_UP_BATCH_EVENTS || found[i]!.record.modRevision === revision)) {
+        revision = found[i]!.record.modRevision;
+        events.push(w.event(found[i]!.record, found[i]!.prev));
+        i++;
+      }
+      const full = !w.sink({ kind: 'events', events, revision });
+      if (w.canceled) return;
+      if (full && i < found.length) {
+        this.pause(w, revision + 1);
+        return;
+      }
+      if (full) {
+        // Everything up to now went out; live events wait for resume().
+        this.pause(w, this.mvcc.revision + 1);
+        return;
+      }
+    }
+  }
+
+  /** Before a restore: every live watcher stops where it is. */
+  beforeRestore(): void {
+    for (const w of this.all()) {
+      if (w.paused || w.canceled) continue;
+      this.pause(w, w.nextRevision);
+      w.heldForRestore = true;
+    }
+  }
+
+  /** After a restore: the watchers stopped by beforeRestore catch up from where they were. */
+  afterRestore(): void {
+    for (const w of this.all()) {
+      if (!w.heldForRestore) continue;
+      w.heldForRestore = false;
+      if (!w.canceled) this.resume(w);
+    }
+  }
+
+  private all(): WatcherImpl[] {
+    const all = [...this.ranges];
+    for (const set of this.singles.values()) all.push(...set);
+    return all;
+  }
+}
