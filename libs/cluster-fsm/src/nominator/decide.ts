@@ -55,9 +55,17 @@ function byName(a: MemberView, b: MemberView): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * Members that still volunteer. Sizes are compared with these, not with all
+ * members: a quitter is on its way out and must not block its replacement.
+ */
+function staying(members: readonly MemberView[], view: ClusterView): MemberView[] {
+  return members.filter((member) => member.name in view.volunteers);
+}
+
 /** Learners never affect quorum, so removing one is always safe. */
 function dropLearner(view: ClusterView, policy: NominatorPolicy): Decision | undefined {
-  const voterCount = votersOf(view).length;
+  const voterCount = staying(votersOf(view), view).length;
   for (const learner of learnersOf(view).sort(byName)) {
     const why = !(learner.name in view.volunteers)
       ? `learner ${learner.name} quit (volunteer key gone)`
@@ -102,12 +110,13 @@ function removeVoter(view: ClusterView, policy: NominatorPolicy): Decision | und
       : `${member.name} is dead: lease expired and not heard from for ${member.lastHeardTicksAgo} ticks`;
     return { kind: 'removeMember', memberId: member.id, hostname: member.name, reason };
   }
-  const voterCount = others.length + 1;
+  const voterCount = staying(votersOf(view), view).length;
   if (voterCount <= view.idealClusterSize) return undefined;
   // Unhealthy extras go first; among equals the last name, so the survivors are predictable.
+  const candidates = staying(others, view);
   const extras = [
-    ...others.filter((member) => !isHealthy(member, view, policy)).reverse(),
-    ...others.filter((member) => isHealthy(member, view, policy)).reverse(),
+    ...candidates.filter((member) => !isHealthy(member, view, policy)).reverse(),
+    ...candidates.filter((member) => isHealthy(member, view, policy)).reverse(),
   ];
   for (const member of extras) {
     if (!isRemovalSafe(view, member, policy)) continue;
@@ -135,11 +144,12 @@ function handOverLeadership(view: ClusterView, leader: MemberView, policy: Nomin
 
 /**
  * The host whose nomination is being acted on for growth: nominated, still
- * volunteering, not yet a member, and there is room for it. At most one.
+ * volunteering, not yet a member, and there is room for it. At most one; it
+ * is added as a learner once no other learner is catching up.
  */
 function pendingNominee(view: ClusterView): string | undefined {
   const memberNames = new Set(view.members.map((member) => member.name));
-  if (learnersOf(view).length > 0 || view.members.length >= view.idealClusterSize) return undefined;
+  if (staying(view.members, view).length >= view.idealClusterSize) return undefined;
   return Object.keys(view.nominated)
     .filter((hostname) => !memberNames.has(hostname) && hostname in view.volunteers)
     .sort()[0];
@@ -190,7 +200,7 @@ function promote(view: ClusterView, policy: NominatorPolicy): Decision | undefin
 
 /** Nominate one volunteer, then add it as a learner. */
 function grow(view: ClusterView): Decision | undefined {
-  const size = view.members.length;
+  const size = staying(view.members, view).length;
   if (size >= view.idealClusterSize || learnersOf(view).length > 0) return undefined;
   const nominee = pendingNominee(view);
   if (nominee !== undefined) {

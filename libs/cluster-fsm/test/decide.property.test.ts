@@ -1,0 +1,87 @@
+/**
+ * Property tests of `decideNext` against a simulated world (see
+ * sim-world.ts): under random deaths, quits, joins and ideal-size changes,
+ * every decision keeps one membership change in flight at most, never
+ * leaves a configuration without a healthy majority, never removes the
+ * leader, never promotes a learner before it has caught up and been stable;
+ * and once the world is quiet the cluster converges to
+ * min(ideal, live volunteers) voters with matching nomination keys.
+ * A failure prints the fast-check seed and path to replay it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decideNext } from '../src/nominator/decide.js';
+import { DEFAULT_NOMINATOR_POLICY } from '../src/nominator/view.js';
+import type { WorldEvent } from './sim-world.js';
+import { SimWorld } from './sim-world.js';
+
+const QUIET_STEPS_MAX = 400;
+
+const worldEvent: fc.Arbitrary<WorldEvent> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<WorldEvent>({ type: 'none' }) },
+  { weight: 1, arbitrary: fc.nat({ max: 20 }).map<WorldEvent>((host) => ({ type: 'kill', host })) },
+  { weight: 1, arbitrary: fc.nat({ max: 20 }).map<WorldEvent>((host) => ({ type: 'quit', host })) },
+  { weight: 1, arbitrary: fc.constant<WorldEvent>({ type: 'join' }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }).map<WorldEvent>((size) => ({ type: 'ideal', size })) },
+);
+
+const scenario = fc.record({
+  hosts: fc.integer({ min: 1, max: 7 }),
+  ideal: fc.integer({ min: 1, max: 7 }),
+  events: fc.array(worldEvent, { maxLength: 120 }),
+});
+
+/** Runs the scenario; throws on a broken invariant; returns steps to converge. */
+function run({ hosts, ideal, events }: { hosts: number; ideal: number; events: WorldEvent[] }): number {
+  const world = new SimWorld(hosts, ideal, DEFAULT_NOMINATOR_POLICY);
+  for (const event of events) {
+    world.apply(event);
+    world.advance();
+    const view = world.view();
+    world.decide(view, decideNext(view, DEFAULT_NOMINATOR_POLICY));
+  }
+  for (let step = 0; step < QUIET_STEPS_MAX; step++) {
+    if (world.convergenceProblem() === undefined) return step;
+    world.advance();
+    const view = world.view();
+    world.decide(view, decideNext(view, DEFAULT_NOMINATOR_POLICY));
+  }
+  throw new Error(`did not converge in ${QUIET_STEPS_MAX} quiet steps: ${world.convergenceProblem()}\n  ${world.log.slice(-30).join('\n  ')}`);
+}
+
+/** fast-check parameters; FC_SEED / FC_PATH replay a printed failure. */
+function checkParameters(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env['FC_SEED'];
+  const path = process.env['FC_PATH'];
+  return {
+    numRuns,
+    ...(seed !== undefined ? { seed: Number(seed) } : {}),
+    ...(path !== undefined ? { path } : {}),
+  };
+}
+
+function reportOnFailure(result: fc.RunDetails<unknown>): void {
+  if (!result.failed) return;
+  const replay = `FC_SEED=${result.seed} FC_PATH=${result.counterexamplePath ?? ''} npx vitest run test/decide.property.test.ts`;
+  console.error(`decideNext property failed; replay with:\n  ${replay}`);
+  const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+  throw new Error(`${fc.defaultReportMessage(result) ?? 'property failed'}\n${cause}\nreplay: ${replay}`);
+}
+
+describe('decideNext in a simulated world', () => {
+  it('keeps every safety invariant and converges once the world is quiet', () => {
+    const result = fc.check(
+      fc.property(scenario, (input) => {
+        run(input);
+      }),
+      checkParameters(Number(process.env["FC_RUNS"] ?? 200)),
+    );
+    reportOnFailure(result);
+    expect(result.failed).toBe(false);
+  });
+
+  it('grows a fresh cluster of 5 volunteers to 5 voters in a bounded number of steps', () => {
+    const steps = run({ hosts: 5, ideal: 5, events: [] });
+    expect(steps).toBeLessThan(100);
+  });
+});
