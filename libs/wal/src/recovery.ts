@@ -49,6 +49,8 @@ export interface RecoveredState {
   tornTail?: TornTail;
   /** True if the log on disk disagrees with the snapshot and a reset record must be written before appending. */
   needsResetRecord: boolean;
+  /** Last index and term as the segments on disk replay (before reconciling with the snapshot). */
+  replayEnd: { index: number; term: number };
   /** True if the metadata file did not exist (a brand-new data directory). */
   created: boolean;
 }
@@ -203,7 +205,8 @@ export function recoverState(fs: FileSystem, layout: WalLayout, id: WalIdentity,
     if (snapIndex > 0) {
       throw new WalMissingSegmentError(loaded!.file, 0, `snapshot at index ${snapIndex} exists but there are no log segments in ${layout.segmentDir}`);
     }
-    return { hardState: replayer.hardState, snapshot, entries: [], segments, nextSeq, tornTail, needsResetRecord: false, created: false };
+    const replayEnd = { index: 0, term: 0 };
+    return { hardState: replayer.hardState, snapshot, entries: [], segments, nextSeq, tornTail, needsResetRecord: false, replayEnd, created: false };
   }
 
   // The log must reach back to the snapshot, or entries in between are lost.
@@ -223,6 +226,7 @@ export function recoverState(fs: FileSystem, layout: WalLayout, id: WalIdentity,
     );
   }
 
+  const replayEnd = { index: log.lastIndex(), term: log.lastTerm() ?? 0 };
   // Entries after the snapshot count only if the log agrees with it at its index (Log Matching,
   // Raft §5.3). If not, the snapshot replaced a conflicting log and a crash came before the reset
   // record reached the disk: those entries were never committed and are dropped.
@@ -248,5 +252,5 @@ export function recoverState(fs: FileSystem, layout: WalLayout, id: WalIdentity,
     logger.info({ was: hs.commit, now: commit }, `wal: commit index ${hs.commit} adjusted to ${commit} (snapshot ${snapIndex}, last index ${lastIndex})`);
     hs.commit = commit;
   }
-  return { hardState: hs, snapshot, entries, segments, nextSeq, tornTail, needsResetRecord, created: false };
+  return { hardState: hs, snapshot, entries, segments, nextSeq, tornTail, needsResetRecord, replayEnd, created: false };
 }

@@ -17,19 +17,21 @@ export class ReplayGapError extends Error {
 export class ReplayLog {
   private entriesList: Entry[] = [];
 
+  /** Term at the offset; undefined once an append reached below the first segment's start. */
+  private offsetTermValue: number | undefined;
+
   constructor(
     private offsetIndex: number,
-    private offsetTermValue: number,
-  ) {}
+    offsetTerm: number,
+  ) {
+    this.offsetTermValue = offsetTerm;
+  }
 
   /** Index just below the first entry (the snapshot or segment start). */
   get offset(): number {
     return this.offsetIndex;
   }
 
-  get offsetTerm(): number {
-    return this.offsetTermValue;
-  }
 
   get entries(): readonly Entry[] {
     return this.entriesList;
@@ -39,8 +41,8 @@ export class ReplayLog {
     return this.offsetIndex + this.entriesList.length;
   }
 
-  lastTerm(): number {
-    return this.termAt(this.lastIndex())!;
+  lastTerm(): number | undefined {
+    return this.termAt(this.lastIndex());
   }
 
   /** Term at index i, or undefined if i is outside [offset, lastIndex]. */
@@ -55,11 +57,19 @@ export class ReplayLog {
     if (ents.length === 0) return;
     const first = ents[0]!.index;
     if (first > this.lastIndex() + 1) throw new ReplayGapError(`entry ${first} does not follow the last entry ${this.lastIndex()}`);
-    if (first <= this.offsetIndex) throw new ReplayGapError(`entry ${first} is at or below the start of the log (${this.offsetIndex})`);
     for (let k = 1; k < ents.length; k++) {
       if (ents[k]!.index !== first + k) throw new ReplayGapError(`entries are not contiguous at ${ents[k]!.index}`);
     }
-    this.entriesList.length = first - this.offsetIndex - 1;
+    if (first <= this.offsetIndex) {
+      // The oldest replayed segment started inside an uncommitted suffix that this
+      // append overwrote: the log now starts at the append (older segments, which
+      // held the term before it, were removed behind a snapshot at or above it).
+      this.offsetIndex = first - 1;
+      this.offsetTermValue = undefined;
+      this.entriesList = [];
+    } else {
+      this.entriesList.length = first - this.offsetIndex - 1;
+    }
     for (const e of ents) this.entriesList.push(e);
   }
 
@@ -73,7 +83,7 @@ export class ReplayLog {
   /** Keeps only entries after `index`, which must be within the log; `index` becomes the offset. */
   dropThrough(index: number): void {
     const term = this.termAt(index);
-    if (term === undefined) throw new ReplayGapError(`cannot drop through ${index}: outside ${this.offsetIndex}..${this.lastIndex()}`);
+    if (term === undefined) throw new ReplayGapError(`cannot drop through ${index}: its term is not in the log (${this.offsetIndex}..${this.lastIndex()})`);
     this.entriesList = this.entriesList.slice(index - this.offsetIndex);
     this.offsetIndex = index;
     this.offsetTermValue = term;

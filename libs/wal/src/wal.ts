@@ -151,14 +151,19 @@ export class Wal {
         segments: [],
         nextSeq: 0,
         needsResetRecord: false,
+        replayEnd: { index: 0, term: 0 },
         created: true,
       };
     }
     const wal = new Wal(options, recovered);
     if (recovered.needsResetRecord) {
       // Make the log on disk agree with the snapshot before anything is appended after it.
+      // Until it is written, a new segment's header must describe the log as the segments replay it.
       const snap = recovered.snapshot.metadata;
+      const reconciled = { lastIndex: wal.durable.lastIndex, lastTerm: wal.durable.lastTerm };
+      Object.assign(wal.durable, { lastIndex: recovered.replayEnd.index, lastTerm: recovered.replayEnd.term });
       wal.writeAndSyncNow([{ snapshotReset: { index: snap.index, term: snap.term }, hardState: recovered.hardState, entries: [] }]);
+      Object.assign(wal.durable, reconciled);
     }
     return wal;
   }
