@@ -1,0 +1,55 @@
+/**
+ * The simulator's command line:
+ *   npx nx run raft:simulate -- --runs N --seed S
+ * Runs seeds S, S+1, ..., S+N-1; prints one line per failing seed with the
+ * command to replay it, then "N runs, M violations"; exits 1 if M > 0.
+ */
+import { runSimulation } from './runner.js';
+
+function arg(name: string, def: number): number {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0 && argv[i + 1] !== undefined) return Number(argv[i + 1]);
+  const eq = argv.find((a) => a.startsWith(`--${name}=`));
+  if (eq) return Number(eq.slice(name.length + 3));
+  return def;
+}
+
+const runs = arg('runs', 100);
+const seed = arg('seed', 1);
+const steps = arg('steps', 250);
+const verbose = process.argv.includes('--verbose');
+const progressEvery = arg('progress', 0);
+if (!Number.isSafeInteger(runs) || runs < 0 || !Number.isSafeInteger(seed)) {
+  console.error('usage: simulate --runs N --seed S [--steps K] [--verbose] [--progress EVERY]');
+  process.exit(2);
+}
+
+const t0 = Date.now();
+let violations = 0;
+let commits = 0;
+for (let k = 0; k < runs; k++) {
+  const s = seed + k;
+  let res;
+  try {
+    res = runSimulation({ seed: s, faultSteps: steps });
+  } catch (e) {
+    violations++;
+    console.log(`seed ${s}: exception: ${(e as Error).stack ?? String(e)}  replay: npx nx run raft:simulate -- --runs 1 --seed ${s}`);
+    continue;
+  }
+  commits += res.commits;
+  if (res.violations.length > 0) {
+    violations++;
+    console.log(`seed ${s}: ${res.violations[0]}  replay: npx nx run raft:simulate -- --runs 1 --seed ${s}`);
+  } else if (verbose) {
+    console.log(`seed ${s}: ok steps=${res.steps} commits=${res.commits} ${JSON.stringify(res.stats)}`);
+  }
+  if (progressEvery > 0 && (k + 1) % progressEvery === 0) {
+    console.log(`progress: ${k + 1} runs, ${violations} violations, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  }
+}
+const secs = (Date.now() - t0) / 1000;
+console.log(`(${secs.toFixed(1)}s, ${commits} committed entries in total)`);
+console.log(`${runs} runs, ${violations} violations`);
+process.exit(violations > 0 ? 1 : 0);
