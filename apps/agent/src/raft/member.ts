@@ -1,0 +1,165 @@
+/**
+ * One running Raft member of an agent: the durable log in its data
+ * directory, the transport on its peer URLs, the Raft driver and the
+ * replicated state. Opening it recovers snapshot + log from disk; a new
+ * member either bootstraps a cluster (the first agent) or starts empty and
+ * learns everything from the leader (a nominated volunteer).
+ */
+import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
+import { createNatsTransport, createTcpTransport, parsePeerUrl, type Transport, type TransportLogger } from '@mgmt/transport';
+import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import { encodeMemberAttributes, type MemberInfo } from '../cluster/members.js';
+import { AgentState, encodeAgentSnapshot } from './agent-state.js';
+import { RaftServer } from './raft-server.js';
+
+/** How to open a member. */
+export interface MemberOptions {
+  dataDir: string;
+  hostname: string;
+  memberId: number;
+  clusterId: string;
+  /** This member's peer URLs; the first is listened on (tcp) or selects NATS. */
+  peerUrls: string[];
+  /** Start a brand-new cluster with this member as its only voter. */
+  bootstrap: boolean;
+  /** Members already in the cluster (a joining member needs to reach the leader before it has a snapshot). */
+  knownMembers?: MemberInfo[];
+  logger: Logger;
+  /** Overrides for tests and benchmarks. */
+  tickMs?: number;
+  electionTicks?: number;
+  snapshotEveryEntries?: number;
+  /** Wrap the transport (fault injection in chaos tests). */
+  wrapTransport?: (t: Transport) => Transport;
+}
+
+/** What identifies a member's data directory. */
+export interface MemberIdentity {
+  clusterId: string;
+  memberId: number;
+  hostname: string;
+}
+
+const IDENTITY_FILE = 'member.json';
+
+/** Reads the identity of a member data directory, if it holds one. */
+export function readMemberIdentity(dataDir: string): MemberIdentity | undefined {
+  const file = path.join(dataDir, IDENTITY_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const v = JSON.parse(fs.readFileSync(file, 'utf8')) as MemberIdentity;
+  return v;
+}
+
+function writeMemberIdentity(dataDir: string, id: MemberIdentity): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, IDENTITY_FILE);
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  fs.writeSync(fd, JSON.stringify(id));
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+  const dfd = fs.openSync(dataDir, 'r');
+  fs.fsyncSync(dfd);
+  fs.closeSync(dfd);
+}
+
+/** Removes a member's data (it was removed from the cluster: its id is never reused). */
+export function wipeMemberData(dataDir: string): void {
+  fs.rmSync(path.join(dataDir, 'wal'), { recursive: true, force: true });
+  fs.rmSync(path.join(dataDir, IDENTITY_FILE), { force: true });
+}
+
+function transportLogger(log: Logger): TransportLogger {
+  return {
+    warn: (fields, message) => log.warn(fields, message),
+    info: (fields, message) => log.debug(fields, message),
+    debug: (fields, message) => log.trace(fields, message),
+  };
+}
+
+/** A running member. */
+export class Member {
+  private constructor(
+    readonly identity: MemberIdentity,
+    readonly state: AgentState,
+    readonly raft: RaftServer,
+    readonly transport: Transport,
+    readonly storage: DurableStorage,
+    private readonly log: Logger,
+  ) {}
+
+  /** Opens (recovering, bootstrapping or starting empty) and starts the member. */
+  static async open(o: MemberOptions): Promise<Member> {
+    const identity: MemberIdentity = { clusterId: o.clusterId, memberId: o.memberId, hostname: o.hostname };
+    const existing = readMemberIdentity(o.dataDir);
+    if (!existing) writeMemberIdentity(o.dataDir, identity);
+    const storage = DurableStorage.open({ fs: new NodeFileSystem(), dir: path.join(o.dataDir, 'wal'), identity: { clusterId: o.clusterId, memberId: o.memberId } });
+    const state = new AgentState();
+    const fresh = storage.lastIndex() === 0 && isEmptySnapshot(storage.snapshot());
+    if (fresh && o.bootstrap) {
+      const self: MemberInfo = { id: o.memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false };
+      const cs = emptyConfState();
+      cs.voters = [o.memberId];
+      const snap = { data: encodeAgentSnapshot(new Uint8Array(0), [self]), metadata: { index: 1, term: 1, confState: cs } };
+      await storage.save({ snapshot: snap, hardState: { term: 1, vote: 0, commit: 1 } });
+    }
+    const snap = storage.snapshot();
+    if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
+
+    const url = parsePeerUrl(o.peerUrls[0] ?? '');
+    const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
+    let transport: Transport =
+      url.kind === 'nats'
+        ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
+        : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url });
+    if (o.wrapTransport) transport = o.wrapTransport(transport);
+
+    const raft = new RaftServer({
+      id: o.memberId,
+      storage,
+      transport,
+      stateMachine: state,
+      logger: o.logger.child({ part: 'raft' }),
+      tickMs: o.tickMs,
+      electionTicks: o.electionTicks,
+      snapshotEveryEntries: o.snapshotEveryEntries,
+    });
+    const member = new Member(identity, state, raft, transport, storage, o.logger);
+    member.syncPeers(o.knownMembers ?? []);
+    state.onConfChange((cc) => {
+      member.syncPeers([]);
+      if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE) transport.removePeer(cc.nodeId);
+    });
+    state.onRestore(() => member.syncPeers([]));
+    await transport.start();
+    raft.start();
+    if (fresh && o.bootstrap) raft.campaign();
+    return member;
+  }
+
+  /** Points the transport at every member the registry (and `extra`) knows, except this one. */
+  syncPeers(extra: readonly MemberInfo[]): void {
+    const known = new Map<number, MemberInfo>();
+    for (const m of extra) known.set(m.id, m);
+    for (const m of this.state.members.list()) known.set(m.id, m);
+    for (const m of known.values()) {
+      if (m.id === this.identity.memberId || m.peerUrls.length === 0) continue;
+      this.transport.addPeer(m.id, m.peerUrls[0]!);
+    }
+  }
+
+  /** Stops Raft, the transport and the log, in that order. */
+  async stop(): Promise<void> {
+    await this.raft.stop();
+    await this.transport.close();
+    await this.storage.close();
+    this.log.info({ member: this.identity.memberId }, 'member stopped');
+  }
+}
+
+/** Re-exported so callers can propose membership changes with attributes. */
+export { encodeMemberAttributes };

@@ -1,0 +1,401 @@
+/**
+ * RaftServer: drives one Raft member in the real world. It owns the pure
+ * RawNode and wires it to a clock (ticks), the durable log, a transport and
+ * the replicated state machine:
+ *
+ *   tick / inbound message / proposal
+ *     -> node.ready(): persist (one WAL save, one fsync) -> send messages
+ *        -> install snapshot, apply committed entries, serve read states
+ *        -> node.advance()
+ *
+ * Persist before send (the rule stated on Ready): messages go out only after
+ * the save they depend on is durable. While one Ready is being persisted,
+ * new proposals accumulate in the node, so the next Ready carries them all:
+ * that is the group commit.
+ */
+import { decodeMessage, encodeMessage, ProtoDecodeError } from '@mgmt/proto';
+import {
+  ConfChangeType,
+  EntryType,
+  ErrProposalDropped,
+  RawNode,
+  ReadOnlyOption,
+  decodeConfChange,
+  isEmptySnapshot,
+  messageFromWire,
+  mulberry32,
+  type ConfChange,
+  type ConfState,
+  type Entry,
+  type Ready,
+  type Snapshot,
+  type Status,
+} from '@mgmt/raft';
+import type { Transport } from '@mgmt/transport';
+import type { DurableStorage } from '@mgmt/wal';
+import { randomInt } from 'node:crypto';
+import type { Logger } from '../log.js';
+
+/** The replicated application state the server applies entries to. */
+export interface StateMachine {
+  /** Applies one committed normal entry (never empty). */
+  applyEntry(entry: Entry): void;
+  /** Applies one committed configuration change (after the node has). */
+  applyConfChange(cc: ConfChange, confState: ConfState, index: number): void;
+  /** The whole state, for a snapshot. */
+  snapshotData(): Uint8Array;
+  /** Replaces the whole state with a snapshot's. */
+  restore(data: Uint8Array, snapshot: Snapshot): void;
+}
+
+/** Timing and sizing of a RaftServer. */
+export interface RaftServerOptions {
+  id: number;
+  storage: DurableStorage;
+  transport: Transport;
+  stateMachine: StateMachine;
+  logger: Logger;
+  /** Milliseconds per Raft tick. */
+  tickMs?: number;
+  electionTicks?: number;
+  heartbeatTicks?: number;
+  /** Take a snapshot and compact the log after this many applied entries. */
+  snapshotEveryEntries?: number;
+  /** Entries kept behind a snapshot so slow followers can catch up from the log. */
+  snapshotCatchUpEntries?: number;
+  /** Index already reflected in the state machine (restored from the last snapshot). */
+  applied?: number;
+}
+
+/** The proposal could not be handed to a leader (no leader, or refused). */
+export class ProposalFailedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ProposalFailedError';
+  }
+}
+
+interface Waiter<T> {
+  resolve: (value: T) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Drives one Raft member; see the file comment. */
+export class RaftServer {
+  readonly id: number;
+  readonly node: RawNode;
+  private readonly storage: DurableStorage;
+  private readonly transport: Transport;
+  private readonly sm: StateMachine;
+  private readonly log: Logger;
+  private readonly tickMs: number;
+  private readonly snapshotEvery: number;
+  private readonly catchUp: number;
+
+  private ticker: NodeJS.Timeout | undefined;
+  private scheduled = false;
+  private processing = false;
+  private stopped = false;
+  private applied: number;
+  private snapshotIndex: number;
+  private confState: ConfState;
+  private leaderId = 0;
+  private readSeq = 0;
+  private readonly readWaiters = new Map<string, Waiter<number>>();
+  private readonly appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
+  private readonly confWaiters = new Map<number, Waiter<ConfState>>();
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
+
+  constructor(options: RaftServerOptions) {
+    this.id = options.id;
+    this.storage = options.storage;
+    this.transport = options.transport;
+    this.sm = options.stateMachine;
+    this.log = options.logger;
+    this.tickMs = options.tickMs ?? 25;
+    this.snapshotEvery = options.snapshotEveryEntries ?? 20_000;
+    this.catchUp = options.snapshotCatchUpEntries ?? 5_000;
+    const snap = this.storage.snapshot();
+    this.snapshotIndex = snap.metadata.index;
+    this.confState = snap.metadata.confState;
+    this.applied = options.applied ?? snap.metadata.index;
+    this.node = new RawNode({
+      id: options.id,
+      electionTick: options.electionTicks ?? 10,
+      heartbeatTick: options.heartbeatTicks ?? 2,
+      storage: this.storage,
+      random: mulberry32(randomInt(2 ** 31)),
+      applied: this.applied,
+      maxSizePerMsg: 1024 * 1024,
+      maxInflightMsgs: 256,
+      maxUncommittedEntriesSize: 64 * 1024 * 1024,
+      checkQuorum: true,
+      preVote: true,
+      readOnlyOption: ReadOnlyOption.Safe,
+      maxLearnerLag: 1000,
+    });
+  }
+
+  /** Starts ticking and receiving. */
+  start(): void {
+    this.unsubscribe.push(this.transport.onMessage(({ bytes }) => this.onWire(bytes)));
+    this.unsubscribe.push(this.transport.onUnreachable((peer) => this.node.reportUnreachable(peer)));
+    this.ticker = setInterval(() => {
+      this.node.tick();
+      this.schedule();
+    }, this.tickMs);
+    this.schedule();
+  }
+
+  /** Campaigns at once (a freshly bootstrapped single member need not wait for a timeout). */
+  campaign(): void {
+    this.node.campaign();
+    this.schedule();
+  }
+
+  /** Current leader id (0 when unknown). */
+  get leader(): number {
+    return this.leaderId;
+  }
+
+  get isLeader(): boolean {
+    return this.leaderId === this.id;
+  }
+
+  get appliedIndex(): number {
+    return this.applied;
+  }
+
+  /** The configuration as of the last applied entry. */
+  get conf(): ConfState {
+    return this.confState;
+  }
+
+  status(): Status {
+    return this.node.status();
+  }
+
+  onLeaderChange(fn: (lead: number, term: number) => void): () => void {
+    this.listeners.leader.add(fn);
+    return () => this.listeners.leader.delete(fn);
+  }
+
+  /** Called once when an applied configuration change removes this member. */
+  onRemoved(fn: () => void): () => void {
+    this.listeners.removed.add(fn);
+    return () => this.listeners.removed.delete(fn);
+  }
+
+  /** Called when the durable log fails (disk full, I/O error): the member stops. */
+  onFatal(fn: (err: unknown) => void): () => void {
+    this.listeners.fatal.add(fn);
+    return () => this.listeners.fatal.delete(fn);
+  }
+
+  /**
+   * Hands a proposal to Raft (forwarded to the leader by a follower). The
+   * result arrives through the state machine when the entry is applied.
+   * Throws ProposalFailedError when there is no leader to take it.
+   */
+  propose(data: Uint8Array): void {
+    this.assertRunning();
+    try {
+      this.node.propose(data);
+    } catch (err) {
+      if (err instanceof ErrProposalDropped) throw new ProposalFailedError(err.message, { cause: err });
+      throw err;
+    }
+    this.schedule();
+  }
+
+  /** Proposes a membership change; resolves with the configuration once it is applied here. */
+  proposeConfChange(cc: ConfChange): Promise<ConfState> {
+    this.assertRunning();
+    const id = randomInt(1, 2 ** 47);
+    return new Promise<ConfState>((resolve, reject) => {
+      this.confWaiters.set(id, { resolve, reject });
+      try {
+        this.node.proposeConfChange({ ...cc, id });
+      } catch (err) {
+        this.confWaiters.delete(id);
+        reject(err instanceof ErrProposalDropped ? new ProposalFailedError(err.message, { cause: err }) : err);
+        return;
+      }
+      this.schedule();
+    });
+  }
+
+  /**
+   * A linearizable read barrier (ReadIndex, Raft thesis section 6.4):
+   * resolves with an index once this member has applied at least the
+   * leader's commit index as of the call.
+   */
+  readIndex(): Promise<number> {
+    this.assertRunning();
+    const key = `${this.id}:${++this.readSeq}`;
+    return new Promise<number>((resolve, reject) => {
+      this.readWaiters.set(key, { resolve, reject });
+      this.node.readIndex(new TextEncoder().encode(key));
+      this.schedule();
+    });
+  }
+
+  /** Resolves once this member has applied `index`. */
+  waitApplied(index: number): Promise<void> {
+    if (this.applied >= index) return Promise.resolve();
+    return new Promise((resolve) => this.appliedWaiters.push({ index, resolve }));
+  }
+
+  /** Asks the leader to hand leadership to `to` (TimeoutNow). */
+  transferLeadership(to: number): void {
+    this.node.transferLeadership(to);
+    this.schedule();
+  }
+
+  /** Stops ticking and receiving; fails everything still waiting. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.ticker) clearInterval(this.ticker);
+    for (const u of this.unsubscribe.splice(0)) u();
+    const err = new ProposalFailedError('raft member stopped');
+    for (const w of this.readWaiters.values()) w.reject(err);
+    for (const w of this.confWaiters.values()) w.reject(err);
+    this.readWaiters.clear();
+    this.confWaiters.clear();
+    while (this.processing) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new ProposalFailedError('raft member stopped');
+  }
+
+  private onWire(bytes: Uint8Array): void {
+    if (this.stopped) return;
+    let m;
+    try {
+      m = messageFromWire(decodeMessage(bytes));
+    } catch (err) {
+      if (err instanceof ProtoDecodeError) {
+        this.log.warn({ err: err.message }, 'dropped an undecodable raft message');
+        return;
+      }
+      throw err;
+    }
+    try {
+      this.node.step(m);
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message, type: m.type, from: m.from }, 'raft refused a message');
+      return;
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.processing || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.process();
+    });
+  }
+
+  private async process(): Promise<void> {
+    if (this.processing || this.stopped) return;
+    this.processing = true;
+    try {
+      while (!this.stopped && this.node.hasReady()) {
+        const rd = this.node.ready();
+        await this.handleReady(rd);
+        this.node.advance(rd);
+      }
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'raft member failed; stopping');
+      for (const fn of this.listeners.fatal) fn(err);
+      void this.stop();
+    } finally {
+      this.processing = false;
+    }
+    if (!this.stopped && this.node.hasReady()) this.schedule();
+  }
+
+  private async handleReady(rd: Ready): Promise<void> {
+    if (rd.softState && rd.softState.lead !== this.leaderId) {
+      this.leaderId = rd.softState.lead;
+      const term = rd.hardState?.term ?? this.node.status().term;
+      for (const fn of this.listeners.leader) fn(this.leaderId, term);
+    }
+    if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
+      await this.storage.save({ hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot });
+    }
+    for (const m of rd.messages) {
+      if (this.stopped) return;
+      const bytes = encodeMessage(m);
+      const result = this.transport.send(m.to, bytes);
+      if (result !== 'queued') this.node.reportUnreachable(m.to);
+    }
+    if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
+    for (const e of rd.committedEntries) this.applyOne(e);
+    for (const rs of rd.readStates) this.serveRead(new TextDecoder().decode(rs.requestCtx), rs.index);
+    this.releaseAppliedWaiters();
+    this.maybeSnapshot();
+  }
+
+  private installSnapshot(snap: Snapshot): void {
+    this.sm.restore(snap.data, snap);
+    this.applied = snap.metadata.index;
+    this.snapshotIndex = snap.metadata.index;
+    this.confState = snap.metadata.confState;
+    this.log.info({ index: snap.metadata.index, term: snap.metadata.term }, 'installed snapshot');
+  }
+
+  private applyOne(e: Entry): void {
+    if (e.index <= this.applied) return;
+    if (e.type === EntryType.ENTRY_CONF_CHANGE) {
+      const cc = decodeConfChange(e.data);
+      const cs = this.node.applyConfChange(cc);
+      this.confState = cs;
+      this.sm.applyConfChange(cc, cs, e.index);
+      const waiter = cc.id ? this.confWaiters.get(cc.id) : undefined;
+      if (waiter && cc.id) {
+        this.confWaiters.delete(cc.id);
+        waiter.resolve(cs);
+      }
+      this.applied = e.index;
+      if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && cc.nodeId === this.id) {
+        for (const fn of this.listeners.removed) fn();
+      }
+      return;
+    }
+    if (e.data.byteLength > 0) this.sm.applyEntry(e);
+    this.applied = e.index;
+  }
+
+  private serveRead(key: string, index: number): void {
+    const w = this.readWaiters.get(key);
+    if (!w) return;
+    this.readWaiters.delete(key);
+    void this.waitApplied(index).then(() => w.resolve(index));
+  }
+
+  private releaseAppliedWaiters(): void {
+    if (this.appliedWaiters.length === 0) return;
+    let kept = 0;
+    for (const w of this.appliedWaiters) {
+      if (w.index <= this.applied) w.resolve();
+      else this.appliedWaiters[kept++] = w;
+    }
+    this.appliedWaiters.length = kept;
+  }
+
+  private maybeSnapshot(): void {
+    if (this.applied - this.snapshotIndex < this.snapshotEvery) return;
+    const index = this.applied;
+    this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());
+    this.snapshotIndex = index;
+    const compactTo = index - this.catchUp;
+    if (compactTo > this.storage.firstIndex()) this.storage.compact(compactTo);
+    this.log.info({ index }, 'snapshot taken, log compacted');
+  }
+}
