@@ -28,3 +28,5 @@ export { parsePeerUrl, parsePeerUrls, splitUrlList } from './core/peer-url.js';
 export type { TcpTransportOptions } from './tcp/tcp-transport.js';
 export { createTcpTransport, TcpTransport } from './tcp/tcp-transport.js';
 export { encodeFrame, FrameDecoder, FRAME_HEADER_BYTES } from './tcp/frame.js';
+export type { NatsTransportOptions } from './nats/nats-transport.js';
+export { createNatsTransport, NatsTransport, raftSubject } from './nats/nats-transport.js';

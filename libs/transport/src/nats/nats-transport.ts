@@ -1,0 +1,212 @@
+/**
+ * NATS transport: every member subscribes to its own subject
+ * `<prefix>.<clusterId>.raft.<memberId>` on a real nats-server (or NATS
+ * cluster) and publishes to the subject of the member it sends to. The NATS
+ * client reconnects by itself (to any server of the cluster it knows) and
+ * re-subscribes; while it is disconnected our per-peer queues hold a bounded
+ * backlog and every peer is reported unreachable once.
+ *
+ * Back-pressure while connected: at most `maxUnflushedBytes` are published
+ * before a PING/PONG round trip (`flush`) confirms the server has them; until
+ * then messages wait in the bounded per-peer queues.
+ */
+import { connect, Events } from 'nats';
+import type { NatsConnection, Subscription } from 'nats';
+import { BaseTransport, PeerLink } from '../core/base-transport.js';
+import { assert, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
+import type { CommonTransportOptions } from '../core/options.js';
+import { parsePeerUrls } from '../core/peer-url.js';
+import { encodeChunks, ENVELOPE_BYTES, Reassembler } from './envelope.js';
+
+/** Options of the NATS transport. */
+export interface NatsTransportOptions extends CommonTransportOptions {
+  /** NATS server URLs (`nats://host:port`); several for a NATS cluster. */
+  servers: string[];
+  /** Cluster id; namespaces the subjects so clusters can share a NATS server. */
+  clusterId: string;
+  /** First subject token. Default `mgmt`. */
+  subjectPrefix?: string;
+  /** Bytes published before waiting for a flush round trip. Default 2 x maxMessageBytes. */
+  maxUnflushedBytes?: number;
+  /** Connection name shown by the NATS server. */
+  connectionName?: string;
+}
+
+const SUBJECT_TOKEN = /^[A-Za-z0-9_-]+$/;
+
+/** The subject member `memberId` of `clusterId` listens on. */
+export function raftSubject(prefix: string, clusterId: string, memberId: number): string {
+  return `${prefix}.${clusterId}.raft.${memberId}`;
+}
+
+/** Raft messages through NATS. */
+export class NatsTransport extends BaseTransport<PeerLink> {
+  readonly kind = 'nats';
+  readonly clusterId: string;
+  private readonly servers: string[];
+  private readonly prefix: string;
+  private readonly maxUnflushedBytes: number;
+  private readonly connectionName: string;
+  private readonly reassembler: Reassembler;
+  private nc: NatsConnection | undefined;
+  private subscription: Subscription | undefined;
+  private statusLoop: Promise<void> | undefined;
+  private stopStatus: (() => void) | undefined;
+  private connected = false;
+  private unflushedBytes = 0;
+  private flushing = false;
+  private seq = 0;
+  private droppedMalformed = 0;
+
+  constructor(options: NatsTransportOptions) {
+    super(options);
+    const { kind, urls } = parsePeerUrls(options.servers);
+    if (kind !== 'nats') throw new PeerUrlError(options.servers.join(','), 'the nats transport needs nats:// URLs');
+    this.servers = urls.map((u) => `${u.host.includes(':') ? `[${u.host}]` : u.host}:${u.port}`);
+    this.prefix = options.subjectPrefix ?? 'mgmt';
+    if (!SUBJECT_TOKEN.test(options.clusterId)) throw new TransportError(`cluster id ${JSON.stringify(options.clusterId)} is not a NATS subject token`);
+    assert(SUBJECT_TOKEN.test(this.prefix), 'subject prefix must be one NATS subject token');
+    this.clusterId = options.clusterId;
+    this.maxUnflushedBytes = options.maxUnflushedBytes ?? 2 * this.maxMessageBytes;
+    this.connectionName = options.connectionName ?? `mgmt-${this.clusterId}-${this.localId}`;
+    this.reassembler = new Reassembler(this.maxMessageBytes);
+  }
+
+  /** The subject this member receives on. */
+  get subject(): string {
+    return raftSubject(this.prefix, this.clusterId, this.localId);
+  }
+
+  /** `host:port` of the NATS server the client is connected to, if any. */
+  get connectedServer(): string | undefined {
+    return this.connected ? this.nc?.getServer() : undefined;
+  }
+
+  /** Messages dropped on receipt (malformed envelope, gap in a chunked message, too large). */
+  get droppedOnReceipt(): number {
+    return this.droppedMalformed;
+  }
+
+  protected async startCarrier(): Promise<void> {
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        servers: this.servers,
+        name: this.connectionName,
+        reconnect: true,
+        maxReconnectAttempts: -1,
+        waitOnFirstConnect: true,
+        reconnectTimeWait: this.options.reconnectDelayMsMax,
+        reconnectJitter: this.options.reconnectDelayMsMin,
+        pingInterval: 5_000,
+        maxPingOut: 2,
+      });
+    } catch (cause) {
+      throw new TransportStartError(`cannot connect to NATS at ${this.servers.join(',')}`, { cause });
+    }
+    this.nc = nc;
+    this.connected = true;
+    this.subscription = nc.subscribe(this.subject, { callback: (err, msg) => (err === null ? this.onChunk(msg.data) : undefined) });
+    this.statusLoop = this.watchStatus(nc);
+    await nc.flush(); // the subscription is registered on the server before start resolves
+  }
+
+  protected async closeCarrier(): Promise<void> {
+    const nc = this.nc;
+    this.nc = undefined;
+    this.connected = false;
+    if (nc === undefined) return;
+    this.subscription?.unsubscribe();
+    await nc.close();
+    // nats.js does not end status iterators on close; stop ours so the loop ends.
+    this.stopStatus?.();
+    await this.statusLoop;
+  }
+
+  protected createLink(id: number, address: string): PeerLink {
+    const link = new PeerLink(id, address, this.options.maxQueuedMessagesPerPeer, this.options.maxQueuedBytesPerPeer);
+    link.connected = this.connected;
+    return link;
+  }
+
+  protected destroyLink(_link: PeerLink): void {}
+
+  protected flush(link: PeerLink): void {
+    const nc = this.nc;
+    if (nc === undefined || !this.connected) return;
+    const subject = raftSubject(this.prefix, this.clusterId, link.id);
+    const chunkBytes = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - ENVELOPE_BYTES);
+    while (link.queue.length > 0 && this.unflushedBytes < this.maxUnflushedBytes) {
+      const bytes = link.queue.shift();
+      assert(bytes !== undefined, 'queue length and contents disagree');
+      this.seq = (this.seq + 1) >>> 0;
+      try {
+        for (const chunk of encodeChunks(this.localId, this.seq, bytes, chunkBytes)) nc.publish(subject, chunk);
+      } catch (cause) {
+        // The client refuses publishes once closed or while it cannot write; Raft will resend.
+        link.droppedLinkDown += 1;
+        this.logger.debug({ peerId: link.id, err: String(cause) }, 'nats publish failed');
+        continue;
+      }
+      this.unflushedBytes += bytes.byteLength + ENVELOPE_BYTES;
+      link.countSent(bytes.byteLength);
+    }
+    if (this.unflushedBytes >= this.maxUnflushedBytes) this.startFlush(nc);
+  }
+
+  private startFlush(nc: NatsConnection): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    nc.flush().then(
+      () => {
+        this.flushing = false;
+        this.unflushedBytes = 0;
+        this.flushAll();
+      },
+      () => {
+        // Disconnected or closed: the reconnect handler resets the window.
+        this.flushing = false;
+      },
+    );
+  }
+
+  private flushAll(): void {
+    for (const link of this.links.values()) if (link.queue.length > 0) this.flush(link);
+  }
+
+  private onChunk(chunk: Uint8Array): void {
+    const result = this.reassembler.accept(chunk);
+    if (result.kind === 'message') this.deliver(result.from, result.bytes);
+    else if (result.kind === 'dropped') this.droppedMalformed += 1;
+  }
+
+  private async watchStatus(nc: NatsConnection): Promise<void> {
+    const statuses = nc.status();
+    this.stopStatus = () => (statuses as { stop?: () => void }).stop?.();
+    for await (const status of statuses) {
+      if (status.type === Events.Disconnect) {
+        if (!this.connected) continue;
+        this.connected = false;
+        this.logger.warn({ server: String(status.data) }, 'nats disconnected; reconnecting');
+        for (const link of this.links.values()) {
+          link.connected = false;
+          this.reportUnreachable(link);
+        }
+      } else if (status.type === Events.Reconnect) {
+        this.connected = true;
+        this.unflushedBytes = 0;
+        this.logger.info({ server: String(status.data) }, 'nats reconnected');
+        for (const link of this.links.values()) {
+          link.connected = true;
+          link.reconnects += 1;
+        }
+        this.flushAll();
+      }
+    }
+  }
+}
+
+/** Creates (but does not start) a NATS transport. */
+export function createNatsTransport(options: NatsTransportOptions): NatsTransport {
+  return new NatsTransport(options);
+}
