@@ -20,7 +20,7 @@ export class WalCorruptionError extends WalError {
   readonly file: string;
   readonly offset: number;
   constructor(file: string, offset: number, detail: string, options?: { cause?: unknown }) {
-    super(`wal: ${detail} in ${file} at offset ${offset}; refusing to start on a damaged log`, options);
+    super(`wal: ${file} is damaged at offset ${offset}: ${detail}; refusing to start on a damaged log`, options);
     this.file = file;
     this.offset = offset;
   }
@@ -31,7 +31,7 @@ export class WalMissingSegmentError extends WalError {
   readonly file: string;
   readonly offset: number;
   constructor(file: string, offset: number, detail: string) {
-    super(`wal: ${detail} (at ${file} offset ${offset}); refusing to start with a hole in the log`);
+    super(`wal: ${detail} (${file} offset ${offset}); refusing to start with a hole in the log`);
     this.file = file;
     this.offset = offset;
   }

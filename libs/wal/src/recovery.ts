@@ -150,8 +150,8 @@ function replaySegment(
   const scan = scanFrames(bytes);
   if (scan.damage) {
     const d = scan.damage;
-    if (!isLast) throw new WalCorruptionError(seg.file, d.offset, `${d.reason} in a segment that is not the last one`);
-    if (d.intactFrameFollows) throw new WalCorruptionError(seg.file, d.offset, `${d.reason}, and intact records follow it, so it is not a torn write`);
+    if (!isLast) throw new WalCorruptionError(seg.file, d.offset, `${d.reason} (not the last segment, so not a torn write)`);
+    if (d.intactFrameFollows) throw new WalCorruptionError(seg.file, d.offset, `${d.reason}, and intact records follow it (not a torn write)`);
     const torn = { file: seg.file, offset: d.offset, bytesDiscarded: bytes.byteLength - d.offset, reason: d.reason };
     logger.warn(torn, `wal: cut off torn final record in ${seg.file} at offset ${d.offset} (${torn.bytesDiscarded} bytes discarded): ${d.reason}`);
     onTorn(torn);
