@@ -51,6 +51,8 @@ export class Raft {
   randomizedElectionTimeout = 0;
   /** The leader owes followers an append (new entries or a new commit index); flushed before each Ready. */
   pendingBcast = false;
+  /** A TimeoutNow arrived while configuration changes were still unapplied: campaign once they are. */
+  pendingTransferCampaign = false;
 
   constructor(config: RaftConfig) {
     this.cfg = resolveConfig(config);
@@ -129,6 +131,7 @@ export class Raft {
     this.readOnly = new ReadOnly(this.cfg.readOnlyOption);
     this.pendingReadIndexMessages = [];
     this.pendingBcast = false;
+    this.pendingTransferCampaign = false;
   }
 
   becomeFollower(term: number, lead: number): void {
@@ -332,12 +335,23 @@ export class Raft {
     }
   }
 
+  /** Called after entries were applied: runs a transfer campaign that had to wait for them. */
+  afterApplied(): void {
+    if (this.pendingTransferCampaign && this.role !== 'leader' && !hasUnappliedConfChanges(this)) {
+      this.pendingTransferCampaign = false;
+      this.hup(CampaignType.Transfer);
+    }
+  }
+
   hup(t: CampaignType): void {
     if (this.role === 'leader') return;
     if (!this.promotable()) return;
     // A node with committed but unapplied configuration changes does not know its
     // configuration yet (changes take effect when applied): do not campaign.
-    if (hasUnappliedConfChanges(this)) return;
+    if (hasUnappliedConfChanges(this)) {
+      if (t === CampaignType.Transfer) this.pendingTransferCampaign = true;
+      return;
+    }
     campaign(this, t);
   }
 }

@@ -287,6 +287,7 @@ export class RawNode {
         for (let k = 0; k < ents.length; k++) s += payloadSize(ents[k]!);
         r.reduceUncommittedSize(s);
       }
+      r.afterApplied();
     }
   }
 

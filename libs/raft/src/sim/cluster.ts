@@ -12,6 +12,7 @@ import { Rng } from '../random.js';
 import { RawNode, type Ready } from '../rawnode.js';
 import { ConfChangeType, EntryType, MessageType, type ConfChange, type ConfState, type Entry, emptyConfState } from '../types.js';
 import { bootstrapNewCluster } from '../bootstrap.js';
+import { ReadOnlyOption } from '../read-only.js';
 import { SafetyChecker } from './checkers.js';
 import { KvStore, decodeOp, encodeOp, type HistoryOp, type KvOp } from './kv.js';
 import { SimNetwork } from './network.js';
@@ -33,6 +34,9 @@ export interface ClusterOptions {
   /** Entries kept in the log behind a snapshot. */
   snapshotKeep?: number;
   bugs?: UnsafeTestBugs;
+  /** Prepares a node's storage instead of bootstrapping the initial voters (scenario tests). */
+  init?: (id: number, storage: MemoryStorage) => void;
+  readOnlyOption?: ReadOnlyOption;
 }
 
 interface PendingRead {
@@ -74,7 +78,7 @@ export class SimCluster {
   private readonly pendingWrites = new Map<number, { op: KvOp; lastTry: number }>();
   private readonly seenOps = new Set<number>();
   private readonly stopAt = new Map<number, number>();
-  readonly opts: Required<Omit<ClusterOptions, 'bugs'>> & { bugs: UnsafeTestBugs };
+  readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init'>> & { bugs: UnsafeTestBugs };
   /** Jitter: probability that a live node ticks in a step. */
   tickProbability = 1;
 
@@ -93,6 +97,7 @@ export class SimCluster {
       snapshotInterval: o.snapshotInterval ?? 0,
       snapshotKeep: o.snapshotKeep ?? 5,
       bugs: o.bugs ?? {},
+      readOnlyOption: o.readOnlyOption ?? ReadOnlyOption.Safe,
     };
     this.rng = new Rng(o.seed);
     this.net = new SimNetwork(this.rng.fork());
@@ -109,7 +114,8 @@ export class SimCluster {
     };
     for (const id of o.voters) {
       const n = new SimNode(id);
-      bootstrapNewCluster(n.storage, o.voters);
+      if (o.init) o.init(id, n.storage);
+      else bootstrapNewCluster(n.storage, o.voters);
       this.nodes.set(id, n);
       this.start(n);
     }
@@ -137,6 +143,7 @@ export class SimCluster {
       preVote: this.opts.preVote,
       checkQuorum: this.opts.checkQuorum,
       unsafeTestBugs: this.opts.bugs,
+      readOnlyOption: this.opts.readOnlyOption,
     });
   }
 
@@ -398,6 +405,32 @@ export class SimCluster {
       if (!this.checker.ok) return false;
     }
     return pred();
+  }
+
+  /** Steps until no message is in flight and no node has work (or the budget runs out). */
+  settle(maxSteps = 200): void {
+    for (let k = 0; k < maxSteps && this.checker.ok; k++) {
+      this.step();
+      if (this.net.inFlight === 0 && ![...this.nodes.values()].some((n) => n.raw?.hasReady())) return;
+    }
+  }
+
+  node(id: number): SimNode {
+    const n = this.nodes.get(id);
+    if (!n) throw new Error(`no node ${id}`);
+    return n;
+  }
+
+  raw(id: number): RawNode {
+    const r = this.node(id).raw;
+    if (!r) throw new Error(`node ${id} is down`);
+    return r;
+  }
+
+  /** Makes `id` campaign and settles the network. */
+  campaign(id: number): void {
+    this.raw(id).campaign();
+    this.settle();
   }
 
   run(steps: number): void {

@@ -25,6 +25,10 @@ interface InFlight {
 
 export class SimNetwork {
   faults: NetworkFaults = { ...HEALTHY };
+  /** Optional content filter (tests): a message for which it returns false is lost. */
+  filter: ((m: Message) => boolean) | undefined = undefined;
+  /** Optional rewrite of a message as it is sent (tests). */
+  transform: ((m: Message) => Message) | undefined = undefined;
   private readonly blocked = new Set<number>();
   private queue: InFlight[] = [];
   private seq = 0;
@@ -78,10 +82,15 @@ export class SimNetwork {
   /** Queues a message. Returns false if it was lost (dropped or blocked). */
   send(m: Message, now: number): boolean {
     this.sent++;
-    if (this.isBlocked(m.from, m.to) || (this.faults.drop > 0 && this.rng.chance(this.faults.drop))) {
+    if (
+      this.isBlocked(m.from, m.to) ||
+      (this.filter !== undefined && !this.filter(m)) ||
+      (this.faults.drop > 0 && this.rng.chance(this.faults.drop))
+    ) {
       this.dropped++;
       return false;
     }
+    if (this.transform) m = this.transform(m);
     const f = this.faults;
     this.queue.push({ at: now + this.rng.range(f.minDelay, f.maxDelay), seq: this.seq++, m });
     if (f.duplicate > 0 && this.rng.chance(f.duplicate)) {
@@ -102,7 +111,7 @@ export class SimNetwork {
     // A message cut by a partition that started while it was in flight is lost too.
     const out: Message[] = [];
     for (const f of ready) {
-      if (this.isBlocked(f.m.from, f.m.to)) this.dropped++;
+      if (this.isBlocked(f.m.from, f.m.to) || (this.filter !== undefined && !this.filter(f.m))) this.dropped++;
       else out.push(f.m);
     }
     return out;
