@@ -27,6 +27,8 @@ export interface LogPosition {
   lastIndex: number;
   lastTerm: number;
   hardState: HardState;
+  /** Index of the newest durable snapshot: segments it covers may go once a new one starts. */
+  snapIndex: number;
 }
 
 export class SegmentWriter {
@@ -164,6 +166,11 @@ export class SegmentWriter {
     this.segments.push(created.ref);
     this.nextSeq++;
     this.logger.info({ file: created.ref.file }, `wal: new segment ${created.ref.file}`);
+    try {
+      this.releaseThrough(durable.snapIndex);
+    } catch (err) {
+      this.logger.warn({ err }, `wal: could not remove segments behind snapshot ${durable.snapIndex}: ${(err as Error).message}`);
+    }
   }
 
   /**
