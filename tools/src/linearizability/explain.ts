@@ -17,6 +17,9 @@ const prefixLinesShown = 8;
 
 function whyImpossible(operation: PreparedOperation, state: number, partition: KeyPartition): string {
   const holds = formatValue(partition.values[state]);
+  // Only an unknown-outcome operation can be legal here (a legal completed
+  // one would have made the prefix longer); placing it led nowhere.
+  if (stepRegister(state, operation) !== illegalStep) return 'it may take effect here, but every continuation after it fails too';
   switch (operation.kind) {
     case 'read':
       return `it returned ${formatValue(partition.values[operation.valueId])}, but the key holds ${holds}`;
@@ -24,7 +27,7 @@ function whyImpossible(operation: PreparedOperation, state: number, partition: K
       if (operation.casSwapped === false) return `its comparison failed, but the key holds ${holds}, the expected value`;
       return `it expects ${formatValue(partition.values[operation.expectedId])}, but the key holds ${holds}`;
     case 'write':
-      return 'a write is always possible (the search had already tried this order)';
+      return 'unreachable: a write is always legal';
   }
 }
 
@@ -48,7 +51,8 @@ export function explainAnomaly(history: History, partition: KeyPartition, longes
     linearizedPrefix.push({ ...indexed(history, operation.index), valueAfter: partition.values[state] ?? null });
   }
   // The completed operation that returns first must go next; every operation
-  // called by then could go next. None can, or the prefix would be longer.
+  // called by then could go next. No completed one can, or the prefix would
+  // hold more completed operations.
   const unplaced = operations.map((operation, position) => ({ operation, position })).filter(({ position }) => !placed.has(position));
   const blocked = unplaced
     .filter(({ operation }) => !operation.pending)

@@ -40,7 +40,10 @@ export interface PreparedOperation {
 /** All the kept operations on one key. */
 export interface KeyPartition {
   key: string;
-  /** Position i is the operation's bit in the memo bitset. */
+  /**
+   * Completed operations first, then the unknown-outcome ones, each group in
+   * history order; the search's memo keeps the two groups in separate sets.
+   */
   operations: PreparedOperation[];
   /** Interned values: id -> value; id 0 is `null` (absent). */
   values: RegisterValue[];
@@ -118,7 +121,8 @@ export function partitionHistory(
   const partitions = keys.map((key): KeyPartition => {
     const group = byKey.get(key)!;
     const initialValueId = group.interner.idOf(initialValues[key] ?? null);
-    return { key, operations: group.operations, values: group.interner.values, initialValueId };
+    const operations = [...group.operations.filter((o) => !o.pending), ...group.operations.filter((o) => o.pending)];
+    return { key, operations, values: group.interner.values, initialValueId };
   });
   return { partitions, droppedIndexes };
 }

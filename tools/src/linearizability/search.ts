@@ -2,20 +2,24 @@
  * The Wing and Gong linearizability search with Lowe's memoization, on one
  * key (see README.md).
  *
- * The history is a doubly linked list of call and return entries sorted by
- * time. Scanning from the head, each call entry before the first return
- * entry belongs to an operation that may take effect next; if the model
- * accepts it and the resulting (linearized set, state) is new, the search
- * lifts its entries out of the list and starts again from the head. Meeting
- * a return entry means the operation that returns there was not placed in
- * time: undo the last choice and try the next call after it. An operation
- * with unknown outcome has no return entry (its return is at +infinity), so
- * it never blocks and it need not be placed: the search succeeds once every
- * completed operation is linearized.
+ * Completed operations' call and return entries form a time-sorted list.
+ * Scanning from the head, each call entry before the first return entry
+ * belongs to an operation that may take effect next; if the model accepts it
+ * and the resulting configuration is new, the search lifts its entries out
+ * and starts again from the head. Meeting a return entry means the operation
+ * returning there must be placed before anything later: the search then
+ * tries the unknown-outcome operations called by that time, and when none
+ * helps it undoes its last choice and tries the next one after it.
+ *
+ * Unknown-outcome operations (return at +infinity) have no return entry:
+ * they never block, need not be placed (the search succeeds once every
+ * completed operation is), and are tried only after the completed candidates,
+ * so that dominance in the memo (see visited-cache.ts) prunes the most.
  */
 import { HashedBitset } from './bitset.js';
+import { completedEntries, pendingEntries, relink, unlink } from './entry-list.js';
 import { assert } from './errors.js';
-import type { KeyPartition } from './partition.js';
+import type { KeyPartition, PreparedOperation } from './partition.js';
 import { illegalStep, stepRegister } from './register-model.js';
 import { VisitedCache } from './visited-cache.js';
 
@@ -40,138 +44,180 @@ export type SearchOutcome =
 /** How often (in steps) the search reads the clock. */
 const clockCheckIntervalSteps = 4096;
 
-/** The entry list as parallel arrays; node `2n` is the head sentinel, `2n+1` the tail. */
-interface EntryList {
-  next: Int32Array;
-  prev: Int32Array;
-  /** Operation position of each entry. */
-  operationOf: Int32Array;
-  isCall: Uint8Array;
-  /** For a call entry: its return entry, or -1 for an unknown outcome. */
-  returnOf: Int32Array;
-  head: number;
-  tail: number;
+/** One choice on the search stack. */
+interface Frame {
+  position: number;
+  stateBefore: number;
+  /** For an unknown-outcome operation: the time of the return entry that bounded its scan. */
+  boundaryTime: number;
+  /** Placed without alternatives (see {@link isStatePreserving}): undoing it undoes its parent too. */
+  forced: boolean;
 }
 
-function buildEntryList(partition: KeyPartition): EntryList {
-  const operations = partition.operations;
-  const n = operations.length;
-  const entries: { time: number; isCall: boolean; operation: number }[] = [];
-  operations.forEach((operation, position) => {
-    entries.push({ time: operation.call, isCall: true, operation: position });
-    if (!operation.pending) entries.push({ time: operation.return, isCall: false, operation: position });
-  });
-  // At equal times calls sort first: operations that touch at an instant
-  // count as concurrent, the lenient reading of coarse clocks.
-  entries.sort((a, b) => a.time - b.time || Number(b.isCall) - Number(a.isCall) || a.operation - b.operation);
-  const size = 2 * n + 2;
-  const list: EntryList = {
-    next: new Int32Array(size), prev: new Int32Array(size), operationOf: new Int32Array(size),
-    isCall: new Uint8Array(size), returnOf: new Int32Array(size).fill(-1), head: 2 * n, tail: 2 * n + 1,
-  };
-  const callNode = new Int32Array(n);
-  let previous = list.head;
-  entries.forEach((entry, node) => {
-    list.operationOf[node] = entry.operation;
-    list.isCall[node] = entry.isCall ? 1 : 0;
-    if (entry.isCall) callNode[entry.operation] = node;
-    else list.returnOf[callNode[entry.operation]!] = node;
-    list.next[previous] = node;
-    list.prev[node] = previous;
-    previous = node;
-  });
-  list.next[previous] = list.tail;
-  list.prev[list.tail] = previous;
-  return list;
+/**
+ * Whether the operation leaves the state unchanged wherever it is legal (a
+ * read, a cas whose comparison failed). Such an operation, once legal and
+ * callable, can be placed at once without losing any linearization: moving
+ * it earlier changes no state another operation sees, and it cannot cross
+ * a later operation's real-time bound. So the search never branches on it.
+ */
+function isStatePreserving(operation: PreparedOperation): boolean {
+  return operation.kind === 'read' || (operation.kind === 'cas' && operation.casSwapped === false);
 }
 
-function unlink(list: EntryList, node: number): void {
-  list.next[list.prev[node]!] = list.next[node]!;
-  list.prev[list.next[node]!] = list.prev[node]!;
-}
-
-function relink(list: EntryList, node: number): void {
-  list.next[list.prev[node]!] = node;
-  list.prev[list.next[node]!] = node;
-}
-
-/** Removes an operation's call (and return) entries; undone by {@link unlift} in LIFO order. */
-function lift(list: EntryList, callNode: number): void {
-  unlink(list, callNode);
-  const returnNode = list.returnOf[callNode]!;
-  if (returnNode >= 0) unlink(list, returnNode);
-}
-
-function unlift(list: EntryList, callNode: number): void {
-  const returnNode = list.returnOf[callNode]!;
-  if (returnNode >= 0) relink(list, returnNode);
-  relink(list, callNode);
+/**
+ * For each unknown-outcome operation (by side-list node), the next one in
+ * call order with the same effect, or -1. Of several same-effect operations
+ * callable at once, only the latest-called need be tried: an exchange
+ * argument swaps it with any earlier one a linearization used here, keeping
+ * the more flexible earlier one for later.
+ */
+function sameEffectSuccessors(pending: readonly PreparedOperation[]): Int32Array {
+  const successor = new Int32Array(pending.length).fill(-1);
+  const lastOfEffect = new Map<string, number>();
+  const byCall = pending.map((_, node) => node).sort((a, b) => pending[a]!.call - pending[b]!.call || a - b);
+  for (const node of byCall) {
+    const { kind, expectedId, valueId } = pending[node]!;
+    const effect = `${kind}/${expectedId}/${valueId}`;
+    const previous = lastOfEffect.get(effect);
+    if (previous !== undefined) successor[previous] = node;
+    lastOfEffect.set(effect, node);
+  }
+  return successor;
 }
 
 /** Searches one key for a linearization, within `budget`. */
 export function searchPartition(partition: KeyPartition, budget: SearchBudget): SearchOutcome {
   const operations = partition.operations;
-  const completedCount = operations.filter((operation) => !operation.pending).length;
-  const list = buildEntryList(partition);
-  const linearized = new HashedBitset(operations.length);
+  const firstPending = operations.findIndex((operation) => operation.pending);
+  const completedCount = firstPending === -1 ? operations.length : firstPending;
+  assert(operations.slice(completedCount).every((o) => o.pending), 'completed operations must come first');
+  const completed = operations.slice(0, completedCount);
+  const pending = operations.slice(completedCount);
+  const main = completedEntries(completed.map((o) => o.call), completed.map((o) => o.return));
+  const side = pendingEntries(pending.map((o) => o.call));
+  const sameEffectNext = sameEffectSuccessors(pending);
+  const placedCompleted = new HashedBitset(completed.length);
+  const placedPending = new HashedBitset(pending.length);
   const cache = new VisitedCache();
-  const stackCallNodes: number[] = [];
-  const stackStates: number[] = [];
-  let completedLinearized = 0;
-  // The longest prefix is copied lazily, at the first undo after the stack
-  // reached a new depth, so a search that never backtracks copies nothing.
+  const stack: Frame[] = [];
+  // The longest prefix (by completed operations placed) is copied lazily, at
+  // the first undo after a new maximum, so a search that never backtracks
+  // copies nothing. Pushes after the maximum only add unknown-outcome ones.
   let longestPrefix: number[] = [];
+  let longestCompleted = 0;
   let longestDepth = 0;
-  let longestIsStack = false;
+  let longestIsOnStack = false;
   let state = partition.initialValueId;
-  let node = list.next[list.head]!;
   let steps = 0;
+  // Scan position: in the main list (scanningPending false) or the side list.
+  let scanningPending = false;
+  let node = main.next[main.head]!;
+  let boundaryTime = -Infinity;
+  let mustUndo = false;
 
-  const stackOperations = (): number[] => stackCallNodes.map((callNode) => list.operationOf[callNode]!);
-  const longest = (): number[] => (longestIsStack ? stackOperations() : longestPrefix);
+  const onStack = (depth: number): number[] => stack.slice(0, depth).map((frame) => frame.position);
+  const longest = (): number[] => (longestIsOnStack ? onStack(longestDepth) : longestPrefix);
 
-  while (completedLinearized < completedCount) {
+  /**
+   * Whether the last operation placed has an unknown outcome. Nothing then
+   * overwrites it at once: a linearization doing that stays valid without
+   * it, and an unknown-outcome operation need not take effect.
+   */
+  const isTopPending = (): boolean => stack.length > 0 && stack[stack.length - 1]!.position >= completedCount;
+
+  /** Places the operation if legal and new; a legal state-preserving one that is not new dooms this configuration. */
+  const tryPlace = (position: number): 'placed' | 'skipped' | 'doomed' => {
+    const operation = operations[position]!;
+    const nextState = stepRegister(state, operation);
+    if (nextState === illegalStep) return 'skipped';
+    const isPending = position >= completedCount;
+    if (isPending && nextState === state) return 'skipped'; // an optional no-op is never needed
+    if (operation.kind === 'write' && isTopPending()) return 'skipped';
+    const extraCompleted = isPending ? -1 : position;
+    const extraPending = isPending ? position - completedCount : -1;
+    const forced = isStatePreserving(operation);
+    if (!cache.visitIfNew(placedCompleted, extraCompleted, placedPending, extraPending, nextState)) return forced ? 'doomed' : 'skipped';
+    stack.push({ position, stateBefore: state, boundaryTime, forced });
+    if (isPending) {
+      placedPending.add(extraPending);
+      unlink(side, extraPending);
+    } else {
+      placedCompleted.add(position);
+      unlink(main, 2 * position);
+      unlink(main, 2 * position + 1);
+      if (placedCompleted.count > longestCompleted) {
+        longestCompleted = placedCompleted.count;
+        longestDepth = stack.length;
+        longestIsOnStack = true;
+      }
+    }
+    state = nextState;
+    scanningPending = false;
+    node = main.next[main.head]!;
+    return 'placed';
+  };
+
+  /** Whether a later-called unknown-outcome operation with the same effect is also callable now. */
+  const hasCallableTwin = (sideNode: number): boolean => {
+    for (let twin = sameEffectNext[sideNode]!; twin !== -1 && pending[twin]!.call <= boundaryTime; twin = sameEffectNext[twin]!) {
+      if (!placedPending.has(twin)) return true;
+    }
+    return false;
+  };
+
+  while (placedCompleted.count < completedCount) {
     steps += 1;
     if (steps > budget.maxSteps) return { status: 'unknown', steps, reason: 'step-budget', longestPrefix: longest() };
     if (steps % clockCheckIntervalSteps === 0 && budget.now() > budget.deadlineMs) {
       return { status: 'unknown', steps, reason: 'time-budget', longestPrefix: longest() };
     }
-    // A completed operation is still unplaced, so its return entry lies ahead.
-    assert(node !== list.tail, 'scan reached the tail with completed operations unplaced');
-    const position = list.operationOf[node]!;
-    if (list.isCall[node] === 1) {
-      const nextState = stepRegister(state, operations[position]!);
-      if (nextState !== illegalStep && cache.addIfAbsent(linearized, position, nextState)) {
-        if (cache.size > budget.maxCacheEntries) return { status: 'unknown', steps, reason: 'cache-budget', longestPrefix: longest() };
-        stackCallNodes.push(node);
-        stackStates.push(state);
-        linearized.add(position);
-        if (!operations[position]!.pending) completedLinearized += 1;
-        state = nextState;
-        lift(list, node);
-        if (stackCallNodes.length > longestDepth) {
-          longestDepth = stackCallNodes.length;
-          longestIsStack = true;
-        }
-        node = list.next[list.head]!;
+    if (cache.size > budget.maxCacheEntries) return { status: 'unknown', steps, reason: 'cache-budget', longestPrefix: longest() };
+    if (mustUndo) {
+      // Nothing can go next: undo the last choice and try the one after it.
+      if (longestIsOnStack) {
+        longestPrefix = onStack(longestDepth);
+        longestIsOnStack = false;
+      }
+      const frame = stack.pop();
+      if (frame === undefined) return { status: 'not-linearizable', steps, longestPrefix };
+      state = frame.stateBefore;
+      mustUndo = frame.forced;
+      if (frame.position >= completedCount) {
+        const sideNode = frame.position - completedCount;
+        placedPending.delete(sideNode);
+        relink(side, sideNode);
+        scanningPending = true;
+        boundaryTime = frame.boundaryTime;
+        node = side.next[sideNode]!;
       } else {
-        node = list.next[node]!;
+        placedCompleted.delete(frame.position);
+        relink(main, 2 * frame.position + 1);
+        relink(main, 2 * frame.position);
+        scanningPending = false;
+        node = main.next[2 * frame.position]!;
       }
       continue;
     }
-    // A return entry: the operation returning here was not placed in time.
-    if (longestIsStack) {
-      longestPrefix = stackOperations();
-      longestIsStack = false;
+    if (!scanningPending) {
+      // A completed operation is still unplaced, so its return entry lies ahead.
+      assert(node !== main.tail, 'scan reached the tail with completed operations unplaced');
+      if ((node & 1) === 0) {
+        const outcome = tryPlace(node >>> 1);
+        if (outcome === 'skipped') node = main.next[node]!;
+        if (outcome === 'doomed') mustUndo = true;
+        continue;
+      }
+      scanningPending = true;
+      boundaryTime = completed[node >>> 1]!.return;
+      node = side.next[side.head]!;
+      continue;
     }
-    const undoneNode = stackCallNodes.pop();
-    if (undoneNode === undefined) return { status: 'not-linearizable', steps, longestPrefix };
-    state = stackStates.pop()!;
-    const undone = list.operationOf[undoneNode]!;
-    linearized.delete(undone);
-    if (!operations[undone]!.pending) completedLinearized -= 1;
-    unlift(list, undoneNode);
-    node = list.next[undoneNode]!;
+    if (node !== side.tail && pending[node]!.call <= boundaryTime) {
+      if (hasCallableTwin(node) || tryPlace(completedCount + node) !== 'placed') node = side.next[node]!;
+      continue;
+    }
+    mustUndo = true;
   }
-  return { status: 'linearizable', steps, linearization: stackOperations() };
+  return { status: 'linearizable', steps, linearization: stack.map((frame) => frame.position) };
 }
