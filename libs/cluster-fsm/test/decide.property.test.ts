@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideNext } from '../src/nominator/decide.js';
 import { DEFAULT_NOMINATOR_POLICY } from '../src/nominator/view.js';
+import { checkParameters, reportOnFailure } from './fc-report.js';
 import type { WorldEvent } from './sim-world.js';
 import { SimWorld } from './sim-world.js';
 
@@ -49,34 +50,15 @@ function run({ hosts, ideal, events }: { hosts: number; ideal: number; events: W
   throw new Error(`did not converge in ${QUIET_STEPS_MAX} quiet steps: ${world.convergenceProblem()}\n  ${world.log.slice(-30).join('\n  ')}`);
 }
 
-/** fast-check parameters; FC_SEED / FC_PATH replay a printed failure. */
-function checkParameters(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env['FC_SEED'];
-  const path = process.env['FC_PATH'];
-  return {
-    numRuns,
-    ...(seed !== undefined ? { seed: Number(seed) } : {}),
-    ...(path !== undefined ? { path } : {}),
-  };
-}
-
-function reportOnFailure(result: fc.RunDetails<unknown>): void {
-  if (!result.failed) return;
-  const replay = `FC_SEED=${result.seed} FC_PATH=${result.counterexamplePath ?? ''} npx vitest run test/decide.property.test.ts`;
-  console.error(`decideNext property failed; replay with:\n  ${replay}`);
-  const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-  throw new Error(`${fc.defaultReportMessage(result) ?? 'property failed'}\n${cause}\nreplay: ${replay}`);
-}
-
 describe('decideNext in a simulated world', () => {
   it('keeps every safety invariant and converges once the world is quiet', () => {
     const result = fc.check(
       fc.property(scenario, (input) => {
         run(input);
       }),
-      checkParameters(Number(process.env["FC_RUNS"] ?? 200)),
+      checkParameters(200),
     );
-    reportOnFailure(result);
+    reportOnFailure(result, 'test/decide.property.test.ts');
     expect(result.failed).toBe(false);
   });
 

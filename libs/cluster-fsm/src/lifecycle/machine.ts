@@ -89,7 +89,7 @@ export const lifecycleMachine = setup({
     hasPendingNomination: ({ context }) => context.pendingNomination,
     isVoter: ({ context }) => context.isVoter,
     hasStartAttemptsLeft: ({ context }) => context.memberStartAttempts < context.timing.maxMemberStartAttempts,
-    isLeaderWithPeers: ({ context }) => context.isLeader && (context.voters ?? 1) > 1,
+    isLeaderWithPeers: ({ context }) => context.member === 'running' && context.isLeader && (context.voters ?? 1) > 1,
     hasVolunteered: ({ context }) => context.volunteered,
     hasMember: ({ context }) => context.member !== 'none',
     isMemberStopNeeded: ({ context }) => context.member === 'starting' || context.member === 'running',
