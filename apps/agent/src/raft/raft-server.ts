@@ -163,6 +163,11 @@ export class RaftServer {
     return this.leaderId === this.id;
   }
 
+  /** Current term (cheap; for response headers). */
+  get term(): number {
+    return this.node.raft.term;
+  }
+
   get appliedIndex(): number {
     return this.applied;
   }

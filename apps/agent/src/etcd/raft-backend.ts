@@ -1,0 +1,222 @@
+/**
+ * The etcd API's backend over our Raft member: writes are proposed through
+ * Raft (forwarded to the leader by followers) and answered when applied
+ * here; linearizable reads wait on ReadIndex; leases are timed by the
+ * leader, which proposes their expiry through the log. Lease keep-alives and
+ * time-to-live answers come from the leader: a follower forwards them to the
+ * leader's client URL, as etcd forwards them over its peer port.
+ */
+import { decodeUrls, endpointKey } from '@mgmt/cluster-fsm';
+import { ETCD_COMPATIBLE_VERSION, EtcdError, Errors, LeaseClock, type ApplyResult, type BackendStatus, type Command, type EtcdBackend, type HeaderInfo, type MemberInfo } from '@mgmt/kv';
+import { ConfChangeType, ErrConfChangeRefused, ErrProposalDropped } from '@mgmt/raft';
+import { randomInt } from 'node:crypto';
+import { encodeMemberAttributes } from '../cluster/members.js';
+import type { Logger } from '../log.js';
+import type { Member } from '../raft/member.js';
+import { ProposalTimeoutError, Proposer } from '../raft/proposer.js';
+import { ProposalFailedError } from '../raft/raft-server.js';
+import { LeaderForwarder } from './leader-forwarder.js';
+
+const dec = new TextDecoder();
+
+/** Options of the backend. */
+export interface RaftBackendOptions {
+  member: Member;
+  /** The cluster id as etcd reports it (a number). */
+  clusterIdNumber: number;
+  logger: Logger;
+  /** How often the leader checks for expired leases. */
+  leaseCheckIntervalMs?: number;
+  /** How long a read barrier or proposal may take before "request timed out". */
+  requestTimeoutMs?: number;
+  now?: () => number;
+}
+
+/** Maps an error from the Raft side to what an etcd client expects. */
+export function toEtcdError(err: unknown): EtcdError {
+  if (err instanceof EtcdError) return err;
+  if (err instanceof ProposalTimeoutError) return Errors.timeout(err);
+  if (err instanceof ErrConfChangeRefused) return new EtcdError(Errors.memberNotEnoughStarted().code, `etcdserver: ${err.message}`, { cause: err });
+  if (err instanceof ProposalFailedError || err instanceof ErrProposalDropped) return Errors.noLeader(err);
+  return Errors.timeout(err);
+}
+
+/** EtcdBackend over a Raft member. */
+export class RaftBackend implements EtcdBackend {
+  readonly store;
+  readonly leaseClock;
+  private readonly member: Member;
+  private readonly proposer: Proposer;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly requestTimeoutMs: number;
+  private readonly timer: NodeJS.Timeout;
+  private readonly forwarder = new LeaderForwarder();
+  private readonly unsubscribe: () => void;
+  private expiring = false;
+
+  constructor(private readonly options: RaftBackendOptions) {
+    this.member = options.member;
+    this.store = this.member.state.kv;
+    this.log = options.logger;
+    this.now = options.now ?? Date.now;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.proposer = new Proposer(this.member.raft, this.member.state, this.requestTimeoutMs);
+    this.leaseClock = new LeaseClock(this.store);
+    // A new leader restarts every lease's countdown (etcd's lessor.Promote).
+    this.unsubscribe = this.member.raft.onLeaderChange((lead) => {
+      if (lead === this.member.identity.memberId) this.leaseClock.refreshAll(this.now());
+    });
+    if (this.member.raft.isLeader) this.leaseClock.refreshAll(this.now());
+    this.timer = setInterval(() => void this.expireLeases(), options.leaseCheckIntervalMs ?? 500);
+    this.timer.unref();
+  }
+
+  /** Stops the lease timer and closes forwarding connections. */
+  close(): void {
+    clearInterval(this.timer);
+    this.unsubscribe();
+    this.forwarder.close();
+  }
+
+  async propose(command: Command): Promise<ApplyResult> {
+    try {
+      return await this.proposer.propose(command);
+    } catch (err) {
+      throw toEtcdError(err);
+    }
+  }
+
+  async readIndex(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.member.raft.readIndex(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new ProposalTimeoutError(this.requestTimeoutMs)), this.requestTimeoutMs);
+        }),
+      ]);
+    } catch (err) {
+      throw toEtcdError(err);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  async leaseKeepAlive(id: number): Promise<number> {
+    if (this.member.raft.isLeader) return this.leaseClock.renew(id, this.now());
+    return this.forwarder.keepAlive(this.leaderClientUrl(), id);
+  }
+
+  async leaseTimeToLive(id: number): Promise<{ ttlSeconds: number; grantedTtlSeconds: number }> {
+    if (this.member.raft.isLeader) return this.leaseClock.timeToLive(id, this.now());
+    return this.forwarder.timeToLive(this.leaderClientUrl(), id);
+  }
+
+  private async expireLeases(): Promise<void> {
+    if (!this.member.raft.isLeader || this.expiring) return;
+    const due = this.leaseClock.due(this.now());
+    if (due.length === 0) return;
+    this.expiring = true;
+    try {
+      await this.proposer.propose({ leaseExpire: { IDs: due } });
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, leases: due.length }, 'lease expiry not committed; will retry');
+    } finally {
+      this.expiring = false;
+    }
+  }
+
+  /** The client URLs a member advertises under /_mgmt/endpoints/<name>. */
+  private clientUrlsOf(name: string): string[] {
+    if (name === '') return [];
+    const kv = this.store.range({ key: new TextEncoder().encode(endpointKey(name)) }).kvs[0];
+    return kv ? decodeUrls(dec.decode(kv.value)) : [];
+  }
+
+  private leaderClientUrl(): string {
+    const lead = this.member.raft.leader;
+    if (lead === 0) throw Errors.noLeader();
+    const info = this.member.state.members.get(lead);
+    const url = info ? this.clientUrlsOf(info.name)[0] : undefined;
+    if (!url) throw Errors.noLeader();
+    return url;
+  }
+
+  async members(): Promise<readonly MemberInfo[]> {
+    return this.member.state.members.list().map((m) => ({ ...m, clientUrls: this.clientUrlsOf(m.name) }));
+  }
+
+  private async changeMembership(type: ConfChangeType, nodeId: number, context?: Uint8Array): Promise<readonly MemberInfo[]> {
+    try {
+      await this.member.raft.proposeConfChange({ type, nodeId, context });
+    } catch (err) {
+      throw toEtcdError(err);
+    }
+    return this.members();
+  }
+
+  async memberAdd(peerUrls: readonly string[], isLearner: boolean): Promise<{ member: MemberInfo; members: readonly MemberInfo[] }> {
+    for (const m of this.member.state.members.list()) if (m.peerUrls.some((u) => peerUrls.includes(u))) throw Errors.peerUrlExists();
+    const id = randomInt(1, 2 ** 47);
+    const type = isLearner ? ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE : ConfChangeType.CONF_CHANGE_ADD_NODE;
+    const members = await this.changeMembership(type, id, encodeMemberAttributes({ name: '', peerUrls: [...peerUrls] }));
+    const member = members.find((m) => m.id === id) ?? { id, name: '', peerUrls: [...peerUrls], clientUrls: [], isLearner };
+    return { member, members };
+  }
+
+  async memberRemove(id: number): Promise<readonly MemberInfo[]> {
+    if (!this.member.state.members.has(id)) throw Errors.memberNotFound();
+    return this.changeMembership(ConfChangeType.CONF_CHANGE_REMOVE_NODE, id);
+  }
+
+  async memberUpdate(id: number, peerUrls: readonly string[]): Promise<readonly MemberInfo[]> {
+    const m = this.member.state.members.get(id);
+    if (!m) throw Errors.memberNotFound();
+    return this.changeMembership(ConfChangeType.CONF_CHANGE_UPDATE_NODE, id, encodeMemberAttributes({ name: m.name, peerUrls: [...peerUrls] }));
+  }
+
+  async memberPromote(id: number): Promise<readonly MemberInfo[]> {
+    const m = this.member.state.members.get(id);
+    if (!m) throw Errors.memberNotFound();
+    if (!m.isLearner) throw Errors.memberNotLearner();
+    if (!this.member.raft.isLeader) throw Errors.notLeader();
+    const st = this.member.raft.status();
+    const progress = st.progress.find((p) => p.id === id);
+    // etcd's rule: a learner is ready when its match index is at least 90% of the leader's.
+    if (!progress || progress.match < st.commit * 0.9) throw Errors.learnerNotReady();
+    try {
+      return await this.changeMembership(ConfChangeType.CONF_CHANGE_ADD_NODE, id);
+    } catch (err) {
+      if (err instanceof EtcdError && err.message.includes('learner')) throw Errors.learnerNotReady(err);
+      throw err;
+    }
+  }
+
+  async status(): Promise<BackendStatus> {
+    const st = this.member.raft.status();
+    const self = this.member.state.members.get(this.member.identity.memberId);
+    return {
+      version: ETCD_COMPATIBLE_VERSION,
+      dbSizeBytes: this.store.sizeBytes,
+      dbSizeInUseBytes: this.store.sizeBytes,
+      leader: st.lead,
+      raftIndex: st.commit,
+      raftTerm: st.term,
+      raftAppliedIndex: this.member.raft.appliedIndex,
+      isLearner: self?.isLearner ?? false,
+      errors: st.lead === 0 ? ['etcdserver: no leader'] : [],
+    };
+  }
+
+  header(): HeaderInfo {
+    return { clusterId: this.options.clusterIdNumber, memberId: this.member.identity.memberId, raftTerm: this.member.raft.term };
+  }
+
+  async moveLeader(targetId: number): Promise<void> {
+    if (!this.member.state.members.has(targetId)) throw Errors.badLeaderTransferee();
+    if (!this.member.raft.isLeader) throw Errors.notLeader();
+    this.member.raft.transferLeadership(targetId);
+  }
+}
+
