@@ -9,4 +9,4 @@ export type { NatsCluster, NatsServerOptions } from './nats-server.js';
 export { NATS_SERVER_BINARY, NatsServerHandle, startNatsCluster, startNatsServer } from './nats-server.js';
 export type { LogRecord } from './recording-logger.js';
 export { RecordingLogger } from './recording-logger.js';
-export { sleep, waitFor } from './wait.js';
+export { sleep, waitFor, waitForAsync } from './wait.js';

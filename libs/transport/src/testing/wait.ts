@@ -13,3 +13,12 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     await sleep(intervalMs);
   }
 }
+
+/** Like waitFor, for a predicate that must await something (a comlink call). */
+export async function waitForAsync(predicate: () => Promise<boolean>, what: string, timeoutMs = 10_000, intervalMs = 10): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}

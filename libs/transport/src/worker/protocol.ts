@@ -1,0 +1,45 @@
+/**
+ * Messages between the hub (main thread) and a member's worker transport,
+ * and on the MessagePort wired between two members.
+ *
+ * On a peer port each side posts either a message (a Uint8Array, its buffer
+ * transferred when it can be) or a credit (a number): how many messages it
+ * has taken off the port since its last credit. A sender keeps at most
+ * `maxInFlightMessages` uncredited, so a slow receiver pushes back into the
+ * sender's bounded queue instead of growing the port's queue without bound.
+ */
+import type { MessagePort } from 'node:worker_threads';
+
+/** Hub to member: here is the port to reach `peerId`. */
+export interface PeerPortMessage {
+  readonly type: 'peer-port';
+  readonly peerId: number;
+  readonly port: MessagePort;
+}
+
+/** Hub to member: `peerId` left (its worker exited or was detached). */
+export interface PeerGoneMessage {
+  readonly type: 'peer-gone';
+  readonly peerId: number;
+}
+
+/** Everything the hub sends to a member. */
+export type HubToMember = PeerPortMessage | PeerGoneMessage;
+
+/** Checks the shape of a hub message (it crosses a thread boundary). */
+export function isHubToMember(value: unknown): value is HubToMember {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v.type === 'peer-port' || v.type === 'peer-gone') && typeof v.peerId === 'number';
+}
+
+/** The key under which spawnAgentWorker puts its data in `workerData`. */
+export const AGENT_WORKER_DATA_KEY = 'mgmtAgentWorker';
+
+/** What spawnAgentWorker passes to the worker. */
+export interface AgentWorkerData {
+  readonly entryUrl: string;
+  readonly memberId: number;
+  readonly transportPort: MessagePort;
+  readonly user: unknown;
+}

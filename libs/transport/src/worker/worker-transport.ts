@@ -1,0 +1,148 @@
+/**
+ * The worker transport: a member's end of the hub's wiring. It reaches each
+ * peer over its own MessagePort (FIFO, so per-pair order holds), transfers
+ * message buffers instead of copying them when the bytes own their whole
+ * buffer, and limits uncredited messages per peer (see protocol.ts).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { BaseTransport, PeerLink } from '../core/base-transport.js';
+import { assert } from '../core/errors.js';
+import type { CommonTransportOptions } from '../core/options.js';
+import { isHubToMember } from './protocol.js';
+
+/** Options of the worker transport. */
+export interface WorkerTransportOptions extends CommonTransportOptions {
+  /** This member's end of the hub channel (from `agentWorkerContext().transportPort`). */
+  hubPort: MessagePort;
+  /** Uncredited messages allowed per peer. Default 1024. */
+  maxInFlightMessages?: number;
+}
+
+/** One peer's port and flow-control state. */
+class WorkerLink extends PeerLink {
+  inFlight = 0;
+}
+
+interface PeerChannel {
+  readonly port: MessagePort;
+  received: number;
+}
+
+/** Raft messages over MessagePorts between worker threads. */
+export class WorkerTransport extends BaseTransport<WorkerLink> {
+  readonly kind = 'worker';
+  private readonly hubPort: MessagePort;
+  private readonly maxInFlight: number;
+  private readonly creditBatch: number;
+  private readonly channels = new Map<number, PeerChannel>();
+
+  constructor(options: WorkerTransportOptions) {
+    super(options);
+    this.hubPort = options.hubPort;
+    this.maxInFlight = options.maxInFlightMessages ?? 1024;
+    assert(this.maxInFlight > 0, 'maxInFlightMessages must be positive');
+    this.creditBatch = Math.max(1, Math.floor(this.maxInFlight / 4));
+  }
+
+  protected startCarrier(): Promise<void> {
+    this.hubPort.on('message', (message: unknown) => this.onHubMessage(message));
+    return Promise.resolve();
+  }
+
+  protected closeCarrier(): Promise<void> {
+    for (const peerId of [...this.channels.keys()]) this.dropChannel(peerId);
+    this.hubPort.removeAllListeners('message');
+    this.hubPort.close();
+    return Promise.resolve();
+  }
+
+  protected createLink(id: number, address: string): WorkerLink {
+    const link = new WorkerLink(id, address, this.options.maxQueuedMessagesPerPeer, this.options.maxQueuedBytesPerPeer);
+    link.connected = this.channels.has(id);
+    return link;
+  }
+
+  protected destroyLink(_link: WorkerLink): void {}
+
+  protected flush(link: WorkerLink): void {
+    const channel = this.channels.get(link.id);
+    if (channel === undefined) return;
+    while (link.queue.length > 0 && link.inFlight < this.maxInFlight) {
+      const bytes = link.queue.shift();
+      assert(bytes !== undefined, 'queue length and contents disagree');
+      const owned = ownsWholeBuffer(bytes) ? bytes : bytes.slice();
+      channel.port.postMessage(owned, [owned.buffer as ArrayBuffer]);
+      link.inFlight += 1;
+      link.countSent(owned.byteLength);
+    }
+  }
+
+  private onHubMessage(message: unknown): void {
+    if (!isHubToMember(message)) {
+      this.logger.warn({ message: typeof message }, 'worker transport ignored a malformed hub message');
+      return;
+    }
+    if (message.type === 'peer-gone') {
+      this.dropChannel(message.peerId);
+      return;
+    }
+    this.dropChannel(message.peerId);
+    const channel: PeerChannel = { port: message.port, received: 0 };
+    this.channels.set(message.peerId, channel);
+    message.port.on('message', (data: unknown) => this.onPeerData(message.peerId, channel, data));
+    message.port.on('close', () => {
+      if (this.channels.get(message.peerId) === channel) this.dropChannel(message.peerId);
+    });
+    const link = this.links.get(message.peerId);
+    if (link !== undefined) {
+      link.connected = true;
+      link.inFlight = 0;
+      if (link.reconnects > 0 || link.unreachableReports > 0 || link.sentMessages > 0) link.reconnects += 1;
+      this.flush(link);
+    }
+  }
+
+  private onPeerData(peerId: number, channel: PeerChannel, data: unknown): void {
+    if (typeof data === 'number') {
+      const link = this.links.get(peerId);
+      if (link === undefined) return;
+      link.inFlight = Math.max(0, link.inFlight - data);
+      this.flush(link);
+      return;
+    }
+    if (!(data instanceof Uint8Array)) {
+      this.logger.warn({ peerId }, 'worker transport dropped a message that is not bytes');
+      return;
+    }
+    channel.received += 1;
+    if (channel.received >= this.creditBatch) {
+      channel.port.postMessage(channel.received);
+      channel.received = 0;
+    }
+    this.deliver(peerId, data);
+  }
+
+  private dropChannel(peerId: number): void {
+    const channel = this.channels.get(peerId);
+    if (channel === undefined) return;
+    this.channels.delete(peerId);
+    channel.port.removeAllListeners();
+    channel.port.close();
+    const link = this.links.get(peerId);
+    if (link === undefined) return;
+    link.connected = false;
+    link.inFlight = 0;
+    link.droppedLinkDown += link.queue.clear();
+    this.reportUnreachable(link);
+  }
+}
+
+/** True when `bytes` spans its whole (non-shared) buffer, so the buffer can be transferred. */
+function ownsWholeBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+}
+
+/** Creates (but does not start) a worker transport. */
+export function createWorkerTransport(options: WorkerTransportOptions): WorkerTransport {
+  return new WorkerTransport(options);
+}
