@@ -113,9 +113,9 @@ function stepProposal(r: Raft, m: Message): void {
   if (m.entries.length === 0) throw new ErrInvariant('stepped empty MsgProp');
   if (!r.trk.progress.has(r.id)) throw new ErrProposalDropped('not-a-member', 'leader was removed from the configuration');
   if (r.leadTransferee !== 0) throw new ErrProposalDropped('leadership-transfer');
-  // Entries of a proposal from another node are copied: the message may be
-  // delivered more than once and the leader stamps term/index in place.
-  const ents: Entry[] = m.from === r.id ? m.entries : m.entries.map((e) => ({ term: 0, index: 0, type: e.type, data: e.data }));
+  // The core owns the entries of a proposal it is stepped with and stamps
+  // term/index in place (RawNode.step copies those that come off the network).
+  const ents: Entry[] = m.entries;
   let confIndex = 0;
   const base = r.raftLog.lastIndex();
   for (let k = 0; k < ents.length; k++) {

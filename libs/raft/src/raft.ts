@@ -77,10 +77,11 @@ export class Raft {
   }
 
   private loadState(hs: HardState): void {
-    if (hs.commit < this.raftLog.committed || hs.commit > this.raftLog.lastIndex()) {
+    if (hs.commit > this.raftLog.lastIndex()) {
       throw new ErrInvariant(`state.commit ${hs.commit} is out of range [${this.raftLog.committed}, ${this.raftLog.lastIndex()}]`);
     }
-    this.raftLog.committed = hs.commit;
+    // A persisted snapshot is committed even if the hard state written with it was lost.
+    this.raftLog.committed = Math.max(hs.commit, this.raftLog.committed);
     this.term = hs.term;
     this.vote = hs.vote;
   }

@@ -183,6 +183,11 @@ export class RawNode {
   step(m: Message): void {
     if (isLocalMsg(m.type)) throw new ErrStepLocalMsg();
     if (isResponseMsg(m.type) && !this.raft.trk.progress.has(m.from)) throw new ErrStepPeerNotFound();
+    if (m.type === MessageType.MSG_PROP) {
+      // A network message may be delivered more than once, and the leader
+      // stamps term and index into proposal entries: give the core its own copies.
+      m = { ...m, entries: m.entries.map((e) => ({ term: 0, index: 0, type: e.type, data: e.data })) };
+    }
     try {
       this.raft.step(m);
     } catch (e) {
