@@ -88,6 +88,8 @@ function intactFrameAfter(bytes: Uint8Array, view: DataView, from: number): bool
   // Only runs when a file is damaged; the search is byte by byte because a
   // damaged length tells us nothing about where the next frame starts.
   for (let p = from + 1; p + FRAME_HEADER_BYTES <= bytes.byteLength; p++) {
+    // Cheap filter first: a length that runs past the end cannot start an intact frame.
+    if (p + FRAME_HEADER_BYTES + view.getUint32(p, true) > bytes.byteLength) continue;
     if (checkFrameAt(bytes, view, p).ok) return true;
   }
   return false;
