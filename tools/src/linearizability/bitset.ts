@@ -50,10 +50,4 @@ export class HashedBitset {
     this.hashValue = (this.hashValue ^ mix32(position + 1)) >>> 0;
     this.memberCount -= 1;
   }
-
-  /** Whether this set holds exactly the members of `words` (a snapshot of the same size). */
-  equalsWords(words: Uint32Array): boolean {
-    for (let i = 0; i < words.length; i += 1) if (words[i] !== this.words[i]) return false;
-    return true;
-  }
 }

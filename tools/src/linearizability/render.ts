@@ -83,7 +83,7 @@ export function renderHistory(history: History, key: string, options: RenderOpti
     `Key ${JSON.stringify(key)}: ${allRows.length} operations, time ${startTime} .. ${endTime}` +
       (rows.length < allRows.length ? ` (${rows.length} shown, ${allRows.length - rows.length} omitted)` : ''),
     ...(anomaly ? ['  * = involved in the anomaly, n. = place in the longest partial linearization'] : []),
-    `  ${'#'.padStart(indexWidth)} ${'client'.padEnd(clientWidth)} |${'time ->'.padEnd(width)}|`,
+    `  ${'#'.padEnd(indexWidth)} ${'client'.padEnd(clientWidth)} |${'time ->'.padEnd(width)}|`,
   ];
   const lines = rows.map(({ index, operation }) => {
     const mark = involved.has(index) ? '*' : ' ';

@@ -86,6 +86,28 @@ function sameEffectSuccessors(pending: readonly PreparedOperation[]): Int32Array
   return successor;
 }
 
+/**
+ * For each completed write or successful cas, the previous one with the same
+ * effect in (return, position) order, or -1. Of several such operations
+ * callable at once, only the earliest-returning need be tried: a
+ * linearization placing another one here can swap the two, because the
+ * later-returning one fits wherever the earlier one was placed.
+ */
+function sameEffectPredecessors(completed: readonly PreparedOperation[]): Int32Array {
+  const predecessor = new Int32Array(completed.length).fill(-1);
+  const lastOfEffect = new Map<string, number>();
+  const byReturn = completed.map((_, position) => position).sort((a, b) => completed[a]!.return - completed[b]!.return || a - b);
+  for (const position of byReturn) {
+    const { kind, expectedId, valueId, casSwapped } = completed[position]!;
+    if (kind === 'read' || casSwapped === false) continue;
+    const effect = `${kind}/${expectedId}/${valueId}`;
+    const previous = lastOfEffect.get(effect);
+    if (previous !== undefined) predecessor[position] = previous;
+    lastOfEffect.set(effect, position);
+  }
+  return predecessor;
+}
+
 /** Searches one key for a linearization, within `budget`. */
 export function searchPartition(partition: KeyPartition, budget: SearchBudget): SearchOutcome {
   const operations = partition.operations;
@@ -97,6 +119,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   const main = completedEntries(completed.map((o) => o.call), completed.map((o) => o.return));
   const side = pendingEntries(pending.map((o) => o.call));
   const sameEffectNext = sameEffectSuccessors(pending);
+  const sameEffectPrevious = sameEffectPredecessors(completed);
   const placedCompleted = new HashedBitset(completed.length);
   const placedPending = new HashedBitset(pending.length);
   const cache = new VisitedCache();
@@ -158,6 +181,20 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
     return 'placed';
   };
 
+  /** Whether an earlier-returning completed operation with the same effect is also callable now. */
+  const hasEarlierTwin = (position: number): boolean => {
+    let twin = sameEffectPrevious[position]!;
+    if (twin === -1) return false;
+    let first = main.next[main.head]!;
+    while ((first & 1) === 0) first = main.next[first]!;
+    const callableUntil = completed[first >>> 1]!.return;
+    // Unplaced operations all return at or after callableUntil.
+    for (; twin !== -1 && completed[twin]!.return >= callableUntil; twin = sameEffectPrevious[twin]!) {
+      if (!placedCompleted.has(twin) && completed[twin]!.call <= callableUntil) return true;
+    }
+    return false;
+  };
+
   /** Whether a later-called unknown-outcome operation with the same effect is also callable now. */
   const hasCallableTwin = (sideNode: number): boolean => {
     for (let twin = sameEffectNext[sideNode]!; twin !== -1 && pending[twin]!.call <= boundaryTime; twin = sameEffectNext[twin]!) {
@@ -203,7 +240,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       // A completed operation is still unplaced, so its return entry lies ahead.
       assert(node !== main.tail, 'scan reached the tail with completed operations unplaced');
       if ((node & 1) === 0) {
-        const outcome = tryPlace(node >>> 1);
+        const outcome = hasEarlierTwin(node >>> 1) ? 'skipped' : tryPlace(node >>> 1);
         if (outcome === 'skipped') node = main.next[node]!;
         if (outcome === 'doomed') mustUndo = true;
         continue;

@@ -1,0 +1,52 @@
+// Proves the search is bounded: a step, time or memory budget that runs out
+// yields `unknown` (with the keys left undecided) instead of a hang, while an
+// anomaly on another key is still reported.
+import { describe, expect, it } from 'vitest';
+import { checkHistory } from './check.js';
+import type { Operation } from './history.js';
+import { read, write } from './testing/builders.js';
+
+/**
+ * Many concurrent writes of distinct values, then reads no order explains:
+ * the proof must visit every subset of the writes (2^writes configurations).
+ */
+function hardHistory(key: string, writeCount = 24): Operation[] {
+  const writes = Array.from({ length: writeCount }, (_, i) => write(i, `v${i}`, 0, 100, key));
+  return [...writes, read(99, 'v0', 101, 102, key), read(99, 'v1', 103, 104, key), read(99, 'v2', 105, 106, key), read(99, 'v0', 107, 108, key)];
+}
+
+describe('search budget', () => {
+  it('returns unknown when the step budget runs out', () => {
+    const result = checkHistory(hardHistory('x'), { maxStepsPerKey: 1000 });
+    expect(result.status).toBe('unknown');
+    if (result.status !== 'unknown') return;
+    expect(result.reason).toBe('step-budget');
+    expect(result.undecidedKeys).toEqual(['x']);
+    expect(result.stats.steps).toBe(1001);
+  });
+
+  it('returns unknown when the time budget runs out, by an injected clock', () => {
+    let fakeMs = 0;
+    const now = (): number => (fakeMs += 1000);
+    const result = checkHistory([...hardHistory('x'), ...hardHistory('y')], { maxMs: 5000, now });
+    expect(result.status).toBe('unknown');
+    if (result.status !== 'unknown') return;
+    expect(result.reason).toBe('time-budget');
+    expect(result.undecidedKeys).toEqual(['x', 'y']);
+  });
+
+  it('returns unknown when the memo outgrows its bound', () => {
+    const result = checkHistory(hardHistory('x'), { maxCacheEntriesPerKey: 50 });
+    expect(result.status === 'unknown' && result.reason).toBe('cache-budget');
+  });
+
+  it('still reports an anomaly on another key when one key is undecided', () => {
+    const result = checkHistory([...hardHistory('a'), write(1, 'x1', 0, 1, 'b'), read(2, 'never', 2, 3, 'b')], { maxStepsPerKey: 1000 });
+    expect(result.status).toBe('not-linearizable');
+    expect(result.status === 'not-linearizable' && result.key).toBe('b');
+  });
+
+  it('decides the hard history given enough budget', () => {
+    expect(checkHistory(hardHistory('x', 12)).status).toBe('not-linearizable');
+  });
+});
