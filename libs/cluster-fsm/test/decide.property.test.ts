@@ -62,6 +62,12 @@ describe('decideNext in a simulated world', () => {
     expect(result.failed).toBe(false);
   });
 
+  it('does not add back a removed host before its old member has stopped', () => {
+    const settle: WorldEvent[] = Array.from({ length: 60 }, () => ({ type: 'none' }));
+    // Shrink to 2 (h3 is removed), then grow back to 3 right after the removal applies.
+    expect(() => run({ hosts: 3, ideal: 3, events: [...settle, { type: 'ideal', size: 2 }, { type: 'ideal', size: 3 }] })).not.toThrow();
+  });
+
   it('grows a fresh cluster of 5 volunteers to 5 voters in a bounded number of steps', () => {
     const steps = run({ hosts: 5, ideal: 5, events: [] });
     expect(steps).toBeLessThan(100);

@@ -91,6 +91,18 @@ describe('decideNext: shrinking and replacing', () => {
     expect(decideNext(after)).toMatchObject({ kind: 'unnominate', hostname: 'h3' });
   });
 
+  it('un-nominates a removed host that still runs its old member before nominating it again', () => {
+    // h3 was removed as an extra; the ideal size grew back before its nomination was deleted.
+    const view = viewOf([voter('h1', '1'), voter('h2', '2')], {}, ['h3']);
+    view.nominated['h3'] = urlsOf('h3');
+    view.endpoints['h3'] = ['http://h3:2379'];
+    expect(decideNext(view)).toMatchObject({ kind: 'unnominate', hostname: 'h3', reason: expect.stringContaining('removed member') });
+    delete view.nominated['h3'];
+    expect(decideNext(view)).toMatchObject({ kind: 'none' });
+    delete view.endpoints['h3'];
+    expect(decideNext(view)).toMatchObject({ kind: 'nominate', hostname: 'h3' });
+  });
+
   it('removes a quitter whose volunteer key is gone', () => {
     const view = viewOf([voter('h1', '1'), voter('h2', '2'), voter('h3', '3')]);
     view.volunteers = without(view.volunteers, 'h2');

@@ -22,6 +22,8 @@ interface Host {
   alive: boolean;
   volunteering: boolean;
   diedAtTick: number | undefined;
+  /** Removed from the membership but still running its member: it stops once it sees its nomination deleted. */
+  runsRemovedMember: boolean;
 }
 
 interface SimMember {
@@ -75,7 +77,13 @@ export class SimWorld {
   }
 
   private addHost(): void {
-    this.hosts.push({ name: `h${this.hosts.length + 1}`, alive: true, volunteering: true, diedAtTick: undefined });
+    this.hosts.push({
+      name: `h${this.hosts.length + 1}`,
+      alive: true,
+      volunteering: true,
+      diedAtTick: undefined,
+      runsRemovedMember: false,
+    });
   }
 
   private host(name: string): Host | undefined {
@@ -126,6 +134,9 @@ export class SimWorld {
       this.pending = undefined;
       this.promoting = undefined;
     }
+    for (const host of this.hosts) {
+      if (host.runsRemovedMember && !this.nominated.has(host.name)) host.runsRemovedMember = false;
+    }
     for (const member of this.members) {
       if (this.host(member.name)?.alive !== true) continue;
       member.matchIndex = this.lastIndex;
@@ -151,7 +162,8 @@ export class SimWorld {
     for (const host of this.hosts) {
       if (!this.hasLease(host)) continue;
       if (host.volunteering) volunteers[host.name] = [`http://${host.name}:2380`];
-      if (this.members.some((member) => member.name === host.name)) endpoints[host.name] = [`http://${host.name}:2379`];
+      const isMember = this.members.some((member) => member.name === host.name);
+      if (isMember || host.runsRemovedMember) endpoints[host.name] = [`http://${host.name}:2379`];
     }
     const nominated: Record<string, string[]> = {};
     for (const name of this.nominated) nominated[name] = [`http://${name}:2380`];
@@ -206,6 +218,7 @@ export class SimWorld {
         return;
       case 'addLearner': {
         if (this.members.some((member) => member.name === decision.hostname)) fail('adds an existing member');
+        if (this.host(decision.hostname)?.runsRemovedMember === true) fail('adds a host still running its removed member');
         const id = String(this.nextId++);
         this.pending = () => this.members.push({ id, name: decision.hostname, isLearner: true, matchIndex: 0, lastHeardTick: this.tick });
         this.changesApplied++;
@@ -233,6 +246,9 @@ export class SimWorld {
           checkQuorum(voterIds.filter((id) => id !== decision.memberId));
         }
         this.pending = () => {
+          const removed = this.members.find((m) => m.id === decision.memberId);
+          const host = removed === undefined ? undefined : this.host(removed.name);
+          if (host !== undefined && host.alive) host.runsRemovedMember = true;
           this.members = this.members.filter((m) => m.id !== decision.memberId);
         };
         this.changesApplied++;

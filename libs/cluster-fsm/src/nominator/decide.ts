@@ -151,8 +151,18 @@ function pendingNominee(view: ClusterView): string | undefined {
   const memberNames = new Set(view.members.map((member) => member.name));
   if (staying(view.members, view).length >= view.idealClusterSize) return undefined;
   return Object.keys(view.nominated)
-    .filter((hostname) => !memberNames.has(hostname) && hostname in view.volunteers)
+    .filter((hostname) => !memberNames.has(hostname) && hostname in view.volunteers && !runsOldMember(view, hostname))
     .sort()[0];
+}
+
+/**
+ * A host that is not a member but still advertises an endpoint runs the
+ * member it was removed as (its agent withdraws the endpoint once that has
+ * stopped). Adding it again now would give one process two member ids; it
+ * is un-nominated first, and can be nominated afresh once it has stopped.
+ */
+function runsOldMember(view: ClusterView, hostname: string): boolean {
+  return hostname in view.endpoints && !view.members.some((member) => member.name === hostname);
 }
 
 /** Every volunteering member has a nomination record and no one else has one but the pending nominee. */
@@ -170,7 +180,11 @@ function fixNominations(view: ClusterView): Decision | undefined {
   const nominee = pendingNominee(view);
   for (const hostname of Object.keys(view.nominated).sort()) {
     if (memberNames.has(hostname) || hostname === nominee) continue;
-    const why = hostname in view.volunteers ? 'no room for it' : 'it no longer volunteers';
+    const why = !(hostname in view.volunteers)
+      ? 'it no longer volunteers'
+      : runsOldMember(view, hostname)
+        ? 'it still runs its removed member'
+        : 'there is no room for it';
     return { kind: 'unnominate', hostname, reason: `${hostname} is not a member and ${why}` };
   }
   return undefined;
@@ -213,7 +227,7 @@ function grow(view: ClusterView): Decision | undefined {
   }
   const memberNames = new Set(view.members.map((member) => member.name));
   const candidate = Object.keys(view.volunteers)
-    .filter((hostname) => !memberNames.has(hostname) && !(hostname in view.nominated))
+    .filter((hostname) => !memberNames.has(hostname) && !(hostname in view.nominated) && !runsOldMember(view, hostname))
     .sort()[0];
   if (candidate === undefined) return undefined;
   return {
