@@ -124,7 +124,10 @@ export class SegmentWriter {
       this.file.write(frame);
     } catch (err) {
       try {
+        // Cut the partial frame off and make the cut durable, so a later segment can
+        // never sit behind a non-final segment that still ends in garbage.
         this.file.truncate(before);
+        this.file.sync();
       } catch (truncErr) {
         this.fatal = new WalFatalError(`wal: cannot roll back a failed write to ${this.file.path} at offset ${before}`, { cause: truncErr });
         throw this.fatal;
