@@ -92,3 +92,7 @@ export { renderSvg, createRenderer, SvgRenderError } from './viz/svg.js';
 export { activeStateIds, normalizeStateIds } from './viz/active.js';
 export type { MachineName } from './viz/registry.js';
 export { machines, isMachineName } from './viz/registry.js';
+
+// Status for `mgmt status` and the status page
+export type { LifecycleStatus, NominatorStatus } from './status.js';
+export { lifecycleStatus, nominatorStatus } from './status.js';
