@@ -1,4 +1,5 @@
-import { EntryType, MemoryStorage, emptyConfState, type Entry } from '../src/index.js';
+import type { MemoryStorage} from '../src/index.js';
+import { EntryType, emptyConfState, type Entry } from '../src/index.js';
 
 /** Storage whose log has the given terms at indexes 1..n (index 1 as the bootstrap snapshot), at hard-state term `term`. */
 export function storageWithTerms(s: MemoryStorage, terms: readonly number[], term: number, voters: readonly number[]): void {

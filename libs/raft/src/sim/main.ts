@@ -4,6 +4,7 @@
  * Runs seeds S, S+1, ..., S+N-1; prints one line per failing seed with the
  * command to replay it, then "N runs, M violations"; exits 1 if M > 0.
  */
+import type { UnsafeTestBugs } from '../config.js';
 import { runSimulation } from './runner.js';
 
 function arg(name: string, def: number): number {
@@ -20,8 +21,12 @@ const seed = arg('seed', 1);
 const steps = arg('steps', 250);
 const verbose = process.argv.includes('--verbose');
 const progressEvery = arg('progress', 0);
+// Test-only: --bug NAME runs every node with a deliberate bug (see UnsafeTestBugs),
+// to show that the checkers catch it.
+const bugIdx = process.argv.indexOf('--bug');
+const bugs: UnsafeTestBugs | undefined = bugIdx >= 0 ? { [process.argv[bugIdx + 1] ?? '']: true } : undefined;
 if (!Number.isSafeInteger(runs) || runs < 0 || !Number.isSafeInteger(seed)) {
-  console.error('usage: simulate --runs N --seed S [--steps K] [--verbose] [--progress EVERY]');
+  console.error('usage: simulate --runs N --seed S [--steps K] [--verbose] [--progress EVERY] [--bug NAME]');
   process.exit(2);
 }
 
@@ -32,7 +37,7 @@ for (let k = 0; k < runs; k++) {
   const s = seed + k;
   let res;
   try {
-    res = runSimulation({ seed: s, faultSteps: steps });
+    res = runSimulation({ seed: s, faultSteps: steps, bugs });
   } catch (e) {
     violations++;
     console.log(`seed ${s}: exception: ${(e as Error).stack ?? String(e)}  replay: npx nx run raft:simulate -- --runs 1 --seed ${s}`);
@@ -41,7 +46,8 @@ for (let k = 0; k < runs; k++) {
   commits += res.commits;
   if (res.violations.length > 0) {
     violations++;
-    console.log(`seed ${s}: ${res.violations[0]}  replay: npx nx run raft:simulate -- --runs 1 --seed ${s}`);
+    const bugArg = bugIdx >= 0 ? ` --bug ${process.argv[bugIdx + 1]}` : '';
+    console.log(`seed ${s}: ${res.violations[0]}  replay: npx nx run raft:simulate -- --runs 1 --seed ${s}${steps !== 250 ? ` --steps ${steps}` : ''}${bugArg}`);
   } else if (verbose) {
     console.log(`seed ${s}: ok steps=${res.steps} commits=${res.commits} ${JSON.stringify(res.stats)}`);
   }

@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Bound on the liveness phase, in ticks. */
   livenessSteps?: number;
   bugs?: UnsafeTestBugs;
+  /** Probability per step of a membership change attempt (default 0.02). */
+  confChangeRate?: number;
 }
 
 export interface RunResult {
@@ -41,8 +43,8 @@ export function runSimulation(o: RunOptions): RunResult {
   const c = new SimCluster({
     seed: o.seed,
     voters,
-    electionTick: 10,
-    heartbeatTick: 1,
+    electionTick: rng.pick([5, 10, 10, 20]),
+    heartbeatTick: rng.pick([1, 1, 2]),
     preVote,
     checkQuorum,
     maxSizePerMsg: rng.pick([64, 256, 1024 * 1024]),
@@ -106,7 +108,7 @@ export function runSimulation(o: RunOptions): RunResult {
     }
     // membership, transfer
     const leader = c.leader();
-    if (leader && rng.chance(0.02)) {
+    if (leader && rng.chance(o.confChangeRate ?? 0.02)) {
       const st = leader.raw!.status();
       const roll = rng.int(4);
       if (roll === 0 && nextId <= MAX_IDS) {
