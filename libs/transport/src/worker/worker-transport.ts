@@ -26,7 +26,12 @@ class WorkerLink extends PeerLink {
 interface PeerChannel {
   readonly port: MessagePort;
   received: number;
+  /** The peer answered on this port: it is alive and listening. */
+  ready: boolean;
 }
+
+/** Sent first on every peer port; a link is up only once the peer's hello arrives. */
+const HELLO = 'hello';
 
 /** Raft messages over MessagePorts between worker threads. */
 export class WorkerTransport extends BaseTransport<WorkerLink> {
@@ -58,7 +63,7 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
 
   protected createLink(id: number, address: string): WorkerLink {
     const link = new WorkerLink(id, address, this.options.maxQueuedMessagesPerPeer, this.options.maxQueuedBytesPerPeer);
-    link.connected = this.channels.has(id);
+    link.connected = this.channels.get(id)?.ready ?? false;
     return link;
   }
 
@@ -66,14 +71,14 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
 
   protected flush(link: WorkerLink): void {
     const channel = this.channels.get(link.id);
-    if (channel === undefined) return;
+    if (channel === undefined || !channel.ready) return;
     while (link.queue.length > 0 && link.inFlight < this.maxInFlight) {
       const bytes = link.queue.shift();
       assert(bytes !== undefined, 'queue length and contents disagree');
       const owned = ownsWholeBuffer(bytes) ? bytes : bytes.slice();
-      channel.port.postMessage(owned, [owned.buffer as ArrayBuffer]);
-      link.inFlight += 1;
       link.countSent(owned.byteLength);
+      link.inFlight += 1;
+      channel.port.postMessage(owned, [owned.buffer as ArrayBuffer]);
     }
   }
 
@@ -87,22 +92,29 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
       return;
     }
     this.dropChannel(message.peerId);
-    const channel: PeerChannel = { port: message.port, received: 0 };
+    const channel: PeerChannel = { port: message.port, received: 0, ready: false };
     this.channels.set(message.peerId, channel);
     message.port.on('message', (data: unknown) => this.onPeerData(message.peerId, channel, data));
     message.port.on('close', () => {
       if (this.channels.get(message.peerId) === channel) this.dropChannel(message.peerId);
     });
-    const link = this.links.get(message.peerId);
-    if (link !== undefined) {
-      link.connected = true;
-      link.inFlight = 0;
-      if (link.reconnects > 0 || link.unreachableReports > 0 || link.sentMessages > 0) link.reconnects += 1;
-      this.flush(link);
-    }
+    // The hub may hand out a port to a member that has just gone; only its answer proves it is there.
+    message.port.postMessage(HELLO);
+  }
+
+  private onPeerReady(peerId: number, channel: PeerChannel): void {
+    if (channel.ready) return;
+    channel.ready = true;
+    const link = this.links.get(peerId);
+    if (link === undefined) return;
+    link.connected = true;
+    link.inFlight = 0;
+    if (link.sentMessages > 0 || link.unreachableReports > 0) link.reconnects += 1;
+    this.flush(link);
   }
 
   private onPeerData(peerId: number, channel: PeerChannel, data: unknown): void {
+    if (data === HELLO) return this.onPeerReady(peerId, channel);
     if (typeof data === 'number') {
       const link = this.links.get(peerId);
       if (link === undefined) return;
@@ -129,7 +141,8 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
     channel.port.removeAllListeners();
     channel.port.close();
     const link = this.links.get(peerId);
-    if (link === undefined) return;
+    // A port whose peer never answered was never up: keep the queue for the next port.
+    if (link === undefined || !channel.ready) return;
     link.connected = false;
     link.inFlight = 0;
     link.droppedLinkDown += link.queue.clear();
