@@ -85,6 +85,12 @@ export interface Status {
   lead: number;
   role: Role;
   leadTransferee: number;
+  /** Index of the last entry in the log (persisted or not). */
+  lastIndex: number;
+  /** Whether an entry of the current term has been committed (a new leader's commit index is current). */
+  committedInTerm: boolean;
+  /** On the leader: index of the last accepted configuration change; a new one is refused until applied >= it. */
+  pendingConfIndex: number;
   voters: number[];
   learners: number[];
   /** Per-member replication progress; filled on the leader only. */
@@ -307,6 +313,9 @@ export class RawNode {
       lead: r.lead,
       role: r.role,
       leadTransferee: r.leadTransferee,
+      lastIndex: r.raftLog.lastIndex(),
+      committedInTerm: r.committedEntryInCurrentTerm(),
+      pendingConfIndex: r.pendingConfIndex,
       voters: [...r.trk.voters],
       learners: [...r.trk.learners],
       progress: [],
