@@ -10,3 +10,7 @@ export { AssertionError } from './assert.js';
 export { MAX_TXN_OPS, checkDeleteRange, checkPut, checkRange, checkTxn } from './validate.js';
 export { prefixEnd } from './keys.js';
 export type * from './types.js';
+export { createEtcdServer, type EtcdServer, type EtcdServerOptions } from './server/server.js';
+export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';
+export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
+export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';

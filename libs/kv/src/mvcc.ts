@@ -25,8 +25,11 @@ const RECORD_OVERHEAD_BYTES = 64;
  * changed, as in etcd.
  */
 export class Mvcc {
-  /** The revision of the last write that changed something. */
-  revision = 0;
+  /**
+   * The revision of the last write that changed something. Like etcd, an
+   * empty store is at revision 1, so the first write is revision 2.
+   */
+  revision = 1;
   /** The revision compacted at: history before it is gone. */
   compactRevision = 0;
   /** An estimate of the bytes held (keys, values, records). */

@@ -33,9 +33,9 @@ function rng(seed: number): () => number {
 }
 
 class Model {
-  revision = 0;
+  revision = 1;
   compacted = 0;
-  states: Map<string, ModelKv>[] = [new Map()];
+  states: Map<string, ModelKv>[] = [new Map(), new Map()];
   leases = new Set<number>();
   events: { rev: number; type: 'put' | 'delete'; key: string; value: string; prev?: string }[] = [];
 
@@ -85,7 +85,7 @@ function runOnce(seed: number, steps: number): void {
     full = random() < 0.3;
     return !full;
   };
-  const watcher = store.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 1, prevKv: true }, sink);
+  const watcher = store.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 2, prevKv: true }, sink);
   let nextLease = 1;
 
   for (let step = 0; step < steps; step++) {

@@ -36,20 +36,22 @@ function keys(store: KvStore, req: Parameters<KvStore['range']>[0]) {
 describe('KvStore', () => {
   it('moves the revision once per write and tracks create/mod/version', () => {
     const store = new KvStore();
-    expect(put(store, 'a', '1').revision).toBe(1);
+    // Like etcd, an empty store is at revision 1.
+    expect(store.revision).toBe(1);
+    expect(put(store, 'a', '1').revision).toBe(2);
     put(store, 'b', '1');
     put(store, 'a', '2');
-    expect(get(store, 'a')).toEqual({ key: 'a', value: '2', create: 1, mod: 3, version: 2, lease: 0 });
-    expect(get(store, 'a', 1)).toEqual({ key: 'a', value: '1', create: 1, mod: 1, version: 1, lease: 0 });
+    expect(get(store, 'a')).toEqual({ key: 'a', value: '2', create: 2, mod: 4, version: 2, lease: 0 });
+    expect(get(store, 'a', 2)).toEqual({ key: 'a', value: '1', create: 2, mod: 2, version: 1, lease: 0 });
     ok(store, { deleteRange: { key: b('a') } });
-    expect(store.revision).toBe(4);
+    expect(store.revision).toBe(5);
     expect(get(store, 'a')).toBeUndefined();
-    expect(get(store, 'a', 3)?.value).toBe('2');
+    expect(get(store, 'a', 4)?.value).toBe('2');
     put(store, 'a', '3');
-    expect(get(store, 'a')).toEqual({ key: 'a', value: '3', create: 5, mod: 5, version: 1, lease: 0 });
+    expect(get(store, 'a')).toEqual({ key: 'a', value: '3', create: 6, mod: 6, version: 1, lease: 0 });
     // Deleting nothing does not move the revision.
     ok(store, { deleteRange: { key: b('zzz') } });
-    expect(store.revision).toBe(5);
+    expect(store.revision).toBe(6);
   });
 
   it('reads ranges with prefix, limit, count, keys-only and sort', () => {
@@ -67,8 +69,8 @@ describe('KvStore', () => {
     expect(keys(store, { ...prefix, sortTarget: SortTarget.VERSION })).toEqual(['p/b', 'p/c', 'p/a']);
     expect(keys(store, { key: b('\0'), rangeEnd: b('\0') })).toEqual(['o', 'p/a', 'p/b', 'p/c', 'q']);
     expect(keys(store, { key: b('p/b'), rangeEnd: b('\0') })).toEqual(['p/b', 'p/c', 'q']);
-    expect(keys(store, { ...prefix, minModRevision: 3 })).toEqual(['p/a', 'p/b']);
-    expect(keys(store, { ...prefix, revision: 2 })).toEqual(['p/a', 'p/c']);
+    expect(keys(store, { ...prefix, minModRevision: 4 })).toEqual(['p/a', 'p/b']);
+    expect(keys(store, { ...prefix, revision: 3 })).toEqual(['p/a', 'p/c']);
   });
 
   it('refuses bad reads with etcd errors', () => {
@@ -91,7 +93,7 @@ describe('KvStore', () => {
     expect(missing.ok ? undefined : missing.error.message).toBe(Errors.keyNotFound().message);
     const badLease = store.apply({ put: { key: b('x'), value: b('1'), lease: 99 } });
     expect(badLease.ok ? undefined : badLease.error.message).toBe('etcdserver: requested lease not found');
-    expect(store.revision).toBe(3);
+    expect(store.revision).toBe(4);
   });
 
   it('deletes ranges and returns prev kvs', () => {
@@ -100,7 +102,7 @@ describe('KvStore', () => {
     const r = ok(store, { deleteRange: { key: b('a/'), rangeEnd: b('a0'), prevKv: true } });
     expect(r.response).toMatchObject({ deleted: 2 });
     expect((r.response as { prevKvs: unknown[] }).prevKvs.map((k) => kv(k as never)?.key)).toEqual(['a/1', 'a/2']);
-    expect(r.revision).toBe(4);
+    expect(r.revision).toBe(5);
     expect(keys(store, { key: b('\0'), rangeEnd: b('\0') })).toEqual(['b']);
   });
 
@@ -124,15 +126,15 @@ describe('KvStore', () => {
     expect(s(t.responses?.[1]?.responseRange?.kvs?.[0]?.value)).toBe('1');
     // The nested compare saw the state before the txn: 'a' had version 0.
     expect(get(store, 'n')?.value).toBe('x');
-    expect(get(store, 'a')?.mod).toBe(2);
-    expect(get(store, 'n')?.mod).toBe(2);
-    expect(store.revision).toBe(2);
+    expect(get(store, 'a')?.mod).toBe(3);
+    expect(get(store, 'n')?.mod).toBe(3);
+    expect(store.revision).toBe(3);
     const f = txn('other');
     expect(f.succeeded).toBe(false);
     expect(get(store, 'k')).toBeUndefined();
     // Compares over a range, on missing keys, and on mod revision.
     const cmp = (c: Parameters<typeof ok>[1]) => (ok(store, c).response as TxnResponse).succeeded;
-    expect(cmp({ txn: { compare: [{ key: b('a'), rangeEnd: b('z'), target: CompareTarget.MOD, result: CompareResult.GREATER, modRevision: 1 }] } })).toBe(true);
+    expect(cmp({ txn: { compare: [{ key: b('a'), rangeEnd: b('z'), target: CompareTarget.MOD, result: CompareResult.GREATER, modRevision: 2 }] } })).toBe(true);
     expect(cmp({ txn: { compare: [{ key: b('missing'), target: CompareTarget.CREATE, createRevision: 0 }] } })).toBe(true);
     expect(cmp({ txn: { compare: [{ key: b('missing'), target: CompareTarget.VALUE, result: CompareResult.NOT_EQUAL, value: b('x') }] } })).toBe(false);
   });
@@ -155,7 +157,7 @@ describe('KvStore', () => {
     const store = new KvStore();
     const r = store.apply({ txn: { success: [{ requestPut: { key: b('a'), value: b('1') } }, { requestPut: { key: b('b'), lease: 5 } }] } });
     expect(r.ok).toBe(false);
-    expect(store.revision).toBe(0);
+    expect(store.revision).toBe(1);
     expect(get(store, 'a')).toBeUndefined();
   });
 
@@ -165,15 +167,15 @@ describe('KvStore', () => {
     put(store, 'a', '2');
     put(store, 'b', '1');
     ok(store, { deleteRange: { key: b('b') } });
-    ok(store, { compaction: { revision: 3 } });
-    expect(store.compactRevision).toBe(3);
-    expect(get(store, 'a', 3)?.value).toBe('2');
-    expect(() => store.range({ key: b('a'), revision: 2 })).toThrow('etcdserver: mvcc: required revision has been compacted');
-    const again = store.apply({ compaction: { revision: 3 } });
+    ok(store, { compaction: { revision: 4 } });
+    expect(store.compactRevision).toBe(4);
+    expect(get(store, 'a', 4)?.value).toBe('2');
+    expect(() => store.range({ key: b('a'), revision: 3 })).toThrow('etcdserver: mvcc: required revision has been compacted');
+    const again = store.apply({ compaction: { revision: 4 } });
     expect(again.ok ? undefined : again.error.message).toBe('etcdserver: mvcc: required revision has been compacted');
     const future = store.apply({ compaction: { revision: 10 } });
     expect(future.ok ? undefined : future.error.message).toBe('etcdserver: mvcc: required revision is a future revision');
-    ok(store, { compaction: { revision: 4 } });
+    ok(store, { compaction: { revision: 5 } });
     expect(store.keyCount).toBe(1);
   });
 
@@ -206,13 +208,13 @@ describe('KvStore', () => {
     put(store, 'b', '1');
     put(store, 'a', '2', 3);
     ok(store, { deleteRange: { key: b('b') } });
-    ok(store, { compaction: { revision: 2 } });
+    ok(store, { compaction: { revision: 3 } });
     const copy = new KvStore();
     copy.restore(store.snapshot());
     copy.invariants();
     expect(Buffer.from(copy.snapshot()).equals(Buffer.from(store.snapshot()))).toBe(true);
-    expect([copy.revision, copy.compactRevision]).toEqual([4, 2]);
+    expect([copy.revision, copy.compactRevision]).toEqual([5, 3]);
     expect([...copy.lease(3)!.keys]).toEqual(['a']);
-    expect(get(copy, 'a', 2)?.value).toBe('1');
+    expect(get(copy, 'a', 3)?.value).toBe('1');
   });
 });

@@ -53,13 +53,24 @@ function execute(ctx: WriteContext, req: TxnRequest, path: boolean[], cursor: { 
 }
 
 function executeOp(ctx: WriteContext, op: RequestOp, path: boolean[], cursor: { at: number }): ResponseOp {
+  // Nested responses carry the revision as of the op, as etcd's do.
+  const header = () => ({ revision: ctx.mvcc.changed ? ctx.mvcc.writeRevision : ctx.mvcc.revision });
   if (op.requestRange) {
-    const header = { revision: ctx.mvcc.changed ? ctx.mvcc.writeRevision : ctx.mvcc.revision };
-    return { responseRange: { header, ...readRange(ctx.mvcc, op.requestRange) } };
+    const range = readRange(ctx.mvcc, op.requestRange);
+    return { responseRange: { header: header(), ...range } };
   }
-  if (op.requestPut) return { responsePut: { header: {}, ...applyPut(ctx, op.requestPut) } };
-  if (op.requestDeleteRange) return { responseDeleteRange: { header: {}, ...applyDeleteRange(ctx, op.requestDeleteRange) } };
-  if (op.requestTxn) return { responseTxn: { header: {}, ...execute(ctx, op.requestTxn, path, cursor) } };
+  if (op.requestPut) {
+    const put = applyPut(ctx, op.requestPut);
+    return { responsePut: { header: header(), ...put } };
+  }
+  if (op.requestDeleteRange) {
+    const del = applyDeleteRange(ctx, op.requestDeleteRange);
+    return { responseDeleteRange: { header: header(), ...del } };
+  }
+  if (op.requestTxn) {
+    const txn = execute(ctx, op.requestTxn, path, cursor);
+    return { responseTxn: { header: header(), ...txn } };
+  }
   return {};
 }
 

@@ -32,10 +32,10 @@ describe('watch', () => {
     store.apply({ put: { key: b('a'), value: b('1') } });
     store.apply({ put: { key: b('a'), value: b('2') } });
     const { got, sink } = collect();
-    store.watch({ key: b('a'), startRevision: 1, prevKv: true }, sink);
+    store.watch({ key: b('a'), startRevision: 2, prevKv: true }, sink);
     store.apply({ deleteRange: { key: b('a') } });
     store.apply({ put: { key: b('b'), value: b('x') } });
-    expect(got).toEqual(['1:put a=1', '2:put a=2 (was 1)', '3:del a= (was 2)']);
+    expect(got).toEqual(['2:put a=1', '3:put a=2 (was 1)', '4:del a= (was 2)']);
   });
 
   it('filters puts or deletes and watches prefixes from now', () => {
@@ -47,32 +47,32 @@ describe('watch', () => {
     store.watch({ key: b('p/'), rangeEnd: b('p0'), noDelete: true }, noDel.sink);
     store.apply({ put: { key: b('p/2'), value: b('n') } });
     store.apply({ deleteRange: { key: b('p/'), rangeEnd: b('p0') } });
-    expect(noPut.got).toEqual(['3:del p/1=, del p/2=']);
-    expect(noDel.got).toEqual(['2:put p/2=n']);
+    expect(noPut.got).toEqual(['4:del p/1=, del p/2=']);
+    expect(noDel.got).toEqual(['3:put p/2=n']);
   });
 
   it('waits for a future start revision and sends a txn as one revision', () => {
     const store = new KvStore();
     const w = collect();
-    store.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 2 }, w.sink);
+    store.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 3 }, w.sink);
     store.apply({ put: { key: b('x'), value: b('1') } });
     store.apply({ txn: { success: [{ requestPut: { key: b('y'), value: b('2') } }, { requestPut: { key: b('z'), value: b('3') } }] } });
-    expect(w.got).toEqual(['2:put y=2, put z=3']);
+    expect(w.got).toEqual(['3:put y=2, put z=3']);
   });
 
   it('answers compacted for a start before the compaction, and cancel stops delivery', () => {
     const store = new KvStore();
     for (let i = 0; i < 3; i++) store.apply({ put: { key: b('k'), value: b(`${i}`) } });
-    store.apply({ compaction: { revision: 2 } });
+    store.apply({ compaction: { revision: 3 } });
     const old = collect();
-    const watcher = store.watch({ key: b('k'), startRevision: 1 }, old.sink);
-    expect(old.got).toEqual(['compacted@2']);
+    const watcher = store.watch({ key: b('k'), startRevision: 2 }, old.sink);
+    expect(old.got).toEqual(['compacted@3']);
     expect(store.watcherCount).toBe(0);
     const live = collect();
-    const w2 = store.watch({ key: b('k'), startRevision: 2 }, live.sink);
+    const w2 = store.watch({ key: b('k'), startRevision: 3 }, live.sink);
     w2.cancel();
     store.apply({ put: { key: b('k'), value: b('late') } });
-    expect(live.got).toEqual(['2:put k=1', '3:put k=2']);
+    expect(live.got).toEqual(['3:put k=1', '4:put k=2']);
     expect(watcher.nextRevision).toBeGreaterThan(0);
   });
 
@@ -86,6 +86,6 @@ describe('watch', () => {
     follower.restore(leader.snapshot());
     leader.apply({ put: { key: b('c'), value: b('3') } });
     follower.restore(leader.snapshot());
-    expect(w.got).toEqual(['1:put a=1', '2:put b=2', '3:put c=3']);
+    expect(w.got).toEqual(['2:put a=1', '3:put b=2', '4:put c=3']);
   });
 });

@@ -1,0 +1,72 @@
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { ApplyResult } from '../store.js';
+import type {
+  Command,
+  CompactionRequest,
+  DeleteRangeRequest,
+  PutRequest,
+  RangeRequest,
+  RangeResponse,
+  RequestOp,
+  TxnRequest,
+} from '../types.js';
+import { checkDeleteRange, checkPut, checkRange, checkTxn } from '../validate.js';
+import type { EtcdBackend } from './backend.js';
+import { unary, type ErrorLog, type Headers } from './rpc.js';
+
+/** Options of the KV service. */
+export interface KvServiceOptions {
+  readonly maxTxnOps: number;
+}
+
+/**
+ * etcdserverpb.KV: reads from the local store (after a ReadIndex barrier
+ * unless serializable); writes through the backend's log.
+ */
+export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: KvServiceOptions): UntypedServiceImplementation {
+  const write = async (command: Command): Promise<object> => {
+    const result: ApplyResult = await backend.propose(command);
+    if (!result.ok) throw result.error;
+    return { ...result.response, header: headers.at(result.revision) };
+  };
+  return {
+    Range: unary(log, 'Range', async (req: RangeRequest): Promise<RangeResponse> => {
+      checkRange(req);
+      if (!req.serializable) await backend.readIndex();
+      const answer = backend.store.range(req);
+      return { header: headers.at(answer.revision), kvs: answer.kvs, more: answer.more, count: answer.count };
+    }),
+    Put: unary(log, 'Put', async (req: PutRequest) => {
+      checkPut(req);
+      return write({ put: req });
+    }),
+    DeleteRange: unary(log, 'DeleteRange', async (req: DeleteRangeRequest) => {
+      checkDeleteRange(req);
+      return write({ deleteRange: req });
+    }),
+    Txn: unary(log, 'Txn', async (req: TxnRequest) => {
+      checkTxn(req, options.maxTxnOps);
+      if (isReadOnly(req)) {
+        // etcd serves a read-only txn locally: no log entry, nothing changes.
+        if (!isSerializable(req)) await backend.readIndex();
+        const result = backend.store.apply({ txn: req });
+        if (!result.ok) throw result.error;
+        return { ...result.response, header: headers.at(result.revision) };
+      }
+      return write({ txn: req });
+    }),
+    Compact: unary(log, 'Compact', async (req: CompactionRequest) => write({ compaction: req })),
+  };
+}
+
+function isReadOnly(req: TxnRequest): boolean {
+  const ops = (list: readonly RequestOp[] | null | undefined) =>
+    (list ?? []).every((op) => !op.requestPut && !op.requestDeleteRange && (!op.requestTxn || isReadOnly(op.requestTxn)));
+  return ops(req.success) && ops(req.failure);
+}
+
+function isSerializable(req: TxnRequest): boolean {
+  const ops = (list: readonly RequestOp[] | null | undefined) =>
+    (list ?? []).every((op) => (op.requestRange ? Boolean(op.requestRange.serializable) : !op.requestTxn || isSerializable(op.requestTxn)));
+  return ops(req.success) && ops(req.failure);
+}

@@ -1,0 +1,81 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { MAX_REQUEST_BYTES } from '../command.js';
+import { MAX_TXN_OPS } from '../validate.js';
+import type { EtcdBackend } from './backend.js';
+import { clusterHandlers } from './cluster-service.js';
+import { kvHandlers } from './kv-service.js';
+import { leaseHandlers } from './lease-service.js';
+import { maintenanceHandlers } from './maintenance-service.js';
+import { Headers, type ErrorLog } from './rpc.js';
+import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
+import { watchHandlers } from './watch-service.js';
+
+/** etcd's allowance for gRPC framing on top of --max-request-bytes. */
+const GRPC_OVERHEAD_BYTES = 512 * 1024;
+/** How long close() waits for calls to finish before cutting them. */
+const SHUTDOWN_GRACE_MS = 1000;
+
+/** Options of the etcd API server; each defaults to etcd's default. */
+export interface EtcdServerOptions {
+  /** Largest request accepted (etcd --max-request-bytes, 1.5 MiB). */
+  maxRequestBytes?: number;
+  /** Most operations per txn branch (etcd --max-txn-ops, 128). */
+  maxTxnOps?: number;
+  /** Shortest lease TTL granted, in seconds (etcd: 2 with default timeouts). */
+  minLeaseTtlSeconds?: number;
+  /** Idle progress notifications for watchers that asked (etcd: 10 minutes). */
+  progressNotifyIntervalMs?: number;
+  /** Where unexpected errors go (default: console.error). */
+  logError?: ErrorLog;
+}
+
+/** A running etcd v3 API server. */
+export interface EtcdServer {
+  /** The underlying grpc-js server (to add services, e.g. health). */
+  readonly grpc: Server;
+  /** Listens on `address` ("127.0.0.1:0" for a free port); resolves with the port. */
+  listen(address: string): Promise<number>;
+  /** Ends open streams, stops listening; resolves when done. */
+  close(): Promise<void>;
+}
+
+/**
+ * The etcd v3 gRPC API (KV, Watch, Lease, Cluster, Maintenance) over a
+ * backend: etcdctl and etcd clients work against it unchanged.
+ */
+export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOptions = {}): EtcdServer {
+  const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));
+  const grpc = new Server({
+    'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
+    'grpc.max_send_message_length': 2 ** 31 - 1,
+  });
+  const headers = new Headers(backend);
+  const streams = new Set<{ end(): void }>();
+  const track = (stream: { end(): void }) => {
+    streams.add(stream);
+    return () => streams.delete(stream);
+  };
+  grpc.addService(KvService, kvHandlers(backend, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
+  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track }));
+  grpc.addService(LeaseService, leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
+  grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
+  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
+
+  return {
+    grpc,
+    listen: (address) =>
+      new Promise((resolve, reject) => {
+        grpc.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const stream of [...streams]) stream.end();
+        const timer = setTimeout(() => grpc.forceShutdown(), SHUTDOWN_GRACE_MS);
+        grpc.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,171 @@
+import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
+import { etcdserverpb } from '@mgmt/proto';
+import type { Watcher, WatchDelivery } from '../watch-hub.js';
+import type { EtcdBackend } from './backend.js';
+import type { ErrorLog, Headers } from './rpc.js';
+
+type WatchRequest = etcdserverpb.WatchRequest;
+type WatchResponse = etcdserverpb.WatchResponse.$Properties;
+type WatchCreateRequest = etcdserverpb.WatchCreateRequest.$Properties;
+
+const { NOPUT, NODELETE } = etcdserverpb.WatchCreateRequest.FilterType;
+
+/** etcd's message when a client reuses a watch id on a stream. */
+const DUPLICATE_ID_REASON = 'mvcc: duplicate watch ID provided on the WatchStream';
+/** Watchers one stream may hold (etcd has no limit; we bound it). */
+const MAX_WATCHERS_PER_STREAM = 10_000;
+
+/** Options of the Watch service. */
+export interface WatchServiceOptions {
+  /** How often watchers created with progress_notify hear the revision when idle (etcd: 10 minutes). */
+  readonly progressNotifyIntervalMs: number;
+  /** Called with every open stream so the server can end them on close. */
+  readonly track: (stream: { end(): void }) => () => void;
+}
+
+/**
+ * etcdserverpb.Watch: one bidi stream carries many watchers. A created
+ * response goes out before the watcher's first events; when the stream's
+ * buffer is full the watchers pause and catch up from the store's history
+ * on 'drain', so a slow client costs bounded memory and loses nothing.
+ */
+export function watchHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: WatchServiceOptions): UntypedServiceImplementation {
+  return {
+    Watch: (call: ServerDuplexStream<WatchRequest, WatchResponse>) => {
+      new WatchStream(backend, headers, log, options, call);
+    },
+  };
+}
+
+class WatchStream {
+  private readonly watchers = new Map<number, { watcher: Watcher; progressNotify: boolean; sentSinceTick: boolean }>();
+  private nextId = 0;
+  private closed = false;
+  private progressPending = false;
+  private readonly timer: NodeJS.Timeout;
+  private readonly untrack: () => void;
+
+  constructor(
+    private readonly backend: EtcdBackend,
+    private readonly headers: Headers,
+    private readonly log: ErrorLog,
+    options: WatchServiceOptions,
+    private readonly call: ServerDuplexStream<WatchRequest, WatchResponse>,
+  ) {
+    this.timer = setInterval(() => this.onProgressTick(), options.progressNotifyIntervalMs);
+    this.timer.unref();
+    this.untrack = options.track({ end: () => this.close(true) });
+    call.on('data', (req: WatchRequest) => this.onRequest(req));
+    call.on('drain', () => this.onDrain());
+    call.on('end', () => this.close(true));
+    call.on('cancelled', () => this.close(false));
+    call.on('error', () => this.close(false));
+    call.on('close', () => this.close(false));
+  }
+
+  private onRequest(req: WatchRequest): void {
+    if (this.closed) return;
+    try {
+      if (req.createRequest) this.create(req.createRequest);
+      else if (req.cancelRequest) this.cancel(req.cancelRequest.watchId ?? 0);
+      else if (req.progressRequest) this.progress();
+    } catch (error) {
+      this.log('watch request failed', error);
+    }
+  }
+
+  private create(req: WatchCreateRequest): void {
+    let id = req.watchId ?? 0;
+    if (id === 0 || id === -1) {
+      while (this.watchers.has(this.nextId)) this.nextId++;
+      id = this.nextId++;
+    }
+    if (this.watchers.has(id) || this.watchers.size >= MAX_WATCHERS_PER_STREAM) {
+      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason: DUPLICATE_ID_REASON });
+      return;
+    }
+    this.send({ header: this.headers.at(), watchId: id, created: true });
+    const filters = req.filters ?? [];
+    const entry = { watcher: undefined as unknown as Watcher, progressNotify: Boolean(req.progressNotify), sentSinceTick: false };
+    this.watchers.set(id, entry);
+    entry.watcher = this.backend.store.watch(
+      {
+        key: req.key ?? new Uint8Array(),
+        rangeEnd: req.rangeEnd,
+        startRevision: req.startRevision,
+        prevKv: req.prevKv,
+        noPut: filters.includes(NOPUT),
+        noDelete: filters.includes(NODELETE),
+      },
+      (d) => this.deliver(id, d),
+    );
+  }
+
+  private deliver(id: number, d: WatchDelivery): boolean {
+    if (this.closed) return true;
+    const entry = this.watchers.get(id);
+    if (entry) entry.sentSinceTick = true;
+    if (d.kind === 'compacted') {
+      this.watchers.delete(id);
+      return this.send({ header: this.headers.at(), watchId: id, compactRevision: d.compactRevision, canceled: true });
+    }
+    return this.send({ header: this.headers.at(d.revision), watchId: id, events: d.events });
+  }
+
+  private cancel(id: number): void {
+    const entry = this.watchers.get(id);
+    if (!entry) return;
+    entry.watcher.cancel();
+    this.watchers.delete(id);
+    this.send({ header: this.headers.at(), watchId: id, canceled: true });
+  }
+
+  /** etcd answers a progress request with the current revision and watch id -1, once every watcher is caught up. */
+  private progress(): void {
+    if ([...this.watchers.values()].some((e) => e.watcher.paused)) {
+      this.progressPending = true;
+      return;
+    }
+    this.send({ header: this.headers.at(), watchId: -1 });
+  }
+
+  private onProgressTick(): void {
+    for (const [id, entry] of this.watchers) {
+      if (entry.progressNotify && !entry.sentSinceTick && !entry.watcher.paused) this.send({ header: this.headers.at(), watchId: id });
+      entry.sentSinceTick = false;
+    }
+  }
+
+  private onDrain(): void {
+    for (const entry of [...this.watchers.values()]) {
+      if (this.closed) return;
+      entry.watcher.resume();
+    }
+    if (this.progressPending && ![...this.watchers.values()].some((e) => e.watcher.paused)) {
+      this.progressPending = false;
+      this.send({ header: this.headers.at(), watchId: -1 });
+    }
+  }
+
+  /** Writes a response; false when the stream's buffer is full (the watcher then pauses). */
+  private send(res: WatchResponse): boolean {
+    if (this.closed) return true;
+    return this.call.write(res);
+  }
+
+  private close(endCall: boolean): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.untrack();
+    for (const entry of this.watchers.values()) entry.watcher.cancel();
+    this.watchers.clear();
+    if (endCall) {
+      try {
+        this.call.end();
+      } catch {
+        // the stream is already gone
+      }
+    }
+  }
+}
