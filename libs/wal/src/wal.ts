@@ -11,6 +11,7 @@
  * made durable first (temporary file, fsync, rename, directory fsync), then
  * the frame carrying the snapshot reset, the entries and the hard state.
  */
+import { posix as path } from 'node:path';
 import { emptySnapshot, ErrSnapOutOfDate, isEmptySnapshot, type Entry, type HardState, type Snapshot } from '@mgmt/raft';
 import { checkIdentity, writeFileAtomic } from './atomic-file.js';
 import { assert, WalClosedError, WalCorruptionError, WalOverloadedError, type WalFatalError } from './errors.js';
@@ -143,6 +144,7 @@ export class Wal {
       fs.mkdirp(layout.segmentDir);
       fs.mkdirp(layout.snapshotDir);
       fs.fsyncDir(layout.dir);
+      if (path.dirname(layout.dir) !== layout.dir) fs.fsyncDir(path.dirname(layout.dir));
       writeFileAtomic(fs, layout.metaFile, encodeMeta(identity));
       recovered = {
         hardState: { term: 0, vote: 0, commit: 0 },
