@@ -46,6 +46,15 @@ describe('search budget', () => {
     expect(result.status === 'not-linearizable' && result.key).toBe('b');
   });
 
+  it('decides a costly key at once when a simple proof applies, and says the search was cut short', () => {
+    const history = [...hardHistory('x').slice(0, 24), read(99, 'ghost', 101, 102)];
+    const result = checkHistory(history, { maxStepsPerKey: 1000 });
+    expect(result.status).toBe('not-linearizable');
+    if (result.status !== 'not-linearizable') return;
+    expect(result.kind).toBe('read-of-unwritten-value');
+    expect(result.explanation).toContain('The search stopped before trying every order; the proof above does not depend on it.');
+  });
+
   it('decides the hard history given enough budget', () => {
     expect(checkHistory(hardHistory('x', 12)).status).toBe('not-linearizable');
   });

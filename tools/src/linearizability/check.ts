@@ -3,9 +3,12 @@
  * within a budget, and report the first key that is not linearizable.
  */
 import type { KeyAnomaly } from './anomaly.js';
+import { findProof, KeyFacts } from './diagnose.js';
 import { explainAnomaly } from './explain.js';
 import type { History, RegisterValue } from './history.js';
-import { partitionHistory } from './partition.js';
+import { assert } from './errors.js';
+import { isDropped, partitionHistory } from './partition.js';
+import type { KeyPartition } from './partition.js';
 import { pruneUnobservablePending } from './prune.js';
 import type { BudgetExhausted } from './search.js';
 import { searchPartition } from './search.js';
@@ -65,6 +68,20 @@ export interface UnknownResult {
 /** The verdict of {@link checkHistory}. `ok` is true only when linearizable. */
 export type CheckResult = LinearizableResult | NotLinearizableResult | UnknownResult;
 
+/**
+ * Search steps spent on a key that a simple proof already shows is not
+ * linearizable: enough for a full report in ordinary histories, without
+ * paying for an exponential one.
+ */
+const reportSearchSteps = 200_000;
+
+function keyFacts(history: History, partition: KeyPartition): KeyFacts {
+  const operations = history
+    .map((operation, index) => ({ index, operation }))
+    .filter(({ operation }) => operation.op.key === partition.key && !isDropped(operation));
+  return new KeyFacts(operations, partition.values[partition.initialValueId] ?? null);
+}
+
 /** Checks that `history` is linearizable for a key-value register with read, write and cas. */
 export function checkHistory(history: History, options: CheckOptions = {}): CheckResult {
   const now = options.now ?? (() => performance.now());
@@ -85,9 +102,18 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
     }
     const { partition, prunedIndexes } = pruneUnobservablePending(unpruned);
     stats.pruned += prunedIndexes.length;
-    const outcome = searchPartition(partition, { maxSteps, maxCacheEntries, deadlineMs, now });
+    // A simple proof decides the key at once; the search then only serves the report.
+    const facts = keyFacts(history, partition);
+    const proof = findProof(facts);
+    const stepsForKey = proof === undefined ? maxSteps : Math.min(maxSteps, reportSearchSteps);
+    const outcome = searchPartition(partition, { maxSteps: stepsForKey, maxCacheEntries, deadlineMs, now });
     stats.steps += outcome.steps;
-    if (outcome.status === 'not-linearizable') anomalies.push(explainAnomaly(history, partition, outcome.longestPrefix));
+    assert(!(proof && outcome.status === 'linearizable'), `key ${partition.key}: a proof of an anomaly, yet the search found a linearization`);
+    if (outcome.status !== 'linearizable' && (outcome.status === 'not-linearizable' || proof !== undefined)) {
+      const searchComplete = outcome.status === 'not-linearizable';
+      anomalies.push(explainAnomaly(history, partition, { longestPrefix: outcome.longestPrefix, searchComplete, facts, ...(proof ? { proof } : {}) }));
+      continue;
+    }
     if (outcome.status === 'unknown') {
       undecidedKeys.push(partition.key);
       reason = outcome.reason;

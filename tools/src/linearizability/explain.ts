@@ -5,21 +5,23 @@
  */
 import type { BlockedCandidate, IndexedOperation, KeyAnomaly, LinearizedStep } from './anomaly.js';
 import { describeOperation, formatValue } from './describe.js';
-import { diagnose } from './diagnose.js';
+import type { Diagnosis, KeyFacts } from './diagnose.js';
+import { diagnoseOperation, findProof } from './diagnose.js';
 import { assert } from './errors.js';
 import type { History } from './history.js';
-import { isDropped } from './partition.js';
 import type { KeyPartition, PreparedOperation } from './partition.js';
 import { illegalStep, stepRegister } from './register-model.js';
 
 /** How many steps of the prefix the explanation prints (the last ones). */
 const prefixLinesShown = 8;
 
-function whyImpossible(operation: PreparedOperation, state: number, partition: KeyPartition): string {
+function whyImpossible(operation: PreparedOperation, state: number, partition: KeyPartition, searchComplete: boolean): string {
   const holds = formatValue(partition.values[state]);
-  // Only an unknown-outcome operation can be legal here (a legal completed
-  // one would have made the prefix longer); placing it led nowhere.
-  if (stepRegister(state, operation) !== illegalStep) return 'it may take effect here, but every continuation after it fails too';
+  // After a complete search only an unknown-outcome operation can be legal
+  // here (a legal completed one would have made the prefix longer).
+  if (stepRegister(state, operation) !== illegalStep) {
+    return searchComplete ? 'it may take effect here, but every continuation after it fails too' : 'it may take effect here (the search stopped before trying every continuation)';
+  }
   switch (operation.kind) {
     case 'read':
       return `it returned ${formatValue(partition.values[operation.valueId])}, but the key holds ${holds}`;
@@ -35,11 +37,21 @@ function indexed(history: History, index: number): IndexedOperation {
   return { index, operation: history[index]! };
 }
 
-/**
- * Builds the anomaly report for `partition` (after pruning) from the search's
- * `longestPrefix` (positions in `partition.operations`).
- */
-export function explainAnomaly(history: History, partition: KeyPartition, longestPrefix: readonly number[]): KeyAnomaly {
+/** What the checker knows about a key it reports as not linearizable. */
+export interface AnomalyEvidence {
+  /** The longest partial linearization found (positions in `partition.operations`). */
+  longestPrefix: readonly number[];
+  /** True when the search finished; false when a simple proof decided and the search was cut short. */
+  searchComplete: boolean;
+  /** The key's operations indexed for the simple proofs. */
+  facts: KeyFacts;
+  /** A simple proof already found, if any. */
+  proof?: Diagnosis;
+}
+
+/** Builds the anomaly report for `partition` (after pruning) from the evidence. */
+export function explainAnomaly(history: History, partition: KeyPartition, evidence: AnomalyEvidence): KeyAnomaly {
+  const { longestPrefix, searchComplete, facts } = evidence;
   const operations = partition.operations;
   const placed = new Set(longestPrefix);
   const linearizedPrefix: LinearizedStep[] = [];
@@ -59,13 +71,9 @@ export function explainAnomaly(history: History, partition: KeyPartition, longes
     .reduce((best, next) => (next.operation.return < best.operation.return ? next : best));
   const candidates: BlockedCandidate[] = unplaced
     .filter(({ operation }) => operation.call <= blocked.operation.return)
-    .map(({ operation }) => ({ ...indexed(history, operation.index), reason: whyImpossible(operation, state, partition) }));
+    .map(({ operation }) => ({ ...indexed(history, operation.index), reason: whyImpossible(operation, state, partition, searchComplete) }));
   const blockedOperation = indexed(history, blocked.operation.index);
-  const keyOperations = history
-    .map((operation, index) => ({ index, operation }))
-    .filter(({ operation }) => operation.op.key === partition.key && !isDropped(operation));
-  const initial = partition.values[partition.initialValueId] ?? null;
-  const diagnosis = diagnose(blockedOperation, keyOperations, initial);
+  const diagnosis = diagnoseOperation(blockedOperation, facts) ?? evidence.proof ?? findProof(facts);
 
   const lastSetter = [...linearizedPrefix].reverse().find(({ operation }) => operation.op.kind !== 'read');
   const involvedByIndex = new Map<number, IndexedOperation>();
@@ -84,7 +92,9 @@ export function explainAnomaly(history: History, partition: KeyPartition, longes
       .slice(-prefixLinesShown),
     `After it the key holds ${formatValue(valueAfterPrefix)}${lastSetter ? ` (set by #${lastSetter.index})` : ' (its initial value)'}. ${describeOperation(blockedOperation.index, blockedOperation.operation)} must take effect by ${blocked.operation.return}, but no operation that may go next can:`,
     ...candidates.map((candidate) => `  - ${describeOperation(candidate.index, candidate.operation)}: ${candidate.reason}`),
-    'Every other order was searched (or is equivalent to one searched) and fails too.',
+    searchComplete
+      ? 'Every other order was searched (or is equivalent to one searched) and fails too.'
+      : 'The search stopped before trying every order; the proof above does not depend on it.',
   ];
   return {
     key: partition.key,

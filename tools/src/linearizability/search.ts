@@ -70,20 +70,24 @@ function isStatePreserving(operation: PreparedOperation): boolean {
  * call order with the same effect, or -1. Of several same-effect operations
  * callable at once, only the latest-called need be tried: an exchange
  * argument swaps it with any earlier one a linearization used here, keeping
- * the more flexible earlier one for later.
+ * the more flexible earlier one for later. Also numbers the effect classes,
+ * for the memo's per-class counts (see visited-cache.ts).
  */
-function sameEffectSuccessors(pending: readonly PreparedOperation[]): Int32Array {
+function sameEffectSuccessors(pending: readonly PreparedOperation[]): { successor: Int32Array; classOf: Int32Array; classCount: number } {
   const successor = new Int32Array(pending.length).fill(-1);
-  const lastOfEffect = new Map<string, number>();
+  const classOf = new Int32Array(pending.length);
+  const lastOfEffect = new Map<string, { node: number; classIndex: number }>();
   const byCall = pending.map((_, node) => node).sort((a, b) => pending[a]!.call - pending[b]!.call || a - b);
   for (const node of byCall) {
     const { kind, expectedId, valueId } = pending[node]!;
     const effect = `${kind}/${expectedId}/${valueId}`;
     const previous = lastOfEffect.get(effect);
-    if (previous !== undefined) successor[previous] = node;
-    lastOfEffect.set(effect, node);
+    if (previous !== undefined) successor[previous.node] = node;
+    const classIndex = previous?.classIndex ?? lastOfEffect.size;
+    classOf[node] = classIndex;
+    lastOfEffect.set(effect, { node, classIndex });
   }
-  return successor;
+  return { successor, classOf, classCount: lastOfEffect.size };
 }
 
 /**
@@ -118,7 +122,8 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   const pending = operations.slice(completedCount);
   const main = completedEntries(completed.map((o) => o.call), completed.map((o) => o.return));
   const side = pendingEntries(pending.map((o) => o.call));
-  const sameEffectNext = sameEffectSuccessors(pending);
+  const { successor: sameEffectNext, classOf, classCount } = sameEffectSuccessors(pending);
+  const placedPerClass = new Uint32Array(classCount);
   const sameEffectPrevious = sameEffectPredecessors(completed);
   const placedCompleted = new HashedBitset(completed.length);
   const placedPending = new HashedBitset(pending.length);
@@ -160,10 +165,12 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
     const extraCompleted = isPending ? -1 : position;
     const extraPending = isPending ? position - completedCount : -1;
     const forced = isStatePreserving(operation);
-    if (!cache.visitIfNew(placedCompleted, extraCompleted, placedPending, extraPending, nextState)) return forced ? 'doomed' : 'skipped';
+    const extraClass = isPending ? classOf[extraPending]! : -1;
+    if (!cache.visitIfNew(placedCompleted, extraCompleted, placedPerClass, extraClass, nextState)) return forced ? 'doomed' : 'skipped';
     stack.push({ position, stateBefore: state, boundaryTime, forced });
     if (isPending) {
       placedPending.add(extraPending);
+      placedPerClass[extraClass]! += 1;
       unlink(side, extraPending);
     } else {
       placedCompleted.add(position);
@@ -223,6 +230,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       if (frame.position >= completedCount) {
         const sideNode = frame.position - completedCount;
         placedPending.delete(sideNode);
+        placedPerClass[classOf[sideNode]!]! -= 1;
         relink(side, sideNode);
         scanningPending = true;
         boundaryTime = frame.boundaryTime;

@@ -2,14 +2,16 @@
  * Lowe's memoization for the Wing-Gong search, extended with dominance for
  * unknown-outcome operations.
  *
- * A configuration is (completed operations placed, unknown-outcome
- * operations placed, register state). Reaching a configuration already
- * explored cannot succeed where the first visit failed, because what
- * remains depends only on that triple (Lowe 2017). Further, (C, P, s) is
- * dominated by an explored (C, P', s) with P' a subset of P: the operations
- * in P \ P' need never take effect (their outcome is unknown), so the
- * explored configuration can follow any path the new one could. Skipping
- * dominated configurations keeps a few timeouts from multiplying the search.
+ * A configuration is (completed operations placed C, register state s, and
+ * for each effect class of unknown-outcome operations, how many are placed).
+ * Unknown-outcome operations with the same effect differ only in their call
+ * time, and every one placed so far was callable by the time C fixes, so
+ * only their count matters to what can follow. Reaching a configuration
+ * already explored cannot succeed where the first visit failed (Lowe 2017).
+ * Further, (C, s, n) is dominated by an explored (C, s, n') with n' <= n in
+ * every class: the explored one has at least the same operations left, and
+ * they need never take effect, so it can follow any path the new one could.
+ * Skipping dominated configurations keeps timeouts from multiplying the search.
  */
 import type { HashedBitset } from './bitset.js';
 import { mix32 } from './bitset.js';
@@ -17,8 +19,14 @@ import { mix32 } from './bitset.js';
 interface VisitedGroup {
   completedWords: Uint32Array;
   state: number;
-  /** An antichain: no member is a subset of another. */
-  pendingSets: Uint32Array[];
+  /** Placed counts per class; an antichain: no member is <= another everywhere. */
+  pendingCounts: Uint32Array[];
+}
+
+function withIncrement(counts: Uint32Array, classIndex: number): Uint32Array {
+  const copy = counts.slice();
+  if (classIndex >= 0) copy[classIndex]! += 1;
+  return copy;
 }
 
 function withBit(words: Uint32Array, position: number): Uint32Array {
@@ -37,27 +45,28 @@ function equalWithBit(stored: Uint32Array, current: Uint32Array, position: numbe
   return true;
 }
 
-function isSubset(small: Uint32Array, large: Uint32Array): boolean {
-  for (let i = 0; i < small.length; i += 1) if ((small[i]! & ~large[i]!) !== 0) return false;
+function isAtMost(small: Uint32Array, large: Uint32Array): boolean {
+  for (let i = 0; i < small.length; i += 1) if (small[i]! > large[i]!) return false;
   return true;
 }
 
 /** The explored configurations of one key's search. */
 export class VisitedCache {
   private readonly buckets = new Map<number, VisitedGroup[]>();
-  private pendingSetCount = 0;
+  private storedCount = 0;
 
   /** Number of stored configurations. */
   get size(): number {
-    return this.pendingSetCount;
+    return this.storedCount;
   }
 
   /**
-   * Considers the configuration (`completed` plus `extraCompleted`, `pending`
-   * plus `extraPending`, `state`), where an extra of -1 adds nothing. Returns
-   * false if it is explored or dominated; otherwise records it and returns true.
+   * Considers the configuration (`completed` plus `extraCompleted`, `state`,
+   * `pendingCounts` plus one in `extraClass`), where an extra of -1 adds
+   * nothing. Returns false if it is explored or dominated; otherwise records
+   * it and returns true.
    */
-  visitIfNew(completed: HashedBitset, extraCompleted: number, pending: HashedBitset, extraPending: number, state: number): boolean {
+  visitIfNew(completed: HashedBitset, extraCompleted: number, pendingCounts: Uint32Array, extraClass: number, state: number): boolean {
     const completedHash = extraCompleted >= 0 ? (completed.hash ^ mix32(extraCompleted + 1)) >>> 0 : completed.hash;
     const key = (completedHash ^ mix32(Math.imul(state + 1, 0x9e3779b1))) >>> 0;
     let bucket = this.buckets.get(key);
@@ -65,20 +74,20 @@ export class VisitedCache {
       bucket = [];
       this.buckets.set(key, bucket);
     }
-    const candidatePending = withBit(pending.words, extraPending);
+    const candidate = withIncrement(pendingCounts, extraClass);
     let group = bucket.find((entry) => entry.state === state && equalWithBit(entry.completedWords, completed.words, extraCompleted));
     if (group === undefined) {
-      group = { completedWords: withBit(completed.words, extraCompleted), state, pendingSets: [] };
+      group = { completedWords: withBit(completed.words, extraCompleted), state, pendingCounts: [] };
       bucket.push(group);
     } else {
-      if (group.pendingSets.some((explored) => isSubset(explored, candidatePending))) return false;
-      // Members that the new set dominates will never prune anything it would not.
-      const before = group.pendingSets.length;
-      group.pendingSets = group.pendingSets.filter((explored) => !isSubset(candidatePending, explored));
-      this.pendingSetCount -= before - group.pendingSets.length;
+      if (group.pendingCounts.some((explored) => isAtMost(explored, candidate))) return false;
+      // Members the new one dominates will never prune anything it would not.
+      const before = group.pendingCounts.length;
+      group.pendingCounts = group.pendingCounts.filter((explored) => !isAtMost(candidate, explored));
+      this.storedCount -= before - group.pendingCounts.length;
     }
-    group.pendingSets.push(candidatePending);
-    this.pendingSetCount += 1;
+    group.pendingCounts.push(candidate);
+    this.storedCount += 1;
     return true;
   }
 }
