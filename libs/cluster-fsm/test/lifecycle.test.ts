@@ -133,14 +133,34 @@ describe('lifecycle: volunteer to peer', () => {
     expect(h.state()).toBe('peer.running');
   });
 
-  it('fails with DuplicateHostnameError when another agent holds the hostname', () => {
+  it('fails with DuplicateHostnameError when another lease keeps the hostname past the grace period', () => {
     const h = startLifecycle({ seeds: SEEDS });
     h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });
     h.actor.send({ type: 'hostname.duplicated' });
+    expect(h.state()).toBe('volunteer.contested.waiting');
+    expect(context(h).reason).toContain('held by another lease');
+    for (let elapsed = 0; elapsed < 29_000; elapsed += 1_000) {
+      h.clock.increment(1_000);
+      if (h.state() === 'volunteer.contested.registering') h.actor.send({ type: 'hostname.duplicated' });
+    }
+    expect(h.state()).not.toBe('failed');
+    h.clock.increment(1_000);
     expect(h.state()).toBe('failed');
     expect(context(h).error).toBeInstanceOf(DuplicateHostnameError);
     expect(context(h).reason).toContain('--hostname');
     expect(h.actor.getSnapshot().status).toBe('done');
+  });
+
+  it('takes the hostname once the lease of its own previous run expires', () => {
+    const h = startLifecycle({ seeds: SEEDS });
+    h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });
+    h.actor.send({ type: 'hostname.duplicated' });
+    h.clock.increment(500);
+    expect(h.state()).toBe('volunteer.contested.registering');
+    h.actor.send({ type: 'volunteer.registered' });
+    expect(h.state()).toBe('volunteer.waiting');
+    h.clock.increment(60_000);
+    expect(h.state()).toBe('volunteer.waiting');
   });
 
   it('retries a member that fails to start, then gives up with MemberStartError', () => {

@@ -35,6 +35,7 @@ describe('status', () => {
   it('carries the error of a failed agent', () => {
     const h = startLifecycle({ seeds: ['http://a:2379'] });
     h.actor.send({ type: 'hostname.duplicated' });
+    h.clock.increment(30_000);
     const status = lifecycleStatus(h.actor.getSnapshot());
     expect(status.state).toBe('failed');
     expect(status.done).toBe(true);

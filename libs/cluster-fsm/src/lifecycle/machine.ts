@@ -50,7 +50,8 @@ export const lifecycleMachine = setup({
     /**
      * Effect: write `/_mgmt/volunteers/<hostname>` = peer URLs on the agent's
      * lease, only if absent or already on this lease; report
-     * `volunteer.registered`, `hostname.duplicated` or `volunteer.failed`.
+     * `volunteer.registered`, `hostname.duplicated` (held by another lease)
+     * or `volunteer.failed`.
      */
     writeVolunteerKey: (_args, _params: HostParams) => {},
     /** Effect: delete the volunteer key; report `volunteer.revoked` (also when it was already gone). */
@@ -102,6 +103,7 @@ export const lifecycleMachine = setup({
     memberStartRetryDelay: ({ context }) =>
       backoffDelayMs(context.memberStartAttempts - 1, context.timing.memberStartRetry),
     shutdownTimeout: ({ context }) => context.timing.shutdownTimeoutMs,
+    duplicateHostnameGrace: ({ context }) => context.timing.duplicateHostnameGraceMs,
   },
 }).createMachine({
   id: 'lifecycle',
@@ -237,10 +239,7 @@ export const lifecycleMachine = setup({
       initial: 'registering',
       on: {
         'nomination.received': { target: 'nominated' },
-        'hostname.duplicated': {
-          target: 'failed',
-          actions: { type: 'fail', params: ({ context }) => ({ error: new DuplicateHostnameError(context.hostname) }) },
-        },
+        'hostname.duplicated': { target: '.contested' },
         'connection.lost': { target: '#lifecycle.client.connecting' },
       },
       states: {
@@ -263,6 +262,35 @@ export const lifecycleMachine = setup({
             reason: `volunteer: could not write the volunteer key (${event.type === 'volunteer.failed' ? event.error : 'error'}); retrying`,
           })),
           after: { volunteerRetryDelay: { target: 'registering' } },
+        },
+        // The key is held by another lease: another agent with this hostname, or this host's previous
+        // run whose lease has not expired yet. Keep trying for a grace period before calling it a duplicate.
+        contested: {
+          initial: 'waiting',
+          entry: assign(({ context }) => ({
+            reason: `volunteer: hostname ${context.hostname} is held by another lease; waiting for it to expire`,
+          })),
+          on: { 'hostname.duplicated': {} },
+          after: {
+            duplicateHostnameGrace: {
+              target: '#lifecycle.failed',
+              actions: { type: 'fail', params: ({ context }) => ({ error: new DuplicateHostnameError(context.hostname) }) },
+            },
+          },
+          states: {
+            waiting: {
+              entry: assign(({ context }) => ({ volunteerAttempts: context.volunteerAttempts + 1 })),
+              after: { volunteerRetryDelay: { target: 'registering' } },
+            },
+            registering: {
+              entry: { type: 'writeVolunteerKey', params: hostParams },
+              on: {
+                'volunteer.registered': { target: '#lifecycle.volunteer.waiting', actions: assign({ volunteerAttempts: 0 }) },
+                'hostname.duplicated': { target: 'waiting' },
+                'volunteer.failed': { target: 'waiting' },
+              },
+            },
+          },
         },
         waiting: {
           entry: 'explainVolunteerWaiting',

@@ -17,15 +17,22 @@ export interface LifecycleTiming {
   maxMemberStartAttempts: number;
   /** How long a clean shutdown waits for leadership transfer and un-nomination. */
   shutdownTimeoutMs: number;
+  /**
+   * How long the volunteer key may stay held by another lease before the
+   * hostname is called a duplicate. Longer than the lease TTL, so this host's
+   * own previous run (a quick restart) is not mistaken for another agent.
+   */
+  duplicateHostnameGraceMs: number;
 }
 
-/** Defaults: seeds retried from 0.25 s doubling to 5 s; shutdown waits at most 30 s. */
+/** Defaults: seeds retried from 0.25 s doubling to 5 s; shutdown waits at most 30 s; a held hostname 30 s. */
 export const DEFAULT_LIFECYCLE_TIMING: LifecycleTiming = {
   connectRetry: { baseDelayMs: 250, maxDelayMs: 5_000 },
   volunteerRetry: { baseDelayMs: 500, maxDelayMs: 10_000 },
   memberStartRetry: { baseDelayMs: 1_000, maxDelayMs: 10_000 },
   maxMemberStartAttempts: 5,
   shutdownTimeoutMs: 30_000,
+  duplicateHostnameGraceMs: 30_000,
 };
 
 /** How the agent was started (`mgmt run` flags, already validated). */

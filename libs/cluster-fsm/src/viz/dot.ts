@@ -40,6 +40,14 @@ export function chartToDot(chart: MachineChart, options: DotOptions = {}): strin
     return node?.id ?? id;
   };
 
+  /** Whether state `id` is `ancestorId` or lies inside it. */
+  const isWithin = (id: string, ancestorId: string): boolean => {
+    for (let node = byId.get(id); node !== undefined; node = node.parent === null ? undefined : byId.get(node.parent)) {
+      if (node.id === ancestorId) return true;
+    }
+    return false;
+  };
+
   const lines = [
     `digraph ${quote(chart.id)} {`,
     `  graph [compound=true, rankdir=${options.rankdir ?? 'LR'}, fontname="Helvetica", label=${quote(chart.id)}, labelloc=t];`,
@@ -78,8 +86,9 @@ export function chartToDot(chart: MachineChart, options: DotOptions = {}): strin
   for (const edge of chart.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
-    const ltail = source !== undefined && isCluster(source) ? edge.source : undefined;
-    const lhead = target !== undefined && isCluster(target) && edge.source !== edge.target ? edge.target : undefined;
+    // Clip at a cluster's boundary only when the other end lies outside that cluster.
+    const ltail = source !== undefined && isCluster(source) && !isWithin(edge.target, edge.source) ? edge.source : undefined;
+    const lhead = target !== undefined && isCluster(target) && !isWithin(edge.source, edge.target) ? edge.target : undefined;
     const style = edge.kind === 'always' ? ', style=dashed' : edge.kind === 'after' ? ', style=dotted' : '';
     const from = edge.source === chart.id ? anyState : anchorOf(edge.source);
     lines.push(
