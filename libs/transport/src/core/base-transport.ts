@@ -24,6 +24,7 @@ export class PeerLink {
   readonly queue: SendQueue;
   connected = false;
   removed = false;
+  flushScheduled = false;
   sentMessages = 0;
   sentBytes = 0;
   droppedQueueFull = 0;
@@ -126,8 +127,21 @@ export abstract class BaseTransport<L extends PeerLink> implements Transport {
       link.droppedQueueFull += 1;
       return 'queue-full';
     }
-    if (this.isStarted) this.flush(link);
+    if (this.isStarted) this.scheduleFlush(link);
     return 'queued';
+  }
+
+  /**
+   * Flushes `link` once the current synchronous burst of sends is over (a
+   * microtask), so a Raft Ready's messages to one peer leave in one write.
+   */
+  protected scheduleFlush(link: L): void {
+    if (link.flushScheduled) return;
+    link.flushScheduled = true;
+    queueMicrotask(() => {
+      link.flushScheduled = false;
+      if (!link.removed && !this.isClosed) this.flush(link);
+    });
   }
 
   onMessage(handler: MessageHandler): () => void {

@@ -141,19 +141,20 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     const socket = link.socket;
     assert(socket !== undefined, 'open link has no socket');
     let writable = true;
+    // Corked: everything written in this loop goes out in one writev.
+    socket.cork();
     while (writable && link.queue.length > 0) {
       const payload = link.queue.shift();
       assert(payload !== undefined, 'queue length and contents disagree');
       if (payload.byteLength >= LARGE_PAYLOAD_BYTES) {
-        socket.cork();
         socket.write(encodeFrameHeader(payload));
         writable = socket.write(payload);
-        socket.uncork();
       } else {
         writable = socket.write(encodeFrame(payload));
       }
       link.countSent(payload.byteLength);
     }
+    socket.uncork();
     if (!writable) {
       link.waitingDrain = true;
       socket.once('drain', () => {

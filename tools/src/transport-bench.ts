@@ -1,0 +1,241 @@
+/**
+ * Transport benchmark: round-trip latency (p50/p99) and one-way messages per
+ * second for 256-byte Raft-sized messages over each @mgmt/transport carrier,
+ * beside raw NATS request/reply (the floor: ~0.22 ms here).
+ *
+ *   npx tsx tools/src/transport-bench.ts [--round-trips 2000] [--messages 20000]
+ *
+ * Round trip: member 1 sends, member 2 echoes, one at a time. Throughput:
+ * member 1 sends as fast as the transport accepts (a full queue is retried
+ * on the next turn of the event loop) until member 2 has them all.
+ * tcp and nats run both members in this process; worker runs member 2 in a
+ * real worker thread (this same file is its entry). A nats-server is started
+ * on a free loopback port and stopped at the end.
+ */
+import { isMainThread, MessageChannel } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { connect } from 'nats';
+import {
+  agentWorkerContext,
+  createAgentWorkerTransport,
+  createNatsTransport,
+  createTcpTransport,
+  createWorkerHub,
+  createWorkerTransport,
+  exposeAgentControl,
+  silentLogger,
+  spawnAgentWorker,
+} from '@mgmt/transport';
+import type { Transport } from '@mgmt/transport';
+import { startNatsServer } from '@mgmt/transport/testing';
+
+const MESSAGE_BYTES = 256;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+interface Row {
+  transport: string;
+  p50Ms: number;
+  p99Ms: number;
+  roundTripsPerSec: number;
+  messagesPerSec: number | undefined;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+}
+
+function payload(): Uint8Array {
+  return new Uint8Array(MESSAGE_BYTES).fill(7);
+}
+
+/** Round trips from `a` to member 2, which echoes; returns sorted latencies in ms. */
+async function roundTrips(a: Transport, count: number): Promise<number[]> {
+  let resolveEcho: (() => void) | undefined;
+  a.onMessage(() => resolveEcho?.());
+  const latencies: number[] = [];
+  for (let i = 0; i < count + 200; i += 1) {
+    const echoed = new Promise<void>((resolve) => (resolveEcho = resolve));
+    const start = performance.now();
+    a.send(2, payload());
+    await echoed;
+    if (i >= 200) latencies.push(performance.now() - start); // the first 200 warm up
+  }
+  return latencies.sort((x, y) => x - y);
+}
+
+/** Sends `count` messages from `a` to 2 as fast as accepted; `received` reports how many arrived. */
+async function throughput(a: Transport, count: number, received: () => Promise<number> | number): Promise<number> {
+  const start = performance.now();
+  let sent = 0;
+  while (sent < count) {
+    const result = a.send(2, payload());
+    if (result === 'queued') sent += 1;
+    else if (result === 'queue-full') await new Promise((r) => setImmediate(r));
+    else throw new Error(`send failed: ${result}`);
+  }
+  while ((await received()) < count) await new Promise((r) => setTimeout(r, 1));
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** Benchmarks members 1 (`a`) and 2 (`b`), which already know each other. */
+async function benchPair(name: string, a: Transport, b: Transport, rounds: number, messages: number): Promise<Row> {
+  let echo = true;
+  let count = 0;
+  b.onMessage(({ from, bytes }) => {
+    if (echo) b.send(from, bytes);
+    else count += 1;
+  });
+  const latencies = await roundTrips(a, rounds);
+  echo = false;
+  const messagesPerSec = await throughput(a, messages, () => count);
+  return summarize(name, latencies, messagesPerSec);
+}
+
+function summarize(transport: string, latencies: number[], messagesPerSec: number | undefined): Row {
+  const totalMs = latencies.reduce((s, x) => s + x, 0);
+  return {
+    transport,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    roundTripsPerSec: latencies.length / (totalMs / 1000),
+    messagesPerSec,
+  };
+}
+
+async function benchTcp(rounds: number, messages: number): Promise<Row> {
+  const options = { clusterId: 'bench', listenUrl: 'tcp://127.0.0.1:0', logger: silentLogger };
+  const a = createTcpTransport({ ...options, localId: 1 });
+  const b = createTcpTransport({ ...options, localId: 2 });
+  await Promise.all([a.start(), b.start()]);
+  try {
+    a.addPeer(2, b.listenUrl);
+    b.addPeer(1, a.listenUrl);
+    return await benchPair('tcp (one process)', a, b, rounds, messages);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+async function benchNats(url: string, rounds: number, messages: number): Promise<Row> {
+  const options = { clusterId: 'bench', servers: [url], logger: silentLogger };
+  const a = createNatsTransport({ ...options, localId: 1 });
+  const b = createNatsTransport({ ...options, localId: 2 });
+  await Promise.all([a.start(), b.start()]);
+  try {
+    a.addPeer(2, 'nats');
+    b.addPeer(1, 'nats');
+    return await benchPair('nats (one process)', a, b, rounds, messages);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+async function benchRawNats(url: string, rounds: number): Promise<Row> {
+  const server = await connect({ servers: url });
+  const client = await connect({ servers: url });
+  server.subscribe('bench.echo', { callback: (_err, msg) => msg.respond(msg.data) });
+  await server.flush();
+  const latencies: number[] = [];
+  for (let i = 0; i < rounds + 200; i += 1) {
+    const start = performance.now();
+    await client.request('bench.echo', payload(), { timeout: 5000 });
+    if (i >= 200) latencies.push(performance.now() - start);
+  }
+  await Promise.all([client.close(), server.close()]);
+  return summarize('raw NATS request/reply (floor)', latencies.sort((x, y) => x - y), undefined);
+}
+
+interface BenchEcho {
+  start(): Promise<void>;
+  received(): number;
+  setEcho(on: boolean): void;
+}
+
+async function benchWorker(rounds: number, messages: number): Promise<Row> {
+  const hub = createWorkerHub();
+  const { port1, port2 } = new MessageChannel();
+  const a = createWorkerTransport({ localId: 1, hubPort: port2, logger: silentLogger });
+  await a.start();
+  hub.attach(1, port1);
+  const agent = spawnAgentWorker<BenchEcho>(hub, new URL(import.meta.url), { memberId: 2 });
+  try {
+    await agent.control.start();
+    a.addPeer(2, 'worker://2');
+    const latencies = await roundTrips(a, rounds);
+    await agent.control.setEcho(false);
+    const messagesPerSec = await throughput(a, messages, () => agent.control.received());
+    return summarize('worker (main <-> worker thread)', latencies, messagesPerSec);
+  } finally {
+    await agent.terminate();
+    await a.close();
+    hub.close();
+  }
+}
+
+/** Member 2 when this file runs as an agent worker: echo, or count. */
+function runEchoAgent(): void {
+  const context = agentWorkerContext();
+  let echo = true;
+  let received = 0;
+  const transport = createAgentWorkerTransport({ logger: silentLogger });
+  exposeAgentControl<BenchEcho>({
+    async start() {
+      transport.addPeer(1, 'worker://1');
+      transport.onMessage(({ from, bytes }) => {
+        if (echo) transport.send(from, bytes);
+        else received += 1;
+      });
+      await transport.start();
+    },
+    received: () => received,
+    setEcho(on) {
+      echo = on;
+    },
+  });
+  void context;
+}
+
+function format(rows: Row[]): string {
+  const header = ['transport', 'p50 ms', 'p99 ms', 'round trips/s', 'one-way msgs/s'];
+  const lines = rows.map((r) => [
+    r.transport,
+    r.p50Ms.toFixed(3),
+    r.p99Ms.toFixed(3),
+    Math.round(r.roundTripsPerSec).toString(),
+    r.messagesPerSec === undefined ? '-' : Math.round(r.messagesPerSec).toString(),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const rounds = arg('round-trips', 2000);
+  const messages = arg('messages', 20000);
+  console.log(`transport-bench: ${MESSAGE_BYTES}-byte messages, ${rounds} round trips (after 200 warm-up), ${messages} one-way messages`);
+  const nats = await startNatsServer();
+  const rows: Row[] = [];
+  try {
+    rows.push(await benchRawNats(nats.url, rounds));
+    rows.push(await benchNats(nats.url, rounds, messages));
+    rows.push(await benchTcp(rounds, messages));
+    rows.push(await benchWorker(rounds, messages));
+  } finally {
+    await nats.dispose();
+  }
+  console.log(format(rows));
+}
+
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+} else {
+  runEchoAgent();
+}
