@@ -72,7 +72,10 @@ export class LocalBackend implements EtcdBackend {
     const id = this.nextProposalId++;
     const entry = encodeCommand(command, id, this.maxRequestBytes);
     this.raftIndex++;
-    return this.store.applyEntry(entry).result;
+    const { result } = this.store.applyEntry(entry);
+    // As the leader, start a granted lease's countdown now.
+    if (result.ok && command.leaseGrant?.ID) this.leaseClock.renew(command.leaseGrant.ID, this.now());
+    return result;
   }
 
   async readIndex(): Promise<void> {}
