@@ -134,7 +134,9 @@ function stepProposal(r: Raft, m: Message): void {
 
 function stepReadIndex(r: Raft, m: Message): void {
   if (m.entries.length !== 1) throw new ErrInvariant('MsgReadIndex must carry exactly one context entry');
-  if (r.trk.isSingleton() && r.trk.isVoter(r.id)) {
+  // The leader alone is a quorum when it is the only voter, learners or not
+  // (learners never acknowledge reads: they do not count towards a quorum).
+  if (r.trk.voters.length === 1 && r.trk.isVoter(r.id)) {
     respondToReadIndex(r, m, r.raftLog.committed);
     return;
   }
