@@ -105,7 +105,7 @@ describe('etcd3 client against the server', () => {
       },
       'KV',
     );
-    const raw = new Raw(h.endpoint, credentials.createInsecure()) as Client & { Put: (req: Buffer, cb: (e: { code: number } | null) => void) => void };
+    const raw = new Raw(h.endpoint, credentials.createInsecure()) as unknown as Client & { Put: (req: Buffer, cb: (e: { code: number } | null) => void) => void };
     const error = await new Promise<{ code: number } | null>((resolve) => raw.Put(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), resolve));
     expect(error?.code).toBe(grpcStatus.INTERNAL);
     raw.close();
