@@ -7,8 +7,11 @@
  * re-nomination in the same process, duplicate hostnames, member start
  * failures, and clean, timed-out and forced shutdown.
  */
+import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { DuplicateHostnameError, MemberStartError, NothingToJoinError } from '../src/errors.js';
+import { InvalidHostnameError } from '../src/keys.js';
+import { lifecycleMachine } from '../src/lifecycle/machine.js';
 import type { LifecycleHarness } from './lifecycle-harness.js';
 import { startLifecycle } from './lifecycle-harness.js';
 
@@ -47,6 +50,24 @@ describe('lifecycle: start', () => {
     expect(context(h).reason).toBe('peer: running as leader');
     h.actor.send({ type: 'cluster.observed', voters: 1, idealClusterSize: 5 });
     expect(context(h).reason).toBe('peer: running as leader, cluster 1/5');
+  });
+
+  it('is pure: transitions return the effects to perform as data', () => {
+    const input = { hostname: 'h1', seeds: ['http://a:2379'], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'] };
+    const [start, startEffects] = initialTransition(lifecycleMachine, input);
+    expect(start.value).toEqual({ client: 'connecting' });
+    expect(startEffects.map((a) => a.type)).toContain('connectToSeed');
+    const [next, effects] = transition(lifecycleMachine, start, { type: 'seed.connected', seed: 'http://a:2379' });
+    expect(next.value).toEqual({ volunteer: 'registering' });
+    const write = effects.find((a) => a.type === 'writeVolunteerKey');
+    expect(write?.params).toEqual({ hostname: 'h1', peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'] });
+  });
+
+  it('fails with a clear error for a hostname that cannot name a key', () => {
+    const h = startLifecycle({ hostname: 'a/b', seeds: SEEDS });
+    expect(h.state()).toBe('failed');
+    expect(context(h).error).toBeInstanceOf(InvalidHostnameError);
+    expect(h.takeEffects()).toEqual([]);
   });
 
   it('fails with a clear error for --no-server without seeds', () => {

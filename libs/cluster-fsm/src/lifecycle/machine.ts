@@ -10,15 +10,11 @@
  * agent backwards. Time is the actor's clock only (delayed transitions).
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
-import { backoffDelayMs } from '../backoff.js';
 import { DuplicateHostnameError, MemberFailedError, MemberStartError, NothingToJoinError } from '../errors.js';
-import {
-  clientConnectedReason,
-  peerRunningReason,
-  seedCount,
-  seedForAttempt,
-  volunteerWaitingReason,
-} from './reasons.js';
+import { InvalidHostnameError } from '../keys.js';
+import { initialLifecycleContext } from './context.js';
+import { lifecycleDelays, lifecycleGuards } from './guards.js';
+import { clientConnectedReason, peerRunningReason, seedForAttempt, volunteerWaitingReason } from './reasons.js';
 import type {
   ConnectToSeedParams,
   HostParams,
@@ -28,7 +24,6 @@ import type {
   LifecycleOutput,
   StopMemberParams,
 } from './types.js';
-import { DEFAULT_LIFECYCLE_TIMING } from './types.js';
 
 const hostParams = ({ context }: { context: LifecycleContext }): HostParams => ({
   hostname: context.hostname,
@@ -83,55 +78,11 @@ export const lifecycleMachine = setup({
     explain: assign((_args, params: { reason: string }) => ({ reason: params.reason })),
     fail: assign((_args, params: { error: Error }) => ({ error: params.error, reason: `failed: ${params.error.message}` })),
   },
-  guards: {
-    hasSeeds: ({ context }) => context.seeds.length > 0,
-    isNoServer: ({ context }) => context.noServer,
-    wantsToVolunteer: ({ context }) => context.volunteering && !context.noServer,
-    hasPendingNomination: ({ context }) => context.pendingNomination,
-    isVoter: ({ context }) => context.isVoter,
-    hasStartAttemptsLeft: ({ context }) => context.memberStartAttempts < context.timing.maxMemberStartAttempts,
-    isLeaderWithPeers: ({ context }) => context.member === 'running' && context.isLeader && (context.voters ?? 1) > 1,
-    hasVolunteered: ({ context }) => context.volunteered,
-    hasMember: ({ context }) => context.member !== 'none',
-    isMemberStopNeeded: ({ context }) => context.member === 'starting' || context.member === 'running',
-    isSoleVoter: ({ context }) => context.isVoter && context.voters === 1,
-  },
-  delays: {
-    connectRetryDelay: ({ context }) =>
-      backoffDelayMs(Math.floor((context.connectAttempts - 1) / seedCount(context)), context.timing.connectRetry),
-    volunteerRetryDelay: ({ context }) => backoffDelayMs(context.volunteerAttempts - 1, context.timing.volunteerRetry),
-    memberStartRetryDelay: ({ context }) =>
-      backoffDelayMs(context.memberStartAttempts - 1, context.timing.memberStartRetry),
-    shutdownTimeout: ({ context }) => context.timing.shutdownTimeoutMs,
-    duplicateHostnameGrace: ({ context }) => context.timing.duplicateHostnameGraceMs,
-  },
+  guards: lifecycleGuards,
+  delays: lifecycleDelays,
 }).createMachine({
   id: 'lifecycle',
-  context: ({ input }) => ({
-    hostname: input.hostname,
-    seeds: [...input.seeds],
-    peerUrls: [...input.peerUrls],
-    clientUrls: [...input.clientUrls],
-    noServer: input.noServer ?? false,
-    timing: { ...DEFAULT_LIFECYCLE_TIMING, ...input.timing },
-    connectAttempts: 0,
-    connectedSeed: undefined,
-    knownEndpoints: [],
-    volunteering: !(input.noServer ?? false),
-    volunteered: false,
-    volunteerAttempts: 0,
-    member: 'none',
-    isVoter: false,
-    memberStartAttempts: 0,
-    pendingNomination: false,
-    nominations: 0,
-    isLeader: false,
-    voters: undefined,
-    idealClusterSize: undefined,
-    shutdownRequested: false,
-    reason: 'starting',
-    error: undefined,
-  }),
+  context: ({ input }) => initialLifecycleContext(input),
   output: ({ context }) => ({ reason: context.reason, error: context.error }),
   initial: 'starting',
   on: {
@@ -145,6 +96,11 @@ export const lifecycleMachine = setup({
   states: {
     starting: {
       always: [
+        {
+          guard: not('hasValidHostname'),
+          target: 'failed',
+          actions: { type: 'fail', params: ({ context }) => ({ error: new InvalidHostnameError(context.hostname) }) },
+        },
         { guard: 'hasSeeds', target: 'client' },
         {
           guard: 'isNoServer',

@@ -1,0 +1,41 @@
+/**
+ * The lifecycle's guards (predicates over its context) and delays (backoff
+ * and timeouts read from its timing), kept apart from the chart so the
+ * chart reads as states and transitions only.
+ */
+import { backoffDelayMs } from '../backoff.js';
+import { isValidHostname } from '../keys.js';
+import { seedCount } from './reasons.js';
+import type { LifecycleContext } from './types.js';
+
+type Args = { context: LifecycleContext };
+
+/** Guards of the lifecycle machine, by name. */
+export const lifecycleGuards = {
+  hasValidHostname: ({ context }: Args) => isValidHostname(context.hostname),
+  hasSeeds: ({ context }: Args) => context.seeds.length > 0,
+  isNoServer: ({ context }: Args) => context.noServer,
+  wantsToVolunteer: ({ context }: Args) => context.volunteering && !context.noServer,
+  hasPendingNomination: ({ context }: Args) => context.pendingNomination,
+  isVoter: ({ context }: Args) => context.isVoter,
+  hasStartAttemptsLeft: ({ context }: Args) => context.memberStartAttempts < context.timing.maxMemberStartAttempts,
+  /** Only a running member that leads others has leadership to hand over. */
+  isLeaderWithPeers: ({ context }: Args) => context.member === 'running' && context.isLeader && (context.voters ?? 1) > 1,
+  hasVolunteered: ({ context }: Args) => context.volunteered,
+  hasMember: ({ context }: Args) => context.member !== 'none',
+  isMemberStopNeeded: ({ context }: Args) => context.member === 'starting' || context.member === 'running',
+  /** Nobody can un-nominate the last voter: it stops without waiting. */
+  isSoleVoter: ({ context }: Args) => context.isVoter && context.voters === 1,
+};
+
+/** Delays of the lifecycle machine (milliseconds of the actor's clock), by name. */
+export const lifecycleDelays = {
+  /** Doubles after each full round over the seeds. */
+  connectRetryDelay: ({ context }: Args) =>
+    backoffDelayMs(Math.floor((context.connectAttempts - 1) / seedCount(context)), context.timing.connectRetry),
+  volunteerRetryDelay: ({ context }: Args) => backoffDelayMs(context.volunteerAttempts - 1, context.timing.volunteerRetry),
+  memberStartRetryDelay: ({ context }: Args) =>
+    backoffDelayMs(context.memberStartAttempts - 1, context.timing.memberStartRetry),
+  shutdownTimeout: ({ context }: Args) => context.timing.shutdownTimeoutMs,
+  duplicateHostnameGrace: ({ context }: Args) => context.timing.duplicateHostnameGraceMs,
+};
