@@ -4,7 +4,8 @@
 // status. Also proves the size limits and the malformed-request behaviour:
 // etcd's "request is too large" above 1.5 MiB, a gRPC error above the
 // receive limit, an error for garbage bytes, and the server keeps serving.
-import { Client, credentials, makeGenericClientConstructor, status as grpcStatus } from '@grpc/grpc-js';
+import type { Client} from '@grpc/grpc-js';
+import { credentials, makeGenericClientConstructor, status as grpcStatus } from '@grpc/grpc-js';
 import { Etcd3 } from 'etcd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, until, type Harness } from './harness.js';
