@@ -1,2 +1,7 @@
 /** Public API of @mgmt/agent: one mgmt agent, composed from the libs. */
+export { Agent, type AgentConfig, type AgentStatus } from './agent.js';
+export { createLogger, silentLogger, type Logger } from './log.js';
+export { Peer, type PeerOptions } from './peer.js';
+export { Member, type MemberOptions, readMemberIdentity } from './raft/member.js';
+export { RaftServer } from './raft/raft-server.js';
 export { agentName } from './name.js';

@@ -175,6 +175,40 @@ describe('membership changes', () => {
     expect(c.checker.violations).toEqual([]);
   });
 
+  it('the single-server change bug (raft-dev, 2015) replayed: a committed change is never lost', () => {
+    // {1,2,3,4}. Leader 1 (term 2) appends "add 5" and crashes before sending
+    // it. Leader 2 (term 3) removes 4. Then 1 comes back with its stale
+    // change and campaigns: it must not win and overwrite the committed removal.
+    const c = manual([1, 2, 3, 4]);
+    c.campaign(1);
+    c.settle();
+    expect(c.raw(1).raft.role).toBe('leader');
+    c.net.filter = (m) => m.from !== 1;
+    expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_ADD_NODE, nodeId: 5 })).toBe(true);
+    c.settle();
+    c.crash(1);
+    c.net.filter = undefined;
+    c.campaign(2);
+    expect(c.raw(2).raft.role).toBe('leader');
+    c.settle();
+    expect(c.raw(2).raft.committedEntryInCurrentTerm()).toBe(true);
+    expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_REMOVE_NODE, nodeId: 4 })).toBe(true);
+    c.settle();
+    expect(c.raw(3).status().voters).toEqual([1, 2, 3]);
+    c.restart(1);
+    for (let k = 0; k < 3; k++) {
+      c.raw(1).campaign();
+      c.settle();
+      expect(c.raw(1).raft.role).not.toBe('leader');
+    }
+    // (Without pre-vote, 1's campaigns disrupt the others' term; let the clock run.)
+    // 1 learns the committed removal and drops its stale change.
+    c.tickProbability = 1;
+    expect(c.runUntil(() => c.leader() !== undefined && c.raw(1).status().voters.length === 3, 300)).toBe(true);
+    expect(c.raw(1).status().voters).toEqual([1, 2, 3]);
+    expect(c.checker.violations).toEqual([]);
+  });
+
   it('removing the leader: it steps down, hands over, and the rest go on committing', () => {
     const c = stableCluster(21);
     const old = c.leader()!.id;

@@ -36,6 +36,7 @@ export interface RaftBackendOptions {
 export function toEtcdError(err: unknown): EtcdError {
   if (err instanceof EtcdError) return err;
   if (err instanceof ProposalTimeoutError) return Errors.timeout(err);
+  if (err instanceof ProposalFailedError && err.cause instanceof ErrConfChangeRefused) err = err.cause;
   if (err instanceof ErrConfChangeRefused) return new EtcdError(Errors.memberNotEnoughStarted().code, `etcdserver: ${err.message}`, { cause: err });
   if (err instanceof ProposalFailedError || err instanceof ErrProposalDropped) return Errors.noLeader(err);
   return Errors.timeout(err);

@@ -105,6 +105,8 @@ export class RaftServer {
   private readonly appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
   private readonly confWaiters = new Map<number, Waiter<ConfState>>();
   private readonly unsubscribe: Array<() => void> = [];
+  /** When each peer was last heard from (ms since the epoch), for the nominator's health rule. */
+  readonly lastHeardMs = new Map<number, number>();
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
 
   constructor(options: RaftServerOptions) {
@@ -139,7 +141,12 @@ export class RaftServer {
 
   /** Starts ticking and receiving. */
   start(): void {
-    this.unsubscribe.push(this.transport.onMessage(({ bytes }) => this.onWire(bytes)));
+    this.unsubscribe.push(
+      this.transport.onMessage(({ from, bytes }) => {
+        this.lastHeardMs.set(from, Date.now());
+        this.onWire(bytes);
+      }),
+    );
     this.unsubscribe.push(this.transport.onUnreachable((peer) => this.node.reportUnreachable(peer)));
     this.ticker = setInterval(() => {
       this.node.tick();
@@ -175,6 +182,35 @@ export class RaftServer {
   /** The configuration as of the last applied entry. */
   get conf(): ConfState {
     return this.confState;
+  }
+
+  /**
+   * Milliseconds since `peer` was last heard from. A peer never heard from
+   * counts from the first time anyone asked (it was just added, or this
+   * member just started leading), so a new learner gets its full grace time.
+   */
+  heardAgoMs(peer: number, nowMs: number): number {
+    let at = this.lastHeardMs.get(peer);
+    if (at === undefined) {
+      at = nowMs;
+      this.lastHeardMs.set(peer, at);
+    }
+    return Math.max(0, nowMs - at);
+  }
+
+  /** The last index of this member's log. */
+  get lastIndex(): number {
+    return this.node.raft.raftLog.lastIndex();
+  }
+
+  /** Whether the leader has committed an entry of its current term (conf changes wait for it). */
+  get committedInTerm(): boolean {
+    return this.node.raft.committedEntryInCurrentTerm();
+  }
+
+  /** Whether a membership change was proposed and not yet applied. */
+  get confChangePending(): boolean {
+    return this.node.raft.pendingConfIndex > this.applied || this.confWaiters.size > 0;
   }
 
   status(): Status {
@@ -219,12 +255,24 @@ export class RaftServer {
     this.assertRunning();
     const id = randomInt(1, 2 ** 47);
     return new Promise<ConfState>((resolve, reject) => {
-      this.confWaiters.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (this.confWaiters.delete(id)) reject(new ProposalFailedError('membership change timed out (it may still apply)'));
+      }, 10_000);
+      this.confWaiters.set(id, {
+        resolve: (cs) => {
+          clearTimeout(timer);
+          resolve(cs);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      });
       try {
         this.node.proposeConfChange({ ...cc, id });
       } catch (err) {
+        this.confWaiters.get(id)?.reject(err instanceof ErrProposalDropped ? new ProposalFailedError((err as Error).message, { cause: err }) : err);
         this.confWaiters.delete(id);
-        reject(err instanceof ErrProposalDropped ? new ProposalFailedError(err.message, { cause: err }) : err);
         return;
       }
       this.schedule();

@@ -144,7 +144,8 @@ export function runSimulation(o: RunOptions): RunResult {
     livenessOk = c.runUntil(() => {
       c.retryPending(30);
       const l = c.leader();
-      return l !== undefined && c.pendingWriteCount === 0 && l.raw!.raft.raftLog.committed === l.raw!.raft.raftLog.lastIndex();
+      // A working leader (it has committed in its own term) and every client write committed.
+      return l !== undefined && c.pendingWriteCount === 0 && l.raw!.raft.committedEntryInCurrentTerm();
     }, livenessSteps);
     stats.livenessTicks = c.now - start;
   }

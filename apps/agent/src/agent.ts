@@ -1,0 +1,445 @@
+/**
+ * One mgmt agent: the lifecycle machine of libs/cluster-fsm with its effects
+ * provided here. The agent talks to the cluster as a client (ClusterClient,
+ * through seeds and advertised endpoints), volunteers on its lease, starts a
+ * Peer when nominated, runs the nominator while its member leads, and leaves
+ * cleanly on shutdown. Facts it observes (polling `/_mgmt/` and the member
+ * list, Raft events of its own member) go to the machine as events.
+ */
+import {
+  ENDPOINTS_PREFIX,
+  IDEAL_CLUSTER_SIZE_KEY,
+  MGMT_PREFIX,
+  decodeUrls,
+  encodeUrls,
+  endpointKey,
+  hostnameFromKey,
+  lifecycleMachine,
+  nominatedKey,
+  parseIdealClusterSize,
+  volunteerKey,
+  type HostParams,
+  type LifecycleOutput,
+  type StopMemberParams,
+} from '@mgmt/cluster-fsm';
+import { randomInt } from 'node:crypto';
+import { createActor, type Actor } from 'xstate';
+import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
+import { NominatorRunner } from './cluster/nominator-runner.js';
+import { IdealSizeReader } from './cluster/view.js';
+import type { Logger } from './log.js';
+import { Peer } from './peer.js';
+import { readMemberIdentity, wipeMemberData } from './raft/member.js';
+
+/** What an agent is started with (`mgmt run`, validated). */
+export interface AgentConfig {
+  hostname: string;
+  seeds: string[];
+  clientUrls: string[];
+  serverUrls: string[];
+  idealClusterSize: number;
+  noServer: boolean;
+  dataDir: string;
+  /** Overrides for tests. */
+  leaseTtlSeconds?: number;
+  pollMs?: number;
+  tickMs?: number;
+}
+
+/** What `mgmt status` shows for one agent. */
+export interface AgentStatus {
+  hostname: string;
+  state: string;
+  reason: string;
+  role: string;
+  memberId: number | undefined;
+  leader: number | undefined;
+  term: number | undefined;
+  commit: number | undefined;
+  applied: number | undefined;
+  nominator: string | undefined;
+}
+
+const LEASE_TTL_SECONDS = 5;
+
+/** A running agent. */
+export class Agent {
+  readonly actor: Actor<typeof lifecycleMachine>;
+  private readonly client: ClusterClient;
+  private peer: Peer | undefined;
+  private nominator: NominatorRunner | undefined;
+  private leaseId = 0;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private nominatedSeen = false;
+  private promotedSent = false;
+  private removed = false;
+  private knownEndpoints: string[] = [];
+  private readonly done: Promise<LifecycleOutput>;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly idealSize: IdealSizeReader;
+  private lastState = '';
+  private effects: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly config: AgentConfig,
+    private readonly log: Logger,
+  ) {
+    this.client = new ClusterClient(config.seeds);
+    this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message));
+    const machine = lifecycleMachine.provide({
+      actions: {
+        connectToSeed: (_a, p) => void this.connectToSeed(p.seed),
+        writeVolunteerKey: (_a, p) => this.effect(() => this.writeVolunteerKey(p)),
+        revokeVolunteerKey: (_a, p) => this.effect(() => this.revokeVolunteerKey(p)),
+        bootstrapCluster: () => this.effect(() => this.startPeer(true)),
+        startMember: () => this.effect(() => this.startPeer(false)),
+        advertiseEndpoint: (_a, p) => this.effect(() => this.advertiseEndpoint(p)),
+        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.client.delete(endpointKey(p.hostname)), 'withdraw endpoint')),
+        transferLeadership: () => this.effect(() => this.handOverLeadership()),
+        stopMember: (_a, p) => this.effect(() => this.stopPeer(p)),
+      },
+    });
+    this.actor = createActor(machine, {
+      input: {
+        hostname: config.hostname,
+        seeds: config.seeds,
+        peerUrls: config.serverUrls,
+        clientUrls: config.clientUrls,
+        noServer: config.noServer,
+      },
+    });
+    this.done = new Promise((resolve) => {
+      this.actor.subscribe({
+        next: (snap) => {
+          const state = JSON.stringify(snap.value);
+          if (state !== this.lastState) {
+            this.lastState = state;
+            this.log.info({ state: snap.value, reason: snap.context.reason }, `lifecycle: ${stateName(snap.value)}`);
+          }
+          const { reason, error } = snap.context;
+          if (snap.status === 'done') resolve(snap.output ?? { reason, error });
+        },
+      });
+    });
+  }
+
+  /** Starts the lifecycle; resolves when the agent has stopped. */
+  run(): Promise<LifecycleOutput> {
+    this.actor.start();
+    this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
+    return this.done.finally(() => this.cleanup());
+  }
+
+  /** Ctrl-C / SIGTERM: the first leaves cleanly, the second forces. */
+  requestShutdown(): void {
+    this.actor.send({ type: 'shutdown.requested' });
+  }
+
+  status(): AgentStatus {
+    const snap = this.actor.getSnapshot();
+    const raft = this.peer?.member.raft;
+    const st = raft?.status();
+    return {
+      hostname: this.config.hostname,
+      state: stateName(snap.value),
+      reason: snap.context.reason,
+      role: st ? st.role : 'client',
+      memberId: raft?.id,
+      leader: st?.lead,
+      term: st?.term,
+      commit: st?.commit,
+      applied: raft?.appliedIndex,
+      nominator: this.nominator?.running ? this.nominator.reason : undefined,
+    };
+  }
+
+  /**
+   * Runs effects one after another in the order the machine asked for them
+   * (withdraw the endpoint before stopping the member, and so on).
+   */
+  private effect(fn: () => Promise<void>): void {
+    this.effects = this.effects.then(fn).catch((err) => this.log.error({ err: (err as Error).message }, 'effect failed'));
+  }
+
+  private send(event: Parameters<Actor<typeof lifecycleMachine>['send']>[0]): void {
+    if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
+  }
+
+  private async best(fn: () => Promise<unknown>, what: string): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, `${what} failed`);
+    }
+  }
+
+  // ---- effects ----
+
+  private async connectToSeed(seed: string): Promise<void> {
+    try {
+      await this.client.ping(seed);
+      this.client.setEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]);
+      this.send({ type: 'seed.connected', seed });
+    } catch (err) {
+      this.send({ type: 'seed.unreachable', seed, error: (err as Error).message });
+    }
+  }
+
+  private async ensureLease(): Promise<number> {
+    if (this.leaseId !== 0) return this.leaseId;
+    const ttl = this.config.leaseTtlSeconds ?? LEASE_TTL_SECONDS;
+    this.leaseId = await this.client.leaseGrant(ttl);
+    clearInterval(this.leaseTimer);
+    this.leaseTimer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
+    return this.leaseId;
+  }
+
+  private async keepAlive(): Promise<void> {
+    if (this.leaseId === 0) return;
+    try {
+      const ttl = await this.client.leaseKeepAlive(this.leaseId);
+      if (ttl <= 0) {
+        this.log.warn({ lease: this.leaseId }, 'lease lost');
+        this.leaseId = 0;
+        clearInterval(this.leaseTimer);
+        this.send({ type: 'lease.lost' });
+      }
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'keep-alive failed; retrying');
+    }
+  }
+
+  private async writeVolunteerKey(p: HostParams): Promise<void> {
+    try {
+      const lease = await this.ensureLease();
+      const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+      if (r.created || r.existing?.lease === lease) {
+        this.send({ type: 'volunteer.registered' });
+        return;
+      }
+      this.send({ type: 'hostname.duplicated', detail: `${volunteerKey(p.hostname)} is held by another agent (lease ${r.existing?.lease ?? 0})` });
+    } catch (err) {
+      this.send({ type: 'volunteer.failed', error: (err as Error).message });
+    }
+  }
+
+  private async revokeVolunteerKey(p: HostParams): Promise<void> {
+    await this.best(() => this.client.delete(volunteerKey(p.hostname)), 'revoke volunteer key');
+    this.send({ type: 'volunteer.revoked' });
+  }
+
+  private async advertiseEndpoint(p: HostParams): Promise<void> {
+    await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.ensureLease()), 'advertise endpoint');
+  }
+
+  /** Finds this host's member id: from its data directory, or from the member list once the leader added it. */
+  private async findMemberId(): Promise<{ memberId: number; clusterId: string; known: Array<{ id: number; name: string; peerUrls: string[]; isLearner: boolean }> }> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const members = await this.client.memberList();
+      const known = members.map((m) => ({ id: Number(m.ID), name: m.name ?? '', peerUrls: m.peerURLs ?? [], isLearner: m.isLearner ?? false }));
+      const me = known.find((m) => m.name === this.config.hostname);
+      const identity = readMemberIdentity(this.config.dataDir);
+      if (me) {
+        const clusterId = identity && identity.memberId === me.id ? identity.clusterId : await this.clusterIdFromSeeds();
+        return { memberId: me.id, clusterId, known };
+      }
+      if (Date.now() > deadline) throw new Error('the leader never added this host as a member');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  private async clusterIdFromSeeds(): Promise<string> {
+    const kv = await this.client.get(`${MGMT_PREFIX}clusterId`);
+    if (!kv) throw new Error('the cluster has no /_mgmt/clusterId yet');
+    return kv.value;
+  }
+
+  private async startPeer(bootstrap: boolean): Promise<void> {
+    try {
+      const dataDir = this.config.dataDir;
+      const identity = readMemberIdentity(dataDir);
+      let memberId: number;
+      let clusterId: string;
+      let known: Array<{ id: number; name: string; peerUrls: string[]; isLearner: boolean }> = [];
+      let fresh = false;
+      if (bootstrap && identity) {
+        ({ memberId, clusterId } = identity);
+      } else if (bootstrap) {
+        memberId = randomInt(1, 2 ** 47);
+        clusterId = randomInt(1, 2 ** 47).toString(16);
+        fresh = true;
+      } else {
+        ({ memberId, clusterId, known } = await this.findMemberId());
+        if (identity && (identity.memberId !== memberId || identity.clusterId !== clusterId)) {
+          this.log.info({ old: identity.memberId, now: memberId }, 'data directory belongs to an earlier membership; starting empty');
+          wipeMemberData(dataDir);
+        }
+      }
+      this.removed = false;
+      this.promotedSent = false;
+      const peer = await Peer.start({
+        dataDir,
+        hostname: this.config.hostname,
+        memberId,
+        clusterId,
+        peerUrls: this.config.serverUrls,
+        clientUrls: this.config.clientUrls,
+        clusterIdNumber: parseInt(clusterId, 16),
+        bootstrap,
+        knownMembers: known,
+        logger: this.log,
+        tickMs: this.config.tickMs,
+      });
+      this.peer = peer;
+      this.watchPeer(peer);
+      this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
+      if (bootstrap) {
+        // The cluster of one answers once it has elected itself.
+        const until = Date.now() + 10_000;
+        while (!peer.member.raft.isLeader && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+        if (fresh) {
+          await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
+          await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
+        }
+        await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
+      }
+      this.send({ type: 'member.started', memberId: String(memberId) });
+      if (!peer.member.state.members.get(memberId)?.isLearner) {
+        this.promotedSent = true;
+        this.send({ type: 'member.promoted' });
+      }
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'member failed to start');
+      await this.peer?.stop().catch(() => {});
+      this.peer = undefined;
+      this.send({ type: 'member.failed', error: (err as Error).message });
+    }
+  }
+
+  private watchPeer(peer: Peer): void {
+    const raft = peer.member.raft;
+    this.unsubscribe.push(
+      raft.onLeaderChange((lead) => {
+        const isLeader = lead === raft.id;
+        this.send({ type: 'leadership.changed', isLeader });
+        if (isLeader) {
+          this.nominator ??= new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));
+          this.nominator.start();
+        } else this.nominator?.stop();
+      }),
+      raft.onRemoved(() => {
+        this.removed = true;
+        this.log.info({ member: raft.id }, 'this member was removed from the cluster');
+        this.send({ type: 'member.removed' });
+      }),
+      raft.onFatal((err) => this.send({ type: 'member.failed', error: (err as Error).message })),
+    );
+    if (raft.isLeader) {
+      this.nominator = new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));
+      this.nominator.start();
+    }
+  }
+
+  private async handOverLeadership(): Promise<void> {
+    const raft = this.peer?.member.raft;
+    if (!raft || !raft.isLeader) {
+      this.send({ type: 'leadership.changed', isLeader: false });
+      return;
+    }
+    const st = raft.status();
+    const target = st.progress.filter((p) => p.id !== raft.id && !p.isLearner).sort((a, b) => b.match - a.match)[0];
+    if (target) raft.transferLeadership(target.id);
+    const until = Date.now() + 3_000;
+    while (raft.isLeader && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    this.send({ type: 'leadership.changed', isLeader: raft.isLeader });
+  }
+
+  private async stopPeer(p: StopMemberParams): Promise<void> {
+    this.nominator?.stop();
+    this.nominator = undefined;
+    for (const u of this.unsubscribe.splice(0)) u();
+    const peer = this.peer;
+    this.peer = undefined;
+    if (peer) {
+      await peer.stop().catch((err) => this.log.warn({ err: (err as Error).message }, 'peer stop failed'));
+      if (this.removed) wipeMemberData(this.config.dataDir);
+    }
+    // Back to being a client: reach the cluster through the others.
+    this.client.setEndpoints([...this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u)), ...this.config.seeds]);
+    if (p.force) this.log.warn({}, 'forced stop');
+    this.send({ type: 'member.stopped' });
+  }
+
+  // ---- observation ----
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.actor.getSnapshot().status !== 'active') return;
+    this.polling = true;
+    try {
+      const kvs = await this.readMgmtKeys();
+      if (!kvs) return;
+      const nominated = kvs.some((kv) => kv.key === nominatedKey(this.config.hostname));
+      if (nominated && !this.nominatedSeen) this.send({ type: 'nomination.received' });
+      if (!nominated && this.nominatedSeen) this.send({ type: 'nomination.revoked' });
+      this.nominatedSeen = nominated;
+      const endpoints: string[] = [];
+      for (const kv of kvs) if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined) endpoints.push(...decodeUrls(kv.value));
+      this.knownEndpoints = endpoints;
+      const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
+      const voters = await this.countVoters();
+      if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints });
+      const peer = this.peer;
+      if (peer && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false) {
+        this.promotedSent = true;
+        this.send({ type: 'member.promoted' });
+      }
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'poll failed');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** The `/_mgmt/` keys: from the local member when it runs (serializable), else through the client. */
+  private async readMgmtKeys(): Promise<KeyValue[] | undefined> {
+    const peer = this.peer;
+    if (peer) {
+      const enc = new TextEncoder();
+      const dec = new TextDecoder();
+      const key = enc.encode(MGMT_PREFIX);
+      const end = key.slice();
+      end[end.length - 1]! += 1;
+      return peer.member.state.kv.range({ key, rangeEnd: end }).kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
+    }
+    const snap = this.actor.getSnapshot();
+    if (snap.context.connectedSeed === undefined) return undefined;
+    return this.client.getPrefix(MGMT_PREFIX);
+  }
+
+  private async countVoters(): Promise<number | undefined> {
+    const peer = this.peer;
+    if (peer) return peer.member.raft.conf.voters.length;
+    const members = await this.client.memberList();
+    return members.filter((m) => !m.isLearner).length;
+  }
+
+  private cleanup(): void {
+    clearInterval(this.pollTimer);
+    clearInterval(this.leaseTimer);
+    this.nominator?.stop();
+    this.client.close();
+  }
+}
+
+function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const [k, v] = Object.entries(value)[0] ?? ['?', undefined];
+    return v === undefined ? k : `${k}.${stateName(v)}`;
+  }
+  return String(value);
+}
+

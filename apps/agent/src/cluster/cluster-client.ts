@@ -1,0 +1,217 @@
+/**
+ * The agent's own etcd v3 client for talking to the cluster as a client
+ * (seeds, other members' endpoints, or its own member). A small gRPC client
+ * over the same service definitions the server uses, with an endpoint list
+ * the agent can change at any time (seeds first, then every advertised
+ * endpoint) and fail-over to the next endpoint on an unavailable one.
+ */
+import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
+import { ClusterService, KvService, LeaseService } from '@mgmt/kv';
+import type { etcdserverpb } from '@mgmt/proto';
+
+const KvClient = makeGenericClientConstructor(KvService, 'KV');
+const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
+const ClusterClientCtor = makeGenericClientConstructor(ClusterService, 'Cluster');
+
+type Callback<Res> = (err: ServiceError | null, res?: Res) => void;
+type UnaryFn = (req: unknown, opts: { deadline: number }, cb: Callback<unknown>) => void;
+
+/** No endpoint answered. */
+export class ClusterUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ClusterUnavailableError';
+  }
+}
+
+/** A request the cluster answered with an error. */
+export class ClusterRequestError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClusterRequestError';
+  }
+}
+
+interface Stubs {
+  kv: Client;
+  lease: Client;
+  cluster: Client;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** A key-value pair as strings. */
+export interface KeyValue {
+  key: string;
+  value: string;
+  lease: number;
+  createRevision: number;
+}
+
+/** A small etcd client with a changeable endpoint list. */
+export class ClusterClient {
+  private endpoints: string[];
+  private current = 0;
+  private readonly stubs = new Map<string, Stubs>();
+
+  constructor(
+    endpoints: readonly string[],
+    private readonly timeoutMs = 3_000,
+  ) {
+    this.endpoints = [...new Set(endpoints)];
+  }
+
+  /** Replaces the endpoints tried (order = preference). */
+  setEndpoints(endpoints: readonly string[]): void {
+    const next = [...new Set(endpoints)];
+    const cur = this.endpoints[this.current];
+    this.endpoints = next;
+    const i = cur ? next.indexOf(cur) : -1;
+    this.current = i >= 0 ? i : 0;
+    for (const [url, s] of this.stubs) {
+      if (!next.includes(url)) {
+        for (const c of Object.values(s)) c.close();
+        this.stubs.delete(url);
+      }
+    }
+  }
+
+  /** The endpoint the last successful call used. */
+  get endpoint(): string | undefined {
+    return this.endpoints[this.current];
+  }
+
+  private stub(url: string): Stubs {
+    let s = this.stubs.get(url);
+    if (!s) {
+      const target = url.replace(/^[a-z]+:\/\//, '');
+      const creds = credentials.createInsecure();
+      s = { kv: new KvClient(target, creds), lease: new LeaseClient(target, creds), cluster: new ClusterClientCtor(target, creds) };
+      this.stubs.set(url, s);
+    }
+    return s;
+  }
+
+  private async call<Res>(service: keyof Stubs, method: string, req: unknown, pin?: string): Promise<Res> {
+    if (this.endpoints.length === 0) throw new ClusterUnavailableError('no endpoints to reach the cluster');
+    let lastErr: unknown;
+    const tries = pin ? 1 : this.endpoints.length;
+    for (let t = 0; t < tries; t++) {
+      const index = pin ? -1 : (this.current + t) % this.endpoints.length;
+      const url = pin ?? this.endpoints[index]!;
+      const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
+      try {
+        const res = await new Promise<Res>((resolve, reject) => {
+          client[method]!.call(client, req, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
+        });
+        if (!pin) this.current = index;
+        return res;
+      } catch (err) {
+        const e = err as ServiceError;
+        if (e.code !== GrpcStatus.UNAVAILABLE && e.code !== GrpcStatus.DEADLINE_EXCEEDED) throw new ClusterRequestError(e.code, e.details || e.message);
+        lastErr = err;
+      }
+    }
+    throw new ClusterUnavailableError(`no endpoint answered (${this.endpoints.join(', ')})`, { cause: lastErr });
+  }
+
+  /** Checks that `url` answers (a serializable read), without changing the endpoint list. */
+  async ping(url: string): Promise<void> {
+    await this.call('kv', 'Range', { key: enc.encode('/_mgmt/idealClusterSize'), serializable: true }, url);
+  }
+
+  /** Every key under `prefix` (a linearizable read). */
+  async getPrefix(prefix: string): Promise<KeyValue[]> {
+    const key = enc.encode(prefix);
+    const end = key.slice();
+    end[end.length - 1]! += 1;
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: end });
+    return res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
+  }
+
+  async get(key: string): Promise<KeyValue | undefined> {
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key: enc.encode(key) });
+    const kv = res.kvs[0];
+    return kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) } : undefined;
+  }
+
+  async put(key: string, value: string, lease = 0): Promise<void> {
+    await this.call('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.call('kv', 'DeleteRange', { key: enc.encode(key) });
+  }
+
+  /** Puts `key` only if it does not exist; returns whether it did so, and the current value otherwise. */
+  async putIfAbsent(key: string, value: string, lease = 0): Promise<{ created: boolean; existing?: KeyValue }> {
+    const k = enc.encode(key);
+    const res = await this.call<etcdserverpb.TxnResponse>('kv', 'Txn', {
+      compare: [{ key: k, target: 1 /* CREATE */, result: 0 /* EQUAL */, createRevision: 0 }],
+      success: [{ requestPut: { key: k, value: enc.encode(value), lease } }],
+      failure: [{ requestRange: { key: k } }],
+    });
+    if (res.succeeded) return { created: true };
+    const kv = res.responses[0]?.responseRange?.kvs?.[0];
+    return { created: false, existing: kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) } : undefined };
+  }
+
+  async leaseGrant(ttlSeconds: number): Promise<number> {
+    const res = await this.call<etcdserverpb.LeaseGrantResponse>('lease', 'LeaseGrant', { TTL: ttlSeconds, ID: 0 });
+    return Number(res.ID);
+  }
+
+  /** Renews a lease once; resolves with the TTL (<= 0: the lease is gone). */
+  async leaseKeepAlive(id: number): Promise<number> {
+    // A unary TimeToLive-free renewal: one message on the bidi stream.
+    if (this.endpoints.length === 0) throw new ClusterUnavailableError('no endpoints to reach the cluster');
+    const url = this.endpoints[this.current]!;
+    const lease = this.stub(url).lease as unknown as {
+      LeaseKeepAlive: (opts: { deadline: number }) => {
+        write(r: unknown): void;
+        end(): void;
+        on(e: string, fn: (x: never) => void): void;
+      };
+    };
+    return new Promise<number>((resolve, reject) => {
+      const call = lease.LeaseKeepAlive({ deadline: Date.now() + this.timeoutMs });
+      let done = false;
+      const finish = (fn: () => void) => {
+        if (done) return;
+        done = true;
+        fn();
+      };
+      call.on('data', (res: etcdserverpb.LeaseKeepAliveResponse) =>
+        finish(() => {
+          call.end();
+          resolve(Number(res.TTL ?? 0));
+        }),
+      );
+      call.on('error', (err: ServiceError) => finish(() => {
+        this.current = (this.current + 1) % Math.max(1, this.endpoints.length);
+        reject(new ClusterUnavailableError(err.details || err.message, { cause: err }));
+      }));
+      call.on('end', () => finish(() => reject(new ClusterUnavailableError('keep-alive stream ended'))));
+      call.write({ ID: id });
+    });
+  }
+
+  async leaseRevoke(id: number): Promise<void> {
+    await this.call('lease', 'LeaseRevoke', { ID: id });
+  }
+
+  async memberList(): Promise<etcdserverpb.Member.$Properties[]> {
+    const res = await this.call<etcdserverpb.MemberListResponse>('cluster', 'MemberList', {});
+    return res.members;
+  }
+
+  /** Closes every connection. */
+  close(): void {
+    for (const s of this.stubs.values()) for (const c of Object.values(s)) c.close();
+    this.stubs.clear();
+  }
+}
