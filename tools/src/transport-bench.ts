@@ -11,10 +11,18 @@
  * tcp and nats run both members in this process; worker runs member 2 in a
  * real worker thread (this same file is its entry). A nats-server is started
  * on a free loopback port and stopped at the end.
+ *
+ * The second table runs a real 3-member Raft group (@mgmt/raft RawNodes with
+ * MemoryStorage, messages encoded with @mgmt/proto) over each transport, all
+ * in this process, and reports commit latency on the leader (propose to
+ * apply, one at a time) and committed entries/s with 64 proposals in flight.
+ * `--raft-entries N` (default 2000) per row.
  */
 import { isMainThread, MessageChannel } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
+import { decodeMessage, encodeMessage } from '@mgmt/proto';
+import { bootstrapNewCluster, MemoryStorage, messageFromWire, mulberry32, RawNode } from '@mgmt/raft';
 import {
   agentWorkerContext,
   createAgentWorkerTransport,
@@ -200,6 +208,177 @@ function runEchoAgent(): void {
   void context;
 }
 
+// ---------------------------------------------------------------------------
+// A 3-member Raft group over a transport.
+
+interface RaftRow {
+  transport: string;
+  p50Ms: number;
+  p99Ms: number;
+  entriesPerSec: number;
+}
+
+/** One Raft member driven by its transport: step on receive, send after persist. */
+class RaftMember {
+  readonly storage = new MemoryStorage();
+  readonly node: RawNode;
+  private scheduled = false;
+  onApply: (data: Uint8Array) => void = () => {};
+
+  constructor(
+    readonly id: number,
+    ids: number[],
+    readonly transport: Transport,
+  ) {
+    bootstrapNewCluster(this.storage, ids);
+    this.node = new RawNode({
+      id,
+      electionTick: 10,
+      heartbeatTick: 1,
+      storage: this.storage,
+      random: mulberry32(id),
+      maxSizePerMsg: 1024 * 1024,
+      maxInflightMsgs: 256,
+      maxUncommittedEntriesSize: 64 * 1024 * 1024,
+      checkQuorum: true,
+      preVote: true,
+    });
+    transport.onMessage(({ bytes }) => {
+      this.node.step(messageFromWire(decodeMessage(bytes)));
+      this.schedule();
+    });
+    transport.onUnreachable((peer) => this.node.reportUnreachable(peer));
+  }
+
+  /** Handles Readys once the current burst of inputs is over. */
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      while (this.node.hasReady()) {
+        const rd = this.node.ready();
+        if (rd.snapshot) this.storage.applySnapshot(rd.snapshot);
+        if (rd.entries.length > 0) this.storage.append(rd.entries);
+        if (rd.hardState) this.storage.setHardState(rd.hardState);
+        for (const msg of rd.messages) this.transport.send(msg.to, encodeMessage(msg)); // after persisting
+        for (const entry of rd.committedEntries) if (entry.data.byteLength > 0) this.onApply(entry.data);
+        this.node.advance(rd);
+      }
+    });
+  }
+}
+
+async function raftOver(name: string, transports: Transport[], entries: number): Promise<RaftRow> {
+  const ids = transports.map((t) => t.localId);
+  const members = transports.map((t) => new RaftMember(t.localId, ids, t));
+  const ticker = setInterval(() => {
+    for (const m of members) {
+      m.node.tick();
+      m.schedule();
+    }
+  }, 10);
+  try {
+    const leader = members[0]!;
+    leader.node.campaign();
+    leader.schedule();
+    const deadline = Date.now() + 10_000;
+    while (leader.node.status().role !== 'leader') {
+      if (Date.now() > deadline) throw new Error(`${name}: no leader elected`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const started = new Map<number, number>();
+    const latencies: number[] = [];
+    let applied = 0;
+    let wake: (() => void) | undefined;
+    leader.onApply = (data) => {
+      const seq = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0);
+      const t0 = started.get(seq);
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      started.delete(seq);
+      applied += 1;
+      wake?.();
+    };
+    let seq = 0;
+    const propose = (): void => {
+      const data = new Uint8Array(MESSAGE_BYTES);
+      new DataView(data.buffer).setUint32(0, ++seq);
+      started.set(seq, performance.now());
+      leader.node.propose(data);
+      leader.schedule();
+    };
+    const waitApplied = (n: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name}: entries stopped committing`)), 20_000);
+        const check = (): void => {
+          if (applied >= n) {
+            clearTimeout(timer);
+            wake = undefined;
+            resolve();
+          }
+        };
+        wake = check;
+        check();
+      });
+    // Latency: one proposal at a time.
+    for (let i = 0; i < entries; i += 1) {
+      propose();
+      await waitApplied(applied + 1);
+    }
+    const sorted = latencies.splice(0).sort((x, y) => x - y);
+    // Throughput: keep 64 proposals in flight.
+    const base = applied;
+    const start = performance.now();
+    let proposed = 0;
+    while (proposed < entries) {
+      while (proposed < entries && proposed - (applied - base) < 64) {
+        propose();
+        proposed += 1;
+      }
+      await waitApplied(Math.min(base + entries, applied + 1));
+    }
+    await waitApplied(base + entries);
+    const entriesPerSec = entries / ((performance.now() - start) / 1000);
+    return { transport: name, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), entriesPerSec };
+  } finally {
+    clearInterval(ticker);
+    await Promise.all(transports.map((t) => t.close()));
+  }
+}
+
+async function raftTransports(kind: 'tcp' | 'nats' | 'worker', natsUrl: string, hub: ReturnType<typeof createWorkerHub>): Promise<Transport[]> {
+  const ids = [1, 2, 3];
+  let transports: Transport[];
+  if (kind === 'tcp') {
+    transports = ids.map((id) => createTcpTransport({ localId: id, clusterId: 'raft', listenUrl: 'tcp://127.0.0.1:0', logger: silentLogger }));
+  } else if (kind === 'nats') {
+    transports = ids.map((id) => createNatsTransport({ localId: id, clusterId: 'raft', servers: [natsUrl], logger: silentLogger }));
+  } else {
+    transports = ids.map((id) => {
+      const { port1, port2 } = new MessageChannel();
+      hub.attach(id, port1);
+      return createWorkerTransport({ localId: id, hubPort: port2, logger: silentLogger });
+    });
+  }
+  await Promise.all(transports.map((t) => t.start()));
+  for (const t of transports) {
+    for (const peer of transports) {
+      if (peer === t) continue;
+      const address = 'listenUrl' in peer && typeof peer.listenUrl === 'string' ? peer.listenUrl : `${kind}://${peer.localId}`;
+      t.addPeer(peer.localId, address);
+    }
+  }
+  return transports;
+}
+
+function formatRaft(rows: RaftRow[]): string {
+  const header = ['3-member raft over', 'commit p50 ms', 'commit p99 ms', 'entries/s (64 in flight)'];
+  const lines = rows.map((r) => [r.transport, r.p50Ms.toFixed(3), r.p99Ms.toFixed(3), Math.round(r.entriesPerSec).toString()]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
+}
+
 function format(rows: Row[]): string {
   const header = ['transport', 'p50 ms', 'p99 ms', 'round trips/s', 'one-way msgs/s'];
   const lines = rows.map((r) => [
@@ -218,17 +397,27 @@ async function main(): Promise<void> {
   const rounds = arg('round-trips', 2000);
   const messages = arg('messages', 20000);
   console.log(`transport-bench: ${MESSAGE_BYTES}-byte messages, ${rounds} round trips (after 200 warm-up), ${messages} one-way messages`);
+  const raftEntries = arg('raft-entries', 2000);
   const nats = await startNatsServer();
   const rows: Row[] = [];
+  const raftRows: RaftRow[] = [];
+  const hub = createWorkerHub();
   try {
     rows.push(await benchRawNats(nats.url, rounds));
     rows.push(await benchNats(nats.url, rounds, messages));
     rows.push(await benchTcp(rounds, messages));
     rows.push(await benchWorker(rounds, messages));
+    console.log(format(rows));
+    console.log('');
+    for (const kind of ['tcp', 'nats', 'worker'] as const) {
+      const label = kind === 'worker' ? 'worker (MessagePorts, one thread)' : kind;
+      raftRows.push(await raftOver(label, await raftTransports(kind, nats.url, hub), raftEntries));
+    }
+    console.log(formatRaft(raftRows));
   } finally {
+    hub.close();
     await nats.dispose();
   }
-  console.log(format(rows));
 }
 
 if (isMainThread) {
