@@ -79,7 +79,7 @@ function keyFacts(history: History, partition: KeyPartition): KeyFacts {
   const operations = history
     .map((operation, index) => ({ index, operation }))
     .filter(({ operation }) => operation.op.key === partition.key && !isDropped(operation));
-  return new KeyFacts(operations, partition.values[partition.initialValueId] ?? null);
+  return new KeyFacts(operations, partition.initialValue);
 }
 
 /** Checks that `history` is linearizable for a key-value register with read, write and cas. */

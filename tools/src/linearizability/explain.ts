@@ -8,15 +8,23 @@ import { describeOperation, formatValue } from './describe.js';
 import type { Diagnosis, KeyFacts } from './diagnose.js';
 import { diagnoseOperation, findProof } from './diagnose.js';
 import { assert } from './errors.js';
-import type { History } from './history.js';
+import type { History, Operation, RegisterValue } from './history.js';
 import type { KeyPartition, PreparedOperation } from './partition.js';
 import { illegalStep, stepRegister } from './register-model.js';
 
 /** How many steps of the prefix the explanation prints (the last ones). */
 const prefixLinesShown = 8;
 
-function whyImpossible(operation: PreparedOperation, state: number, partition: KeyPartition, searchComplete: boolean): string {
-  const holds = formatValue(partition.values[state]);
+/** The real value after `operation`, which a linearization placed legally (so a cas placed swapped unless it recorded a failure). */
+function valueAfter(value: RegisterValue, operation: Operation): RegisterValue {
+  const { op, output } = operation;
+  if (op.kind === 'write') return op.value ?? null;
+  if (op.kind === 'cas' && (operation.return === null || output.ok !== false)) return op.value ?? null;
+  return value;
+}
+
+function whyImpossible(operation: PreparedOperation, state: number, value: RegisterValue, partition: KeyPartition, searchComplete: boolean): string {
+  const holds = formatValue(value);
   // After a complete search only an unknown-outcome operation can be legal
   // here (a legal completed one would have made the prefix longer).
   if (stepRegister(state, operation) !== illegalStep) {
@@ -56,11 +64,13 @@ export function explainAnomaly(history: History, partition: KeyPartition, eviden
   const placed = new Set(longestPrefix);
   const linearizedPrefix: LinearizedStep[] = [];
   let state = partition.initialValueId;
+  let value = partition.initialValue;
   for (const position of longestPrefix) {
     const operation = operations[position]!;
     state = stepRegister(state, operation);
     assert(state !== illegalStep, `longest prefix has an illegal step at #${operation.index}`);
-    linearizedPrefix.push({ ...indexed(history, operation.index), valueAfter: partition.values[state] ?? null });
+    value = valueAfter(value, history[operation.index]!);
+    linearizedPrefix.push({ ...indexed(history, operation.index), valueAfter: value });
   }
   // The completed operation that returns first must go next; every operation
   // called by then could go next. No completed one can, or the prefix would
@@ -71,7 +81,7 @@ export function explainAnomaly(history: History, partition: KeyPartition, eviden
     .reduce((best, next) => (next.operation.return < best.operation.return ? next : best));
   const candidates: BlockedCandidate[] = unplaced
     .filter(({ operation }) => operation.call <= blocked.operation.return)
-    .map(({ operation }) => ({ ...indexed(history, operation.index), reason: whyImpossible(operation, state, partition, searchComplete) }));
+    .map(({ operation }) => ({ ...indexed(history, operation.index), reason: whyImpossible(operation, state, value, partition, searchComplete) }));
   const blockedOperation = indexed(history, blocked.operation.index);
   const diagnosis = diagnoseOperation(blockedOperation, facts) ?? evidence.proof ?? findProof(facts);
 
@@ -82,7 +92,7 @@ export function explainAnomaly(history: History, partition: KeyPartition, eviden
   }
   const operationsInvolved = [...involvedByIndex.values()].sort((a, b) => a.index - b.index);
 
-  const valueAfterPrefix = partition.values[state] ?? null;
+  const valueAfterPrefix = value;
   const lines = [
     `Key ${JSON.stringify(partition.key)} is not linearizable${diagnosis ? ` (${diagnosis.kind})` : ''}.`,
     ...(diagnosis ? [diagnosis.sentence] : []),

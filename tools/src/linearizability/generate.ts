@@ -76,7 +76,11 @@ export function generateLinearizableHistory(options: GenerateOptions): Generated
       const seen = written.get(key) ?? [null];
       operation.op.expected = seen[integer(seen.length)] ?? null;
     }
-    if (kind !== 'read') written.set(key, [...(written.get(key) ?? [null]), operation.op.value ?? null]);
+    if (kind !== 'read') {
+      const values = written.get(key) ?? [null];
+      values.push(operation.op.value ?? null);
+      written.set(key, values);
+    }
     const unknown = random() < unknownProbability;
     planned.push({ operation, index, effectTime: call + random() * (returnTime - call), applied: !unknown || random() < 0.5 });
     if (unknown) operation.return = null;

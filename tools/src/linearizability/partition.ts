@@ -13,6 +13,12 @@
  *   result, so it constrains nothing.
  * A cas with `output.ok === false` is kept: the comparison failed, which says
  * the key did not hold `expected` at that moment.
+ *
+ * Values that no operation observes (no read returned them, no cas expected
+ * them) share one id: the register model only ever compares the state with
+ * read and expected values, so such values are indistinguishable, and
+ * merging them lets the memo merge configurations that differ only there
+ * (with unique written values, most writes nobody read).
  */
 import type { History, Operation, OperationKind, RegisterValue } from './history.js';
 
@@ -45,9 +51,17 @@ export interface KeyPartition {
    * history order; the search's memo keeps the two groups in separate sets.
    */
   operations: PreparedOperation[];
-  /** Interned values: id -> value; id 0 is `null` (absent). */
+  /**
+   * Interned values: id -> value; id 0 is `null` (absent). The slot of
+   * `unobservedValueId` holds a placeholder: to show what the key held,
+   * replay the operations on real values.
+   */
   values: RegisterValue[];
+  /** The id shared by all values no read or cas observes. */
+  unobservedValueId: number;
   initialValueId: number;
+  /** The key's value before the history. */
+  initialValue: RegisterValue;
 }
 
 /** The partitions of a history plus the indexes of the dropped operations. */
@@ -120,9 +134,16 @@ export function partitionHistory(
   const keys = [...byKey.keys()].sort();
   const partitions = keys.map((key): KeyPartition => {
     const group = byKey.get(key)!;
-    const initialValueId = group.interner.idOf(initialValues[key] ?? null);
+    const initialValue = initialValues[key] ?? null;
+    const observed = new Set<number>();
+    for (const operation of group.operations) observed.add(operation.kind === 'read' ? operation.valueId : operation.expectedId);
+    const unobservedValueId = group.interner.values.length;
+    const values = [...group.interner.values, null];
+    const merged = (id: number): number => (observed.has(id) ? id : unobservedValueId);
+    for (const operation of group.operations) if (operation.kind !== 'read') operation.valueId = merged(operation.valueId);
+    const initialValueId = merged(group.interner.idOf(initialValue));
     const operations = [...group.operations.filter((o) => !o.pending), ...group.operations.filter((o) => o.pending)];
-    return { key, operations, values: group.interner.values, initialValueId };
+    return { key, operations, values, unobservedValueId, initialValueId, initialValue };
   });
   return { partitions, droppedIndexes };
 }

@@ -130,22 +130,31 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   const cache = new VisitedCache();
   const stack: Frame[] = [];
   // The longest prefix (by completed operations placed) is copied lazily, at
-  // the first undo after a new maximum, so a search that never backtracks
-  // copies nothing. Pushes after the maximum only add unknown-outcome ones.
-  let longestPrefix: number[] = [];
+  // the first undo after a new maximum, and only from the lowest stack depth
+  // touched since the last copy, so copying costs O(steps) in all.
+  const longestPrefix: number[] = [];
   let longestCompleted = 0;
   let longestDepth = 0;
   let longestIsOnStack = false;
+  let stackUnchangedBelow = 0;
   let state = partition.initialValueId;
   let steps = 0;
-  // Scan position: in the main list (scanningPending false) or the side list.
-  let scanningPending = false;
+  // The scan: state-preserving completed operations first (placed without
+  // branching), then the other completed ones, then unknown-outcome ones.
+  let pass: 'preserving' | 'changing' | 'pending' = 'preserving';
   let node = main.next[main.head]!;
   let boundaryTime = -Infinity;
   let mustUndo = false;
 
-  const onStack = (depth: number): number[] => stack.slice(0, depth).map((frame) => frame.position);
-  const longest = (): number[] => (longestIsOnStack ? onStack(longestDepth) : longestPrefix);
+  const longest = (): number[] => {
+    if (longestIsOnStack) {
+      for (let depth = stackUnchangedBelow; depth < longestDepth; depth += 1) longestPrefix[depth] = stack[depth]!.position;
+      longestPrefix.length = longestDepth;
+      stackUnchangedBelow = longestDepth;
+      longestIsOnStack = false;
+    }
+    return longestPrefix;
+  };
 
   /**
    * Whether the last operation placed has an unknown outcome. Nothing then
@@ -183,7 +192,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       }
     }
     state = nextState;
-    scanningPending = false;
+    pass = 'preserving';
     node = main.next[main.head]!;
     return 'placed';
   };
@@ -212,19 +221,17 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
 
   while (placedCompleted.count < completedCount) {
     steps += 1;
-    if (steps > budget.maxSteps) return { status: 'unknown', steps, reason: 'step-budget', longestPrefix: longest() };
+    if (steps > budget.maxSteps) return { status: 'unknown', steps, reason: 'step-budget', longestPrefix: [...longest()] };
     if (steps % clockCheckIntervalSteps === 0 && budget.now() > budget.deadlineMs) {
-      return { status: 'unknown', steps, reason: 'time-budget', longestPrefix: longest() };
+      return { status: 'unknown', steps, reason: 'time-budget', longestPrefix: [...longest()] };
     }
-    if (cache.size > budget.maxCacheEntries) return { status: 'unknown', steps, reason: 'cache-budget', longestPrefix: longest() };
+    if (cache.size > budget.maxCacheEntries) return { status: 'unknown', steps, reason: 'cache-budget', longestPrefix: [...longest()] };
     if (mustUndo) {
       // Nothing can go next: undo the last choice and try the one after it.
-      if (longestIsOnStack) {
-        longestPrefix = onStack(longestDepth);
-        longestIsOnStack = false;
-      }
+      longest();
       const frame = stack.pop();
       if (frame === undefined) return { status: 'not-linearizable', steps, longestPrefix };
+      stackUnchangedBelow = Math.min(stackUnchangedBelow, stack.length);
       state = frame.stateBefore;
       mustUndo = frame.forced;
       if (frame.position >= completedCount) {
@@ -232,30 +239,38 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
         placedPending.delete(sideNode);
         placedPerClass[classOf[sideNode]!]! -= 1;
         relink(side, sideNode);
-        scanningPending = true;
+        pass = 'pending';
         boundaryTime = frame.boundaryTime;
         node = side.next[sideNode]!;
       } else {
         placedCompleted.delete(frame.position);
         relink(main, 2 * frame.position + 1);
         relink(main, 2 * frame.position);
-        scanningPending = false;
+        pass = 'changing';
         node = main.next[2 * frame.position]!;
       }
       continue;
     }
-    if (!scanningPending) {
+    if (pass !== 'pending') {
       // A completed operation is still unplaced, so its return entry lies ahead.
       assert(node !== main.tail, 'scan reached the tail with completed operations unplaced');
-      if ((node & 1) === 0) {
-        const outcome = hasEarlierTwin(node >>> 1) ? 'skipped' : tryPlace(node >>> 1);
-        if (outcome === 'skipped') node = main.next[node]!;
-        if (outcome === 'doomed') mustUndo = true;
+      if ((node & 1) === 1) {
+        // The first return entry: the end of what may go next in this pass.
+        if (pass === 'preserving') {
+          pass = 'changing';
+          node = main.next[main.head]!;
+        } else {
+          pass = 'pending';
+          boundaryTime = completed[node >>> 1]!.return;
+          node = side.next[side.head]!;
+        }
         continue;
       }
-      scanningPending = true;
-      boundaryTime = completed[node >>> 1]!.return;
-      node = side.next[side.head]!;
+      const position = node >>> 1;
+      const preserving = isStatePreserving(completed[position]!);
+      const outcome = preserving !== (pass === 'preserving') || hasEarlierTwin(position) ? 'skipped' : tryPlace(position);
+      if (outcome === 'skipped') node = main.next[node]!;
+      if (outcome === 'doomed') mustUndo = true;
       continue;
     }
     if (node !== side.tail && pending[node]!.call <= boundaryTime) {
