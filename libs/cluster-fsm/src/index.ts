@@ -54,6 +54,7 @@ export {
   isReadyForPromotion,
   majority,
   hasHealthyQuorum,
+  viewProblem,
 } from './nominator/view.js';
 export type {
   Decision,

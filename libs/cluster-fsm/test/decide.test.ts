@@ -30,6 +30,11 @@ describe('decideNext: preconditions', () => {
     expect(decideNext(view)).toMatchObject({ kind: 'none', reason: expect.stringContaining('no healthy quorum') });
   });
 
+  it('refuses a view it cannot trust instead of throwing', () => {
+    expect(decideNext(viewOf([voter('h1', '1')], { idealClusterSize: 0 })).reason).toContain('refusing a bad view');
+    expect(decideNext(viewOf([voter('h1', '1'), voter('h2', '1')])).reason).toContain('appears twice');
+  });
+
   it('leaves decisions to others when the leader is not a voter', () => {
     const view = viewOf([voter('h1', '1'), voter('h2', '2')], { leaderId: '9' });
     expect(decideNext(view).kind).toBe('none');

@@ -20,10 +20,13 @@ import {
   learnersOf,
   majority,
   votersOf,
+  viewProblem,
 } from './view.js';
 
 /** The next single change that moves `view` towards its ideal size, or `none` with why. */
 export function decideNext(view: ClusterView, policy: NominatorPolicy = DEFAULT_NOMINATOR_POLICY): Decision {
+  const problem = viewProblem(view);
+  if (problem !== undefined) return none(`refusing a bad view: ${problem}`);
   const leader = view.members.find((member) => member.id === view.leaderId);
   if (leader === undefined || leader.isLearner) {
     return none('this node is not a voting member; leaving decisions to the next leader');

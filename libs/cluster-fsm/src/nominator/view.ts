@@ -126,3 +126,22 @@ export function votersOf(view: ClusterView): MemberView[] {
 export function learnersOf(view: ClusterView): MemberView[] {
   return view.members.filter((member) => member.isLearner);
 }
+
+/**
+ * Why `view` cannot be decided on (a member id twice, an ideal size that was
+ * not parsed, negative indexes), or undefined. The agent builds views from
+ * replicated data; a bad one is refused with a reason, never thrown.
+ */
+export function viewProblem(view: ClusterView): string | undefined {
+  if (!Number.isInteger(view.idealClusterSize) || view.idealClusterSize < 1) {
+    return `idealClusterSize ${view.idealClusterSize} is not a positive integer (parse it with parseIdealClusterSize)`;
+  }
+  const ids = new Set<string>();
+  for (const member of view.members) {
+    if (ids.has(member.id)) return `member id ${member.id} appears twice`;
+    ids.add(member.id);
+    if (member.matchIndex < 0 || member.lastHeardTicksAgo < 0) return `member ${member.name} has negative progress`;
+  }
+  if (view.leaderLastIndex < 0) return 'negative leader index';
+  return undefined;
+}
