@@ -121,6 +121,14 @@ describe('decideNext: shrinking and replacing', () => {
     expect(decideNext(view)).toMatchObject({ kind: 'removeMember', memberId: '3', reason: expect.stringContaining('dead') });
   });
 
+  it('replaces a voter cut off from its peers for long even while its lease lives', () => {
+    const cutOff = { lastHeardTicksAgo: policy.unreachableVoterTicks + 1 };
+    const view = viewOf([voter('h1', '1'), voter('h2', '2'), voter('h3', '3', cutOff)], {}, ['h4']);
+    expect(decideNext(view)).toMatchObject({ kind: 'removeMember', memberId: '3', reason: expect.stringContaining('unreachable') });
+    view.members[2] = voter('h3', '3', { lastHeardTicksAgo: policy.unreachableVoterTicks });
+    expect(decideNext(view).kind).toBe('none');
+  });
+
   it('then nominates a volunteer in the dead member\'s place', () => {
     const view = viewOf([voter('h1', '1'), voter('h2', '2')], {}, ['h4']);
     view.nominated['h3'] = urlsOf('h3');

@@ -96,7 +96,7 @@ export function isRemovalSafe(view: ClusterView, member: MemberView, policy: Nom
   return remaining.length > 0 && hasHealthyQuorum(voters, view, policy) && hasHealthyQuorum(remaining, view, policy);
 }
 
-/** Quitters and dead hosts first (dead before alive), then extras beyond the ideal size. */
+/** Quitters and dead hosts first (dead before alive), then voters unreachable for long, then extras. */
 function removeVoter(view: ClusterView, policy: NominatorPolicy): Decision | undefined {
   const others = votersOf(view)
     .filter((member) => member.id !== view.leaderId)
@@ -111,6 +111,11 @@ function removeVoter(view: ClusterView, policy: NominatorPolicy): Decision | und
     const reason = isAlive(member, view, policy)
       ? `${member.name} quit (volunteer key gone)`
       : `${member.name} is dead: lease expired and not heard from for ${member.lastHeardTicksAgo} ticks`;
+    return { kind: 'removeMember', memberId: member.id, hostname: member.name, reason };
+  }
+  for (const member of others.filter((voter) => voter.lastHeardTicksAgo > policy.unreachableVoterTicks)) {
+    if (!isRemovalSafe(view, member, policy)) continue;
+    const reason = `${member.name} unreachable for ${member.lastHeardTicksAgo} ticks: replacing it`;
     return { kind: 'removeMember', memberId: member.id, hostname: member.name, reason };
   }
   const voterCount = staying(votersOf(view), view).length;

@@ -65,18 +65,25 @@ export interface NominatorPolicy {
   /** A learner not heard from for this long after being added is given up on and removed. */
   learnerTimeoutTicks: number;
   /**
+   * A voter not heard from for this long is removed even while its lease
+   * lives (cut off from its peers but not from the store); it is replaced,
+   * and can come back as a new member once reachable.
+   */
+  unreachableVoterTicks: number;
+  /**
    * A learner's match index must reach this fraction of the leader's last index
    * before promotion (etcd refuses a promotion below 0.9).
    */
   promoteMatchRatio: number;
 }
 
-/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s. */
+/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s, learners given 30 s, unreachable voters 60 s. */
 export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   aliveWithinTicks: 50,
   maxLagEntries: 1000,
   stabilizationTicks: 30,
   learnerTimeoutTicks: 300,
+  unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
 };
 
