@@ -7,7 +7,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTcpTransport, encodeFrame, silentLogger, TransportStartError } from '../src/index.js';
 import type { TcpTransport } from '../src/index.js';
-import { encodeHello } from '../src/tcp/handshake.js';
+import { encodeHello, encodeHelloAck } from '../src/tcp/handshake.js';
 import { Collector, numbered, seqOf } from '../src/testing/conformance.js';
 import { RecordingLogger } from '../src/testing/recording-logger.js';
 import { sleep, waitFor } from '../src/testing/wait.js';
@@ -45,6 +45,14 @@ function rawSession(t: TcpTransport, chunks: Uint8Array[], endAfter = false): Pr
     socket.on('error', () => {});
     socket.on('close', () => resolve());
   });
+}
+
+/** Opens a raw socket to `t` and writes `bytes`; `closed` resolves when the socket closes. */
+function rawOpen(t: TcpTransport, bytes: Uint8Array): { socket: net.Socket; closed: Promise<void> } {
+  const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(t.listenUrl).port) }, () => socket.write(bytes));
+  socket.on('data', () => {});
+  socket.on('error', () => {});
+  return { socket, closed: new Promise((resolve) => socket.on('close', () => resolve())) };
 }
 
 function hello(from: number, to: number, clusterId = 'c1'): Uint8Array {
@@ -115,6 +123,55 @@ describe('tcp transport', () => {
       await current.close();
       current = await member(1, { port });
       expect(current.listenUrl).toBe(`http://127.0.0.1:${port}`);
+    }
+  });
+
+  it('replaces a peer\'s old inbound connection when it dials again', async () => {
+    const a = await member(1);
+    const first = rawOpen(a, hello(9, 1));
+    await waitFor(() => a.inboundConnectionCount === 1, 'the first connection');
+    const second = rawOpen(a, hello(9, 1));
+    await first.closed; // the listener dropped the stale one
+    expect(a.inboundConnectionCount).toBe(1);
+    second.socket.destroy();
+    await second.closed;
+  });
+
+  it('drops a link to a peer that stops reading, reports it, and stays bounded', async () => {
+    // A fake peer: answers the hello, then never reads again.
+    const accepted: net.Socket[] = [];
+    const server = net.createServer((socket) => {
+      accepted.push(socket);
+      socket.once('data', () => {
+        socket.write(encodeFrame(encodeHelloAck('ok')));
+        socket.pause();
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const t = createTcpTransport({ localId: 2, clusterId: 'c1', listenUrl: 'tcp://127.0.0.1:0', logger: silentLogger, writeStallTimeoutMs: 200, maxMessageBytes: 1024 * 1024 });
+      await t.start();
+      open.push(t);
+      const unreachable: number[] = [];
+      t.onUnreachable((id) => unreachable.push(id));
+      t.addPeer(1, `tcp://127.0.0.1:${port}`);
+      const big = (): Uint8Array => new Uint8Array(1024 * 1024);
+      await waitFor(
+        () => {
+          t.send(1, big());
+          return unreachable.includes(1);
+        },
+        'the stalled peer reported unreachable',
+        20_000,
+        5,
+      );
+      const peer = t.stats().peers[0]!;
+      expect(peer.queuedBytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 

@@ -11,7 +11,7 @@
 import net from 'node:net';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
-import { assert, HandshakeError, PeerUrlError, TransportStartError } from '../core/errors.js';
+import { assert, HandshakeError, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
 import { parsePeerUrl } from '../core/peer-url.js';
 import type { PeerUrl } from '../core/peer-url.js';
@@ -28,7 +28,12 @@ export interface TcpTransportOptions extends CommonTransportOptions {
   connectTimeoutMs?: number;
   /** Bound on accepted connections. Default 256. */
   maxInboundConnections?: number;
+  /** A peer that takes no bytes for this long while we have more to write is dropped. Default 10000 ms. */
+  writeStallTimeoutMs?: number;
 }
+
+/** TCP keep-alive on every connection, so half-open ones (a peer that lost power) end. */
+const KEEPALIVE_DELAY_MS = 10_000;
 
 /** Payloads at least this big are written without copying them into a frame. */
 const LARGE_PAYLOAD_BYTES = 64 * 1024;
@@ -63,6 +68,9 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   private readonly maxInboundConnections: number;
   private server: net.Server | undefined;
   private readonly inbound = new Set<net.Socket>();
+  /** The live inbound connection of each peer; a new hello from the same peer replaces it. */
+  private readonly inboundByPeer = new Map<number, net.Socket>();
+  private readonly writeStallTimeoutMs: number;
   private boundPort = 0;
 
   constructor(options: TcpTransportOptions) {
@@ -72,6 +80,12 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     if (this.listen.kind !== 'tcp') throw new PeerUrlError(options.listenUrl, 'the tcp transport listens on http:// or tcp:// URLs');
     this.connectTimeoutMs = options.connectTimeoutMs ?? 2000;
     this.maxInboundConnections = options.maxInboundConnections ?? 256;
+    this.writeStallTimeoutMs = options.writeStallTimeoutMs ?? 10_000;
+  }
+
+  /** Accepted connections currently open (handshaking or established). */
+  get inboundConnectionCount(): number {
+    return this.inbound.size;
   }
 
   /** The URL peers should dial (with the real port once started). */
@@ -105,6 +119,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   protected async closeCarrier(): Promise<void> {
     for (const socket of this.inbound) socket.destroy();
     this.inbound.clear();
+    this.inboundByPeer.clear();
     const server = this.server;
     this.server = undefined;
     if (server === undefined) return;
@@ -157,8 +172,11 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     socket.uncork();
     if (!writable) {
       link.waitingDrain = true;
+      // A peer that stops reading (hung, or gone without a reset) must not hold the link forever.
+      socket.setTimeout(this.writeStallTimeoutMs, () => socket.destroy(new TransportError('peer stopped reading')));
       socket.once('drain', () => {
         link.waitingDrain = false;
+        socket.setTimeout(0);
         if (link.socket === socket) this.flush(link);
       });
     }
@@ -202,6 +220,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
 
   private onOpen(link: TcpLink, socket: net.Socket): void {
     socket.setTimeout(0);
+    socket.setKeepAlive(true, KEEPALIVE_DELAY_MS);
     link.state = 'open';
     link.connected = true;
     if (link.everOpened) link.reconnects += 1;
@@ -283,6 +302,10 @@ export class TcpTransport extends BaseTransport<TcpLink> {
         if (decoder.partialBytes > 0) return reject('data sent before the hello was answered');
         fromId = hello.fromId;
         socket.setTimeout(0);
+        socket.setKeepAlive(true, KEEPALIVE_DELAY_MS);
+        // The peer dialled again (it restarted, or lost our side): its old connection is dead.
+        this.inboundByPeer.get(fromId)?.destroy();
+        this.inboundByPeer.set(fromId, socket);
         // From here on frames carry Raft messages, up to the message limit.
         decoder = new FrameDecoder(this.maxMessageBytes);
       }
@@ -297,7 +320,10 @@ export class TcpTransport extends BaseTransport<TcpLink> {
       this.logger.debug({ remote, fromId: fromId || undefined, err: err.message }, 'tcp inbound socket error');
       socket.destroy();
     });
-    socket.on('close', () => this.inbound.delete(socket));
+    socket.on('close', () => {
+      this.inbound.delete(socket);
+      if (this.inboundByPeer.get(fromId) === socket) this.inboundByPeer.delete(fromId);
+    });
   }
 }
 
