@@ -138,6 +138,10 @@ class SimAppendFile implements AppendFile {
     this.inode.sync();
   }
 
+  /**
+   * Resolves in a microtask: a loop that only awaits saves on a SimDisk never
+   * yields to timers, so simulations must drive time themselves.
+   */
   syncAsync(): Promise<void> {
     try {
       this.sync();

@@ -14,7 +14,7 @@
 import { posix as path } from 'node:path';
 import { emptySnapshot, ErrSnapOutOfDate, isEmptySnapshot, type Entry, type HardState, type Snapshot } from '@mgmt/raft';
 import { checkIdentity, writeFileAtomic } from './atomic-file.js';
-import { assert, WalClosedError, WalCorruptionError, WalOverloadedError, type WalFatalError } from './errors.js';
+import { assert, WalClosedError, WalCorruptionError, WalDiskFullError, WalOverloadedError, type WalFatalError } from './errors.js';
 import type { FileSystem } from './file-system.js';
 import { walLayout, type WalLayout } from './layout.js';
 import { silentLogger, type WalLogger } from './logger.js';
@@ -88,6 +88,8 @@ export class Wal {
   private readonly queue: Queued[] = [];
   private flushing: Promise<void> | undefined;
   private closed = false;
+  /** True while writes fail with ENOSPC (logged once per episode). */
+  private diskFull = false;
 
   private constructor(
     private readonly options: WalOptions,
@@ -295,9 +297,24 @@ export class Wal {
       this.writer.sync();
     } catch (err) {
       this.accepted = { ...this.durable };
+      this.noteWriteFailure(err);
       throw err;
     }
+    this.noteWriteSuccess();
+  }
+
+  /** Logs a full disk once, when writes start failing (not on every retry). */
+  private noteWriteFailure(err: unknown): void {
+    if (err instanceof WalDiskFullError) {
+      if (!this.diskFull) this.logger.warn({ file: err.file, offset: err.offset }, err.message);
+      this.diskFull = true;
+    }
+  }
+
+  private noteWriteSuccess(): void {
     this.stats.batchSyncs++;
+    if (this.diskFull) this.logger.info({}, 'wal: disk space is available again; writes resumed');
+    this.diskFull = false;
   }
 
   private async flushLoop(): Promise<void> {
@@ -315,10 +332,11 @@ export class Wal {
           // Saves still queued were validated against the failed ones: none of them can go on.
           const failed = batch.concat(this.queue.splice(0));
           this.accepted = { ...this.durable };
+          this.noteWriteFailure(err);
           for (const q of failed) q.reject(err);
           continue;
         }
-        this.stats.batchSyncs++;
+        this.noteWriteSuccess();
         for (const q of batch) {
           this.markDurable(q.save, q.part);
           q.resolve();

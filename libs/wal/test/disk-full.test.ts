@@ -21,7 +21,9 @@ function open(disk: SimDisk, io: 'sync' | 'async' = 'sync', segmentSizeBytes = 1
 describe('disk full', () => {
   it('refuses the write, rolls it back, and serves again when space returns', () => {
     const disk = new SimDisk();
-    const s = open(disk);
+    const logged: string[] = [];
+    const logger = { warn: (_f: object, m: string) => logged.push(`warn ${m}`), info: (_f: object, m: string) => logged.push(`info ${m}`) };
+    const s = DurableStorage.open({ fs: disk, dir: DIR, identity, io: 'sync', logger });
     s.saveSync({ entries: ents(1, 3), hardState: { term: 1, vote: 1, commit: 3 } });
     const file = s.wal.segmentFiles[0]!;
     const size = disk.readFile(file).byteLength;
@@ -36,6 +38,11 @@ describe('disk full', () => {
     disk.capacityBytes = undefined;
     s.saveSync({ entries: ents(4, 3), hardState: { term: 1, vote: 1, commit: 6 } });
     expect(s.lastIndex()).toBe(6);
+    // Logged once when writes stopped, once when they resumed.
+    expect(logged.filter((l) => l.includes('disk'))).toEqual([
+      `warn wal: disk full writing ${file} at offset ${size}; the write was rolled back and nothing was acknowledged, retry when space returns`,
+      'info wal: disk space is available again; writes resumed',
+    ]);
     s.closeSync();
     disk.crash('lose');
     const r = open(disk);
