@@ -173,7 +173,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     if (!writable) {
       link.waitingDrain = true;
       // A peer that stops reading (hung, or gone without a reset) must not hold the link forever.
-      socket.setTimeout(this.writeStallTimeoutMs, () => socket.destroy(new TransportError('peer stopped reading')));
+      socket.setTimeout(this.writeStallTimeoutMs);
       socket.once('drain', () => {
         link.waitingDrain = false;
         socket.setTimeout(0);
@@ -187,7 +187,11 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     link.state = 'connecting';
     const socket = net.connect({ host: link.target.host, port: link.target.port, noDelay: true });
     link.socket = socket;
-    socket.setTimeout(this.connectTimeoutMs, () => socket.destroy(new HandshakeError('connect or handshake timed out')));
+    // One timeout handler for the socket's life: first the connect deadline, later the write-stall deadline.
+    socket.setTimeout(this.connectTimeoutMs);
+    socket.on('timeout', () => {
+      socket.destroy(link.state === 'open' ? new TransportError('peer stopped reading') : new HandshakeError('connect or handshake timed out'));
+    });
     const decoder = new FrameDecoder(HANDSHAKE_MAX_BYTES);
     socket.on('connect', () => {
       socket.write(encodeFrame(encodeHello({ fromId: this.localId, toId: link.id, clusterId: this.clusterId })));

@@ -2,8 +2,9 @@
  * Messages between the hub (main thread) and a member's worker transport,
  * and on the MessagePort wired between two members.
  *
- * On a peer port each side posts either a message (a Uint8Array, its buffer
- * transferred when it can be) or a credit (a number): how many messages it
+ * On a peer port each side first posts the string `hello` (a link is up once
+ * the peer's hello arrives), then messages (a Uint8Array, or an array of
+ * them, buffers transferred) and credits (a number): how many messages it
  * has taken off the port since its last credit. A sender keeps at most
  * `maxInFlightMessages` uncredited, so a slow receiver pushes back into the
  * sender's bounded queue instead of growing the port's queue without bound.

@@ -30,6 +30,9 @@ interface PeerChannel {
   ready: boolean;
 }
 
+/** Most messages in one postMessage. */
+const MAX_BATCH_MESSAGES = 256;
+
 /** Sent first on every peer port; a link is up only once the peer's hello arrives. */
 const HELLO = 'hello';
 
@@ -72,14 +75,21 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
   protected flush(link: WorkerLink): void {
     const channel = this.channels.get(link.id);
     if (channel === undefined || !channel.ready) return;
-    while (link.queue.length > 0 && link.inFlight < this.maxInFlight) {
+    // One postMessage per burst: an array of messages, every buffer transferred.
+    const batch: Uint8Array[] = [];
+    const transfer: ArrayBuffer[] = [];
+    while (link.queue.length > 0 && link.inFlight < this.maxInFlight && batch.length < MAX_BATCH_MESSAGES) {
       const bytes = link.queue.shift();
       assert(bytes !== undefined, 'queue length and contents disagree');
       const owned = ownsWholeBuffer(bytes) ? bytes : bytes.slice();
       link.countSent(owned.byteLength);
       link.inFlight += 1;
-      channel.port.postMessage(owned, [owned.buffer as ArrayBuffer]);
+      batch.push(owned);
+      if (!transfer.includes(owned.buffer as ArrayBuffer)) transfer.push(owned.buffer as ArrayBuffer);
     }
+    if (batch.length === 0) return;
+    channel.port.postMessage(batch.length === 1 ? batch[0] : batch, transfer);
+    if (link.queue.length > 0 && link.inFlight < this.maxInFlight) this.scheduleFlush(link);
   }
 
   private onHubMessage(message: unknown): void {
@@ -122,16 +132,19 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
       this.flush(link);
       return;
     }
-    if (!(data instanceof Uint8Array)) {
-      this.logger.warn({ peerId }, 'worker transport dropped a message that is not bytes');
-      return;
+    const messages = Array.isArray(data) ? (data as unknown[]) : [data];
+    for (const message of messages) {
+      if (!(message instanceof Uint8Array)) {
+        this.logger.warn({ peerId }, 'worker transport dropped a message that is not bytes');
+        continue;
+      }
+      channel.received += 1;
+      this.deliver(peerId, message);
     }
-    channel.received += 1;
     if (channel.received >= this.creditBatch) {
       channel.port.postMessage(channel.received);
       channel.received = 0;
     }
-    this.deliver(peerId, data);
   }
 
   private dropChannel(peerId: number): void {
