@@ -66,6 +66,8 @@ const LEASE_TTL_SECONDS = 5;
 export class Agent {
   readonly actor: Actor<typeof lifecycleMachine>;
   private readonly client: ClusterClient;
+  /** Reaches the cluster through members other than this one. */
+  private readonly outside = new ClusterClient([]);
   private peer: Peer | undefined;
   private nominator: NominatorRunner | undefined;
   private leaseId = 0;
@@ -73,6 +75,9 @@ export class Agent {
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
   private nominatedSeen = false;
+  /** createRevision of the nomination key last acted on, and of one already spent (removed since). */
+  private nominationRev = 0;
+  private spentNominationRev = -1;
   private promotedSent = false;
   private removed = false;
   private knownEndpoints: string[] = [];
@@ -247,6 +252,7 @@ export class Agent {
         return { memberId: me.id, clusterId, known };
       }
       if (Date.now() > deadline) throw new Error('the leader never added this host as a member');
+      if (!this.nominatedSeen) throw new Error('the nomination was withdrawn before this host was added');
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -307,7 +313,7 @@ export class Agent {
         await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
       }
       this.send({ type: 'member.started', memberId: String(memberId) });
-      if (!peer.member.state.members.get(memberId)?.isLearner) {
+      if (peer.member.state.members.get(memberId)?.isLearner === false) {
         this.promotedSent = true;
         this.send({ type: 'member.promoted' });
       }
@@ -332,6 +338,7 @@ export class Agent {
       }),
       raft.onRemoved(() => {
         this.removed = true;
+        this.spentNominationRev = this.nominationRev;
         this.log.info({ member: raft.id }, 'this member was removed from the cluster');
         this.send({ type: 'member.removed' });
       }),
@@ -381,7 +388,10 @@ export class Agent {
     try {
       const kvs = await this.readMgmtKeys();
       if (!kvs) return;
-      const nominated = kvs.some((kv) => kv.key === nominatedKey(this.config.hostname));
+      const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
+      // A nomination this host already served and was removed from is not a new one.
+      const nominated = mine !== undefined && mine.createRevision !== this.spentNominationRev;
+      if (nominated) this.nominationRev = mine.createRevision;
       if (nominated && !this.nominatedSeen) this.send({ type: 'nomination.received' });
       if (!nominated && this.nominatedSeen) this.send({ type: 'nomination.revoked' });
       this.nominatedSeen = nominated;
@@ -391,6 +401,7 @@ export class Agent {
       const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
       const voters = await this.countVoters();
       if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints });
+      await this.checkStillMember();
       const peer = this.peer;
       if (peer && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false) {
         this.promotedSent = true;
@@ -405,7 +416,7 @@ export class Agent {
 
   /** The `/_mgmt/` keys: from the local member when it runs (serializable), else through the client. */
   private async readMgmtKeys(): Promise<KeyValue[] | undefined> {
-    const peer = this.peer;
+    const peer = this.localView();
     if (peer) {
       const enc = new TextEncoder();
       const dec = new TextDecoder();
@@ -419,8 +430,46 @@ export class Agent {
     return this.client.getPrefix(MGMT_PREFIX);
   }
 
-  private async countVoters(): Promise<number | undefined> {
+  /**
+   * A removed member stops hearing from the leader, so it never applies its
+   * own removal. Ask the others: when a member that is not this one lists
+   * the members and this one is not among them, this member was removed.
+   */
+  private async checkStillMember(): Promise<void> {
+    const peer = this.localView();
+    if (!peer || this.removed) return;
+    const others = [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u));
+    if (others.length === 0) return;
+    this.outside.setEndpoints(others);
+    let members;
+    try {
+      members = await this.outside.memberList();
+    } catch {
+      return;
+    }
+    if (members.length > 0 && !members.some((m) => Number(m.ID) === peer.member.raft.id)) {
+      this.removed = true;
+      this.spentNominationRev = this.nominationRev;
+      this.log.info({ member: peer.member.raft.id, via: this.outside.endpoint }, 'this member is no longer in the cluster');
+      this.send({ type: 'member.removed' });
+      this.nominatedSeen = false;
+      this.send({ type: 'nomination.revoked' });
+    }
+  }
+
+  /**
+   * The local member, when its replicated state can stand for the cluster's:
+   * it has applied its own admission (a joining learner's store is empty
+   * until the leader's snapshot arrives, and must not be read as "my
+   * nomination is gone").
+   */
+  private localView(): Peer | undefined {
     const peer = this.peer;
+    return peer && peer.member.state.members.has(peer.member.raft.id) ? peer : undefined;
+  }
+
+  private async countVoters(): Promise<number | undefined> {
+    const peer = this.localView();
     if (peer) return peer.member.raft.conf.voters.length;
     const members = await this.client.memberList();
     return members.filter((m) => !m.isLearner).length;
@@ -431,6 +480,7 @@ export class Agent {
     clearInterval(this.leaseTimer);
     this.nominator?.stop();
     this.client.close();
+    this.outside.close();
   }
 }
 

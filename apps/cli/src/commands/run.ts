@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { defaultClientUrl, defaultIdealClusterSize, defaultServerUrl, resolveRunConfig, type RunFlags } from '../run-config.js';
 import type { Io } from './index.js';
+import { runAgent } from './run-agent.js';
 
 /** Collects a repeatable list flag: `--seeds a --seeds b,c` gives ["a", "b,c"]; splitting happens later. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -24,7 +25,6 @@ export function registerRun(program: Command, io: Io): void {
     .option('--status-url <url>', 'where to serve the status page and /metrics; env MGMT_STATUS_URL')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
-      io.err(`mgmt run: configuration ${JSON.stringify(config)}\n`);
-      throw new Error('run: the agent runtime is not available in this build yet');
+      await runAgent(config, io);
     });
 }

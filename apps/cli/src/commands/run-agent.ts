@@ -1,0 +1,32 @@
+import { Agent, createLogger } from '@mgmt/agent';
+import type { RunConfig } from '../run-config.js';
+import type { Io } from './index.js';
+
+/**
+ * Runs one agent until it stops. The first SIGINT or SIGTERM leaves cleanly
+ * (hand over leadership, revoke the volunteer key, wait to be un-nominated);
+ * the second forces the member down; a third exits at once.
+ */
+export async function runAgent(config: RunConfig, io: Io): Promise<void> {
+  const log = createLogger(config.hostname);
+  const agent = new Agent(config, log);
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    log.info({ signal, count: signals }, signals === 1 ? 'shutting down cleanly (again to force)' : 'forcing shutdown');
+    if (signals >= 3) process.exit(130);
+    agent.requestShutdown();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const out = await agent.run();
+    if (out.error) {
+      io.err(`mgmt run: ${out.error.message}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
