@@ -25,7 +25,8 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Apps depend on libs; the cli also runs the agent (the composition root).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'scope:agent'] },
             { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
