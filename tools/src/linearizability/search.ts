@@ -145,6 +145,12 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   let node = main.next[main.head]!;
   let boundaryTime = -Infinity;
   let mustUndo = false;
+  // Values an unknown-outcome operation must set to enable something
+  // callable now (see isUseful), marked with the current generation.
+  const usefulMark = new Int32Array(partition.values.length);
+  let usefulGeneration = 0;
+  let windowHasFailedCas = false;
+  const pendingCasExpected = new Set(pending.filter((o) => o.kind === 'cas').map((o) => o.expectedId));
 
   const longest = (): number[] => {
     if (longestIsOnStack) {
@@ -211,6 +217,29 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
     return false;
   };
 
+  /**
+   * Notes what the callable completed operations need, on entering the pass
+   * over unknown-outcome ones. Right after one of those is placed, the next
+   * operation cannot be a write (see isTopPending), nor a read or failed cas
+   * already legal (those were placed first), so it must be a read of its
+   * value, a cas expecting its value, or a failed cas expecting the current
+   * state.
+   */
+  const noteWindowNeeds = (): void => {
+    usefulGeneration += 1;
+    windowHasFailedCas = false;
+    for (let entry = main.next[main.head]!; (entry & 1) === 0; entry = main.next[entry]!) {
+      const operation = completed[entry >>> 1]!;
+      if (operation.kind === 'read') usefulMark[operation.valueId] = usefulGeneration;
+      else if (operation.kind === 'cas' && operation.casSwapped === false) windowHasFailedCas = true;
+      else if (operation.kind === 'cas') usefulMark[operation.expectedId] = usefulGeneration;
+    }
+  };
+
+  /** Whether placing this unknown-outcome operation could enable the next one. */
+  const isUseful = (operation: PreparedOperation): boolean =>
+    windowHasFailedCas || usefulMark[operation.valueId] === usefulGeneration || pendingCasExpected.has(operation.valueId);
+
   /** Whether a later-called unknown-outcome operation with the same effect is also callable now. */
   const hasCallableTwin = (sideNode: number): boolean => {
     for (let twin = sameEffectNext[sideNode]!; twin !== -1 && pending[twin]!.call <= boundaryTime; twin = sameEffectNext[twin]!) {
@@ -241,6 +270,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
         relink(side, sideNode);
         pass = 'pending';
         boundaryTime = frame.boundaryTime;
+        noteWindowNeeds();
         node = side.next[sideNode]!;
       } else {
         placedCompleted.delete(frame.position);
@@ -262,6 +292,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
         } else {
           pass = 'pending';
           boundaryTime = completed[node >>> 1]!.return;
+          noteWindowNeeds();
           node = side.next[side.head]!;
         }
         continue;
@@ -274,7 +305,8 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       continue;
     }
     if (node !== side.tail && pending[node]!.call <= boundaryTime) {
-      if (hasCallableTwin(node) || tryPlace(completedCount + node) !== 'placed') node = side.next[node]!;
+      const skip = !isUseful(pending[node]!) || hasCallableTwin(node);
+      if (skip || tryPlace(completedCount + node) !== 'placed') node = side.next[node]!;
       continue;
     }
     mustUndo = true;
