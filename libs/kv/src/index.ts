@@ -14,3 +14,4 @@ export { createEtcdServer, type EtcdServer, type EtcdServerOptions } from './ser
 export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';
 export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
 export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';
+export { PendingProposals } from './proposals.js';

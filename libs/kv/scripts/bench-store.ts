@@ -1,0 +1,34 @@
+// Measures the store's hot paths in-process (no gRPC): apply of encoded
+// put entries, put of plain commands, single-key range, and prefix range.
+// Usage: npx tsx scripts/bench-store.ts [keys]
+import { KvStore, encodeCommand } from '../src/index.js';
+
+const keys = Number(process.argv[2] ?? 100_000);
+const value = Buffer.alloc(256, 7);
+const keyOf = (i: number) => Buffer.from(`/bench/${(i * 2654435761) % keys}`.padEnd(24, 'x'));
+
+function time(label: string, ops: number, fn: () => void): void {
+  const started = process.hrtime.bigint();
+  fn();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`${label.padEnd(40)} ${String(ops).padStart(8)} ops ${ms.toFixed(0).padStart(6)} ms ${Math.round((ops / ms) * 1000).toString().padStart(9)} ops/s`);
+}
+
+const store = new KvStore();
+const entries = Array.from({ length: keys }, (_, i) => encodeCommand({ put: { key: keyOf(i), value } }, i + 1));
+time('applyEntry(put), new keys', keys, () => {
+  for (const e of entries) store.applyEntry(e);
+});
+time('apply({put}), existing keys', keys, () => {
+  for (let i = 0; i < keys; i++) store.apply({ put: { key: keyOf(i), value } });
+});
+time('range one key', keys, () => {
+  for (let i = 0; i < keys; i++) store.range({ key: keyOf(i) });
+});
+time('range prefix limit 10', 10_000, () => {
+  for (let i = 0; i < 10_000; i++) store.range({ key: Buffer.from('/bench/1'), rangeEnd: Buffer.from('/bench/2'), limit: 10 });
+});
+time('snapshot()', 1, () => store.snapshot());
+const bytes = store.snapshot();
+time('restore()', 1, () => new KvStore().restore(bytes));
+console.log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB, keys ${store.keyCount}, revision ${store.revision}, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
