@@ -75,7 +75,7 @@ export class SimCluster {
   now = 0;
   private nextOpId = 1;
   private readonly opsById = new Map<number, HistoryOp>();
-  private readonly pendingWrites = new Map<number, { op: KvOp; lastTry: number }>();
+  private readonly pendingWrites = new Map<number, { op: KvOp; lastTry: number; backoff: number }>();
   private readonly seenOps = new Set<number>();
   private readonly stopAt = new Map<number, number>();
   readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init'>> & { bugs: UnsafeTestBugs };
@@ -315,7 +315,7 @@ export class SimCluster {
     const h: HistoryOp = { kind: 'put', id, key, value: op.value, invoke: this.now, respond: Infinity };
     this.history.push(h);
     this.opsById.set(id, h);
-    this.pendingWrites.set(id, { op, lastTry: this.now });
+    this.pendingWrites.set(id, { op, lastTry: this.now, backoff: 0 });
     this.tryPropose(via, op);
     return id;
   }
@@ -349,14 +349,18 @@ export class SimCluster {
     return id;
   }
 
-  /** Re-proposes writes that have not committed for `after` steps, at a random live node. */
+  /**
+   * Re-proposes writes that have not committed for `after` steps (doubling
+   * per retry, up to 16x: clients back off) at a random live node.
+   */
   retryPending(after: number): void {
     if (this.pendingWrites.size === 0) return;
     const live = this.liveMembers();
     if (live.length === 0) return;
     for (const p of this.pendingWrites.values()) {
-      if (this.now - p.lastTry < after) continue;
+      if (this.now - p.lastTry < after + p.backoff) continue;
       p.lastTry = this.now;
+      p.backoff = Math.min(after * 16, p.backoff === 0 ? after : p.backoff * 2);
       const leader = this.leader();
       this.tryPropose(leader && this.rng.chance(0.7) ? leader.id : this.rng.pick(live).id, p.op);
     }
