@@ -4,13 +4,14 @@
 // in chunks and arrive intact; the envelope reassembler drops broken
 // sequences instead of delivering spliced bytes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNatsTransport, silentLogger } from '../src/index.js';
+import { createNatsTransport, silentLogger, TransportStartError } from '../src/index.js';
+import { freePort } from '../src/testing/free-port.js';
 import type { NatsTransport } from '../src/index.js';
 import { encodeChunks, Reassembler } from '../src/nats/envelope.js';
 import { Collector, numbered, seqOf } from '../src/testing/conformance.js';
 import { startNatsCluster, startNatsServer } from '../src/testing/nats-server.js';
 import type { NatsCluster, NatsServerHandle } from '../src/testing/nats-server.js';
-import { waitFor } from '../src/testing/wait.js';
+import { sleep, waitFor } from '../src/testing/wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -93,6 +94,27 @@ describe('nats transport', () => {
     await waitFor(() => atB.messages.length === 2, 'the chunked message and the next one');
     expect(Buffer.from(atB.messages[0]!.bytes).equals(Buffer.from(expected))).toBe(true);
     expect(seqOf(atB.messages[1]!.bytes)).toBe(9);
+  });
+});
+
+describe('nats transport start', () => {
+  it('fails with TransportStartError when no server answers in time, leaving nothing behind', async () => {
+    const port = await freePort();
+    const t = createNatsTransport({ localId: 1, clusterId: 's', servers: [`nats://127.0.0.1:${port}`], logger: silentLogger, startTimeoutMs: 300, reconnectDelayMsMin: 20, reconnectDelayMsMax: 50 });
+    await expect(t.start()).rejects.toBeInstanceOf(TransportStartError);
+    await t.close();
+  });
+
+  it('waits for a server that comes up after start was called', async () => {
+    const port = await freePort();
+    const t = createNatsTransport({ localId: 1, clusterId: 's', servers: [`nats://127.0.0.1:${port}`], logger: silentLogger, reconnectDelayMsMin: 20, reconnectDelayMsMax: 50 });
+    cleanups.push(() => t.close());
+    const starting = t.start();
+    await sleep(200);
+    const server = await startNatsServer({ port });
+    cleanups.push(() => server.dispose());
+    await starting;
+    expect(t.connectedServer).toBe(`127.0.0.1:${port}`);
   });
 });
 

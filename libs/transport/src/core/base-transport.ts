@@ -25,6 +25,8 @@ export class PeerLink {
   connected = false;
   removed = false;
   flushScheduled = false;
+  /** The queue refused a message and has not taken one since (one report per episode). */
+  queueFullEpisode = false;
   sentMessages = 0;
   sentBytes = 0;
   droppedQueueFull = 0;
@@ -125,8 +127,15 @@ export abstract class BaseTransport<L extends PeerLink> implements Transport {
     }
     if (!link.queue.push(bytes)) {
       link.droppedQueueFull += 1;
+      if (!link.queueFullEpisode) {
+        // A full queue means the peer is not keeping up: let Raft fall back to probing it.
+        link.queueFullEpisode = true;
+        this.logger.debug({ peerId: to, queued: link.queue.length }, 'send queue full; dropping');
+        this.reportUnreachable(link);
+      }
       return 'queue-full';
     }
+    link.queueFullEpisode = false;
     if (this.isStarted) this.scheduleFlush(link);
     return 'queued';
   }

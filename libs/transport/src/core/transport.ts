@@ -26,7 +26,8 @@ export type UnreachableHandler = (peerId: number) => void;
 /**
  * What happened to one `send`:
  * - `queued`: accepted; it will be written when the link is up (not a delivery promise)
- * - `queue-full`: dropped, the peer's bounded queue is full (counted)
+ * - `queue-full`: dropped, the peer's bounded queue is full (counted; the first
+ *   drop of a run of them also reports the peer unreachable)
  * - `unknown-peer`: dropped, no such member was added (counted)
  * - `closed`: dropped, the transport is closed
  */

@@ -12,6 +12,7 @@
  */
 import { connect, Events } from 'nats';
 import type { NatsConnection, Subscription } from 'nats';
+import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
@@ -30,6 +31,8 @@ export interface NatsTransportOptions extends CommonTransportOptions {
   maxUnflushedBytes?: number;
   /** Connection name shown by the NATS server. */
   connectionName?: string;
+  /** How long `start` keeps trying to reach a first server before it fails. Default 30000 ms. */
+  startTimeoutMs?: number;
 }
 
 const SUBJECT_TOKEN = /^[A-Za-z0-9_-]+$/;
@@ -47,6 +50,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   private readonly prefix: string;
   private readonly maxUnflushedBytes: number;
   private readonly connectionName: string;
+  private readonly startTimeoutMs: number;
   private readonly reassembler: Reassembler;
   private nc: NatsConnection | undefined;
   private subscription: Subscription | undefined;
@@ -69,6 +73,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     this.clusterId = options.clusterId;
     this.maxUnflushedBytes = options.maxUnflushedBytes ?? 2 * this.maxMessageBytes;
     this.connectionName = options.connectionName ?? `mgmt-${this.clusterId}-${this.localId}`;
+    this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
     this.reassembler = new Reassembler(this.maxMessageBytes);
   }
 
@@ -88,27 +93,49 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   }
 
   protected async startCarrier(): Promise<void> {
-    let nc: NatsConnection;
-    try {
-      nc = await connect({
-        servers: this.servers,
-        name: this.connectionName,
-        reconnect: true,
-        maxReconnectAttempts: -1,
-        waitOnFirstConnect: true,
-        reconnectTimeWait: this.options.reconnectDelayMsMax,
-        reconnectJitter: this.options.reconnectDelayMsMin,
-        pingInterval: 5_000,
-        maxPingOut: 2,
-      });
-    } catch (cause) {
-      throw new TransportStartError(`cannot connect to NATS at ${this.servers.join(',')}`, { cause });
-    }
+    const nc = await this.connectFirst();
     this.nc = nc;
     this.connected = true;
     this.subscription = nc.subscribe(this.subject, { callback: (err, msg) => (err === null ? this.onChunk(msg.data) : undefined) });
     this.statusLoop = this.watchStatus(nc);
     await nc.flush(); // the subscription is registered on the server before start resolves
+  }
+
+  /**
+   * Connects to the first reachable server, retrying with backoff until
+   * `startTimeoutMs`. Our own loop (not the client's waitOnFirstConnect) so a
+   * failed or closed start leaves nothing retrying in the background.
+   */
+  private async connectFirst(): Promise<NatsConnection> {
+    const deadline = Date.now() + this.startTimeoutMs;
+    const backoff = new Backoff(this.options.reconnectDelayMsMin, this.options.reconnectDelayMsMax, this.options.random);
+    for (;;) {
+      try {
+        const nc = await connect({
+          servers: this.servers,
+          name: this.connectionName,
+          reconnect: true,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: this.options.reconnectDelayMsMax,
+          reconnectJitter: this.options.reconnectDelayMsMin,
+          pingInterval: 5_000,
+          maxPingOut: 2,
+          timeout: Math.min(5_000, this.startTimeoutMs),
+        });
+        if (this.isClosed) {
+          await nc.close();
+          throw new TransportStartError('transport closed while starting');
+        }
+        return nc;
+      } catch (cause) {
+        if (cause instanceof TransportStartError) throw cause;
+        const delayMs = backoff.nextDelayMs();
+        if (this.isClosed || Date.now() + delayMs > deadline) {
+          throw new TransportStartError(`cannot connect to NATS at ${this.servers.join(',')}`, { cause });
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   protected async closeCarrier(): Promise<void> {

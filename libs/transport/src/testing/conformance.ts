@@ -182,7 +182,8 @@ export function describeTransportConformance(name: string, harness: ConformanceH
         if (seq % 500 === 0) await sleep(5);
       }
       for (const result of results) expect(['queued', 'queue-full']).toContain(result);
-      if (harness.detectsUnreachablePeers) await waitFor(() => unreachable.includes(5), 'an unreachable report');
+      if (results.has('queue-full') || harness.detectsUnreachablePeers) await waitFor(() => unreachable.includes(5), 'an unreachable report');
+      expect(a.stats().peers.find((p) => p.peerId === 5)?.unreachableReports ?? 0).toBeLessThan(5000 / 10);
     });
 
     it('reaches a member again after it restarts with the same id and address', async () => {
