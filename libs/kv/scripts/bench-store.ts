@@ -25,8 +25,9 @@ time('apply({put}), existing keys', keys, () => {
 time('range one key', keys, () => {
   for (let i = 0; i < keys; i++) store.range({ key: keyOf(i) });
 });
-time('range prefix limit 10', 10_000, () => {
-  for (let i = 0; i < 10_000; i++) store.range({ key: Buffer.from('/bench/1'), rangeEnd: Buffer.from('/bench/2'), limit: 10 });
+// Counts every key in the range (etcd's count), so this walks ~11% of the keys per call.
+time('range prefix limit 10', 100, () => {
+  for (let i = 0; i < 100; i++) store.range({ key: Buffer.from('/bench/1'), rangeEnd: Buffer.from('/bench/2'), limit: 10 });
 });
 time('snapshot()', 1, () => store.snapshot());
 const bytes = store.snapshot();
