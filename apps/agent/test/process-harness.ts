@@ -1,0 +1,85 @@
+/**
+ * Real `mgmt run` processes on loopback for the multi-process tests, and the
+ * real `etcdctl` to look at them.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './helpers.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../../..');
+const mgmtBin = path.join(root, 'node_modules/.bin/mgmt');
+
+/** One agent process. */
+export interface AgentProc {
+  name: string;
+  clientUrl: string;
+  serverUrl: string;
+  endpoint: string;
+  dataDir: string;
+  args: string[];
+  child: ChildProcess;
+  logFile: string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `mgmt run` with the reference's flags plus a data directory. */
+export async function startAgent(o: { name: string; dir: string; seeds?: string[]; ideal?: number; serverUrl?: string; extra?: string[] }): Promise<AgentProc> {
+  const clientPort = await freePort();
+  const serverUrl = o.serverUrl ?? `http://127.0.0.1:${await freePort()}`;
+  const clientUrl = `http://127.0.0.1:${clientPort}`;
+  const dataDir = path.join(o.dir, o.name);
+  const args = ['run', '--hostname', o.name, '--client-urls', clientUrl, '--server-urls', serverUrl, '--data-dir', dataDir];
+  if (o.seeds?.length) args.push('--seeds', o.seeds.join(','));
+  if (o.ideal !== undefined) args.push('--ideal-cluster-size', String(o.ideal));
+  if (o.extra) args.push(...o.extra);
+  return spawnAgent({ name: o.name, clientUrl, serverUrl, endpoint: `127.0.0.1:${clientPort}`, dataDir, args, logFile: path.join(o.dir, `${o.name}.log`) });
+}
+
+/** (Re)starts an agent process with the given arguments. */
+export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>): AgentProc {
+  const log = fs.openSync(p.logFile, 'a');
+  const child = spawn(mgmtBin, p.args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info' } });
+  fs.closeSync(log);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { ...p, child, exit };
+}
+
+/** Runs etcdctl (API v3) against `endpoints`; resolves with stdout. */
+export async function etcdctl(endpoints: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run('etcdctl', ['--endpoints', endpoints, '--command-timeout=5s', ...args], { env: { ...process.env, ETCDCTL_API: '3' } });
+  return stdout;
+}
+
+/** Members as `etcdctl member list` shows them: name and whether a learner. */
+export async function memberList(endpoints: string): Promise<Array<{ name: string; learner: boolean; clientUrls: string }>> {
+  const out = await etcdctl(endpoints, 'member', 'list');
+  return out
+    .trim()
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split(', '))
+    .map((f) => ({ name: f[2] ?? '', clientUrls: f[4] ?? '', learner: f[5] === 'true' }));
+}
+
+/** Voter names, sorted, or undefined when the endpoints do not answer. */
+export async function voterNames(endpoints: string): Promise<string[] | undefined> {
+  try {
+    return (await memberList(endpoints))
+      .filter((m) => !m.learner)
+      .map((m) => m.name)
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops every process still running (SIGKILL). */
+export async function killAll(procs: Iterable<AgentProc>): Promise<void> {
+  for (const p of procs) {
+    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    await p.exit;
+  }
+}
