@@ -3,8 +3,10 @@
 // WorkerHub, exactly as they do across worker threads (see worker.test.ts).
 import { MessageChannel } from 'node:worker_threads';
 import { createWorkerHub, createWorkerTransport } from '../src/index.js';
-import type { Transport, WorkerHub } from '../src/index.js';
-import { describeTransportConformance } from '../src/testing/conformance.js';
+import type { Transport, WorkerHub, WorkerTransport } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { Collector, describeTransportConformance } from '../src/testing/conformance.js';
+import { waitFor } from '../src/testing/wait.js';
 
 let hub: WorkerHub | undefined;
 
@@ -40,4 +42,31 @@ describeTransportConformance('worker', {
       },
     };
   },
+});
+
+describe('worker transport buffers', () => {
+  it('transfers a buffer the message owns instead of copying it, and copies a shared one', async () => {
+    const hub = createWorkerHub();
+    const made = [1, 2].map((id) => {
+      const { port1, port2 } = new MessageChannel();
+      const t = createWorkerTransport({ localId: id, hubPort: port2 });
+      hub.attach(id, port1);
+      return t;
+    });
+    const [a, b] = made as [WorkerTransport, WorkerTransport];
+    await Promise.all(made.map((t) => t.start()));
+    a.addPeer(2, 'worker://2');
+    const atB = new Collector(b);
+    const owned = new Uint8Array(64).fill(5);
+    const slab = new Uint8Array(128).fill(6);
+    const view = slab.subarray(0, 16);
+    a.send(2, owned);
+    a.send(2, view);
+    await waitFor(() => atB.messages.length === 2, 'both messages');
+    expect(owned.byteLength).toBe(0); // its ArrayBuffer moved to the other side
+    expect(slab.byteLength).toBe(128); // a view of a larger buffer is copied, the slab stays
+    expect([...atB.messages[1]!.bytes]).toEqual(new Array(16).fill(6));
+    await Promise.all(made.map((t) => t.close()));
+    hub.close();
+  });
 });

@@ -12,6 +12,7 @@
  * timers behind.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeMessage, encodeMessage, MessageType } from '@mgmt/proto';
 import { MessageTooLargeError } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
 import { silentLogger } from '../core/options.js';
@@ -112,6 +113,22 @@ export function describeTransportConformance(name: string, harness: ConformanceH
       expect(seqOf(atB.messages[0]!.bytes)).toBe(7);
       expect(atA.messages[0]?.from).toBe(2);
       expect(seqOf(atA.messages[0]!.bytes)).toBe(8);
+    });
+
+    it('carries encoded Raft messages (pooled protobufjs buffers) intact', async () => {
+      const [a, b] = await pair();
+      const atB = new Collector(b);
+      const entries = [{ term: 3, index: 8, type: 0, data: new Uint8Array([1, 2, 3]) }];
+      for (let index = 1; index <= 20; index += 1) {
+        a.send(2, encodeMessage({ type: MessageType.MSG_APP, to: 2, from: 1, term: 3, index, logTerm: 3, commit: index - 1, entries }));
+      }
+      await waitFor(() => atB.messages.length === 20, '20 raft messages');
+      for (const [i, m] of atB.messages.entries()) {
+        const decoded = decodeMessage(m.bytes);
+        expect(decoded.type).toBe(MessageType.MSG_APP);
+        expect(decoded.index).toBe(i + 1);
+        expect([...(decoded.entries[0]?.data ?? [])]).toEqual([1, 2, 3]);
+      }
     });
 
     it('keeps the order of messages from one member to another', async () => {
