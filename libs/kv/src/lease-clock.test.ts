@@ -1,0 +1,42 @@
+// Proves the leader-side lease clock: a lease is due after its TTL from
+// first sight or renewal, not before; a due lease is not handed out again
+// until the retry delay passes; refreshAll restarts every countdown (a new
+// leader never expires a lease early); unknown leases are "not found".
+import { describe, expect, it } from 'vitest';
+import { LeaseClock } from './lease-clock.js';
+import { KvStore } from './store.js';
+
+function storeWithLeases(...leases: [number, number][]): KvStore {
+  const store = new KvStore();
+  for (const [ID, TTL] of leases) store.apply({ leaseGrant: { ID, TTL } });
+  return store;
+}
+
+describe('LeaseClock', () => {
+  it('expires leases after their TTL, renewals push the deadline', () => {
+    const store = storeWithLeases([1, 5], [2, 10]);
+    const clock = new LeaseClock(store, 1000);
+    expect(clock.due(0)).toEqual([]);
+    expect(clock.renew(1, 3000)).toBe(5);
+    expect(clock.due(5000)).toEqual([]);
+    expect(clock.timeToLive(1, 5000)).toEqual({ ttlSeconds: 3, grantedTtlSeconds: 5 });
+    expect(clock.due(8000)).toEqual([1]);
+    // Handed out once; again only after the retry delay if still there.
+    expect(clock.due(8500)).toEqual([]);
+    expect(clock.due(9000)).toEqual([1]);
+    expect(clock.due(10_000)).toEqual([1, 2]);
+  });
+
+  it('restarts every countdown on refreshAll and forgets revoked leases', () => {
+    const store = storeWithLeases([1, 5]);
+    const clock = new LeaseClock(store);
+    clock.due(0);
+    clock.refreshAll(4000);
+    expect(clock.due(8000)).toEqual([]);
+    expect(clock.due(9000)).toEqual([1]);
+    store.apply({ leaseRevoke: { ID: 1 } });
+    expect(clock.due(20_000)).toEqual([]);
+    expect(() => clock.renew(1, 0)).toThrow('etcdserver: requested lease not found');
+    expect(() => clock.timeToLive(7, 0)).toThrow('etcdserver: requested lease not found');
+  });
+});
