@@ -125,6 +125,16 @@ describe('fault injection', () => {
     await waitFor(() => at[1]!.messages.length === 51, 'delivery after reset');
   });
 
+  it('duplicates by the seeded plan', async () => {
+    const faults = new NetworkFaults({ seed: 5 });
+    const { t, at } = await group(faults);
+    faults.setDuplicateRate(1, { from: 1 });
+    for (let s = 0; s < 10; s += 1) t[0]!.send(2, numbered(s));
+    await waitFor(() => at[1]!.messages.length === 20, 'every message twice');
+    expect(at[1]!.messages.map((m) => seqOf(m.bytes))).toEqual([...Array(10).keys()].flatMap((s) => [s, s]));
+    expect(faults.stats.duplicated).toBe(10);
+  });
+
   it('lets delayed messages overtake each other with reorder on', async () => {
     const faults = new NetworkFaults({ seed: 11 });
     const { t, at } = await group(faults, true);

@@ -1,6 +1,6 @@
 /**
  * Wraps any Transport with a NetworkFaults plan: outbound messages may be
- * blocked (partition), dropped or delayed; inbound messages from a cut link
+ * blocked (partition), dropped, duplicated or delayed; inbound messages from a cut link
  * are discarded too, so a plan works even when only one side is wrapped.
  * A delayed message never overtakes an earlier one to the same peer unless
  * `reorder` is on. Faults look like a lossy network: `send` still says
@@ -66,6 +66,11 @@ export class FaultyTransport implements Transport {
     if (!this.inner.peers().includes(to)) return this.inner.send(to, bytes);
     const fate = this.faults.decide(this.localId, to);
     if (fate === 'blocked' || fate === 'dropped') return 'queued';
+    if (this.faults.duplicates(this.localId, to)) this.deliverOrDelay(to, bytes.slice(), fate);
+    return this.deliverOrDelay(to, bytes, fate);
+  }
+
+  private deliverOrDelay(to: number, bytes: Uint8Array, fate: number): SendResult {
     // An undelayed message still waits behind delayed ones to the same peer, to keep order.
     if (fate === 0 && (this.reorder || !this.delayed.has(to))) return this.inner.send(to, bytes);
     return this.sendLater(to, bytes, fate);

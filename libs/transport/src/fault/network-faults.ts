@@ -1,7 +1,7 @@
 /**
  * The fault plan of a simulated network: which links are cut (partitions,
- * one-way cuts, isolated members), how often messages are dropped and how
- * long they are delayed. One plan is shared by the FaultyTransports of every
+ * one-way cuts, isolated members), how often messages are dropped or
+ * duplicated, and how long they are delayed. One plan is shared by the FaultyTransports of every
  * member under test and changed at run time by the chaos test. Pure data and
  * a seeded random source: the same seed and the same calls give the same
  * decisions.
@@ -26,6 +26,7 @@ export interface FaultStats {
   blocked: number;
   dropped: number;
   delayed: number;
+  duplicated: number;
 }
 
 const ANY = '*';
@@ -42,7 +43,8 @@ export class NetworkFaults {
   private readonly isolated = new Set<number>();
   private readonly dropRates = new Map<string, number>();
   private readonly delays = new Map<string, DelayRange>();
-  readonly stats: FaultStats = { blocked: 0, dropped: 0, delayed: 0 };
+  private readonly duplicateRates = new Map<string, number>();
+  readonly stats: FaultStats = { blocked: 0, dropped: 0, delayed: 0, duplicated: 0 };
 
   constructor(options: { seed?: number } = {}) {
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -97,6 +99,22 @@ export class NetworkFaults {
     else this.dropRates.set(k, rate);
   }
 
+  /** Sends a second copy of messages on the selected links with probability `rate` (0 turns it off). */
+  setDuplicateRate(rate: number, on: LinkSelector = {}): void {
+    assert(rate >= 0 && rate <= 1, 'duplicate rate must be within [0, 1]');
+    const k = key(on.from ?? ANY, on.to ?? ANY);
+    if (rate === 0) this.duplicateRates.delete(k);
+    else this.duplicateRates.set(k, rate);
+  }
+
+  /** Whether to send one more copy of a message from `from` to `to` (counts it). */
+  duplicates(from: number, to: number): boolean {
+    const rate = this.lookup(this.duplicateRates, from, to) ?? 0;
+    if (rate === 0 || this.random() >= rate) return false;
+    this.stats.duplicated += 1;
+    return true;
+  }
+
   /** Delays messages on the selected links by a uniform time in `range` (undefined turns it off). */
   setDelay(range: DelayRange | undefined, on: LinkSelector = {}): void {
     const k = key(on.from ?? ANY, on.to ?? ANY);
@@ -113,6 +131,7 @@ export class NetworkFaults {
     this.heal();
     this.dropRates.clear();
     this.delays.clear();
+    this.duplicateRates.clear();
   }
 
   /** Whether the link from `from` to `to` is up. */
