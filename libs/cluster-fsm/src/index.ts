@@ -54,6 +54,8 @@ export {
   isReadyForPromotion,
   majority,
   hasHealthyQuorum,
+  hasFreshQuorum,
+  isFresh,
   viewProblem,
 } from './nominator/view.js';
 export type {

@@ -1,6 +1,7 @@
 /**
  * Property tests of `decideNext` against a simulated world (see
- * sim-world.ts): under random deaths, quits, joins and ideal-size changes,
+ * sim-world.ts): under random deaths, partitions, quits, joins,
+ * ideal-size changes and slow membership changes,
  * every decision keeps one membership change in flight at most, never
  * leaves a configuration without a healthy majority, never removes the
  * leader, never promotes a learner before it has caught up and been stable;
@@ -24,12 +25,15 @@ const worldEvent: fc.Arbitrary<WorldEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 20 }).map<WorldEvent>((host) => ({ type: 'quit', host })) },
   { weight: 1, arbitrary: fc.constant<WorldEvent>({ type: 'join' }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }).map<WorldEvent>((size) => ({ type: 'ideal', size })) },
+  { weight: 1, arbitrary: fc.nat({ max: 20 }).map<WorldEvent>((host) => ({ type: 'cut', host })) },
+  { weight: 1, arbitrary: fc.constant<WorldEvent>({ type: 'heal' }) },
+  { weight: 2, arbitrary: fc.constant<WorldEvent>({ type: 'stall' }) },
 );
 
 const scenario = fc.record({
   hosts: fc.integer({ min: 1, max: 7 }),
   ideal: fc.integer({ min: 1, max: 7 }),
-  events: fc.array(worldEvent, { maxLength: 120 }),
+  events: fc.array(worldEvent, { minLength: 10, maxLength: 150, size: 'max' }),
 });
 
 /** Runs the scenario; throws on a broken invariant; returns steps to converge. */
@@ -37,10 +41,11 @@ function run({ hosts, ideal, events }: { hosts: number; ideal: number; events: W
   const world = new SimWorld(hosts, ideal, DEFAULT_NOMINATOR_POLICY);
   for (const event of events) {
     world.apply(event);
-    world.advance();
+    world.advance(event.type === 'stall');
     const view = world.view();
     world.decide(view, decideNext(view, DEFAULT_NOMINATOR_POLICY));
   }
+  world.healAll();
   for (let step = 0; step < QUIET_STEPS_MAX; step++) {
     if (world.convergenceProblem() === undefined) return step;
     world.advance();
@@ -56,7 +61,7 @@ describe('decideNext in a simulated world', () => {
       fc.property(scenario, (input) => {
         run(input);
       }),
-      checkParameters(200),
+      checkParameters(100),
     );
     reportOnFailure(result, 'test/decide.property.test.ts');
     expect(result.failed).toBe(false);

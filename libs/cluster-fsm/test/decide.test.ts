@@ -63,6 +63,11 @@ describe('decideNext: growth', () => {
     expect(decideNext(view).kind).toBe('none');
   });
 
+  it('does not promote a stable learner that has not been heard from just now', () => {
+    const view = viewOf([voter('h1', '1'), learner('h2', '2', { lastHeardTicksAgo: policy.freshWithinTicks + 1 })]);
+    expect(decideNext(view).kind).toBe('none');
+  });
+
   it('promotes a learner that is caught up and stable', () => {
     const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 90 })]);
     expect(decideNext(view)).toMatchObject({ kind: 'promoteLearner', memberId: '2', hostname: 'h2' });
@@ -142,6 +147,12 @@ describe('decideNext: shrinking and replacing', () => {
     const view = viewOf([voter('h1', '1'), voter('h2', '2'), voter('h3', '3', { lastHeardTicksAgo: 500 })]);
     view.volunteers = without(view.volunteers, 'h2');
     expect(decideNext(view).kind).not.toBe('removeMember');
+  });
+
+  it('does not remove a live voter next to one that has gone silent but is not yet declared dead', () => {
+    const view = viewOf([voter('h1', '1'), voter('h2', '2', { lastHeardTicksAgo: policy.freshWithinTicks + 1 }), voter('h3', '3')]);
+    view.volunteers = without(view.volunteers, 'h3');
+    expect(decideNext(view).kind).toBe('none');
   });
 
   it('in a 2-voter cluster removes the other member only while it is healthy', () => {

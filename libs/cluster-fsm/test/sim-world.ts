@@ -24,6 +24,8 @@ interface Host {
   diedAtTick: number | undefined;
   /** Removed from the membership but still running its member: it stops once it sees its nomination deleted. */
   runsRemovedMember: boolean;
+  /** Alive and holding its lease, but cut off from its Raft peers. */
+  cutOff: boolean;
 }
 
 interface SimMember {
@@ -40,6 +42,10 @@ export type WorldEvent =
   | { type: 'quit'; host: number }
   | { type: 'join' }
   | { type: 'ideal'; size: number }
+  | { type: 'cut'; host: number }
+  | { type: 'heal' }
+  /** The pending membership change takes one more step to apply. */
+  | { type: 'stall' }
   | { type: 'none' };
 
 /** A broken nominator promise, with the decision and view that broke it. */
@@ -59,8 +65,8 @@ export class SimWorld {
   nextId = 2;
   /** A membership change proposed and not yet applied. */
   pending: (() => void) | undefined;
-  /** Member id of a learner whose promotion is pending (it already counts as a voter for kills). */
-  promoting: string | undefined;
+  /** Voter ids once the pending change applies: kills must leave a majority in this configuration too. */
+  pendingVoterIds: string[] | undefined;
   healthySince: HealthySince = {};
   changesApplied = 0;
   readonly log: string[] = [];
@@ -83,6 +89,7 @@ export class SimWorld {
       volunteering: true,
       diedAtTick: undefined,
       runsRemovedMember: false,
+      cutOff: false,
     });
   }
 
@@ -98,8 +105,9 @@ export class SimWorld {
     return this.members.filter((member) => !member.isLearner);
   }
 
-  private aliveVoterCount(): number {
-    return this.voters().filter((member) => this.host(member.name)?.alive === true).length;
+  /** Whether the leader can hear `host`: alive and not cut off. */
+  private reachable(host: Host | undefined): boolean {
+    return host !== undefined && host.alive && !host.cutOff;
   }
 
   /** Applies `event` unless it would make the cluster lose its majority (which no algorithm can fix). */
@@ -110,42 +118,50 @@ export class SimWorld {
       const host = this.hosts[event.host % this.hosts.length];
       if (host !== undefined) host.volunteering = false;
     }
-    if (event.type === 'kill') {
+    if (event.type === 'heal') this.healAll();
+    if (event.type === 'kill' || event.type === 'cut') {
       const host = this.hosts[event.host % this.hosts.length];
-      if (host === undefined || !host.alive) return;
-      const isVoter = this.members.some(
-        (member) => member.name === host.name && (!member.isLearner || member.id === this.promoting),
-      );
-      // Count the pending configuration too: a kill must leave a majority in either.
-      const voterCount = this.voters().length + (this.promoting === undefined ? 0 : 1);
-      if (isVoter && this.aliveVoterCount() - 1 < majority(voterCount)) return;
-      host.alive = false;
-      host.diedAtTick = this.tick;
+      if (host === undefined || !this.reachable(host)) return;
+      // No algorithm survives losing a majority: the world never takes one, in the current
+      // configuration or in the one a pending change is about to install.
+      const configurations = [this.voters().map((member) => member.id), ...(this.pendingVoterIds ? [this.pendingVoterIds] : [])];
+      for (const ids of configurations) {
+        const voters = this.members.filter((member) => ids.includes(member.id));
+        if (!voters.some((member) => member.name === host.name)) continue;
+        const reachable = voters.filter((member) => this.reachable(this.host(member.name))).length;
+        if (reachable - 1 < majority(ids.length)) return;
+      }
+      if (event.type === 'cut') {
+        host.cutOff = true;
+      } else {
+        host.alive = false;
+        host.diedAtTick = this.tick;
+      }
     }
     this.log.push(`event ${JSON.stringify(event)}`);
   }
 
-  /** Time passes: a pending change applies, live members catch up, a dead leader is replaced. */
-  advance(): void {
+  /** Time passes: a pending change applies (unless stalled), live members catch up, a dead leader is replaced. */
+  advance(stalled = false): void {
     this.tick += TICKS_PER_STEP;
     this.lastIndex += 5;
-    if (this.pending !== undefined) {
+    if (this.pending !== undefined && !stalled) {
       this.pending();
       this.pending = undefined;
-      this.promoting = undefined;
+      this.pendingVoterIds = undefined;
     }
     for (const host of this.hosts) {
       if (host.runsRemovedMember && !this.nominated.has(host.name)) host.runsRemovedMember = false;
     }
     for (const member of this.members) {
-      if (this.host(member.name)?.alive !== true) continue;
+      if (!this.reachable(this.host(member.name))) continue;
       member.matchIndex = this.lastIndex;
       member.lastHeardTick = this.tick;
     }
     const leader = this.members.find((member) => member.id === this.leaderId);
-    if (leader === undefined || this.host(leader.name)?.alive !== true) {
+    if (leader === undefined || !this.reachable(this.host(leader.name))) {
       const next = this.voters()
-        .filter((member) => this.host(member.name)?.alive === true)
+        .filter((member) => this.reachable(this.host(member.name)))
         .sort((a, b) => b.matchIndex - a.matchIndex)[0];
       if (next !== undefined) {
         this.leaderId = next.id;
@@ -230,7 +246,7 @@ export class SimWorld {
         if (member!.matchIndex < 0.9 * view.leaderLastIndex) fail('promotes a learner that has not caught up');
         if ((member!.healthyForTicks ?? 0) < this.policy.stabilizationTicks) fail('promotes a learner before it is stable');
         checkQuorum([...voterIds, decision.memberId]);
-        this.promoting = decision.memberId;
+        this.pendingVoterIds = [...voterIds, decision.memberId];
         this.pending = () => {
           const target = this.members.find((m) => m.id === decision.memberId);
           if (target !== undefined) target.isLearner = false;
@@ -245,6 +261,7 @@ export class SimWorld {
           checkQuorum(voterIds);
           checkQuorum(voterIds.filter((id) => id !== decision.memberId));
         }
+        this.pendingVoterIds = voterIds.filter((id) => id !== decision.memberId);
         this.pending = () => {
           const removed = this.members.find((m) => m.id === decision.memberId);
           const host = removed === undefined ? undefined : this.host(removed.name);
@@ -257,13 +274,18 @@ export class SimWorld {
       case 'transferLeadership': {
         const target = this.members.find((m) => m.id === decision.toMemberId);
         if (target === undefined || target.isLearner) fail('transfers leadership to a non-voter');
-        if (this.host(target!.name)?.alive === true) {
+        if (this.reachable(this.host(target!.name))) {
           this.leaderId = target!.id;
           this.healthySince = {};
         }
         return;
       }
     }
+  }
+
+  /** Every cut-off host is reachable again. */
+  healAll(): void {
+    for (const host of this.hosts) host.cutOff = false;
   }
 
   /** Hosts that are alive and volunteering. */

@@ -13,8 +13,10 @@ import type { Decision } from './decision.js';
 import type { ClusterView, MemberView, NominatorPolicy } from './view.js';
 import {
   DEFAULT_NOMINATOR_POLICY,
+  hasFreshQuorum,
   hasHealthyQuorum,
   isAlive,
+  isFresh,
   isHealthy,
   isReadyForPromotion,
   learnersOf,
@@ -83,17 +85,18 @@ function dropLearner(view: ClusterView, policy: NominatorPolicy): Decision | und
 }
 
 /**
- * Whether removing voter `member` keeps a healthy majority in both the old
+ * Whether removing voter `member` keeps a fresh majority in both the old
  * and the new configuration: whichever of the two a Raft implementation
  * counts to commit the change, it can commit it and stay available after.
- * In a 2-voter cluster this only removes a member that is healthy.
+ * Fresh, not merely healthy: a voter that died a moment ago must not be
+ * counted on. In a 2-voter cluster this only removes a member that is fresh.
  */
 export function isRemovalSafe(view: ClusterView, member: MemberView, policy: NominatorPolicy): boolean {
   if (member.isLearner) return true;
   if (member.id === view.leaderId) return false;
   const voters = votersOf(view);
   const remaining = voters.filter((voter) => voter.id !== member.id);
-  return remaining.length > 0 && hasHealthyQuorum(voters, view, policy) && hasHealthyQuorum(remaining, view, policy);
+  return remaining.length > 0 && hasFreshQuorum(voters, view, policy) && hasFreshQuorum(remaining, view, policy);
 }
 
 /** Quitters and dead hosts first (dead before alive), then voters unreachable for long, then extras. */
@@ -208,8 +211,8 @@ function promote(view: ClusterView, policy: NominatorPolicy): Decision | undefin
           `healthy for ${learner.healthyForTicks ?? 0}/${policy.stabilizationTicks} ticks`,
       );
     }
-    const healthy = voters.filter((member) => isHealthy(member, view, policy)).length + 1;
-    if (healthy < majority(voters.length + 1)) continue;
+    const fresh = voters.filter((member) => isFresh(member, view, policy)).length + 1;
+    if (fresh < majority(voters.length + 1)) continue;
     return {
       kind: 'promoteLearner',
       memberId: learner.id,

@@ -62,6 +62,14 @@ export interface NominatorPolicy {
   maxLagEntries: number;
   /** How long a learner must be healthy before it is promoted (autopilot's stabilization time). */
   stabilizationTicks: number;
+  /**
+   * Heard from this recently: surely alive right now. `aliveWithinTicks` is
+   * lenient so a slow member is not declared dead; a membership change
+   * must not rely on it, or a member that has just died (not yet seen) can
+   * be counted on: promoting it, or removing a live voter next to it, leaves
+   * a cluster without quorum. Changes count only fresh members.
+   */
+  freshWithinTicks: number;
   /** A learner not heard from for this long after being added is given up on and removed. */
   learnerTimeoutTicks: number;
   /**
@@ -82,6 +90,7 @@ export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   aliveWithinTicks: 50,
   maxLagEntries: 1000,
   stabilizationTicks: 30,
+  freshWithinTicks: 5,
   learnerTimeoutTicks: 300,
   unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
@@ -97,17 +106,30 @@ export function isHealthy(member: MemberView, view: ClusterView, policy: Nominat
   return isAlive(member, view, policy) && view.leaderLastIndex - member.matchIndex <= policy.maxLagEntries;
 }
 
+/** Healthy and heard from within `freshWithinTicks`: can be counted on for a membership change. */
+export function isFresh(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
+  const heardJustNow = member.id === view.leaderId || member.lastHeardTicksAgo <= policy.freshWithinTicks;
+  return heardJustNow && isHealthy(member, view, policy);
+}
+
+/** Whether a majority of `voters` (a configuration) is fresh: it can commit a change now. */
+export function hasFreshQuorum(voters: readonly MemberView[], view: ClusterView, policy: NominatorPolicy): boolean {
+  if (voters.length === 0) return false;
+  return voters.filter((member) => isFresh(member, view, policy)).length >= majority(voters.length);
+}
+
 /** Close enough to the leader's log for a promotion etcd would accept. */
 export function isCaughtUp(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
   return member.matchIndex >= view.leaderLastIndex * policy.promoteMatchRatio;
 }
 
-/** Caught up, healthy, and healthy for the stabilization time: safe to make a voter. */
+/** Caught up, heard just now, and healthy for the stabilization time: safe to make a voter. */
 export function isReadyForPromotion(member: MemberView, view: ClusterView, policy: NominatorPolicy): boolean {
   return (
     member.isLearner &&
     isCaughtUp(member, view, policy) &&
     isHealthy(member, view, policy) &&
+    isFresh(member, view, policy) &&
     (member.healthyForTicks ?? 0) >= policy.stabilizationTicks
   );
 }
