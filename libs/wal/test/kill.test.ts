@@ -1,7 +1,7 @@
 // Proves, with a real process and a real disk, that an entry acknowledged
 // after its fsync survives SIGKILL at an arbitrary moment: a child appends
 // under load and prints each acknowledged index, the test kills it mid-load
-// (three times, restarting on the same directory, so recovery after a kill
+// (twice, restarting on the same directory, so recovery after a kill
 // is itself followed by more load and another kill), then reopens the WAL
 // and finds every acknowledged entry with its exact content.
 import { spawn } from 'node:child_process';
@@ -49,7 +49,7 @@ function runAndKill(acksBeforeKill: number): Promise<{ start: number; acked: num
 describe('SIGKILL under load (real process, real disk)', () => {
   it('loses no acknowledged entry', async () => {
     const all: number[] = [];
-    for (const acks of [400, 700, 300]) {
+    for (const acks of [500, 400]) {
       const run = await runAndKill(acks);
       // Recovery after the previous kill kept at least everything acknowledged before it.
       expect(run.start).toBeGreaterThanOrEqual(Math.max(0, ...all));
