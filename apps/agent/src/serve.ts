@@ -1,6 +1,37 @@
-// `nx run agent:serve`: the embedded default. Later issues turn this into a
-// local cluster of agents as worker threads with a live status page.
-import { agentName } from './index.js';
+// `nx run agent:serve`: runs one agent with the defaults of `mgmt run`
+// (a cluster of one serving the etcd v3 API on http://127.0.0.1:2379, Raft
+// peers on :2380, data under the OS temp directory). MGMT_* variables
+// change it, e.g. MGMT_HOSTNAME=h2 MGMT_SEEDS=http://127.0.0.1:2379.
+// Ctrl-C leaves cleanly; a second Ctrl-C forces.
+import os from 'node:os';
+import path from 'node:path';
+import { Agent } from './agent.js';
+import { createLogger } from './log.js';
 
-console.log(`${agentName}: serve has no local cluster to start in this build yet`);
-process.exitCode = 1;
+const env = process.env;
+const hostname = env.MGMT_HOSTNAME ?? os.hostname();
+const list = (v: string | undefined, d: string) => (v ?? d).split(/[,;\s]+/).filter(Boolean);
+const config = {
+  hostname,
+  seeds: list(env.MGMT_SEEDS, ''),
+  clientUrls: list(env.MGMT_CLIENT_URLS, 'http://127.0.0.1:2379'),
+  serverUrls: list(env.MGMT_SERVER_URLS, 'http://127.0.0.1:2380'),
+  idealClusterSize: Number(env.MGMT_IDEAL_CLUSTER_SIZE ?? 5),
+  noServer: false,
+  dataDir: env.MGMT_DATA_DIR ?? path.join(os.tmpdir(), 'mgmt', hostname),
+};
+const log = createLogger(hostname);
+const agent = new Agent(config, log);
+process.stderr.write(`mgmt agent ${hostname}: etcd v3 API on ${config.clientUrls.join(', ')} (try: ETCDCTL_API=3 etcdctl --endpoints ${new URL(config.clientUrls[0]!).host} member list)\n`);
+let signals = 0;
+const stop = () => {
+  if (++signals >= 3) process.exit(130);
+  agent.requestShutdown();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const out = await agent.run();
+if (out.error) {
+  process.stderr.write(`mgmt agent: ${out.error.message}\n`);
+  process.exitCode = 1;
+}
