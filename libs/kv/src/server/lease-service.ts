@@ -18,6 +18,9 @@ export interface LeaseServiceOptions {
   readonly track: (stream: { end(): void }) => () => void;
 }
 
+/** Keep-alive requests one stream may have waiting before reading pauses. */
+const MAX_QUEUED_KEEPALIVES = 128;
+const RESUME_KEEPALIVES_BELOW = 16;
 /** Attempts at a free random lease id before giving up. */
 const LEASE_ID_ATTEMPTS = 5;
 
@@ -74,11 +77,15 @@ export function leaseHandlers(backend: EtcdBackend, headers: Headers, log: Error
           call.end();
         },
       });
-      // One renewal at a time per stream keeps responses in request order.
+      // One renewal at a time per stream keeps responses in request order;
+      // reading pauses while too many wait, so a flood costs bounded memory.
       let chain = Promise.resolve();
+      let queued = 0;
       call.on('data', (req: KeepAliveRequest) => {
         const id = req.ID ?? 0;
+        if (++queued >= MAX_QUEUED_KEEPALIVES) call.pause();
         chain = chain.then(async () => {
+          if (--queued === RESUME_KEEPALIVES_BELOW) call.resume();
           if (closed) return;
           try {
             const ttl = await backend.leaseKeepAlive(id);
