@@ -288,4 +288,47 @@ describe('membership changes', () => {
     expect(c.node(4).kv.data).toEqual(l.kv.data);
     expect(c.checker.violations).toEqual([]);
   });
+
+  it('a snapshot taken before an in-flight change reaches a lagging learner, then the change follows in the log', () => {
+    const c = manual([1, 2, 3]);
+    c.campaign(1);
+    c.settle();
+    expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE, nodeId: 4 })).toBe(true);
+    c.addEmptyNode(4);
+    c.net.isolate(4, [1, 2, 3]);
+    c.settle();
+    for (let k = 0; k < 5; k++) c.put(1, `k${k}`);
+    c.settle();
+    expect(c.raw(1).status().learners).toEqual([4]);
+    // Remove 3: the entry stays on the leader, uncommitted.
+    c.net.filter = (m) => !(m.type === MessageType.MSG_APP && m.from === 1);
+    expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_REMOVE_NODE, nodeId: 3 })).toBe(true);
+    c.settle();
+    const leader = c.node(1);
+    const confIndex = leader.raw!.raft.pendingConfIndex;
+    expect(leader.raw!.raft.raftLog.committed).toBeLessThan(confIndex);
+    // The leader snapshots and compacts at its applied index, below the change.
+    leader.storage.createSnapshot(leader.applied, leader.confState, leader.kv.snapshot());
+    leader.storage.compact(leader.applied);
+    const snaps: Message[] = [];
+    c.net.filter = undefined;
+    c.net.heal();
+    const orig = c.net.send.bind(c.net);
+    c.net.send = (m, now) => (m.type === MessageType.MSG_SNAP && snaps.push(m), orig(m, now));
+    for (let k = 0; k < 5; k++) {
+      c.raw(1).tick();
+      c.settle();
+    }
+    expect(snaps.length).toBeGreaterThan(0);
+    const md = snaps[0]!.snapshot!.metadata;
+    expect(md.index).toBeLessThan(confIndex);
+    expect(md.confState.voters).toEqual([1, 2, 3]);
+    expect(md.confState.learners).toEqual([4]);
+    // The change committed after the snapshot and reached the learner through the log.
+    expect(c.node(4).confState.voters).toEqual([1, 2]);
+    expect(c.node(4).confState.learners).toEqual([4]);
+    expect(c.node(4).applied).toBeGreaterThanOrEqual(confIndex);
+    expect(c.node(4).kv.data).toEqual(leader.kv.data);
+    expect(c.checker.violations).toEqual([]);
+  });
 });
