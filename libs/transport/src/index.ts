@@ -34,7 +34,13 @@ export type { WorkerTransportOptions } from './worker/worker-transport.js';
 export { createWorkerTransport, WorkerTransport } from './worker/worker-transport.js';
 export { createWorkerHub, WorkerHub } from './worker/hub.js';
 export type { AgentControl, AgentWorkerContext, AgentWorkerHandle, SpawnAgentWorkerOptions } from './worker/agent-worker.js';
-export { agentWorkerContext, createAgentWorkerTransport, exposeAgentControl, spawnAgentWorker } from './worker/agent-worker.js';
+export {
+  AgentWorkerExitedError,
+  agentWorkerContext,
+  createAgentWorkerTransport,
+  exposeAgentControl,
+  spawnAgentWorker,
+} from './worker/agent-worker.js';
 export { nodeEndpoint } from './worker/node-endpoint.js';
 export type { TransportForUrlsOptions } from './core/transport-for-urls.js';
 export { transportForUrls } from './core/transport-for-urls.js';

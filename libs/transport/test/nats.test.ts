@@ -105,6 +105,18 @@ describe('nats transport start', () => {
     await t.close();
   });
 
+  it('closes promptly while its server is down and reconnecting', async () => {
+    const server = await startNatsServer();
+    cleanups.push(() => server.dispose());
+    const t = await member(1, [server.url]);
+    t.addPeer(2, 'x');
+    await server.stop(true);
+    await waitFor(() => t.connectedServer === undefined, 'the client to notice');
+    t.send(2, numbered(1));
+    await t.close();
+    expect(t.send(2, numbered(2))).toBe('closed');
+  });
+
   it('waits for a server that comes up after start was called', async () => {
     const port = await freePort();
     const t = createNatsTransport({ localId: 1, clusterId: 's', servers: [`nats://127.0.0.1:${port}`], logger: silentLogger, reconnectDelayMsMin: 20, reconnectDelayMsMax: 50 });

@@ -7,7 +7,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { transfer } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createWorkerHub, createWorkerTransport, silentLogger, spawnAgentWorker } from '../src/index.js';
+import { AgentWorkerExitedError, createWorkerHub, createWorkerTransport, silentLogger, spawnAgentWorker } from '../src/index.js';
 import type { AgentWorkerHandle, Transport } from '../src/index.js';
 import { Collector } from '../src/testing/conformance.js';
 import { waitFor, waitForAsync } from '../src/testing/wait.js';
@@ -71,6 +71,15 @@ describe('agent workers', () => {
       return echoed > before;
     }, 'agent 3 echoes agent 1');
     expect(echoed).toBe(before + 1);
+  });
+
+  it('rejects control calls with AgentWorkerExitedError when the entry fails to load', async () => {
+    const broken = spawnAgentWorker<EchoControl>(hub, new URL('./fixtures/broken-agent.ts', import.meta.url), { memberId: 50 });
+    const error = await broken.untilExit(broken.control.start()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AgentWorkerExitedError);
+    expect(String((error as Error).message)).toMatch(/agent worker 50 exited with code 1: broken agent entry/);
+    await broken.terminate();
+    expect(hub.memberIds()).not.toContain(50);
   });
 
   it('reports a terminated agent unreachable and reaches it again after a respawn', async () => {

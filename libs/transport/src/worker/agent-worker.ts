@@ -49,8 +49,26 @@ export interface AgentWorkerHandle<T> {
   readonly control: Remote<T>;
   /** Resolves with the exit code when the thread ends. */
   readonly exited: Promise<number>;
+  /**
+   * Settles like `call`, unless the thread ends first: then it rejects with
+   * AgentWorkerExitedError (a comlink call to a dead worker never settles).
+   * Use it around control calls: `await handle.untilExit(handle.control.start())`.
+   */
+  untilExit<R>(call: Promise<R>): Promise<R>;
   /** Detaches from the hub, releases the proxy and terminates the thread. */
   terminate(): Promise<void>;
+}
+
+/** An agent worker ended while the main thread was waiting on it. */
+export class AgentWorkerExitedError extends TransportError {
+  readonly memberId: number;
+  readonly exitCode: number;
+  constructor(memberId: number, exitCode: number, cause: unknown) {
+    super(`agent worker ${memberId} exited with code ${exitCode}${cause instanceof Error ? `: ${cause.message}` : ''}`, { cause });
+    this.name = 'AgentWorkerExitedError';
+    this.memberId = memberId;
+    this.exitCode = exitCode;
+  }
 }
 
 const BOOTSTRAP_URL = new URL('./bootstrap.mjs', import.meta.url);
@@ -75,13 +93,24 @@ export function spawnAgentWorker<T = AgentControl>(hub: WorkerHub, entry: URL | 
     });
   });
   // An uncaught error in the entry ends the thread; `exited` reports it, this keeps it from crashing the main thread.
-  worker.on('error', () => {});
+  let lastError: unknown;
+  worker.on('error', (err) => {
+    lastError = err;
+  });
   let terminating: Promise<void> | undefined;
   return {
     memberId: options.memberId,
     worker,
     control,
     exited,
+    untilExit<R>(call: Promise<R>): Promise<R> {
+      return Promise.race([
+        call,
+        exited.then((code) => {
+          throw new AgentWorkerExitedError(options.memberId, code, lastError);
+        }),
+      ]);
+    },
     terminate() {
       terminating ??= (async () => {
         control[releaseProxy]();
