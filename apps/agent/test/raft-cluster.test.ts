@@ -1,9 +1,11 @@
-// Proves a 3-member Raft group of real members (durable log on disk, TCP
-// transport on loopback, the store as state machine) forms by adding
+// Proves a 3-member Raft group of real members (durable log on disk, a real
+// transport: direct TCP, or NATS through a real nats-server; the store as
+// state machine) forms by adding
 // learners and promoting them, commits writes that every member applies
 // identically, survives losing its leader, and recovers a member's state
 // from its data directory after a restart.
 import { ConfChangeType } from '@mgmt/raft';
+import { startNatsServer } from '@mgmt/transport/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeMemberAttributes } from '../src/cluster/members.js';
 import { silentLogger } from '../src/log.js';
@@ -21,7 +23,16 @@ interface Spec {
   dir: string;
 }
 
-describe('a 3-member raft group over TCP', () => {
+describe.each([
+  ['tcp', async () => ({ url: async () => `tcp://127.0.0.1:${await freePort()}`, stop: async () => {} })],
+  [
+    'nats',
+    async () => {
+      const nats = await startNatsServer();
+      return { url: async () => nats.url, stop: () => nats.stop() };
+    },
+  ],
+] as const)('a 3-member raft group over %s', (_kind, carrier) => {
   const cleanups: Array<() => Promise<void> | void> = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
@@ -56,8 +67,10 @@ describe('a 3-member raft group over TCP', () => {
   it('forms, replicates, fails over and recovers', async () => {
     const tmp = tempDir('raft-cluster-');
     cleanups.push(tmp.cleanup);
+    const c = await carrier();
+    cleanups.push(c.stop);
     const specs: Spec[] = [];
-    for (let i = 1; i <= 3; i++) specs.push({ id: i * 1000 + 7, name: `h${i}`, url: `tcp://127.0.0.1:${await freePort()}`, dir: `${tmp.dir}/h${i}` });
+    for (let i = 1; i <= 3; i++) specs.push({ id: i * 1000 + 7, name: `h${i}`, url: await c.url(), dir: `${tmp.dir}/h${i}` });
     const [s1, s2, s3] = specs as [Spec, Spec, Spec];
 
     const m1 = await open(s1, true, undefined);
