@@ -96,7 +96,7 @@ export function explainAnomaly(history: History, partition: KeyPartition, eviden
   const lines = [
     `Key ${JSON.stringify(partition.key)} is not linearizable${diagnosis ? ` (${diagnosis.kind})` : ''}.`,
     ...(diagnosis ? [diagnosis.sentence] : []),
-    `The longest partial linearization the search found places ${linearizedPrefix.length} of ${operations.length} operations on this key${linearizedPrefix.length > prefixLinesShown ? ` (last ${prefixLinesShown} shown)` : ''}:`,
+    `The longest partial linearization the search found places ${linearizedPrefix.length} of the ${operations.length} operations checked on this key, dropped and pruned ones aside${linearizedPrefix.length > prefixLinesShown ? ` (last ${prefixLinesShown} shown)` : ''}:`,
     ...linearizedPrefix
       .map((step, order) => `  ${order + 1}. ${describeOperation(step.index, step.operation)}  => ${formatValue(step.valueAfter)}`)
       .slice(-prefixLinesShown),
