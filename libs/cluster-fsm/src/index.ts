@@ -31,6 +31,7 @@ export { EffectNotProvidedError } from './not-provided.js';
 
 // Agent lifecycle
 export { lifecycleMachine } from './lifecycle/machine.js';
+export { lifecycleInvariantViolation, lifecycleLeaf } from './lifecycle/invariants.js';
 export type {
   LifecycleInput,
   LifecycleContext,

@@ -2,9 +2,10 @@
  * The lifecycle as a model for @xstate/graph: every fact an agent can
  * report (with fixed payloads), every delayed event read from the chart,
  * a state serialization that drops counters (so the graph is finite), and
- * the invariants every reachable state must satisfy.
+ * the invariants every reachable state must satisfy (src/lifecycle/invariants.ts).
  */
 import type { SnapshotFrom } from 'xstate';
+import { lifecycleInvariantViolation, lifecycleLeaf } from '../src/lifecycle/invariants.js';
 import { lifecycleMachine } from '../src/lifecycle/machine.js';
 import type { LifecycleEvent } from '../src/lifecycle/types.js';
 import { machineToJson } from '../src/viz/graph.js';
@@ -61,44 +62,8 @@ export function serializeLifecycle(snapshot: LifecycleSnapshot): string {
   ]);
 }
 
-/** Dotted path of the active leaf, e.g. `peer.running`. */
-export function leafOf(snapshot: LifecycleSnapshot): string {
-  let value: unknown = snapshot.value;
-  const parts: string[] = [];
-  while (typeof value === 'object' && value !== null) {
-    const [key, child] = Object.entries(value)[0] ?? [];
-    if (key === undefined) break;
-    parts.push(key);
-    value = child;
-  }
-  if (typeof value === 'string') parts.push(value);
-  return parts.join('.');
-}
+/** The active leaf, e.g. `peer.running`. */
+export const leafOf = lifecycleLeaf;
 
-/** The member status each state implies (undefined: any). */
-function expectedMember(leaf: string): string[] | undefined {
-  if (leaf.startsWith('client.') || leaf.startsWith('volunteer.')) return ['none'];
-  if (leaf === 'bootstrapping' || leaf === 'nominated.starting') return ['starting'];
-  if (leaf === 'nominated.retrying') return ['none'];
-  if (leaf.startsWith('peer.')) return ['running'];
-  if (leaf === 'unnominated.stopping') return ['stopping'];
-  return undefined;
-}
-
-/** Why `snapshot` breaks a lifecycle invariant, or undefined. */
-export function lifecycleViolation(snapshot: LifecycleSnapshot): string | undefined {
-  const c = snapshot.context;
-  const leaf = leafOf(snapshot);
-  const members = expectedMember(leaf);
-  if (members !== undefined && !members.includes(c.member)) return `${leaf} with member ${c.member}`;
-  if (leaf.startsWith('volunteer.') && !(c.volunteered && c.volunteering)) return `${leaf} but not volunteering`;
-  if (c.noServer && (leaf.startsWith('volunteer') || leaf.startsWith('nominated') || leaf.startsWith('peer'))) {
-    return `--no-server agent in ${leaf}`;
-  }
-  if (c.shutdownRequested && !(leaf.startsWith('leaving.') || leaf === 'stopped')) return `shutdown requested but in ${leaf}`;
-  if (leaf === 'peer.running' && !c.isVoter) return 'running peer that is not a voter';
-  if (leaf === 'failed' && c.error === undefined) return 'failed without an error';
-  if (c.reason.trim() === '') return `${leaf} without a reason`;
-  if (snapshot.status === 'done' && leaf !== 'stopped' && leaf !== 'failed') return `done in ${leaf}`;
-  return undefined;
-}
+/** Why a snapshot breaks a lifecycle invariant, or undefined. */
+export const lifecycleViolation = lifecycleInvariantViolation;

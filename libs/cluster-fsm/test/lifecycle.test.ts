@@ -332,9 +332,22 @@ describe('lifecycle: shutdown', () => {
     h.takeEffects();
     h.actor.send({ type: 'shutdown.requested' });
     h.actor.send({ type: 'volunteer.revoked' });
-    expect(h.state()).toBe('leaving.graceful.awaitingRemoval');
+    expect(h.state()).toBe('leaving.stoppingMember');
     h.actor.send({ type: 'member.stopped' });
     expect(h.state()).toBe('stopped');
     expect(h.takeEffects()).toEqual(['revokeVolunteerKey']);
+  });
+
+  it('as a learner or a member still starting does not wait to be removed', () => {
+    for (const facts of [[], [{ type: 'member.started' }]] as const) {
+      const h = volunteerWaiting();
+      h.actor.send({ type: 'nomination.received' });
+      for (const fact of facts) h.actor.send(fact);
+      h.actor.send({ type: 'shutdown.requested' });
+      h.actor.send({ type: 'volunteer.revoked' });
+      expect(h.state()).toBe('leaving.stoppingMember');
+      h.actor.send({ type: 'member.stopped' });
+      expect(h.state()).toBe('stopped');
+    }
   });
 });

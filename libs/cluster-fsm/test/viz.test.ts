@@ -7,11 +7,11 @@
  */
 import { instance } from '@viz-js/viz';
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { and, createActor, not, or } from 'xstate';
 import { getStateNodes } from '@xstate/graph';
 import { activeStateIds } from '../src/viz/active.js';
 import { machineToDot } from '../src/viz/dot.js';
-import { machineToJson } from '../src/viz/graph.js';
+import { guardText, machineToJson } from '../src/viz/graph.js';
 import { machineToMermaid, mermaidId } from '../src/viz/mermaid.js';
 import { machines } from '../src/viz/registry.js';
 import { renderSvg, SvgRenderError } from '../src/viz/svg.js';
@@ -63,7 +63,9 @@ describe('chart details', () => {
   it('labels guards, combinators and delays readably', () => {
     const labels = chart.edges.map((edge) => edge.label);
     expect(labels).toContain('always [!isLeaderWithPeers]');
-    expect(labels).toContain('always [!(hasMember && !isSoleVoter)]');
+    expect(labels).toContain('always [!mustAwaitRemoval]');
+    expect(guardText(and(['a', not('b')]))).toBe('(a && !b)');
+    expect(guardText(or(['a', { type: 'b' }]))).toBe('(a || b)');
     expect(labels).toContain('after connectRetryDelay');
     expect(labels).toContain('member.failed [hasStartAttemptsLeft]');
   });

@@ -24,8 +24,13 @@ export const lifecycleGuards = {
   hasVolunteered: ({ context }: Args) => context.volunteered,
   hasMember: ({ context }: Args) => context.member !== 'none',
   isMemberStopNeeded: ({ context }: Args) => context.member === 'starting' || context.member === 'running',
-  /** Nobody can un-nominate the last voter: it stops without waiting. */
-  isSoleVoter: ({ context }: Args) => context.isVoter && context.voters === 1,
+  /**
+   * Leaving waits to be removed only as a running voter with other voters:
+   * a learner or a member still starting does not count towards quorum (the
+   * nominator drops it once its volunteer key is gone), and nobody can
+   * remove the last voter.
+   */
+  mustAwaitRemoval: ({ context }: Args) => context.member === 'running' && context.isVoter && context.voters !== 1,
 };
 
 /** Delays of the lifecycle machine (milliseconds of the actor's clock), by name. */

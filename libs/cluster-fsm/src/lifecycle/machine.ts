@@ -9,7 +9,7 @@
  * where they mean nothing are ignored, so a late answer can never move the
  * agent backwards. Time is the actor's clock only (delayed transitions).
  */
-import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { assign, enqueueActions, not, setup } from 'xstate';
 import { DuplicateHostnameError, MemberFailedError, MemberStartError, NothingToJoinError } from '../errors.js';
 import { InvalidHostnameError } from '../keys.js';
 import { initialLifecycleContext } from './context.js';
@@ -414,7 +414,7 @@ export const lifecycleMachine = setup({
               ],
             },
             awaitingRemoval: {
-              always: { guard: not(and(['hasMember', not('isSoleVoter')])), target: '#lifecycle.leaving.stoppingMember' },
+              always: { guard: not('mustAwaitRemoval'), target: '#lifecycle.leaving.stoppingMember' },
               entry: { type: 'explain', params: { reason: 'leaving: waiting to be un-nominated' } },
               on: {
                 'nomination.revoked': { target: '#lifecycle.leaving.stoppingMember' },
