@@ -70,3 +70,19 @@ describe('worker transport buffers', () => {
     hub.close();
   });
 });
+
+describe('worker hub', () => {
+  it('detaching an old attachment leaves a newer one under the same id alone', () => {
+    const hub = createWorkerHub();
+    const first = new MessageChannel();
+    const second = new MessageChannel();
+    hub.attach(1, first.port1);
+    hub.attach(1, second.port1); // a respawned member took the id
+    hub.detach(1, first.port1); // the old worker's exit arrives late
+    expect(hub.memberIds()).toEqual([1]);
+    hub.detach(1, second.port1);
+    expect(hub.memberIds()).toEqual([]);
+    hub.close();
+    for (const channel of [first, second]) channel.port2.close();
+  });
+});

@@ -88,7 +88,7 @@ export function spawnAgentWorker<T = AgentControl>(hub: WorkerHub, entry: URL | 
   const control = wrap<T>(nodeEndpoint(worker));
   const exited = new Promise<number>((resolve) => {
     worker.once('exit', (code) => {
-      hub.detach(options.memberId);
+      hub.detach(options.memberId, port1); // not a newer worker that took the same id
       resolve(code);
     });
   });
@@ -114,7 +114,7 @@ export function spawnAgentWorker<T = AgentControl>(hub: WorkerHub, entry: URL | 
     terminate() {
       terminating ??= (async () => {
         control[releaseProxy]();
-        hub.detach(options.memberId);
+        hub.detach(options.memberId, port1);
         await worker.terminate();
         await exited;
       })();

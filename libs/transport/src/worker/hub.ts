@@ -28,9 +28,7 @@ export class WorkerHub {
     this.members.set(memberId, port);
     // The hub must not keep the process alive; close() ends everything.
     port.unref();
-    port.on('close', () => {
-      if (this.members.get(memberId) === port) this.detach(memberId);
-    });
+    port.on('close', () => this.detach(memberId, port));
     for (const [peerId, peerPort] of this.members) {
       if (peerId === memberId) continue;
       const { port1, port2 } = new MessageChannel();
@@ -39,10 +37,18 @@ export class WorkerHub {
     }
   }
 
-  /** Detaches a member and tells the others it is gone. Unknown ids are ignored. */
-  detach(memberId: number): void {
-    const port = this.members.get(memberId);
-    if (port === undefined) return;
+  /**
+   * Detaches a member and tells the others it is gone. Unknown ids are
+   * ignored; with `port`, only that attachment is detached (not a newer one
+   * under the same id).
+   */
+  detach(memberId: number, port?: MessagePort): void {
+    const attached = this.members.get(memberId);
+    if (attached === undefined || (port !== undefined && attached !== port)) return;
+    this.detachAttached(memberId, attached);
+  }
+
+  private detachAttached(memberId: number, port: MessagePort): void {
     this.members.delete(memberId);
     port.close();
     for (const peerPort of this.members.values()) post(peerPort, { type: 'peer-gone', peerId: memberId });
