@@ -304,6 +304,18 @@ describe('ReadIndex', () => {
     expect(c.history.find((x) => x.id === r)!.respond).not.toBe(Infinity);
   });
 
+  it('a sole voter answers at once even while a learner is unreachable', () => {
+    const c = manual([1]);
+    c.campaign(1);
+    c.settle();
+    expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE, nodeId: 2 })).toBe(true);
+    c.settle();
+    c.net.isolate(2, [1]);
+    const r = c.get(1, 'r')!;
+    c.settle();
+    expect(c.history.find((x) => x.id === r)!.respond).not.toBe(Infinity);
+  });
+
   it('lease-based reads answer at once (needs check-quorum)', () => {
     const c = manual([1, 2, 3], { readOnlyOption: ReadOnlyOption.LeaseBased, checkQuorum: true });
     c.campaign(1);
