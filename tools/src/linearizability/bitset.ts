@@ -50,4 +50,26 @@ export class HashedBitset {
     this.hashValue = (this.hashValue ^ mix32(position + 1)) >>> 0;
     this.memberCount -= 1;
   }
+
+  /** The first position at or after `start` that is not a member (`size` if none). */
+  firstAbsentFrom(start: number): number {
+    let position = start;
+    while (position < this.size && this.has(position)) position += 1;
+    return position;
+  }
+
+  /** The members after `after`, ascending. */
+  membersAfter(after: number): number[] {
+    const members: number[] = [];
+    for (let wordIndex = (after + 1) >>> 5; wordIndex < this.words.length; wordIndex += 1) {
+      let word = this.words[wordIndex]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        const position = wordIndex * 32 + bit;
+        if (position > after) members.push(position);
+        word &= word - 1;
+      }
+    }
+    return members;
+  }
 }

@@ -47,8 +47,10 @@ export interface PreparedOperation {
 export interface KeyPartition {
   key: string;
   /**
-   * Completed operations first, then the unknown-outcome ones, each group in
-   * history order; the search's memo keeps the two groups in separate sets.
+   * Completed operations first, sorted by (return time, history index), then
+   * the unknown-outcome ones in history order. The search relies on the
+   * first order: the completed operations placed are always a prefix of it
+   * plus a few beyond, which is how its memo stores them compactly.
    */
   operations: PreparedOperation[];
   /**
@@ -142,7 +144,8 @@ export function partitionHistory(
     const merged = (id: number): number => (observed.has(id) ? id : unobservedValueId);
     for (const operation of group.operations) if (operation.kind !== 'read') operation.valueId = merged(operation.valueId);
     const initialValueId = merged(group.interner.idOf(initialValue));
-    const operations = [...group.operations.filter((o) => !o.pending), ...group.operations.filter((o) => o.pending)];
+    const completed = group.operations.filter((o) => !o.pending).sort((a, b) => a.return - b.return || a.index - b.index);
+    const operations = [...completed, ...group.operations.filter((o) => o.pending)];
     return { key, operations, values, unobservedValueId, initialValueId, initialValue };
   });
   return { partitions, droppedIndexes };

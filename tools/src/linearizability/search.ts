@@ -73,7 +73,7 @@ function isStatePreserving(operation: PreparedOperation): boolean {
  * the more flexible earlier one for later. Also numbers the effect classes,
  * for the memo's per-class counts (see visited-cache.ts).
  */
-function sameEffectSuccessors(pending: readonly PreparedOperation[]): { successor: Int32Array; classOf: Int32Array; classCount: number } {
+function sameEffectSuccessors(pending: readonly PreparedOperation[]): { successor: Int32Array; classOf: Int32Array } {
   const successor = new Int32Array(pending.length).fill(-1);
   const classOf = new Int32Array(pending.length);
   const lastOfEffect = new Map<string, { node: number; classIndex: number }>();
@@ -87,7 +87,7 @@ function sameEffectSuccessors(pending: readonly PreparedOperation[]): { successo
     classOf[node] = classIndex;
     lastOfEffect.set(effect, { node, classIndex });
   }
-  return { successor, classOf, classCount: lastOfEffect.size };
+  return { successor, classOf };
 }
 
 /**
@@ -122,10 +122,12 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   const pending = operations.slice(completedCount);
   const main = completedEntries(completed.map((o) => o.call), completed.map((o) => o.return));
   const side = pendingEntries(pending.map((o) => o.call));
-  const { successor: sameEffectNext, classOf, classCount } = sameEffectSuccessors(pending);
-  const placedPerClass = new Uint32Array(classCount);
+  const { successor: sameEffectNext, classOf } = sameEffectSuccessors(pending);
   const sameEffectPrevious = sameEffectPredecessors(completed);
   const placedCompleted = new HashedBitset(completed.length);
+  // Completed operations are numbered by return time (see partition.ts), so
+  // the first unplaced one is also the one whose return entry comes first.
+  let firstUnplaced = 0;
   const placedPending = new HashedBitset(pending.length);
   const cache = new VisitedCache();
   const stack: Frame[] = [];
@@ -181,14 +183,18 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
     const extraPending = isPending ? position - completedCount : -1;
     const forced = isStatePreserving(operation);
     const extraClass = isPending ? classOf[extraPending]! : -1;
-    if (!cache.visitIfNew(placedCompleted, extraCompleted, placedPerClass, extraClass, nextState)) return forced ? 'doomed' : 'skipped';
+    const nextFirstUnplaced = position === firstUnplaced ? placedCompleted.firstAbsentFrom(position + 1) : firstUnplaced;
+    const pendingClasses = placedPending.membersAfter(-1).map((sideNode) => classOf[sideNode]!);
+    if (extraClass >= 0) pendingClasses.push(extraClass);
+    pendingClasses.sort((a, b) => a - b);
+    if (!cache.visitIfNew(placedCompleted, extraCompleted, nextFirstUnplaced, pendingClasses, nextState)) return forced ? 'doomed' : 'skipped';
     stack.push({ position, stateBefore: state, boundaryTime, forced });
     if (isPending) {
       placedPending.add(extraPending);
-      placedPerClass[extraClass]! += 1;
       unlink(side, extraPending);
     } else {
       placedCompleted.add(position);
+      firstUnplaced = nextFirstUnplaced;
       unlink(main, 2 * position);
       unlink(main, 2 * position + 1);
       if (placedCompleted.count > longestCompleted) {
@@ -207,9 +213,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
   const hasEarlierTwin = (position: number): boolean => {
     let twin = sameEffectPrevious[position]!;
     if (twin === -1) return false;
-    let first = main.next[main.head]!;
-    while ((first & 1) === 0) first = main.next[first]!;
-    const callableUntil = completed[first >>> 1]!.return;
+    const callableUntil = completed[firstUnplaced]!.return;
     // Unplaced operations all return at or after callableUntil.
     for (; twin !== -1 && completed[twin]!.return >= callableUntil; twin = sameEffectPrevious[twin]!) {
       if (!placedCompleted.has(twin) && completed[twin]!.call <= callableUntil) return true;
@@ -266,7 +270,6 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       if (frame.position >= completedCount) {
         const sideNode = frame.position - completedCount;
         placedPending.delete(sideNode);
-        placedPerClass[classOf[sideNode]!]! -= 1;
         relink(side, sideNode);
         pass = 'pending';
         boundaryTime = frame.boundaryTime;
@@ -274,6 +277,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
         node = side.next[sideNode]!;
       } else {
         placedCompleted.delete(frame.position);
+        firstUnplaced = Math.min(firstUnplaced, frame.position);
         relink(main, 2 * frame.position + 1);
         relink(main, 2 * frame.position);
         pass = 'changing';
@@ -286,6 +290,7 @@ export function searchPartition(partition: KeyPartition, budget: SearchBudget): 
       assert(node !== main.tail, 'scan reached the tail with completed operations unplaced');
       if ((node & 1) === 1) {
         // The first return entry: the end of what may go next in this pass.
+        assert(node >>> 1 === firstUnplaced, 'the first return entry must be the first unplaced operation');
         if (pass === 'preserving') {
           pass = 'changing';
           node = main.next[main.head]!;

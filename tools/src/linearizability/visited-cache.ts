@@ -12,41 +12,37 @@
  * every class: the explored one has at least the same operations left, and
  * they need never take effect, so it can follow any path the new one could.
  * Skipping dominated configurations keeps timeouts from multiplying the search.
+ *
+ * C is stored compactly. Completed operations are numbered by return time,
+ * and every one returning before the first unplaced one must be placed, so
+ * C is [0, firstUnplaced) plus a few placed ahead of it (operations still
+ * running when it returned): an entry costs O(concurrency), not O(n).
  */
 import type { HashedBitset } from './bitset.js';
 import { mix32 } from './bitset.js';
 
 interface VisitedGroup {
-  completedWords: Uint32Array;
   state: number;
-  /** Placed counts per class; an antichain: no member is <= another everywhere. */
-  pendingCounts: Uint32Array[];
+  firstUnplaced: number;
+  /** Completed operations placed beyond `firstUnplaced`, ascending. */
+  ahead: readonly number[];
+  /**
+   * The classes of the unknown-outcome operations placed, each a sorted
+   * multiset (a class repeats once per operation); an antichain: no member
+   * is included in another.
+   */
+  pendingClassSets: (readonly number[])[];
 }
 
-function withIncrement(counts: Uint32Array, classIndex: number): Uint32Array {
-  const copy = counts.slice();
-  if (classIndex >= 0) copy[classIndex]! += 1;
-  return copy;
-}
-
-function withBit(words: Uint32Array, position: number): Uint32Array {
-  const copy = words.slice();
-  if (position >= 0) copy[position >>> 5]! |= 1 << (position & 31);
-  return copy;
-}
-
-function equalWithBit(stored: Uint32Array, current: Uint32Array, position: number): boolean {
-  const wordIndex = position >= 0 ? position >>> 5 : -1;
-  const bit = position >= 0 ? 1 << (position & 31) : 0;
-  for (let i = 0; i < stored.length; i += 1) {
-    const word = i === wordIndex ? (current[i]! | bit) >>> 0 : current[i]!;
-    if (stored[i] !== word) return false;
+/** Whether sorted multiset `small` is included in sorted multiset `large`. */
+function isIncluded(small: readonly number[], large: readonly number[]): boolean {
+  if (small.length > large.length) return false;
+  let j = 0;
+  for (const item of small) {
+    while (j < large.length && large[j]! < item) j += 1;
+    if (j === large.length || large[j] !== item) return false;
+    j += 1;
   }
-  return true;
-}
-
-function isAtMost(small: Uint32Array, large: Uint32Array): boolean {
-  for (let i = 0; i < small.length; i += 1) if (small[i]! > large[i]!) return false;
   return true;
 }
 
@@ -62,31 +58,43 @@ export class VisitedCache {
 
   /**
    * Considers the configuration (`completed` plus `extraCompleted`, `state`,
-   * `pendingCounts` plus one in `extraClass`), where an extra of -1 adds
-   * nothing. Returns false if it is explored or dominated; otherwise records
-   * it and returns true.
+   * `pendingClasses`), where an extra of -1 adds nothing, `firstUnplaced` is
+   * the first completed operation not in the configuration, and
+   * `pendingClasses` is the sorted multiset of the classes of the
+   * unknown-outcome operations placed. Returns false if it is explored or
+   * dominated; otherwise records it and returns true.
    */
-  visitIfNew(completed: HashedBitset, extraCompleted: number, pendingCounts: Uint32Array, extraClass: number, state: number): boolean {
+  visitIfNew(
+    completed: HashedBitset, extraCompleted: number, firstUnplaced: number,
+    pendingClasses: readonly number[], state: number,
+  ): boolean {
     const completedHash = extraCompleted >= 0 ? (completed.hash ^ mix32(extraCompleted + 1)) >>> 0 : completed.hash;
     const key = (completedHash ^ mix32(Math.imul(state + 1, 0x9e3779b1))) >>> 0;
+    const count = completed.count + (extraCompleted >= 0 ? 1 : 0);
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       bucket = [];
       this.buckets.set(key, bucket);
     }
-    const candidate = withIncrement(pendingCounts, extraClass);
-    let group = bucket.find((entry) => entry.state === state && equalWithBit(entry.completedWords, completed.words, extraCompleted));
+    // Same first unplaced, same size, and every stored one ahead is placed: the same set.
+    const isSameCompleted = (group: VisitedGroup): boolean =>
+      group.firstUnplaced === firstUnplaced && group.ahead.length === count - firstUnplaced &&
+      group.ahead.every((position) => position === extraCompleted || completed.has(position));
+    let group = bucket.find((entry) => entry.state === state && isSameCompleted(entry));
     if (group === undefined) {
-      group = { completedWords: withBit(completed.words, extraCompleted), state, pendingCounts: [] };
+      const ahead = completed.membersAfter(firstUnplaced);
+      if (extraCompleted > firstUnplaced) ahead.push(extraCompleted);
+      ahead.sort((a, b) => a - b);
+      group = { state, firstUnplaced, ahead, pendingClassSets: [] };
       bucket.push(group);
     } else {
-      if (group.pendingCounts.some((explored) => isAtMost(explored, candidate))) return false;
+      if (group.pendingClassSets.some((explored) => isIncluded(explored, pendingClasses))) return false;
       // Members the new one dominates will never prune anything it would not.
-      const before = group.pendingCounts.length;
-      group.pendingCounts = group.pendingCounts.filter((explored) => !isAtMost(candidate, explored));
-      this.storedCount -= before - group.pendingCounts.length;
+      const before = group.pendingClassSets.length;
+      group.pendingClassSets = group.pendingClassSets.filter((explored) => !isIncluded(pendingClasses, explored));
+      this.storedCount -= before - group.pendingClassSets.length;
     }
-    group.pendingCounts.push(candidate);
+    group.pendingClassSets.push(pendingClasses);
     this.storedCount += 1;
     return true;
   }
