@@ -72,6 +72,34 @@ describe('worker transport buffers', () => {
 });
 
 describe('worker hub', () => {
+  it('lets a member close its transport and start a new one on the same hub port', async () => {
+    const hub = createWorkerHub();
+    const ports = [1, 2].map((id) => {
+      const { port1, port2 } = new MessageChannel();
+      hub.attach(id, port1);
+      return port2;
+    });
+    const other = createWorkerTransport({ localId: 2, hubPort: ports[1]! });
+    await other.start();
+    other.addPeer(1, 'worker://1');
+    const atOther = new Collector(other);
+    for (let round = 0; round < 3; round += 1) {
+      const t = createWorkerTransport({ localId: 1, hubPort: ports[0]! });
+      t.addPeer(2, 'worker://2');
+      await t.start();
+      const atT = new Collector(t);
+      t.send(2, new Uint8Array([round]));
+      await waitFor(() => atOther.messages.length === round + 1, `delivery in round ${round}`);
+      other.send(1, new Uint8Array([round]));
+      await waitFor(() => atT.messages.length === 1, `reply in round ${round}`);
+      await t.close(); // un-nominated; the next round is the same member nominated again
+    }
+    expect(atOther.messages.map((m) => m.bytes[0])).toEqual([0, 1, 2]);
+    await other.close();
+    hub.close();
+    for (const port of ports) port.close();
+  });
+
   it('detaching an old attachment leaves a newer one under the same id alone', () => {
     const hub = createWorkerHub();
     const first = new MessageChannel();

@@ -34,6 +34,18 @@ export function isHubToMember(value: unknown): value is HubToMember {
   return (v.type === 'peer-port' || v.type === 'peer-gone') && typeof v.peerId === 'number';
 }
 
+/** Member to hub: my transport started (`join`) or closed (`leave`). */
+export interface MemberToHub {
+  readonly type: 'join' | 'leave';
+}
+
+/** Checks the shape of a member message. */
+export function isMemberToHub(value: unknown): value is MemberToHub {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as Record<string, unknown>).type;
+  return type === 'join' || type === 'leave';
+}
+
 /** The key under which spawnAgentWorker puts its data in `workerData`. */
 export const AGENT_WORKER_DATA_KEY = 'mgmtAgentWorker';
 

@@ -9,6 +9,7 @@ import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
 import { isHubToMember } from './protocol.js';
+import type { MemberToHub } from './protocol.js';
 
 /** Options of the worker transport. */
 export interface WorkerTransportOptions extends CommonTransportOptions {
@@ -52,15 +53,19 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
     this.creditBatch = Math.max(1, Math.floor(this.maxInFlight / 4));
   }
 
+  private readonly onHub = (message: unknown): void => this.onHubMessage(message);
+
   protected startCarrier(): Promise<void> {
-    this.hubPort.on('message', (message: unknown) => this.onHubMessage(message));
+    this.hubPort.on('message', this.onHub);
+    this.hubPort.postMessage({ type: 'join' } satisfies MemberToHub);
     return Promise.resolve();
   }
 
+  /** Leaves the hub but keeps the hub port, so a new transport can join on it. */
   protected closeCarrier(): Promise<void> {
     for (const peerId of [...this.channels.keys()]) this.dropChannel(peerId);
-    this.hubPort.removeAllListeners('message');
-    this.hubPort.close();
+    this.hubPort.off('message', this.onHub);
+    if (this.isStarted) this.hubPort.postMessage({ type: 'leave' } satisfies MemberToHub);
     return Promise.resolve();
   }
 
