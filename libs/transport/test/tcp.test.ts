@@ -175,6 +175,27 @@ describe('tcp transport', () => {
     }
   });
 
+  it('works over IPv6 loopback with bracketed URLs', async () => {
+    const ipv6 = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+    });
+    if (!ipv6) return; // no IPv6 loopback on this machine
+    const make = async (id: number): Promise<TcpTransport> => {
+      const t = createTcpTransport({ localId: id, clusterId: 'c1', listenUrl: 'tcp://[::1]:0', logger: silentLogger });
+      await t.start();
+      open.push(t);
+      return t;
+    };
+    const [a, b] = [await make(1), await make(2)];
+    expect(b.listenUrl).toMatch(/^tcp:\/\/\[::1\]:\d+$/);
+    a.addPeer(2, b.listenUrl);
+    const atB = new Collector(b);
+    a.send(2, numbered(3));
+    await waitFor(() => atB.messages.length === 1, 'delivery over IPv6');
+  });
+
   it('fails to start with a typed error when the port is taken', async () => {
     const a = await member(1);
     const port = Number(new URL(a.listenUrl).port);
