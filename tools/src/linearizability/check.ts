@@ -7,7 +7,7 @@ import { findProof, KeyFacts } from './diagnose.js';
 import { explainAnomaly } from './explain.js';
 import type { History, RegisterValue } from './history.js';
 import { assert } from './errors.js';
-import { isDropped, partitionHistory } from './partition.js';
+import { partitionHistory } from './partition.js';
 import type { KeyPartition } from './partition.js';
 import { pruneUnobservablePending } from './prune.js';
 import type { BudgetExhausted } from './search.js';
@@ -75,11 +75,10 @@ export type CheckResult = LinearizableResult | NotLinearizableResult | UnknownRe
  */
 const reportSearchSteps = 200_000;
 
-function keyFacts(history: History, partition: KeyPartition): KeyFacts {
-  const operations = history
-    .map((operation, index) => ({ index, operation }))
-    .filter(({ operation }) => operation.op.key === partition.key && !isDropped(operation));
-  return new KeyFacts(operations, partition.initialValue);
+/** The simple proofs' view of a key: all its operations that survived the drop rule (pruned ones included). */
+function keyFacts(history: History, unpruned: KeyPartition): KeyFacts {
+  const operations = unpruned.operations.map(({ index }) => ({ index, operation: history[index]! }));
+  return new KeyFacts(operations, unpruned.initialValue);
 }
 
 /** Checks that `history` is linearizable for a key-value register with read, write and cas. */
@@ -103,7 +102,7 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
     const { partition, prunedIndexes } = pruneUnobservablePending(unpruned);
     stats.pruned += prunedIndexes.length;
     // A simple proof decides the key at once; the search then only serves the report.
-    const facts = keyFacts(history, partition);
+    const facts = keyFacts(history, unpruned);
     const proof = findProof(facts);
     const stepsForKey = proof === undefined ? maxSteps : Math.min(maxSteps, reportSearchSteps);
     const outcome = searchPartition(partition, { maxSteps: stepsForKey, maxCacheEntries, deadlineMs, now });
