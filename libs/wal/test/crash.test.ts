@@ -11,6 +11,8 @@ import { applyToStorage, digest, generateWorkload, type Digest } from './workloa
 
 const identity = { clusterId: 'crash-test', memberId: 1 };
 const BASE_SEED = Number(process.env.SEED ?? 1);
+/** Workload length; raise it (OPS=200) for a longer soak. */
+const OPS = Number(process.env.OPS ?? 40);
 
 function open(disk: SimDisk): DurableStorage {
   return DurableStorage.open({ fs: disk, dir: '/data/member', identity, io: 'sync', segmentSizeBytes: 400 });
@@ -83,7 +85,7 @@ describe('crash at every step (SimDisk)', () => {
   for (const [m, mode] of (['lose', 'tear', 'keep', 'random'] as const).entries()) {
     it(`recovers exactly the acknowledged state when unsynced data is ${mode === 'lose' ? 'lost' : mode === 'tear' ? 'torn' : mode === 'keep' ? 'kept' : 'randomly lost, torn or kept'}`, () => {
       // One workload per mode (a different seed each), crashed at every one of its steps.
-      expect(crashAtEveryStep(BASE_SEED + m, mode, 40)).toBeGreaterThan(100);
+      expect(crashAtEveryStep(BASE_SEED + m, mode, OPS)).toBeGreaterThan(100);
     });
   }
 });
