@@ -60,7 +60,7 @@ function crashAtEveryStep(seed: number, mode: CrashMode, opCount: number): numbe
     const disk = new SimDisk({ seed: seed * 1000 + step });
     disk.crashAfterOps(step);
     const { acked, crashed } = runUntilCrash(disk, w.ops);
-    const where = `seed=${seed} mode=${mode} step=${step} acked=${acked} (replay: SEED=${seed} npx vitest run test/crash.test.ts); last ops: ${disk.recentOps.slice(-4).join(' | ')}`;
+    const where = `seed=${seed} mode=${mode} step=${step} acked=${acked} (replay: SEED=${BASE_SEED} OPS=${opCount} npx vitest run test/crash.test.ts); last ops: ${disk.recentOps.slice(-4).join(' | ')}`;
     disk.crash(mode);
     const again = step % 3 === 0 ? (step * 7) % 9 : undefined;
     let got: Digest;
