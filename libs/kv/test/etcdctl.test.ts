@@ -2,8 +2,9 @@
 // our server over a LocalBackend: put/get (prefix, limit, rev, JSON), del
 // (prefix, prev-kv), watch (prefix, rev, prev-kv) as a child process, txn in
 // interactive mode, leases (grant, put --lease, keep-alive --once,
-// timetolive --keys, list, revoke), member list, endpoint status and
-// health, compaction, and etcd's error messages. Expected outputs were
+// timetolive --keys, list, revoke), `etcdctl lock` between two holders,
+// member list, endpoint status and health, compaction, and etcd's error
+// messages. Expected outputs were
 // taken from a real etcd 3.4.23 run on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CtlProcess, etcdctl, startHarness, until, type Harness } from './harness.js';
@@ -89,6 +90,20 @@ describe('etcdctl against the server', () => {
     const gone = await ctl('lease', 'keep-alive', '--once', '1234');
     expect(gone.stderr).toContain('etcdserver: requested lease not found');
     expect((await ctl('lease', 'grant', '1')).stdout).toMatch(/granted with TTL\(2s\)/);
+  });
+
+  it('serializes two holders of `etcdctl lock` (leases, txn, watch on the waiter)', async () => {
+    const first = etcdctl(h.endpoint, ['lock', 'the-lock', '--', 'sh', '-c', 'sleep 0.5; echo first-done']);
+    await until(() => h.backend.store.range({ key: Buffer.from('the-lock/'), rangeEnd: Buffer.from('the-lock0'), serializable: true }).count === 1, 'first holder');
+    const second = etcdctl(h.endpoint, ['lock', 'the-lock', 'echo', 'second-holder']);
+    const order: string[] = [];
+    void first.then(() => order.push('first'));
+    void second.then(() => order.push('second'));
+    const [a, b] = await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
+    expect(a.stdout).toContain('first-done');
+    expect(b.stdout).toContain('second-holder');
+    expect(h.backend.store.range({ key: Buffer.from('the-lock/'), rangeEnd: Buffer.from('the-lock0') }).count).toBe(0);
   });
 
   it('lists members and reports endpoint status and health', async () => {
