@@ -55,7 +55,7 @@ export function serializeLifecycle(snapshot: LifecycleSnapshot): string {
     c.isLeader,
     c.volunteered,
     c.volunteering,
-    c.pendingNomination,
+    c.nominationPresent,
     c.voters,
     c.shutdownRequested,
     Math.min(c.memberStartAttempts, c.timing.maxMemberStartAttempts),

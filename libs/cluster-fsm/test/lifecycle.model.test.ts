@@ -78,7 +78,7 @@ describe('lifecycle model', () => {
     for (const path of paths) {
       const snapshot = path.state as LifecycleSnapshot;
       const c = snapshot.context;
-      const key = JSON.stringify([leafOf(snapshot), c.member, c.shutdownRequested, c.pendingNomination]);
+      const key = JSON.stringify([leafOf(snapshot), c.member, c.shutdownRequested, c.nominationPresent]);
       const known = byKey.get(key);
       if (known === undefined || known.steps.length > path.steps.length) byKey.set(key, path);
     }

@@ -238,11 +238,20 @@ describe('lifecycle: un-nomination', () => {
     h.actor.send({ type: 'member.stopped' });
     h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });
     expect(h.state()).toBe('nominated.starting');
-    expect(h.takeEffects()).toEqual(['connectToSeed', 'startMember']);
+    expect(h.takeEffects()).toEqual(['connectToSeed', 'writeVolunteerKey', 'startMember']);
     expect(context(h).nominations).toBe(2);
     h.actor.send({ type: 'member.started' });
     h.actor.send({ type: 'member.promoted' });
     expect(h.state()).toBe('peer.running');
+  });
+
+  it('starts a new member when its nomination is still there after the removed one stopped', () => {
+    // Removed from the membership while the nominated key stays: the leader wants this host back.
+    const h = runningPeer();
+    h.actor.send({ type: 'member.removed' });
+    h.actor.send({ type: 'member.stopped' });
+    h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });
+    expect(h.state()).toBe('nominated.starting');
   });
 
   it('forgets a re-nomination that was revoked again while stopping', () => {

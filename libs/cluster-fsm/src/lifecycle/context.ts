@@ -21,7 +21,7 @@ export function initialLifecycleContext(input: LifecycleInput): LifecycleContext
     member: 'none',
     isVoter: false,
     memberStartAttempts: 0,
-    pendingNomination: false,
+    nominationPresent: false,
     nominations: 0,
     isLeader: false,
     voters: undefined,

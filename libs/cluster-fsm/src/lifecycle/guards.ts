@@ -16,7 +16,8 @@ export const lifecycleGuards = {
   hasSeeds: ({ context }: Args) => context.seeds.length > 0,
   isNoServer: ({ context }: Args) => context.noServer,
   wantsToVolunteer: ({ context }: Args) => context.volunteering && !context.noServer,
-  hasPendingNomination: ({ context }: Args) => context.pendingNomination,
+  /** The nomination key exists and the agent still wants to be a peer. */
+  isNominated: ({ context }: Args) => context.nominationPresent && context.volunteering && !context.noServer,
   isVoter: ({ context }: Args) => context.isVoter,
   hasStartAttemptsLeft: ({ context }: Args) => context.memberStartAttempts < context.timing.maxMemberStartAttempts,
   /** Only a running member that leads others has leadership to hand over. */

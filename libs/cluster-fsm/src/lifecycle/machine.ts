@@ -72,6 +72,7 @@ export const lifecycleMachine = setup({
         knownEndpoints: event.endpoints ?? context.knownEndpoints,
       };
     }),
+    recordNomination: assign(({ event }) => ({ nominationPresent: event.type === 'nomination.received' })),
     recordLeadership: assign(({ event }) => (event.type === 'leadership.changed' ? { isLeader: event.isLeader } : {})),
     explainVolunteerWaiting: assign(({ context }) => ({ reason: volunteerWaitingReason(context) })),
     explainPeerRunning: assign(({ context }) => ({ reason: peerRunningReason(context) })),
@@ -88,9 +89,13 @@ export const lifecycleMachine = setup({
   on: {
     'cluster.observed': { actions: 'recordCluster' },
     'leadership.changed': { actions: 'recordLeadership' },
+    // The nomination key is a level, not an edge: the last report is kept everywhere and acted on
+    // wherever the agent can act (a key still present after the old member stopped starts a new one).
+    'nomination.received': { actions: 'recordNomination' },
+    'nomination.revoked': { actions: 'recordNomination' },
     'shutdown.requested': {
       target: '.leaving',
-      actions: assign({ shutdownRequested: true, volunteering: false, pendingNomination: false }),
+      actions: assign({ shutdownRequested: true, volunteering: false }),
     },
   },
   states: {
@@ -141,9 +146,6 @@ export const lifecycleMachine = setup({
     client: {
       initial: 'connecting',
       on: {
-        // A nomination seen while (re)connecting is kept, not lost: it is acted on once connected.
-        'nomination.received': { guard: 'wantsToVolunteer', actions: assign({ pendingNomination: true }) },
-        'nomination.revoked': { actions: assign({ pendingNomination: false }) },
         'hostname.duplicated': {
           target: 'failed',
           actions: { type: 'fail', params: ({ context }) => ({ error: new DuplicateHostnameError(context.hostname) }) },
@@ -182,10 +184,7 @@ export const lifecycleMachine = setup({
         },
         connected: {
           entry: assign(({ context }) => ({ reason: clientConnectedReason(context) })),
-          always: [
-            { guard: 'hasPendingNomination', target: '#lifecycle.nominated' },
-            { guard: 'wantsToVolunteer', target: '#lifecycle.volunteer' },
-          ],
+          always: { guard: 'wantsToVolunteer', target: '#lifecycle.volunteer' },
           on: { 'connection.lost': { target: 'connecting' } },
         },
       },
@@ -193,8 +192,8 @@ export const lifecycleMachine = setup({
 
     volunteer: {
       initial: 'registering',
+      always: { guard: 'isNominated', target: 'nominated' },
       on: {
-        'nomination.received': { target: 'nominated' },
         'hostname.duplicated': { target: '.contested' },
         'connection.lost': { target: '#lifecycle.client.connecting' },
       },
@@ -262,12 +261,11 @@ export const lifecycleMachine = setup({
       initial: 'starting',
       entry: assign(({ context }) => ({
         nominations: context.nominations + 1,
-        pendingNomination: false,
         memberStartAttempts: 0,
         isVoter: false,
       })),
       on: {
-        'nomination.revoked': { target: 'unnominated' },
+        'nomination.revoked': { target: 'unnominated', actions: 'recordNomination' },
         'member.removed': { target: 'unnominated' },
         'member.promoted': { actions: assign({ isVoter: true }) },
       },
@@ -315,7 +313,7 @@ export const lifecycleMachine = setup({
     peer: {
       initial: 'joining',
       on: {
-        'nomination.revoked': { target: 'unnominated' },
+        'nomination.revoked': { target: 'unnominated', actions: 'recordNomination' },
         'member.removed': { target: 'unnominated' },
         'member.failed': {
           target: 'failed',
@@ -348,10 +346,6 @@ export const lifecycleMachine = setup({
 
     unnominated: {
       initial: 'stopping',
-      on: {
-        'nomination.received': { actions: assign({ pendingNomination: true }) },
-        'nomination.revoked': { actions: assign({ pendingNomination: false }) },
-      },
       states: {
         stopping: {
           entry: [
@@ -417,7 +411,7 @@ export const lifecycleMachine = setup({
               always: { guard: not('mustAwaitRemoval'), target: '#lifecycle.leaving.stoppingMember' },
               entry: { type: 'explain', params: { reason: 'leaving: waiting to be un-nominated' } },
               on: {
-                'nomination.revoked': { target: '#lifecycle.leaving.stoppingMember' },
+                'nomination.revoked': { target: '#lifecycle.leaving.stoppingMember', actions: 'recordNomination' },
                 'member.removed': { target: '#lifecycle.leaving.stoppingMember' },
               },
             },

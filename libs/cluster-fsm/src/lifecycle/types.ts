@@ -75,8 +75,12 @@ export interface LifecycleContext {
   /** Whether the local member is a voter (promoted from learner, or bootstrapped). */
   isVoter: boolean;
   memberStartAttempts: number;
-  /** A nomination that arrived while the previous member was still stopping. */
-  pendingNomination: boolean;
+  /**
+   * Whether `/_mgmt/nominated/<hostname>` exists, as last reported. A level,
+   * not an edge: a nomination seen while the previous member was still
+   * stopping, or while reconnecting, is acted on once the agent can.
+   */
+  nominationPresent: boolean;
   /** Times this process was nominated (a host can be nominated again). */
   nominations: number;
   isLeader: boolean;

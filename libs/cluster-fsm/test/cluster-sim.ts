@@ -1,0 +1,373 @@
+/**
+ * A whole mgmt cluster in one deterministic loop, for end-to-end tests of
+ * the two machines together: agents run the real lifecycle machine, the
+ * leader runs the real nominator machine, and this file plays everything
+ * else (the replicated store with its `/_mgmt/` keys and leases, Raft
+ * membership with one change in flight, the agents' effects and watches).
+ * No real time, no I/O: one step is one tick of 100 ms on a SimulatedClock.
+ */
+import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import type { Actor } from 'xstate';
+import { lifecycleInvariantViolation, lifecycleLeaf } from '../src/lifecycle/invariants.js';
+import { lifecycleMachine } from '../src/lifecycle/machine.js';
+import type { HostParams, LifecycleEvent } from '../src/lifecycle/types.js';
+import type { ChangeDecision } from '../src/nominator/decision.js';
+import { nominatorMachine } from '../src/nominator/machine.js';
+import type { ClusterView, NominatorPolicy } from '../src/nominator/view.js';
+import { majority } from '../src/nominator/view.js';
+
+/** Milliseconds per simulated tick. */
+export const TICK_MS = 100;
+
+interface SimMember {
+  id: string;
+  name: string;
+  isLearner: boolean;
+  peerUrls: string[];
+  addedTick: number;
+}
+
+interface Effect {
+  type: string;
+  params: unknown;
+}
+
+/** One simulated agent process. */
+interface SimAgent {
+  hostname: string;
+  actor: Actor<typeof lifecycleMachine>;
+  effects: Effect[];
+  /** The local Raft member process is up (listening on its peer URL). */
+  memberRunning: boolean;
+  /** Raft member id the running process serves, once the leader added it. */
+  memberId: string | undefined;
+  /** What the agent's watches last reported, to send facts on change only. */
+  seen: { nominated: boolean; removed: boolean; isVoter: boolean; isLeader: boolean; observed: string };
+}
+
+/** A broken end-to-end invariant. */
+export class ClusterInvariantError extends Error {
+  override readonly name = 'ClusterInvariantError';
+}
+
+/** The simulated cluster. */
+export class ClusterSim {
+  readonly clock = new SimulatedClock();
+  tick = 0;
+  readonly agents = new Map<string, SimAgent>();
+  readonly volunteers = new Map<string, { urls: string[]; lease: string }>();
+  readonly nominated = new Map<string, string[]>();
+  readonly endpoints = new Map<string, string[]>();
+  idealClusterSize: number;
+  members: SimMember[] = [];
+  leaderId: string | undefined;
+  lastIndex = 0;
+  private nextMemberId = 1;
+  private pendingConfChange: (() => void) | undefined;
+  private nominator: { actor: Actor<typeof nominatorMachine>; leaderId: string } | undefined;
+  /** Conf changes refused because another was in flight (must stay 0). */
+  refusedConfChanges = 0;
+  readonly log: string[] = [];
+
+  constructor(
+    idealClusterSize: number,
+    private readonly policy: Partial<NominatorPolicy> = { stabilizationTicks: 5, freshWithinTicks: 2 },
+  ) {
+    this.idealClusterSize = idealClusterSize;
+  }
+
+  /** Starts an agent; without seeds it bootstraps a new cluster. */
+  startAgent(hostname: string, options: { seeds?: boolean; noServer?: boolean } = {}): void {
+    const effects: Effect[] = [];
+    const record = (type: string) => (_args: unknown, params: unknown) => void effects.push({ type, params });
+    const names = ['connectToSeed', 'writeVolunteerKey', 'revokeVolunteerKey', 'bootstrapCluster', 'startMember',
+      'advertiseEndpoint', 'withdrawEndpoint', 'transferLeadership', 'stopMember'];
+    const machine = lifecycleMachine.provide({ actions: Object.fromEntries(names.map((name) => [name, record(name)])) });
+    const actor = createActor(machine, {
+      clock: this.clock,
+      input: {
+        hostname,
+        seeds: options.seeds === false ? [] : ['http://seed:2379'],
+        peerUrls: [`http://${hostname}:2380`],
+        clientUrls: [`http://${hostname}:2379`],
+        noServer: options.noServer ?? false,
+        timing: { shutdownTimeoutMs: 20_000 },
+      },
+    });
+    const agent: SimAgent = {
+      hostname,
+      actor,
+      effects,
+      memberRunning: false,
+      memberId: undefined,
+      seen: { nominated: false, removed: false, isVoter: false, isLeader: false, observed: '' },
+    };
+    this.agents.set(hostname, agent);
+    actor.start();
+  }
+
+  /** Ctrl-C on an agent. */
+  shutdown(hostname: string): void {
+    this.send(this.agent(hostname), { type: 'shutdown.requested' });
+  }
+
+  /** Sets `/_mgmt/idealClusterSize`. */
+  setIdealClusterSize(size: number): void {
+    this.idealClusterSize = size;
+  }
+
+  agent(hostname: string): SimAgent {
+    const agent = this.agents.get(hostname);
+    if (agent === undefined) throw new Error(`no agent ${hostname}`);
+    return agent;
+  }
+
+  /** The active leaf of every agent, e.g. `{ h1: 'peer.running' }`. */
+  states(): Record<string, string> {
+    return Object.fromEntries([...this.agents].map(([name, agent]) => [name, lifecycleLeaf(agent.actor.getSnapshot())]));
+  }
+
+  voterNames(): string[] {
+    return this.members.filter((m) => !m.isLearner).map((m) => m.name).sort();
+  }
+
+  private send(agent: SimAgent, event: LifecycleEvent): void {
+    if (agent.actor.getSnapshot().status === 'done') return;
+    agent.actor.send(event);
+  }
+
+  /** Runs `steps` ticks, checking every invariant after each. */
+  async run(steps: number): Promise<void> {
+    for (let i = 0; i < steps; i++) await this.step();
+  }
+
+  /** Runs until `done()` holds, at most `maxSteps` ticks. */
+  async runUntil(done: () => boolean, maxSteps: number): Promise<number> {
+    for (let i = 0; i < maxSteps; i++) {
+      if (done()) return i;
+      await this.step();
+    }
+    if (done()) return maxSteps;
+    throw new ClusterInvariantError(`not reached in ${maxSteps} steps: ${JSON.stringify(this.states())}\n${this.log.slice(-30).join('\n')}`);
+  }
+
+  private async step(): Promise<void> {
+    this.tick++;
+    this.lastIndex += 3;
+    this.runEffects();
+    if (this.pendingConfChange !== undefined) {
+      this.pendingConfChange();
+      this.pendingConfChange = undefined;
+    }
+    this.deliverWatches();
+    this.runEffects();
+    this.driveNominator();
+    // Let the nominator's applyDecision promises settle.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    this.runEffects();
+    this.clock.increment(TICK_MS);
+    this.runEffects();
+    this.checkInvariants();
+  }
+
+  private runEffects(): void {
+    for (let round = 0; round < 50; round++) {
+      let any = false;
+      for (const agent of this.agents.values()) {
+        const effect = agent.effects.shift();
+        if (effect === undefined) continue;
+        any = true;
+        this.perform(agent, effect);
+      }
+      if (!any) return;
+    }
+    throw new ClusterInvariantError('effects did not settle in 50 rounds');
+  }
+
+  private perform(agent: SimAgent, effect: Effect): void {
+    const host = (effect.params as HostParams | undefined)?.hostname ?? agent.hostname;
+    this.log.push(`t=${this.tick} ${agent.hostname} ${effect.type}`);
+    switch (effect.type) {
+      case 'connectToSeed':
+        this.send(agent, this.leaderId !== undefined
+          ? { type: 'seed.connected', seed: 'http://seed:2379' }
+          : { type: 'seed.unreachable', seed: 'http://seed:2379' });
+        return;
+      case 'writeVolunteerKey': {
+        const held = this.volunteers.get(host);
+        if (held !== undefined && held.lease !== agent.hostname) return this.send(agent, { type: 'hostname.duplicated' });
+        this.volunteers.set(host, { urls: [`http://${host}:2380`], lease: agent.hostname });
+        return this.send(agent, { type: 'volunteer.registered' });
+      }
+      case 'revokeVolunteerKey':
+        if (this.volunteers.get(host)?.lease === agent.hostname) this.volunteers.delete(host);
+        return this.send(agent, { type: 'volunteer.revoked' });
+      case 'bootstrapCluster': {
+        const id = String(this.nextMemberId++);
+        this.members = [{ id, name: host, isLearner: false, peerUrls: [`http://${host}:2380`], addedTick: this.tick }];
+        this.leaderId = id;
+        agent.memberRunning = true;
+        agent.memberId = id;
+        return this.send(agent, { type: 'member.started', memberId: id });
+      }
+      case 'startMember':
+        if (agent.memberRunning) throw new ClusterInvariantError(`${host}: startMember while its member runs (EADDRINUSE)`);
+        agent.memberRunning = true;
+        agent.memberId = undefined;
+        agent.seen.removed = false;
+        agent.seen.isVoter = false;
+        return this.send(agent, { type: 'member.started' });
+      case 'advertiseEndpoint':
+        this.endpoints.set(host, [`http://${host}:2379`]);
+        return;
+      case 'withdrawEndpoint':
+        this.endpoints.delete(host);
+        return;
+      case 'transferLeadership': {
+        const next = this.members.find((m) => !m.isLearner && m.id !== this.leaderId && this.isServing(m));
+        if (next !== undefined) this.leaderId = next.id;
+        return;
+      }
+      case 'stopMember':
+        agent.memberRunning = false;
+        agent.memberId = undefined;
+        return this.send(agent, { type: 'member.stopped' });
+      default:
+        throw new ClusterInvariantError(`unknown effect ${effect.type}`);
+    }
+  }
+
+  /** Whether a member's process runs and serves that member id. */
+  private isServing(member: SimMember): boolean {
+    const agent = this.agents.get(member.name);
+    return agent !== undefined && agent.memberRunning && agent.memberId === member.id;
+  }
+
+  /** What each agent's watches would report: its nomination, its membership, leadership, cluster size. */
+  private deliverWatches(): void {
+    for (const agent of this.agents.values()) {
+      // A joining member learns its id when the leader first contacts it.
+      if (agent.memberRunning && agent.memberId === undefined) {
+        const added = this.members.find((m) => m.name === agent.hostname);
+        if (added !== undefined) agent.memberId = added.id;
+      }
+      const nominated = this.nominated.has(agent.hostname);
+      if (nominated !== agent.seen.nominated) {
+        agent.seen.nominated = nominated;
+        this.send(agent, nominated ? { type: 'nomination.received' } : { type: 'nomination.revoked' });
+      }
+      const self = this.members.find((m) => m.id === agent.memberId);
+      if (agent.memberId !== undefined && self === undefined && !agent.seen.removed) {
+        agent.seen.removed = true;
+        this.send(agent, { type: 'member.removed' });
+      }
+      const isVoter = self !== undefined && !self.isLearner;
+      if (isVoter && !agent.seen.isVoter) this.send(agent, { type: 'member.promoted' });
+      agent.seen.isVoter = isVoter;
+      const isLeader = self !== undefined && this.leaderId === self.id;
+      if (isLeader !== agent.seen.isLeader) {
+        agent.seen.isLeader = isLeader;
+        this.send(agent, { type: 'leadership.changed', isLeader });
+      }
+      const voters = this.members.filter((m) => !m.isLearner).length;
+      const observed = `${voters}/${this.idealClusterSize}`;
+      if (observed !== agent.seen.observed && this.leaderId !== undefined) {
+        agent.seen.observed = observed;
+        this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize });
+      }
+    }
+  }
+
+  /** Runs the nominator on the leader's agent, feeding it a view every tick. */
+  private driveNominator(): void {
+    if (this.leaderId === undefined) return;
+    if (this.nominator?.leaderId !== this.leaderId) {
+      this.nominator?.actor.send({ type: 'leadership.lost' });
+      this.nominator?.actor.stop();
+      const apply = fromPromise<void, ChangeDecision>(async ({ input }) => this.applyDecision(input));
+      const actor = createActor(nominatorMachine.provide({ actors: { applyDecision: apply } }), {
+        clock: this.clock,
+        input: { policy: this.policy, timing: { retry: { baseDelayMs: 100, maxDelayMs: 400 }, observeTimeoutMs: 2_000 } },
+      });
+      actor.start();
+      this.nominator = { actor, leaderId: this.leaderId };
+    }
+    this.nominator.actor.send({ type: 'view.updated', view: this.view() });
+  }
+
+  private applyDecision(decision: ChangeDecision): void {
+    this.log.push(`t=${this.tick} nominator ${decision.kind} ${decision.hostname}: ${decision.reason}`);
+    const propose = (change: () => void) => {
+      if (this.pendingConfChange !== undefined) {
+        this.refusedConfChanges++;
+        throw new Error('a membership change is already in flight');
+      }
+      this.pendingConfChange = change;
+    };
+    switch (decision.kind) {
+      case 'nominate':
+        this.nominated.set(decision.hostname, decision.peerUrls);
+        return;
+      case 'unnominate':
+        this.nominated.delete(decision.hostname);
+        return;
+      case 'addLearner': {
+        const id = String(this.nextMemberId++);
+        const member = { id, name: decision.hostname, isLearner: true, peerUrls: decision.peerUrls, addedTick: this.tick };
+        return propose(() => void this.members.push(member));
+      }
+      case 'promoteLearner':
+        return propose(() => {
+          const member = this.members.find((m) => m.id === decision.memberId);
+          if (member !== undefined) member.isLearner = false;
+        });
+      case 'removeMember':
+        return propose(() => {
+          this.members = this.members.filter((m) => m.id !== decision.memberId);
+        });
+      case 'transferLeadership': {
+        const target = this.members.find((m) => m.id === decision.toMemberId);
+        if (target !== undefined && this.isServing(target)) this.leaderId = target.id;
+        return;
+      }
+    }
+  }
+
+  private view(): ClusterView {
+    const urls = (map: Map<string, string[]>) => Object.fromEntries(map);
+    return {
+      tick: this.tick,
+      leaderId: this.leaderId ?? '',
+      leaderLastIndex: this.lastIndex,
+      leaderCommittedInTerm: true,
+      confChangePending: this.pendingConfChange !== undefined,
+      volunteers: Object.fromEntries([...this.volunteers].map(([host, v]) => [host, v.urls])),
+      nominated: urls(this.nominated),
+      endpoints: urls(this.endpoints),
+      members: this.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        peerUrls: m.peerUrls,
+        isLearner: m.isLearner,
+        matchIndex: this.isServing(m) ? this.lastIndex : 0,
+        lastHeardTicksAgo: m.id === this.leaderId || this.isServing(m) ? 0 : this.tick - m.addedTick,
+      })),
+      idealClusterSize: this.idealClusterSize,
+    };
+  }
+
+  private checkInvariants(): void {
+    for (const agent of this.agents.values()) {
+      const violation = lifecycleInvariantViolation(agent.actor.getSnapshot());
+      if (violation !== undefined) throw new ClusterInvariantError(`t=${this.tick} ${agent.hostname}: ${violation}`);
+    }
+    const voters = this.members.filter((m) => !m.isLearner);
+    const serving = voters.filter((m) => this.isServing(m)).length;
+    // The last member of a cluster that is being shut down takes the cluster with it: that is the end, not a loss.
+    const lastLeaving = voters.length === 1 && this.agents.get(voters[0]!.name)?.actor.getSnapshot().context.shutdownRequested === true;
+    if (voters.length > 0 && serving < majority(voters.length) && !lastLeaving) {
+      throw new ClusterInvariantError(`t=${this.tick} quorum lost: ${serving}/${voters.length} voters serving\n${this.log.slice(-20).join('\n')}`);
+    }
+    if (this.refusedConfChanges > 0) throw new ClusterInvariantError('two membership changes were in flight');
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * End-to-end: the lifecycle and nominator machines together in a simulated
+ * cluster (test/cluster-sim.ts). Proves the behaviour of the reference
+ * article without its races: one agent bootstraps, agents with seeds
+ * volunteer and exactly idealClusterSize of them become peers, the cluster
+ * grows and shrinks when the size changes (un-nominated peers become
+ * volunteers again and can be nominated again in the same process), a peer
+ * and the leader leave cleanly on shutdown and are replaced, and after
+ * every tick: every agent's invariants hold, no member is started twice,
+ * the voters keep a serving majority, and one membership change at a time.
+ */
+import { describe, expect, it } from 'vitest';
+import { ClusterSim } from './cluster-sim.js';
+
+async function formed(ideal: number, agents: number): Promise<ClusterSim> {
+  const sim = new ClusterSim(ideal);
+  sim.startAgent('h1', { seeds: false });
+  for (let i = 2; i <= agents; i++) sim.startAgent(`h${i}`);
+  await sim.runUntil(() => sim.voterNames().length === Math.min(ideal, agents) && settled(sim), 400);
+  return sim;
+}
+
+/** Every agent rests as a running peer or a waiting volunteer, and no change is pending. */
+function settled(sim: ClusterSim): boolean {
+  const states = Object.values(sim.states());
+  const peers = states.filter((s) => s === 'peer.running').length;
+  return peers === sim.voterNames().length && states.every((s) => s === 'peer.running' || s === 'volunteer.waiting' || s === 'stopped');
+}
+
+function count(sim: ClusterSim, state: string): number {
+  return Object.values(sim.states()).filter((s) => s === state).length;
+}
+
+describe('a simulated cluster', () => {
+  it('forms with exactly idealClusterSize peers; the rest wait as volunteers, saying why', async () => {
+    const sim = await formed(3, 5);
+    expect(sim.voterNames()).toEqual(['h1', 'h2', 'h3']);
+    expect(count(sim, 'peer.running')).toBe(3);
+    expect(count(sim, 'volunteer.waiting')).toBe(2);
+    expect(sim.agent('h5').actor.getSnapshot().context.reason).toBe('volunteer: waiting, cluster full 3/3');
+    expect([...sim.nominated.keys()].sort()).toEqual(['h1', 'h2', 'h3']);
+    expect([...sim.endpoints.keys()].sort()).toEqual(['h1', 'h2', 'h3']);
+  });
+
+  it('grows and shrinks with idealClusterSize, and nominates the same hosts again', async () => {
+    const sim = await formed(3, 5);
+    sim.setIdealClusterSize(5);
+    await sim.runUntil(() => sim.voterNames().length === 5 && settled(sim), 400);
+    sim.setIdealClusterSize(2);
+    await sim.runUntil(() => sim.voterNames().length === 2 && settled(sim), 400);
+    expect(count(sim, 'volunteer.waiting')).toBe(3);
+    expect([...sim.endpoints.keys()].sort()).toEqual(sim.voterNames());
+    sim.setIdealClusterSize(4);
+    await sim.runUntil(() => sim.voterNames().length === 4 && settled(sim), 400);
+    const renominated = [...sim.agents.values()].filter((a) => a.actor.getSnapshot().context.nominations >= 2);
+    expect(renominated.length).toBeGreaterThan(0);
+  });
+
+  it('survives a quick shrink-and-grow while removed members are still stopping', async () => {
+    const sim = await formed(3, 4);
+    sim.setIdealClusterSize(1);
+    await sim.run(12);
+    sim.setIdealClusterSize(4);
+    await sim.run(3);
+    sim.setIdealClusterSize(2);
+    await sim.run(7);
+    sim.setIdealClusterSize(4);
+    await sim.runUntil(() => sim.voterNames().length === 4 && settled(sim), 600);
+  });
+
+  it('replaces a peer that shuts down cleanly', async () => {
+    const sim = await formed(3, 5);
+    sim.shutdown('h2');
+    await sim.runUntil(() => sim.states()['h2'] === 'stopped' && sim.voterNames().length === 3 && settled(sim), 400);
+    expect(sim.voterNames()).not.toContain('h2');
+    expect(sim.volunteers.has('h2')).toBe(false);
+    expect(sim.agent('h2').actor.getSnapshot().output?.reason).toBe('stopped: left the cluster cleanly');
+  });
+
+  it('lets the leader leave last: it hands over leadership, is removed, and stops cleanly', async () => {
+    const sim = await formed(3, 4);
+    const leader = sim.members.find((m) => m.id === sim.leaderId)?.name ?? '';
+    sim.shutdown(leader);
+    await sim.runUntil(() => sim.states()[leader] === 'stopped' && sim.voterNames().length === 3 && settled(sim), 400);
+    expect(sim.voterNames()).not.toContain(leader);
+    expect(sim.agent(leader).actor.getSnapshot().output?.reason).toBe('stopped: left the cluster cleanly');
+  });
+
+  it('shuts every agent down, the last member alone without waiting', async () => {
+    const sim = await formed(3, 3);
+    for (const host of ['h2', 'h3', 'h1']) {
+      sim.shutdown(host);
+      await sim.runUntil(() => sim.states()[host] === 'stopped', 400);
+    }
+    expect(sim.voterNames().length).toBe(1);
+  });
+
+  it('keeps --no-server agents as clients', async () => {
+    const sim = new ClusterSim(5);
+    sim.startAgent('h1', { seeds: false });
+    sim.startAgent('h2', { noServer: true });
+    sim.startAgent('h3');
+    await sim.runUntil(() => sim.voterNames().length === 2 && settled(sim) || false, 400).catch(() => 0);
+    expect(sim.states()['h2']).toBe('client.connected');
+    expect(sim.voterNames()).toEqual(['h1', 'h3']);
+  });
+});
