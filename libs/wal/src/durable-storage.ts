@@ -15,6 +15,7 @@ import {
   ErrInvariant,
   ErrSnapOutOfDate,
   MemoryStorage,
+  hardStateEqual,
   isEmptySnapshot,
   type ConfState,
   type Entry,
@@ -23,6 +24,7 @@ import {
   type ReadWriteStorage,
   type Snapshot,
 } from '@mgmt/raft';
+import { assert } from './errors.js';
 import { Wal, type WalOptions, type WalSave } from './wal.js';
 
 /** Options of DurableStorage.open: the WAL's, plus how writer methods do their I/O. */
@@ -139,6 +141,14 @@ export class DurableStorage implements ReadWriteStorage {
    */
   compact(index: number): void {
     this.cache.compact(index);
+  }
+
+  /** Asserts that the in-memory copy is exactly the durable state, plus the WAL's own invariants. */
+  checkInvariants(): void {
+    this.wal.checkInvariants();
+    assert(this.cache.lastIndex() === this.wal.lastIndex, () => `cache last index ${this.cache.lastIndex()} != durable ${this.wal.lastIndex}`);
+    assert(this.cache.snapshot().metadata.index === this.wal.snapshotIndex, 'cache snapshot != durable snapshot');
+    assert(hardStateEqual(this.cache.getHardState(), this.wal.hardState), 'cache hard state != durable hard state');
   }
 
   /** Waits for queued saves and closes the log. */

@@ -169,6 +169,8 @@ export class Wal {
       wal.writeAndSyncNow([{ snapshotReset: { index: snap.index, term: snap.term }, hardState: recovered.hardState, entries: [] }]);
       Object.assign(wal.durable, reconciled);
     }
+    // A crash may have come between a snapshot and the removal of what it covers.
+    if (wal.durable.snapIndex > 0) wal.cleanUpBehind(wal.durable.snapIndex);
     return wal;
   }
 
@@ -234,6 +236,20 @@ export class Wal {
     this.durable.snapIndex = this.accepted.snapIndex = index;
     this.durable.snapTerm = this.accepted.snapTerm = term;
     this.cleanUpBehind(index);
+  }
+
+  /** Asserts the WAL's own invariants (tests and debug builds call it after each step). */
+  checkInvariants(): void {
+    const d = this.durable;
+    assert(d.snapIndex <= d.lastIndex, () => `snapshot ${d.snapIndex} beyond the last durable index ${d.lastIndex}`);
+    assert(d.hardState.commit <= d.lastIndex || d.hardState.commit === 0, () => `commit ${d.hardState.commit} beyond the last durable index ${d.lastIndex}`);
+    const segs = this.writer.segments;
+    assert(segs.length > 0 && segs[segs.length - 1]!.file === this.writer.currentFile, 'the current segment is the last one');
+    for (let i = 1; i < segs.length; i++) assert(segs[i]!.seq === segs[i - 1]!.seq + 1, () => `segment sequence breaks at ${segs[i]!.file}`);
+    assert(segs.length === 1 || segs[1]!.prevIndex > d.snapIndex, 'a segment the snapshot covers was not removed');
+    if (!this.flushing && this.queue.length === 0) {
+      assert(this.accepted.lastIndex === d.lastIndex && this.accepted.snapIndex === d.snapIndex, 'nothing queued, yet accepted != durable');
+    }
   }
 
   /** Waits for queued saves, then closes the current segment. */

@@ -30,6 +30,7 @@ function runUntilCrash(disk: SimDisk, ops: ReturnType<typeof generateWorkload>['
     for (const op of ops) {
       applyToStorage(s, op);
       acked++;
+      s.checkInvariants();
     }
     s.closeSync();
     return { acked, crashed: false };
@@ -65,7 +66,9 @@ function crashAtEveryStep(seed: number, mode: CrashMode, opCount: number): numbe
     const again = step % 3 === 0 ? (step * 7) % 9 : undefined;
     let got: Digest;
     try {
-      got = stateOf(recover(disk, mode, again));
+      const r = recover(disk, mode, again);
+      r.checkInvariants();
+      got = stateOf(r);
     } catch (err) {
       throw new Error(`recovery failed at ${where}: ${(err as Error).message}`, { cause: err });
     }

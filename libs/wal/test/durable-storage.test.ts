@@ -50,11 +50,13 @@ describe('DurableStorage answers like MemoryStorage', () => {
           await apply(s, op, io);
           applyToModel(m, op);
           sameReads(s, m, `${where} op ${i}`);
+          s.checkInvariants();
         }
         await s.close();
         disk.crash('lose');
         const r = DurableStorage.open({ fs: disk, dir: '/d', identity, io, segmentSizeBytes: 500 });
         sameReads(r, m, `${where} after restart`);
+        r.checkInvariants();
         // No segment the snapshot covers is left: the second-oldest one starts after the snapshot.
         const second = r.wal.segmentFiles[1];
         if (second) expect(parseInt(second.split('/').pop()!.slice(17, 33), 16) - 1, where).toBeGreaterThan(r.snapshot().metadata.index);
