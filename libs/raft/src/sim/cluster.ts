@@ -350,20 +350,30 @@ export class SimCluster {
   }
 
   /**
-   * Re-proposes writes that have not committed for `after` steps (doubling
-   * per retry, up to 16x: clients back off) at a random live node.
+   * Re-proposes writes that have not committed for `after` steps (the wait
+   * doubles per retry, up to 4x more: clients back off), at the leader or at
+   * a random live member of its configuration.
    */
   retryPending(after: number): void {
     if (this.pendingWrites.size === 0) return;
-    const live = this.liveMembers();
+    const leader = this.leader();
+    let live = this.liveMembers();
+    if (leader) {
+      const t = leader.raw!.raft.trk;
+      live = live.filter((n) => t.isMember(n.id));
+    }
     if (live.length === 0) return;
     for (const p of this.pendingWrites.values()) {
       if (this.now - p.lastTry < after + p.backoff) continue;
       p.lastTry = this.now;
-      p.backoff = Math.min(after * 16, p.backoff === 0 ? after : p.backoff * 2);
-      const leader = this.leader();
+      p.backoff = Math.min(after * 4, p.backoff === 0 ? after : p.backoff * 2);
       this.tryPropose(leader && this.rng.chance(0.7) ? leader.id : this.rng.pick(live).id, p.op);
     }
+  }
+
+  /** Clients start retrying at the base pace again (the network was healed). */
+  resetBackoff(): void {
+    for (const p of this.pendingWrites.values()) p.backoff = 0;
   }
 
   get pendingWriteCount(): number {

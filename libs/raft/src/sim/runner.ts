@@ -140,6 +140,7 @@ export function runSimulation(o: RunOptions): RunResult {
     c.net.heal();
     c.tickProbability = 1;
     for (const n of c.nodes.values()) if (!n.raw && !n.removed) c.restart(n.id);
+    c.resetBackoff();
     const start = c.now;
     livenessOk = c.runUntil(() => {
       c.retryPending(30);
