@@ -43,6 +43,7 @@ describe('crash at every step with saves in flight (async)', () => {
         const crashed = disk.isDead;
         disk.crash(mode);
         const r = open(disk);
+        r.checkInvariants();
         const where = `mode=${mode} step=${step}`;
         const last = r.lastIndex();
         expect(last, where).toBeGreaterThanOrEqual(Math.max(0, ...acked));

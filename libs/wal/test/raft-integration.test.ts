@@ -65,6 +65,7 @@ class Member {
       this.appliedIndex = e.index;
     }
     this.node.advance(rd);
+    this.storage.checkInvariants();
     if (this.appliedIndex - this.storage.snapshot().metadata.index >= 8) {
       this.storage.createSnapshot(this.appliedIndex, undefined, encoder.encode(JSON.stringify(this.applied)));
       this.storage.compact(this.appliedIndex - 2);
