@@ -270,10 +270,11 @@ export class ClusterSim {
         this.send(agent, { type: 'leadership.changed', isLeader });
       }
       const voters = this.members.filter((m) => !m.isLearner).length;
-      const observed = `${voters}/${this.idealClusterSize}`;
+      const otherVolunteers = [...this.volunteers.keys()].filter((host) => host !== agent.hostname).length;
+      const observed = `${voters}/${this.idealClusterSize}/${otherVolunteers}`;
       if (observed !== agent.seen.observed && this.leaderId !== undefined) {
         agent.seen.observed = observed;
-        this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize });
+        this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize, otherVolunteers });
       }
     }
   }

@@ -86,6 +86,16 @@ describe('a simulated cluster', () => {
     expect(sim.agent(leader).actor.getSnapshot().output?.reason).toBe('stopped: left the cluster cleanly');
   });
 
+  it('hands the cluster to a volunteer when its last member leaves', async () => {
+    const sim = await formed(1, 2);
+    expect(sim.voterNames()).toEqual(['h1']);
+    sim.shutdown('h1');
+    await sim.runUntil(() => sim.states()['h1'] === 'stopped', 400);
+    expect(sim.voterNames()).toEqual(['h2']);
+    expect(sim.states()['h2']).toBe('peer.running');
+    expect(sim.agent('h1').actor.getSnapshot().output?.reason).toBe('stopped: left the cluster cleanly');
+  });
+
   it('shuts every agent down, the last member alone without waiting', async () => {
     const sim = await formed(3, 3);
     for (const host of ['h2', 'h3', 'h1']) {

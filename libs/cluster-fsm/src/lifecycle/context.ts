@@ -26,6 +26,7 @@ export function initialLifecycleContext(input: LifecycleInput): LifecycleContext
     isLeader: false,
     voters: undefined,
     idealClusterSize: undefined,
+    otherVolunteers: 0,
     shutdownRequested: false,
     reason: 'starting',
     error: undefined,

@@ -26,12 +26,13 @@ export const lifecycleGuards = {
   hasMember: ({ context }: Args) => context.member !== 'none',
   isMemberStopNeeded: ({ context }: Args) => context.member === 'starting' || context.member === 'running',
   /**
-   * Leaving waits to be removed only as a running voter with other voters:
-   * a learner or a member still starting does not count towards quorum (the
-   * nominator drops it once its volunteer key is gone), and nobody can
-   * remove the last voter.
+   * Leaving waits to be removed only as a running voter: a learner or a
+   * member still starting does not count towards quorum (the nominator drops
+   * it once its volunteer key is gone). The last voter waits only if another
+   * host volunteers, to hand the cluster over; otherwise nobody can remove it.
    */
-  mustAwaitRemoval: ({ context }: Args) => context.member === 'running' && context.isVoter && context.voters !== 1,
+  mustAwaitRemoval: ({ context }: Args) =>
+    context.member === 'running' && context.isVoter && (context.voters !== 1 || context.otherVolunteers > 0),
 };
 
 /** Delays of the lifecycle machine (milliseconds of the actor's clock), by name. */

@@ -69,6 +69,7 @@ export const lifecycleMachine = setup({
       return {
         voters: event.voters,
         idealClusterSize: event.idealClusterSize,
+        otherVolunteers: event.otherVolunteers ?? context.otherVolunteers,
         knownEndpoints: event.endpoints ?? context.knownEndpoints,
       };
     }),

@@ -87,6 +87,8 @@ export interface LifecycleContext {
   /** Voters and ideal size last observed; undefined until the first `cluster.observed`. */
   voters: number | undefined;
   idealClusterSize: number | undefined;
+  /** Volunteer keys of other hosts last observed: someone to hand the cluster to. */
+  otherVolunteers: number;
   shutdownRequested: boolean;
   /** Why the agent is where it is, for `mgmt status`. */
   reason: string;
@@ -112,7 +114,7 @@ export type LifecycleEvent =
   | { type: 'member.removed' }
   | { type: 'member.stopped' }
   | { type: 'leadership.changed'; isLeader: boolean }
-  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; endpoints?: string[] }
+  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; otherVolunteers?: number; endpoints?: string[] }
   | { type: 'shutdown.requested' };
 
 /** Parameters of `connectToSeed`. */
