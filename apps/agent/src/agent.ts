@@ -85,6 +85,8 @@ export class Agent {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly idealSize: IdealSizeReader;
   private lastState = '';
+  private publishTimer: NodeJS.Timeout | undefined;
+  private published = '';
   private effects: Promise<void> = Promise.resolve();
 
   constructor(
@@ -123,6 +125,7 @@ export class Agent {
             this.lastState = state;
             this.log.info({ state: snap.value, reason: snap.context.reason }, `lifecycle: ${stateName(snap.value)}`);
           }
+          this.schedulePublish();
           const { reason, error } = snap.context;
           if (snap.status === 'done') resolve(snap.output ?? { reason, error });
         },
@@ -178,6 +181,24 @@ export class Agent {
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, `${what} failed`);
     }
+  }
+
+  /**
+   * Publishes this agent's status under /_mgmt/status/<hostname> on its
+   * lease (so it vanishes with the agent), at most every 500 ms, whenever it
+   * changed. `mgmt status` reads these.
+   */
+  private schedulePublish(): void {
+    if (this.publishTimer || this.leaseId === 0) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = undefined;
+      const text = JSON.stringify(this.status());
+      if (text === this.published || this.leaseId === 0) return;
+      this.published = text;
+      void this.client.put(statusKey(this.config.hostname), text, this.leaseId).catch(() => {
+        this.published = '';
+      });
+    }, 500);
   }
 
   // ---- effects ----
@@ -402,6 +423,7 @@ export class Agent {
       const voters = await this.countVoters();
       if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints });
       await this.checkStillMember();
+      this.schedulePublish();
       const peer = this.peer;
       if (peer && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false) {
         this.promotedSent = true;
@@ -478,10 +500,19 @@ export class Agent {
   private cleanup(): void {
     clearInterval(this.pollTimer);
     clearInterval(this.leaseTimer);
+    clearTimeout(this.publishTimer);
     this.nominator?.stop();
     this.client.close();
     this.outside.close();
   }
+}
+
+/** Where an agent publishes its status. */
+export const STATUS_PREFIX = `${MGMT_PREFIX}status/`;
+
+/** The status key of `hostname`. */
+export function statusKey(hostname: string): string {
+  return `${STATUS_PREFIX}${hostname}`;
 }
 
 function stateName(value: unknown): string {

@@ -5,10 +5,10 @@
 // re-uses the same hosts in the same processes (no "address already in
 // use"); a SIGKILLed member is replaced by the spare volunteer; the killed
 // host restarted with its data directory comes back; Ctrl-C (SIGINT) leaves
-// cleanly with exit code 0.
+// cleanly with exit code 0; `mgmt status` says where each host is and why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, spawnAgent, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, mgmt, spawnAgent, startAgent, voterNames, type AgentProc } from './process-harness.js';
 
 const procs = new Map<string, AgentProc>();
 let tmp: { dir: string; cleanup: () => void };
@@ -66,6 +66,13 @@ describe('the reference example, as real processes', () => {
     const v = await waitVoters(3, 'three voters');
     expect(v).toHaveLength(3);
     expect(await etcdctl(h1.endpoint, 'get', '/_mgmt/idealClusterSize', '--print-value-only')).toBe('3\n');
+
+    // `mgmt status` explains every host: three peers and a waiting volunteer.
+    const status = await waitFor('status of all four hosts', async () => {
+      const out = await mgmt('status', '--endpoints', h1.clientUrl);
+      return out.includes('volunteer: waiting, cluster full 3/3') && (out.match(/peer\.running/g) ?? []).length === 3 ? out : undefined;
+    }, 30_000);
+    expect(status.split('\n')[0]).toMatch(/^HOST\s+STATE\s+ROLE\s+MEMBER\s+WHY/);
   }, 120_000);
 
   it('grows to every host when idealClusterSize is raised to 5', async () => {

@@ -53,6 +53,12 @@ export async function etcdctl(endpoints: string, ...args: string[]): Promise<str
   return stdout;
 }
 
+/** Runs the `mgmt` command; resolves with stdout. */
+export async function mgmt(...args: string[]): Promise<string> {
+  const { stdout } = await run(mgmtBin, args, { cwd: root });
+  return stdout;
+}
+
 /** Members as `etcdctl member list` shows them: name and whether a learner. */
 export async function memberList(endpoints: string): Promise<Array<{ name: string; learner: boolean; clientUrls: string }>> {
   const out = await etcdctl(endpoints, 'member', 'list');

@@ -3,6 +3,7 @@ import { registerRun } from './run.js';
 import { registerVersion } from './version.js';
 import { registerPending } from './pending.js';
 import { registerViz } from './viz.js';
+import { registerStatus } from './status.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -14,7 +15,7 @@ export interface Io {
 export function registerCommands(program: Command, io: Io): void {
   registerRun(program, io);
   registerPending(program, 'ctl', 'talk to the cluster store as etcdctl would (get, put, del, watch, member list)');
-  registerPending(program, 'status', "show each host's lifecycle state, Raft role and why it is there");
+  registerStatus(program, io);
   registerViz(program, io);
   registerPending(program, 'demo', 'start a local cluster of agents as worker threads in this process');
   registerVersion(program, io);

@@ -1,0 +1,56 @@
+import { ClusterClient, STATUS_PREFIX, type AgentStatus } from '@mgmt/agent';
+import type { Command } from 'commander';
+import { parseUrlList } from '../urls.js';
+import type { Io } from './index.js';
+
+/** One row of `mgmt status`. */
+export interface StatusRow {
+  host: string;
+  state: string;
+  role: string;
+  member: string;
+  reason: string;
+}
+
+/** Reads every agent's published status and the member list through `endpoints`. */
+export async function readStatus(endpoints: string[]): Promise<StatusRow[]> {
+  const client = new ClusterClient(endpoints);
+  try {
+    const [published, members] = await Promise.all([client.getPrefix(STATUS_PREFIX), client.memberList()]);
+    const rows = new Map<string, StatusRow>();
+    for (const kv of published) {
+      const s = JSON.parse(kv.value) as AgentStatus;
+      rows.set(s.hostname, { host: s.hostname, state: s.state, role: s.role, member: s.memberId ? s.memberId.toString(16) : '-', reason: s.nominator ? `${s.reason}; nominator: ${s.nominator}` : s.reason });
+    }
+    for (const m of members) {
+      const name = m.name || `(unstarted ${Number(m.ID).toString(16)})`;
+      if (!rows.has(name)) rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), reason: 'no status published (agent down?)' });
+    }
+    return [...rows.values()].sort((a, b) => a.host.localeCompare(b.host));
+  } finally {
+    client.close();
+  }
+}
+
+/** Formats rows as an aligned table. */
+export function formatStatus(rows: StatusRow[]): string {
+  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', reason: 'WHY' };
+  const all = [head, ...rows];
+  const w = (k: keyof StatusRow) => Math.max(...all.map((r) => r[k].length));
+  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member'];
+  return all.map((r) => [...cols.map((k) => r[k].padEnd(w(k))), r.reason].join('  ')).join('\n') + '\n';
+}
+
+/** `mgmt status`: each host's lifecycle state, Raft role and why it is there. */
+export function registerStatus(program: Command, io: Io): void {
+  program
+    .command('status')
+    .description("show each host's lifecycle state, Raft role and why it is there")
+    .option('--endpoints <urls>', 'client URLs of any members; env MGMT_SEEDS (default http://127.0.0.1:2379)')
+    .option('-w, --write-out <format>', 'table or json', 'table')
+    .action(async (opts: { endpoints?: string; writeOut: string }) => {
+      const endpoints = parseUrlList('--endpoints', opts.endpoints ?? process.env.MGMT_SEEDS ?? 'http://127.0.0.1:2379', 'seed');
+      const rows = await readStatus(endpoints);
+      io.out(opts.writeOut === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatStatus(rows));
+    });
+}
