@@ -178,7 +178,7 @@ export class Mvcc {
     }
   }
 
-  /** Replaces the whole keyspace (restore). `records` must be in key order. */
+  /** Replaces the whole keyspace (restore). `histories` must be in ascending key order. */
   load(revision: number, compactRevision: number, histories: Iterable<KeyHistory>): void {
     assert(!this.writing, 'no write during load');
     this.histories.clear();
@@ -186,13 +186,16 @@ export class Mvcc {
     this.revision = revision;
     this.compactRevision = compactRevision;
     this.sizeBytes = 0;
+    const keys: string[] = [];
     for (const h of histories) {
+      assert(keys.length === 0 || keys[keys.length - 1]! < h.key, 'loaded keys ascending');
+      keys.push(h.key);
       this.histories.set(h.key, h);
-      this.index.insert(h.key);
       for (const r of h.records) this.sizeBytes += h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
       const live = h.live();
       if (live !== undefined && live.lease !== 0) this.leases.attach(live.lease, h.key);
     }
+    this.index.load(keys);
   }
 
   /** Checks the keyspace: index and map agree; histories ordered and within the revisions. */

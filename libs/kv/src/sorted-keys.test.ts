@@ -26,6 +26,17 @@ describe('SortedKeys', () => {
     );
   });
 
+  it('bulk-loads sorted keys and stays usable', () => {
+    const index = new SortedKeys();
+    const keys = Array.from({ length: 1000 }, (_, i) => `k${String(i).padStart(4, '0')}`);
+    index.load(keys);
+    index.invariants();
+    index.insert('k0500x');
+    index.delete('k0000');
+    index.invariants();
+    expect([...index.range('k0499', 'k0501')]).toEqual(['k0499', 'k0500', 'k0500x']);
+  });
+
   it('keeps order across many chunk splits and merges', () => {
     const index = new SortedKeys();
     const keys = Array.from({ length: 5000 }, (_, i) => `k${(i * 7919) % 5000}`);

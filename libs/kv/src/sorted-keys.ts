@@ -63,6 +63,17 @@ export class SortedKeys {
     return true;
   }
 
+  /** Replaces the contents with `sorted` (strictly ascending), in linear time. */
+  load(sorted: readonly string[]): void {
+    this.clear();
+    for (let i = 0; i < sorted.length; i += CHUNK_LOAD) {
+      const chunk = sorted.slice(i, i + CHUNK_LOAD);
+      this.chunks.push(chunk);
+      this.maxes.push(chunk[chunk.length - 1]!);
+    }
+    this.count = sorted.length;
+  }
+
   /** Removes every key. */
   clear(): void {
     this.chunks = [];

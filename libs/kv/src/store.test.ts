@@ -3,7 +3,7 @@
 // revision), put flags, delete range, transactions (compares, nested txn,
 // duplicate keys), compaction and its errors, leases and their keys, and
 // that failed commands change nothing.
-import { etcdserverpb } from '@mgmt/proto';
+import { etcdserverpb, mgmtkv } from '@mgmt/proto';
 import { describe, expect, it } from 'vitest';
 import { Errors } from './errors.js';
 import { prefixEnd } from './keys.js';
@@ -216,5 +216,25 @@ describe('KvStore', () => {
     expect([copy.revision, copy.compactRevision]).toEqual([5, 3]);
     expect([...copy.lease(3)!.keys]).toEqual(['a']);
     expect(get(copy, 'a', 3)?.value).toBe('1');
+  });
+
+  it('writes snapshots any protobuf decoder reads as mgmtkv.StoreSnapshot, and reads theirs', () => {
+    const store = new KvStore();
+    ok(store, { leaseGrant: { ID: 2 ** 40, TTL: 30 } });
+    put(store, 'k', 'v', 2 ** 40);
+    ok(store, { deleteRange: { key: b('k') } });
+    put(store, 'k', '');
+    const decoded = mgmtkv.StoreSnapshot.decode(store.snapshot());
+    expect([decoded.version, decoded.revision, decoded.compactRevision]).toEqual([1, 4, 0]);
+    expect(decoded.keys.map((k) => [s(k.key), k.records?.length])).toEqual([['k', 3]]);
+    expect(decoded.keys[0]!.records![1]!.tombstone).toBe(true);
+    expect(decoded.leases.map((l) => [l.ID, l.TTL])).toEqual([[2 ** 40, 30]]);
+    const reencoded = mgmtkv.StoreSnapshot.encode(decoded).finish();
+    const copy = new KvStore();
+    copy.restore(reencoded);
+    copy.invariants();
+    expect(Buffer.from(copy.snapshot()).equals(Buffer.from(store.snapshot()))).toBe(true);
+    expect(() => new KvStore().restore(Buffer.from([0x08, 0x09]))).toThrow('unknown version 9');
+    expect(() => new KvStore().restore(Buffer.from([0x22, 0x7f]))).toThrow('cannot restore kv snapshot');
   });
 });
