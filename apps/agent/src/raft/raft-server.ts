@@ -32,7 +32,7 @@ import {
   type Status,
 } from '@mgmt/raft';
 import type { Transport } from '@mgmt/transport';
-import type { DurableStorage } from '@mgmt/wal';
+import { WalDiskFullError, type DurableStorage } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log.js';
 
@@ -379,9 +379,7 @@ export class RaftServer {
       const term = rd.hardState?.term ?? this.node.status().term;
       for (const fn of this.listeners.leader) fn(this.leaderId, term);
     }
-    if (rd.snapshot || rd.entries.length > 0 || rd.hardState) {
-      await this.storage.save({ hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot });
-    }
+    if (rd.snapshot || rd.entries.length > 0 || rd.hardState) await this.persist(rd);
     for (const m of rd.messages) {
       if (this.stopped) return;
       const bytes = encodeMessage(m);
@@ -393,6 +391,25 @@ export class RaftServer {
     for (const rs of rd.readStates) this.serveRead(new TextDecoder().decode(rs.requestCtx), rs.index);
     this.releaseAppliedWaiters();
     this.maybeSnapshot();
+  }
+
+  /**
+   * Saves a Ready. A full disk holds the Ready (nothing sent, nothing
+   * advanced) and retries the same save until space returns: re-saving the
+   * same entries only overwrites them. Any other failure is fatal.
+   */
+  private async persist(rd: Ready): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.storage.save({ hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot });
+        if (attempt > 0) this.log.warn({ attempts: attempt + 1 }, 'disk has space again; writes resumed');
+        return;
+      } catch (err) {
+        if (!(err instanceof WalDiskFullError) || this.stopped) throw err;
+        if (attempt === 0) this.log.error({ err: err.message }, 'disk full: writes stopped until space returns');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
   }
 
   private installSnapshot(snap: Snapshot): void {
