@@ -159,6 +159,7 @@ export class ClusterSim {
       this.pendingConfChange();
       this.pendingConfChange = undefined;
     }
+    this.electIfLeaderless();
     this.deliverWatches();
     this.runEffects();
     this.driveNominator();
@@ -189,7 +190,7 @@ export class ClusterSim {
     this.log.push(`t=${this.tick} ${agent.hostname} ${effect.type}`);
     switch (effect.type) {
       case 'connectToSeed':
-        this.send(agent, this.leaderId !== undefined
+        this.send(agent, this.hasServingLeader()
           ? { type: 'seed.connected', seed: 'http://seed:2379' }
           : { type: 'seed.unreachable', seed: 'http://seed:2379' });
         return;
@@ -237,6 +238,24 @@ export class ClusterSim {
     }
   }
 
+  /** Whether the leader's process runs: only then is there a cluster to talk to. */
+  private hasServingLeader(): boolean {
+    const leader = this.members.find((m) => m.id === this.leaderId);
+    return leader !== undefined && this.isServing(leader);
+  }
+
+  /** Raft elects a serving voter when the leader's process is gone and a majority still serves. */
+  private electIfLeaderless(): void {
+    const leader = this.members.find((m) => m.id === this.leaderId);
+    if (leader !== undefined && !leader.isLearner && this.isServing(leader)) return;
+    const voters = this.members.filter((m) => !m.isLearner);
+    const serving = voters.filter((m) => this.isServing(m));
+    const next = serving[0];
+    if (next === undefined || serving.length < majority(voters.length)) return;
+    this.log.push(`t=${this.tick} ${next.name} elected`);
+    this.leaderId = next.id;
+  }
+
   /** Whether a member's process runs and serves that member id. */
   private isServing(member: SimMember): boolean {
     const agent = this.agents.get(member.name);
@@ -272,7 +291,7 @@ export class ClusterSim {
       const voters = this.members.filter((m) => !m.isLearner).length;
       const otherVolunteers = [...this.volunteers.keys()].filter((host) => host !== agent.hostname).length;
       const observed = `${voters}/${this.idealClusterSize}/${otherVolunteers}`;
-      if (observed !== agent.seen.observed && this.leaderId !== undefined) {
+      if (observed !== agent.seen.observed && this.hasServingLeader()) {
         agent.seen.observed = observed;
         this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize, otherVolunteers });
       }
@@ -281,7 +300,7 @@ export class ClusterSim {
 
   /** Runs the nominator on the leader's agent, feeding it a view every tick. */
   private driveNominator(): void {
-    if (this.leaderId === undefined) return;
+    if (this.leaderId === undefined || !this.hasServingLeader()) return;
     if (this.nominator?.leaderId !== this.leaderId) {
       this.nominator?.actor.send({ type: 'leadership.lost' });
       this.nominator?.actor.stop();

@@ -347,16 +347,35 @@ describe('lifecycle: shutdown', () => {
     expect(h.takeEffects()).toEqual(['revokeVolunteerKey']);
   });
 
-  it('as a learner or a member still starting does not wait to be removed', () => {
-    for (const facts of [[], [{ type: 'member.started' }]] as const) {
-      const h = volunteerWaiting();
-      h.actor.send({ type: 'nomination.received' });
-      for (const fact of facts) h.actor.send(fact);
-      h.actor.send({ type: 'shutdown.requested' });
-      h.actor.send({ type: 'volunteer.revoked' });
-      expect(h.state()).toBe('leaving.stoppingMember');
-      h.actor.send({ type: 'member.stopped' });
-      expect(h.state()).toBe('stopped');
-    }
+  it('with a member still starting does not wait to be removed', () => {
+    const h = volunteerWaiting();
+    h.actor.send({ type: 'nomination.received' });
+    h.actor.send({ type: 'shutdown.requested' });
+    h.actor.send({ type: 'volunteer.revoked' });
+    expect(h.state()).toBe('leaving.stoppingMember');
+    h.actor.send({ type: 'member.stopped' });
+    expect(h.state()).toBe('stopped');
+  });
+
+  it('as a learner waits to be removed: it may be being promoted right now', () => {
+    const h = volunteerWaiting();
+    h.actor.send({ type: 'cluster.observed', voters: 1, idealClusterSize: 3 });
+    h.actor.send({ type: 'nomination.received' });
+    h.actor.send({ type: 'member.started' });
+    h.actor.send({ type: 'shutdown.requested' });
+    h.actor.send({ type: 'volunteer.revoked' });
+    expect(h.state()).toBe('leaving.graceful.awaitingRemoval');
+    h.actor.send({ type: 'member.removed' });
+    expect(h.state()).toBe('leaving.stoppingMember');
+  });
+
+  it('as leader asks again to hand over when a transfer did not happen', () => {
+    const h = runningPeer();
+    h.actor.send({ type: 'leadership.changed', isLeader: true });
+    h.actor.send({ type: 'shutdown.requested' });
+    expect(h.takeEffects()).toEqual(['transferLeadership']);
+    h.clock.increment(2_000);
+    expect(h.state()).toBe('leaving.graceful.handingOver');
+    expect(h.takeEffects()).toEqual(['transferLeadership']);
   });
 });

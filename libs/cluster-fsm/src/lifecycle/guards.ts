@@ -26,13 +26,15 @@ export const lifecycleGuards = {
   hasMember: ({ context }: Args) => context.member !== 'none',
   isMemberStopNeeded: ({ context }: Args) => context.member === 'starting' || context.member === 'running',
   /**
-   * Leaving waits to be removed only as a running voter: a learner or a
-   * member still starting does not count towards quorum (the nominator drops
-   * it once its volunteer key is gone). The last voter waits only if another
-   * host volunteers, to hand the cluster over; otherwise nobody can remove it.
+   * Leaving waits to be removed whenever its member runs: even a learner, as
+   * the leader may be promoting it right now (stopping it then would cost the
+   * new configuration its quorum). A member still starting cannot have caught
+   * up, so it can never have been promoted. The last voter waits only if
+   * another host volunteers, to hand the cluster over; otherwise nobody can
+   * remove it.
    */
   mustAwaitRemoval: ({ context }: Args) =>
-    context.member === 'running' && context.isVoter && (context.voters !== 1 || context.otherVolunteers > 0),
+    context.member === 'running' && (!context.isVoter || context.voters !== 1 || context.otherVolunteers > 0),
 };
 
 /** Delays of the lifecycle machine (milliseconds of the actor's clock), by name. */
@@ -44,5 +46,6 @@ export const lifecycleDelays = {
   memberStartRetryDelay: ({ context }: Args) =>
     backoffDelayMs(context.memberStartAttempts - 1, context.timing.memberStartRetry),
   shutdownTimeout: ({ context }: Args) => context.timing.shutdownTimeoutMs,
+  transferRetryDelay: ({ context }: Args) => context.timing.transferRetryMs,
   duplicateHostnameGrace: ({ context }: Args) => context.timing.duplicateHostnameGraceMs,
 };

@@ -398,6 +398,8 @@ export const lifecycleMachine = setup({
                   if (check('isLeaderWithPeers')) enqueue({ type: 'transferLeadership', params: hostParams({ context }) });
                 }),
               ],
+              // A transfer can fail (its target was being removed, or lagged): ask again until it happens.
+              after: { transferRetryDelay: { target: 'handingOver', reenter: true } },
             },
             revoking: {
               always: { guard: not('hasVolunteered'), target: 'awaitingRemoval' },

@@ -17,6 +17,8 @@ export interface LifecycleTiming {
   maxMemberStartAttempts: number;
   /** How long a clean shutdown waits for leadership transfer and un-nomination. */
   shutdownTimeoutMs: number;
+  /** How often a leaving leader asks again to hand over leadership. */
+  transferRetryMs: number;
   /**
    * How long the volunteer key may stay held by another lease before the
    * hostname is called a duplicate. Longer than the lease TTL, so this host's
@@ -32,6 +34,7 @@ export const DEFAULT_LIFECYCLE_TIMING: LifecycleTiming = {
   memberStartRetry: { baseDelayMs: 1_000, maxDelayMs: 10_000 },
   maxMemberStartAttempts: 5,
   shutdownTimeoutMs: 30_000,
+  transferRetryMs: 2_000,
   duplicateHostnameGraceMs: 30_000,
 };
 

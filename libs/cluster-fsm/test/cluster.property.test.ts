@@ -1,0 +1,70 @@
+/**
+ * Random end-to-end runs of the simulated cluster (test/cluster-sim.ts):
+ * agents start, shut down and the ideal size changes at random moments, and
+ * after every tick every agent's invariants hold, no member is started
+ * twice, voters keep a serving majority and one membership change is in
+ * flight at most. Once quiet, the cluster settles with
+ * min(ideal, live volunteers) peers and everyone else waiting as a volunteer
+ * (or stopped). A failure prints the fast-check seed that replays it.
+ */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { ClusterSim } from './cluster-sim.js';
+import { checkParameters, reportOnFailure } from './fc-report.js';
+
+type Op =
+  | { type: 'start' }
+  | { type: 'shutdown'; agent: number }
+  | { type: 'ideal'; size: number }
+  | { type: 'run'; steps: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<Op>({ type: 'start' }) },
+  { weight: 2, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'shutdown', agent })) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }).map<Op>((size) => ({ type: 'ideal', size })) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }).map<Op>((steps) => ({ type: 'run', steps })) },
+);
+
+const MAX_AGENTS = 6;
+
+async function play(ideal: number, ops: Op[]): Promise<void> {
+  const sim = new ClusterSim(ideal);
+  sim.startAgent('h1', { seeds: false });
+  let started = 1;
+  for (const o of ops) {
+    if (o.type === 'start' && started < MAX_AGENTS) sim.startAgent(`h${++started}`);
+    if (o.type === 'shutdown') sim.shutdown(`h${(o.agent % started) + 1}`);
+    if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
+    await sim.run(o.type === 'run' ? o.steps : 1);
+  }
+  const live = () =>
+    [...sim.agents.values()].filter((a) => {
+      const snapshot = a.actor.getSnapshot();
+      return snapshot.status !== 'done' && !snapshot.context.shutdownRequested;
+    });
+  const settled = () => {
+    const states = sim.states();
+    const leaving = Object.values(states).some((s) => s.startsWith('leaving'));
+    const servingVoters = sim.voterNames().filter((name) => sim.agents.get(name)?.memberRunning === true);
+    if (leaving) return false;
+    if (servingVoters.length === 0) return true; // the cluster was shut down: nothing left to converge
+    const expected = Math.min(sim.idealClusterSize, live().length);
+    return (
+      sim.voterNames().length === expected &&
+      live().every((a) => ['peer.running', 'volunteer.waiting'].includes(states[a.hostname] ?? ''))
+    );
+  };
+  await sim.runUntil(settled, 2_000);
+}
+
+describe('random runs of a simulated cluster', () => {
+  it('keep every invariant and settle at the ideal size', async () => {
+    const result = await fc.check(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 25, size: 'max' }), async (ideal, ops) => {
+        await play(ideal, ops);
+      }),
+      checkParameters(25),
+    );
+    reportOnFailure(result, 'test/cluster.property.test.ts');
+  });
+});
