@@ -32,6 +32,8 @@ export interface MemberOptions {
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
+  /** A transport made by the caller (the worker transport of an agent thread); by default one is made from `peerUrls`. */
+  transport?: Transport;
   /** Wrap the transport (fault injection in chaos tests). */
   wrapTransport?: (t: Transport) => Transport;
 }
@@ -81,6 +83,15 @@ function transportLogger(log: Logger): TransportLogger {
   };
 }
 
+/** The transport the peer URLs select: NATS for nats://, direct TCP for http:// and tcp://. */
+function makeTransport(o: MemberOptions): Transport {
+  const url = parsePeerUrl(o.peerUrls[0] ?? '');
+  const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
+  return url.kind === 'nats'
+    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
+    : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url });
+}
+
 /** A running member. */
 export class Member {
   private constructor(
@@ -110,12 +121,7 @@ export class Member {
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
 
-    const url = parsePeerUrl(o.peerUrls[0] ?? '');
-    const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
-    let transport: Transport =
-      url.kind === 'nats'
-        ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
-        : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url });
+    let transport: Transport = o.transport ?? makeTransport(o);
     if (o.wrapTransport) transport = o.wrapTransport(transport);
 
     const raft = new RaftServer({
