@@ -1,9 +1,20 @@
 // Serves the etcd v3 API over a LocalBackend until Ctrl-C: for trying
 // etcdctl by hand and for `etcdctl check perf`.
-// Usage: npx tsx scripts/serve-local.ts [address]   (default 127.0.0.1:0)
+// Usage: npx tsx scripts/serve-local.ts [address] [--stats]   (default 127.0.0.1:0)
+// --stats prints the event loop's delay every 10 s (stalls show as a high max).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LocalBackend, createEtcdServer } from '../src/index.js';
 
-const address = process.argv[2] ?? '127.0.0.1:0';
+const address = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '127.0.0.1:0';
+if (process.argv.includes('--stats')) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  setInterval(() => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    console.log(`event loop delay ms: p50 ${ms(delay.percentile(50))} p99 ${ms(delay.percentile(99))} max ${ms(delay.max)}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+    delay.reset();
+  }, 10_000).unref();
+}
 const backend = new LocalBackend({ name: 'local' });
 const server = createEtcdServer(backend);
 const port = await server.listen(address);
