@@ -5,7 +5,8 @@
 // that failed commands change nothing.
 import { etcdserverpb, mgmtkv } from '@mgmt/proto';
 import { describe, expect, it } from 'vitest';
-import { Errors } from './errors.js';
+import { encodeCommand } from './command.js';
+import { CommandDecodeError, Errors } from './errors.js';
 import { prefixEnd } from './keys.js';
 import { KvStore, type ApplyResult } from './store.js';
 import { b, kv, s } from './test-helpers.js';
@@ -216,6 +217,16 @@ describe('KvStore', () => {
     expect([copy.revision, copy.compactRevision]).toEqual([5, 3]);
     expect([...copy.lease(3)!.keys]).toEqual(['a']);
     expect(get(copy, 'a', 3)?.value).toBe('1');
+  });
+
+  it('applies entries: empty data is a no-op, garbage is a CommandDecodeError', () => {
+    const store = new KvStore();
+    expect(store.applyEntry(new Uint8Array()).id).toBe(0);
+    expect(store.revision).toBe(1);
+    const { id, result } = store.applyEntry(encodeCommand({ put: { key: b('k'), value: b('v') } }, 42));
+    expect([id, result.ok, result.revision]).toEqual([42, true, 2]);
+    expect(() => store.applyEntry(Buffer.from([0xff, 0xff]))).toThrow(CommandDecodeError);
+    expect(() => store.applyEntry(mgmtkv.Command.encode({ version: 2, put: { key: b('k') } }).finish())).toThrow('unknown version 2');
   });
 
   it('writes snapshots any protobuf decoder reads as mgmtkv.StoreSnapshot, and reads theirs', () => {

@@ -85,8 +85,13 @@ export class KvStore {
     return this.hub.size;
   }
 
-  /** Applies an entry's bytes; returns the proposal id from its header and the result. */
+  /**
+   * Applies an entry's bytes; returns the proposal id from its header and the
+   * result. Empty data (the entry a new Raft leader appends) changes nothing
+   * and gives id 0. Bytes that are not a command throw CommandDecodeError.
+   */
   applyEntry(data: Uint8Array): { id: number; result: ApplyResult } {
+    if (data.length === 0) return { id: 0, result: { ok: true, revision: this.mvcc.revision, response: { header: { revision: this.mvcc.revision } } } };
     const { id, command } = decodeCommand(data);
     return { id, result: this.apply(command) };
   }
