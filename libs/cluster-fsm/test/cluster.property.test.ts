@@ -33,7 +33,11 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
   let started = 1;
   for (const o of ops) {
     if (o.type === 'start' && started < MAX_AGENTS) sim.startAgent(`h${++started}`);
-    if (o.type === 'shutdown') sim.shutdown(`h${(o.agent % started) + 1}`);
+    if (o.type === 'shutdown') {
+      // A second Ctrl-C forces (and may cost quorum, by design): random runs only ask once.
+      const agent = sim.agent(`h${(o.agent % started) + 1}`);
+      if (!agent.actor.getSnapshot().context.shutdownRequested) sim.shutdown(agent.hostname);
+    }
     if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
     await sim.run(o.type === 'run' ? o.steps : 1);
   }
