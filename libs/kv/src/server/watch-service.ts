@@ -14,6 +14,7 @@ const { NOPUT, NODELETE } = etcdserverpb.WatchCreateRequest.FilterType;
 const DUPLICATE_ID_REASON = 'mvcc: duplicate watch ID provided on the WatchStream';
 /** Watchers one stream may hold (etcd has no limit; we bound it). */
 const MAX_WATCHERS_PER_STREAM = 10_000;
+const TOO_MANY_WATCHERS_REASON = `mgmt: at most ${MAX_WATCHERS_PER_STREAM} watchers per stream`;
 
 /** Options of the Watch service. */
 export interface WatchServiceOptions {
@@ -81,7 +82,8 @@ class WatchStream {
       id = this.nextId++;
     }
     if (this.watchers.has(id) || this.watchers.size >= MAX_WATCHERS_PER_STREAM) {
-      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason: DUPLICATE_ID_REASON });
+      const cancelReason = this.watchers.has(id) ? DUPLICATE_ID_REASON : TOO_MANY_WATCHERS_REASON;
+      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason });
       return;
     }
     this.send({ header: this.headers.at(), watchId: id, created: true });
