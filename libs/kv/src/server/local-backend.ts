@@ -11,6 +11,8 @@ export const ETCD_COMPATIBLE_VERSION = '3.4.23';
 
 /** Options of LocalBackend. */
 export interface LocalBackendOptions {
+  /** The store to serve (e.g. one restored from a snapshot); default a new empty one. */
+  store?: KvStore;
   memberId?: number;
   clusterId?: number;
   name?: string;
@@ -31,7 +33,7 @@ export interface LocalBackendOptions {
  * a standalone agent before Raft is wired in.
  */
 export class LocalBackend implements EtcdBackend {
-  readonly store = new KvStore();
+  readonly store: KvStore;
   readonly leaseClock: LeaseClock;
   private readonly memberList: MemberInfo[];
   private readonly memberId: number;
@@ -43,6 +45,7 @@ export class LocalBackend implements EtcdBackend {
   private readonly timer: NodeJS.Timeout;
 
   constructor(options: LocalBackendOptions = {}) {
+    this.store = options.store ?? new KvStore();
     this.memberId = options.memberId ?? randomInt(1, 2 ** 47);
     this.clusterId = options.clusterId ?? randomInt(1, 2 ** 47);
     this.now = options.now ?? Date.now;
