@@ -18,6 +18,8 @@ import { majority } from '../src/nominator/view.js';
 
 /** Milliseconds per simulated tick. */
 export const TICK_MS = 100;
+/** Ticks after a crash until the crashed agent's lease (and its keys) expire. */
+export const LEASE_TTL_TICKS = 30;
 
 interface SimMember {
   id: string;
@@ -41,6 +43,8 @@ interface SimAgent {
   memberRunning: boolean;
   /** Raft member id the running process serves, once the leader added it. */
   memberId: string | undefined;
+  /** Tick at which the process crashed (no clean shutdown), if it did. */
+  crashedTick: number | undefined;
   /** What the agent's watches last reported, to send facts on change only. */
   seen: { nominated: boolean; removed: boolean; isVoter: boolean; isLeader: boolean; observed: string };
 }
@@ -64,6 +68,10 @@ export class ClusterSim {
   lastIndex = 0;
   private nextMemberId = 1;
   private pendingConfChange: (() => void) | undefined;
+  /** Voter ids once the pending change applies. */
+  private pendingVoterIds: string[] | undefined;
+  /** Member id -> last tick its process served it (the leader heard from it). */
+  private readonly lastHeardTick = new Map<string, number>();
   private nominator: { actor: Actor<typeof nominatorMachine>; leaderId: string } | undefined;
   /** Conf changes refused because another was in flight (must stay 0). */
   refusedConfChanges = 0;
@@ -71,7 +79,7 @@ export class ClusterSim {
 
   constructor(
     idealClusterSize: number,
-    private readonly policy: Partial<NominatorPolicy> = { stabilizationTicks: 5, freshWithinTicks: 2 },
+    private readonly policy: Partial<NominatorPolicy> = { stabilizationTicks: 5, freshWithinTicks: 0 },
   ) {
     this.idealClusterSize = idealClusterSize;
   }
@@ -100,6 +108,7 @@ export class ClusterSim {
       effects,
       memberRunning: false,
       memberId: undefined,
+      crashedTick: undefined,
       seen: { nominated: false, removed: false, isVoter: false, isLeader: false, observed: '' },
     };
     this.agents.set(hostname, agent);
@@ -109,6 +118,34 @@ export class ClusterSim {
   /** Ctrl-C on an agent. */
   shutdown(hostname: string): void {
     this.send(this.agent(hostname), { type: 'shutdown.requested' });
+  }
+
+  /**
+   * Whether `hostname` may crash without taking a majority of the current
+   * configuration, or of the one a pending change installs, with it (no
+   * algorithm survives that; tests never ask for it).
+   */
+  canCrash(hostname: string): boolean {
+    const agent = this.agents.get(hostname);
+    if (agent === undefined || agent.crashedTick !== undefined) return false;
+    const configurations = [this.members.filter((m) => !m.isLearner).map((m) => m.id), ...(this.pendingVoterIds ? [this.pendingVoterIds] : [])];
+    for (const ids of configurations) {
+      const voters = this.members.filter((m) => ids.includes(m.id));
+      if (!voters.some((m) => m.name === hostname && this.isServing(m))) continue;
+      const serving = voters.filter((m) => this.isServing(m)).length;
+      if (serving - 1 < majority(ids.length)) return false;
+    }
+    return true;
+  }
+
+  /** The agent's process dies: no more facts or effects; its keys expire with its lease. */
+  crash(hostname: string): void {
+    const agent = this.agent(hostname);
+    agent.crashedTick = this.tick;
+    agent.memberRunning = false;
+    agent.effects.length = 0;
+    agent.actor.stop();
+    this.log.push(`t=${this.tick} ${hostname} crashed`);
   }
 
   /** Sets `/_mgmt/idealClusterSize`. */
@@ -124,7 +161,9 @@ export class ClusterSim {
 
   /** The active leaf of every agent, e.g. `{ h1: 'peer.running' }`. */
   states(): Record<string, string> {
-    return Object.fromEntries([...this.agents].map(([name, agent]) => [name, lifecycleLeaf(agent.actor.getSnapshot())]));
+    return Object.fromEntries(
+      [...this.agents].map(([name, agent]) => [name, agent.crashedTick !== undefined ? 'crashed' : lifecycleLeaf(agent.actor.getSnapshot())]),
+    );
   }
 
   voterNames(): string[] {
@@ -132,7 +171,7 @@ export class ClusterSim {
   }
 
   private send(agent: SimAgent, event: LifecycleEvent): void {
-    if (agent.actor.getSnapshot().status === 'done') return;
+    if (agent.crashedTick !== undefined || agent.actor.getSnapshot().status === 'done') return;
     agent.actor.send(event);
   }
 
@@ -158,7 +197,10 @@ export class ClusterSim {
     if (this.pendingConfChange !== undefined) {
       this.pendingConfChange();
       this.pendingConfChange = undefined;
+      this.pendingVoterIds = undefined;
     }
+    this.expireLeases();
+    for (const member of this.members) if (this.isServing(member)) this.lastHeardTick.set(member.id, this.tick);
     this.electIfLeaderless();
     this.deliverWatches();
     this.runEffects();
@@ -235,6 +277,15 @@ export class ClusterSim {
         return this.send(agent, { type: 'member.stopped' });
       default:
         throw new ClusterInvariantError(`unknown effect ${effect.type}`);
+    }
+  }
+
+  /** A crashed agent's lease expires LEASE_TTL_TICKS after the crash, taking its keys. */
+  private expireLeases(): void {
+    for (const agent of this.agents.values()) {
+      if (agent.crashedTick === undefined || this.tick - agent.crashedTick < LEASE_TTL_TICKS) continue;
+      if (this.volunteers.get(agent.hostname)?.lease === agent.hostname) this.volunteers.delete(agent.hostname);
+      this.endpoints.delete(agent.hostname);
     }
   }
 
@@ -337,11 +388,13 @@ export class ClusterSim {
         return propose(() => void this.members.push(member));
       }
       case 'promoteLearner':
+        this.pendingVoterIds = [...this.voterIds(), decision.memberId];
         return propose(() => {
           const member = this.members.find((m) => m.id === decision.memberId);
           if (member !== undefined) member.isLearner = false;
         });
       case 'removeMember':
+        this.pendingVoterIds = this.voterIds().filter((id) => id !== decision.memberId);
         return propose(() => {
           this.members = this.members.filter((m) => m.id !== decision.memberId);
         });
@@ -351,6 +404,10 @@ export class ClusterSim {
         return;
       }
     }
+  }
+
+  private voterIds(): string[] {
+    return this.members.filter((m) => !m.isLearner).map((m) => m.id);
   }
 
   private view(): ClusterView {
@@ -370,7 +427,7 @@ export class ClusterSim {
         peerUrls: m.peerUrls,
         isLearner: m.isLearner,
         matchIndex: this.isServing(m) ? this.lastIndex : 0,
-        lastHeardTicksAgo: m.id === this.leaderId || this.isServing(m) ? 0 : this.tick - m.addedTick,
+        lastHeardTicksAgo: m.id === this.leaderId ? 0 : this.tick - (this.lastHeardTick.get(m.id) ?? m.addedTick),
       })),
       idealClusterSize: this.idealClusterSize,
     };
@@ -378,6 +435,7 @@ export class ClusterSim {
 
   private checkInvariants(): void {
     for (const agent of this.agents.values()) {
+      if (agent.crashedTick !== undefined) continue;
       const violation = lifecycleInvariantViolation(agent.actor.getSnapshot());
       if (violation !== undefined) throw new ClusterInvariantError(`t=${this.tick} ${agent.hostname}: ${violation}`);
     }

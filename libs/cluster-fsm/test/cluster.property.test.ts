@@ -1,11 +1,12 @@
 /**
  * Random end-to-end runs of the simulated cluster (test/cluster-sim.ts):
- * agents start, shut down and the ideal size changes at random moments, and
+ * agents start, shut down, crash (never a majority) and the ideal size
+ * changes at random moments, and
  * after every tick every agent's invariants hold, no member is started
  * twice, voters keep a serving majority and one membership change is in
  * flight at most. Once quiet, the cluster settles with
- * min(ideal, live volunteers) peers and everyone else waiting as a volunteer
- * (or stopped). A failure prints the fast-check seed that replays it.
+ * min(ideal, live volunteers) peers (crashed members replaced) and everyone
+ * else waiting as a volunteer (or stopped). A failure prints the fast-check seed that replays it.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -15,12 +16,14 @@ import { checkParameters, reportOnFailure } from './fc-report.js';
 type Op =
   | { type: 'start' }
   | { type: 'shutdown'; agent: number }
+  | { type: 'crash'; agent: number }
   | { type: 'ideal'; size: number }
   | { type: 'run'; steps: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Op>({ type: 'start' }) },
   { weight: 2, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'shutdown', agent })) },
+  { weight: 1, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'crash', agent })) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }).map<Op>((size) => ({ type: 'ideal', size })) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }).map<Op>((steps) => ({ type: 'run', steps })) },
 );
@@ -36,7 +39,11 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
     if (o.type === 'shutdown') {
       // A second Ctrl-C forces (and may cost quorum, by design): random runs only ask once.
       const agent = sim.agent(`h${(o.agent % started) + 1}`);
-      if (!agent.actor.getSnapshot().context.shutdownRequested) sim.shutdown(agent.hostname);
+      if (agent.crashedTick === undefined && !agent.actor.getSnapshot().context.shutdownRequested) sim.shutdown(agent.hostname);
+    }
+    if (o.type === 'crash') {
+      const hostname = `h${(o.agent % started) + 1}`;
+      if (sim.canCrash(hostname)) sim.crash(hostname);
     }
     if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
     await sim.run(o.type === 'run' ? o.steps : 1);
@@ -44,7 +51,7 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
   const live = () =>
     [...sim.agents.values()].filter((a) => {
       const snapshot = a.actor.getSnapshot();
-      return snapshot.status !== 'done' && !snapshot.context.shutdownRequested;
+      return a.crashedTick === undefined && snapshot.status !== 'done' && !snapshot.context.shutdownRequested;
     });
   const settled = () => {
     const states = sim.states();

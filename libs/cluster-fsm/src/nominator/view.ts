@@ -90,7 +90,7 @@ export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   aliveWithinTicks: 50,
   maxLagEntries: 1000,
   stabilizationTicks: 30,
-  freshWithinTicks: 5,
+  freshWithinTicks: 3,
   learnerTimeoutTicks: 300,
   unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
