@@ -39,6 +39,13 @@ export class Mvcc {
   private writing = false;
   private sub = 0;
   private changes: Change[] = [];
+  /**
+   * The changes of every revision since the compaction, oldest first:
+   * log[i] holds revision logBase + i. Watchers catch up from it in
+   * revision order at a cost proportional to what they are sent.
+   */
+  private log: (readonly Change[])[] = [];
+  private logBase = 2;
 
   constructor(
     private readonly leases: LeaseTable,
@@ -71,6 +78,8 @@ export class Mvcc {
     this.revision += 1;
     const changes = this.changes;
     this.changes = [];
+    assert(this.logBase + this.log.length === this.revision, 'the change log ends at the previous revision');
+    this.log.push(changes);
     this.onChanges(this.revision, changes);
   }
 
@@ -163,6 +172,11 @@ export class Mvcc {
     });
   }
 
+  /** The changes made at `revision` (none when compacted away or not yet written). */
+  changesAt(revision: number): readonly Change[] {
+    return this.log[revision - this.logBase] ?? [];
+  }
+
   /** Drops history before `revision` (the caller checked it is valid). */
   compact(revision: number): void {
     assert(revision > this.compactRevision && revision <= this.revision, `compact ${revision} within (${this.compactRevision}, ${this.revision}]`);
@@ -176,6 +190,15 @@ export class Mvcc {
       this.histories.delete(key);
       this.index.delete(key);
     }
+    // The log keeps revisions from the compaction on, without the
+    // deletions at the compaction revision itself (their tombstones are
+    // gone from the histories too, as in etcd).
+    const drop = Math.min(revision - this.logBase, this.log.length);
+    if (drop > 0) {
+      this.log.splice(0, drop);
+      this.logBase += drop;
+    }
+    if (this.logBase === revision && this.log.length > 0) this.log[0] = this.log[0]!.filter((c) => !c.record.tombstone);
   }
 
   /** Replaces the whole keyspace (restore). `histories` must be in ascending key order. */
@@ -196,11 +219,32 @@ export class Mvcc {
       if (live !== undefined && live.lease !== 0) this.leases.attach(live.lease, h.key);
     }
     this.index.load(keys);
+    this.rebuildLog();
+  }
+
+  /** Rebuilds the change log from the histories (after a load). */
+  private rebuildLog(): void {
+    this.logBase = Math.max(this.compactRevision, 2);
+    this.log = [];
+    const buckets: Change[][] = Array.from({ length: Math.max(0, this.revision - this.logBase + 1) }, () => []);
+    for (const h of this.histories.values()) {
+      const records = h.records;
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
+        if (record.modRevision < this.logBase) continue;
+        const before = i > 0 ? records[i - 1]! : undefined;
+        buckets[record.modRevision - this.logBase]!.push({ key: h.key, record, prev: before && !before.tombstone ? before : undefined });
+      }
+    }
+    for (const bucket of buckets) bucket.sort((a, b) => a.record.sub - b.record.sub);
+    this.log = buckets;
   }
 
   /** Checks the keyspace: index and map agree; histories ordered and within the revisions. */
   invariants(): void {
     this.index.invariants();
+    assert(this.logBase + this.log.length === this.revision + 1, 'the change log reaches the current revision');
+    assert(this.logBase >= this.compactRevision, 'the change log starts at or after the compaction');
     assert(this.index.size === this.histories.size, 'index and map hold the same keys');
     assert(this.compactRevision <= this.revision, 'compacted at or before now');
     for (const [key, h] of this.histories) {

@@ -86,6 +86,17 @@ function runOnce(seed: number, steps: number): void {
     return !full;
   };
   const watcher = store.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 2, prevKv: true }, sink);
+  // The replica is restored from the leader's snapshot now and then, with a
+  // watcher open: it must still see every event once, in order.
+  const replicaSeen: string[] = [];
+  const replicaWatcher = replica.watch({ key: b('\0'), rangeEnd: b('\0'), startRevision: 2 }, (d) => {
+    expect(d.kind).toBe('events');
+    if (d.kind === 'events') for (const e of d.events) replicaSeen.push(`${e.kv!.modRevision}:${e.type}:${s(e.kv!.key)}`);
+    return true;
+  });
+  // Entries the replica has not applied yet: it lags, then catches up by
+  // applying them or by restoring the leader's snapshot.
+  let lagging: Uint8Array[] = [];
   let nextLease = 1;
 
   for (let step = 0; step < steps; step++) {
@@ -127,9 +138,11 @@ function runOnce(seed: number, steps: number): void {
       command = { leaseRevoke: { ID: id } };
       model.leases.delete(id);
       for (const [key, v] of [...model.now].sort(([x], [y]) => (x < y ? -1 : 1))) if (v.lease === id) changes.push([key, null, 0]);
-    } else if (roll < 0.92 && Math.min(model.revision, watcher.nextRevision) > model.compacted) {
-      // Never past the paused watcher: that would (rightly) cancel it as compacted.
-      const top = Math.min(model.revision, watcher.nextRevision);
+    } else if (roll < 0.92 && Math.min(model.revision, watcher.nextRevision - 1, replicaWatcher.nextRevision - 1) > model.compacted) {
+      // Never up to a watcher's next revision (paused, or on the lagging
+      // replica): past it would (rightly) cancel it as compacted, and at it
+      // the deletions of that revision are gone with their tombstones, as in etcd.
+      const top = Math.min(model.revision, watcher.nextRevision - 1, replicaWatcher.nextRevision - 1);
       const rev = model.compacted + 1 + Math.floor(random() * (top - model.compacted));
       command = { compaction: { revision: rev } };
       model.compacted = rev;
@@ -139,7 +152,15 @@ function runOnce(seed: number, steps: number): void {
     }
     const result = store.apply(command);
     expect(result.ok, `step ${step}: ${JSON.stringify(command)}`).toBe(expectOk);
-    replica.applyEntry(encodeCommand(command, step + 1));
+    lagging.push(encodeCommand(command, step + 1));
+    const r = random();
+    if (r < 0.05) {
+      replica.restore(store.snapshot());
+      lagging = [];
+    } else if (r < 0.5) {
+      for (const entry of lagging) replica.applyEntry(entry);
+      lagging = [];
+    }
     expect(decodeCommand(encodeCommand(command, step + 1)).id).toBe(step + 1);
     model.write(changes);
     expect(store.revision).toBe(model.revision);
@@ -156,6 +177,7 @@ function runOnce(seed: number, steps: number): void {
       expect(got, `range at ${at} after step ${step}`).toEqual(want);
     }
   }
+  for (const entry of lagging) replica.applyEntry(entry);
   expect(Buffer.from(replica.snapshot()).equals(Buffer.from(store.snapshot()))).toBe(true);
   const restored = new KvStore();
   restored.restore(store.snapshot());
@@ -169,6 +191,7 @@ function runOnce(seed: number, steps: number): void {
   }
   // Drain: keep resuming until the watcher is live.
   for (let i = 0; i < 1000 && watcher.paused; i++) watcher.resume();
+  expect(replicaSeen).toEqual(model.events.map((e) => `${e.rev}:${e.type === 'delete' ? 1 : 0}:${e.key}`));
   // prev_kv may be missing when the previous version was compacted before
   // the (paused) watcher caught up, as in etcd; when present it is right.
   const strip = ({ prev: _prev, ...rest }: (typeof seen)[number]) => rest;

@@ -184,35 +184,19 @@ export class WatchHub {
       w.cancel();
       return;
     }
-    const found: { record: KeyRecord; prev: KeyRecord | undefined }[] = [];
-    this.mvcc.forEachHistory(w.range, (h) => {
-      const records = h.records;
-      for (let i = records.length - 1; i >= 0 && records[i]!.modRevision >= from; i--) {
-        const record = records[i]!;
-        if (!w.wants(record)) continue;
-        const prev = i > 0 && !records[i - 1]!.tombstone ? records[i - 1] : undefined;
-        found.push({ record, prev });
+    const now = this.mvcc.revision;
+    let events: WatchEvent[] = [];
+    for (let revision = from; revision <= now; revision++) {
+      for (const c of this.mvcc.changesAt(revision)) {
+        if (inRange(w.range, c.key) && w.wants(c.record)) events.push(w.event(c.record, c.prev));
       }
-    });
-    found.sort((a, b) => a.record.modRevision - b.record.modRevision || a.record.sub - b.record.sub);
-    let i = 0;
-    while (i < found.length) {
-      const events: WatchEvent[] = [];
-      let revision = found[i]!.record.modRevision;
-      while (i < found.length && (events.length < CATCH_UP_BATCH_EVENTS || found[i]!.record.modRevision === revision)) {
-        revision = found[i]!.record.modRevision;
-        events.push(w.event(found[i]!.record, found[i]!.prev));
-        i++;
-      }
+      if (events.length === 0 || (events.length < CATCH_UP_BATCH_EVENTS && revision < now)) continue;
       const full = !w.sink({ kind: 'events', events, revision });
+      events = [];
       if (w.canceled) return;
-      if (full && i < found.length) {
-        this.pause(w, revision + 1);
-        return;
-      }
       if (full) {
-        // Everything up to now went out; live events wait for resume().
-        this.pause(w, this.mvcc.revision + 1);
+        // What is delivered went out; the rest waits for resume().
+        this.pause(w, revision + 1);
         return;
       }
     }
