@@ -110,8 +110,10 @@ describe('a simulated cluster', () => {
     sim.startAgent('h1', { seeds: false });
     sim.startAgent('h2', { noServer: true });
     sim.startAgent('h3');
-    await sim.runUntil(() => sim.voterNames().length === 2 && settled(sim) || false, 400).catch(() => 0);
+    await sim.runUntil(() => sim.voterNames().length === 2 && sim.states()['h3'] === 'peer.running', 400);
+    await sim.run(50);
     expect(sim.states()['h2']).toBe('client.connected');
+    expect(sim.volunteers.has('h2')).toBe(false);
     expect(sim.voterNames()).toEqual(['h1', 'h3']);
   });
 });
