@@ -85,6 +85,11 @@ export class KvStore {
     return this.hub.size;
   }
 
+  /** The number of watchers paused because their consumer is slow (walks every watcher). */
+  pausedWatcherCount(): number {
+    return this.hub.pausedCount();
+  }
+
   /**
    * Applies an entry's bytes; returns the proposal id from its header and the
    * result. Empty data (the entry a new Raft leader appends) changes nothing

@@ -111,6 +111,11 @@ export class WatchHub {
     return this.count;
   }
 
+  /** The number of watchers paused by a full sink (slow consumers); walks every watcher. */
+  pausedCount(): number {
+    return this.all().filter((w) => w.paused).length;
+  }
+
   /** The store's revision. */
   get revision(): number {
     return this.mvcc.revision;
