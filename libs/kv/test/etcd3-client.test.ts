@@ -72,6 +72,16 @@ describe('etcd3 client against the server', () => {
     lease.release();
   });
 
+  it('keeps a lease alive over the LeaseKeepAlive stream', async () => {
+    const lease = client.lease(3);
+    await lease.grant();
+    const responses: number[] = [];
+    lease.on('keepaliveSucceeded', (res) => responses.push(Number(res.TTL)));
+    await until(() => responses.length >= 1, 'a keep-alive answered on the stream');
+    expect(responses[0]).toBe(3);
+    await lease.revoke();
+  });
+
   it('lists members and reports status', async () => {
     const members = await client.cluster.memberList({});
     expect(members.members.map((m) => m.name)).toEqual(['test']);
