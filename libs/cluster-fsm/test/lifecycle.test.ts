@@ -327,6 +327,29 @@ describe('lifecycle: shutdown', () => {
     expect(h.state()).toBe('stopped');
   });
 
+  it('as the last voter waits for a volunteer to take the cluster over', () => {
+    const h = startLifecycle();
+    h.actor.send({ type: 'member.started' });
+    h.actor.send({ type: 'cluster.observed', voters: 1, idealClusterSize: 3, otherVolunteers: 1 });
+    h.actor.send({ type: 'shutdown.requested' });
+    h.actor.send({ type: 'volunteer.revoked' });
+    expect(h.state()).toBe('leaving.graceful.awaitingRemoval');
+    // The volunteer was promoted: now a leader with a peer, it hands over first.
+    h.actor.send({ type: 'cluster.observed', voters: 2, idealClusterSize: 3, otherVolunteers: 1 });
+    h.actor.send({ type: 'member.removed' });
+    expect(h.state()).toBe('leaving.stoppingMember');
+  });
+
+  it('after un-nomination reconnects through endpoints learnt from the cluster when it has no seeds', () => {
+    const h = startLifecycle();
+    h.actor.send({ type: 'member.started' });
+    h.actor.send({ type: 'cluster.observed', voters: 3, idealClusterSize: 3, endpoints: ['http://h2:2379'] });
+    h.actor.send({ type: 'nomination.revoked' });
+    h.actor.send({ type: 'member.stopped' });
+    expect(h.state()).toBe('client.connecting');
+    expect(h.effects.at(-1)).toEqual({ type: 'connectToSeed', params: { seed: 'http://h2:2379', attempt: 0 } });
+  });
+
   it('as a client still connecting stops at once, with nothing to revoke', () => {
     const h = startLifecycle({ seeds: SEEDS });
     h.takeEffects();

@@ -155,9 +155,11 @@ export const lifecycleMachine = setup({
       states: {
         connecting: {
           entry: [
-            assign(({ context }) => ({
-              reason: `client: connecting to ${seedForAttempt(context, context.connectAttempts)} (attempt ${context.connectAttempts + 1})`,
-            })),
+            assign(({ context }) => {
+              const seed = seedForAttempt(context, context.connectAttempts);
+              const target = seed === '' ? 'the cluster (no seed or known endpoint yet)' : seed;
+              return { reason: `client: connecting to ${target} (attempt ${context.connectAttempts + 1})` };
+            }),
             {
               type: 'connectToSeed',
               params: ({ context }) => ({
