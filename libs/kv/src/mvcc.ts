@@ -35,7 +35,7 @@ export class Mvcc {
   /** An estimate of the bytes held (keys, values, records). */
   sizeBytes = 0;
   readonly histories = new Map<string, KeyHistory>();
-  readonly index = new SortedKeys();
+  readonly index = new SortedKeys<KeyHistory>();
   private writing = false;
   private sub = 0;
   private changes: Change[] = [];
@@ -95,7 +95,7 @@ export class Mvcc {
     if (h === undefined) {
       h = new KeyHistory(key, keyBytes);
       this.histories.set(key, h);
-      this.index.insert(key);
+      this.index.insert(h);
     }
     const prev = h.live();
     const rev = this.revision + 1;
@@ -152,11 +152,10 @@ export class Mvcc {
       if (r !== undefined) visit(r, range.start);
       return;
     }
-    this.index.forEachInRange(range.start, range.end, (key) => {
-      const h = this.histories.get(key)!;
+    this.index.forEachInRange(range.start, range.end, (h) => {
       const r = revision === 0 ? h.live() : h.at(revision);
       if (r === undefined) return true;
-      return visit(r, key);
+      return visit(r, h.key);
     });
   }
 
@@ -167,8 +166,8 @@ export class Mvcc {
       if (h !== undefined) visit(h);
       return;
     }
-    this.index.forEachInRange(range.start, range.end, (key) => {
-      visit(this.histories.get(key)!);
+    this.index.forEachInRange(range.start, range.end, (h) => {
+      visit(h);
     });
   }
 
@@ -209,16 +208,16 @@ export class Mvcc {
     this.revision = revision;
     this.compactRevision = compactRevision;
     this.sizeBytes = 0;
-    const keys: string[] = [];
+    const sorted: KeyHistory[] = [];
     for (const h of histories) {
-      assert(keys.length === 0 || keys[keys.length - 1]! < h.key, 'loaded keys ascending');
-      keys.push(h.key);
+      assert(sorted.length === 0 || sorted[sorted.length - 1]!.key < h.key, 'loaded keys ascending');
+      sorted.push(h);
       this.histories.set(h.key, h);
       for (const r of h.records) this.sizeBytes += h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
       const live = h.live();
       if (live !== undefined && live.lease !== 0) this.leases.attach(live.lease, h.key);
     }
-    this.index.load(keys);
+    this.index.load(sorted);
     this.rebuildLog();
   }
 

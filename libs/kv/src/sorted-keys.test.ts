@@ -14,7 +14,7 @@ describe('SortedKeys', () => {
         const index = new SortedKeys();
         const model = new Set<string>();
         for (const o of ops) {
-          expect(o.insert ? index.insert(o.key) : index.delete(o.key)).toBe(o.insert ? !model.has(o.key) : model.has(o.key));
+          expect(o.insert ? index.insert({ key: o.key }) : index.delete(o.key)).toBe(o.insert ? !model.has(o.key) : model.has(o.key));
           if (o.insert) model.add(o.key);
           else model.delete(o.key);
         }
@@ -29,9 +29,9 @@ describe('SortedKeys', () => {
   it('bulk-loads sorted keys and stays usable', () => {
     const index = new SortedKeys();
     const keys = Array.from({ length: 1000 }, (_, i) => `k${String(i).padStart(4, '0')}`);
-    index.load(keys);
+    index.load(keys.map((key) => ({ key })));
     index.invariants();
-    index.insert('k0500x');
+    index.insert({ key: 'k0500x' });
     index.delete('k0000');
     index.invariants();
     expect([...index.range('k0499', 'k0501')]).toEqual(['k0499', 'k0500', 'k0500x']);
@@ -40,7 +40,7 @@ describe('SortedKeys', () => {
   it('keeps order across many chunk splits and merges', () => {
     const index = new SortedKeys();
     const keys = Array.from({ length: 5000 }, (_, i) => `k${(i * 7919) % 5000}`);
-    for (const k of keys) index.insert(k);
+    for (const k of keys) index.insert({ key: k });
     index.invariants();
     expect(index.size).toBe(5000);
     for (const k of keys.slice(0, 4000)) index.delete(k);
