@@ -10,6 +10,7 @@ import {
   ENDPOINTS_PREFIX,
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
+  VOLUNTEERS_PREFIX,
   decodeUrls,
   encodeUrls,
   endpointKey,
@@ -75,9 +76,10 @@ export class Agent {
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
   private nominatedSeen = false;
-  /** createRevision of the nomination key last acted on, and of one already spent (removed since). */
-  private nominationRev = 0;
-  private spentNominationRev = -1;
+  /** Set once this agent's volunteer key is written on its own lease (or it bootstrapped the cluster). */
+  private ownsHostname = false;
+  /** Member ids this process ran and saw removed: a nomination is served only by a new member id. */
+  private readonly removedIds = new Set<number>();
   private promotedSent = false;
   private removed = false;
   private knownEndpoints: string[] = [];
@@ -115,6 +117,8 @@ export class Agent {
         peerUrls: config.serverUrls,
         clientUrls: config.clientUrls,
         noServer: config.noServer,
+        // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
+        timing: { duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000 },
       },
     });
     this.done = new Promise((resolve) => {
@@ -242,6 +246,7 @@ export class Agent {
       const lease = await this.ensureLease();
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
       if (r.created || r.existing?.lease === lease) {
+        this.ownsHostname = true;
         this.send({ type: 'volunteer.registered' });
         return;
       }
@@ -266,7 +271,7 @@ export class Agent {
     for (;;) {
       const members = await this.client.memberList();
       const known = members.map((m) => ({ id: Number(m.ID), name: m.name ?? '', peerUrls: m.peerURLs ?? [], isLearner: m.isLearner ?? false }));
-      const me = known.find((m) => m.name === this.config.hostname);
+      const me = known.find((m) => m.name === this.config.hostname && !this.removedIds.has(m.id));
       const identity = readMemberIdentity(this.config.dataDir);
       if (me) {
         const clusterId = identity && identity.memberId === me.id ? identity.clusterId : await this.clusterIdFromSeeds();
@@ -321,6 +326,7 @@ export class Agent {
         tickMs: this.config.tickMs,
       });
       this.peer = peer;
+      if (bootstrap) this.ownsHostname = true;
       this.watchPeer(peer);
       this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
       if (bootstrap) {
@@ -359,7 +365,7 @@ export class Agent {
       }),
       raft.onRemoved(() => {
         this.removed = true;
-        this.spentNominationRev = this.nominationRev;
+        this.removedIds.add(raft.id);
         this.log.info({ member: raft.id }, 'this member was removed from the cluster');
         this.send({ type: 'member.removed' });
       }),
@@ -411,8 +417,8 @@ export class Agent {
       if (!kvs) return;
       const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
       // A nomination this host already served and was removed from is not a new one.
-      const nominated = mine !== undefined && mine.createRevision !== this.spentNominationRev;
-      if (nominated) this.nominationRev = mine.createRevision;
+      // Only the agent that holds the volunteer key for this host name may act on its nomination.
+      const nominated = this.ownsHostname && mine !== undefined;
       if (nominated && !this.nominatedSeen) this.send({ type: 'nomination.received' });
       if (!nominated && this.nominatedSeen) this.send({ type: 'nomination.revoked' });
       this.nominatedSeen = nominated;
@@ -421,7 +427,11 @@ export class Agent {
       this.knownEndpoints = endpoints;
       const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
       const voters = await this.countVoters();
-      if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints });
+      const otherVolunteers = kvs.filter((kv) => {
+        const host = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
+        return host !== undefined && host !== this.config.hostname;
+      }).length;
+      if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints, otherVolunteers });
       await this.checkStillMember();
       this.schedulePublish();
       const peer = this.peer;
@@ -471,7 +481,7 @@ export class Agent {
     }
     if (members.length > 0 && !members.some((m) => Number(m.ID) === peer.member.raft.id)) {
       this.removed = true;
-      this.spentNominationRev = this.nominationRev;
+      this.removedIds.add(peer.member.raft.id);
       this.log.info({ member: peer.member.raft.id, via: this.outside.endpoint }, 'this member is no longer in the cluster');
       this.send({ type: 'member.removed' });
       this.nominatedSeen = false;
