@@ -1,6 +1,7 @@
 // Proves the reference example over the NATS transport (every agent's
 // --server-urls is the URL of a real nats-server): three real `mgmt run`
-// processes form a 3-member cluster that the real etcdctl lists. Also
+// processes form a 3-member cluster that the real etcdctl lists, and a bad
+// idealClusterSize is ignored with one warning. Also
 // proves a second agent with a host name already in use is refused with
 // one clear error, and a --no-server agent never volunteers.
 import { startNatsServer } from '@mgmt/transport/testing';
@@ -39,6 +40,14 @@ describe('clustering over NATS', () => {
     expect(list.match(new RegExp(nats.url.replace(/[/.]/g, '\\$&'), 'g'))).toHaveLength(3);
     expect(await etcdctl(procs[2]!.endpoint, 'put', '/over/nats', 'yes')).toBe('OK\n');
     expect(await etcdctl(h1.endpoint, 'get', '/over/nats', '--print-value-only')).toBe('yes\n');
+
+    // A size that is not a positive integer is ignored with one warning; the old size stays.
+    await etcdctl(h1.endpoint, 'put', '/_mgmt/idealClusterSize', 'banana');
+    const leaderLog = () => procs.map((p) => fs.readFileSync(p.logFile, 'utf8')).join('');
+    await waitFor('the warning', () => leaderLog().includes('banana'), 30_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(leaderLog().match(/"level":40[^\n]*banana/g)).toHaveLength(1);
+    expect(await voterNames(h1.endpoint)).toEqual(['h1', 'h2', 'h3']);
   }, 180_000);
 
   it('refuses a second agent with a host name already in use', async () => {
