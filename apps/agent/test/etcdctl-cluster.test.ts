@@ -4,12 +4,13 @@
 // get with prefix/limit/rev/json, del with prefix and prev-kv, member list,
 // endpoint status and health, leases granted on a follower (keep-alive
 // forwarded to the leader), lease list, watch (prefix, rev, prev-kv), txn
-// and compaction.
+// and compaction; `mgmt ctl` reads and writes the same store.
 import { Etcd3 } from 'etcd3';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './cluster-harness.js';
+import { mgmt } from './process-harness.js';
 
 const run = promisify(execFile);
 
@@ -104,6 +105,15 @@ describe.each([1, 3])('etcdctl against a %i-member cluster', (size) => {
     const rev = (JSON.parse(await etcdctl(e, 'get', '/w/k', '-w', 'json')) as { header: { revision: number } }).header.revision;
     const out = await watchWhile(e, ['--prefix', '/w/', `--rev=${rev}`, '--prev-kv'], () => etcdctl(cluster.nodes[size - 1]!.endpoint, 'put', '/w/k', 'two').then(() => {}), (o) => o.includes('two'));
     expect(out).toBe('PUT\n/w/k\none\nPUT\n/w/k\none\n/w/k\ntwo\n');
+  });
+
+  it('answers mgmt ctl the way it answers etcdctl', async () => {
+    const urls = cluster.nodes.map((n) => n.clientUrl).join(',');
+    expect(await mgmt('ctl', '--endpoints', urls, 'put', '/ctl/k', 'v')).toBe('OK\n');
+    expect(await etcdctl(cluster.nodes[0]!.endpoint, 'get', '/ctl/k')).toBe('/ctl/k\nv\n');
+    expect(await mgmt('ctl', '--endpoints', urls, 'get', '--prefix', '/ctl/')).toBe('/ctl/k\nv\n');
+    expect((await mgmt('ctl', '--endpoints', urls, 'member', 'list')).trim().split('\n')).toHaveLength(size);
+    expect(await mgmt('ctl', '--endpoints', urls, 'del', '/ctl/k')).toBe('1\n');
   });
 
   it('works with the etcd3 npm client', async () => {

@@ -16,7 +16,13 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .exitOverride();
   program.addOption(new Option('--debug', 'print stack traces for unexpected errors').hideHelp());
   registerCommands(program, io);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  const inherit = (parent: Command): void => {
+    for (const cmd of parent.commands) {
+      cmd.exitOverride().configureOutput(program.configureOutput());
+      inherit(cmd);
+    }
+  };
+  inherit(program);
   return program;
 }
 

@@ -143,8 +143,10 @@ export class ClusterClient {
     await this.call('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
   }
 
-  async delete(key: string): Promise<void> {
-    await this.call('kv', 'DeleteRange', { key: enc.encode(key) });
+  /** Deletes a key; resolves with how many keys were deleted (0 or 1). */
+  async delete(key: string): Promise<number> {
+    const res = await this.call<etcdserverpb.DeleteRangeResponse>('kv', 'DeleteRange', { key: enc.encode(key) });
+    return Number(res.deleted ?? 0);
   }
 
   /** Puts `key` only if it does not exist; returns whether it did so, and the current value otherwise. */

@@ -4,6 +4,7 @@ import { registerVersion } from './version.js';
 import { registerPending } from './pending.js';
 import { registerViz } from './viz.js';
 import { registerStatus } from './status.js';
+import { registerCtl } from './ctl.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -14,7 +15,7 @@ export interface Io {
 /** Adds every subcommand of `mgmt` to the program. */
 export function registerCommands(program: Command, io: Io): void {
   registerRun(program, io);
-  registerPending(program, 'ctl', 'talk to the cluster store as etcdctl would (get, put, del, watch, member list)');
+  registerCtl(program, io);
   registerStatus(program, io);
   registerViz(program, io);
   registerPending(program, 'demo', 'start a local cluster of agents as worker threads in this process');
