@@ -29,7 +29,7 @@ describe.each([
     'nats',
     async () => {
       const nats = await startNatsServer();
-      return { url: async () => nats.url, stop: () => nats.stop() };
+      return { url: async () => nats.url, stop: () => nats.dispose() };
     },
   ],
 ] as const)('a 3-member raft group over %s', (_kind, carrier) => {

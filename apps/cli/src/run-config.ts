@@ -1,17 +1,11 @@
+import type { AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
 import { UrlError, parseUrlList, splitList } from './urls.js';
 
-/** Everything `mgmt run` needs, validated. */
-export interface RunConfig {
-  hostname: string;
-  seeds: string[];
-  clientUrls: string[];
-  serverUrls: string[];
-  idealClusterSize: number;
-  noServer: boolean;
+/** Everything `mgmt run` needs, validated: the agent's configuration plus the flags of later issues. */
+export interface RunConfig extends AgentConfig {
   file: string | undefined;
-  dataDir: string;
   statusUrl: string | undefined;
 }
 
