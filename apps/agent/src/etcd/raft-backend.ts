@@ -27,6 +27,14 @@ export interface RaftBackendOptions {
   logger: Logger;
   /** How often the leader checks for expired leases. */
   leaseCheckIntervalMs?: number;
+  /**
+   * Revisions of history kept: the leader compacts older ones (etcd's
+   * --auto-compaction-mode=revision). The store is in memory, so unbounded
+   * history would be unbounded memory. 0 turns it off.
+   */
+  autoCompactionRetention?: number;
+  /** How often the leader considers compacting. */
+  autoCompactionIntervalMs?: number;
   /** How long a read barrier or proposal may take before "request timed out". */
   requestTimeoutMs?: number;
   now?: () => number;
@@ -52,6 +60,7 @@ export class RaftBackend implements EtcdBackend {
   private readonly now: () => number;
   private readonly requestTimeoutMs: number;
   private readonly timer: NodeJS.Timeout;
+  private readonly compactTimer: NodeJS.Timeout;
   private readonly forwarder = new LeaderForwarder();
   private readonly unsubscribe: () => void;
   private expiring = false;
@@ -71,11 +80,15 @@ export class RaftBackend implements EtcdBackend {
     if (this.member.raft.isLeader) this.leaseClock.refreshAll(this.now());
     this.timer = setInterval(() => void this.expireLeases(), options.leaseCheckIntervalMs ?? 500);
     this.timer.unref();
+    const retention = options.autoCompactionRetention ?? 10_000;
+    this.compactTimer = setInterval(() => void this.autoCompact(retention), options.autoCompactionIntervalMs ?? 30_000);
+    this.compactTimer.unref();
   }
 
-  /** Stops the lease timer and closes forwarding connections. */
+  /** Stops the timers and closes forwarding connections. */
   close(): void {
     clearInterval(this.timer);
+    clearInterval(this.compactTimer);
     this.unsubscribe();
     this.forwarder.close();
   }
@@ -125,6 +138,19 @@ export class RaftBackend implements EtcdBackend {
       this.log.warn({ err: (err as Error).message, leases: due.length }, 'lease expiry not committed; will retry');
     } finally {
       this.expiring = false;
+    }
+  }
+
+  /** On the leader: compacts history older than `retention` revisions, through the log like any write. */
+  private async autoCompact(retention: number): Promise<void> {
+    if (retention <= 0 || !this.member.raft.isLeader) return;
+    const target = this.store.revision - retention;
+    if (target <= this.store.compactRevision) return;
+    try {
+      const r = await this.proposer.propose({ compaction: { revision: target } });
+      if (r.ok) this.log.info({ revision: target }, 'auto-compacted history');
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'auto-compaction not committed; will retry');
     }
   }
 
