@@ -72,7 +72,10 @@ export class NominatorRunner {
     const machine = nominatorMachine.provide({
       actors: { applyDecision: fromPromise<void, ApplyDecisionInput>(({ input }) => applyDecision(this.member, proposer, input)) },
     });
-    const actor = createActor(machine, { input: {} });
+    // A learner that caught up is promoted after 1 s of health (10 ticks of
+    // 100 ms), rather than the library's 3 s: formation of a 5-member cluster
+    // waits for four promotions in a row.
+    const actor = createActor(machine, { input: { policy: { stabilizationTicks: 10 } } });
     actor.subscribe((snap) => {
       this.reason = snap.context.reason;
       const d: Decision | undefined = snap.context.decision;
