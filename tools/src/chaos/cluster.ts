@@ -1,0 +1,198 @@
+/**
+ * Real `mgmt run` agents on loopback for the chaos runner: start, SIGKILL and
+ * restart with the same arguments, SIGSTOP/SIGCONT, and the voter set as the
+ * real `etcdctl member list` shows it.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../../..');
+const mgmtBin = path.join(root, 'node_modules/.bin/mgmt');
+
+/** Every child process ever started, so the runner can kill them all on exit. */
+const allChildren = new Set<ChildProcess>();
+
+/** SIGKILLs every agent process still alive (safe to call from an exit handler). */
+export function killAllChildren(): void {
+  for (const c of allChildren) {
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen({ host: '127.0.0.1', port: 0 }, () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+/** One agent: its fixed arguments and its current process. */
+export interface Agent {
+  name: string;
+  clientUrl: string;
+  /** host:port, for etcdctl. */
+  endpoint: string;
+  args: string[];
+  logFile: string;
+  child: ChildProcess;
+  /** True while SIGSTOPped. */
+  paused: boolean;
+}
+
+/** Whether the agent's current process is running (it may be paused). */
+export function alive(a: Agent): boolean {
+  return a.child.exitCode === null && a.child.signalCode === null;
+}
+
+/** Runs etcdctl (API v3) against comma-separated `endpoints`; resolves with stdout. */
+export async function etcdctl(endpoints: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run('etcdctl', ['--endpoints', endpoints, '--dial-timeout=1s', '--command-timeout=2s', ...args], {
+    env: { ...process.env, ETCDCTL_API: '3' },
+    timeout: 5000,
+  });
+  return stdout;
+}
+
+/** A cluster of agents under one temporary directory. */
+export class Cluster {
+  readonly agents: Agent[] = [];
+
+  constructor(readonly dir: string) {}
+
+  /** Starts agent `name` on fresh ports (joining `seeds` if given). */
+  async start(name: string, ideal: number, seeds?: string[]): Promise<Agent> {
+    const clientPort = await freePort();
+    const serverPort = await freePort();
+    const clientUrl = `http://127.0.0.1:${clientPort}`;
+    const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', `http://127.0.0.1:${serverPort}`, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
+    if (seeds?.length) args.push('--seeds', seeds.join(','));
+    const logFile = path.join(this.dir, `${name}.log`);
+    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, args, logFile, child: this.spawn(args, logFile), paused: false };
+    this.agents.push(agent);
+    return agent;
+  }
+
+  private spawn(args: string[], logFile: string): ChildProcess {
+    const log = fs.openSync(logFile, 'a');
+    fs.writeSync(log, `\n==== chaos: start ${new Date().toISOString()} ${args.join(' ')}\n`);
+    const child = spawn(mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info' } });
+    fs.closeSync(log);
+    allChildren.add(child);
+    child.on('exit', () => allChildren.delete(child));
+    return child;
+  }
+
+  /** SIGKILLs the agent and waits for the process to be gone. */
+  async kill(a: Agent): Promise<void> {
+    if (!alive(a)) return;
+    const gone = new Promise<void>((resolve) => a.child.once('exit', () => resolve()));
+    a.child.kill('SIGKILL');
+    a.paused = false;
+    await gone;
+  }
+
+  /** Starts the agent again with exactly the same arguments (same data dir and ports). */
+  restart(a: Agent): void {
+    if (alive(a)) return;
+    a.child = this.spawn(a.args, a.logFile);
+    a.paused = false;
+  }
+
+  /** SIGSTOPs the agent. */
+  pause(a: Agent): void {
+    if (alive(a) && a.child.kill('SIGSTOP')) a.paused = true;
+  }
+
+  /** SIGCONTs the agent. */
+  resume(a: Agent): void {
+    if (alive(a)) a.child.kill('SIGCONT');
+    a.paused = false;
+  }
+
+  /** Resumes every paused agent and restarts every dead one. */
+  heal(): void {
+    for (const a of this.agents) {
+      if (a.paused) this.resume(a);
+      if (!alive(a)) this.restart(a);
+    }
+  }
+
+  /** Agents that are running and not paused. */
+  up(): Agent[] {
+    return this.agents.filter((a) => alive(a) && !a.paused);
+  }
+
+  /** Client URLs of all agents (dead or not), for clients. */
+  clientUrls(): string[] {
+    return this.agents.map((a) => a.clientUrl);
+  }
+
+  /** Voter names (started, not learners), sorted, asking each live agent in turn; undefined if none answers. */
+  async voters(): Promise<string[] | undefined> {
+    for (const a of this.up()) {
+      try {
+        const out = await etcdctl(a.endpoint, 'member', 'list');
+        const names = out
+          .trim()
+          .split('\n')
+          .map((l) => l.split(', '))
+          .filter((f) => f[5] === 'false' && f[1] === 'started')
+          .map((f) => f[2] ?? '');
+        if (names.length > 0) return names.sort();
+      } catch {
+        // not serving (yet): ask the next one
+      }
+    }
+    return undefined;
+  }
+
+  /** The current `/_mgmt/idealClusterSize`, read linearizably; undefined if unreadable. */
+  async idealSize(): Promise<number | undefined> {
+    try {
+      const out = await etcdctl(this.up().map((a) => a.endpoint).join(','), 'get', '--print-value-only', '/_mgmt/idealClusterSize');
+      const n = Number(out.trim());
+      return Number.isInteger(n) && n > 0 ? n : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes `/_mgmt/idealClusterSize`; resolves false if no live member took it. */
+  async setIdealSize(n: number): Promise<boolean> {
+    try {
+      await etcdctl(this.up().map((a) => a.endpoint).join(','), 'put', '/_mgmt/idealClusterSize', String(n));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Polls until `check` holds; resolves false after `timeoutMs`. */
+  async until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+    const t0 = performance.now();
+    while (performance.now() - t0 < timeoutMs) {
+      if (await check()) return true;
+      await sleep(200);
+    }
+    return false;
+  }
+
+  /** SIGKILLs every agent and waits for them. */
+  async stopAll(): Promise<void> {
+    for (const a of this.agents) await this.kill(a);
+  }
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
