@@ -15,6 +15,7 @@ import {
   encodeUrls,
   endpointKey,
   hostnameFromKey,
+  activeStateIds,
   lifecycleMachine,
   nominatedKey,
   parseIdealClusterSize,
@@ -59,6 +60,16 @@ export interface AgentStatus {
   commit: number | undefined;
   applied: number | undefined;
   nominator: string | undefined;
+  /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
+  activeStates: string[];
+}
+
+/** One lifecycle transition, for the status page's log. */
+export interface Transition {
+  atMs: number;
+  host: string;
+  state: string;
+  reason: string;
 }
 
 const LEASE_TTL_SECONDS = 5;
@@ -87,6 +98,8 @@ export class Agent {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly idealSize: IdealSizeReader;
   private lastState = '';
+  /** This agent's recent lifecycle transitions (newest last). */
+  readonly transitions: Transition[] = [];
   private publishTimer: NodeJS.Timeout | undefined;
   private published = '';
   private effects: Promise<void> = Promise.resolve();
@@ -127,6 +140,8 @@ export class Agent {
           const state = JSON.stringify(snap.value);
           if (state !== this.lastState) {
             this.lastState = state;
+            this.transitions.push({ atMs: Date.now(), host: config.hostname, state: stateName(snap.value), reason: snap.context.reason });
+            if (this.transitions.length > 100) this.transitions.shift();
             this.log.info({ state: snap.value, reason: snap.context.reason }, `lifecycle: ${stateName(snap.value)}`);
           }
           this.schedulePublish();
@@ -164,6 +179,7 @@ export class Agent {
       commit: st?.commit,
       applied: raft?.appliedIndex,
       nominator: this.nominator?.running ? this.nominator.reason : undefined,
+      activeStates: activeStateIds('lifecycle', snap.value),
     };
   }
 
@@ -460,6 +476,32 @@ export class Agent {
     const snap = this.actor.getSnapshot();
     if (snap.context.connectedSeed === undefined) return undefined;
     return this.client.getPrefix(MGMT_PREFIX);
+  }
+
+  /**
+   * What the status page shows: every host's published status, the
+   * volunteers, the ideal size, and this agent's own Raft view.
+   */
+  async clusterView(): Promise<{ hosts: AgentStatus[]; volunteers: string[]; idealClusterSize: string | undefined; self: AgentStatus }> {
+    const kvs = (await this.readMgmtKeys().catch(() => undefined)) ?? [];
+    const hosts: AgentStatus[] = [];
+    const volunteers: string[] = [];
+    let ideal: string | undefined;
+    for (const kv of kvs) {
+      if (kv.key.startsWith(STATUS_PREFIX)) {
+        try {
+          hosts.push(JSON.parse(kv.value) as AgentStatus);
+        } catch {
+          // a status written by another version: skip it
+        }
+      }
+      const v = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
+      if (v !== undefined) volunteers.push(v);
+      if (kv.key === IDEAL_CLUSTER_SIZE_KEY) ideal = kv.value;
+    }
+    const self = this.status();
+    const others = hosts.filter((h) => h.hostname !== self.hostname);
+    return { hosts: [self, ...others].sort((a, b) => a.hostname.localeCompare(b.hostname)), volunteers, idealClusterSize: ideal, self };
   }
 
   /**

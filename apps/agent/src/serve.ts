@@ -2,11 +2,13 @@
 // (a cluster of one serving the etcd v3 API on http://127.0.0.1:2379, Raft
 // peers on :2380, data under the OS temp directory). MGMT_* variables
 // change it, e.g. MGMT_HOSTNAME=h2 MGMT_SEEDS=http://127.0.0.1:2379.
+// The live status page is on http://127.0.0.1:8080 (MGMT_STATUS_URL).
 // Ctrl-C leaves cleanly; a second Ctrl-C forces.
 import os from 'node:os';
 import path from 'node:path';
 import { Agent } from './agent.js';
 import { createLogger } from './log.js';
+import { startStatusServer } from './status/status-server.js';
 
 const env = process.env;
 const hostname = env.MGMT_HOSTNAME ?? os.hostname();
@@ -30,7 +32,11 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-const out = await agent.run();
+const running = agent.run();
+const status = await startStatusServer(agent, env.MGMT_STATUS_URL ?? 'http://127.0.0.1:8080', log.child({ part: 'status' }));
+process.stderr.write(`mgmt agent ${hostname}: status page on ${status.url}/ (metrics on ${status.url}/metrics)\n`);
+const out = await running;
+await status.close();
 if (out.error) {
   process.stderr.write(`mgmt agent: ${out.error.message}\n`);
   process.exitCode = 1;

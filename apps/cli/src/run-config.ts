@@ -1,7 +1,7 @@
 import type { AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
-import { UrlError, parseUrlList, splitList } from './urls.js';
+import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 
 /** Everything `mgmt run` needs, validated: the agent's configuration plus the flags of later issues. */
 export interface RunConfig extends AgentConfig {
@@ -62,7 +62,8 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     const noServer = flags.server === false || isTrue(env.MGMT_NO_SERVER);
     const file = flags.file ?? env.MGMT_FILE;
     const dataDir = path.resolve(flags.dataDir ?? env.MGMT_DATA_DIR ?? path.join(os.tmpdir(), 'mgmt', hostname));
-    const statusUrl = flags.statusUrl ?? env.MGMT_STATUS_URL;
+    const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
+    const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
     return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });

@@ -1,4 +1,4 @@
-import { Agent, createLogger } from '@mgmt/agent';
+import { Agent, createLogger, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -19,13 +19,20 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let status: StatusServer | undefined;
   try {
-    const out = await agent.run();
+    const running = agent.run();
+    if (config.statusUrl) {
+      status = await startStatusServer(agent, config.statusUrl, log.child({ part: 'status' }));
+      io.err(`mgmt run: status page on ${status.url}/ (metrics on ${status.url}/metrics)\n`);
+    }
+    const out = await running;
     if (out.error) {
       io.err(`mgmt run: ${out.error.message}\n`);
       process.exitCode = 1;
     }
   } finally {
+    await status?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

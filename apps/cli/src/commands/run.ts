@@ -22,7 +22,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--ideal-cluster-size <n>', `how many members the cluster should have; env MGMT_IDEAL_CLUSTER_SIZE (default ${defaultIdealClusterSize})`)
     .option('--no-server', 'never volunteer to be a member; only a client; env MGMT_NO_SERVER=1')
     .option('--data-dir <path>', 'where this agent keeps its Raft log and snapshots; env MGMT_DATA_DIR')
-    .option('--status-url <url>', 'where to serve the status page and /metrics; env MGMT_STATUS_URL')
+    .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
       await runAgent(config, io);
