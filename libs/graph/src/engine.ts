@@ -1,0 +1,176 @@
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { DependencyFailedError } from './errors.js';
+import { TEMP_PREFIX } from './resources/file.js';
+import { createResource, type Resource } from './resources/index.js';
+import { dependenciesOf, topoOrder } from './topo.js';
+import { isExported, resourceKey, type Graph, type GraphLogger, type ResourceSpec } from './types.js';
+
+/** The outcome for one resource in one convergence. */
+export type ResourceOutcome =
+  | { key: string; status: 'fine' }
+  | { key: string; status: 'applied' }
+  | { key: string; status: 'failed'; error: Error };
+
+/** What one convergence did, resource by resource in the order they ran. */
+export interface ConvergeReport {
+  resources: ResourceOutcome[];
+  /** True when no resource failed. */
+  converged: boolean;
+}
+
+/** Options of createEngine. */
+export interface EngineOptions {
+  graph: Graph;
+  logger: GraphLogger;
+  /** Called after every convergence. */
+  onConverged?(converged: boolean): void;
+  /** Quiet time after a file event before re-converging; default 100 ms. */
+  debounceMs?: number;
+}
+
+/** Converges one graph on this host and keeps it converged. */
+export interface Engine {
+  /** Converges the current graph once (serialized with any running convergence). */
+  converge(): Promise<ConvergeReport>;
+  /** Starts watching managed files for drift; edits and removals trigger a convergence. */
+  watch(): void;
+  /** Swaps the graph, removes files written for collected resources that are gone, and converges. */
+  replaceGraph(graph: Graph): Promise<ConvergeReport>;
+  /** Stops watching and timers. */
+  close(): void;
+}
+
+/** Creates an engine; nothing runs until converge() or watch(). */
+export function createEngine(options: EngineOptions): Engine {
+  const { logger } = options;
+  const debounceMs = options.debounceMs ?? 100;
+  let graph = options.graph;
+  let instances = instantiate(graph, logger);
+  let watching = false;
+  let closed = false;
+  let watchers: FSWatcher[] = [];
+  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  /** Paths of collected file resources this engine has written (deleted when they disappear). */
+  const collectedFilesWritten = new Set<string>();
+
+  const convergeOnce = async (): Promise<ConvergeReport> => {
+    const deps = dependenciesOf(graph.edges);
+    const failed = new Set<string>();
+    const outcomes: ResourceOutcome[] = [];
+    for (const { spec, resource } of instances) {
+      const key = resourceKey(spec);
+      const failedDep = (deps.get(key) ?? []).find((d) => failed.has(d));
+      try {
+        if (failedDep !== undefined) throw new DependencyFailedError(failedDep);
+        if (await resource.check()) {
+          outcomes.push({ key, status: 'fine' });
+        } else {
+          await resource.apply();
+          outcomes.push({ key, status: 'applied' });
+          logger.info({ resource: key }, 'applied');
+        }
+        if (spec.kind === 'file' && spec.collectedFrom !== undefined && spec.state === 'exists') {
+          collectedFilesWritten.add(spec.path);
+        }
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        failed.add(key);
+        outcomes.push({ key, status: 'failed', error });
+        logger.warn({ resource: key, err: error }, 'resource failed');
+      }
+    }
+    const report = { resources: outcomes, converged: failed.size === 0 };
+    options.onConverged?.(report.converged);
+    return report;
+  };
+
+  const converge = (): Promise<ConvergeReport> => {
+    const next = running.then(convergeOnce);
+    running = next.catch(() => undefined);
+    return next;
+  };
+
+  const onFileEvent = (): void => {
+    if (closed) return;
+    if (debounceTimer !== undefined) clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(() => {
+      debounceTimer = undefined;
+      converge().catch((err: unknown) => logger.error({ err }, 'convergence failed'));
+    }, debounceMs);
+  };
+
+  const startWatchers = (): void => {
+    stopWatchers();
+    const byDir = new Map<string, Set<string>>();
+    for (const { spec } of instances) {
+      if (spec.kind !== 'file') continue;
+      const dir = dirname(spec.path);
+      byDir.set(dir, (byDir.get(dir) ?? new Set()).add(basename(spec.path)));
+    }
+    for (const [dir, names] of byDir) {
+      try {
+        const watcher = fsWatch(dir, (_event, filename) => {
+          // Some platforms give no filename: treat that as a possible change.
+          if (filename === null) return onFileEvent();
+          const name = filename.toString();
+          if (name.startsWith(TEMP_PREFIX)) return;
+          if (names.has(name)) onFileEvent();
+        });
+        watcher.on('error', (err) => logger.warn({ dir, err }, 'watch failed'));
+        watchers.push(watcher);
+      } catch (err) {
+        logger.warn({ dir, err }, 'cannot watch directory (does it exist?)');
+      }
+    }
+  };
+
+  const stopWatchers = (): void => {
+    for (const w of watchers) w.close();
+    watchers = [];
+  };
+
+  const removeVanishedCollectedFiles = async (): Promise<void> => {
+    const stillCollected = new Set(
+      graph.resources.flatMap((r) => (r.kind === 'file' && r.collectedFrom !== undefined ? [r.path] : [])),
+    );
+    for (const path of [...collectedFilesWritten]) {
+      if (stillCollected.has(path)) continue;
+      await rm(path, { force: true });
+      collectedFilesWritten.delete(path);
+      logger.info({ path }, 'removed file of a collected resource that disappeared');
+    }
+  };
+
+  return {
+    converge,
+    watch() {
+      watching = true;
+      startWatchers();
+    },
+    async replaceGraph(next) {
+      const done = running.then(async () => {
+        graph = next;
+        instances = instantiate(graph, logger);
+        await removeVanishedCollectedFiles();
+        if (watching && !closed) startWatchers();
+      });
+      running = done.catch(() => undefined);
+      await done;
+      return converge();
+    },
+    close() {
+      closed = true;
+      watching = false;
+      if (debounceTimer !== undefined) clearTimeout(debounceTimer);
+      stopWatchers();
+    },
+  };
+}
+
+function instantiate(graph: Graph, logger: GraphLogger): Array<{ spec: ResourceSpec; resource: Resource }> {
+  const local = graph.resources.filter((r) => !isExported(r));
+  return topoOrder(local, graph.edges).map((spec) => ({ spec, resource: createResource(spec, { logger }) }));
+}
