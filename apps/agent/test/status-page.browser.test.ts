@@ -6,7 +6,7 @@
 // follow the cluster as it grows. Saves a screenshot to apps/agent/out/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, tempDir, waitFor } from './helpers.js';
 import { etcdctl, killAll, startAgent, voterNames, type AgentProc } from './process-harness.js';
@@ -35,8 +35,11 @@ afterAll(async () => {
 });
 
 /** host -> state as the page's table shows it. */
-async function pageStates(page: import('playwright-core').Page): Promise<Record<string, string>> {
-  return page.$$eval('#hosts tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.host ?? '', (r as HTMLElement).dataset.state ?? ''])));
+/** An element's data-* attributes, typed without the DOM library (these callbacks run in the page). */
+type WithData = { dataset: Record<string, string | undefined> };
+
+async function pageStates(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('#hosts tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as unknown as WithData).dataset.host ?? '', (r as unknown as WithData).dataset.state ?? ''])));
 }
 
 /** host -> state as the agents published it in the store. */
@@ -61,7 +64,7 @@ describe('status page in a browser', () => {
     }, 30_000);
     expect(Object.keys(agreed).sort()).toEqual(['h1', 'h2', 'h3']);
     expect(Object.values(agreed).filter((s) => s === 'peer.running')).toHaveLength(2);
-    expect(await page.$eval('#chart', (c) => (c as HTMLElement).dataset.states)).toContain('lifecycle.peer.running');
+    expect(await page.$eval('#chart', (c) => (c as unknown as WithData).dataset.states)).toContain('lifecycle.peer.running');
 
     // Grow the cluster with etcdctl: the page follows.
     await etcdctl(h1.endpoint, 'put', '/_mgmt/idealClusterSize', '3');
