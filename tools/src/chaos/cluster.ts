@@ -46,6 +46,10 @@ export interface Agent {
   child: ChildProcess;
   /** True while SIGSTOPped. */
   paused: boolean;
+  /** Seeds to add on restart when `args` has none (see `Cluster.restart`). */
+  restartSeeds?: string[];
+  /** How many times the runner restarted it. */
+  restarts: number;
 }
 
 /** Whether the agent's current process is running (it may be paused). */
@@ -65,18 +69,31 @@ export async function etcdctl(endpoints: string, ...args: string[]): Promise<str
 /** A cluster of agents under one temporary directory. */
 export class Cluster {
   readonly agents: Agent[] = [];
+  private readonly ports = new Map<string, [number, number]>();
 
   constructor(readonly dir: string) {}
 
-  /** Starts agent `name` on fresh ports (joining `seeds` if given). */
+  /** Allocates ports for `names` up front, so joiners can name every other agent as a seed. */
+  async plan(names: string[]): Promise<void> {
+    for (const name of names) this.ports.set(name, [await freePort(), await freePort()]);
+  }
+
+  /** The client URL `name` has (or will have, once planned). */
+  urlOf(name: string): string {
+    const p = this.ports.get(name);
+    if (!p) throw new Error(`no ports planned for ${name}`);
+    return `http://127.0.0.1:${p[0]}`;
+  }
+
+  /** Starts agent `name` on its planned ports (joining `seeds` if given). */
   async start(name: string, ideal: number, seeds?: string[]): Promise<Agent> {
-    const clientPort = await freePort();
-    const serverPort = await freePort();
+    if (!this.ports.has(name)) await this.plan([name]);
+    const [clientPort, serverPort] = this.ports.get(name) ?? [0, 0];
     const clientUrl = `http://127.0.0.1:${clientPort}`;
     const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', `http://127.0.0.1:${serverPort}`, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
     if (seeds?.length) args.push('--seeds', seeds.join(','));
     const logFile = path.join(this.dir, `${name}.log`);
-    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, args, logFile, child: this.spawn(args, logFile), paused: false };
+    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, args, logFile, child: this.spawn(args, logFile), paused: false, restarts: 0 };
     this.agents.push(agent);
     return agent;
   }
@@ -100,10 +117,16 @@ export class Cluster {
     await gone;
   }
 
-  /** Starts the agent again with exactly the same arguments (same data dir and ports). */
+  /**
+   * Starts the agent again with the same arguments (same data dir and ports).
+   * An agent first started without seeds (the bootstrapper) gets `restartSeeds`,
+   * as an operator would give it: without them, once removed it can never rejoin.
+   */
   restart(a: Agent): void {
     if (alive(a)) return;
-    a.child = this.spawn(a.args, a.logFile);
+    const args = a.args.includes('--seeds') || !a.restartSeeds?.length ? a.args : [...a.args, '--seeds', a.restartSeeds.join(',')];
+    a.child = this.spawn(args, a.logFile);
+    a.restarts++;
     a.paused = false;
   }
 
@@ -118,12 +141,17 @@ export class Cluster {
     a.paused = false;
   }
 
-  /** Resumes every paused agent and restarts every dead one. */
-  heal(): void {
+  /** Resumes every paused agent and restarts every dead one; returns the names restarted. */
+  heal(): string[] {
+    const restarted: string[] = [];
     for (const a of this.agents) {
       if (a.paused) this.resume(a);
-      if (!alive(a)) this.restart(a);
+      if (!alive(a)) {
+        this.restart(a);
+        restarted.push(a.name);
+      }
     }
+    return restarted;
   }
 
   /** Agents that are running and not paused. */

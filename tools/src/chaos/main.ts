@@ -44,8 +44,12 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
   const started = performance.now();
   const problems: string[] = [];
   try {
+    const names = ['h1', 'h2', 'h3', 'h4'];
+    await cluster.plan(names);
+    const others = (n: string) => names.filter((o) => o !== n).map((o) => cluster.urlOf(o));
     const h1 = await cluster.start('h1', 3);
-    for (const name of ['h2', 'h3', 'h4']) await cluster.start(name, 3, [h1.clientUrl]);
+    h1.restartSeeds = others('h1');
+    for (const name of names.slice(1)) await cluster.start(name, 3, [cluster.urlOf('h1'), ...others(name).slice(1)]);
     if (!(await cluster.until(async () => ((await cluster.voters())?.length ?? 0) >= 3, 120_000))) throw new Error('cluster did not form 3 voters in 120 s');
 
     const t0 = performance.now();
@@ -57,12 +61,16 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
 
     let ideal: number | undefined;
     let voters: string[] | undefined;
+    const selfExited = new Set<string>();
     const healed = await cluster.until(async () => {
+      // like a supervisor (systemd Restart=always): an agent that exited on its own is started again, and noted
+      for (const n of cluster.heal()) selfExited.add(n);
       ideal = await cluster.idealSize();
       voters = await cluster.voters();
       return ideal !== undefined && voters?.length === ideal;
     }, 60_000);
     if (!healed) problems.push(`cluster did not come back to its ideal size in 60 s: ideal=${ideal ?? '?'} voters=${voters?.join(',') ?? '?'}`);
+    if (selfExited.size > 0) problems.push(`agents exited on their own after the heal and were restarted: ${[...selfExited].join(',')}`);
     await workload.stop();
 
     const history = workload.history;

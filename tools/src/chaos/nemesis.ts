@@ -44,12 +44,22 @@ export async function leaderName(cluster: Cluster): Promise<string | undefined> 
 async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; leader: boolean } | undefined> {
   const up = cluster.up();
   if (up.length < cluster.agents.length) return undefined; // someone is still down: keep a majority
+  const voters = await cluster.voters();
+  // one voter down must leave a majority: at least 3 voters, all of them up
+  if (voters === undefined || voters.length < 3) return undefined;
+  // a restarted member takes seconds to serve again: every voter must answer first
+  for (const a of up.filter((x) => voters.includes(x.name))) {
+    try {
+      await etcdctl(a.endpoint, 'endpoint', 'status');
+    } catch {
+      return undefined;
+    }
+  }
   const leader = await leaderName(cluster);
   if (leader !== undefined && rng.chance(0.35)) {
     const agent = up.find((a) => a.name === leader);
     if (agent) return { agent, leader: true };
   }
-  const voters = (await cluster.voters()) ?? up.map((a) => a.name);
   const candidates = up.filter((a) => voters.includes(a.name));
   if (candidates.length === 0) return undefined;
   const agent = rng.pick(candidates);
