@@ -50,7 +50,7 @@ export function createEngine(options: EngineOptions): Engine {
   let instances = instantiate(graph, logger);
   let watching = false;
   let closed = false;
-  let watchers: FSWatcher[] = [];
+  const watchers = new Map<string, FSWatcher>();
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   /** Paths of collected file resources this engine has written (deleted when they disappear). */
@@ -83,6 +83,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const report = { resources: outcomes, converged: failed.size === 0 };
+    ensureWatchers();
     options.onConverged?.(report.converged);
     return report;
   };
@@ -102,15 +103,26 @@ export function createEngine(options: EngineOptions): Engine {
     }, debounceMs);
   };
 
-  const startWatchers = (): void => {
-    stopWatchers();
+  /** Managed file names by directory, for the current graph. */
+  const managedByDir = (): Map<string, Set<string>> => {
     const byDir = new Map<string, Set<string>>();
     for (const { spec } of instances) {
       if (spec.kind !== 'file') continue;
       const dir = dirname(spec.path);
       byDir.set(dir, (byDir.get(dir) ?? new Set()).add(basename(spec.path)));
     }
-    for (const [dir, names] of byDir) {
+    return byDir;
+  };
+
+  /**
+   * Watches every directory holding a managed file that is not watched yet.
+   * Called after each convergence too, because a directory may only exist
+   * once the engine has created the file in it.
+   */
+  const ensureWatchers = (): void => {
+    if (!watching || closed) return;
+    for (const [dir, names] of managedByDir()) {
+      if (watchers.has(dir)) continue;
       try {
         const watcher = fsWatch(dir, (_event, filename) => {
           // Some platforms give no filename: treat that as a possible change.
@@ -119,17 +131,22 @@ export function createEngine(options: EngineOptions): Engine {
           if (name.startsWith(TEMP_PREFIX)) return;
           if (names.has(name)) onFileEvent();
         });
-        watcher.on('error', (err) => logger.warn({ dir, err }, 'watch failed'));
-        watchers.push(watcher);
+        watcher.on('error', (err) => {
+          logger.warn({ dir, err }, 'watch failed; will retry after the next convergence');
+          watcher.close();
+          watchers.delete(dir);
+          onFileEvent();
+        });
+        watchers.set(dir, watcher);
       } catch (err) {
-        logger.warn({ dir, err }, 'cannot watch directory (does it exist?)');
+        logger.warn({ dir, err }, 'cannot watch directory yet; will retry after the next convergence');
       }
     }
   };
 
   const stopWatchers = (): void => {
-    for (const w of watchers) w.close();
-    watchers = [];
+    for (const w of watchers.values()) w.close();
+    watchers.clear();
   };
 
   const removeVanishedCollectedFiles = async (): Promise<void> => {
@@ -148,14 +165,15 @@ export function createEngine(options: EngineOptions): Engine {
     converge,
     watch() {
       watching = true;
-      startWatchers();
+      ensureWatchers();
     },
     async replaceGraph(next) {
       const done = running.then(async () => {
         graph = next;
         instances = instantiate(graph, logger);
         await removeVanishedCollectedFiles();
-        if (watching && !closed) startWatchers();
+        stopWatchers(); // the set of managed files changed
+        ensureWatchers();
       });
       running = done.catch(() => undefined);
       await done;

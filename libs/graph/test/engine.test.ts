@@ -120,6 +120,20 @@ describe('engine', () => {
     expect((await stat(path)).mode & 0o7777).toBe(0o640);
   });
 
+  it('watches a directory that only exists after the first convergence', async () => {
+    const path = join(dir, 'later', 'f1');
+    const graph = parseGraph(
+      `graph: later\nresources:\n  file:\n  - name: f1\n    path: "${path}"\n    content: "desired\\n"\n`,
+      'later.yaml',
+    );
+    const engine = createEngine({ graph, logger: recordingLogger(), debounceMs: 20 });
+    engines.push(engine);
+    engine.watch(); // the directory does not exist yet
+    expect((await engine.converge()).converged).toBe(true);
+    await writeFile(path, 'tampered\n');
+    await waitFor(async () => (await readFile(path, 'utf8').catch(() => '')) === 'desired\n', 'edited file repaired');
+  });
+
   it('replaceGraph converges the new graph', async () => {
     const engine = createEngine({ graph: parseGraph('graph: empty\n', 'a.yaml'), logger: recordingLogger() });
     engines.push(engine);
