@@ -2,7 +2,7 @@
 // validation error names the file, the line and the field at fault.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GraphError, parseGraph } from '../src/index.js';
+import { GraphError, loadGraphFile, parseGraph } from '../src/index.js';
 
 const example = readFileSync(new URL('../examples/fan-in.yaml', import.meta.url), 'utf8');
 
@@ -32,6 +32,12 @@ describe('parseGraph', () => {
     expect(file1).toMatchObject({ kind: 'file', path: '/tmp/mgmt/f1', content: 'i am f1\n', state: 'exists' });
     expect(g.edges).toEqual([{ name: 'e1', from: { kind: 'file', name: 'file1' }, to: { kind: 'exec', name: 'exec1' } }]);
     expect(g.collect).toEqual([{ kind: 'file', pattern: '/tmp/mgmt/' }]);
+  });
+
+  it('loads a graph file from disk and cites its path in errors', async () => {
+    const path = new URL('../examples/fan-in.yaml', import.meta.url).pathname;
+    expect((await loadGraphFile(path)).name).toBe('mygraph');
+    await expect(loadGraphFile('/nonexistent/graph.yaml')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('reports a bad enum value with its line and field', () => {
