@@ -2,6 +2,7 @@
  * Chaos runner: real `mgmt run` agents, real faults, a recorded client
  * history checked for linearizability.
  * Usage: npx tsx tools/src/chaos/main.ts [--runs N] [--seconds S] [--seed X]
+ * --inject-stale adds a fabricated stale read, to see the check fail (self-test).
  * Exit 0 when every run is ok (or unknown), 1 when any run found an anomaly.
  */
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkHistory, formatReport, type CheckResult, type Operation } from '../linearizability/index.js';
 import { Cluster, killAllChildren, sleep } from './cluster.js';
-import { describeFaults, startNemesis, type Fault } from './nemesis.js';
+import { describeFaults, startNemesis, summarizeFaults, type Fault } from './nemesis.js';
 import { mulberry32 } from './rng.js';
 import { finalReads, startWorkload } from './workload.js';
 
@@ -21,6 +22,10 @@ export interface RunResult {
   seed: number;
   ops: number;
   faults: Fault[];
+  /** Kill/pause turns the nemesis skipped to keep a majority. */
+  skipped: number;
+  /** Seconds from the heal until the voters matched the ideal size. */
+  healSeconds: number;
   verdict: 'ok' | 'ANOMALY' | 'unknown';
   /** Why, for anything but ok. */
   problems: string[];
@@ -58,6 +63,7 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
     await sleep(seconds * 1000);
     const faults = await nemesis.stop();
     cluster.heal();
+    const healStart = performance.now();
 
     let ideal: number | undefined;
     let voters: string[] | undefined;
@@ -70,6 +76,7 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
       return ideal !== undefined && voters?.length === ideal;
     }, 60_000);
     if (!healed) problems.push(`cluster did not come back to its ideal size in 60 s: ideal=${ideal ?? '?'} voters=${voters?.join(',') ?? '?'}`);
+    const healSeconds = (performance.now() - healStart) / 1000;
     if (selfExited.size > 0) problems.push(`agents exited on their own after the heal and were restarted: ${[...selfExited].join(',')}`);
     await workload.stop();
 
@@ -77,6 +84,7 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
     const finals = await finalReads(cluster.clientUrls(), KEYS, history);
     for (const k of KEYS) if (!finals.has(k)) problems.push(`final read of ${k} failed`);
 
+    if (process.argv.includes('--inject-stale')) injectStaleRead(history);
     const check = checkHistory(history, { maxMs: 60_000 });
     let verdict: RunResult['verdict'] = 'ok';
     if (!check.ok && check.status === 'not-linearizable') {
@@ -87,9 +95,26 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
       problems.push(`checker gave up: ${check.reason}`);
     }
     if (!healed) verdict = 'ANOMALY';
-    return { seed, ops: history.length, faults, verdict, problems, history, check, t0, dir, ms: performance.now() - started };
+    return { seed, ops: history.length, faults, skipped: nemesis.skipped(), healSeconds, verdict, problems, history, check, t0, dir, ms: performance.now() - started };
   } finally {
     await cluster.stopAll();
+  }
+}
+
+/**
+ * Self-test of the pipeline (`--inject-stale`): appends a read, after
+ * everything else, of the first value written to a key that was later
+ * overwritten. The run must then report an ANOMALY.
+ */
+function injectStaleRead(history: Operation[]): void {
+  const last = Math.max(...history.map((o) => o.return ?? o.call));
+  for (const key of KEYS) {
+    const finalValue = history.find((o) => o.client === 'final' && o.op.key === key)?.output.value;
+    const old = history.find((o) => o.op.key === key && o.op.kind === 'write' && o.return !== null && o.op.value !== finalValue);
+    if (old) {
+      history.push({ client: 'injected', op: { kind: 'read', key }, call: last + 1, return: last + 2, output: { value: old.op.value ?? null } });
+      return;
+    }
   }
 }
 
@@ -129,7 +154,7 @@ async function main(): Promise<number> {
       console.log(`run ${k} seed=${seed} ops=0 faults=0 verdict=unknown (${err instanceof Error ? err.message : String(err)})`);
       continue;
     }
-    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
+    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s; ${summarizeFaults(r.faults)}, skipped ${r.skipped}; healed in ${r.healSeconds.toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
     if (r.verdict === 'ANOMALY') {
       anomalies++;
       const out = saveAnomaly(r, seconds);

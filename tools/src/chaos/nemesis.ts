@@ -23,6 +23,8 @@ export interface Fault {
 /** A running nemesis: `stop()` ends the current fault early-ish and resolves with the faults. */
 export interface Nemesis {
   faults: Fault[];
+  /** Kill/pause turns skipped because a fault then could have cost the majority. */
+  skipped(): number;
   stop(): Promise<Fault[]>;
 }
 
@@ -70,6 +72,7 @@ async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; l
 export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
   const faults: Fault[] = [];
   let stopping = false;
+  let skipped = 0;
   const interruptible = async (ms: number): Promise<void> => {
     const t0 = performance.now();
     while (!stopping && performance.now() - t0 < ms) await sleep(Math.min(100, ms));
@@ -83,7 +86,10 @@ export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
       if (r < 0.75) {
         const kind = r < 0.4 ? 'kill' : 'pause';
         const v = await pickVictim(cluster, rng);
-        if (!v) continue;
+        if (!v) {
+          skipped++;
+          continue;
+        }
         const fault: Fault = { kind, target: v.agent.name, leader: v.leader, start: performance.now() };
         faults.push(fault);
         if (kind === 'kill') {
@@ -108,12 +114,20 @@ export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
   })();
   return {
     faults,
+    skipped: () => skipped,
     stop: async () => {
       stopping = true;
       await loop;
       return faults;
     },
   };
+}
+
+/** Counts per kind, e.g. `kill 2, pause 1, ideal 1`. */
+export function summarizeFaults(faults: Fault[]): string {
+  const n = (k: Fault['kind']) => faults.filter((f) => f.kind === k).length;
+  const leader = faults.filter((f) => f.leader).length;
+  return `kill ${n('kill')}, pause ${n('pause')}, ideal ${n('ideal')}, leader hit ${leader}`;
 }
 
 /** One line per fault, for reports: kind, target, times relative to `t0`. */
