@@ -154,7 +154,9 @@ async function main(): Promise<number> {
       console.log(`run ${k} seed=${seed} ops=0 faults=0 verdict=unknown (${err instanceof Error ? err.message : String(err)})`);
       continue;
     }
-    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s; ${summarizeFaults(r.faults)}, skipped ${r.skipped}; healed in ${r.healSeconds.toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
+    const unknown = r.history.filter((o) => o.return === null).length;
+    const failedReads = r.history.filter((o) => o.output.error !== undefined).length;
+    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s; ${unknown} unknown-outcome writes, ${failedReads} failed reads; ${summarizeFaults(r.faults)}, skipped ${r.skipped}; healed in ${r.healSeconds.toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
     if (r.verdict === 'ANOMALY') {
       anomalies++;
       const out = saveAnomaly(r, seconds);
