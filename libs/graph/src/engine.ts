@@ -28,6 +28,12 @@ export interface EngineOptions {
   onConverged?(converged: boolean): void;
   /** Quiet time after a file event before re-converging; default 100 ms. */
   debounceMs?: number;
+  /**
+   * Paths of collected files written by a previous run (from
+   * `engine.collectedFiles()`, persisted by the agent), so files of hosts
+   * whose exports vanished while this host was down are still removed.
+   */
+  collectedFiles?: Iterable<string>;
 }
 
 /** Converges one graph on this host and keeps it converged. */
@@ -36,8 +42,10 @@ export interface Engine {
   converge(): Promise<ConvergeReport>;
   /** Starts watching managed files for drift; edits and removals trigger a convergence. */
   watch(): void;
-  /** Swaps the graph, removes files written for collected resources that are gone, and converges. */
+  /** Swaps the graph and converges (which removes files written for collected resources that are gone). */
   replaceGraph(graph: Graph): Promise<ConvergeReport>;
+  /** Paths of files written for collected resources and not yet removed; persist them across restarts. */
+  collectedFiles(): string[];
   /** Stops watching and timers. */
   close(): void;
 }
@@ -54,9 +62,10 @@ export function createEngine(options: EngineOptions): Engine {
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   /** Paths of collected file resources this engine has written (deleted when they disappear). */
-  const collectedFilesWritten = new Set<string>();
+  const collectedFilesWritten = new Set<string>(options.collectedFiles ?? []);
 
   const convergeOnce = async (): Promise<ConvergeReport> => {
+    await removeVanishedCollectedFiles();
     const deps = dependenciesOf(graph.edges);
     const failed = new Set<string>();
     const outcomes: ResourceOutcome[] = [];
@@ -155,14 +164,20 @@ export function createEngine(options: EngineOptions): Engine {
     );
     for (const path of [...collectedFilesWritten]) {
       if (stillCollected.has(path)) continue;
-      await rm(path, { force: true });
-      collectedFilesWritten.delete(path);
-      logger.info({ path }, 'removed file of a collected resource that disappeared');
+      try {
+        await rm(path, { force: true });
+        collectedFilesWritten.delete(path);
+        logger.info({ path }, 'removed file of a collected resource that disappeared');
+      } catch (err) {
+        // Kept in the set: retried at the next convergence.
+        logger.warn({ path, err }, 'cannot remove file of a collected resource that disappeared');
+      }
     }
   };
 
   return {
     converge,
+    collectedFiles: () => [...collectedFilesWritten].sort(),
     watch() {
       watching = true;
       ensureWatchers();
@@ -171,7 +186,6 @@ export function createEngine(options: EngineOptions): Engine {
       const done = running.then(async () => {
         graph = next;
         instances = instantiate(graph, logger);
-        await removeVanishedCollectedFiles();
         stopWatchers(); // the set of managed files changed
         ensureWatchers();
       });

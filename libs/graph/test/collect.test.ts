@@ -118,4 +118,21 @@ describe('engine with collected files', () => {
       engine.close();
     }
   });
+
+  it('removes collected files recorded by a previous run', async () => {
+    const base = parseGraph(`graph: b\ncollect:\n- kind: file\n  pattern: "${dir}/hostB/"\n`, 'b.yaml');
+    const fromA: CollectedResource = { host: 'hostA', kind: 'file', name: 'f2', spec: { name: 'f2', path: '/x/f2', content: 'A' } };
+    const first = createEngine({ graph: applyCollected(base, [fromA]), logger: recordingLogger() });
+    await first.converge();
+    const persisted = first.collectedFiles();
+    expect(persisted).toEqual([join(dir, 'hostB', 'f2')]);
+    first.close();
+
+    // Restart: hostA's exports vanished while this host was down.
+    const second = createEngine({ graph: base, logger: recordingLogger(), collectedFiles: persisted });
+    await second.converge();
+    expect(await exists(join(dir, 'hostB', 'f2'))).toBe(false);
+    expect(second.collectedFiles()).toEqual([]);
+    second.close();
+  });
 });
