@@ -2,6 +2,7 @@
  * Chaos runner: real `mgmt run` agents, real faults, a recorded client
  * history checked for linearizability.
  * Usage: npx tsx tools/src/chaos/main.ts [--runs N] [--seconds S] [--seed X]
+ * --errors prints the commonest client errors per run.
  * --inject-stale adds a fabricated stale read, to see the check fail (self-test).
  * Exit 0 when every run is ok (or unknown), 1 when any run found an anomaly.
  */
@@ -12,7 +13,7 @@ import { checkHistory, formatReport, type CheckResult, type Operation } from '..
 import { Cluster, killAllChildren, sleep } from './cluster.js';
 import { describeFaults, startNemesis, summarizeFaults, type Fault } from './nemesis.js';
 import { mulberry32 } from './rng.js';
-import { finalReads, startWorkload } from './workload.js';
+import { errorCounts, finalReads, startWorkload } from './workload.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const KEYS = ['k0', 'k1', 'k2'];
@@ -156,7 +157,11 @@ async function main(): Promise<number> {
     }
     const unknown = r.history.filter((o) => o.return === null).length;
     const failedReads = r.history.filter((o) => o.output.error !== undefined).length;
-    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s; ${unknown} unknown-outcome writes, ${failedReads} failed reads; ${summarizeFaults(r.faults)}, skipped ${r.skipped}; healed in ${r.healSeconds.toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
+    console.log(`run ${k} seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} (${(r.ms / 1000).toFixed(1)} s; ${unknown} unknown-outcome writes, ${failedReads} failed (not sent or read); ${summarizeFaults(r.faults)}, skipped ${r.skipped}; healed in ${r.healSeconds.toFixed(1)} s)${r.problems.length ? ` ${r.problems.join('; ')}` : ''}`);
+    if (process.argv.includes('--errors')) {
+      for (const [m, n] of [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${n}x ${m}`);
+      errorCounts.clear();
+    }
     if (r.verdict === 'ANOMALY') {
       anomalies++;
       const out = saveAnomaly(r, seconds);

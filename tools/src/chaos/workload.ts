@@ -23,6 +23,9 @@ export interface WorkloadOptions {
 
 class Timeout extends Error {}
 
+/** Error messages of failed calls (first 60 characters) and how often each occurred, for diagnosis. */
+export const errorCounts = new Map<string, number>();
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, reject) => {
@@ -37,7 +40,12 @@ export function makeClient(hosts: string[]): Etcd3 {
   return new Etcd3({ hosts, dialTimeout: 1000, faultHandling: { host: () => noop, global: noop } });
 }
 
-/** Does one recorded operation; never throws. Reads that fail are recorded with `error` (dropped by the checker). */
+/**
+ * Does one recorded operation; never throws. A failed read, or any call that
+ * gRPC refused before sending it, is recorded with `error` (dropped by the
+ * checker); a write or cas that failed otherwise or timed out has an unknown
+ * outcome (`return: null`).
+ */
 export async function recordOp(client: Etcd3, id: number | string, op: Operation['op'], history: Operation[]): Promise<Operation> {
   const call = performance.now();
   let rec: Operation;
@@ -60,8 +68,12 @@ export async function recordOp(client: Etcd3, id: number | string, op: Operation
     }
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
+    const short = `${op.kind === 'read' ? 'read' : 'write'}: ${msg.slice(0, 60)}`;
+    errorCounts.set(short, (errorCounts.get(short) ?? 0) + 1);
     // A failed read tells nothing; a failed write or cas may still have applied: unknown outcome.
-    rec = op.kind === 'read' ? { client: id, op, call, return: performance.now(), output: { error: msg } } : { client: id, op, call, return: null, output: {} };
+    // gRPC's "No connection established" comes from the channel before anything is sent: a definite failure.
+    const notSent = msg.includes('No connection established');
+    rec = op.kind === 'read' || notSent ? { client: id, op, call, return: performance.now(), output: { error: msg } } : { client: id, op, call, return: null, output: {} };
   }
   history.push(rec);
   return rec;
