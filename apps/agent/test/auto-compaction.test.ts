@@ -22,7 +22,7 @@ describe('auto-compaction', () => {
       for (let i = 0; i < 200; i++) await backend.propose({ put: { key: enc.encode(`k${i % 10}`), value: enc.encode(`v${i}`) } });
       const revision = leader.member.state.kv.revision;
       for (const n of cluster.nodes) {
-        await waitFor('compaction applied everywhere', () => n.member.state.kv.compactRevision >= revision - 50 - 5);
+        await waitFor('every write and the compaction applied everywhere', () => n.member.state.kv.revision >= revision && n.member.state.kv.compactRevision >= revision - 50 - 5);
         const kv = n.member.state.kv.range({ key: enc.encode('k9') }).kvs[0];
         expect(new TextDecoder().decode(kv?.value)).toBe('v199');
       }
