@@ -3,6 +3,7 @@
  * history checked for linearizability.
  * Usage: npx tsx tools/src/chaos/main.ts [--runs N] [--seconds S] [--seed X]
  * --errors prints the commonest client errors per run.
+ * --restart-as-started restarts h1 without seeds, exactly as first started.
  * --inject-stale adds a fabricated stale read, to see the check fail (self-test).
  * Exit 0 when every run is ok (or unknown), 1 when any run found an anomaly.
  */
@@ -54,7 +55,7 @@ export async function runOnce(seed: number, seconds: number): Promise<RunResult>
     await cluster.plan(names);
     const others = (n: string) => names.filter((o) => o !== n).map((o) => cluster.urlOf(o));
     const h1 = await cluster.start('h1', 3);
-    h1.restartSeeds = others('h1');
+    if (!process.argv.includes('--restart-as-started')) h1.restartSeeds = others('h1');
     for (const name of names.slice(1)) await cluster.start(name, 3, [cluster.urlOf('h1'), ...others(name).slice(1)]);
     if (!(await cluster.until(async () => ((await cluster.voters())?.length ?? 0) >= 3, 120_000))) throw new Error('cluster did not form 3 voters in 120 s');
 
