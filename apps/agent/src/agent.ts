@@ -28,6 +28,7 @@ import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
+import { prefixRangeEnd } from './cluster/prefix.js';
 import { IdealSizeReader } from './cluster/view.js';
 import type { Logger } from './log.js';
 import { Peer } from './peer.js';
@@ -469,9 +470,7 @@ export class Agent {
       const enc = new TextEncoder();
       const dec = new TextDecoder();
       const key = enc.encode(MGMT_PREFIX);
-      const end = key.slice();
-      end[end.length - 1]! += 1;
-      return peer.member.state.kv.range({ key, rangeEnd: end }).kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
+      return peer.member.state.kv.range({ key, rangeEnd: prefixRangeEnd(key) }).kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
     }
     const snap = this.actor.getSnapshot();
     if (snap.context.connectedSeed === undefined) return undefined;

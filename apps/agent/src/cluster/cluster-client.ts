@@ -8,6 +8,7 @@
 import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { ClusterService, KvService, LeaseService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
+import { prefixRangeEnd } from './prefix.js';
 
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
@@ -127,9 +128,7 @@ export class ClusterClient {
   /** Every key under `prefix` (a linearizable read). */
   async getPrefix(prefix: string): Promise<KeyValue[]> {
     const key = enc.encode(prefix);
-    const end = key.slice();
-    end[end.length - 1]! += 1;
-    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: end });
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: prefixRangeEnd(key) });
     return res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
   }
 

@@ -17,17 +17,11 @@ import {
 } from '@mgmt/cluster-fsm';
 import type { KvStore } from '@mgmt/kv';
 import type { Member } from '../raft/member.js';
+import { prefixRangeEnd } from './prefix.js';
 
 export const NOMINATOR_TICK_MS = 100;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-
-/** The etcd range end that covers every key starting with `prefix` (an ASCII prefix). */
-function prefixRangeEnd(prefix: Uint8Array): Uint8Array {
-  const end = prefix.slice();
-  end[end.length - 1]! += 1;
-  return end;
-}
 
 /** hostname -> URLs for every key under `prefix`. */
 export function readUrlMap(kv: KvStore, prefix: string): Record<string, string[]> {
