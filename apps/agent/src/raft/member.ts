@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Logger } from '../log.js';
 import { encodeMemberAttributes, type MemberInfo } from '../cluster/members.js';
 import { AgentState, encodeAgentSnapshot } from './agent-state.js';
+import { FAULT_FILE_ENV, withFaultFile } from './fault-file.js';
 import { RaftServer } from './raft-server.js';
 
 /** How to open a member. */
@@ -123,6 +124,9 @@ export class Member {
 
     let transport: Transport = o.transport ?? makeTransport(o);
     if (o.wrapTransport) transport = o.wrapTransport(transport);
+    // testing hook (chaos runner): peer-traffic faults from a rules file, see fault-file.ts
+    const faultFile = process.env[FAULT_FILE_ENV];
+    if (faultFile) transport = withFaultFile(transport, faultFile, transportLogger(o.logger.child({ part: 'fault-file' })));
 
     const raft = new RaftServer({
       id: o.memberId,
