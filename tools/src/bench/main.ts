@@ -1,0 +1,126 @@
+/**
+ * The side-by-side benchmark (issue #10): the same workload, from the same
+ * load-generator child process, against a 3-member etcd cluster and then a
+ * 3-member mgmt cluster on loopback. Prints a table with both columns and
+ * the ratio, and writes tools/out/bench.md, bench.json, bench.svg, bench.png.
+ *
+ * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,failover,formation]
+ *          [--systems etcd,mgmt] [--duration-ms N] [--cpu-prof DIR]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderChartSvg, svgToPng } from './chart.js';
+import { LoadGen } from './loadgen-client.js';
+import { ProcessRegistry } from './processes.js';
+import { buildRows, describeContext, renderMarkdown, renderTable } from './report.js';
+import type { RunContext, SystemResults } from './results.js';
+import { SECTIONS, benchSystem, makeWorkDir, type Section, type WorkloadOptions } from './workloads.js';
+
+const OUT_DIR = path.resolve(import.meta.dirname, '../../out');
+
+function parseOptions(argv: string[]): { quick: boolean; sections: Set<Section>; systems: Array<'etcd' | 'mgmt'>; durationMs?: number; cpuProf?: string; keep: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      systems: { type: 'string', default: 'etcd,mgmt' },
+      'duration-ms': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS];
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}"; choose from ${SECTIONS.join(', ')}`);
+  const systems = values.systems.split(',').map((s) => s.trim());
+  for (const s of systems) if (s !== 'etcd' && s !== 'mgmt') throw new Error(`unknown system "${s}"`);
+  return {
+    quick: values.quick,
+    sections: new Set(only as Section[]),
+    systems: systems as Array<'etcd' | 'mgmt'>,
+    durationMs: values['duration-ms'] ? Number(values['duration-ms']) : undefined,
+    cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
+    keep: values.keep,
+  };
+}
+
+function etcdVersion(): string {
+  try {
+    return /etcd Version: (\S+)/.exec(execFileSync('etcd', ['--version'], { encoding: 'utf8' }))?.[1] ?? 'unknown';
+  } catch {
+    throw new Error('etcd is not installed: apt-get install -y etcd-server (see the README)');
+  }
+}
+
+function emptyResults(system: 'etcd' | 'mgmt'): SystemResults {
+  return { system, puts: [], formation: [] };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const registry = new ProcessRegistry();
+  const onSignal = () => {
+    registry.killAll();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', () => registry.killAll());
+
+  const ctx: RunContext = {
+    cores: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    loadStart: os.loadavg(),
+    loadEnd: [],
+    quick: opts.quick,
+    startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    etcdVersion: etcdVersion(),
+    nodeVersion: process.version,
+  };
+  const workDir = makeWorkDir();
+  if (opts.cpuProf) fs.mkdirSync(opts.cpuProf, { recursive: true });
+  const workload: WorkloadOptions = {
+    putClients: [1, 16, 64, 256],
+    readClients: 64,
+    watchers: 100,
+    watchWriters: 16,
+    valueBytes: 256,
+    keySpace: 10_000,
+    warmupMs: opts.quick ? 300 : 1_000,
+    durationMs: opts.durationMs ?? (opts.quick ? 1_500 : 5_000),
+    formationSizes: [3, 5],
+    sections: opts.sections,
+    workDir,
+    cpuProfileDir: opts.cpuProf,
+    log: (line) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
+  };
+  workload.log(`bench on ${ctx.cores} cores, load average ${ctx.loadStart.map((x) => x.toFixed(2)).join(' ')}; work dir ${workDir}`);
+
+  const gen = LoadGen.start(registry);
+  const results: Record<'etcd' | 'mgmt', SystemResults> = { etcd: emptyResults('etcd'), mgmt: emptyResults('mgmt') };
+  try {
+    for (const system of opts.systems) results[system] = await benchSystem(system, registry, gen, workload);
+  } finally {
+    gen.close();
+    registry.killAll();
+    if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  ctx.loadEnd = os.loadavg();
+
+  const rows = buildRows(results.etcd, results.mgmt);
+  console.log(`\n${describeContext(ctx)}\n`);
+  console.log(renderTable(rows));
+
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const svg = await renderChartSvg(rows, `etcd vs mgmt, ${ctx.startedAt}`);
+  fs.writeFileSync(path.join(OUT_DIR, 'bench.svg'), svg);
+  fs.writeFileSync(path.join(OUT_DIR, 'bench.png'), svgToPng(svg));
+  fs.writeFileSync(path.join(OUT_DIR, 'bench.md'), renderMarkdown(rows, ctx, 'bench.png'));
+  fs.writeFileSync(path.join(OUT_DIR, 'bench.json'), JSON.stringify({ context: ctx, results, rows }, null, 2));
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT_DIR)}/bench.{md,json,svg,png}`);
+}
+
+await main();

@@ -1,0 +1,104 @@
+/**
+ * The benchmark's pure parts: nearest-rank percentiles, summaries, the
+ * comparison rows with their targets, and the table/Markdown rendering.
+ * No timing is asserted.
+ */
+import { describe, expect, it } from 'vitest';
+import { advantagePoints } from './chart.js';
+import { buildRows, formatNumber, ratio, renderMarkdown, renderTable } from './report.js';
+import type { RunContext, SystemResults } from './results.js';
+import { percentile, summarize, type LatencySummary } from './stats.js';
+
+function summary(throughputPerSec: number, p50Ms: number, p99Ms: number): LatencySummary {
+  return { count: 1, throughputPerSec, p50Ms, p99Ms, maxMs: p99Ms, errors: 0 };
+}
+
+const etcd: SystemResults = {
+  system: 'etcd',
+  puts: [
+    { clients: 1, summary: summary(800, 1.2, 3) },
+    { clients: 64, summary: summary(10_000, 6, 12) },
+  ],
+  failoverMs: 1300,
+  formation: [{ members: 5, firstWriteMs: 600, allVotersMs: 800 }],
+  memoryBytes: [100 * 2 ** 20, 90 * 2 ** 20],
+};
+const mgmt: SystemResults = {
+  system: 'mgmt',
+  puts: [
+    { clients: 1, summary: summary(900, 1.0, 3.5) },
+    { clients: 64, summary: summary(16_000, 4, 10) },
+  ],
+  failoverMs: 400,
+  formation: [{ members: 5, firstWriteMs: 2000, allVotersMs: 4000 }],
+  memoryBytes: [80 * 2 ** 20],
+};
+const ctx: RunContext = { cores: 2, cpuModel: 'test cpu', loadStart: [1, 2, 3], loadEnd: [1.5, 2, 3], quick: false, startedAt: '2026-01-01T00:00:00Z', etcdVersion: '3.4.23', nodeVersion: 'v20' };
+
+describe('percentile (nearest rank)', () => {
+  it('takes the smallest value with at least q of the samples at or below it', () => {
+    const xs = Float64Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 0.5)).toBe(50);
+    expect(percentile(xs, 0.99)).toBe(99);
+    expect(percentile(xs, 1)).toBe(100);
+    expect(percentile(xs, 0)).toBe(1);
+    expect(percentile([7], 0.99)).toBe(7);
+  });
+  it('is NaN without samples and refuses quantiles outside 0..1', () => {
+    expect(percentile([], 0.5)).toBeNaN();
+    expect(() => percentile([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('summarize', () => {
+  it('sorts, counts per second of the window, and keeps the errors', () => {
+    const s = summarize([5, 1, 3, 2, 4], 500, 2);
+    expect(s).toEqual({ count: 5, throughputPerSec: 10, p50Ms: 3, p99Ms: 5, maxMs: 5, errors: 2 });
+  });
+});
+
+describe('comparison rows', () => {
+  const rows = buildRows(etcd, mgmt);
+  const row = (metric: string) => rows.find((r) => r.metric === metric)!;
+
+  it('puts ratio as mgmt over etcd', () => {
+    expect(ratio(row('put 64 clients: throughput'))).toBeCloseTo(1.6);
+    expect(ratio({ etcd: 0, mgmt: 1 })).toBeUndefined();
+    expect(ratio({ etcd: 1, mgmt: undefined })).toBeUndefined();
+  });
+
+  it('checks the issue targets', () => {
+    expect(row('put 64 clients: throughput').met).toBe(true);
+    expect(row('put 1 clients: p50').met).toBe(true);
+    expect(row('put 1 clients: p99').met).toBe(false);
+    expect(row('failover: leader SIGKILL to next write').met).toBe(true);
+    expect(row('formation 5 members: all voters').met).toBe(false);
+    expect(row('resident memory per member (max) after puts').met).toBe(true);
+    expect(row('put 1 clients: throughput').target).toBeUndefined();
+  });
+
+  it('charts mgmt advantage, inverting lower-is-better metrics', () => {
+    const points = advantagePoints(rows);
+    expect(points.find((p) => p.metric === 'put 64 clients: throughput')?.advantage).toBeCloseTo(1.6);
+    expect(points.find((p) => p.metric === 'failover: leader SIGKILL to next write')?.advantage).toBeCloseTo(3.25);
+  });
+
+  it('renders an aligned table and a Markdown table with both columns', () => {
+    const table = renderTable(rows).split('\n');
+    expect(table[0]).toMatch(/^metric\s+etcd\s+mgmt\s+mgmt\/etcd\s+target$/);
+    expect(table.find((l) => l.startsWith('put 64 clients: throughput'))).toMatch(/10,000\s+16,000\s+1\.60x\s+>= 1\.5x etcd: met$/);
+
+    const md = renderMarkdown(rows, ctx, 'bench.png');
+    expect(md).toContain('| metric | etcd | mgmt | mgmt/etcd | target |');
+    expect(md).toContain('| put 1 clients: p50 (ms) | 1.20 | 1.00 | 0.83x | <= etcd: met |');
+    expect(md).toContain('load average 1.00 2.00 3.00 at start');
+    expect(md).toContain('![etcd vs mgmt](bench.png)');
+  });
+
+  it('formats figures by size', () => {
+    expect(formatNumber(12345.6)).toBe('12,346');
+    expect(formatNumber(12.34)).toBe('12.3');
+    expect(formatNumber(1.234)).toBe('1.23');
+    expect(formatNumber(undefined)).toBe('-');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Turns both systems' results into rows (metric, etcd, mgmt, ratio, target)
+ * and renders them as a console table and as Markdown (pure functions).
+ */
+import type { RunContext, SystemResults } from './results.js';
+
+/** One compared figure. */
+export interface Row {
+  metric: string;
+  unit: 'ops/s' | 'ms' | 'events/s' | 'MB';
+  etcd: number | undefined;
+  mgmt: number | undefined;
+  /** Whether a higher figure is better (throughput) or a lower one (latency, memory). */
+  higherIsBetter: boolean;
+  /** The target in words, when the issue sets one. */
+  target?: string;
+  /** Whether mgmt meets the target; undefined without a target or a figure. */
+  met?: boolean;
+}
+
+/** mgmt / etcd, undefined when either is missing or etcd's is zero. */
+export function ratio(row: Pick<Row, 'etcd' | 'mgmt'>): number | undefined {
+  if (row.etcd === undefined || row.mgmt === undefined || !Number.isFinite(row.etcd) || !Number.isFinite(row.mgmt) || row.etcd === 0) return undefined;
+  return row.mgmt / row.etcd;
+}
+
+const MB = 1024 * 1024;
+
+function check(target: string, test: (etcd: number, mgmt: number) => boolean, etcd: number | undefined, mgmt: number | undefined): Pick<Row, 'target' | 'met'> {
+  if (mgmt === undefined || !Number.isFinite(mgmt)) return { target };
+  if (etcd === undefined || !Number.isFinite(etcd)) return { target, met: test(Number.NaN, mgmt) };
+  return { target, met: test(etcd, mgmt) };
+}
+
+/** The rows of the comparison, in the issue's order, with the issue's targets. */
+export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
+  const rows: Row[] = [];
+  for (const { clients, summary: e } of etcd.puts) {
+    const m = mgmt.puts.find((p) => p.clients === clients)?.summary;
+    const bigLoad = clients >= 64;
+    rows.push({
+      metric: `put ${clients} clients: throughput`,
+      unit: 'ops/s',
+      etcd: e.throughputPerSec,
+      mgmt: m?.throughputPerSec,
+      higherIsBetter: true,
+      ...(bigLoad ? check('>= 1.5x etcd', (a, b) => b >= 1.5 * a, e.throughputPerSec, m?.throughputPerSec) : {}),
+    });
+    rows.push({
+      metric: `put ${clients} clients: p50`,
+      unit: 'ms',
+      etcd: e.p50Ms,
+      mgmt: m?.p50Ms,
+      higherIsBetter: false,
+      ...(clients === 1 ? check('<= etcd', (a, b) => b <= a, e.p50Ms, m?.p50Ms) : {}),
+    });
+    rows.push({ metric: `put ${clients} clients: p99`, unit: 'ms', etcd: e.p99Ms, mgmt: m?.p99Ms, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e.p99Ms, m?.p99Ms) });
+  }
+  if (etcd.reads || mgmt.reads) {
+    const n = etcd.reads?.clients ?? mgmt.reads?.clients;
+    for (const kind of ['linearizable', 'serializable'] as const) {
+      rows.push({ metric: `${kind} read ${n} clients: throughput`, unit: 'ops/s', etcd: etcd.reads?.[kind].throughputPerSec, mgmt: mgmt.reads?.[kind].throughputPerSec, higherIsBetter: true });
+      rows.push({ metric: `${kind} read ${n} clients: p99`, unit: 'ms', etcd: etcd.reads?.[kind].p99Ms, mgmt: mgmt.reads?.[kind].p99Ms, higherIsBetter: false });
+    }
+  }
+  if (etcd.watch || mgmt.watch) {
+    const n = etcd.watch?.watchers ?? mgmt.watch?.watchers;
+    rows.push({ metric: `watch fan-out ${n} watchers: events delivered`, unit: 'events/s', etcd: etcd.watch?.eventsPerSec, mgmt: mgmt.watch?.eventsPerSec, higherIsBetter: true });
+  }
+  if (etcd.failoverMs !== undefined || mgmt.failoverMs !== undefined) {
+    rows.push({ metric: 'failover: leader SIGKILL to next write', unit: 'ms', etcd: etcd.failoverMs, mgmt: mgmt.failoverMs, higherIsBetter: false, ...check('< 500 ms', (_a, b) => b < 500, etcd.failoverMs, mgmt.failoverMs) });
+  }
+  for (const e of etcd.formation) {
+    const m = mgmt.formation.find((f) => f.members === e.members);
+    rows.push({ metric: `formation ${e.members} members: first write`, unit: 'ms', etcd: e.firstWriteMs, mgmt: m?.firstWriteMs, higherIsBetter: false });
+    rows.push({
+      metric: `formation ${e.members} members: all voters`,
+      unit: 'ms',
+      etcd: e.allVotersMs,
+      mgmt: m?.allVotersMs,
+      higherIsBetter: false,
+      ...(e.members === 5 ? check('< 3000 ms', (_a, b) => b < 3000, e.allVotersMs, m?.allVotersMs) : {}),
+    });
+  }
+  if (etcd.memoryBytes || mgmt.memoryBytes) {
+    const max = (xs: number[] | undefined) => (xs && xs.length > 0 ? Math.max(...xs) / MB : undefined);
+    const e = max(etcd.memoryBytes);
+    const m = max(mgmt.memoryBytes);
+    rows.push({ metric: 'resident memory per member (max) after puts', unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });
+  }
+  return rows;
+}
+
+/** A figure with precision suited to its size. */
+export function formatNumber(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return '-';
+  const a = Math.abs(n);
+  if (a >= 100) return Math.round(n).toLocaleString('en-US');
+  if (a >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+function formatRatio(row: Row): string {
+  const r = ratio(row);
+  return r === undefined ? '-' : `${r.toFixed(2)}x`;
+}
+
+function formatTarget(row: Row): string {
+  if (!row.target) return '';
+  if (row.met === undefined) return row.target;
+  return `${row.target}: ${row.met ? 'met' : 'NOT met'}`;
+}
+
+function cells(row: Row): string[] {
+  return [`${row.metric} (${row.unit})`, formatNumber(row.etcd), formatNumber(row.mgmt), formatRatio(row), formatTarget(row)];
+}
+
+const HEADER = ['metric', 'etcd', 'mgmt', 'mgmt/etcd', 'target'];
+
+/** A fixed-width table for the terminal. */
+export function renderTable(rows: readonly Row[]): string {
+  const all = [HEADER, ...rows.map(cells)];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(cells(r)))].join('\n');
+}
+
+/** How the run was made, one line. */
+export function describeContext(ctx: RunContext): string {
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  return (
+    `${ctx.cores} cores (${ctx.cpuModel}) shared by both clusters' 3 servers and the load generator, one system at a time; ` +
+    `etcd ${ctx.etcdVersion}, Node ${ctx.nodeVersion}; load average ${load(ctx.loadStart)} at start, ${load(ctx.loadEnd)} at end` +
+    (ctx.quick ? '; --quick (short runs)' : '')
+  );
+}
+
+/** The comparison as a Markdown section. */
+export function renderMarkdown(rows: readonly Row[], ctx: RunContext, chartFile?: string): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out = [
+    `## etcd vs mgmt (${ctx.startedAt})`,
+    '',
+    describeContext(ctx) + '.',
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `|${HEADER.map((_, i) => (i === 0 || i === 4 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ];
+  if (chartFile) out.push('', `![etcd vs mgmt](${chartFile})`);
+  return out.join('\n') + '\n';
+}

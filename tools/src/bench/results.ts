@@ -1,0 +1,37 @@
+/** What one benchmark run measured for one system, and the run's context. */
+import type { WatchResult } from './protocol.js';
+import type { LatencySummary } from './stats.js';
+
+/** Formation of an n-member cluster from the first process start. */
+export interface FormationResult {
+  members: number;
+  /** To the first successful put through any member. */
+  firstWriteMs: number;
+  /** To a member list with n started voters. */
+  allVotersMs: number;
+}
+
+/** Measurements of one system; a section not run is undefined. */
+export interface SystemResults {
+  system: 'etcd' | 'mgmt';
+  puts: Array<{ clients: number; summary: LatencySummary }>;
+  reads?: { clients: number; linearizable: LatencySummary; serializable: LatencySummary };
+  watch?: WatchResult & { watchers: number };
+  /** Resident set size of each member after the put runs, bytes. */
+  memoryBytes?: number[];
+  failoverMs?: number;
+  formation: FormationResult[];
+}
+
+/** The machine and the run. */
+export interface RunContext {
+  cores: number;
+  cpuModel: string;
+  /** os.loadavg() at the start and the end of the run. */
+  loadStart: number[];
+  loadEnd: number[];
+  quick: boolean;
+  startedAt: string;
+  etcdVersion: string;
+  nodeVersion: string;
+}
