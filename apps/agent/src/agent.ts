@@ -26,7 +26,9 @@ import {
 } from '@mgmt/cluster-fsm';
 import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
+import type { Graph } from '@mgmt/graph';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
+import { GraphRunner } from './graph/graph-runner.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { prefixRangeEnd } from './cluster/prefix.js';
 import { IdealSizeReader } from './cluster/view.js';
@@ -43,6 +45,8 @@ export interface AgentConfig {
   idealClusterSize: number;
   noServer: boolean;
   dataDir: string;
+  /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
+  graph?: { file: string; graph: Graph };
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   pollMs?: number;
@@ -61,6 +65,8 @@ export interface AgentStatus {
   commit: number | undefined;
   applied: number | undefined;
   nominator: string | undefined;
+  /** Whether this host's resource graph is converged; absent when it runs no graph. */
+  converged?: boolean;
   /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
   activeStates: string[];
 }
@@ -84,6 +90,7 @@ export class Agent {
   private peer: Peer | undefined;
   private nominator: NominatorRunner | undefined;
   private leaseId = 0;
+  private leaseGrant: Promise<number> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -104,12 +111,28 @@ export class Agent {
   private publishTimer: NodeJS.Timeout | undefined;
   private published = '';
   private effects: Promise<void> = Promise.resolve();
+  /** Converges `--file` and shares its exported resources; absent without a graph. */
+  private readonly graph: GraphRunner | undefined;
 
   constructor(
     readonly config: AgentConfig,
     private readonly log: Logger,
   ) {
     this.client = new ClusterClient(config.seeds);
+    if (config.graph) {
+      this.graph = new GraphRunner({
+        hostname: config.hostname,
+        file: config.graph.file,
+        graph: config.graph.graph,
+        dataDir: config.dataDir,
+        log: log.child({ part: 'graph' }),
+        store: {
+          put: (key, value, lease) => this.client.put(key, value, lease),
+          delete: (key) => this.client.delete(key),
+          lease: () => this.ensureLease(),
+        },
+      });
+    }
     this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message));
     const machine = lifecycleMachine.provide({
       actions: {
@@ -157,12 +180,23 @@ export class Agent {
   run(): Promise<LifecycleOutput> {
     this.actor.start();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
-    return this.done.finally(() => this.cleanup());
+    this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
+    return this.done.finally(async () => {
+      await this.stopGraph();
+      this.cleanup();
+    });
   }
 
   /** Ctrl-C / SIGTERM: the first leaves cleanly, the second forces. */
   requestShutdown(): void {
+    // Withdraw the exported resources while the cluster still answers.
+    void this.stopGraph();
     this.actor.send({ type: 'shutdown.requested' });
+  }
+
+  private async stopGraph(): Promise<void> {
+    if (!this.graph) return;
+    await Promise.race([this.graph.stop(), new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 
   status(): AgentStatus {
@@ -180,6 +214,7 @@ export class Agent {
       commit: st?.commit,
       applied: raft?.appliedIndex,
       nominator: this.nominator?.running ? this.nominator.reason : undefined,
+      converged: this.graph?.converged,
       activeStates: activeStateIds('lifecycle', snap.value),
     };
   }
@@ -234,13 +269,19 @@ export class Agent {
     }
   }
 
-  private async ensureLease(): Promise<number> {
-    if (this.leaseId !== 0) return this.leaseId;
-    const ttl = this.config.leaseTtlSeconds ?? LEASE_TTL_SECONDS;
-    this.leaseId = await this.client.leaseGrant(ttl);
-    clearInterval(this.leaseTimer);
-    this.leaseTimer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
-    return this.leaseId;
+  /** This agent's lease, granted on first use (one grant at a time, however many effects ask). */
+  private ensureLease(): Promise<number> {
+    if (this.leaseId !== 0) return Promise.resolve(this.leaseId);
+    this.leaseGrant ??= (async () => {
+      const ttl = this.config.leaseTtlSeconds ?? LEASE_TTL_SECONDS;
+      this.leaseId = await this.client.leaseGrant(ttl);
+      clearInterval(this.leaseTimer);
+      this.leaseTimer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
+      return this.leaseId;
+    })().finally(() => {
+      this.leaseGrant = undefined;
+    });
+    return this.leaseGrant;
   }
 
   private async keepAlive(): Promise<void> {
@@ -432,6 +473,7 @@ export class Agent {
     try {
       const kvs = await this.readMgmtKeys();
       if (!kvs) return;
+      this.graph?.observe(kvs);
       const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
       // A nomination this host already served and was removed from is not a new one.
       // Only the agent that holds the volunteer key for this host name may act on its nomination.

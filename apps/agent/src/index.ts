@@ -7,3 +7,5 @@ export { Peer, type PeerOptions } from './peer.js';
 export { Member, type MemberOptions, readMemberIdentity } from './raft/member.js';
 export { RaftServer } from './raft/raft-server.js';
 export { agentName } from './name.js';
+export { GraphRunner, type GraphStore } from './graph/graph-runner.js';
+export { CONVERGED_PREFIX, EXPORTED_PREFIX, convergedKey } from './graph/exports.js';

@@ -141,14 +141,16 @@ export function createEngine(options: EngineOptions): Engine {
           if (names.has(name)) onFileEvent();
         });
         watcher.on('error', (err) => {
-          logger.warn({ dir, err }, 'watch failed; will retry after the next convergence');
+          logger.warn({ dir, err: err.message }, 'watch failed; will retry after the next convergence');
           watcher.close();
           watchers.delete(dir);
           onFileEvent();
         });
         watchers.set(dir, watcher);
       } catch (err) {
-        logger.warn({ dir, err }, 'cannot watch directory yet; will retry after the next convergence');
+        // A directory the first convergence has not created yet is normal: it is watched after that convergence.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        logger.warn({ dir, err: (err as Error).message }, 'cannot watch directory; will retry after the next convergence');
       }
     }
   };

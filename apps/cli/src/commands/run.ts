@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { defaultClientUrl, defaultIdealClusterSize, defaultServerUrl, resolveRunConfig, type RunFlags } from '../run-config.js';
 import type { Io } from './index.js';
+import { loadRunGraph } from '../graph-file.js';
 import { runAgent } from './run-agent.js';
 
 /** Collects a repeatable list flag: `--seeds a --seeds b,c` gives ["a", "b,c"]; splitting happens later. */
@@ -25,6 +26,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
+      if (config.file !== undefined) config.graph = await loadRunGraph(config.file);
       await runAgent(config, io);
     });
 }

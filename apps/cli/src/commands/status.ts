@@ -1,4 +1,4 @@
-import { ClusterClient, STATUS_PREFIX, type AgentStatus } from '@mgmt/agent';
+import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, type AgentStatus } from '@mgmt/agent';
 import type { Command } from 'commander';
 import { parseUrlList } from '../urls.js';
 import type { Io } from './index.js';
@@ -9,6 +9,8 @@ export interface StatusRow {
   state: string;
   role: string;
   member: string;
+  /** `/_mgmt/converged/<host>`: yes, no, or - when the host runs no graph. */
+  converged: string;
   reason: string;
 }
 
@@ -16,15 +18,25 @@ export interface StatusRow {
 export async function readStatus(endpoints: string[]): Promise<StatusRow[]> {
   const client = new ClusterClient(endpoints);
   try {
-    const [published, members] = await Promise.all([client.getPrefix(STATUS_PREFIX), client.memberList()]);
+    const [published, convergedKvs, members] = await Promise.all([client.getPrefix(STATUS_PREFIX), client.getPrefix(CONVERGED_PREFIX), client.memberList()]);
+    const converged = new Map(convergedKvs.map((kv) => [kv.key.slice(CONVERGED_PREFIX.length), kv.value === 'true' ? 'yes' : 'no']));
     const rows = new Map<string, StatusRow>();
     for (const kv of published) {
       const s = JSON.parse(kv.value) as AgentStatus;
-      rows.set(s.hostname, { host: s.hostname, state: s.state, role: s.role, member: s.memberId ? s.memberId.toString(16) : '-', reason: s.nominator ? `${s.reason}; nominator: ${s.nominator}` : s.reason });
+      rows.set(s.hostname, {
+        host: s.hostname,
+        state: s.state,
+        role: s.role,
+        member: s.memberId ? s.memberId.toString(16) : '-',
+        converged: converged.get(s.hostname) ?? '-',
+        reason: s.nominator ? `${s.reason}; nominator: ${s.nominator}` : s.reason,
+      });
     }
     for (const m of members) {
       const name = m.name || `(unstarted ${Number(m.ID).toString(16)})`;
-      if (!rows.has(name)) rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), reason: 'no status published (agent down?)' });
+      if (!rows.has(name)) {
+        rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), converged: converged.get(name) ?? '-', reason: 'no status published (agent down?)' });
+      }
     }
     return [...rows.values()].sort((a, b) => a.host.localeCompare(b.host));
   } finally {
@@ -34,10 +46,10 @@ export async function readStatus(endpoints: string[]): Promise<StatusRow[]> {
 
 /** Formats rows as an aligned table. */
 export function formatStatus(rows: StatusRow[]): string {
-  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', reason: 'WHY' };
+  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', converged: 'CONVERGED', reason: 'WHY' };
   const all = [head, ...rows];
   const w = (k: keyof StatusRow) => Math.max(...all.map((r) => r[k].length));
-  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member'];
+  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member', 'converged'];
   return all.map((r) => [...cols.map((k) => r[k].padEnd(w(k))), r.reason].join('  ')).join('\n') + '\n';
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { collectedFromStore, convergedKey, planExports } from './exports.js';
+
+const kv = (key: string, value: string, lease = 7) => ({ key, value, lease, createRevision: 1 });
+const f2a = { kind: 'file' as const, name: 'f2a', spec: { name: 'f2a', path: '/tmp/a/f2a', content: 'x' } };
+
+describe('planExports', () => {
+  it('puts what is missing, and the converged flag once known', () => {
+    expect(planExports('h1', [f2a], undefined, [], 7)).toEqual({ puts: [{ key: '/_mgmt/exported/h1/file/f2a', value: JSON.stringify(f2a.spec) }], deletes: [] });
+    const plan = planExports('h1', [], true, [], 7);
+    expect(plan.puts).toEqual([{ key: convergedKey('h1'), value: 'true' }]);
+  });
+
+  it('writes nothing when the store already holds the exports on this lease', () => {
+    const stored = [kv('/_mgmt/exported/h1/file/f2a', JSON.stringify(f2a.spec)), kv(convergedKey('h1'), 'false')];
+    expect(planExports('h1', [f2a], false, stored, 7)).toEqual({ puts: [], deletes: [] });
+  });
+
+  it('rewrites a key that differs or is held by another lease, and deletes exports no longer in the graph', () => {
+    const stored = [
+      kv('/_mgmt/exported/h1/file/f2a', JSON.stringify(f2a.spec), 3),
+      kv('/_mgmt/exported/h1/file/old', '{}'),
+      kv(convergedKey('h1'), 'false'),
+      kv('/_mgmt/exported/h10/file/x', '{}'),
+    ];
+    const plan = planExports('h1', [f2a], true, stored, 7);
+    expect(plan.puts.map((p) => p.key)).toEqual(['/_mgmt/exported/h1/file/f2a', convergedKey('h1')]);
+    expect(plan.deletes).toEqual(['/_mgmt/exported/h1/file/old']);
+  });
+});
+
+describe('collectedFromStore', () => {
+  it("returns other hosts' exports and skips this host's, malformed keys and values that are not JSON", () => {
+    const stored = [
+      kv('/_mgmt/exported/h2/file/f2b', '{"name":"f2b"}'),
+      kv('/_mgmt/exported/h1/file/f2a', '{"name":"f2a"}'),
+      kv('/_mgmt/exported/h3/file/bad', 'not json'),
+      kv('/_mgmt/exported/h3/file/', '{}'),
+      kv('/_mgmt/exported/h3', '{}'),
+      kv('/_mgmt/exported//file/x', '{}'),
+      kv('/_mgmt/volunteers/h2', 'x'),
+    ];
+    expect(collectedFromStore('h1', stored)).toEqual([{ host: 'h2', kind: 'file', name: 'f2b', spec: { name: 'f2b' } }]);
+  });
+});

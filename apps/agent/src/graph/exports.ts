@@ -1,0 +1,82 @@
+/**
+ * The pure part of sharing resources through the cluster: which keys this
+ * host must put or delete so the store holds exactly its exported resources
+ * and its converged flag on its current lease, and which resources of other
+ * hosts the store offers for collection. No I/O here.
+ */
+import { exportedKey, exportedKeyPrefix, type CollectedResource, type ExportedResource } from '@mgmt/graph';
+import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
+import type { KeyValue } from '../cluster/cluster-client.js';
+
+/** Where every host's exported resources live: `/_mgmt/exported/<host>/<kind>/<name>`. */
+export const EXPORTED_PREFIX = `${MGMT_PREFIX}exported/`;
+
+/** Where each host says whether its graph is converged: `/_mgmt/converged/<host>` = `true` | `false`. */
+export const CONVERGED_PREFIX = `${MGMT_PREFIX}converged/`;
+
+/** The converged key of `hostname`. */
+export function convergedKey(hostname: string): string {
+  return `${CONVERGED_PREFIX}${hostname}`;
+}
+
+/** What to write so the store matches this host's exports. */
+export interface ExportPlan {
+  puts: Array<{ key: string; value: string }>;
+  deletes: string[];
+}
+
+/**
+ * Compares the desired exports (and converged flag, when known) with the
+ * `/_mgmt/` keys read from the store. A key is (re)written when it is
+ * missing, differs, or is held by another lease than `leaseId` (a previous
+ * run's lease, about to expire); keys under this host's prefix that are no
+ * longer exported are deleted.
+ */
+export function planExports(
+  hostname: string,
+  exported: readonly ExportedResource[],
+  converged: boolean | undefined,
+  stored: readonly KeyValue[],
+  leaseId: number,
+): ExportPlan {
+  const want = new Map<string, string>();
+  for (const r of exported) want.set(exportedKey(hostname, r), JSON.stringify(r.spec));
+  if (converged !== undefined) want.set(convergedKey(hostname), String(converged));
+  const mine = exportedKeyPrefix(hostname);
+  const have = new Map<string, KeyValue>();
+  for (const kv of stored) if (kv.key.startsWith(mine) || kv.key === convergedKey(hostname)) have.set(kv.key, kv);
+  const puts: ExportPlan['puts'] = [];
+  for (const [key, value] of want) {
+    const kv = have.get(key);
+    if (kv === undefined || kv.value !== value || kv.lease !== leaseId) puts.push({ key, value });
+  }
+  const deletes = [...have.keys()].filter((k) => !want.has(k) && k.startsWith(mine));
+  return { puts, deletes };
+}
+
+/**
+ * The resources other hosts export, from the `/_mgmt/` keys, sorted by key.
+ * Keys that do not have the `<host>/<kind>/<name>` shape, or whose value is
+ * not JSON, are skipped (a bad remote host cannot break this one); the graph
+ * library validates each spec against its kind when it collects it.
+ */
+export function collectedFromStore(hostname: string, stored: readonly KeyValue[]): CollectedResource[] {
+  const out: CollectedResource[] = [];
+  for (const kv of [...stored].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    if (!kv.key.startsWith(EXPORTED_PREFIX)) continue;
+    const rest = kv.key.slice(EXPORTED_PREFIX.length);
+    const first = rest.indexOf('/');
+    const second = rest.indexOf('/', first + 1);
+    if (first <= 0 || second <= first + 1 || second === rest.length - 1) continue;
+    const host = rest.slice(0, first);
+    if (host === hostname) continue;
+    let spec: unknown;
+    try {
+      spec = JSON.parse(kv.value);
+    } catch {
+      continue;
+    }
+    out.push({ host, kind: rest.slice(first + 1, second), name: rest.slice(second + 1), spec });
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+/**
+ * Runs `mgmt run --file`: converges the host's resource graph with the
+ * engine of libs/graph, keeps its exported (`@@`) resources and its
+ * converged flag in the store on the agent's lease (so they vanish with the
+ * host), and collects the resources other hosts export. The agent hands it
+ * every `/_mgmt/` read it makes (`observe`); the runner reacts to changes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  collectResources,
+  createEngine,
+  exportedKey,
+  exportedKeyPrefix,
+  exportedResources,
+  watchGraphFile,
+  type CollectedResource,
+  type Engine,
+  type Graph,
+} from '@mgmt/graph';
+import type { KeyValue } from '../cluster/cluster-client.js';
+import type { Logger } from '../log.js';
+import { collectedFromStore, convergedKey, planExports } from './exports.js';
+
+/** How the runner writes to the cluster store. */
+export interface GraphStore {
+  put(key: string, value: string, lease: number): Promise<void>;
+  delete(key: string): Promise<number>;
+  /** The agent's lease (granted on first use); the exports live on it. */
+  lease(): Promise<number>;
+}
+
+export interface GraphRunnerOptions {
+  hostname: string;
+  /** The graph file, watched for edits. */
+  file: string;
+  /** The graph as loaded (and validated) from `file`. */
+  graph: Graph;
+  /** Where the list of collected files survives restarts. */
+  dataDir: string;
+  store: GraphStore;
+  log: Logger;
+}
+
+/** Name of the file (in the data directory) listing the collected files written. */
+export const COLLECTED_FILES = 'collected-files.json';
+
+export class GraphRunner {
+  private localGraph: Graph;
+  private readonly engine: Engine;
+  private collected: CollectedResource[] = [];
+  private collectedText = '[]';
+  private stopWatchingFile: (() => void) | undefined;
+  private reconciling = false;
+  private lastStored: readonly KeyValue[] | undefined;
+  private persisted = '';
+  private closed = false;
+  /** Whether the last convergence succeeded (undefined before the first). */
+  converged: boolean | undefined;
+
+  constructor(private readonly o: GraphRunnerOptions) {
+    this.localGraph = o.graph;
+    const log = o.log;
+    this.engine = createEngine({
+      graph: o.graph,
+      logger: { info: (f, m) => log.info(f, m), warn: (f, m) => log.warn(f, m), error: (f, m) => log.error(f, m) },
+      collectedFiles: readCollectedFiles(path.join(o.dataDir, COLLECTED_FILES), log),
+      onConverged: (ok) => this.onConverged(ok),
+    });
+  }
+
+  /** Converges the local graph and starts watching managed files and the graph file. */
+  async start(): Promise<void> {
+    this.engine.watch();
+    this.stopWatchingFile = watchGraphFile(this.o.file, {
+      onGraph: (g) => {
+        this.o.log.info({ file: this.o.file, graph: g.name }, 'graph file changed; converging the new graph');
+        this.localGraph = g;
+        void this.converge();
+      },
+      onError: (err) => this.o.log.warn({ file: this.o.file, err: (err as Error).message }, 'graph file not usable; keeping the previous graph'),
+    });
+    await this.converge();
+  }
+
+  /**
+   * The agent read the `/_mgmt/` keys: collect what other hosts export (and
+   * re-converge when that changed), and bring this host's exports and
+   * converged flag in the store up to date.
+   */
+  observe(stored: readonly KeyValue[]): void {
+    if (this.closed) return;
+    this.lastStored = stored;
+    const collected = collectedFromStore(this.o.hostname, stored);
+    const text = JSON.stringify(collected);
+    if (text !== this.collectedText) {
+      this.collected = collected;
+      this.collectedText = text;
+      void this.converge();
+    }
+    void this.reconcile(stored);
+  }
+
+  /** Stops watching; withdraws this host's exports and converged flag (best effort). */
+  async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopWatchingFile?.();
+    this.engine.close();
+    const mine = exportedKeyPrefix(this.o.hostname);
+    const keys = new Set([
+      ...exportedResources(this.localGraph).map((r) => exportedKey(this.o.hostname, r)),
+      ...(this.lastStored ?? []).filter((kv) => kv.key.startsWith(mine)).map((kv) => kv.key),
+      convergedKey(this.o.hostname),
+    ]);
+    await Promise.allSettled([...keys].map((k) => this.o.store.delete(k)));
+  }
+
+  private async converge(): Promise<void> {
+    const { graph, skipped } = collectResources(this.localGraph, this.collected);
+    for (const s of skipped) this.o.log.warn({ host: s.resource.host, kind: s.resource.kind, name: s.resource.name, reason: s.reason }, 'collected resource skipped');
+    try {
+      const report = await this.engine.replaceGraph(graph);
+      for (const r of report.resources) if (r.status === 'failed') this.o.log.warn({ resource: r.key, err: r.error?.message }, 'resource failed');
+    } catch (err) {
+      this.o.log.error({ err: (err as Error).message }, 'convergence failed');
+    }
+    this.persistCollectedFiles();
+  }
+
+  private onConverged(ok: boolean): void {
+    const changed = this.converged !== ok;
+    this.converged = ok;
+    if (changed) this.o.log.info({ converged: ok }, ok ? 'graph converged' : 'graph not converged');
+    if (changed && this.lastStored) void this.reconcile(this.lastStored);
+  }
+
+  private async reconcile(stored: readonly KeyValue[]): Promise<void> {
+    if (this.reconciling || this.closed) return;
+    this.reconciling = true;
+    try {
+      const lease = await this.o.store.lease();
+      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, stored, lease);
+      for (const { key, value } of plan.puts) await this.o.store.put(key, value, lease);
+      for (const key of plan.deletes) await this.o.store.delete(key);
+    } catch (err) {
+      this.o.log.debug({ err: (err as Error).message }, 'publishing exported resources failed; retrying');
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  private persistCollectedFiles(): void {
+    const text = JSON.stringify(this.engine.collectedFiles().sort());
+    if (text === this.persisted) return;
+    const file = path.join(this.o.dataDir, COLLECTED_FILES);
+    try {
+      fs.mkdirSync(this.o.dataDir, { recursive: true });
+      fs.writeFileSync(`${file}.tmp`, text);
+      fs.renameSync(`${file}.tmp`, file);
+      this.persisted = text;
+    } catch (err) {
+      this.o.log.warn({ file, err: (err as Error).message }, 'could not record the collected files');
+    }
+  }
+}
+
+/** The collected files a previous run wrote; a missing or unreadable list is empty (with a warning when unreadable). */
+function readCollectedFiles(file: string, log: Logger): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const list: unknown = JSON.parse(text);
+    if (Array.isArray(list) && list.every((p) => typeof p === 'string')) return list;
+  } catch {
+    // fall through
+  }
+  log.warn({ file }, 'ignoring an unreadable list of collected files');
+  return [];
+}
