@@ -41,6 +41,10 @@ export interface Agent {
   clientUrl: string;
   /** host:port, for etcdctl. */
   endpoint: string;
+  /** Its peer URL (`--server-urls`), how fault rules name it. */
+  peerUrl: string;
+  /** Its `MGMT_FAULT_FILE` (see network.ts). */
+  faultFile: string;
   args: string[];
   logFile: string;
   child: ChildProcess;
@@ -90,18 +94,20 @@ export class Cluster {
     if (!this.ports.has(name)) await this.plan([name]);
     const [clientPort, serverPort] = this.ports.get(name) ?? [0, 0];
     const clientUrl = `http://127.0.0.1:${clientPort}`;
-    const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', `http://127.0.0.1:${serverPort}`, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
+    const peerUrl = `http://127.0.0.1:${serverPort}`;
+    const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', peerUrl, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
     if (seeds?.length) args.push('--seeds', seeds.join(','));
     const logFile = path.join(this.dir, `${name}.log`);
-    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, args, logFile, child: this.spawn(args, logFile), paused: false, restarts: 0 };
+    const faultFile = path.join(this.dir, `${name}.faults.json`);
+    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, peerUrl, faultFile, args, logFile, child: this.spawn(args, logFile, faultFile), paused: false, restarts: 0 };
     this.agents.push(agent);
     return agent;
   }
 
-  private spawn(args: string[], logFile: string): ChildProcess {
+  private spawn(args: string[], logFile: string, faultFile: string): ChildProcess {
     const log = fs.openSync(logFile, 'a');
     fs.writeSync(log, `\n==== chaos: start ${new Date().toISOString()} ${args.join(' ')}\n`);
-    const child = spawn(mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info' } });
+    const child = spawn(mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', MGMT_FAULT_FILE: faultFile } });
     fs.closeSync(log);
     allChildren.add(child);
     child.on('exit', () => allChildren.delete(child));
@@ -125,7 +131,7 @@ export class Cluster {
   restart(a: Agent): void {
     if (alive(a)) return;
     const args = a.args.includes('--seeds') || !a.restartSeeds?.length ? a.args : [...a.args, '--seeds', a.restartSeeds.join(',')];
-    a.child = this.spawn(args, a.logFile);
+    a.child = this.spawn(args, a.logFile, a.faultFile);
     a.restarts++;
     a.paused = false;
   }
@@ -178,6 +184,21 @@ export class Cluster {
         if (names.length > 0) return names.sort();
       } catch {
         // not serving (yet): ask the next one
+      }
+    }
+    return undefined;
+  }
+
+  /** Hex member ids by name from `etcdctl member list` (every member, learners too); undefined if none answers. */
+  async memberIds(): Promise<Map<string, string> | undefined> {
+    for (const a of this.up()) {
+      try {
+        const out = await etcdctl(a.endpoint, 'member', 'list');
+        const ids = new Map<string, string>();
+        for (const f of out.trim().split('\n').map((l) => l.split(', '))) if (f[0] && f[2]) ids.set(f[2], f[0]);
+        if (ids.size > 0) return ids;
+      } catch {
+        // ask the next one
       }
     }
     return undefined;

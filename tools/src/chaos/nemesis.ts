@@ -1,16 +1,27 @@
 /**
- * The nemesis: every 2-3 s (seeded) one fault, at most one member down at a
- * time so a majority stays: SIGKILL a member (the leader sometimes) and
- * restart it with the same arguments after 1-3 s; SIGSTOP a member for
- * 1-3 s; or set `/_mgmt/idealClusterSize` to 3 or 4.
+ * The nemesis: every 2-3 s (seeded) one fault, healed before the next, and
+ * at most one voter cut off at a time so a majority stays:
+ * - kill: SIGKILL a voter (the leader sometimes), restart it with the same
+ *   arguments after 1-3 s;
+ * - pause: SIGSTOP a voter for 1-3 s;
+ * - partition: cut a voter (the leader sometimes), alone or with the spare
+ *   volunteer, off from the others' peer traffic both ways for 1-4 s;
+ * - one-way: a voter drops everything it sends to one other voter for 1-4 s
+ *   (the other still reaches it);
+ * - move-leader: `etcdctl move-leader` to a random other voter;
+ * - ideal: set `/_mgmt/idealClusterSize` to 3 or 4.
  */
 import { etcdctl, sleep, type Agent, type Cluster } from './cluster.js';
+import { RULES_SETTLE_MS, type PeerNetwork } from './network.js';
 import type { Rng } from './rng.js';
+
+/** Every kind of fault, in the order the summary prints them. */
+export const FAULT_KINDS = ['kill', 'pause', 'partition', 'one-way', 'move-leader', 'ideal'] as const;
 
 /** One fault as it happened, with times on the history's clock (performance.now()). */
 export interface Fault {
-  kind: 'kill' | 'pause' | 'ideal';
-  /** The agent hit, or the ideal size set. */
+  kind: (typeof FAULT_KINDS)[number];
+  /** The agent hit (for one-way, `from->to`; for a partition, one side `a+b`; for move-leader, the target), or the ideal size set. */
   target: string;
   /** Whether the target was the leader when chosen. */
   leader?: boolean;
@@ -43,7 +54,8 @@ export async function leaderName(cluster: Cluster): Promise<string | undefined> 
   return undefined;
 }
 
-async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; leader: boolean } | undefined> {
+/** A voter to fault, when all agents are up and 3+ voters all answer (so one cut off leaves a majority). */
+async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; leader: boolean; voters: Agent[] } | undefined> {
   const up = cluster.up();
   if (up.length < cluster.agents.length) return undefined; // someone is still down: keep a majority
   const voters = await cluster.voters();
@@ -60,16 +72,16 @@ async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; l
   const leader = await leaderName(cluster);
   if (leader !== undefined && rng.chance(0.35)) {
     const agent = up.find((a) => a.name === leader);
-    if (agent) return { agent, leader: true };
+    if (agent) return { agent, leader: true, voters: up.filter((x) => voters.includes(x.name)) };
   }
   const candidates = up.filter((a) => voters.includes(a.name));
-  if (candidates.length === 0) return undefined;
+  if (candidates.length < 3) return undefined;
   const agent = rng.pick(candidates);
-  return { agent, leader: agent.name === leader };
+  return { agent, leader: agent.name === leader, voters: candidates };
 }
 
-/** Starts the nemesis loop against `cluster`. */
-export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
+/** Starts the nemesis loop against `cluster`, cutting peer traffic through `network`. */
+export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng): Nemesis {
   const faults: Fault[] = [];
   let stopping = false;
   let skipped = 0;
@@ -77,39 +89,58 @@ export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
     const t0 = performance.now();
     while (!stopping && performance.now() - t0 < ms) await sleep(Math.min(100, ms));
   };
+  /** Runs one fault of `kind` against a healthy cluster; false when the turn had to be skipped. */
+  const strike = async (kind: Fault['kind']): Promise<boolean> => {
+    if (kind === 'ideal') {
+      const size = rng.pick([3, 4]);
+      const fault: Fault = { kind, target: String(size), start: performance.now() };
+      faults.push(fault);
+      if (!(await cluster.setIdealSize(size))) fault.note = 'write failed';
+      fault.end = performance.now();
+      return true;
+    }
+    if (kind === 'move-leader') return moveLeader(cluster, rng, faults);
+    const v = await pickVictim(cluster, rng);
+    if (!v) return false;
+    const fault: Fault = { kind, target: v.agent.name, leader: v.leader, start: performance.now() };
+    if (kind === 'kill') {
+      faults.push(fault);
+      await cluster.kill(v.agent);
+      await interruptible(rng.int(1000, 3000));
+      cluster.restart(v.agent);
+    } else if (kind === 'pause') {
+      faults.push(fault);
+      cluster.pause(v.agent);
+      await interruptible(rng.int(1000, 3000));
+      cluster.resume(v.agent);
+    } else {
+      const others = v.voters.filter((a) => a !== v.agent);
+      const spare = cluster.agents.filter((a) => !v.voters.includes(a));
+      if (kind === 'partition') {
+        const side = spare.length > 0 && rng.chance(0.4) ? [v.agent, rng.pick(spare)] : [v.agent];
+        fault.target = side.map((a) => a.name).join('+');
+        network.partition([side, cluster.agents.filter((a) => !side.includes(a))]);
+      } else {
+        const other = rng.pick(others);
+        const [from, to] = rng.chance(0.5) ? [v.agent, other] : [other, v.agent];
+        fault.target = `${from.name}->${to.name}`;
+        network.cutOneWay(from, to);
+      }
+      faults.push(fault);
+      await interruptible(rng.int(1000, 4000));
+      network.heal();
+      await sleep(RULES_SETTLE_MS);
+    }
+    fault.end = performance.now();
+    return true;
+  };
   const loop = (async () => {
     while (!stopping) {
       await interruptible(rng.int(2000, 3000));
       if (stopping) break;
       const r = rng.next();
-      const holdMs = rng.int(1000, 3000);
-      if (r < 0.75) {
-        const kind = r < 0.4 ? 'kill' : 'pause';
-        const v = await pickVictim(cluster, rng);
-        if (!v) {
-          skipped++;
-          continue;
-        }
-        const fault: Fault = { kind, target: v.agent.name, leader: v.leader, start: performance.now() };
-        faults.push(fault);
-        if (kind === 'kill') {
-          await cluster.kill(v.agent);
-          await interruptible(holdMs);
-          cluster.restart(v.agent);
-        } else {
-          cluster.pause(v.agent);
-          await interruptible(holdMs);
-          cluster.resume(v.agent);
-        }
-        fault.end = performance.now();
-      } else {
-        const size = rng.pick([3, 4]);
-        const fault: Fault = { kind: 'ideal', target: String(size), start: performance.now() };
-        faults.push(fault);
-        const ok = await cluster.setIdealSize(size);
-        fault.end = performance.now();
-        if (!ok) fault.note = 'write failed';
-      }
+      const kind: Fault['kind'] = r < 0.2 ? 'kill' : r < 0.35 ? 'pause' : r < 0.55 ? 'partition' : r < 0.7 ? 'one-way' : r < 0.85 ? 'move-leader' : 'ideal';
+      if (!(await strike(kind))) skipped++;
     }
   })();
   return {
@@ -123,11 +154,34 @@ export function startNemesis(cluster: Cluster, rng: Rng): Nemesis {
   };
 }
 
-/** Counts per kind, e.g. `kill 2, pause 1, ideal 1`. */
+/** `etcdctl move-leader` from the current leader to a random other voter; false if there is no leader or no other voter. */
+async function moveLeader(cluster: Cluster, rng: Rng, faults: Fault[]): Promise<boolean> {
+  const leader = await leaderName(cluster);
+  const voters = await cluster.voters();
+  const ids = await cluster.memberIds();
+  const targets = (voters ?? []).filter((n) => n !== leader);
+  if (leader === undefined || targets.length === 0 || ids === undefined) return false;
+  const target = rng.pick(targets);
+  const id = ids.get(target);
+  if (id === undefined) return false;
+  const fault: Fault = { kind: 'move-leader', target, start: performance.now(), note: `from ${leader}` };
+  faults.push(fault);
+  try {
+    await etcdctl(cluster.up().map((a) => a.endpoint).join(','), 'move-leader', id);
+    fault.note += ': ok';
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    fault.note += `: failed (${msg.split('\n').filter((l) => l.includes('Error'))[0]?.trim() ?? 'etcdctl failed'})`;
+  }
+  fault.end = performance.now();
+  return true;
+}
+
+/** Counts per kind, e.g. `kill 2, pause 1, partition 1, one-way 0, move-leader 1, ideal 1, leader hit 2`. */
 export function summarizeFaults(faults: Fault[]): string {
   const n = (k: Fault['kind']) => faults.filter((f) => f.kind === k).length;
   const leader = faults.filter((f) => f.leader).length;
-  return `kill ${n('kill')}, pause ${n('pause')}, ideal ${n('ideal')}, leader hit ${leader}`;
+  return `${FAULT_KINDS.map((k) => `${k} ${n(k)}`).join(', ')}, leader hit ${leader}`;
 }
 
 /** One line per fault, for reports: kind, target, times relative to `t0`. */
