@@ -100,6 +100,38 @@ describe('worker hub', () => {
     for (const port of ports) port.close();
   });
 
+  it('routes by the member id a transport joins with, which may change from one join to the next', async () => {
+    const hub = createWorkerHub();
+    const ports = [1, 2].map((slot) => {
+      const { port1, port2 } = new MessageChannel();
+      hub.attach(slot, port1); // a worker slot: the agent has no member id yet
+      return port2;
+    });
+    const other = createWorkerTransport({ localId: 2002, hubPort: ports[1]! });
+    await other.start();
+    const atOther = new Collector(other);
+    // The agent in slot 1 is nominated twice, with a new member id each time.
+    for (const [round, id] of [1001, 3003].entries()) {
+      other.addPeer(id, `worker://${id}`);
+      const t = createWorkerTransport({ localId: id, hubPort: ports[0]! });
+      t.addPeer(2002, 'worker://2002');
+      await t.start();
+      const atT = new Collector(t);
+      await waitFor(() => hub.joinedIds().sort().join() === [2002, id].sort().join(), `joined as ${id}`);
+      t.send(2002, new Uint8Array([round]));
+      await waitFor(() => atOther.messages.length === round + 1, `delivery from ${id}`);
+      expect(atOther.messages[round]!.from).toBe(id);
+      other.send(id, new Uint8Array([round]));
+      await waitFor(() => atT.messages.length === 1, `reply to ${id}`);
+      await t.close();
+      other.removePeer(id);
+    }
+    expect(hub.memberIds().sort()).toEqual([1, 2]);
+    await other.close();
+    hub.close();
+    for (const port of ports) port.close();
+  });
+
   it('detaching an old attachment leaves a newer one under the same id alone', () => {
     const hub = createWorkerHub();
     const first = new MessageChannel();

@@ -3,11 +3,14 @@
  * pair of joined members, so Raft traffic goes worker to worker without a
  * hop through the main thread.
  *
- * A member is attached once per worker (its hub port) and joins or leaves as
- * its transport starts and closes, so an agent can close its transport and
- * start a new one in the same worker (un-nominated, then nominated again).
- * A member that joins again, or whose worker is replaced, gets fresh channels
- * to everyone; one that leaves or detaches is announced as gone.
+ * A worker is attached once (its hub port, under an attachment id) and its
+ * transport joins or leaves as it starts and closes, so an agent can close
+ * its transport and start a new one in the same worker (un-nominated, then
+ * nominated again). Peers are routed by the member id a transport joins
+ * with, which may differ from the attachment id and from one join to the
+ * next: an agent learns its member id only when it is nominated. A member
+ * that joins again, or whose worker is replaced, gets fresh channels to
+ * everyone; one that leaves or detaches is announced as gone.
  */
 import { MessageChannel } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
@@ -18,7 +21,8 @@ import type { HubToMember } from './protocol.js';
 
 interface Member {
   readonly port: MessagePort;
-  joined: boolean;
+  /** The member id its running transport joined as; undefined while not joined. */
+  joinedAs: number | undefined;
 }
 
 /** Wires members' worker transports to each other. */
@@ -27,15 +31,16 @@ export class WorkerHub {
   private closed = false;
 
   /**
-   * Attaches member `memberId` through `port` (the hub's end of the channel
-   * whose other end the member's worker transport holds). Re-attaching an id
-   * replaces the old member. The member is wired once its transport starts.
+   * Attaches a worker under `memberId` through `port` (the hub's end of the
+   * channel whose other end the worker's transport holds). Re-attaching an id
+   * replaces the old attachment. The member is wired once its transport
+   * starts, under the member id it joins with (by default this one).
    */
   attach(memberId: number, port: MessagePort): void {
     assert(isMemberId(memberId), `member id must be a positive safe integer, got ${String(memberId)}`);
     assert(!this.closed, 'attach to a closed hub');
     this.detach(memberId);
-    const member: Member = { port, joined: false };
+    const member: Member = { port, joinedAs: undefined };
     this.members.set(memberId, member);
     port.on('message', (message: unknown) => this.onMemberMessage(memberId, member, message));
     port.on('close', () => this.detach(memberId, port));
@@ -54,17 +59,17 @@ export class WorkerHub {
     this.members.delete(memberId);
     member.port.removeAllListeners();
     member.port.close();
-    if (member.joined) this.announceGone(memberId);
+    if (member.joinedAs !== undefined) this.announceGone(member.joinedAs);
   }
 
-  /** Ids of attached members. */
+  /** Attachment ids. */
   memberIds(): number[] {
     return [...this.members.keys()];
   }
 
-  /** Ids of members whose transport is running. */
+  /** Member ids of the transports that are running. */
   joinedIds(): number[] {
-    return [...this.members].filter(([, m]) => m.joined).map(([id]) => id);
+    return [...this.members.values()].flatMap((m) => (m.joinedAs === undefined ? [] : [m.joinedAs]));
   }
 
   /** Detaches everyone. */
@@ -73,29 +78,37 @@ export class WorkerHub {
     for (const id of [...this.members.keys()]) this.detach(id);
   }
 
-  private onMemberMessage(memberId: number, member: Member, message: unknown): void {
-    if (this.members.get(memberId) !== member || !isMemberToHub(message)) return;
-    if (member.joined) {
+  private onMemberMessage(attachId: number, member: Member, message: unknown): void {
+    if (this.members.get(attachId) !== member || !isMemberToHub(message)) return;
+    if (member.joinedAs !== undefined) {
       // Leaving, or joining again with a new transport: the old channels are dead either way.
-      member.joined = false;
-      this.announceGone(memberId);
+      const was = member.joinedAs;
+      member.joinedAs = undefined;
+      this.announceGone(was);
     }
-    if (message.type === 'join') this.join(memberId, member);
+    if (message.type === 'join') this.join(member, message.memberId ?? attachId);
   }
 
-  private join(memberId: number, member: Member): void {
-    member.joined = true;
-    for (const [peerId, peer] of this.members) {
-      if (peerId === memberId || !peer.joined) continue;
+  private join(member: Member, memberId: number): void {
+    // Another worker that still runs a transport under this id ran an earlier incarnation: it is gone now.
+    for (const other of this.members.values()) {
+      if (other !== member && other.joinedAs === memberId) {
+        other.joinedAs = undefined;
+        this.announceGone(memberId);
+      }
+    }
+    member.joinedAs = memberId;
+    for (const peer of this.members.values()) {
+      if (peer === member || peer.joinedAs === undefined) continue;
       const { port1, port2 } = new MessageChannel();
       post(peer.port, { type: 'peer-port', peerId: memberId, port: port1 }, [port1]);
-      post(member.port, { type: 'peer-port', peerId, port: port2 }, [port2]);
+      post(member.port, { type: 'peer-port', peerId: peer.joinedAs, port: port2 }, [port2]);
     }
   }
 
   private announceGone(memberId: number): void {
-    for (const [peerId, peer] of this.members) {
-      if (peerId !== memberId && peer.joined) post(peer.port, { type: 'peer-gone', peerId: memberId });
+    for (const peer of this.members.values()) {
+      if (peer.joinedAs !== undefined && peer.joinedAs !== memberId) post(peer.port, { type: 'peer-gone', peerId: memberId });
     }
   }
 }

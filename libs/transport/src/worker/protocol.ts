@@ -10,6 +10,7 @@
  * sender's bounded queue instead of growing the port's queue without bound.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { isMemberId } from '../core/options.js';
 
 /** Hub to member: here is the port to reach `peerId`. */
 export interface PeerPortMessage {
@@ -34,16 +35,21 @@ export function isHubToMember(value: unknown): value is HubToMember {
   return (v.type === 'peer-port' || v.type === 'peer-gone') && typeof v.peerId === 'number';
 }
 
-/** Member to hub: my transport started (`join`) or closed (`leave`). */
+/**
+ * Member to hub: my transport started (`join`, as member `memberId`; absent:
+ * the id the worker was attached under) or closed (`leave`).
+ */
 export interface MemberToHub {
   readonly type: 'join' | 'leave';
+  readonly memberId?: number;
 }
 
 /** Checks the shape of a member message. */
 export function isMemberToHub(value: unknown): value is MemberToHub {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as Record<string, unknown>).type;
-  return type === 'join' || type === 'leave';
+  const v = value as Record<string, unknown>;
+  if (v.memberId !== undefined && !isMemberId(v.memberId)) return false;
+  return v.type === 'join' || v.type === 'leave';
 }
 
 /** The key under which spawnAgentWorker puts its data in `workerData`. */

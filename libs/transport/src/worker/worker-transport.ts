@@ -57,7 +57,7 @@ export class WorkerTransport extends BaseTransport<WorkerLink> {
 
   protected startCarrier(): Promise<void> {
     this.hubPort.on('message', this.onHub);
-    this.hubPort.postMessage({ type: 'join' } satisfies MemberToHub);
+    this.hubPort.postMessage({ type: 'join', memberId: this.localId } satisfies MemberToHub);
     return Promise.resolve();
   }
 
