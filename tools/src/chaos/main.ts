@@ -3,7 +3,8 @@
  * Usage: npx tsx tools/src/chaos/main.ts [--runs N] [--seconds S] [--seed X]
  * --errors prints the commonest client errors per run.
  * --restart-as-started restarts h1 without seeds, exactly as first started.
- * --inject-stale adds a fabricated stale read, to see the check fail (self-test).
+ * --inject-stale adds a fabricated stale read, --inject-gap forgets an event a
+ * watcher saw, to see the checks fail (self-tests).
  * --keep saves every run's files, not only anomalies'.
  * Prints one line per run and `N runs, M anomalies`; exit 0 when no run found
  * an anomaly, 1 otherwise.
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     const seed = (firstSeed + k - 1) >>> 0;
     let r: RunResult;
     try {
-      r = await runOnce({ seed, seconds, restartAsStarted, injectStale: process.argv.includes('--inject-stale') });
+      r = await runOnce({ seed, seconds, restartAsStarted, injectStale: process.argv.includes('--inject-stale'), injectGap: process.argv.includes('--inject-gap') });
     } catch (err) {
       console.log(`run ${k} seed=${seed} ops=0 faults=0 verdict=unknown (${err instanceof Error ? err.message : String(err)})`);
       continue;

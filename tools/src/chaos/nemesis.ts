@@ -1,5 +1,6 @@
 /**
- * The nemesis: every 2-3 s (seeded) one fault, healed before the next, and
+ * The nemesis: every 2-3 s (seeded) one fault, healed before the next, each
+ * kind once in every 6 faults (a shuffled deck), and
  * at most one voter cut off at a time so a majority stays:
  * - kill: SIGKILL a voter (the leader sometimes), restart it with the same
  *   arguments after 1-3 s;
@@ -135,12 +136,20 @@ export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng): 
     return true;
   };
   const loop = (async () => {
+    // Kinds come from a shuffled deck holding each once, so every run of 6+ turns has every kind;
+    // a skipped turn keeps its kind for the next turn.
+    let deck: Fault['kind'][] = [];
+    let kind: Fault['kind'] | undefined;
     while (!stopping) {
       await interruptible(rng.int(2000, 3000));
       if (stopping) break;
-      const r = rng.next();
-      const kind: Fault['kind'] = r < 0.2 ? 'kill' : r < 0.35 ? 'pause' : r < 0.55 ? 'partition' : r < 0.7 ? 'one-way' : r < 0.85 ? 'move-leader' : 'ideal';
-      if (!(await strike(kind))) skipped++;
+      if (kind === undefined) {
+        if (deck.length === 0) deck = shuffle([...FAULT_KINDS], rng);
+        kind = deck.pop();
+      }
+      if (kind === undefined) break;
+      if (await strike(kind)) kind = undefined;
+      else skipped++;
     }
   })();
   return {
@@ -152,6 +161,15 @@ export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng): 
       return faults;
     },
   };
+}
+
+/** Fisher-Yates, seeded. */
+function shuffle<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
 }
 
 /** `etcdctl move-leader` from the current leader to a random other voter; false if there is no leader or no other voter. */
@@ -167,11 +185,13 @@ async function moveLeader(cluster: Cluster, rng: Rng, faults: Fault[]): Promise<
   const fault: Fault = { kind: 'move-leader', target, start: performance.now(), note: `from ${leader}` };
   faults.push(fault);
   try {
-    await etcdctl(cluster.up().map((a) => a.endpoint).join(','), 'move-leader', id);
+    // etcdctl asks every endpoint given for its status first: name only the leader
+    const endpoint = cluster.agents.find((a) => a.name === leader)?.endpoint ?? '';
+    await etcdctl(endpoint, 'move-leader', id);
     fault.note += ': ok';
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    fault.note += `: failed (${msg.split('\n').filter((l) => l.includes('Error'))[0]?.trim() ?? 'etcdctl failed'})`;
+    fault.note += `: failed (${msg.split('\n').find((l) => l.startsWith('Error:'))?.trim() ?? msg.split('\n')[0] ?? 'etcdctl failed'})`;
   }
   fault.end = performance.now();
   return true;

@@ -35,6 +35,8 @@ export interface RunOptions {
   restartAsStarted?: boolean;
   /** Self-test: add a fabricated stale read; the run must say ANOMALY. */
   injectStale?: boolean;
+  /** Self-test: forget one event a watcher saw; the run must say ANOMALY. */
+  injectGap?: boolean;
 }
 
 /** What one run found. */
@@ -55,8 +57,8 @@ export interface RunResult {
   check?: CheckResult;
   /** Watch events per watcher and the store history per voter, for reports. */
   watch: { watchers: { name: string; sessions: PrefixWatcher['sessions']; events: WatchEvent[] }[]; store: Record<string, WatchEvent[]> };
-  /** Every fault rules file written. */
-  rules: PeerNetwork['writes'];
+  /** Every fault rules file written, and each agent's peer URL. */
+  rules: { peers: Record<string, string>; writes: PeerNetwork['writes'] };
   t0: number;
   dir: string;
   ms: number;
@@ -110,6 +112,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const finals = await finalReads(cluster.clientUrls(), KEYS, history);
     for (const k of KEYS) if (!finals.has(k)) anomalies.push(`final read of ${k} failed`);
 
+    if (o.injectGap) watchers[0]?.events.splice(Math.floor((watchers[0]?.events.length ?? 0) / 2), 1);
     const watch = await checkStores(cluster, watchers, voters ?? [], history, finals, anomalies, notes);
 
     if (o.injectStale) injectStaleRead(history);
@@ -117,7 +120,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     if (!check.ok && check.status === 'not-linearizable') anomalies.unshift(`not linearizable: key ${check.key} (${check.kind})`);
     else if (!check.ok) notes.push(`checker gave up: ${check.reason}`);
     const verdict: RunResult['verdict'] = anomalies.length > 0 ? 'ANOMALY' : check.ok ? 'ok' : 'unknown';
-    return { seed: o.seed, ops: history.length, faults, skipped: nemesis.skipped(), healSeconds, verdict, anomalies, notes, history, check, watch, rules: network.writes, t0, dir, ms: performance.now() - started };
+    return { seed: o.seed, ops: history.length, faults, skipped: nemesis.skipped(), healSeconds, verdict, anomalies, notes, history, check, watch, rules: { peers: Object.fromEntries(cluster.agents.map((a) => [a.name, a.peerUrl])), writes: network.writes }, t0, dir, ms: performance.now() - started };
   } finally {
     await cluster.stopAll();
   }
@@ -212,7 +215,7 @@ export function saveRun(r: RunResult, seconds: number, replay: string): string {
   ].join('\n');
   fs.writeFileSync(path.join(out, 'report.txt'), report);
   fs.writeFileSync(path.join(out, 'faults.json'), JSON.stringify({ t0: r.t0, faults: r.faults }, null, 1));
-  fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify({ t0: r.t0, writes: r.rules }, null, 1));
+  fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify({ t0: r.t0, ...r.rules }, null, 1));
   fs.writeFileSync(path.join(out, 'watch.json'), JSON.stringify(r.watch));
   for (const f of fs.readdirSync(r.dir)) if (f.endsWith('.log') || f.endsWith('.faults.json')) fs.copyFileSync(path.join(r.dir, f), path.join(out, f));
   return out;
