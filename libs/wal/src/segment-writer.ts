@@ -34,6 +34,10 @@ export interface LogPosition {
 export class SegmentWriter {
   private file: AppendFile;
   private headerBytes: number;
+  /** Frames appended so far (tells a finished async fsync whether a frame came in behind it). */
+  private framesWritten = 0;
+  /** Whether a frame was written since the last fsync. */
+  private framesUnsynced = false;
   /** Set once the on-disk state is unknown; every later write refuses. */
   fatal: WalFatalError | undefined;
 
@@ -118,6 +122,7 @@ export class SegmentWriter {
    */
   writeFrame(frame: Uint8Array, durable: LogPosition): void {
     this.checkUsable();
+    this.framesWritten++;
     if (this.file.size() > this.headerBytes && this.file.size() + frame.byteLength > this.segmentSizeBytes) this.cut(durable);
     const before = this.file.size();
     try {
@@ -136,6 +141,7 @@ export class SegmentWriter {
       this.fatal = new WalFatalError(`wal: write to ${this.file.path} at offset ${before} failed: ${(err as Error).message}`, { cause: err });
       throw this.fatal;
     }
+    this.framesUnsynced = true;
   }
 
   /** fsync of the current segment, blocking. Any failure is fatal (the page cache can no longer be trusted). */
@@ -147,21 +153,29 @@ export class SegmentWriter {
       this.fatal = new WalFatalError(`wal: fsync of ${this.file.path} failed: ${(err as Error).message}`, { cause: err });
       throw this.fatal;
     }
+    this.framesUnsynced = false;
   }
 
   /** fsync of the current segment off the event loop. */
   async syncAsync(): Promise<void> {
     this.checkUsable();
+    const written = this.framesWritten;
     try {
       await this.file.syncAsync();
     } catch (err) {
       this.fatal = new WalFatalError(`wal: fsync of ${this.file.path} failed: ${(err as Error).message}`, { cause: err });
       throw this.fatal;
     }
+    if (this.framesWritten === written) this.framesUnsynced = false;
   }
 
-  /** Starts a new segment. The current one is fully synced (every frame was). */
+  /**
+   * Starts a new segment. The current one is made fully synced first: a
+   * frame written without an fsync (one that only moved the commit index)
+   * must not sit in a non-final segment that recovery trusts to be whole.
+   */
   private cut(durable: LogPosition): void {
+    if (this.framesUnsynced) this.sync();
     const created = SegmentWriter.createSegment(this.fs, this.layout, this.identity, this.nextSeq, durable);
     this.file.close();
     this.file = created.file;

@@ -4,7 +4,11 @@
  * `save()` persists one Ready (hard state, entries, snapshot) and resolves
  * only after its bytes are fsynced: persist, then acknowledge (etcd #14370).
  * Saves that arrive while an fsync is in flight are queued and written as
- * one frame with one fsync when it returns (group commit). `saveSync()` is
+ * one frame with one fsync when it returns (group commit). A save that only
+ * moves the commit index is written but not fsynced, as etcd's WAL does
+ * (raft.MustSync): the commit index is not part of Raft's persistent state
+ * (Raft paper, figure 2), so losing it in a crash only makes the member
+ * learn it again from the leader. `saveSync()` is
  * the same thing done synchronously, for the deterministic simulator.
  *
  * Within a save the order of effects is a Ready's: the snapshot file is
@@ -62,9 +66,22 @@ export interface WalStats {
 interface Queued {
   save: WalSave;
   part: BatchPart;
+  /** Whether the part must be fsynced before the save resolves (see mustSync). */
+  sync: boolean;
   bytes: number;
   resolve: () => void;
   reject: (err: unknown) => void;
+}
+
+/**
+ * Whether a part must be fsynced before it counts as saved: it carries
+ * entries or a snapshot, or changes the term or the vote (etcd's
+ * raft.MustSync). A part that only moves the commit index need not be.
+ */
+function mustSync(part: BatchPart, before: HardState): boolean {
+  if (part.entries.length > 0 || part.snapshotReset) return true;
+  const hs = part.hardState;
+  return hs !== undefined && (hs.term !== before.term || hs.vote !== before.vote);
 }
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -197,17 +214,20 @@ export class Wal {
   /** Persists one Ready; resolves once it is durable. Saves queued during an fsync share the next one. */
   save(save: WalSave): Promise<void> {
     let part: BatchPart;
+    let sync: boolean;
     try {
       this.checkOpen();
       if (this.queue.length >= (this.options.maxQueuedSaves ?? DEFAULT_MAX_QUEUED)) {
         throw new WalOverloadedError(`wal: ${this.queue.length} saves already wait for the next fsync`);
       }
+      const before = this.accepted.hardState;
       part = this.accept(save);
+      sync = mustSync(part, before);
     } catch (err) {
       return Promise.reject(err as Error);
     }
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ save, part, bytes: batchPartSizeBytes(part), resolve, reject });
+      this.queue.push({ save, part, sync, bytes: batchPartSizeBytes(part), resolve, reject });
       // Start the flush in a microtask so every save made in this turn joins the first frame.
       this.flushing ??= Promise.resolve().then(() => this.flushLoop());
     });
@@ -327,8 +347,8 @@ export class Wal {
     }
   }
 
-  private noteWriteSuccess(): void {
-    this.stats.batchSyncs++;
+  private noteWriteSuccess(synced = true): void {
+    if (synced) this.stats.batchSyncs++;
     if (this.diskFull) this.logger.info({}, 'wal: disk space is available again; writes resumed');
     this.diskFull = false;
   }
@@ -341,9 +361,10 @@ export class Wal {
         let n = 0;
         while (n < this.queue.length && (n === 0 || bytes + this.queue[n]!.bytes <= maxBatchBytes)) bytes += this.queue[n++]!.bytes;
         const batch = this.queue.splice(0, n);
+        const sync = batch.some((q) => q.sync);
         try {
           this.writer.writeFrame(encodeBatch(batch.map((q) => q.part)), this.durable);
-          await this.writer.syncAsync();
+          if (sync) await this.writer.syncAsync();
         } catch (err) {
           // Saves still queued were validated against the failed ones: none of them can go on.
           const failed = batch.concat(this.queue.splice(0));
@@ -352,7 +373,7 @@ export class Wal {
           for (const q of failed) q.reject(err);
           continue;
         }
-        this.noteWriteSuccess();
+        this.noteWriteSuccess(sync);
         for (const q of batch) {
           this.markDurable(q.save, q.part);
           q.resolve();

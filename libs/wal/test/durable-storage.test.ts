@@ -142,4 +142,24 @@ describe('group commit', () => {
     expect(s.wal.stats).toEqual({ batchSyncs: 2, saves: 5, entries: 5 });
     await s.close();
   });
+
+  it('a save that only moves the commit index is written without an fsync (etcd raft.MustSync)', async () => {
+    const fs = new GatedDisk();
+    const s = DurableStorage.open({ fs, dir: '/c', identity });
+    const first = s.save({ entries: [{ index: 1, term: 1, type: EntryType.ENTRY_NORMAL, data: new Uint8Array([1]) }], hardState: { term: 1, vote: 1, commit: 0 } });
+    await tick();
+    expect(fs.held).toHaveLength(1);
+    fs.release();
+    await first;
+    await s.save({ hardState: { term: 1, vote: 1, commit: 1 } }); // resolves with no fsync released
+    expect(fs.held).toHaveLength(0);
+    expect(s.hardState()).toEqual({ term: 1, vote: 1, commit: 1 });
+    expect(s.wal.stats).toEqual({ batchSyncs: 1, saves: 2, entries: 1 });
+    const vote = s.save({ hardState: { term: 2, vote: 0, commit: 1 } }); // a new term must be synced
+    await tick();
+    expect(fs.held).toHaveLength(1);
+    fs.release();
+    await vote;
+    await s.close();
+  });
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Cluster, ClusterMember } from './cluster.js';
-import { freePort, type ProcessRegistry } from './processes.js';
+import { freePort, hasExited, type ProcessRegistry } from './processes.js';
 
 /** Where `mgmt` is: the workspace's bin (tsx compiles the sources on load). */
 const MGMT_BIN = path.resolve(import.meta.dirname, '../../../node_modules/.bin/mgmt');
@@ -23,7 +23,9 @@ export interface MgmtClusterOptions {
 export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtClusterOptions): Promise<Cluster> {
   const members: ClusterMember[] = [];
   const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: 'warn' };
-  if (o.cpuProfileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${o.cpuProfileDir}`.trim();
+  // --cpu-prof is refused in NODE_OPTIONS, so a profiled member runs node on the bin script.
+  const command = o.cpuProfileDir ? process.execPath : MGMT_BIN;
+  const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`, MGMT_BIN] : [];
   let seed: string | undefined;
   for (let i = 1; i <= o.size; i++) {
     const name = `h${i}`;
@@ -31,16 +33,33 @@ export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtCluster
     const peer = await freePort();
     const args = ['run', '--hostname', name, '--client-urls', `http://127.0.0.1:${client}`, '--server-urls', `http://127.0.0.1:${peer}`, '--data-dir', path.join(o.dir, name), '--ideal-cluster-size', String(o.size)];
     if (seed) args.push('--seeds', seed);
-    const child = registry.spawnLogged(MGMT_BIN, args, path.join(o.dir, `${name}.log`), env);
+    const child = registry.spawnLogged(command, [...nodeArgs, ...args], path.join(o.dir, `${name}.log`), env);
     members.push({ name, endpoint: `127.0.0.1:${client}`, child });
     seed ??= `http://127.0.0.1:${client}`;
   }
-  const signal = o.cpuProfileDir ? 'SIGTERM' : 'SIGKILL';
   return {
     system: 'mgmt',
     members,
     stop: async () => {
-      await Promise.all(members.map((m) => registry.stop(m.child, signal, 20_000)));
+      if (o.cpuProfileDir) await Promise.all(members.map((m) => exitWritingProfile(registry, m)));
+      await Promise.all(members.map((m) => registry.stop(m.child, 'SIGKILL')));
     },
   };
+}
+
+/**
+ * Ends a profiled member so that node writes its profile: `mgmt run` leaves
+ * cleanly on the first signal (which can wait on a quorum that is also
+ * leaving), forces the member down on the second and then exits by itself.
+ * (A third signal could arrive after it removed its handlers and kill it
+ * before the profile is written.)
+ */
+async function exitWritingProfile(registry: ProcessRegistry, m: ClusterMember): Promise<void> {
+  m.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  if (hasExited(m.child)) return;
+  const exited = new Promise<void>((resolve) => m.child.once('exit', () => resolve()));
+  m.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  await registry.stop(m.child, 'SIGKILL');
 }

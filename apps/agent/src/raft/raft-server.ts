@@ -36,6 +36,9 @@ import { WalDiskFullError, type DurableStorage } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log.js';
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** The replicated application state the server applies entries to. */
 export interface StateMachine {
   /** Applies one committed normal entry (never empty). */
@@ -101,7 +104,10 @@ export class RaftServer {
   private confState: ConfState;
   private leaderId = 0;
   private readSeq = 0;
-  private readonly readWaiters = new Map<string, Waiter<number>>();
+  /** Read barriers asked for since the last ReadIndex request; the next one serves them all. */
+  private pendingReads: Array<Waiter<number>> = [];
+  /** Read barriers by the context of the ReadIndex request that serves them. */
+  private readonly readWaiters = new Map<string, Array<Waiter<number>>>();
   private readonly appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
   private readonly confWaiters = new Map<number, Waiter<ConfState>>();
   private readonly unsubscribe: Array<() => void> = [];
@@ -286,12 +292,30 @@ export class RaftServer {
    */
   readIndex(): Promise<number> {
     this.assertRunning();
-    const key = `${this.id}:${++this.readSeq}`;
     return new Promise<number>((resolve, reject) => {
-      this.readWaiters.set(key, { resolve, reject });
-      this.node.readIndex(new TextEncoder().encode(key));
+      this.pendingReads.push({ resolve, reject });
       this.schedule();
     });
+  }
+
+  /**
+   * Turns every read barrier asked for since the last call into one
+   * ReadIndex request (etcd's linearizableReadLoop does the same): one
+   * heartbeat round serves them all, whatever the number of readers.
+   */
+  private requestPendingReads(): void {
+    if (this.pendingReads.length === 0) return;
+    const waiters = this.pendingReads;
+    this.pendingReads = [];
+    const key = `${this.id}:${++this.readSeq}`;
+    try {
+      this.node.readIndex(encoder.encode(key));
+    } catch (err) {
+      const failure = err instanceof ErrProposalDropped ? new ProposalFailedError(err.message, { cause: err }) : err;
+      for (const w of waiters) w.reject(failure);
+      return;
+    }
+    this.readWaiters.set(key, waiters);
   }
 
   /** Resolves once this member has applied `index`. */
@@ -313,9 +337,11 @@ export class RaftServer {
     if (this.ticker) clearInterval(this.ticker);
     for (const u of this.unsubscribe.splice(0)) u();
     const err = new ProposalFailedError('raft member stopped');
-    for (const w of this.readWaiters.values()) w.reject(err);
+    for (const ws of this.readWaiters.values()) for (const w of ws) w.reject(err);
+    for (const w of this.pendingReads) w.reject(err);
     for (const w of this.confWaiters.values()) w.reject(err);
     this.readWaiters.clear();
+    this.pendingReads = [];
     this.confWaiters.clear();
     while (this.processing) await new Promise((r) => setTimeout(r, 5));
   }
@@ -358,7 +384,9 @@ export class RaftServer {
     if (this.processing || this.stopped) return;
     this.processing = true;
     try {
-      while (!this.stopped && this.node.hasReady()) {
+      while (!this.stopped) {
+        this.requestPendingReads();
+        if (!this.node.hasReady()) break;
         const rd = this.node.ready();
         await this.handleReady(rd);
         this.node.advance(rd);
@@ -370,7 +398,7 @@ export class RaftServer {
     } finally {
       this.processing = false;
     }
-    if (!this.stopped && this.node.hasReady()) this.schedule();
+    if (!this.stopped && (this.pendingReads.length > 0 || this.node.hasReady())) this.schedule();
   }
 
   private async handleReady(rd: Ready): Promise<void> {
@@ -379,18 +407,44 @@ export class RaftServer {
       const term = rd.hardState?.term ?? this.node.status().term;
       for (const fn of this.listeners.leader) fn(this.leaderId, term);
     }
+    // The leader sends before its own write (Raft thesis 10.2.1; etcd does the
+    // same): what it sends (entries, its commit index) needs none of this
+    // Ready's state to be durable, since followers can only have acknowledged
+    // entries of earlier Readys, all saved before this one was taken. The
+    // leader's own copy then counts towards a commit the next Ready makes
+    // visible, which comes after this save. Everyone else persists first.
+    const sendFirst = this.node.raft.role === 'leader' && !rd.snapshot;
+    if (sendFirst) this.send(rd);
+    // Committed entries already in the durable log are applied while the new
+    // ones are written: a commit never waits behind the next fsync.
+    const durableCount = this.durableCommittedCount(rd);
+    for (let k = 0; k < durableCount; k++) this.applyOne(rd.committedEntries[k]!);
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState) await this.persist(rd);
-    for (const m of rd.messages) {
-      if (this.stopped) return;
-      const bytes = encodeMessage(m);
-      const result = this.transport.send(m.to, bytes);
-      if (result !== 'queued') this.node.reportUnreachable(m.to);
-    }
+    if (!sendFirst) this.send(rd);
+    if (this.stopped) return;
     if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
-    for (const e of rd.committedEntries) this.applyOne(e);
-    for (const rs of rd.readStates) this.serveRead(new TextDecoder().decode(rs.requestCtx), rs.index);
+    for (let k = durableCount; k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
+    for (const rs of rd.readStates) this.serveRead(decoder.decode(rs.requestCtx), rs.index);
     this.releaseAppliedWaiters();
     this.maybeSnapshot();
+  }
+
+  /** How many of the Ready's committed entries are durable here before its own save (all that precede its new entries). */
+  private durableCommittedCount(rd: Ready): number {
+    if (rd.snapshot) return 0;
+    const firstNew = rd.entries[0]?.index;
+    if (firstNew === undefined) return rd.committedEntries.length;
+    let n = 0;
+    while (n < rd.committedEntries.length && rd.committedEntries[n]!.index < firstNew) n++;
+    return n;
+  }
+
+  private send(rd: Ready): void {
+    for (const m of rd.messages) {
+      if (this.stopped) return;
+      const result = this.transport.send(m.to, encodeMessage(m));
+      if (result !== 'queued') this.node.reportUnreachable(m.to);
+    }
   }
 
   /**
@@ -443,10 +497,14 @@ export class RaftServer {
   }
 
   private serveRead(key: string, index: number): void {
-    const w = this.readWaiters.get(key);
-    if (!w) return;
+    const ws = this.readWaiters.get(key);
+    if (!ws) return;
     this.readWaiters.delete(key);
-    void this.waitApplied(index).then(() => w.resolve(index));
+    const resolveAll = (): void => {
+      for (const w of ws) w.resolve(index);
+    };
+    if (this.applied >= index) resolveAll();
+    else void this.waitApplied(index).then(resolveAll);
   }
 
   private releaseAppliedWaiters(): void {
