@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { killAllChildren } from './cluster.js';
-import { summarizeFaults } from './nemesis.js';
+import { summarizeFaults, type Fault } from './nemesis.js';
 import { replayCommand, runOnce, saveRun, type RunResult } from './run.js';
 import { errorCounts } from './workload.js';
 
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   const restartAsStarted = process.argv.includes('--restart-as-started');
   const firstSeed = seedArg === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedArg);
   let anomalies = 0;
+  const allFaults: Fault[] = [];
   for (let k = 1; k <= runs; k++) {
     const seed = (firstSeed + k - 1) >>> 0;
     let r: RunResult;
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
       continue;
     }
     console.log(runLine(k, r));
+    allFaults.push(...r.faults);
     if (process.argv.includes('--errors')) {
       for (const [m, n] of [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${n}x ${m}`);
     }
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
     }
     fs.rmSync(r.dir, { recursive: true, force: true });
   }
+  console.log(`faults in all runs: ${summarizeFaults(allFaults)}`);
   console.log(`${runs} runs, ${anomalies} anomalies`);
   return anomalies > 0 ? 1 : 0;
 }
