@@ -24,11 +24,13 @@ import {
   type LifecycleOutput,
   type StopMemberParams,
 } from '@mgmt/cluster-fsm';
+import type { Transport } from '@mgmt/transport';
 import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { GraphRunner } from './graph/graph-runner.js';
+import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { prefixRangeEnd } from './cluster/prefix.js';
 import { IdealSizeReader } from './cluster/view.js';
@@ -45,6 +47,11 @@ export interface AgentConfig {
   idealClusterSize: number;
   noServer: boolean;
   dataDir: string;
+  /**
+   * The Raft transport for each member id this agent is given (the demo's
+   * worker threads); by default the peer URLs choose TCP or NATS.
+   */
+  transportFor?: (memberId: number) => Transport;
   /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
   graph?: { file: string; graph: Graph };
   /** Overrides for tests. */
@@ -69,6 +76,14 @@ export interface AgentStatus {
   converged?: boolean;
   /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
   activeStates: string[];
+}
+
+/** What the status page and the metrics show: every host's published status, the volunteers, the ideal size, and this agent. */
+export interface ClusterView {
+  hosts: AgentStatus[];
+  volunteers: string[];
+  idealClusterSize: string | undefined;
+  self: AgentStatus;
 }
 
 /** One lifecycle transition, for the status page's log. */
@@ -111,6 +126,8 @@ export class Agent {
   private publishTimer: NodeJS.Timeout | undefined;
   private published = '';
   private effects: Promise<void> = Promise.resolve();
+  /** Prometheus metrics of this agent (the status server serves them). */
+  readonly metrics: AgentMetrics;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
 
@@ -119,6 +136,7 @@ export class Agent {
     private readonly log: Logger,
   ) {
     this.client = new ClusterClient(config.seeds);
+    this.metrics = createMetrics(config.hostname, () => this.clusterView());
     if (config.graph) {
       this.graph = new GraphRunner({
         hostname: config.hostname,
@@ -382,6 +400,8 @@ export class Agent {
         knownMembers: known,
         logger: this.log,
         tickMs: this.config.tickMs,
+        transport: this.config.transportFor?.(memberId),
+        observeRequest: this.metrics.observeRequest,
       });
       this.peer = peer;
       if (bootstrap) this.ownsHostname = true;
@@ -523,7 +543,12 @@ export class Agent {
    * What the status page shows: every host's published status, the
    * volunteers, the ideal size, and this agent's own Raft view.
    */
-  async clusterView(): Promise<{ hosts: AgentStatus[]; volunteers: string[]; idealClusterSize: string | undefined; self: AgentStatus }> {
+  /** The Prometheus text of this agent's metrics. */
+  metricsText(): Promise<string> {
+    return this.metrics.render();
+  }
+
+  async clusterView(): Promise<ClusterView> {
     const kvs = (await this.readMgmtKeys().catch(() => undefined)) ?? [];
     const hosts: AgentStatus[] = [];
     const volunteers: string[] = [];

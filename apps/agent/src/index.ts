@@ -1,6 +1,8 @@
 /** Public API of @mgmt/agent: one mgmt agent, composed from the libs. */
-export { Agent, STATUS_PREFIX, statusKey, type AgentConfig, type AgentStatus, type Transition } from './agent.js';
-export { startStatusServer, type StatusServer } from './status/status-server.js';
+export { Agent, STATUS_PREFIX, statusKey, type AgentConfig, type AgentStatus, type ClusterView, type Transition } from './agent.js';
+export { startStatusServer, type StatusServer, type StatusSource } from './status/status-server.js';
+export { DemoCluster, type DemoOptions } from './demo/demo-cluster.js';
+export { runDemo, type RunDemoOptions } from './demo/run-demo.js';
 export { ClusterClient, ClusterUnavailableError, ClusterRequestError } from './cluster/cluster-client.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
 export { Peer, type PeerOptions } from './peer.js';

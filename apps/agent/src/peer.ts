@@ -8,12 +8,15 @@
 import { createEtcdServer, type EtcdServer } from '@mgmt/kv';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
+import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
 
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
   clientUrls: string[];
   clusterIdNumber: number;
+  /** Told of every proposal and linearizable read the etcd API serves (metrics). */
+  observeRequest?: RequestObserver;
 }
 
 /** A running peer. */
@@ -32,7 +35,7 @@ export class Peer {
     const servers: EtcdServer[] = [];
     try {
       for (const url of o.clientUrls) {
-        const server = createEtcdServer(backend, { logError: (message, error) => o.logger.error({ err: String(error) }, message) });
+        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, { logError: (message, error) => o.logger.error({ err: String(error) }, message) });
         servers.push(server);
         await server.listen(new URL(url).host);
       }

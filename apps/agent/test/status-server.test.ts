@@ -54,10 +54,30 @@ describe('status server', () => {
     expect(svg).toContain('running');
   });
 
-  it('exports Prometheus metrics', async () => {
+  it('exports Prometheus metrics, request latencies and proposals included', async () => {
+    // A write and a linearizable read through the agent's own etcd API.
+    const { Etcd3 } = await import('etcd3');
+    const client = new Etcd3({ hosts: agent.config.clientUrls[0]! });
+    await client.put('metrics-probe').value('1');
+    expect(await client.get('metrics-probe').string()).toBe('1');
+    client.close();
     const text = await (await fetch(`${status.url}/metrics`)).text();
-    expect(text).toMatch(/^mgmt_raft_is_leader 1$/m);
-    expect(text).toMatch(/^mgmt_lifecycle_state\{host="s1",state="peer.running"\} 1$/m);
-    expect(text).toMatch(/^mgmt_raft_term \d+$/m);
+    expect(sample(text, 'mgmt_raft_is_leader', { agent: 's1' })).toBe(1);
+    expect(sample(text, 'mgmt_lifecycle_state', { host: 's1', state: 'peer.running', agent: 's1' })).toBe(1);
+    expect(sample(text, 'mgmt_raft_term', { agent: 's1' })).toBeGreaterThan(0);
+    expect(sample(text, 'mgmt_raft_proposals_total', { kind: 'put', outcome: 'ok', agent: 's1' })).toBeGreaterThan(0);
+    expect(sample(text, 'mgmt_request_duration_seconds_count', { kind: 'put', agent: 's1' })).toBeGreaterThan(0);
+    expect(sample(text, 'mgmt_request_duration_seconds_count', { kind: 'readIndex', agent: 's1' })).toBeGreaterThan(0);
   });
 });
+
+/** The value of the sample `name` with exactly `labels` (in any order) in Prometheus text; undefined when absent. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const got = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (JSON.stringify(Object.entries(got).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(m[3]);
+  }
+  return undefined;
+}

@@ -53,4 +53,24 @@ describe('mgmt command', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('--client-urls');
   });
+
+  it('refuses bad demo flags with one clear line', () => {
+    for (const [args, flag] of [
+      [['demo', '--agents', '0'], '--agents'],
+      [['demo', '--base-port', '70000'], '--base-port'],
+      [['demo', '--status-url', 'nats://x:1'], '--status-url'],
+    ] as const) {
+      const r = mgmt(...args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(flag);
+    }
+  });
+
+  it('refuses a graph file that does not validate, naming file, line and field', () => {
+    const r = mgmt('run', '--file', 'package.json');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/--file: .*package\.json/);
+  });
 });

@@ -1,30 +1,52 @@
 /**
- * Prometheus metrics of one agent (prom-client), in its own registry:
- * Raft term, commit and applied index, leader changes, lifecycle state per
- * host, and how many hosts volunteer. Sampled when /metrics is scraped.
+ * Prometheus metrics of one agent (prom-client), in its own registry with
+ * the label `agent=<hostname>`: Raft term, commit and applied index, leader
+ * changes, proposals, request latencies (proposals by command kind and
+ * linearizable reads' ReadIndex), lifecycle state per host, and how many
+ * hosts volunteer. Raft and cluster figures are sampled when scraped; the
+ * request figures are recorded as requests finish.
  */
-import { Counter, Gauge, Registry } from 'prom-client';
-import type { Agent } from '../agent.js';
+import { Counter, Gauge, Histogram, Registry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
+import type { ClusterView } from '../agent.js';
+import type { RequestObserver } from './instrument.js';
 
-/** The agent's metrics; `render()` samples the agent and returns the Prometheus text. */
+/** The agent's metrics. */
 export interface AgentMetrics {
   readonly registry: Registry;
+  /** Samples the agent and returns the Prometheus text. */
   render(): Promise<string>;
+  /** Samples the agent and returns the metrics as JSON (to merge several agents' metrics in one process). */
+  renderJson(): Promise<Array<MetricObjectWithValues<MetricValue<string>>>>;
+  /** Records one finished request (give it to the peer). */
+  readonly observeRequest: RequestObserver;
 }
 
-/** Creates the agent's metrics in a registry of their own. */
-export function createMetrics(agent: Agent): AgentMetrics {
+/** Latency buckets in seconds: 0.5 ms to 5 s. */
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/** Creates the metrics of the agent `hostname`, which `clusterView` describes. */
+export function createMetrics(hostname: string, clusterView: () => Promise<ClusterView>): AgentMetrics {
   const registry = new Registry();
-  const term = new Gauge({ name: 'mgmt_raft_term', help: 'Current Raft term of this member', registers: [registry] });
-  const commit = new Gauge({ name: 'mgmt_raft_commit_index', help: 'Raft commit index of this member', registers: [registry] });
-  const applied = new Gauge({ name: 'mgmt_raft_applied_index', help: 'Raft applied index of this member', registers: [registry] });
-  const isLeader = new Gauge({ name: 'mgmt_raft_is_leader', help: '1 if this member leads', registers: [registry] });
-  const leaderChanges = new Counter({ name: 'mgmt_raft_leader_changes_total', help: 'Leader changes seen by this agent', registers: [registry] });
-  const lifecycle = new Gauge({ name: 'mgmt_lifecycle_state', help: '1 for the lifecycle state each host is in', labelNames: ['host', 'state'], registers: [registry] });
-  const volunteers = new Gauge({ name: 'mgmt_volunteers', help: 'Hosts volunteering to be members', registers: [registry] });
+  registry.setDefaultLabels({ agent: hostname });
+  const registers = [registry];
+  const term = new Gauge({ name: 'mgmt_raft_term', help: 'Current Raft term of this member', registers });
+  const commit = new Gauge({ name: 'mgmt_raft_commit_index', help: 'Raft commit index of this member', registers });
+  const applied = new Gauge({ name: 'mgmt_raft_applied_index', help: 'Raft applied index of this member', registers });
+  const isLeader = new Gauge({ name: 'mgmt_raft_is_leader', help: '1 if this member leads', registers });
+  const leaderChanges = new Counter({ name: 'mgmt_raft_leader_changes_total', help: 'Leader changes seen by this agent', registers });
+  const proposals = new Counter({ name: 'mgmt_raft_proposals_total', help: 'Proposals this member made for clients, by command kind and outcome', labelNames: ['kind', 'outcome'], registers });
+  const latency = new Histogram({
+    name: 'mgmt_request_duration_seconds',
+    help: 'Time to serve a request: proposals by command kind (until applied), readIndex for linearizable reads',
+    labelNames: ['kind'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const lifecycle = new Gauge({ name: 'mgmt_lifecycle_state', help: '1 for the lifecycle state each host is in, as this agent sees it', labelNames: ['host', 'state'], registers });
+  const volunteers = new Gauge({ name: 'mgmt_volunteers', help: 'Hosts volunteering to be members', registers });
   let lastLeader: number | undefined;
   const collect = async () => {
-    const view = await agent.clusterView();
+    const view = await clusterView();
     const self = view.self;
     term.set(self.term ?? 0);
     commit.set(self.commit ?? 0);
@@ -43,6 +65,14 @@ export function createMetrics(agent: Agent): AgentMetrics {
     async render() {
       await collect();
       return registry.metrics();
+    },
+    async renderJson() {
+      await collect();
+      return registry.getMetricsAsJSON();
+    },
+    observeRequest(kind, seconds, ok) {
+      latency.observe({ kind }, seconds);
+      if (kind !== 'readIndex') proposals.inc({ kind, outcome: ok ? 'ok' : 'failed' });
     },
   };
 }

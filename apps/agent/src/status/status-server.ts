@@ -9,14 +9,23 @@
  */
 import { lifecycleMachine, machineToDot, renderSvg } from '@mgmt/cluster-fsm';
 import http from 'node:http';
-import type { Agent, Transition } from '../agent.js';
+import type { ClusterView, Transition } from '../agent.js';
 import type { Logger } from '../log.js';
-import { createMetrics } from './metrics.js';
 import { statusPageHtml } from './status-page.js';
 
+/** What a status server shows: one agent, or the demo's agents together. */
+export interface StatusSource {
+  clusterView(): Promise<ClusterView>;
+  /** The Prometheus text of /metrics. */
+  metricsText(): Promise<string>;
+}
+
+/** Prometheus text exposition format. */
+const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
 /** The view the page draws. */
-async function pageView(agent: Agent, transitions: Transition[]) {
-  const v = await agent.clusterView();
+async function pageView(source: StatusSource, transitions: Transition[]) {
+  const v = await source.clusterView();
   const leader = v.hosts.find((h) => h.role === 'leader');
   const members = v.hosts.filter((h) => h.state.startsWith('peer')).length;
   return { ...v, leaderName: leader?.hostname, members, transitions: transitions.slice(-50) };
@@ -28,9 +37,8 @@ export interface StatusServer {
   close(): Promise<void>;
 }
 
-/** Serves the status page of `agent` on `url` (http://host:port; port 0 picks one). */
-export async function startStatusServer(agent: Agent, url: string, log: Logger): Promise<StatusServer> {
-  const metrics = createMetrics(agent);
+/** Serves the status page of `source` on `url` (http://host:port; port 0 picks one). */
+export async function startStatusServer(source: StatusSource, url: string, log: Logger): Promise<StatusServer> {
   const svgCache = new Map<string, string>();
   const transitions: Transition[] = [];
   const seen = new Map<string, string>();
@@ -38,7 +46,7 @@ export async function startStatusServer(agent: Agent, url: string, log: Logger):
   let last = '';
 
   const tick = async () => {
-    const view = await pageView(agent, transitions).catch(() => undefined);
+    const view = await pageView(source, transitions).catch(() => undefined);
     if (!view) return;
     // Other hosts' transitions, as their published states change.
     for (const h of view.hosts) {
@@ -76,9 +84,9 @@ export async function startStatusServer(agent: Agent, url: string, log: Logger):
           }
           res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(svg);
         } else if (u.pathname === '/status.json') {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await pageView(agent, transitions)));
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await pageView(source, transitions)));
         } else if (u.pathname === '/metrics') {
-          res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.render());
+          res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE }).end(await source.metricsText());
         } else {
           res.writeHead(404).end('not found\n');
         }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { registerRun } from './run.js';
 import { registerVersion } from './version.js';
-import { registerPending } from './pending.js';
+import { registerDemo } from './demo.js';
 import { registerViz } from './viz.js';
 import { registerStatus } from './status.js';
 import { registerCtl } from './ctl.js';
@@ -18,6 +18,6 @@ export function registerCommands(program: Command, io: Io): void {
   registerCtl(program, io);
   registerStatus(program, io);
   registerViz(program, io);
-  registerPending(program, 'demo', 'start a local cluster of agents as worker threads in this process');
+  registerDemo(program, io);
   registerVersion(program, io);
 }
