@@ -5,7 +5,7 @@
  * the ratio, and writes tools/out/bench.md, bench.json, bench.svg, bench.png.
  *
  * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,failover,formation]
- *          [--systems etcd,mgmt] [--duration-ms N] [--cpu-prof DIR]
+ *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--duration-ms N] [--cpu-prof DIR] [--keep]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,17 @@ import { SECTIONS, benchSystem, makeWorkDir, type Section, type WorkloadOptions 
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../out');
 
-function parseOptions(argv: string[]): { quick: boolean; sections: Set<Section>; systems: Array<'etcd' | 'mgmt'>; durationMs?: number; cpuProf?: string; keep: boolean } {
+interface CliOptions {
+  quick: boolean;
+  sections: Set<Section>;
+  systems: Array<'etcd' | 'mgmt'>;
+  putClients: number[];
+  durationMs?: number;
+  cpuProf?: string;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): CliOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -31,6 +41,7 @@ function parseOptions(argv: string[]): { quick: boolean; sections: Set<Section>;
       'duration-ms': { type: 'string' },
       'cpu-prof': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'put-clients': { type: 'string', default: '1,16,64,256' },
     },
   });
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS];
@@ -41,6 +52,7 @@ function parseOptions(argv: string[]): { quick: boolean; sections: Set<Section>;
     quick: values.quick,
     sections: new Set(only as Section[]),
     systems: systems as Array<'etcd' | 'mgmt'>,
+    putClients: values['put-clients'].split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
     durationMs: values['duration-ms'] ? Number(values['duration-ms']) : undefined,
     cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
     keep: values.keep,
@@ -83,7 +95,7 @@ async function main(): Promise<void> {
   const workDir = makeWorkDir();
   if (opts.cpuProf) fs.mkdirSync(opts.cpuProf, { recursive: true });
   const workload: WorkloadOptions = {
-    putClients: [1, 16, 64, 256],
+    putClients: opts.putClients,
     readClients: 64,
     watchers: 100,
     watchWriters: 16,

@@ -63,11 +63,12 @@ async function steadyState(system: 'etcd' | 'mgmt', registry: ProcessRegistry, g
     await waitForVoters(cluster, 3);
     let leader = await findLeader(cluster);
     o.log(`${system}: 3 members up, leader ${leader.name}`);
-    const all = cluster.members.map((m) => m.endpoint);
+    // Leader first: a single client talks to the leader; more clients spread over every member (etcd's benchmark with all endpoints).
+    const all = [leader, ...cluster.members.filter((m) => m !== leader)].map((m) => m.endpoint);
     const timing = { warmupMs: o.warmupMs, durationMs: o.durationMs };
     if (o.sections.has('puts')) {
       for (const clients of o.putClients) {
-        const summary = await gen.run<LatencySummary>({ kind: 'put', endpoints: [leader.endpoint], clients, valueBytes: o.valueBytes, keySpace: o.keySpace, ...timing });
+        const summary = await gen.run<LatencySummary>({ kind: 'put', endpoints: all, clients, valueBytes: o.valueBytes, keySpace: o.keySpace, ...timing });
         o.log(`${system}: put ${clients} clients: ${summary.throughputPerSec.toFixed(0)} ops/s p50 ${summary.p50Ms.toFixed(2)} ms p99 ${summary.p99Ms.toFixed(2)} ms errors ${summary.errors}`);
         results.puts.push({ clients, summary });
       }

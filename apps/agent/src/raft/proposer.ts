@@ -19,10 +19,25 @@ export class ProposalTimeoutError extends Error {
   }
 }
 
-/** Proposes store commands and waits for their results. */
+/** How often waiting proposals are checked against their deadlines. */
+const DEADLINE_SWEEP_MS = 100;
+
+interface Pending {
+  deadlineMs: number;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Proposes store commands and waits for their results. Deadlines are kept
+ * in one map swept by one timer rather than a timer per proposal: under
+ * load that is thousands of timers created and cleared a second for
+ * nothing (a deadline fires up to DEADLINE_SWEEP_MS late).
+ */
 export class Proposer {
   private readonly hi = mulberry32(randomInt(2 ** 31));
   private readonly lo = mulberry32(randomInt(2 ** 31));
+  private readonly pending = new Map<number, Pending>();
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly raft: RaftServer,
@@ -40,21 +55,48 @@ export class Proposer {
     const id = this.nextId();
     const data = encodeCommand(command, id);
     return new Promise<ApplyResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.state.forget(id);
-        reject(new ProposalTimeoutError(this.timeoutMs));
-      }, this.timeoutMs);
+      this.pending.set(id, { deadlineMs: performance.now() + this.timeoutMs, reject });
       this.state.expect(id, (result) => {
-        clearTimeout(timer);
+        this.pending.delete(id);
         resolve(result);
       });
       try {
         this.raft.propose(data);
       } catch (err) {
-        clearTimeout(timer);
+        this.pending.delete(id);
         this.state.forget(id);
         reject(err instanceof ProposalFailedError ? err : new ProposalFailedError(String(err), { cause: err }));
+        return;
       }
+      this.sweeper ??= setInterval(() => this.sweep(), DEADLINE_SWEEP_MS);
     });
+  }
+
+  /** Fails every proposal still waiting (the member is stopping). */
+  close(): void {
+    const err = new ProposalFailedError('raft member stopped');
+    for (const [id, p] of this.pending) {
+      this.state.forget(id);
+      p.reject(err);
+    }
+    this.pending.clear();
+    this.stopSweeper();
+  }
+
+  /** Rejects proposals past their deadline; their outcome stays unknown (they may still apply). */
+  private sweep(): void {
+    const now = performance.now();
+    for (const [id, p] of this.pending) {
+      if (p.deadlineMs > now) continue;
+      this.pending.delete(id);
+      this.state.forget(id);
+      p.reject(new ProposalTimeoutError(this.timeoutMs));
+    }
+    if (this.pending.size === 0) this.stopSweeper();
+  }
+
+  private stopSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 }
