@@ -38,13 +38,15 @@ export async function renderChartSvg(rows: readonly Row[], title: string): Promi
     width: 560,
     height: { step: 18 },
     background: 'white',
+    data: { values },
     layer: [
       {
-        data: { values },
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'metric', type: 'nominal', sort: null, title: null },
-          x: { field: 'advantage', type: 'quantitative', scale: { type: 'log' }, title: 'mgmt advantage (x, log scale)' },
+          y: { field: 'metric', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } },
+          x: { field: 'advantage', type: 'quantitative', scale: { type: 'log', domain: [0.02, 50], clamp: true }, title: 'mgmt advantage (x, log scale)' },
+          // Bars grow from 1 (parity) to the advantage: a log scale has no zero to start from.
+          x2: { datum: 1 },
           color: {
             field: 'status',
             type: 'nominal',
@@ -53,7 +55,7 @@ export async function renderChartSvg(rows: readonly Row[], title: string): Promi
           },
         },
       },
-      { data: { values: [{ x: 1 }] }, mark: { type: 'rule', color: 'black' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+      { mark: { type: 'rule', color: 'black' }, encoding: { x: { datum: 1 } } },
     ],
   };
   const compiled = vl.compile(spec).spec;

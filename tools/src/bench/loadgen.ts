@@ -141,16 +141,20 @@ async function runWatch(job: WatchJob): Promise<WatchResult> {
     const t0 = performance.now();
     const from = t0 + job.warmupMs;
     const until = from + job.durationMs;
+    // Events count while the window is open; writes count when they start and end inside it.
+    const opens = setTimeout(() => (counting = true), job.warmupMs);
+    const closes = setTimeout(() => (counting = false), job.warmupMs + job.durationMs);
     const writer = async (c: number): Promise<void> => {
       for (let n = 0; performance.now() < until; n++) {
         const conn = writers[c % writers.length]!;
         const now = performance.now();
-        if (!counting && now >= from) counting = true;
         await unary(conn, conn.Put, { key: enc.encode(`bench/watch/${c}-${n % 1000}`), value }, REQUEST_TIMEOUT_MS);
         if (now >= from && performance.now() <= until) writes++;
       }
     };
     await Promise.all(Array.from({ length: job.writers }, (_, c) => writer(c)));
+    clearTimeout(opens);
+    clearTimeout(closes);
     counting = false;
     const seconds = job.durationMs / 1000;
     return { eventsPerSec: events / seconds, writesPerSec: writes / seconds, deliveredFraction: writes > 0 ? events / (writes * job.watchers) : 0 };

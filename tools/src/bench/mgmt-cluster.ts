@@ -22,7 +22,7 @@ export interface MgmtClusterOptions {
 /** Starts h1 and then the others with --seeds; resolves when all are spawned (not yet a cluster). */
 export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtClusterOptions): Promise<Cluster> {
   const members: ClusterMember[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' };
   // --cpu-prof is refused in NODE_OPTIONS, so a profiled member runs node on the bin script.
   const command = o.cpuProfileDir ? process.execPath : MGMT_BIN;
   const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`, MGMT_BIN] : [];
