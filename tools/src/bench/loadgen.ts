@@ -178,11 +178,13 @@ async function firstWriteAfter(job: FirstWriteJob | FailoverJob, notBefore: () =
       attempts++;
       try {
         await unary(conn, conn.Put, { key: enc.encode('bench/first-write'), value }, job.attemptTimeoutMs);
+        if (process.env.BENCH_TRACE) console.error(`attempt ok ${job.endpoints[i % conns.length]} ${startedAt.toFixed(0)} +${(epochMs() - startedAt).toFixed(0)}`);
         const limit = notBefore();
         if (limit !== undefined && startedAt >= limit) return { atMs: epochMs(), attempts };
         onProgress?.(++successes);
         i--; // stay on a member that works
-      } catch {
+      } catch (err) {
+        if (process.env.BENCH_TRACE) console.error(`attempt failed ${job.endpoints[i % conns.length]} ${startedAt.toFixed(0)} +${(epochMs() - startedAt).toFixed(0)} ${(err as Error).message}`);
         await new Promise((r) => setTimeout(r, 5));
       }
     }

@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     warmupMs: opts.quick ? 300 : 1_000,
     durationMs: opts.durationMs ?? (opts.quick ? 1_500 : 5_000),
     formationSizes: [3, 5],
+    failoverRuns: opts.quick ? 1 : 3,
     sections: opts.sections,
     workDir,
     cpuProfileDir: opts.cpuProf,

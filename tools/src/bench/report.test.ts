@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { advantagePoints } from './chart.js';
-import { buildRows, formatNumber, ratio, renderMarkdown, renderTable } from './report.js';
+import { buildRows, formatNumber, median, ratio, renderMarkdown, renderTable } from './report.js';
 import type { RunContext, SystemResults } from './results.js';
 import { percentile, summarize, type LatencySummary } from './stats.js';
 
@@ -19,7 +19,7 @@ const etcd: SystemResults = {
     { clients: 1, summary: summary(800, 1.2, 3) },
     { clients: 64, summary: summary(10_000, 6, 12) },
   ],
-  failoverMs: 1300,
+  failoverRunsMs: [1300, 1200, 1500],
   formation: [{ members: 5, firstWriteMs: 600, allVotersMs: 800 }],
   memoryBytes: [100 * 2 ** 20, 90 * 2 ** 20],
 };
@@ -29,7 +29,7 @@ const mgmt: SystemResults = {
     { clients: 1, summary: summary(900, 1.0, 3.5) },
     { clients: 64, summary: summary(16_000, 4, 10) },
   ],
-  failoverMs: 400,
+  failoverRunsMs: [400, 900, 300],
   formation: [{ members: 5, firstWriteMs: 2000, allVotersMs: 4000 }],
   memoryBytes: [80 * 2 ** 20],
 };
@@ -71,7 +71,7 @@ describe('comparison rows', () => {
     expect(row('put 64 clients: throughput').met).toBe(true);
     expect(row('put 1 clients: p50').met).toBe(true);
     expect(row('put 1 clients: p99').met).toBe(false);
-    expect(row('failover: leader SIGKILL to next write').met).toBe(true);
+    expect(row('failover: leader SIGKILL to next write, median of 3').met).toBe(true);
     expect(row('formation 5 members: all voters').met).toBe(false);
     expect(row('resident memory per member (max) after puts').met).toBe(true);
     expect(row('put 1 clients: throughput').target).toBeUndefined();
@@ -80,7 +80,7 @@ describe('comparison rows', () => {
   it('charts mgmt advantage, inverting lower-is-better metrics', () => {
     const points = advantagePoints(rows);
     expect(points.find((p) => p.metric === 'put 64 clients: throughput')?.advantage).toBeCloseTo(1.6);
-    expect(points.find((p) => p.metric === 'failover: leader SIGKILL to next write')?.advantage).toBeCloseTo(3.25);
+    expect(points.find((p) => p.metric === 'failover: leader SIGKILL to next write, median of 3')?.advantage).toBeCloseTo(3.25);
   });
 
   it('renders an aligned table and a Markdown table with both columns', () => {
@@ -93,6 +93,12 @@ describe('comparison rows', () => {
     expect(md).toContain('| put 1 clients: p50 (ms) | 1.20 | 1.00 | 0.83x | <= etcd: met |');
     expect(md).toContain('load average 1.00 2.00 3.00 at start');
     expect(md).toContain('![etcd vs mgmt](bench.png)');
+  });
+
+  it('takes the median of the failover runs', () => {
+    expect(median([400, 900, 300])).toBe(400);
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+    expect(median([])).toBeUndefined();
   });
 
   it('formats figures by size', () => {

@@ -26,6 +26,14 @@ export function ratio(row: Pick<Row, 'etcd' | 'mgmt'>): number | undefined {
 
 const MB = 1024 * 1024;
 
+/** The median (the mean of the middle two for an even count); undefined without values. */
+export function median(xs: readonly number[] | undefined): number | undefined {
+  if (!xs || xs.length === 0) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 function check(target: string, test: (etcd: number, mgmt: number) => boolean, etcd: number | undefined, mgmt: number | undefined): Pick<Row, 'target' | 'met'> {
   if (mgmt === undefined || !Number.isFinite(mgmt)) return { target };
   if (etcd === undefined || !Number.isFinite(etcd)) return { target, met: test(Number.NaN, mgmt) };
@@ -67,8 +75,11 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
     const n = etcd.watch?.watchers ?? mgmt.watch?.watchers;
     rows.push({ metric: `watch fan-out ${n} watchers: events delivered`, unit: 'events/s', etcd: etcd.watch?.eventsPerSec, mgmt: mgmt.watch?.eventsPerSec, higherIsBetter: true });
   }
-  if (etcd.failoverMs !== undefined || mgmt.failoverMs !== undefined) {
-    rows.push({ metric: 'failover: leader SIGKILL to next write', unit: 'ms', etcd: etcd.failoverMs, mgmt: mgmt.failoverMs, higherIsBetter: false, ...check('< 500 ms', (_a, b) => b < 500, etcd.failoverMs, mgmt.failoverMs) });
+  if (etcd.failoverRunsMs || mgmt.failoverRunsMs) {
+    const e = median(etcd.failoverRunsMs);
+    const m = median(mgmt.failoverRunsMs);
+    const runs = Math.max(etcd.failoverRunsMs?.length ?? 0, mgmt.failoverRunsMs?.length ?? 0);
+    rows.push({ metric: `failover: leader SIGKILL to next write, median of ${runs}`, unit: 'ms', etcd: e, mgmt: m, higherIsBetter: false, ...check('< 500 ms', (_a, b) => b < 500, e, m) });
   }
   for (const e of etcd.formation) {
     const m = mgmt.formation.find((f) => f.members === e.members);

@@ -19,7 +19,8 @@ export interface SystemResults {
   watch?: WatchResult & { watchers: number };
   /** Resident set size of each member after the put runs, bytes. */
   memoryBytes?: number[];
-  failoverMs?: number;
+  /** Each failover run, ms from the SIGKILL of the leader to the next successful write. */
+  failoverRunsMs?: number[];
   formation: FormationResult[];
 }
 
