@@ -189,6 +189,20 @@ export class Cluster {
     return undefined;
   }
 
+  /** Whether every agent named in `names` runs and answers `etcdctl endpoint status` (serves the API). */
+  async allServe(names: string[]): Promise<boolean> {
+    for (const name of names) {
+      const a = this.up().find((x) => x.name === name);
+      if (!a) return false;
+      try {
+        await etcdctl(a.endpoint, 'endpoint', 'status');
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Hex member ids by name from `etcdctl member list` (every member, learners too); undefined if none answers. */
   async memberIds(): Promise<Map<string, string> | undefined> {
     for (const a of this.up()) {

@@ -95,15 +95,18 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
 
     let ideal: number | undefined;
     let voters: string[] | undefined;
+    let serving = false;
     const selfExited = new Set<string>();
     const healed = await cluster.until(async () => {
       // like a supervisor (systemd Restart=always): an agent that exited on its own is started again, and noted
       for (const n of cluster.heal()) selfExited.add(n);
       ideal = await cluster.idealSize();
       voters = await cluster.voters();
-      return ideal !== undefined && voters?.length === ideal;
+      // a voter listed but not serving (dead, or restarted as a volunteer before its removal) is not back yet
+      serving = voters !== undefined && (await cluster.allServe(voters));
+      return ideal !== undefined && voters?.length === ideal && serving;
     }, HEAL_TIMEOUT_MS);
-    if (!healed) anomalies.push(`cluster did not come back to its ideal size in ${HEAL_TIMEOUT_MS / 1000} s: ideal=${ideal ?? '?'} voters=${voters?.join(',') ?? '?'}`);
+    if (!healed) anomalies.push(`cluster did not come back to its ideal size with every voter serving in ${HEAL_TIMEOUT_MS / 1000} s: ideal=${ideal ?? '?'} voters=${voters?.join(',') ?? '?'}${serving ? '' : ' (not all serving)'}`);
     const healSeconds = (performance.now() - healStart) / 1000;
     if (selfExited.size > 0) notes.push(`agents exited on their own after the heal and were restarted: ${[...selfExited].join(',')}`);
     await workload.stop();
@@ -113,7 +116,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     for (const k of KEYS) if (!finals.has(k)) anomalies.push(`final read of ${k} failed`);
 
     if (o.injectGap) watchers[0]?.events.splice(Math.floor((watchers[0]?.events.length ?? 0) / 2), 1);
-    const watch = await checkStores(cluster, watchers, voters ?? [], history, finals, anomalies, notes);
+    const watch = await checkStores(cluster, watchers, history, finals, anomalies, notes);
 
     if (o.injectStale) injectStaleRead(history);
     const check = checkHistory(history, { maxMs: 60_000 });
@@ -131,7 +134,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
  * agree and be complete), checked against the client operations, and each
  * watcher (it must catch up with the history and have seen exactly it).
  */
-async function checkStores(cluster: Cluster, watchers: PrefixWatcher[], voters: string[], history: Operation[], finals: Map<string, string | null>, anomalies: string[], notes: string[]): Promise<RunResult['watch']> {
+async function checkStores(cluster: Cluster, watchers: PrefixWatcher[], history: Operation[], finals: Map<string, string | null>, anomalies: string[], notes: string[]): Promise<RunResult['watch']> {
   const report: RunResult['watch'] = { watchers: [], store: {} };
   const target = await lastPrefixRevision(cluster.clientUrls(), KEY_PREFIX);
   if (target === undefined) {
@@ -146,11 +149,15 @@ async function checkStores(cluster: Cluster, watchers: PrefixWatcher[], voters: 
   }
   const stores = new Map<string, WatchEvent[]>();
   let compacted = watchers.some((w) => w.compactRevision !== undefined);
+  // the voters now (the nominator may have changed them since the heal check)
+  const voters = (await cluster.voters()) ?? [];
+  if (voters.length === 0) anomalies.push('no voter listed for the store-history checks');
   for (const name of voters) {
     const agent = cluster.agents.find((a) => a.name === name);
     if (!agent) continue;
     const r = await readStoreHistory(agent.clientUrl, KEY_PREFIX, 1, target, CATCH_UP_TIMEOUT_MS);
     if (r.compactRevision !== undefined) compacted = true;
+    else if (!r.complete && !((await cluster.voters()) ?? []).includes(name)) notes.push(`${name} stopped being a voter while its history was read`);
     else if (!r.complete) anomalies.push(`voter ${name} did not serve the keys' history up to revision ${target} within ${CATCH_UP_TIMEOUT_MS / 1000} s (got up to ${r.events[r.events.length - 1]?.revision ?? 0}; ${r.end})`);
     stores.set(name, r.events);
     report.store[name] = r.events;
