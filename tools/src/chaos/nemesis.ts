@@ -81,8 +81,8 @@ async function pickVictim(cluster: Cluster, rng: Rng): Promise<{ agent: Agent; l
   return { agent, leader: agent.name === leader, voters: candidates };
 }
 
-/** Starts the nemesis loop against `cluster`, cutting peer traffic through `network`. */
-export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng): Nemesis {
+/** Starts the nemesis loop against `cluster`, cutting peer traffic through `network`; `firstKinds` go before the shuffled decks. */
+export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng, firstKinds: readonly Fault['kind'][] = []): Nemesis {
   const faults: Fault[] = [];
   let stopping = false;
   let skipped = 0;
@@ -138,7 +138,7 @@ export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng): 
   const loop = (async () => {
     // Kinds come from a shuffled deck holding each once, so every run of 6+ turns has every kind;
     // a skipped turn keeps its kind for the next turn.
-    let deck: Fault['kind'][] = [];
+    let deck: Fault['kind'][] = [...firstKinds].reverse();
     let kind: Fault['kind'] | undefined;
     while (!stopping) {
       await interruptible(rng.int(2000, 3000));
