@@ -407,14 +407,14 @@ export class Agent {
       if (bootstrap) this.ownsHostname = true;
       this.watchPeer(peer);
       this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
-      if (bootstrap) {
-        // The cluster of one answers once it has elected itself.
+      if (fresh) {
+        // The new cluster of one answers once it has elected itself. (A
+        // restarted bootstrapper waits for nothing: it may have been
+        // removed meanwhile, which checkStillMember finds out.)
         const until = Date.now() + 10_000;
         while (!peer.member.raft.isLeader && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-        if (fresh) {
-          await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
-          await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
-        }
+        await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
+        await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
         await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
       }
       this.send({ type: 'member.started', memberId: String(memberId) });
@@ -504,6 +504,7 @@ export class Agent {
       const endpoints: string[] = [];
       for (const kv of kvs) if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined) endpoints.push(...decodeUrls(kv.value));
       this.knownEndpoints = endpoints;
+      this.refreshClientEndpoints();
       const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
       const voters = await this.countVoters();
       const otherVolunteers = kvs.filter((kv) => {
@@ -523,6 +524,17 @@ export class Agent {
     } finally {
       this.polling = false;
     }
+  }
+
+  /**
+   * Keeps the client's endpoints up to date with the endpoints the members
+   * advertise: a client that only knew its seed must reach the cluster
+   * through the others once the seed is gone (its lease and volunteer key
+   * depend on it).
+   */
+  private refreshClientEndpoints(): void {
+    const others = this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u));
+    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.config.seeds, ...others]);
   }
 
   /** The `/_mgmt/` keys: from the local member when it runs (serializable), else through the client. */
@@ -577,7 +589,9 @@ export class Agent {
    */
   private async checkStillMember(): Promise<void> {
     const peer = this.localView();
-    if (!peer || this.removed) return;
+    // Only a running or leaving peer can be told it was removed (the machine ignores the fact while the member starts).
+    const snap = this.actor.getSnapshot();
+    if (!peer || this.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
     const others = [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u));
     if (others.length === 0) return;
     this.outside.setEndpoints(others);
