@@ -17,7 +17,7 @@ import { LoadGen } from './loadgen-client.js';
 import { ProcessRegistry } from './processes.js';
 import { buildRows, describeContext, renderMarkdown, renderTable } from './report.js';
 import type { RunContext, SystemResults } from './results.js';
-import { SECTIONS, benchSystem, makeWorkDir, type Section, type WorkloadOptions } from './workloads.js';
+import { SECTIONS, benchSystems, makeWorkDir, type Section, type WorkloadOptions } from './workloads.js';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../out');
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const gen = LoadGen.start(registry);
   const results: Record<'etcd' | 'mgmt', SystemResults> = { etcd: emptyResults('etcd'), mgmt: emptyResults('mgmt') };
   try {
-    for (const system of opts.systems) results[system] = await benchSystem(system, registry, gen, workload);
+    for (const [system, r] of await benchSystems(opts.systems, registry, gen, workload)) results[system] = r;
   } finally {
     gen.close();
     registry.killAll();

@@ -140,7 +140,7 @@ export function renderTable(rows: readonly Row[]): string {
 export function describeContext(ctx: RunContext): string {
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   return (
-    `${ctx.cores} cores (${ctx.cpuModel}) shared by both clusters' 3 servers and the load generator, one system at a time; ` +
+    `${ctx.cores} cores (${ctx.cpuModel}), shared by both 3-member clusters (the systems take turns workload by workload), the load-generator process and anything else running on the machine; ` +
     `etcd ${ctx.etcdVersion}, Node ${ctx.nodeVersion}; load average ${load(ctx.loadStart)} at start, ${load(ctx.loadEnd)} at end` +
     (ctx.quick ? '; --quick (short runs)' : '')
   );

@@ -1,7 +1,8 @@
 /**
- * The benchmark's sequence for one system, the same for both: a 3-member
- * cluster for puts, memory, reads, watch fan-out and failover, then fresh
- * clusters of 3 and 5 for formation. The load generator (a child process)
+ * The benchmark's sequence, the same for both systems: a 3-member cluster
+ * of each for puts, memory, reads, watch fan-out and a first failover, then
+ * fresh 3-member clusters for further failovers and clusters of 3 and 5 for
+ * formation. The load generator (a child process)
  * issues every timed request; this driver only starts, finds and kills
  * servers.
  */
@@ -42,58 +43,98 @@ export interface WorkloadOptions {
   log: (line: string) => void;
 }
 
-function startCluster(system: 'etcd' | 'mgmt', registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions): Promise<Cluster> {
+function startCluster(system: System, registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
   return system === 'etcd' ? startEtcdCluster(registry, size, dir) : startMgmtCluster(registry, { size, dir, cpuProfileDir: o.cpuProfileDir });
 }
 
-/** Runs every selected section against `system`. */
-export async function benchSystem(system: 'etcd' | 'mgmt', registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions): Promise<SystemResults> {
-  const results: SystemResults = { system, puts: [], formation: [] };
+type System = 'etcd' | 'mgmt';
+
+/** A steady-state cluster and the order its endpoints are used in. */
+interface Running {
+  cluster: Cluster;
+  /** Leader first: one client talks to the leader; more spread over every member (etcd's benchmark with all endpoints). */
+  endpoints: string[];
+}
+
+/**
+ * Runs every selected section against every system, the systems taking
+ * turns workload by workload (etcd's puts, mgmt's puts, etcd's reads...):
+ * on a machine whose load drifts, neither system gets all the quiet minutes.
+ * Both steady-state clusters run for the whole time; an idle cluster costs
+ * a few percent of one core.
+ */
+export async function benchSystems(systems: readonly System[], registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions): Promise<Map<System, SystemResults>> {
+  const results = new Map<System, SystemResults>(systems.map((s) => [s, { system: s, puts: [], formation: [] }]));
   const needsSteady = (['puts', 'reads', 'watch', 'failover'] as const).some((s) => o.sections.has(s));
-  if (needsSteady) await steadyState(system, registry, gen, o, results);
-  if (o.sections.has('failover')) await moreFailovers(system, registry, gen, o, results);
+  if (needsSteady) {
+    const running = new Map<System, Running>();
+    try {
+      for (const system of systems) running.set(system, await startSteady(system, registry, o));
+      await steadyWorkloads(running, gen, o, results);
+    } finally {
+      for (const r of running.values()) await r.cluster.stop();
+    }
+  }
+  if (o.sections.has('failover')) {
+    for (let run = 1; run < o.failoverRuns; run++) {
+      for (const system of systems) {
+        const r = results.get(system)!;
+        r.failoverRunsMs = [...(r.failoverRunsMs ?? []), await freshFailover(system, registry, gen, o)];
+      }
+    }
+  }
   if (o.sections.has('formation')) {
-    for (const size of o.formationSizes) results.formation.push(await formation(system, registry, gen, size, o));
+    for (const size of o.formationSizes) for (const system of systems) results.get(system)!.formation.push(await formation(system, registry, gen, size, o));
   }
   return results;
 }
 
-async function steadyState(system: 'etcd' | 'mgmt', registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions, results: SystemResults): Promise<void> {
+async function startSteady(system: System, registry: ProcessRegistry, o: WorkloadOptions): Promise<Running> {
   const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-3-`));
   const cluster = await startCluster(system, registry, 3, dir, o);
-  try {
-    await waitForVoters(cluster, 3);
-    const leader = await findLeader(cluster);
-    o.log(`${system}: 3 members up, leader ${leader.name}`);
-    // Leader first: a single client talks to the leader; more clients spread over every member (etcd's benchmark with all endpoints).
-    const all = [leader, ...cluster.members.filter((m) => m !== leader)].map((m) => m.endpoint);
-    const timing = { warmupMs: o.warmupMs, durationMs: o.durationMs };
-    if (o.sections.has('puts')) {
-      for (const clients of o.putClients) {
-        const summary = await gen.run<LatencySummary>({ kind: 'put', endpoints: all, clients, valueBytes: o.valueBytes, keySpace: o.keySpace, ...timing });
+  await waitForVoters(cluster, 3);
+  const leader = await findLeader(cluster);
+  o.log(`${system}: 3 members up, leader ${leader.name}`);
+  return { cluster, endpoints: [leader, ...cluster.members.filter((m) => m !== leader)].map((m) => m.endpoint) };
+}
+
+async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: WorkloadOptions, results: Map<System, SystemResults>): Promise<void> {
+  const timing = { warmupMs: o.warmupMs, durationMs: o.durationMs };
+  if (o.sections.has('puts')) {
+    for (const clients of o.putClients) {
+      for (const [system, { endpoints }] of running) {
+        const summary = await gen.run<LatencySummary>({ kind: 'put', endpoints, clients, valueBytes: o.valueBytes, keySpace: o.keySpace, ...timing });
         o.log(`${system}: put ${clients} clients: ${summary.throughputPerSec.toFixed(0)} ops/s p50 ${summary.p50Ms.toFixed(2)} ms p99 ${summary.p99Ms.toFixed(2)} ms errors ${summary.errors}`);
-        results.puts.push({ clients, summary });
+        results.get(system)!.puts.push({ clients, summary });
       }
-      results.memoryBytes = cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
-      o.log(`${system}: resident memory ${results.memoryBytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')} MB`);
     }
-    if (o.sections.has('reads')) {
-      const linearizable = await gen.run<LatencySummary>({ kind: 'read', endpoints: all, clients: o.readClients, serializable: false, ...timing });
-      const serializable = await gen.run<LatencySummary>({ kind: 'read', endpoints: all, clients: o.readClients, serializable: true, ...timing });
-      o.log(`${system}: reads linearizable ${linearizable.throughputPerSec.toFixed(0)}/s, serializable ${serializable.throughputPerSec.toFixed(0)}/s`);
-      results.reads = { clients: o.readClients, linearizable, serializable };
+    for (const [system, { cluster }] of running) {
+      const bytes = cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
+      results.get(system)!.memoryBytes = bytes;
+      o.log(`${system}: resident memory ${bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')} MB`);
     }
-    if (o.sections.has('watch')) {
-      const w = await gen.run<WatchResult>({ kind: 'watch', endpoints: all, watchers: o.watchers, writers: o.watchWriters, valueBytes: o.valueBytes, ...timing });
+  }
+  if (o.sections.has('reads')) {
+    for (const serializable of [false, true]) {
+      for (const [system, { endpoints }] of running) {
+        const summary = await gen.run<LatencySummary>({ kind: 'read', endpoints, clients: o.readClients, serializable, ...timing });
+        o.log(`${system}: ${serializable ? 'serializable' : 'linearizable'} reads ${summary.throughputPerSec.toFixed(0)}/s p99 ${summary.p99Ms.toFixed(2)} ms errors ${summary.errors}`);
+        const r = results.get(system)!;
+        r.reads ??= { clients: o.readClients, linearizable: summary, serializable: summary };
+        r.reads[serializable ? 'serializable' : 'linearizable'] = summary;
+      }
+    }
+  }
+  if (o.sections.has('watch')) {
+    for (const [system, { endpoints }] of running) {
+      const w = await gen.run<WatchResult>({ kind: 'watch', endpoints, watchers: o.watchers, writers: o.watchWriters, valueBytes: o.valueBytes, ...timing });
       o.log(`${system}: watch ${w.eventsPerSec.toFixed(0)} events/s (${w.writesPerSec.toFixed(0)} writes/s, delivered ${(w.deliveredFraction * 100).toFixed(1)}%)`);
-      results.watch = { ...w, watchers: o.watchers };
+      results.get(system)!.watch = { ...w, watchers: o.watchers };
     }
-    if (o.sections.has('failover')) {
-      results.failoverRunsMs = [await failover(cluster, gen, o)];
-    }
-  } finally {
-    await cluster.stop();
+  }
+  if (o.sections.has('failover')) {
+    for (const [system, { cluster }] of running) results.get(system)!.failoverRunsMs = [await failover(cluster, gen, o)];
   }
 }
 
@@ -110,22 +151,20 @@ async function failover(cluster: Cluster, gen: LoadGen, o: WorkloadOptions): Pro
   return ms;
 }
 
-/** Further failover runs, each on a fresh 3-member cluster (the first ran on the steady-state one). */
-async function moreFailovers(system: 'etcd' | 'mgmt', registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions, results: SystemResults): Promise<void> {
-  for (let run = 1; run < o.failoverRuns; run++) {
-    const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-failover-`));
-    const cluster = await startCluster(system, registry, 3, dir, o);
-    try {
-      await waitForVoters(cluster, 3);
-      await findLeader(cluster);
-      results.failoverRunsMs = [...(results.failoverRunsMs ?? []), await failover(cluster, gen, o)];
-    } finally {
-      await cluster.stop();
-    }
+/** One failover on a fresh 3-member cluster. */
+async function freshFailover(system: System, registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-failover-`));
+  const cluster = await startCluster(system, registry, 3, dir, o);
+  try {
+    await waitForVoters(cluster, 3);
+    await findLeader(cluster);
+    return await failover(cluster, gen, o);
+  } finally {
+    await cluster.stop();
   }
 }
 
-async function formation(system: 'etcd' | 'mgmt', registry: ProcessRegistry, gen: LoadGen, size: number, o: WorkloadOptions): Promise<FormationResult> {
+async function formation(system: System, registry: ProcessRegistry, gen: LoadGen, size: number, o: WorkloadOptions): Promise<FormationResult> {
   const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-form${size}-`));
   // The clock starts before the ports are chosen (a few ms) and the first process is spawned.
   const t0 = epochMs();
