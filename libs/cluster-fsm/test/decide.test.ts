@@ -54,8 +54,13 @@ describe('decideNext: growth', () => {
   });
 
   it('waits for a learner below 90% of the leader index', () => {
-    const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 89 })], {}, ['h3']);
+    const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 89 })], { idealClusterSize: 2 }, ['h3']);
     expect(decideNext(view)).toMatchObject({ kind: 'none', reason: expect.stringContaining('waiting for learner h2') });
+  });
+
+  it('nominates the next volunteer while a learner catches up', () => {
+    const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 89 })], {}, ['h3']);
+    expect(decideNext(view)).toMatchObject({ kind: 'nominate', hostname: 'h3' });
   });
 
   it('waits for a caught-up learner until it has been healthy for the stabilization time', () => {
@@ -73,10 +78,26 @@ describe('decideNext: growth', () => {
     expect(decideNext(view)).toMatchObject({ kind: 'promoteLearner', memberId: '2', hostname: 'h2' });
   });
 
-  it('adds only one learner at a time', () => {
+  it('adds the next nominee as a learner while another catches up', () => {
     const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 10 })], { idealClusterSize: 5 }, ['h3']);
     view.nominated['h3'] = urlsOf('h3');
-    expect(decideNext(view).kind).toBe('none');
+    expect(decideNext(view)).toMatchObject({ kind: 'addLearner', hostname: 'h3' });
+  });
+
+  it('adds no more learners than the ideal size has room for, and keeps only that many nominations', () => {
+    const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 10 })], { idealClusterSize: 3 }, ['h3', 'h4']);
+    view.nominated['h3'] = urlsOf('h3');
+    view.nominated['h4'] = urlsOf('h4');
+    expect(decideNext(view)).toMatchObject({ kind: 'unnominate', hostname: 'h4' });
+    delete view.nominated['h4'];
+    expect(decideNext(view)).toMatchObject({ kind: 'addLearner', hostname: 'h3' });
+    const full = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 10 }), learner('h3', '3', { matchIndex: 10 })], { idealClusterSize: 3 }, ['h4']);
+    expect(decideNext(full)).toMatchObject({ kind: 'none', reason: expect.stringContaining('waiting for learner h2') });
+  });
+
+  it('promotes a ready learner even when another one sorted before it is still catching up', () => {
+    const view = viewOf([voter('h1', '1'), learner('h2', '2', { matchIndex: 10 }), learner('h3', '3')], { idealClusterSize: 3 });
+    expect(decideNext(view)).toMatchObject({ kind: 'promoteLearner', hostname: 'h3' });
   });
 
   it('records a member without a nomination key (the bootstrapped first agent)', () => {

@@ -48,7 +48,7 @@ export function decideNext(view: ClusterView, policy: NominatorPolicy = DEFAULT_
     fixNominations(view) ??
     promote(view, policy) ??
     grow(view) ??
-    none(steadyReason(view, leader))
+    none(learnerWaitReason(view, policy) ?? steadyReason(view, leader))
   );
 }
 
@@ -154,16 +154,20 @@ function handOverLeadership(view: ClusterView, leader: MemberView, policy: Nomin
 }
 
 /**
- * The host whose nomination is being acted on for growth: nominated, still
- * volunteering, not yet a member, and there is room for it. At most one; it
- * is added as a learner once no other learner is catching up.
+ * The hosts whose nominations are being acted on for growth: nominated,
+ * still volunteering, not yet members, as many as there is room for (by
+ * name). Each is added as a learner in turn without waiting for the others
+ * to catch up: learners never count towards a quorum, and promotions still
+ * go one membership change at a time.
  */
-function pendingNominee(view: ClusterView): string | undefined {
+function pendingNominees(view: ClusterView): string[] {
   const memberNames = new Set(view.members.map((member) => member.name));
-  if (staying(view.members, view).length >= view.idealClusterSize) return undefined;
+  const room = view.idealClusterSize - staying(view.members, view).length;
+  if (room <= 0) return [];
   return Object.keys(view.nominated)
     .filter((hostname) => !memberNames.has(hostname) && hostname in view.volunteers && !runsOldMember(view, hostname))
-    .sort()[0];
+    .sort()
+    .slice(0, room);
 }
 
 /**
@@ -176,7 +180,7 @@ function runsOldMember(view: ClusterView, hostname: string): boolean {
   return hostname in view.endpoints && !view.members.some((member) => member.name === hostname);
 }
 
-/** Every volunteering member has a nomination record and no one else has one but the pending nominee. */
+/** Every volunteering member has a nomination record and no one else has one but the pending nominees. */
 function fixNominations(view: ClusterView): Decision | undefined {
   for (const member of [...view.members].sort(byName)) {
     if (member.name in view.nominated || !(member.name in view.volunteers)) continue;
@@ -188,9 +192,9 @@ function fixNominations(view: ClusterView): Decision | undefined {
     };
   }
   const memberNames = new Set(view.members.map((member) => member.name));
-  const nominee = pendingNominee(view);
+  const nominees = pendingNominees(view);
   for (const hostname of Object.keys(view.nominated).sort()) {
-    if (memberNames.has(hostname) || hostname === nominee) continue;
+    if (memberNames.has(hostname) || nominees.includes(hostname)) continue;
     const why = !(hostname in view.volunteers)
       ? 'it no longer volunteers'
       : runsOldMember(view, hostname)
@@ -201,16 +205,11 @@ function fixNominations(view: ClusterView): Decision | undefined {
   return undefined;
 }
 
-/** Promote one learner, once it has caught up and stayed healthy for the stabilization time. */
+/** Promote a learner that has caught up and stayed healthy for the stabilization time (by name). */
 function promote(view: ClusterView, policy: NominatorPolicy): Decision | undefined {
   const voters = votersOf(view);
   for (const learner of learnersOf(view).sort(byName)) {
-    if (!isReadyForPromotion(learner, view, policy)) {
-      return none(
-        `waiting for learner ${learner.name} to catch up: match ${learner.matchIndex}/${view.leaderLastIndex}, ` +
-          `healthy for ${learner.healthyForTicks ?? 0}/${policy.stabilizationTicks} ticks`,
-      );
-    }
+    if (!isReadyForPromotion(learner, view, policy)) continue;
     const fresh = voters.filter((member) => isFresh(member, view, policy)).length + 1;
     if (fresh < majority(voters.length + 1)) continue;
     return {
@@ -223,11 +222,23 @@ function promote(view: ClusterView, policy: NominatorPolicy): Decision | undefin
   return undefined;
 }
 
-/** Nominate one volunteer, then add it as a learner. */
+/** Why nothing happens while learners catch up: the first one not ready yet. */
+function learnerWaitReason(view: ClusterView, policy: NominatorPolicy): string | undefined {
+  const learner = learnersOf(view)
+    .sort(byName)
+    .find((l) => !isReadyForPromotion(l, view, policy));
+  if (learner === undefined) return undefined;
+  return (
+    `waiting for learner ${learner.name} to catch up: match ${learner.matchIndex}/${view.leaderLastIndex}, ` +
+    `healthy for ${learner.healthyForTicks ?? 0}/${policy.stabilizationTicks} ticks`
+  );
+}
+
+/** Nominate volunteers and add them as learners, until members and learners make the ideal size. */
 function grow(view: ClusterView): Decision | undefined {
   const size = staying(view.members, view).length;
-  if (size >= view.idealClusterSize || learnersOf(view).length > 0) return undefined;
-  const nominee = pendingNominee(view);
+  if (size >= view.idealClusterSize) return undefined;
+  const nominee = pendingNominees(view)[0];
   if (nominee !== undefined) {
     return {
       kind: 'addLearner',
