@@ -12,7 +12,7 @@ import { ErrInvariant, ErrUncommittedSizeExceeded } from './errors.js';
 import { stepFollower } from './follower.js';
 import { stepLeader } from './leader.js';
 import { RaftLog } from './raft-log.js';
-import { ReadOnly, type ReadState } from './read-only.js';
+import { ReadOnly, type ReadState, ReadOnlyOption } from './read-only.js';
 import { bcastAppendNow } from './replication.js';
 import { ProgressTracker } from './tracker.js';
 import { EMPTY_BYTES, EntryType, MessageType, isEmptyHardState, makeMessage, payloadSize, type Entry, type HardState, type Message } from './types.js';
@@ -279,6 +279,26 @@ export class Raft {
       this.heartbeatElapsed = 0;
       this.step(makeMessage({ type: MessageType.MSG_BEAT, from: this.id }));
     }
+  }
+
+  /**
+   * Forgets the leader this follower follows (etcd's MsgForgetLeader): it
+   * stays a follower in its term but stops honouring the leader's lease, so
+   * it grants pre-votes at once. For when the application has strong
+   * evidence the leader is gone; hearing from the leader again restores it.
+   * Lease-based reads rely on that lease, so it does nothing under them.
+   * Returns whether it forgot a leader.
+   */
+  forgetLeader(): boolean {
+    if (this.role !== 'follower' || this.lead === 0 || this.readOnly.option === ReadOnlyOption.LeaseBased) return false;
+    this.lead = 0;
+    return true;
+  }
+
+  /** Restarts the election clock with a fresh randomized timeout (a follower that should let another campaign first). */
+  resetElectionClock(): void {
+    this.electionElapsed = 0;
+    this.resetRandomizedElectionTimeout();
   }
 
   // ---- step ----

@@ -146,6 +146,20 @@ export class RawNode {
     this.raft.step(makeMessage({ type: MessageType.MSG_HUP, from: this.raft.id }));
   }
 
+  /**
+   * Forgets the current leader (a follower only; see Raft.forgetLeader):
+   * pre-votes are granted at once instead of after the leader's lease.
+   * Returns whether a leader was forgotten.
+   */
+  forgetLeader(): boolean {
+    return this.raft.forgetLeader();
+  }
+
+  /** Restarts the election clock with a fresh randomized timeout. */
+  resetElectionClock(): void {
+    this.raft.resetElectionClock();
+  }
+
   /** Proposes data to be appended to the log. Throws ErrProposalDropped (or a subclass). */
   propose(data: Uint8Array): void {
     this.raft.step(

@@ -120,6 +120,41 @@ describe('a disruptive rejoining server', () => {
     expect(c.raw(b).raft.vote).not.toBe(a);
   });
 
+  it('followers that forget a dead leader elect a new one without waiting out its lease', () => {
+    const c = new SimCluster({ seed: 14, voters: [1, 2, 3], preVote: true, checkQuorum: true });
+    expect(c.runUntil(() => c.leader() !== undefined, 300)).toBe(true);
+    c.run(10); // the followers hear from the new leader
+    const leader = c.leader()!.id;
+    const [a, b] = [1, 2, 3].filter((x) => x !== leader) as [number, number];
+    c.net.isolate(leader, [1, 2, 3]);
+    // Both followers learn the leader is gone (its connections closed) and forget it; a campaigns at once.
+    expect(c.raw(a).forgetLeader()).toBe(true);
+    expect(c.raw(b).forgetLeader()).toBe(true);
+    expect(c.raw(b).forgetLeader()).toBe(false); // nothing left to forget
+    const elapsedBefore = c.raw(b).raft.electionElapsed;
+    c.raw(a).campaign();
+    expect(c.runUntil(() => c.raw(b).raft.lead === a, 100)).toBe(true);
+    expect(c.raw(a).raft.role).toBe('leader');
+    // b granted while the old leader's lease would still have held.
+    expect(elapsedBefore).toBeLessThan(c.raw(b).raft.electionTimeout);
+    expect(c.checker.violations).toEqual([]);
+  });
+
+  it('a follower that forgets a live leader follows it again at its next heartbeat', () => {
+    const c = new SimCluster({ seed: 15, voters: [1, 2, 3], preVote: true, checkQuorum: true });
+    expect(c.runUntil(() => c.leader() !== undefined, 300)).toBe(true);
+    c.run(10); // the followers hear from the new leader
+    const leader = c.leader()!.id;
+    const a = [1, 2, 3].find((x) => x !== leader)!;
+    const term = c.raw(leader).raft.term;
+    expect(c.raw(a).forgetLeader()).toBe(true);
+    c.raw(a).campaign(); // the other follower is still in the lease: the pre-vote fails
+    c.run(20);
+    expect(c.leader()!.id).toBe(leader);
+    expect(c.raw(leader).raft.term).toBe(term);
+    expect(c.raw(a).raft.lead).toBe(leader);
+  });
+
   it('a leader cut off from a quorum steps down (check-quorum)', () => {
     const c = new SimCluster({ seed: 13, voters: [1, 2, 3], preVote: true, checkQuorum: true });
     expect(c.runUntil(() => c.leader() !== undefined, 300)).toBe(true);

@@ -100,6 +100,8 @@ export class RaftServer {
   private readonly catchUp: number;
 
   private ticker: NodeJS.Timeout | undefined;
+  /** Ticks left in which to repeat a campaign started because the leader's connection closed. */
+  private eagerCampaignTicks = 0;
   private scheduled = false;
   private processing = false;
   private stopped = false;
@@ -157,9 +159,15 @@ export class RaftServer {
         this.onWire(bytes);
       }),
     );
-    this.unsubscribe.push(this.transport.onUnreachable((peer) => this.node.reportUnreachable(peer)));
+    this.unsubscribe.push(
+      this.transport.onUnreachable((peer) => {
+        this.node.reportUnreachable(peer);
+        if (peer === this.leaderId && !this.isLeader) this.onLeaderConnectionLost();
+      }),
+    );
     this.ticker = setInterval(() => {
       this.node.tick();
+      this.continueEagerCampaign();
       this.schedule();
     }, this.tickMs);
     this.schedule();
@@ -348,6 +356,45 @@ export class RaftServer {
     this.pendingReads = [];
     this.confWaiters.clear();
     while (this.processing) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * The leader's peer connection closed: on loopback or a LAN that means its
+   * process or host went away. This follower forgets it (etcd's
+   * ForgetLeader), so it grants pre-votes at once instead of after the
+   * leader's lease. The voter with the lowest id other than the lost leader
+   * campaigns at once, and again every two ticks while no leader is known
+   * (the others may notice the loss a little later and ignore a pre-vote
+   * that comes too early); the others restart their election clock so they
+   * do not campaign against it (two campaigns split the vote and cost a
+   * whole randomized timeout). If that voter is gone too, the others'
+   * election timeouts still elect someone. A leader that is in fact alive
+   * loses nothing: followers in its lease refuse the pre-vote, and its next
+   * heartbeat brings this one back.
+   */
+  private onLeaderConnectionLost(): void {
+    const lost = this.leaderId;
+    if (!this.node.forgetLeader()) return;
+    const others = this.node.status().voters.filter((v) => v !== lost);
+    const first = others.length > 0 && Math.min(...others) === this.id;
+    this.log.info({ leader: lost, campaigning: first }, 'lost the connection to the leader; forgot it');
+    if (first) {
+      this.eagerCampaignTicks = 10;
+      this.node.campaign();
+    } else {
+      this.node.resetElectionClock();
+    }
+    this.schedule();
+  }
+
+  /** On a tick: repeats the eager campaign every two ticks until a leader is known or the budget runs out. */
+  private continueEagerCampaign(): void {
+    if (this.eagerCampaignTicks <= 0) return;
+    this.eagerCampaignTicks--;
+    const r = this.node.raft;
+    const leaderless = r.role === 'pre-candidate' || (r.role === 'follower' && r.lead === 0);
+    if (!leaderless) this.eagerCampaignTicks = 0;
+    else if (this.eagerCampaignTicks % 2 === 0) this.node.campaign();
   }
 
   private assertRunning(): void {
