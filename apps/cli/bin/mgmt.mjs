@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// The `mgmt` command. Sources are TypeScript; tsx compiles them on load, so
-// the command works straight after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The `mgmt` command: see load-main.mjs for how its TypeScript is loaded.
+import { loadMain } from './load-main.mjs';
 
-register();
-const { main } = await import('../src/main.ts');
+const main = await loadMain(process.argv[2]);
 process.exitCode = await main(process.argv.slice(2));

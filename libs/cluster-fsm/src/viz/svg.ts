@@ -2,8 +2,12 @@
  * DOT to SVG with Graphviz compiled to WebAssembly (`@viz-js/viz`): no
  * network, no `dot` binary needed.
  */
-import { instance } from '@viz-js/viz';
 import type { Viz } from '@viz-js/viz';
+
+/** Graphviz (a few MB of wasm) is loaded on first use, not by every agent that imports this library. */
+async function instance(): Promise<Viz> {
+  return (await import('@viz-js/viz')).instance();
+}
 
 /** Options of {@link renderSvg}. */
 export interface RenderSvgOptions {
