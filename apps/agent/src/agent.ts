@@ -173,7 +173,11 @@ export class Agent {
         clientUrls: config.clientUrls,
         noServer: config.noServer,
         // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
-        timing: { duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000 },
+        timing: {
+          duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000,
+          // Hosts started together wait for their seed to come up: retry it often (a failed connect to loopback or a LAN costs little).
+          connectRetry: { baseDelayMs: 100, maxDelayMs: 1_000 },
+        },
       },
     });
     this.done = new Promise((resolve) => {
