@@ -197,11 +197,12 @@ async function moveLeader(cluster: Cluster, rng: Rng, faults: Fault[]): Promise<
   return true;
 }
 
-/** Counts per kind, e.g. `kill 2, pause 1, partition 1, one-way 0, move-leader 1, ideal 1, leader hit 2`. */
+/** Counts per kind, e.g. `kill 2, pause 1, partition 1, one-way 0, move-leader 1 (1 ok), ideal 1, leader hit 2`. */
 export function summarizeFaults(faults: Fault[]): string {
   const n = (k: Fault['kind']) => faults.filter((f) => f.kind === k).length;
   const leader = faults.filter((f) => f.leader).length;
-  return `${FAULT_KINDS.map((k) => `${k} ${n(k)}`).join(', ')}, leader hit ${leader}`;
+  const moved = faults.filter((f) => f.kind === 'move-leader' && f.note?.endsWith(': ok')).length;
+  return `${FAULT_KINDS.map((k) => `${k} ${n(k)}${k === 'move-leader' ? ` (${moved} ok)` : ''}`).join(', ')}, leader hit ${leader}`;
 }
 
 /** One line per fault, for reports: kind, target, times relative to `t0`. */
