@@ -5,19 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 
-/** A free TCP port on 127.0.0.1 (bound, read, released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (below the ephemeral range; see @mgmt/transport's testing kit). */
+export { freePort } from '@mgmt/transport/testing';
+
 
 /** Resident set size of process `pid` in bytes (VmRSS), or undefined when it is gone. */
 export function residentBytes(pid: number | undefined): number | undefined {
