@@ -28,8 +28,10 @@ import type { Transport } from '@mgmt/transport';
 import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
+import { AgentLease } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { GraphRunner } from './graph/graph-runner.js';
+import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { prefixRangeEnd } from './cluster/prefix.js';
@@ -60,40 +62,6 @@ export interface AgentConfig {
   tickMs?: number;
 }
 
-/** What `mgmt status` shows for one agent. */
-export interface AgentStatus {
-  hostname: string;
-  state: string;
-  reason: string;
-  role: string;
-  memberId: number | undefined;
-  leader: number | undefined;
-  term: number | undefined;
-  commit: number | undefined;
-  applied: number | undefined;
-  nominator: string | undefined;
-  /** Whether this host's resource graph is converged; absent when it runs no graph. */
-  converged?: boolean;
-  /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
-  activeStates: string[];
-}
-
-/** What the status page and the metrics show: every host's published status, the volunteers, the ideal size, and this agent. */
-export interface ClusterView {
-  hosts: AgentStatus[];
-  volunteers: string[];
-  idealClusterSize: string | undefined;
-  self: AgentStatus;
-}
-
-/** One lifecycle transition, for the status page's log. */
-export interface Transition {
-  atMs: number;
-  host: string;
-  state: string;
-  reason: string;
-}
-
 const LEASE_TTL_SECONDS = 5;
 
 /** A running agent. */
@@ -104,9 +72,7 @@ export class Agent {
   private readonly outside = new ClusterClient([]);
   private peer: Peer | undefined;
   private nominator: NominatorRunner | undefined;
-  private leaseId = 0;
-  private leaseGrant: Promise<number> | undefined;
-  private leaseTimer: NodeJS.Timeout | undefined;
+  private readonly lease: AgentLease;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
   private nominatedSeen = false;
@@ -136,6 +102,7 @@ export class Agent {
     private readonly log: Logger,
   ) {
     this.client = new ClusterClient(config.seeds);
+    this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
     if (config.graph) {
       this.graph = new GraphRunner({
@@ -147,7 +114,7 @@ export class Agent {
         store: {
           put: (key, value, lease) => this.client.put(key, value, lease),
           delete: (key) => this.client.delete(key),
-          lease: () => this.ensureLease(),
+          lease: () => this.lease.ensure(),
         },
       });
     }
@@ -267,13 +234,13 @@ export class Agent {
    * changed. `mgmt status` reads these.
    */
   private schedulePublish(): void {
-    if (this.publishTimer || this.leaseId === 0) return;
+    if (this.publishTimer || this.lease.id === 0) return;
     this.publishTimer = setTimeout(() => {
       this.publishTimer = undefined;
       const text = JSON.stringify(this.status());
-      if (text === this.published || this.leaseId === 0) return;
+      if (text === this.published || this.lease.id === 0) return;
       this.published = text;
-      void this.client.put(statusKey(this.config.hostname), text, this.leaseId).catch(() => {
+      void this.client.put(statusKey(this.config.hostname), text, this.lease.id).catch(() => {
         this.published = '';
       });
     }, 500);
@@ -291,39 +258,11 @@ export class Agent {
     }
   }
 
-  /** This agent's lease, granted on first use (one grant at a time, however many effects ask). */
-  private ensureLease(): Promise<number> {
-    if (this.leaseId !== 0) return Promise.resolve(this.leaseId);
-    this.leaseGrant ??= (async () => {
-      const ttl = this.config.leaseTtlSeconds ?? LEASE_TTL_SECONDS;
-      this.leaseId = await this.client.leaseGrant(ttl);
-      clearInterval(this.leaseTimer);
-      this.leaseTimer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
-      return this.leaseId;
-    })().finally(() => {
-      this.leaseGrant = undefined;
-    });
-    return this.leaseGrant;
-  }
 
-  private async keepAlive(): Promise<void> {
-    if (this.leaseId === 0) return;
-    try {
-      const ttl = await this.client.leaseKeepAlive(this.leaseId);
-      if (ttl <= 0) {
-        this.log.warn({ lease: this.leaseId }, 'lease lost');
-        this.leaseId = 0;
-        clearInterval(this.leaseTimer);
-        this.send({ type: 'lease.lost' });
-      }
-    } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'keep-alive failed; retrying');
-    }
-  }
 
   private async writeVolunteerKey(p: HostParams): Promise<void> {
     try {
-      const lease = await this.ensureLease();
+      const lease = await this.lease.ensure();
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
       if (r.created || r.existing?.lease === lease) {
         this.ownsHostname = true;
@@ -342,7 +281,7 @@ export class Agent {
   }
 
   private async advertiseEndpoint(p: HostParams): Promise<void> {
-    await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.ensureLease()), 'advertise endpoint');
+    await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure()), 'advertise endpoint');
   }
 
   /** Finds this host's member id: from its data directory, or from the member list once the leader added it. */
@@ -635,28 +574,10 @@ export class Agent {
 
   private cleanup(): void {
     clearInterval(this.pollTimer);
-    clearInterval(this.leaseTimer);
+    this.lease.stop();
     clearTimeout(this.publishTimer);
     this.nominator?.stop();
     this.client.close();
     this.outside.close();
   }
 }
-
-/** Where an agent publishes its status. */
-export const STATUS_PREFIX = `${MGMT_PREFIX}status/`;
-
-/** The status key of `hostname`. */
-export function statusKey(hostname: string): string {
-  return `${STATUS_PREFIX}${hostname}`;
-}
-
-function stateName(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const [k, v] = Object.entries(value)[0] ?? ['?', undefined];
-    return v === undefined ? k : `${k}.${stateName(v)}`;
-  }
-  return String(value);
-}
-

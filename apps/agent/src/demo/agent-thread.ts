@@ -5,7 +5,8 @@
  * main thread drives it over comlink (`DemoAgentControl`).
  */
 import { agentWorkerContext, createWorkerTransport, exposeAgentControl } from '@mgmt/transport';
-import { Agent, type AgentConfig, type AgentStatus, type ClusterView } from '../agent.js';
+import { Agent, type AgentConfig } from '../agent.js';
+import type { AgentStatus, ClusterView } from '../status/agent-status.js';
 import { createLogger } from '../log.js';
 
 /** What the main thread passes to each agent thread. */

@@ -12,7 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
-import type { AgentStatus, ClusterView } from '../agent.js';
+import type { AgentStatus, ClusterView } from '../status/agent-status.js';
 import type { StatusSource } from '../status/status-server.js';
 import type { DemoAgentControl, DemoAgentData } from './agent-thread.js';
 

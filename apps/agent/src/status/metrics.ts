@@ -7,7 +7,7 @@
  * request figures are recorded as requests finish.
  */
 import { Counter, Gauge, Histogram, Registry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
-import type { ClusterView } from '../agent.js';
+import type { ClusterView } from './agent-status.js';
 import type { RequestObserver } from './instrument.js';
 
 /** The agent's metrics. */

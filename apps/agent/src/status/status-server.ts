@@ -9,7 +9,7 @@
  */
 import { lifecycleMachine, machineToDot, renderSvg } from '@mgmt/cluster-fsm';
 import http from 'node:http';
-import type { ClusterView, Transition } from '../agent.js';
+import type { ClusterView, Transition } from './agent-status.js';
 import type { Logger } from '../log.js';
 import { statusPageHtml } from './status-page.js';
 

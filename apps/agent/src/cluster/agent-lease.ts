@@ -1,0 +1,58 @@
+/**
+ * The agent's one lease: granted through its ClusterClient on first use (one
+ * grant at a time however many effects ask), kept alive at a third of its
+ * TTL, and reported lost when the cluster says it has expired. The volunteer
+ * key, the advertised endpoint, the published status and the exported
+ * resources all live on it, so they vanish with the agent.
+ */
+import type { Logger } from '../log.js';
+import type { ClusterClient } from './cluster-client.js';
+
+export class AgentLease {
+  /** The current lease id; 0 while there is none. */
+  id = 0;
+  private granting: Promise<number> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly ttlSeconds: number,
+    private readonly log: Logger,
+    /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
+    private readonly onLost: () => void,
+  ) {}
+
+  /** The lease id, granting a lease first when there is none. */
+  ensure(): Promise<number> {
+    if (this.id !== 0) return Promise.resolve(this.id);
+    this.granting ??= (async () => {
+      this.id = await this.client.leaseGrant(this.ttlSeconds);
+      clearInterval(this.timer);
+      this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
+      return this.id;
+    })().finally(() => {
+      this.granting = undefined;
+    });
+    return this.granting;
+  }
+
+  /** Stops renewing (the lease then expires on its own). */
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async keepAlive(): Promise<void> {
+    if (this.id === 0) return;
+    try {
+      const ttl = await this.client.leaseKeepAlive(this.id);
+      if (ttl <= 0) {
+        this.log.warn({ lease: this.id }, 'lease lost');
+        this.id = 0;
+        clearInterval(this.timer);
+        this.onLost();
+      }
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'keep-alive failed; retrying');
+    }
+  }
+}

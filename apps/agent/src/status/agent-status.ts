@@ -1,0 +1,59 @@
+/**
+ * What an agent reports about itself and the cluster: its status (for
+ * `mgmt status`, published under /_mgmt/status/<host>), the view the status
+ * page and the metrics draw, and its lifecycle transitions.
+ */
+import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
+
+/** What `mgmt status` shows for one agent. */
+export interface AgentStatus {
+  hostname: string;
+  state: string;
+  reason: string;
+  role: string;
+  memberId: number | undefined;
+  leader: number | undefined;
+  term: number | undefined;
+  commit: number | undefined;
+  applied: number | undefined;
+  nominator: string | undefined;
+  /** Whether this host's resource graph is converged; absent when it runs no graph. */
+  converged?: boolean;
+  /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
+  activeStates: string[];
+}
+
+/** What the status page and the metrics show: every host's published status, the volunteers, the ideal size, and this agent. */
+export interface ClusterView {
+  hosts: AgentStatus[];
+  volunteers: string[];
+  idealClusterSize: string | undefined;
+  self: AgentStatus;
+}
+
+/** One lifecycle transition, for the status page's log. */
+export interface Transition {
+  atMs: number;
+  host: string;
+  state: string;
+  reason: string;
+}
+
+/** Where an agent publishes its status. */
+export const STATUS_PREFIX = `${MGMT_PREFIX}status/`;
+
+/** The status key of `hostname`. */
+export function statusKey(hostname: string): string {
+  return `${STATUS_PREFIX}${hostname}`;
+}
+
+/** A lifecycle state value as one dotted name (`peer.running`). */
+export function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const [k, v] = Object.entries(value)[0] ?? ['?', undefined];
+    return v === undefined ? k : `${k}.${stateName(v)}`;
+  }
+  return String(value);
+}
+
