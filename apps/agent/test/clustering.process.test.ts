@@ -8,7 +8,7 @@
 // cleanly with exit code 0; `mgmt status` says where each host is and why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, mgmt, spawnAgent, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, mgmt, spawnAgent, startAgent, votersOfAny, type AgentProc } from './process-harness.js';
 
 const procs = new Map<string, AgentProc>();
 let tmp: { dir: string; cleanup: () => void };
@@ -18,18 +18,9 @@ function all(): string {
   return [...procs.values()].map((p) => p.endpoint).join(',');
 }
 
-async function voters(): Promise<string[] | undefined> {
-  // Ask the members one at a time: etcdctl with several endpoints fails if it picks a dead one.
-  for (const p of procs.values()) {
-    const v = await voterNames(p.endpoint);
-    if (v && v.length > 0) return v;
-  }
-  return undefined;
-}
-
 async function waitVoters(count: number, what: string): Promise<string[]> {
   return waitFor(what, async () => {
-    const v = await voters();
+    const v = await votersOfAny([...procs.values()].map((p) => p.endpoint));
     return v && v.length === count ? v : undefined;
   }, 90_000);
 }
@@ -96,7 +87,7 @@ describe('the reference example, as real processes', () => {
     proc.child.kill('SIGKILL');
     await proc.exit;
     const after = await waitFor('the spare replaces the dead member', async () => {
-      const v = await voters();
+      const v = await votersOfAny([...procs.values()].map((p) => p.endpoint));
       return v && v.length === 3 && v.includes(spare) && !v.includes(victim) ? v : undefined;
     }, 90_000);
     expect(after).toContain(spare);

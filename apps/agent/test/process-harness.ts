@@ -82,6 +82,32 @@ export async function voterNames(endpoints: string): Promise<string[] | undefine
   }
 }
 
+/**
+ * Voter names from the first of `endpoints` (host:port) that answers, one at
+ * a time: etcdctl given several endpoints fails when it picks a dead one,
+ * and only members serve the etcd API.
+ */
+export async function votersOfAny(endpoints: Iterable<string>): Promise<string[] | undefined> {
+  for (const e of endpoints) {
+    const v = await voterNames(e);
+    if (v && v.length > 0) return v;
+  }
+  return undefined;
+}
+
+/** Runs etcdctl against the first of `endpoints` (host:port) that takes the command. */
+export async function etcdctlAny(endpoints: Iterable<string>, ...args: string[]): Promise<string> {
+  let last: unknown = new Error('no endpoints');
+  for (const e of endpoints) {
+    try {
+      return await etcdctl(e, ...args);
+    } catch (err) {
+      last = err;
+    }
+  }
+  throw last;
+}
+
 /** Stops every process still running (SIGKILL). */
 export async function killAll(procs: Iterable<AgentProc>): Promise<void> {
   for (const p of procs) {

@@ -5,29 +5,14 @@
 // data knows, volunteers, and is taken back when there is room.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, spawnAgent, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctlAny, killAll, spawnAgent, startAgent, votersOfAny, type AgentProc } from './process-harness.js';
 
 const procs = new Map<string, AgentProc>();
 let tmp: { dir: string; cleanup: () => void };
 
-async function voters(): Promise<string[] | undefined> {
-  for (const p of procs.values()) {
-    const v = await voterNames(p.endpoint);
-    if (v && v.length > 0) return v;
-  }
-  return undefined;
-}
-
-async function anyEtcdctl(...args: string[]): Promise<string> {
-  let last: unknown;
-  for (const p of procs.values()) {
-    try {
-      return await etcdctl(p.endpoint, ...args);
-    } catch (err) {
-      last = err;
-    }
-  }
-  throw last;
+/** Every agent's etcd API (host:port). */
+function endpoints(): string[] {
+  return [...procs.values()].map((p) => p.endpoint);
 }
 
 beforeAll(() => {
@@ -43,22 +28,22 @@ describe('a removed bootstrap host restarted without seeds', () => {
   it('volunteers again through the peers it knew and is taken back', async () => {
     const h1 = await startAgent({ name: 'h1', dir: tmp.dir, ideal: 3 });
     procs.set('h1', h1);
-    await waitFor('h1 bootstraps', async () => (await voters())?.length === 1, 60_000);
+    await waitFor('h1 bootstraps', async () => (await votersOfAny(endpoints()))?.length === 1, 60_000);
     for (const name of ['h2', 'h3', 'h4']) procs.set(name, await startAgent({ name, dir: tmp.dir, seeds: [h1.clientUrl] }));
-    await waitFor('three voters', async () => (await voters())?.length === 3, 90_000);
+    await waitFor('three voters', async () => (await votersOfAny(endpoints()))?.length === 3, 90_000);
 
     h1.child.kill('SIGKILL');
     await h1.exit;
     await waitFor('h1 replaced', async () => {
-      const v = await voters();
+      const v = await votersOfAny(endpoints());
       return v !== undefined && v.length === 3 && !v.includes('h1');
     }, 90_000);
 
     procs.set('h1', spawnAgent(h1));
-    await waitFor('h1 volunteers again', async () => (await anyEtcdctl('get', '/_mgmt/volunteers/h1', '--keys-only').catch(() => '')).includes('h1'), 60_000);
-    await anyEtcdctl('put', '/_mgmt/idealClusterSize', '4');
+    await waitFor('h1 volunteers again', async () => (await etcdctlAny(endpoints(), 'get', '/_mgmt/volunteers/h1', '--keys-only').catch(() => '')).includes('h1'), 60_000);
+    await etcdctlAny(endpoints(), 'put', '/_mgmt/idealClusterSize', '4');
     expect(await waitFor('h1 taken back', async () => {
-      const v = await voters();
+      const v = await votersOfAny(endpoints());
       return v?.length === 4 ? v : undefined;
     }, 90_000)).toContain('h1');
   }, 300_000);

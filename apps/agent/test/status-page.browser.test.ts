@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitFor } from './helpers.js';
-import { etcdctl, voterNames } from './process-harness.js';
+import { etcdctlAny, votersOfAny } from './process-harness.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -33,7 +33,7 @@ beforeAll(async () => {
   demo.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   const line = await waitFor('the demo to print its client URLs', () => /etcd v3 API on (.*) \(/.exec(output)?.[1], 120_000);
   endpoints = line.split(' ').map((u) => new URL(u).host);
-  await waitFor('three voters', async () => (await voters())?.length === 3, 90_000);
+  await waitFor('three voters', async () => (await votersOfAny(endpoints))?.length === 3, 90_000);
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
 }, 240_000);
 
@@ -47,39 +47,17 @@ afterAll(async () => {
   }
 }, 30_000);
 
-/** Voter names from the first agent whose etcd API answers (only members serve it). */
-async function voters(): Promise<string[] | undefined> {
-  for (const e of endpoints) {
-    const v = await voterNames(e);
-    if (v && v.length > 0) return v;
-  }
-  return undefined;
-}
-
-/** Runs etcdctl against the first endpoint that answers. */
-async function anyEtcdctl(...args: string[]): Promise<string> {
-  let last: unknown;
-  for (const e of endpoints) {
-    try {
-      return await etcdctl(e, ...args);
-    } catch (err) {
-      last = err;
-    }
-  }
-  throw last;
-}
-
-/** host -> state as the page's table shows it. */
 /** An element's data-* attributes, typed without the DOM library (these callbacks run in the page). */
 type WithData = { dataset: Record<string, string | undefined> };
 
+/** host -> state as the page's table shows it. */
 async function pageStates(page: Page): Promise<Record<string, string>> {
   return page.$$eval('#hosts tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as unknown as WithData).dataset.host ?? '', (r as unknown as WithData).dataset.state ?? ''])));
 }
 
 /** host -> state as the agents published it in the store. */
 async function storeStates(): Promise<Record<string, string>> {
-  const out = await anyEtcdctl('get', '--prefix', '/_mgmt/status/', '--print-value-only');
+  const out = await etcdctlAny(endpoints, 'get', '--prefix', '/_mgmt/status/', '--print-value-only');
   const states = out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { hostname: string; state: string });
   return Object.fromEntries(states.map((s) => [s.hostname, s.state]));
 }
@@ -92,7 +70,7 @@ describe('status page of the demo in a browser', () => {
 
     // The page agrees with the store and with the member list.
     const agreed = await waitFor('page matches the cluster', async () => {
-      const [shown, stored, members] = [await pageStates(page), await storeStates(), await voters()];
+      const [shown, stored, members] = [await pageStates(page), await storeStates(), await votersOfAny(endpoints)];
       const peers = Object.entries(shown).filter(([, s]) => s === 'peer.running').map(([h]) => h).sort();
       return JSON.stringify(shown) === JSON.stringify(Object.fromEntries(Object.entries(stored).sort())) && JSON.stringify(peers) === JSON.stringify(members) ? shown : undefined;
     }, 30_000);
@@ -103,10 +81,10 @@ describe('status page of the demo in a browser', () => {
     expect(lit.includes('lifecycle.peer.running') || lit.includes('lifecycle.volunteer.waiting')).toBe(true);
 
     // Grow the cluster with etcdctl: the page follows.
-    await anyEtcdctl('put', '/_mgmt/idealClusterSize', '5');
+    await etcdctlAny(endpoints, 'put', '/_mgmt/idealClusterSize', '5');
     await waitFor('page shows five peers', async () => Object.values(await pageStates(page)).filter((s) => s === 'peer.running').length === 5, 120_000);
     expect(await page.$eval('#ideal', (e) => e.textContent)).toBe('5');
-    expect(await voters()).toEqual(['h1', 'h2', 'h3', 'h4', 'h5']);
+    expect(await votersOfAny(endpoints)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5']);
 
     // The metrics of all five agents, merged.
     const metrics = await (await fetch(`${statusUrl}/metrics`)).text();
