@@ -2,6 +2,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MAX_REQUEST_BYTES } from '../command.js';
 import { MAX_TXN_OPS } from '../validate.js';
 import type { EtcdBackend } from './backend.js';
+import { clusterGuardInterceptor, type ClusterGuardOptions } from './cluster-guard.js';
 import { clusterHandlers } from './cluster-service.js';
 import { kvHandlers } from './kv-service.js';
 import { leaseHandlers } from './lease-service.js';
@@ -27,6 +28,8 @@ export interface EtcdServerOptions {
   progressNotifyIntervalMs?: number;
   /** Where unexpected errors go (default: console.error). */
   logError?: ErrorLog;
+  /** Refuse calls whose `mgmt-cluster-id` metadata names another cluster (see cluster-guard.ts). */
+  clusterGuard?: ClusterGuardOptions;
 }
 
 /** A running etcd v3 API server. */
@@ -49,6 +52,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   const grpc = new Server({
     'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
     'grpc.max_send_message_length': 2 ** 31 - 1,
+    interceptors: options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : [],
   });
   const headers = new Headers(backend);
   const streams = new Set<{ end(): void }>();
