@@ -19,6 +19,7 @@ const EFFECTS = [
   'writeVolunteerKey',
   'revokeVolunteerKey',
   'bootstrapCluster',
+  'restartMember',
   'startMember',
   'advertiseEndpoint',
   'withdrawEndpoint',

@@ -17,6 +17,7 @@ export type LifecycleSnapshot = SnapshotFrom<typeof lifecycleMachine>;
 export const FACTS: LifecycleEvent[] = [
   { type: 'seed.connected', seed: 'http://a:2379' },
   { type: 'seed.unreachable', seed: 'http://a:2379' },
+  { type: 'bootstrap.elected', hosts: ['h1', 'h2', 'h3'] },
   { type: 'connection.lost' },
   { type: 'volunteer.registered' },
   { type: 'volunteer.failed', error: 'timeout' },

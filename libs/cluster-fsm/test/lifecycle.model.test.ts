@@ -23,6 +23,10 @@ const STARTS: Record<string, LifecycleInput> = {
   seeded: { hostname: 'h1', seeds: ['http://a:2379'], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'], timing: { maxMemberStartAttempts: 2 } },
   bootstrap: { hostname: 'h1', seeds: [], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'], timing: { maxMemberStartAttempts: 2 } },
   noServer: { hostname: 'h1', seeds: ['http://a:2379'], peerUrls: [], clientUrls: [], noServer: true },
+  // The data directory holds a member: it restarts at once, seeds or not.
+  restart: { hostname: 'h1', seeds: ['http://a:2379'], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'], hasMemberData: true, timing: { maxMemberStartAttempts: 2 } },
+  // No seeds, but the data directory belongs to a cluster: reconnect, never bootstrap.
+  knownCluster: { hostname: 'h1', seeds: [], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'], knownCluster: { clusterId: 'abc', endpoints: ['http://b:2379'] }, timing: { maxMemberStartAttempts: 2 } },
 };
 
 function reachable(input: LifecycleInput): LifecycleSnapshot[] {

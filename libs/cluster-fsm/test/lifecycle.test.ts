@@ -52,6 +52,38 @@ describe('lifecycle: start', () => {
     expect(context(h).reason).toBe('peer: running as leader, cluster 1/5');
   });
 
+  it('restarts the member its data directory holds, with or without seeds, instead of bootstrapping', () => {
+    for (const seeds of [[], SEEDS]) {
+      const h = startLifecycle({ seeds, hasMemberData: true });
+      expect(h.state()).toBe('restarting');
+      expect(h.takeEffects()).toEqual(['restartMember']);
+      h.actor.send({ type: 'member.started' });
+      expect(h.state()).toBe('peer.joining');
+      h.actor.send({ type: 'member.promoted' });
+      expect(h.state()).toBe('peer.running');
+    }
+  });
+
+  it('never bootstraps a second cluster when the data directory belongs to one: reconnects through the known members', () => {
+    const h = startLifecycle({ seeds: [], knownCluster: { clusterId: 'c1', endpoints: ['http://b:2379'] } });
+    expect(h.state()).toBe('client.connecting');
+    expect(context(h).reason).toContain('http://b:2379');
+    expect(h.takeEffects()).toEqual(['connectToSeed']);
+    // Even a (mistaken) election to bootstrap is refused.
+    h.actor.send({ type: 'bootstrap.elected', hosts: ['h1'] });
+    expect(h.state()).toBe('client.connecting');
+    h.actor.send({ type: 'seed.connected', seed: 'http://b:2379' });
+    expect(h.state()).toBe('volunteer.registering');
+  });
+
+  it('--bootstrap-expect: bootstraps only when elected while connecting', () => {
+    const h = startLifecycle({ seeds: SEEDS });
+    expect(h.state()).toBe('client.connecting');
+    h.actor.send({ type: 'bootstrap.elected', hosts: ['h1', 'h2', 'h3'] });
+    expect(h.state()).toBe('bootstrapping');
+    expect(h.takeEffects()).toContain('bootstrapCluster');
+  });
+
   it('is pure: transitions return the effects to perform as data', () => {
     const input = { hostname: 'h1', seeds: ['http://a:2379'], peerUrls: ['http://h1:2380'], clientUrls: ['http://h1:2379'] };
     const [start, startEffects] = initialTransition(lifecycleMachine, input);

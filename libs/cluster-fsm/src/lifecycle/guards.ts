@@ -14,6 +14,12 @@ type Args = { context: LifecycleContext };
 export const lifecycleGuards = {
   hasValidHostname: ({ context }: Args) => isValidHostname(context.hostname),
   hasSeeds: ({ context }: Args) => context.seeds.length > 0,
+  /** A member's data is here and the agent may serve: restart that member. */
+  hasMemberData: ({ context }: Args) => context.hasMemberData && !context.noServer,
+  /** The data directory says this host belongs to a cluster: never bootstrap another. */
+  belongsToCluster: ({ context }: Args) => context.knownClusterId !== undefined,
+  /** `--bootstrap-expect` may start a cluster here: not a client-only agent, not one that belongs to a cluster, not leaving. */
+  mayBootstrap: ({ context }: Args) => context.knownClusterId === undefined && !context.noServer && context.volunteering,
   isNoServer: ({ context }: Args) => context.noServer,
   wantsToVolunteer: ({ context }: Args) => context.volunteering && !context.noServer,
   /** The nomination key exists and the agent still wants to be a peer. */

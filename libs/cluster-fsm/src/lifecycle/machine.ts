@@ -53,6 +53,8 @@ export const lifecycleMachine = setup({
     revokeVolunteerKey: (_args, _params: HostParams) => {},
     /** Effect: start a Raft member as a new cluster of one; report `member.started` or `member.failed`. */
     bootstrapCluster: (_args, _params: HostParams) => {},
+    /** Effect: restart the Raft member whose data the data directory holds; report `member.started` or `member.failed`. */
+    restartMember: (_args, _params: HostParams) => {},
     /** Effect: start a Raft member that joins the existing cluster; report `member.started` or `member.failed`. */
     startMember: (_args, _params: HostParams) => {},
     /** Effect: write `/_mgmt/endpoints/<hostname>` = client URLs on the agent's lease. */
@@ -107,7 +109,10 @@ export const lifecycleMachine = setup({
           target: 'failed',
           actions: { type: 'fail', params: ({ context }) => ({ error: new InvalidHostnameError(context.hostname) }) },
         },
+        { guard: 'hasMemberData', target: 'restarting' },
         { guard: 'hasSeeds', target: 'client' },
+        // Without seeds, a host that once belonged to a cluster reconnects to it: never a second cluster.
+        { guard: 'belongsToCluster', target: 'client' },
         {
           guard: 'isNoServer',
           target: 'failed',
@@ -130,6 +135,32 @@ export const lifecycleMachine = setup({
             assign({ member: 'running', isVoter: true, isLeader: true, voters: 1, volunteered: true }),
             { type: 'writeVolunteerKey', params: hostParams },
           ],
+        },
+        'member.failed': {
+          target: 'failed',
+          actions: [
+            assign({ member: 'none' }),
+            {
+              type: 'fail',
+              params: ({ event }) => ({ error: new MemberStartError(1, { cause: new Error(event.error) }) }),
+            },
+          ],
+        },
+      },
+    },
+
+    // The member's data is on disk: it is (or was) a member of its cluster. Restart it; if the cluster removed it
+    // meanwhile, the agent finds out from the others (member.removed) and volunteers again.
+    restarting: {
+      entry: [
+        assign({ member: 'starting' }),
+        { type: 'explain', params: { reason: 'restarting: the raft member from its data directory' } },
+        { type: 'restartMember', params: hostParams },
+      ],
+      on: {
+        'member.started': {
+          target: '#lifecycle.peer.joining',
+          actions: [assign({ member: 'running', volunteered: true }), { type: 'writeVolunteerKey', params: hostParams }],
         },
         'member.failed': {
           target: 'failed',
@@ -177,6 +208,8 @@ export const lifecycleMachine = setup({
               target: 'retrying',
               actions: assign(({ context }) => ({ connectAttempts: context.connectAttempts + 1 })),
             },
+            // --bootstrap-expect: enough hosts answered and this one is chosen to start the cluster.
+            'bootstrap.elected': { guard: 'mayBootstrap', target: '#lifecycle.bootstrapping' },
           },
         },
         retrying: {

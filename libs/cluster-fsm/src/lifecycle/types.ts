@@ -49,6 +49,18 @@ export interface LifecycleInput {
   clientUrls: string[];
   /** `--no-server`: stay a client, never volunteer. */
   noServer?: boolean;
+  /**
+   * The data directory holds a Raft member's data (its id, log and
+   * snapshot): restart that member at once, with or without seeds, as etcd
+   * restarts from its data dir (a whole cluster rebooted comes back).
+   */
+  hasMemberData?: boolean;
+  /**
+   * The data directory's cluster record: this host once belonged to that
+   * cluster, so without seeds it reconnects through these endpoints and
+   * never bootstraps a second cluster.
+   */
+  knownCluster?: { clusterId: string; endpoints: string[] };
   timing?: Partial<LifecycleTiming>;
 }
 
@@ -62,6 +74,10 @@ export interface LifecycleContext {
   peerUrls: string[];
   clientUrls: string[];
   noServer: boolean;
+  /** See LifecycleInput. */
+  hasMemberData: boolean;
+  /** The cluster this host belongs to by its data directory (hex id), if any. */
+  knownClusterId: string | undefined;
   timing: LifecycleTiming;
   /** Attempts to reach a seed since the last success; picks the seed and the backoff. */
   connectAttempts: number;
@@ -103,6 +119,7 @@ export interface LifecycleContext {
 export type LifecycleEvent =
   | { type: 'seed.connected'; seed: string }
   | { type: 'seed.unreachable'; seed: string; error?: string }
+  | { type: 'bootstrap.elected'; hosts: string[] }
   | { type: 'connection.lost' }
   | { type: 'volunteer.registered' }
   | { type: 'volunteer.failed'; error: string }
