@@ -29,7 +29,10 @@ import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import { AgentLease } from './cluster/agent-lease.js';
-import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
+import { decideBootstrap, lowestSeen, type SeedAnswer } from './cluster/bootstrap-expect.js';
+import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
+import { mergeClusterRecord, readClusterRecord, sameClusterRecord, writeClusterRecord, type ClusterRecord } from './cluster/cluster-record.js';
+import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
@@ -54,6 +57,13 @@ export interface AgentConfig {
    * worker threads); by default the peer URLs choose TCP or NATS.
    */
   transportFor?: (memberId: number) => Transport;
+  /**
+   * `--bootstrap-expect N`: with the same `--seeds` on every host (its own
+   * client URL among them), wait until N hosts answer; the lowest host name
+   * starts the cluster and the others join. A seed that answers with a
+   * cluster id always wins.
+   */
+  bootstrapExpect?: number;
   /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
   graph?: { file: string; graph: Graph };
   /** Overrides for tests. */
@@ -63,6 +73,10 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
+/** A host that said hello (waiting to bootstrap) counts as heard of for this long. */
+const HEARD_FOR_MS = 5_000;
+/** The "refused another cluster" lines, at most once per caller cluster per this long. */
+const FOREIGN_LOG_EVERY_MS = 60_000;
 
 /** A running agent. */
 export class Agent {
@@ -96,12 +110,30 @@ export class Agent {
   readonly metrics: AgentMetrics;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
+  /** What the data directory knows of the cluster this host belongs to (cluster-record.ts). */
+  private record: ClusterRecord | undefined;
+  /** `--bootstrap-expect`: answers Hello on the client URL while no member runs here. */
+  private helloServer: HelloServer | undefined;
+  private helloChain: Promise<void> = Promise.resolve();
+  private stopped = false;
+  /** Hosts waiting to bootstrap that said hello or answered lately (name -> ms). */
+  private readonly heard = new Map<string, number>();
+  private lastWaitReason = '';
+  private readonly foreignLogged = new Map<string, number>();
+  private readonly staleVoterLogged = new Set<number>();
 
   constructor(
     readonly config: AgentConfig,
     private readonly log: Logger,
   ) {
     this.client = new ClusterClient(config.seeds);
+    // A data directory that ever belonged to a cluster says so; an unreadable record stops the agent here (one line).
+    this.record = readClusterRecord(config.dataDir);
+    const identity = readMemberIdentity(config.dataDir);
+    if (identity && !this.record) this.saveRecord({ clusterId: identity.clusterId, memberId: identity.memberId });
+    if (this.record) this.belongTo(this.record.clusterId);
+    this.client.onForeignCluster = (e) => this.logForeign(e);
+    this.outside.onForeignCluster = (e) => this.logForeign(e);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
     if (config.graph) {
@@ -124,8 +156,9 @@ export class Agent {
         connectToSeed: (_a, p) => void this.connectToSeed(p.seed),
         writeVolunteerKey: (_a, p) => this.effect(() => this.writeVolunteerKey(p)),
         revokeVolunteerKey: (_a, p) => this.effect(() => this.revokeVolunteerKey(p)),
-        bootstrapCluster: () => this.effect(() => this.startPeer(true)),
-        startMember: () => this.effect(() => this.startPeer(false)),
+        bootstrapCluster: () => this.effect(() => this.startPeer('bootstrap')),
+        restartMember: () => this.effect(() => this.startPeer('restart')),
+        startMember: () => this.effect(() => this.startPeer('join')),
         advertiseEndpoint: (_a, p) => this.effect(() => this.advertiseEndpoint(p)),
         withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.client.delete(endpointKey(p.hostname)), 'withdraw endpoint')),
         transferLeadership: () => this.effect(() => this.handOverLeadership()),
@@ -139,6 +172,8 @@ export class Agent {
         peerUrls: config.serverUrls,
         clientUrls: config.clientUrls,
         noServer: config.noServer,
+        hasMemberData: identity !== undefined,
+        knownCluster: this.record ? { clusterId: this.record.clusterId, endpoints: this.otherEndpoints(this.record.endpoints) } : undefined,
         // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
         timing: {
           duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000,
@@ -167,6 +202,8 @@ export class Agent {
 
   /** Starts the lifecycle; resolves when the agent has stopped. */
   run(): Promise<LifecycleOutput> {
+    // A host with member data restarts its member at once: its etcd API (with Hello) takes the client port.
+    if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.openHelloServer();
     this.actor.start();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
     this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
@@ -249,13 +286,154 @@ export class Agent {
   // ---- effects ----
 
   private async connectToSeed(seed: string): Promise<void> {
+    if (this.config.bootstrapExpect !== undefined && this.record === undefined) return this.probeSeeds(this.config.bootstrapExpect);
     try {
-      await this.client.ping(seed);
+      const clusterId = await this.client.ping(seed);
+      if (clusterId !== '') this.adoptCluster(clusterId);
       this.client.setEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]);
       this.send({ type: 'seed.connected', seed });
     } catch (err) {
+      if (this.record && this.config.seeds.length === 0) {
+        const known = this.otherEndpoints(this.record.endpoints);
+        this.log.warn(
+          { clusterId: this.record.clusterId, known, err: (err as Error).message },
+          `this host belongs to cluster ${this.record.clusterId}; not starting a new cluster; known members: ${known.join(', ') || 'none recorded'} (start with --force-new-cluster to start a new one from this data)`,
+        );
+      }
       this.send({ type: 'seed.unreachable', seed, error: (err as Error).message });
     }
+  }
+
+  /**
+   * `--bootstrap-expect`: asks every seed who it is (Hello) and decides
+   * (bootstrap-expect.ts): join a seed that has a cluster, bootstrap when
+   * chosen, or wait and ask again.
+   */
+  private async probeSeeds(expect: number): Promise<void> {
+    const req: HelloRequest = { hostname: this.config.hostname, bootstrapExpect: expect };
+    const answers: SeedAnswer[] = [];
+    await Promise.all(
+      this.config.seeds.map(async (seed) => {
+        try {
+          answers.push({ seed, answer: await callHello(seed, req) });
+        } catch {
+          // not up yet
+        }
+      }),
+    );
+    const now = Date.now();
+    for (const a of answers) if (a.answer.clusterId === undefined && a.answer.hostname !== this.config.hostname) this.heard.set(a.answer.hostname, now);
+    const d = decideBootstrap({ hostname: this.config.hostname, expect, answers, clusterId: this.record?.clusterId });
+    if (d.kind === 'bootstrap') {
+      this.log.info({ hosts: d.hosts }, `bootstrap-expect: ${d.hosts.length} hosts answered (${d.hosts.join(', ')}); ${this.config.hostname} has the lowest name and starts the cluster`);
+      this.send({ type: 'bootstrap.elected', hosts: d.hosts });
+      return;
+    }
+    if (d.kind === 'join') {
+      this.client.setEndpoints([...d.endpoints, ...this.config.seeds]);
+      try {
+        const clusterId = await this.client.ping(d.via);
+        if (clusterId !== '') this.adoptCluster(clusterId);
+        this.log.info({ clusterId: d.clusterId, via: d.via }, `bootstrap-expect: ${d.via} belongs to cluster ${d.clusterId}; joining it`);
+        this.send({ type: 'seed.connected', seed: d.via });
+      } catch (err) {
+        this.send({ type: 'seed.unreachable', seed: d.via, error: (err as Error).message });
+      }
+      return;
+    }
+    if (d.reason !== this.lastWaitReason) {
+      this.lastWaitReason = d.reason;
+      this.log.info({ expect }, `bootstrap-expect: ${d.reason}`);
+    }
+    this.send({ type: 'seed.unreachable', seed: this.config.seeds[0] ?? '', error: d.reason });
+  }
+
+  /** The cluster id this host belongs to now: its member's, else its record's. */
+  private currentClusterId(): string | undefined {
+    return this.peer?.member.identity.clusterId ?? this.record?.clusterId;
+  }
+
+  /** Answers Hello (on the member's client port, or the waiting Hello server). */
+  private answerHello(req: HelloRequest): HelloAnswer | { refused: string } {
+    const ours = this.currentClusterId();
+    if (req.clusterId !== undefined && ours !== undefined && req.clusterId !== ours) {
+      this.logForeign(new ForeignClusterError(`host ${req.hostname}`, req.clusterId, ours));
+      return { refused: `mgmt: cluster id mismatch: ${this.config.hostname} belongs to cluster ${ours}, ${req.hostname} to cluster ${req.clusterId}` };
+    }
+    const now = Date.now();
+    if (ours === undefined && req.clusterId === undefined && req.hostname !== this.config.hostname) this.heard.set(req.hostname, now);
+    for (const [h, at] of this.heard) if (at + HEARD_FOR_MS < now) this.heard.delete(h);
+    const endpoints = [...new Set([...(this.peer ? this.config.clientUrls : []), ...this.knownEndpoints, ...(this.record?.endpoints ?? [])])];
+    return {
+      hostname: this.config.hostname,
+      clusterId: ours,
+      member: this.peer !== undefined,
+      endpoints,
+      lowestSeen: ours === undefined ? lowestSeen(this.config.hostname, this.heard.keys()) : undefined,
+      bootstrapExpect: this.config.bootstrapExpect,
+    };
+  }
+
+  /** Opens the hello server (one at a time: open and close are chained, so a close never misses an open in flight). */
+  private openHelloServer(): Promise<void> {
+    this.helloChain = this.helloChain.then(async () => {
+      if (this.helloServer || this.peer || this.stopped) return;
+      const url = this.config.clientUrls[0];
+      if (!url) return;
+      try {
+        this.helloServer = await HelloServer.listen(new URL(url).host, (req) => this.answerHello(req));
+      } catch (err) {
+        this.log.warn({ url, err: (err as Error).message }, 'bootstrap-expect: cannot answer hello on the client URL');
+      }
+    });
+    return this.helloChain;
+  }
+
+  private closeHelloServer(): Promise<void> {
+    this.helloChain = this.helloChain.then(async () => {
+      const s = this.helloServer;
+      this.helloServer = undefined;
+      await s?.close();
+    });
+    return this.helloChain;
+  }
+
+  /** From now on this agent belongs to `clusterId`: its calls carry it and answers from other clusters are refused. */
+  private belongTo(clusterId: string): void {
+    this.client.setClusterId(clusterId);
+    this.outside.setClusterId(clusterId);
+  }
+
+  /** A seed answered with its cluster id: record that this host belongs to it (never bootstrap another). */
+  private adoptCluster(clusterId: string): void {
+    if (this.client.expectedClusterId === undefined) this.belongTo(clusterId);
+    if (!this.config.noServer) this.saveRecord({ clusterId });
+  }
+
+  /** Merges what was learnt into the cluster record and writes it when it changed. */
+  private saveRecord(update: { clusterId: string; memberId?: number; endpoints?: string[] }): void {
+    try {
+      const next = mergeClusterRecord(this.record, { ...update, hostname: this.config.hostname });
+      if (sameClusterRecord(this.record, next)) return;
+      writeClusterRecord(this.config.dataDir, next);
+      if (!this.record) this.log.info({ clusterId: next.clusterId, dataDir: this.config.dataDir }, `this host now belongs to cluster ${next.clusterId} (recorded in its data directory)`);
+      this.record = next;
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'cluster record not updated');
+    }
+  }
+
+  private logForeign(e: ForeignClusterError): void {
+    const key = `${e.endpoint} ${e.theirClusterId}`;
+    const now = Date.now();
+    if ((this.foreignLogged.get(key) ?? 0) + FOREIGN_LOG_EVERY_MS > now) return;
+    this.foreignLogged.set(key, now);
+    this.log.warn({ theirs: e.theirClusterId, ours: e.ourClusterId, endpoint: e.endpoint }, `refused ${e.endpoint}: it belongs to cluster ${e.theirClusterId}, this host to cluster ${e.ourClusterId}`);
+  }
+
+  /** Client URLs that are not this agent's own. */
+  private otherEndpoints(urls: readonly string[]): string[] {
+    return urls.filter((u) => !this.config.clientUrls.includes(u));
   }
 
 
@@ -266,6 +444,14 @@ export class Agent {
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
       if (r.created || r.existing?.lease === lease) {
         this.ownsHostname = true;
+        this.send({ type: 'volunteer.registered' });
+        return;
+      }
+      // This host's own member runs from its data directory (a restart): the key held by another lease is
+      // its previous run's, still alive for a few seconds. Take it over rather than lose it when that lease ends.
+      if (this.ownsHostname && this.peer) {
+        await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+        this.log.info({ previousLease: r.existing?.lease }, `took over ${volunteerKey(p.hostname)} from this host's previous run`);
         this.send({ type: 'volunteer.registered' });
         return;
       }
@@ -290,8 +476,17 @@ export class Agent {
     for (;;) {
       const members = await this.client.memberList();
       const known = members.map((m) => ({ id: Number(m.ID), name: m.name ?? '', peerUrls: m.peerURLs ?? [], isLearner: m.isLearner ?? false }));
-      const me = known.find((m) => m.name === this.config.hostname && !this.removedIds.has(m.id));
+      let me = known.find((m) => m.name === this.config.hostname && !this.removedIds.has(m.id));
       const identity = readMemberIdentity(this.config.dataDir);
+      // A voter of this name whose data this host does not hold (a wiped data directory, or an earlier run's
+      // member) is not one to take over: an empty log must never vote as it. Wait until the leader replaces it.
+      if (me && !me.isLearner && !(identity && identity.memberId === me.id)) {
+        if (!this.staleVoterLogged.has(me.id)) {
+          this.staleVoterLogged.add(me.id);
+          this.log.warn({ member: me.id }, `member ${me.id.toString(16)} named ${this.config.hostname} is a voter whose data this host does not hold; waiting for the leader to replace it`);
+        }
+        me = undefined;
+      }
       if (me) {
         const clusterId = identity && identity.memberId === me.id ? identity.clusterId : await this.clusterIdFromSeeds();
         return { memberId: me.id, clusterId, known };
@@ -308,27 +503,40 @@ export class Agent {
     return kv.value;
   }
 
-  private async startPeer(bootstrap: boolean): Promise<void> {
+  /**
+   * Starts this host's Raft member: `bootstrap` a new cluster of one (only a
+   * data directory that belongs to no cluster), `restart` the member whose
+   * data the directory holds, or `join` as the member the leader added.
+   */
+  private async startPeer(mode: 'bootstrap' | 'restart' | 'join'): Promise<void> {
     try {
       const dataDir = this.config.dataDir;
       const identity = readMemberIdentity(dataDir);
+      const bootstrap = mode === 'bootstrap';
       let memberId: number;
       let clusterId: string;
       let known: Array<{ id: number; name: string; peerUrls: string[]; isLearner: boolean }> = [];
       let fresh = false;
-      if (bootstrap && identity) {
+      if (mode === 'restart') {
+        if (!identity) throw new Error('the data directory holds no member to restart');
         ({ memberId, clusterId } = identity);
       } else if (bootstrap) {
+        if (this.record) throw new Error(`this host belongs to cluster ${this.record.clusterId}; refusing to start another (--force-new-cluster does that)`);
         memberId = randomInt(1, 2 ** 47);
         clusterId = randomInt(1, 2 ** 47).toString(16);
         fresh = true;
       } else {
         ({ memberId, clusterId, known } = await this.findMemberId());
+        if (this.record && this.record.clusterId !== clusterId) {
+          throw new Error(`the cluster that nominated this host is ${clusterId}, but this host belongs to cluster ${this.record.clusterId}`);
+        }
         if (identity && (identity.memberId !== memberId || identity.clusterId !== clusterId)) {
           this.log.info({ old: identity.memberId, now: memberId }, 'data directory belongs to an earlier membership; starting empty');
           wipeMemberData(dataDir);
         }
       }
+      // The member's etcd API takes the client port the hello server held.
+      await this.closeHelloServer();
       this.removed = false;
       this.promotedSent = false;
       const peer = await Peer.start({
@@ -339,15 +547,18 @@ export class Agent {
         peerUrls: this.config.serverUrls,
         clientUrls: this.config.clientUrls,
         clusterIdNumber: parseInt(clusterId, 16),
-        bootstrap,
+        bootstrap: fresh,
         knownMembers: known,
         logger: this.log,
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
         observeRequest: this.metrics.observeRequest,
+        hello: (req) => this.answerHello(req),
       });
       this.peer = peer;
-      if (bootstrap) this.ownsHostname = true;
+      this.saveRecord({ clusterId, memberId });
+      this.belongTo(clusterId);
+      if (mode !== 'join') this.ownsHostname = true;
       this.watchPeer(peer);
       this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
       if (fresh) {
@@ -369,6 +580,7 @@ export class Agent {
       this.log.error({ err: (err as Error).message }, 'member failed to start');
       await this.peer?.stop().catch(() => {});
       this.peer = undefined;
+      if (this.config.bootstrapExpect !== undefined) void this.openHelloServer();
       this.send({ type: 'member.failed', error: (err as Error).message });
     }
   }
@@ -422,6 +634,7 @@ export class Agent {
       await peer.stop().catch((err) => this.log.warn({ err: (err as Error).message }, 'peer stop failed'));
       if (this.removed) wipeMemberData(this.config.dataDir);
     }
+    if (this.config.bootstrapExpect !== undefined && !p.force) await this.openHelloServer();
     // Back to being a client: reach the cluster through the others.
     this.client.setEndpoints([...this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u)), ...this.config.seeds]);
     if (p.force) this.log.warn({}, 'forced stop');
@@ -447,6 +660,8 @@ export class Agent {
       const endpoints: string[] = [];
       for (const kv of kvs) if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined) endpoints.push(...decodeUrls(kv.value));
       this.knownEndpoints = endpoints;
+      const clusterId = this.currentClusterId();
+      if (clusterId !== undefined && endpoints.length > 0 && !this.config.noServer) this.saveRecord({ clusterId, endpoints });
       this.refreshClientEndpoints();
       const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
       const voters = await this.countVoters();
@@ -573,6 +788,8 @@ export class Agent {
   }
 
   private cleanup(): void {
+    this.stopped = true;
+    void this.closeHelloServer();
     clearInterval(this.pollTimer);
     this.lease.stop();
     clearTimeout(this.publishTimer);

@@ -4,7 +4,9 @@ export { STATUS_PREFIX, statusKey, type AgentStatus, type ClusterView, type Tran
 export { startStatusServer, type StatusServer, type StatusSource } from './status/status-server.js';
 export { DemoCluster, type DemoOptions } from './demo/demo-cluster.js';
 export { runDemo, type RunDemoOptions } from './demo/run-demo.js';
-export { ClusterClient, ClusterUnavailableError, ClusterRequestError } from './cluster/cluster-client.js';
+export { ClusterClient, ClusterUnavailableError, ClusterRequestError, ForeignClusterError } from './cluster/cluster-client.js';
+export { CLUSTER_RECORD_FILE, ClusterRecordError, readClusterRecord, type ClusterRecord } from './cluster/cluster-record.js';
+export { forceNewCluster, type ForceOutcome } from './raft/force-new-cluster.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
 export { Peer, type PeerOptions } from './peer.js';
 export { Member, type MemberOptions, readMemberIdentity } from './raft/member.js';

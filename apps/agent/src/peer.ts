@@ -6,6 +6,7 @@
  * original failed there with "bind: address already in use").
  */
 import { createEtcdServer, type EtcdServer } from '@mgmt/kv';
+import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
@@ -17,7 +18,12 @@ export interface PeerOptions extends MemberOptions {
   clusterIdNumber: number;
   /** Told of every proposal and linearizable read the etcd API serves (metrics). */
   observeRequest?: RequestObserver;
+  /** Answers mgmt's Hello beside the etcd API (who is here, which cluster). */
+  hello?: HelloHandler;
 }
+
+/** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
+const FOREIGN_LOG_EVERY_MS = 60_000;
 
 /** A running peer. */
 export class Peer {
@@ -33,9 +39,23 @@ export class Peer {
     const member = await Member.open(o);
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
     const servers: EtcdServer[] = [];
+    const foreignLogged = new Map<string, number>();
+    const clusterGuard = {
+      clusterId: () => o.clusterIdNumber,
+      onRefused: (theirs: string, ours: string) => {
+        const now = Date.now();
+        if ((foreignLogged.get(theirs) ?? 0) + FOREIGN_LOG_EVERY_MS > now) return;
+        foreignLogged.set(theirs, now);
+        o.logger.warn({ clusterId: ours, callerClusterId: theirs }, `refused a client of cluster ${theirs}: this member belongs to cluster ${ours}`);
+      },
+    };
     try {
       for (const url of o.clientUrls) {
-        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, { logError: (message, error) => o.logger.error({ err: String(error) }, message) });
+        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
+          logError: (message, error) => o.logger.error({ err: String(error) }, message),
+          clusterGuard,
+        });
+        if (o.hello) server.grpc.addService(HelloService, helloHandlers(o.hello));
         servers.push(server);
         await server.listen(new URL(url).host);
       }

@@ -1,7 +1,8 @@
 // Proves `mgmt run`'s configuration: defaults, flags over MGMT_* variables,
 // the --peer-urls alias, and one ConfigError for each kind of bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveRunConfig } from './run-config.js';
+import os from 'node:os';
+import { ConfigError, defaultDataDir, resolveRunConfig } from './run-config.js';
 
 describe('resolveRunConfig', () => {
   it('uses the reference defaults', () => {
@@ -30,6 +31,32 @@ describe('resolveRunConfig', () => {
     const fromEnv = resolveRunConfig({}, env);
     expect(fromEnv).toMatchObject({ hostname: 'envhost', seeds: ['http://a:1', 'http://b:2'], idealClusterSize: 7, noServer: true, serverUrls: ['tcp://127.0.0.1:9'] });
     expect(resolveRunConfig({ hostname: 'flag', idealClusterSize: '2' }, env)).toMatchObject({ hostname: 'flag', idealClusterSize: 2 });
+  });
+
+  it('keeps data out of the temporary directory by default', () => {
+    expect(defaultDataDir('h1', {}, 0)).toBe('/var/lib/mgmt/h1');
+    expect(defaultDataDir('h1', { XDG_STATE_HOME: '/state' }, 1000)).toBe('/state/mgmt/h1');
+    expect(defaultDataDir('h1', { HOME: '/home/u' }, 1000)).toBe('/home/u/.local/state/mgmt/h1');
+    expect(resolveRunConfig({ hostname: 'h1' }, {}).dataDir.startsWith(os.tmpdir())).toBe(false);
+  });
+
+  it('reads --bootstrap-expect and --force-new-cluster, also from MGMT_*', () => {
+    expect(resolveRunConfig({ hostname: 'h', seeds: ['http://a:1,http://b:2'], bootstrapExpect: '2' }, {}).bootstrapExpect).toBe(2);
+    expect(resolveRunConfig({ hostname: 'h' }, { MGMT_SEEDS: 'http://a:1', MGMT_BOOTSTRAP_EXPECT: '3' }).bootstrapExpect).toBe(3);
+    expect(resolveRunConfig({ hostname: 'h', forceNewCluster: true }, {}).forceNewCluster).toBe(true);
+    expect(resolveRunConfig({ hostname: 'h' }, { MGMT_FORCE_NEW_CLUSTER: '1' }).forceNewCluster).toBe(true);
+    expect(resolveRunConfig({ hostname: 'h' }, {}).forceNewCluster).toBe(false);
+  });
+
+  it.each([
+    [{ seeds: ['http://a:1'], bootstrapExpect: '0' }, '--bootstrap-expect: "0" is not an integer from 1 to 99'],
+    [{ seeds: ['http://a:1'], bootstrapExpect: 'three' }, '--bootstrap-expect: "three" is not an integer from 1 to 99'],
+    [{ bootstrapExpect: '3' }, '--bootstrap-expect needs --seeds'],
+    [{ seeds: ['http://a:1'], bootstrapExpect: '3', server: false }, '--bootstrap-expect cannot be used with --no-server'],
+    [{ seeds: ['http://a:1'], forceNewCluster: true }, '--force-new-cluster starts a cluster of one: it cannot be used with --seeds'],
+  ])('refuses %o with one line', (flags, message) => {
+    expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(ConfigError);
+    expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(message);
   });
 
   it('treats --peer-urls as an alias of --server-urls', () => {

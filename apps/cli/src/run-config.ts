@@ -7,6 +7,8 @@ import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 export interface RunConfig extends AgentConfig {
   file: string | undefined;
   statusUrl: string | undefined;
+  /** `--force-new-cluster`: start a cluster of one from this data directory, whatever cluster it belonged to. */
+  forceNewCluster: boolean;
 }
 
 /** The raw values commander collected (flags), before validation. */
@@ -21,6 +23,8 @@ export interface RunFlags {
   file?: string;
   dataDir?: string;
   statusUrl?: string;
+  forceNewCluster?: boolean;
+  bootstrapExpect?: string;
 }
 
 /** A flag or environment value that cannot be used. */
@@ -34,6 +38,18 @@ export class ConfigError extends Error {
 export const defaultClientUrl = 'http://127.0.0.1:2379';
 export const defaultServerUrl = 'http://127.0.0.1:2380';
 export const defaultIdealClusterSize = 5;
+
+/**
+ * Where an agent keeps its data unless told: never the temporary directory,
+ * which many systems empty at boot (a rebooted first host would then start
+ * a second cluster). Root: /var/lib/mgmt/<host>; others: the XDG state
+ * directory.
+ */
+export function defaultDataDir(hostname: string, env: Record<string, string | undefined> = process.env, uid = process.getuid?.() ?? -1): string {
+  if (uid === 0) return path.join('/var/lib/mgmt', hostname);
+  const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(env.HOME || os.homedir(), '.local', 'state');
+  return path.join(state, 'mgmt', hostname);
+}
 
 /**
  * Flags win over `MGMT_*` environment variables, which win over defaults.
@@ -61,10 +77,24 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     }
     const noServer = flags.server === false || isTrue(env.MGMT_NO_SERVER);
     const file = flags.file ?? env.MGMT_FILE;
-    const dataDir = path.resolve(flags.dataDir ?? env.MGMT_DATA_DIR ?? path.join(os.tmpdir(), 'mgmt', hostname));
+    const dataDir = path.resolve(flags.dataDir ?? env.MGMT_DATA_DIR ?? defaultDataDir(hostname, env));
+    const forceNewCluster = flags.forceNewCluster === true || isTrue(env.MGMT_FORCE_NEW_CLUSTER);
+    if (forceNewCluster && seeds.length > 0) throw new ConfigError('--force-new-cluster starts a cluster of one: it cannot be used with --seeds');
+    if (forceNewCluster && noServer) throw new ConfigError('--force-new-cluster starts a member: it cannot be used with --no-server');
+    const expectText = flags.bootstrapExpect ?? env.MGMT_BOOTSTRAP_EXPECT;
+    let bootstrapExpect: number | undefined;
+    if (expectText !== undefined && expectText !== '') {
+      bootstrapExpect = Number(expectText);
+      if (!/^\s*\d+\s*$/.test(expectText) || !Number.isSafeInteger(bootstrapExpect) || bootstrapExpect < 1 || bootstrapExpect > 99) {
+        throw new ConfigError(`--bootstrap-expect: ${JSON.stringify(expectText)} is not an integer from 1 to 99`);
+      }
+      if (seeds.length === 0) throw new ConfigError('--bootstrap-expect needs --seeds listing the hosts that start together (this one included)');
+      if (noServer) throw new ConfigError('--bootstrap-expect cannot be used with --no-server (a client never starts the cluster)');
+      if (forceNewCluster) throw new ConfigError('--bootstrap-expect and --force-new-cluster exclude each other');
+    }
     const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
     const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
-    return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl };
+    return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, forceNewCluster, bootstrapExpect };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;

@@ -5,8 +5,8 @@
  * the agent can change at any time (seeds first, then every advertised
  * endpoint) and fail-over to the next endpoint on an unavailable one.
  */
-import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
-import { ClusterService, KvService, LeaseService } from '@mgmt/kv';
+import { Metadata, credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
+import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import { prefixRangeEnd } from './prefix.js';
 
@@ -15,7 +15,7 @@ const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
 const ClusterClientCtor = makeGenericClientConstructor(ClusterService, 'Cluster');
 
 type Callback<Res> = (err: ServiceError | null, res?: Res) => void;
-type UnaryFn = (req: unknown, opts: { deadline: number }, cb: Callback<unknown>) => void;
+type UnaryFn = (req: unknown, metadata: Metadata, opts: { deadline: number }, cb: Callback<unknown>) => void;
 
 /** No endpoint answered. */
 export class ClusterUnavailableError extends Error {
@@ -23,6 +23,26 @@ export class ClusterUnavailableError extends Error {
     super(message, options);
     this.name = 'ClusterUnavailableError';
   }
+}
+
+/** An endpoint that answered for another cluster than the one this agent belongs to. */
+export class ForeignClusterError extends Error {
+  constructor(
+    readonly endpoint: string,
+    readonly theirClusterId: string,
+    readonly ourClusterId: string,
+  ) {
+    super(`${endpoint} belongs to cluster ${theirClusterId}, not to this host's cluster ${ourClusterId}`);
+    this.name = 'ForeignClusterError';
+  }
+}
+
+/** The cluster id a response header carries, as hex ('' when absent or 0). */
+export function headerClusterId(res: unknown): string {
+  const id = (res as { header?: { clusterId?: unknown } } | undefined)?.header?.clusterId;
+  if (id === undefined || id === null) return '';
+  const n = BigInt(String(id));
+  return n === 0n ? '' : n.toString(16);
 }
 
 /** A request the cluster answered with an error. */
@@ -58,6 +78,12 @@ export class ClusterClient {
   private endpoints: string[];
   private current = 0;
   private readonly stubs = new Map<string, Stubs>();
+  /** The cluster this agent belongs to (hex): sent with every call, and every answer must come from it. */
+  private clusterId: string | undefined;
+  private readonly metadata = new Metadata();
+  /** Told once per endpoint and cluster id when an endpoint answers for another cluster. */
+  onForeignCluster: ((e: ForeignClusterError) => void) | undefined;
+  private readonly foreignSeen = new Set<string>();
 
   constructor(
     endpoints: readonly string[],
@@ -81,6 +107,34 @@ export class ClusterClient {
     }
   }
 
+  /** Sets the cluster this agent belongs to; from then on answers from any other cluster are refused. */
+  setClusterId(clusterId: string | undefined): void {
+    this.clusterId = clusterId;
+    if (clusterId === undefined) this.metadata.remove(CLUSTER_ID_METADATA);
+    else this.metadata.set(CLUSTER_ID_METADATA, clusterId);
+  }
+
+  /** The cluster this agent belongs to, if known. */
+  get expectedClusterId(): string | undefined {
+    return this.clusterId;
+  }
+
+  private checkCluster(url: string, res: unknown): void {
+    const theirs = headerClusterId(res);
+    if (this.clusterId === undefined || theirs === '' || theirs === this.clusterId) return;
+    throw this.foreign(new ForeignClusterError(url, theirs, this.clusterId));
+  }
+
+  /** Tells onForeignCluster once per endpoint and cluster id; returns the error to throw. */
+  private foreign(e: ForeignClusterError): ForeignClusterError {
+    const key = `${e.endpoint} ${e.theirClusterId}`;
+    if (!this.foreignSeen.has(key)) {
+      this.foreignSeen.add(key);
+      this.onForeignCluster?.(e);
+    }
+    return e;
+  }
+
   /** The endpoint the last successful call used. */
   get endpoint(): string | undefined {
     return this.endpoints[this.current];
@@ -98,7 +152,7 @@ export class ClusterClient {
   }
 
   private async call<Res>(service: keyof Stubs, method: string, req: unknown, pin?: string): Promise<Res> {
-    if (this.endpoints.length === 0) throw new ClusterUnavailableError('no endpoints to reach the cluster');
+    if (this.endpoints.length === 0 && pin === undefined) throw new ClusterUnavailableError('no endpoints to reach the cluster');
     let lastErr: unknown;
     const tries = pin ? 1 : this.endpoints.length;
     for (let t = 0; t < tries; t++) {
@@ -107,12 +161,25 @@ export class ClusterClient {
       const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
       try {
         const res = await new Promise<Res>((resolve, reject) => {
-          client[method]!.call(client, req, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
+          client[method]!.call(client, req, this.metadata, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
         });
+        this.checkCluster(url, res);
         if (!pin) this.current = index;
         return res;
       } catch (err) {
+        if (err instanceof ForeignClusterError) {
+          lastErr = err;
+          if (pin) throw err;
+          continue;
+        }
         const e = err as ServiceError;
+        if (e.code === GrpcStatus.FAILED_PRECONDITION && /cluster id mismatch/.test(e.details ?? '')) {
+          // The member refused this agent's cluster id (cluster-guard.ts); its answer names its own.
+          const theirs = /belongs to cluster ([0-9a-f]+)/.exec(e.details ?? '')?.[1] ?? 'another';
+          lastErr = this.foreign(new ForeignClusterError(url, theirs, this.clusterId ?? '?'));
+          if (pin) throw lastErr;
+          continue;
+        }
         if (e.code !== GrpcStatus.UNAVAILABLE && e.code !== GrpcStatus.DEADLINE_EXCEEDED) throw new ClusterRequestError(e.code, e.details || e.message);
         lastErr = err;
       }
@@ -120,9 +187,14 @@ export class ClusterClient {
     throw new ClusterUnavailableError(`no endpoint answered (${this.endpoints.join(', ')})`, { cause: lastErr });
   }
 
-  /** Checks that `url` answers (a serializable read), without changing the endpoint list. */
-  async ping(url: string): Promise<void> {
-    await this.call('kv', 'Range', { key: enc.encode('/_mgmt/idealClusterSize'), serializable: true }, url);
+  /**
+   * Checks that `url` answers (a serializable read), without changing the
+   * endpoint list; resolves with the cluster id (hex) its answer carries.
+   * Rejects with ForeignClusterError when it belongs to another cluster.
+   */
+  async ping(url: string): Promise<string> {
+    const res = await this.call('kv', 'Range', { key: enc.encode('/_mgmt/idealClusterSize'), serializable: true }, url);
+    return headerClusterId(res);
   }
 
   /** Every key under `prefix` (a linearizable read). */
@@ -172,14 +244,14 @@ export class ClusterClient {
     if (this.endpoints.length === 0) throw new ClusterUnavailableError('no endpoints to reach the cluster');
     const url = this.endpoints[this.current]!;
     const lease = this.stub(url).lease as unknown as {
-      LeaseKeepAlive: (opts: { deadline: number }) => {
+      LeaseKeepAlive: (metadata: Metadata, opts: { deadline: number }) => {
         write(r: unknown): void;
         end(): void;
         on(e: string, fn: (x: never) => void): void;
       };
     };
     return new Promise<number>((resolve, reject) => {
-      const call = lease.LeaseKeepAlive({ deadline: Date.now() + this.timeoutMs });
+      const call = lease.LeaseKeepAlive(this.metadata, { deadline: Date.now() + this.timeoutMs });
       let done = false;
       const finish = (fn: () => void) => {
         if (done) return;

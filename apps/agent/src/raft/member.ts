@@ -56,7 +56,8 @@ export function readMemberIdentity(dataDir: string): MemberIdentity | undefined 
   return v;
 }
 
-function writeMemberIdentity(dataDir: string, id: MemberIdentity): void {
+/** Writes the identity of a member data directory (atomically, durably). */
+export function writeMemberIdentity(dataDir: string, id: MemberIdentity): void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, IDENTITY_FILE);
   const tmp = `${file}.tmp`;

@@ -1,4 +1,4 @@
-import { Agent, createLogger, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, createLogger, forceNewCluster, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -9,6 +9,7 @@ import type { Io } from './index.js';
  */
 export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   const log = createLogger(config.hostname);
+  if (config.forceNewCluster) await forceNewCluster({ dataDir: config.dataDir, hostname: config.hostname, peerUrls: config.serverUrls, log });
   const agent = new Agent(config, log);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -22,7 +22,18 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(new Option('--peer-urls <urls>', 'alias of --server-urls').argParser(collect))
     .option('--ideal-cluster-size <n>', `how many members the cluster should have; env MGMT_IDEAL_CLUSTER_SIZE (default ${defaultIdealClusterSize})`)
     .option('--no-server', 'never volunteer to be a member; only a client; env MGMT_NO_SERVER=1')
-    .option('--data-dir <path>', 'where this agent keeps its Raft log and snapshots; env MGMT_DATA_DIR')
+    .option(
+      '--data-dir <path>',
+      'where this agent keeps its Raft log, snapshots and cluster record; env MGMT_DATA_DIR (default /var/lib/mgmt/<hostname> as root, else $XDG_STATE_HOME/mgmt/<hostname> or ~/.local/state/mgmt/<hostname>; never the temp directory)',
+    )
+    .option(
+      '--bootstrap-expect <n>',
+      'start together: wait until n of --seeds (this host among them) answer; the lowest hostname starts the cluster, the others join; a seed that already has a cluster always wins; env MGMT_BOOTSTRAP_EXPECT',
+    )
+    .option(
+      '--force-new-cluster',
+      'start a cluster of one from this data directory even though it belongs to a cluster (a new cluster id; etcd\'s flag); env MGMT_FORCE_NEW_CLUSTER=1',
+    )
     .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
