@@ -79,13 +79,14 @@ export class Cluster {
   }
 
   /** Starts agent `name` on its planned ports (joining `seeds` if given). */
-  async start(name: string, ideal: number, seeds?: string[]): Promise<Agent> {
+  async start(name: string, ideal: number, seeds?: string[], extra: string[] = []): Promise<Agent> {
     if (!this.ports.has(name)) await this.plan([name]);
     const [clientPort, serverPort] = this.ports.get(name) ?? [0, 0];
     const clientUrl = `http://127.0.0.1:${clientPort}`;
     const peerUrl = `http://127.0.0.1:${serverPort}`;
     const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', peerUrl, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
     if (seeds?.length) args.push('--seeds', seeds.join(','));
+    args.push(...extra);
     const logFile = path.join(this.dir, `${name}.log`);
     const faultFile = path.join(this.dir, `${name}.faults.json`);
     const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, peerUrl, faultFile, args, logFile, child: this.spawn(args, logFile, faultFile), paused: false, restarts: 0 };
@@ -113,9 +114,10 @@ export class Cluster {
   }
 
   /**
-   * Starts the agent again with the same arguments (same data dir and ports).
-   * An agent first started without seeds (the bootstrapper) gets `restartSeeds`,
-   * as an operator would give it: without them, once removed it can never rejoin.
+   * Starts the agent again with the same arguments (same data dir and ports),
+   * exactly as it was first started: the bootstrapper without seeds (its data
+   * directory's cluster record brings it back to its cluster). Only with
+   * `restartSeeds` set (`--restart-with-seeds`) does it get seeds it never had.
    */
   restart(a: Agent): void {
     if (alive(a)) return;

@@ -2,7 +2,10 @@
  * Chaos runner CLI: real `mgmt run` agents, real faults, checked histories (see README.md).
  * Usage: npx tsx tools/src/chaos/main.ts [--runs N] [--seconds S] [--seed X]
  * --errors prints the commonest client errors per run.
- * --restart-as-started restarts h1 without seeds, exactly as first started.
+ * Every host is restarted exactly as first started (h1 without seeds);
+ * --restart-with-seeds gives h1 seeds on restart instead (the old runs).
+ * --bootstrap-expect starts every host with the same command (--seeds naming
+ * all four, --bootstrap-expect 3) instead of h1 first.
  * --inject-stale adds a fabricated stale read, --inject-gap forgets an event a
  * watcher saw, to see the checks fail (self-tests).
  * --keep saves every run's files, not only anomalies'.
@@ -34,7 +37,10 @@ async function main(): Promise<number> {
   const runs = Number(arg('runs') ?? 1);
   const seconds = Number(arg('seconds') ?? 20);
   const seedArg = arg('seed');
-  const restartAsStarted = process.argv.includes('--restart-as-started');
+  const startOptions = {
+    mode: process.argv.includes('--bootstrap-expect') ? ('bootstrap-expect' as const) : ('first-host' as const),
+    restartWithSeeds: process.argv.includes('--restart-with-seeds'),
+  };
   const firstSeed = seedArg === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedArg);
   let anomalies = 0;
   const allFaults: Fault[] = [];
@@ -42,7 +48,7 @@ async function main(): Promise<number> {
     const seed = (firstSeed + k - 1) >>> 0;
     let r: RunResult;
     try {
-      r = await runOnce({ seed, seconds, restartAsStarted, injectStale: process.argv.includes('--inject-stale'), injectGap: process.argv.includes('--inject-gap') });
+      r = await runOnce({ seed, seconds, ...startOptions, injectStale: process.argv.includes('--inject-stale'), injectGap: process.argv.includes('--inject-gap') });
     } catch (err) {
       console.log(`run ${k} seed=${seed} ops=0 faults=0 verdict=unknown (${err instanceof Error ? err.message : String(err)})`);
       continue;
@@ -53,7 +59,7 @@ async function main(): Promise<number> {
       for (const [m, n] of [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${n}x ${m}`);
     }
     errorCounts.clear();
-    const replay = replayCommand(r, seconds, restartAsStarted);
+    const replay = replayCommand(r, seconds, startOptions);
     if (r.verdict === 'ANOMALY') {
       anomalies++;
       const out = saveRun(r, seconds, replay);

@@ -27,12 +27,22 @@ const WATCHERS = 2;
 const HEAL_TIMEOUT_MS = 60_000;
 const CATCH_UP_TIMEOUT_MS = 20_000;
 
+/** How a run starts its hosts (see RunOptions.mode). */
+export type StartMode = 'first-host' | 'bootstrap-expect';
+
 /** Options of one run. */
 export interface RunOptions {
   seed: number;
   seconds: number;
-  /** Restart h1 without seeds, as first started (see README, first finding). */
-  restartAsStarted?: boolean;
+  /**
+   * How the hosts are started, and so restarted (always exactly as started):
+   * `first-host` (default): h1 without seeds bootstraps, h2-h4 join with
+   * --seeds, as in the reference; `bootstrap-expect`: every host has the
+   * same command, --seeds naming all four and --bootstrap-expect 3.
+   */
+  mode?: StartMode;
+  /** The old way: give h1 every other agent as seeds when it is restarted (not as first started). */
+  restartWithSeeds?: boolean;
   /** Self-test: add a fabricated stale read; the run must say ANOMALY. */
   injectStale?: boolean;
   /** Self-test: forget one event a watcher saw; the run must say ANOMALY. */
@@ -79,9 +89,14 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const names = ['h1', 'h2', 'h3', 'h4'];
     await cluster.plan(names);
     const others = (n: string) => names.filter((x) => x !== n).map((x) => cluster.urlOf(x));
-    const h1 = await cluster.start('h1', 3);
-    if (!o.restartAsStarted) h1.restartSeeds = others('h1');
-    for (const name of names.slice(1)) await cluster.start(name, 3, [cluster.urlOf('h1'), ...others(name).slice(1)]);
+    if (o.mode === 'bootstrap-expect') {
+      const all = names.map((n) => cluster.urlOf(n));
+      for (const name of names) await cluster.start(name, 3, all, ['--bootstrap-expect', '3']);
+    } else {
+      const h1 = await cluster.start('h1', 3);
+      if (o.restartWithSeeds) h1.restartSeeds = others('h1');
+      for (const name of names.slice(1)) await cluster.start(name, 3, [cluster.urlOf('h1'), ...others(name).slice(1)]);
+    }
     if (!(await cluster.until(async () => ((await cluster.voters())?.length ?? 0) >= 3, 120_000))) throw new Error('cluster did not form 3 voters in 120 s');
 
     const t0 = performance.now();
@@ -197,8 +212,9 @@ function injectStaleRead(history: Operation[]): void {
 }
 
 /** The replay command of a run. */
-export function replayCommand(r: { seed: number }, seconds: number, restartAsStarted = false): string {
-  return `cd tools && npx tsx src/chaos/main.ts --runs 1 --seconds ${seconds} --seed ${r.seed}${restartAsStarted ? ' --restart-as-started' : ''}`;
+export function replayCommand(r: { seed: number }, seconds: number, o: { mode?: StartMode; restartWithSeeds?: boolean } = {}): string {
+  const flags = `${o.mode === 'bootstrap-expect' ? ' --bootstrap-expect' : ''}${o.restartWithSeeds ? ' --restart-with-seeds' : ''}`;
+  return `cd tools && npx tsx src/chaos/main.ts --runs 1 --seconds ${seconds} --seed ${r.seed}${flags}`;
 }
 
 /**
