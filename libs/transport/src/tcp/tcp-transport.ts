@@ -301,7 +301,8 @@ export class TcpTransport extends BaseTransport<TcpLink> {
         const status = judgeHello(hello, this.localId, this.clusterId);
         socket.write(encodeFrame(encodeHelloAck(status)));
         if (status !== 'ok') {
-          return reject(`refused hello from ${hello.fromId} (cluster ${JSON.stringify(hello.clusterId)}): ${status}`);
+          const clusters = status === 'wrong-cluster' ? `: it belongs to cluster ${JSON.stringify(hello.clusterId)}, this member to cluster ${JSON.stringify(this.clusterId)}` : '';
+          return reject(`refused hello from ${hello.fromId} (${status})${clusters}`);
         }
         if (decoder.partialBytes > 0) return reject('data sent before the hello was answered');
         fromId = hello.fromId;
