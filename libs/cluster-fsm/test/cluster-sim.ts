@@ -47,6 +47,10 @@ interface SimAgent {
   crashedTick: number | undefined;
   /** What the agent's watches last reported, to send facts on change only. */
   seen: { nominated: boolean; removed: boolean; isVoter: boolean; isLeader: boolean; observed: string };
+  /** How it was first started (a restart repeats it exactly). */
+  options: { seeds?: boolean; noServer?: boolean };
+  /** Its data directory: the member whose data it holds (wiped when removed), and whether it belongs to the cluster (the record). */
+  disk: { memberId: string | undefined; belongs: boolean };
 }
 
 /** A broken end-to-end invariant. */
@@ -73,6 +77,8 @@ export class ClusterSim {
   /** Member id -> last tick its process served it (the leader heard from it). */
   private readonly lastHeardTick = new Map<string, number>();
   private nominator: { actor: Actor<typeof nominatorMachine>; leaderId: string } | undefined;
+  /** A cluster was bootstrapped (a second bootstrap is a split brain). */
+  private bootstrapped = false;
   /** Conf changes refused because another was in flight (must stay 0). */
   refusedConfChanges = 0;
   readonly log: string[] = [];
@@ -84,11 +90,11 @@ export class ClusterSim {
     this.idealClusterSize = idealClusterSize;
   }
 
-  /** Starts an agent; without seeds it bootstraps a new cluster. */
-  startAgent(hostname: string, options: { seeds?: boolean; noServer?: boolean } = {}): void {
+  /** Starts an agent; without seeds (and without a data directory that belongs to the cluster) it bootstraps a new cluster. */
+  startAgent(hostname: string, options: { seeds?: boolean; noServer?: boolean } = {}, disk: SimAgent['disk'] = { memberId: undefined, belongs: false }): void {
     const effects: Effect[] = [];
     const record = (type: string) => (_args: unknown, params: unknown) => void effects.push({ type, params });
-    const names = ['connectToSeed', 'writeVolunteerKey', 'revokeVolunteerKey', 'bootstrapCluster', 'startMember',
+    const names = ['connectToSeed', 'writeVolunteerKey', 'revokeVolunteerKey', 'bootstrapCluster', 'restartMember', 'startMember',
       'advertiseEndpoint', 'withdrawEndpoint', 'transferLeadership', 'stopMember'];
     const machine = lifecycleMachine.provide({ actions: Object.fromEntries(names.map((name) => [name, record(name)])) });
     const actor = createActor(machine, {
@@ -99,6 +105,8 @@ export class ClusterSim {
         peerUrls: [`http://${hostname}:2380`],
         clientUrls: [`http://${hostname}:2379`],
         noServer: options.noServer ?? false,
+        hasMemberData: disk.memberId !== undefined,
+        knownCluster: disk.belongs ? { clusterId: 'sim', endpoints: ['http://seed:2379'] } : undefined,
         timing: { shutdownTimeoutMs: 20_000 },
       },
     });
@@ -110,6 +118,8 @@ export class ClusterSim {
       memberId: undefined,
       crashedTick: undefined,
       seen: { nominated: false, removed: false, isVoter: false, isLeader: false, observed: '' },
+      options,
+      disk: { ...disk },
     };
     this.agents.set(hostname, agent);
     actor.start();
@@ -146,6 +156,18 @@ export class ClusterSim {
     agent.effects.length = 0;
     agent.actor.stop();
     this.log.push(`t=${this.tick} ${hostname} crashed`);
+  }
+
+  /**
+   * Starts a crashed (or stopped) agent again with its original command
+   * (the first host without seeds), with its data directory or with its
+   * member's data wiped (the cluster record stays, as it does on disk).
+   */
+  restartAgent(hostname: string, withData: boolean): void {
+    const old = this.agent(hostname);
+    if (old.crashedTick === undefined && old.actor.getSnapshot().status !== 'done') throw new Error(`${hostname} still runs`);
+    this.log.push(`t=${this.tick} ${hostname} restarted as started ${withData ? 'with' : 'without'} its member data`);
+    this.startAgent(hostname, old.options, { memberId: withData ? old.disk.memberId : undefined, belongs: old.disk.belongs });
   }
 
   /** Sets `/_mgmt/idealClusterSize`. */
@@ -232,10 +254,11 @@ export class ClusterSim {
     this.log.push(`t=${this.tick} ${agent.hostname} ${effect.type}`);
     switch (effect.type) {
       case 'connectToSeed':
-        this.send(agent, this.hasServingLeader()
-          ? { type: 'seed.connected', seed: 'http://seed:2379' }
-          : { type: 'seed.unreachable', seed: 'http://seed:2379' });
-        return;
+        if (this.hasServingLeader()) {
+          agent.disk.belongs = true;
+          return this.send(agent, { type: 'seed.connected', seed: 'http://seed:2379' });
+        }
+        return this.send(agent, { type: 'seed.unreachable', seed: 'http://seed:2379' });
       case 'writeVolunteerKey': {
         const held = this.volunteers.get(host);
         if (held !== undefined && held.lease !== agent.hostname) return this.send(agent, { type: 'hostname.duplicated' });
@@ -246,13 +269,24 @@ export class ClusterSim {
         if (this.volunteers.get(host)?.lease === agent.hostname) this.volunteers.delete(host);
         return this.send(agent, { type: 'volunteer.revoked' });
       case 'bootstrapCluster': {
+        // One cluster, ever: a host whose data directory belongs to it must never start another.
+        if (this.bootstrapped) throw new ClusterInvariantError(`t=${this.tick} ${host} bootstrapped a second cluster\n${this.log.slice(-20).join('\n')}`);
+        this.bootstrapped = true;
         const id = String(this.nextMemberId++);
+        agent.disk = { memberId: id, belongs: true };
         this.members = [{ id, name: host, isLearner: false, peerUrls: [`http://${host}:2380`], addedTick: this.tick }];
         this.leaderId = id;
         agent.memberRunning = true;
         agent.memberId = id;
         return this.send(agent, { type: 'member.started', memberId: id });
       }
+      case 'restartMember':
+        if (agent.memberRunning) throw new ClusterInvariantError(`${host}: restartMember while its member runs (EADDRINUSE)`);
+        agent.memberRunning = true;
+        agent.memberId = agent.disk.memberId;
+        agent.seen.removed = false;
+        agent.seen.isVoter = false;
+        return this.send(agent, { type: 'member.started', memberId: agent.memberId });
       case 'startMember':
         if (agent.memberRunning) throw new ClusterInvariantError(`${host}: startMember while its member runs (EADDRINUSE)`);
         agent.memberRunning = true;
@@ -272,6 +306,8 @@ export class ClusterSim {
         return;
       }
       case 'stopMember':
+        // A removed member's data is wiped (its id is never reused); the record stays.
+        if (agent.memberId !== undefined && !this.members.some((m) => m.id === agent.memberId)) agent.disk.memberId = undefined;
         agent.memberRunning = false;
         agent.memberId = undefined;
         return this.send(agent, { type: 'member.stopped' });
@@ -319,7 +355,10 @@ export class ClusterSim {
       // A joining member learns its id when the leader first contacts it.
       if (agent.memberRunning && agent.memberId === undefined) {
         const added = this.members.find((m) => m.name === agent.hostname);
-        if (added !== undefined) agent.memberId = added.id;
+        if (added !== undefined) {
+          agent.memberId = added.id;
+          agent.disk = { memberId: added.id, belongs: true };
+        }
       }
       const nominated = this.nominated.has(agent.hostname);
       if (nominated !== agent.seen.nominated) {

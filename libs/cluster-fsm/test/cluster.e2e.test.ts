@@ -7,7 +7,9 @@
  * volunteers again and can be nominated again in the same process), a peer
  * and the leader leave cleanly on shutdown and are replaced, and after
  * every tick: every agent's invariants hold, no member is started twice,
- * the voters keep a serving majority, and one membership change at a time.
+ * the voters keep a serving majority, and one membership change at a time;
+ * and the first host restarted exactly as it was first started (without
+ * seeds, with or without its member's data) never starts a second cluster.
  */
 import { describe, expect, it } from 'vitest';
 import { ClusterSim } from './cluster-sim.js';
@@ -54,6 +56,29 @@ describe('a simulated cluster', () => {
     await sim.runUntil(() => sim.voterNames().length === 4 && settled(sim), 400);
     const renominated = [...sim.agents.values()].filter((a) => a.actor.getSnapshot().context.nominations >= 2);
     expect(renominated.length).toBeGreaterThan(0);
+  });
+
+  it('the first host restarted with its original command comes back to the same cluster, with or without its member data', async () => {
+    for (const withData of [true, false]) {
+      const sim = await formed(3, 4);
+      sim.crash('h1');
+      // Replaced by the spare once its lease expires and it is removed.
+      await sim.runUntil(() => sim.voterNames().length === 3 && !sim.voterNames().includes('h1') && count(sim, 'peer.running') === 3, 1_000);
+      sim.restartAgent('h1', withData);
+      // No seeds, yet never a second cluster (bootstrapping again would throw): h1 volunteers again.
+      await sim.runUntil(() => sim.states().h1 === 'volunteer.waiting', 400);
+      sim.setIdealClusterSize(4);
+      await sim.runUntil(() => sim.voterNames().length === 4 && settled(sim), 600);
+      expect(sim.voterNames()).toContain('h1');
+    }
+  });
+
+  it('a member restarted with its data is a member again at once', async () => {
+    const sim = await formed(3, 3);
+    sim.crash('h2');
+    sim.restartAgent('h2', true);
+    await sim.runUntil(() => sim.states().h2 === 'peer.running', 100);
+    expect(sim.voterNames()).toEqual(['h1', 'h2', 'h3']);
   });
 
   it('survives a quick shrink-and-grow while removed members are still stopping', async () => {

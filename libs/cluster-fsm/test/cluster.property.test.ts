@@ -1,6 +1,8 @@
 /**
  * Random end-to-end runs of the simulated cluster (test/cluster-sim.ts):
- * agents start, shut down, crash (never a majority) and the ideal size
+ * agents start, shut down, crash (never a majority), restart exactly as
+ * first started (the first host without seeds, with or without its member's
+ * data: never a second cluster) and the ideal size
  * changes at random moments, and
  * after every tick every agent's invariants hold, no member is started
  * twice, voters keep a serving majority and one membership change is in
@@ -17,6 +19,7 @@ type Op =
   | { type: 'start' }
   | { type: 'shutdown'; agent: number }
   | { type: 'crash'; agent: number }
+  | { type: 'restart'; agent: number; withData: boolean }
   | { type: 'ideal'; size: number }
   | { type: 'run'; steps: number };
 
@@ -24,6 +27,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Op>({ type: 'start' }) },
   { weight: 2, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'shutdown', agent })) },
   { weight: 1, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'crash', agent })) },
+  // A crashed host restarted exactly as first started (h1 without seeds), with or without its member's data.
+  { weight: 1, arbitrary: fc.record({ agent: fc.nat({ max: 9 }), withData: fc.boolean() }).map<Op>((r) => ({ type: 'restart', ...r })) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }).map<Op>((size) => ({ type: 'ideal', size })) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }).map<Op>((steps) => ({ type: 'run', steps })) },
 );
@@ -44,6 +49,10 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
     if (o.type === 'crash') {
       const hostname = `h${(o.agent % started) + 1}`;
       if (sim.canCrash(hostname)) sim.crash(hostname);
+    }
+    if (o.type === 'restart') {
+      const agent = sim.agent(`h${(o.agent % started) + 1}`);
+      if (agent.crashedTick !== undefined) sim.restartAgent(agent.hostname, o.withData);
     }
     if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
     await sim.run(o.type === 'run' ? o.steps : 1);
