@@ -77,6 +77,8 @@ export class ClusterSim {
   /** Member id -> last tick its process served it (the leader heard from it). */
   private readonly lastHeardTick = new Map<string, number>();
   private nominator: { actor: Actor<typeof nominatorMachine>; leaderId: string } | undefined;
+  /** When the last member shut the whole cluster down, if it did. */
+  private shutDownAt: number | undefined;
   /** A cluster was bootstrapped (a second bootstrap is a split brain). */
   private bootstrapped = false;
   /** Conf changes refused because another was in flight (must stay 0). */
@@ -482,7 +484,9 @@ export class ClusterSim {
     const serving = voters.filter((m) => this.isServing(m)).length;
     // The last member of a cluster that is being shut down takes the cluster with it: that is the end, not a loss.
     const lastLeaving = voters.length === 1 && this.agents.get(voters[0]!.name)?.actor.getSnapshot().context.shutdownRequested === true;
-    if (voters.length > 0 && serving < majority(voters.length) && !lastLeaving) {
+    // Once the last member has shut the cluster down, a restart without its data cannot bring it back (nor may it start another).
+    if (lastLeaving) this.shutDownAt = this.tick;
+    if (voters.length > 0 && serving < majority(voters.length) && !lastLeaving && this.shutDownAt === undefined) {
       throw new ClusterInvariantError(`t=${this.tick} quorum lost: ${serving}/${voters.length} voters serving\n${this.log.slice(-20).join('\n')}`);
     }
     if (this.refusedConfChanges > 0) throw new ClusterInvariantError('two membership changes were in flight');

@@ -81,6 +81,12 @@ export const lifecycleMachine = setup({
     explainPeerRunning: assign(({ context }) => ({ reason: peerRunningReason(context) })),
     explain: assign((_args, params: { reason: string }) => ({ reason: params.reason })),
     fail: assign((_args, params: { error: Error }) => ({ error: params.error, reason: `failed: ${params.error.message}` })),
+    forgetMember: assign({ member: 'none' }),
+    /** The one start of a bootstrapping or restarting member failed: the agent cannot go on. */
+    failFirstStart: assign(({ event }) => {
+      const error = new MemberStartError(1, { cause: new Error(event.type === 'member.failed' ? event.error : 'member failed') });
+      return { error, reason: `failed: ${error.message}` };
+    }),
   },
   guards: lifecycleGuards,
   delays: lifecycleDelays,
@@ -136,16 +142,7 @@ export const lifecycleMachine = setup({
             { type: 'writeVolunteerKey', params: hostParams },
           ],
         },
-        'member.failed': {
-          target: 'failed',
-          actions: [
-            assign({ member: 'none' }),
-            {
-              type: 'fail',
-              params: ({ event }) => ({ error: new MemberStartError(1, { cause: new Error(event.error) }) }),
-            },
-          ],
-        },
+        'member.failed': { target: 'failed', actions: ['forgetMember', 'failFirstStart'] },
       },
     },
 
@@ -162,16 +159,7 @@ export const lifecycleMachine = setup({
           target: '#lifecycle.peer.joining',
           actions: [assign({ member: 'running', volunteered: true }), { type: 'writeVolunteerKey', params: hostParams }],
         },
-        'member.failed': {
-          target: 'failed',
-          actions: [
-            assign({ member: 'none' }),
-            {
-              type: 'fail',
-              params: ({ event }) => ({ error: new MemberStartError(1, { cause: new Error(event.error) }) }),
-            },
-          ],
-        },
+        'member.failed': { target: 'failed', actions: ['forgetMember', 'failFirstStart'] },
       },
     },
 
