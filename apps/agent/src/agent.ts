@@ -290,7 +290,7 @@ export class Agent {
     try {
       const clusterId = await this.client.ping(seed);
       if (clusterId !== '') this.adoptCluster(clusterId);
-      this.client.setEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]);
+      this.client.setEndpoints(this.peer ? [seed, ...this.config.seeds, ...this.knownEndpoints] : this.otherEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]));
       this.send({ type: 'seed.connected', seed });
     } catch (err) {
       if (this.record && this.config.seeds.length === 0) {
@@ -330,7 +330,8 @@ export class Agent {
       return;
     }
     if (d.kind === 'join') {
-      this.client.setEndpoints([...d.endpoints, ...this.config.seeds]);
+      // Not this agent's own URLs: only its hello server answers there until it is a member.
+      this.client.setEndpoints(this.otherEndpoints([...d.endpoints, ...this.config.seeds]));
       try {
         const clusterId = await this.client.ping(d.via);
         if (clusterId !== '') this.adoptCluster(clusterId);
@@ -636,7 +637,7 @@ export class Agent {
     }
     if (this.config.bootstrapExpect !== undefined && !p.force) await this.openHelloServer();
     // Back to being a client: reach the cluster through the others.
-    this.client.setEndpoints([...this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u)), ...this.config.seeds]);
+    this.client.setEndpoints(this.otherEndpoints([...this.knownEndpoints, ...this.config.seeds]));
     if (p.force) this.log.warn({}, 'forced stop');
     this.send({ type: 'member.stopped' });
   }
@@ -692,7 +693,7 @@ export class Agent {
    */
   private refreshClientEndpoints(): void {
     const others = this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u));
-    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.config.seeds, ...others]);
+    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.otherEndpoints(this.config.seeds), ...others]);
   }
 
   /** The `/_mgmt/` keys: from the local member when it runs (serializable), else through the client. */

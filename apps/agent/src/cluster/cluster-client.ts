@@ -180,7 +180,8 @@ export class ClusterClient {
           if (pin) throw lastErr;
           continue;
         }
-        if (e.code !== GrpcStatus.UNAVAILABLE && e.code !== GrpcStatus.DEADLINE_EXCEEDED) throw new ClusterRequestError(e.code, e.details || e.message);
+        // UNIMPLEMENTED: not an etcd API there (an agent's hello server while it waits to bootstrap): try the next.
+        if (e.code !== GrpcStatus.UNAVAILABLE && e.code !== GrpcStatus.DEADLINE_EXCEEDED && e.code !== GrpcStatus.UNIMPLEMENTED) throw new ClusterRequestError(e.code, e.details || e.message);
         lastErr = err;
       }
     }
