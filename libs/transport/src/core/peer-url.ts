@@ -11,7 +11,7 @@ export type UrlTransportKind = 'nats' | 'tcp';
 export interface PeerUrl {
   /** The URL as given (trimmed). */
   readonly url: string;
-  readonly scheme: 'http' | 'tcp' | 'nats';
+  readonly scheme: 'http' | 'https' | 'tcp' | 'nats';
   readonly kind: UrlTransportKind;
   /** Host name or IP address; IPv6 without brackets. */
   readonly host: string;
@@ -20,6 +20,8 @@ export interface PeerUrl {
 
 const SCHEMES: Record<string, { scheme: PeerUrl['scheme']; kind: UrlTransportKind; defaultPort?: number }> = {
   'http:': { scheme: 'http', kind: 'tcp' },
+  // TLS over the same TCP carrier (the transport's `tls` option).
+  'https:': { scheme: 'https', kind: 'tcp' },
   'tcp:': { scheme: 'tcp', kind: 'tcp' },
   'nats:': { scheme: 'nats', kind: 'nats', defaultPort: 4222 },
 };
@@ -37,7 +39,7 @@ export function parsePeerUrl(input: string): PeerUrl {
   }
   const known = SCHEMES[parsed.protocol];
   if (known === undefined) {
-    throw new PeerUrlError(input, `unsupported scheme ${JSON.stringify(parsed.protocol.replace(/:$/, ''))} (use http, tcp or nats)`);
+    throw new PeerUrlError(input, `unsupported scheme ${JSON.stringify(parsed.protocol.replace(/:$/, ''))} (use http, https, tcp or nats)`);
   }
   if (parsed.username !== '' || parsed.password !== '') throw new PeerUrlError(input, 'credentials in peer URLs are not supported');
   if (parsed.pathname !== '' && parsed.pathname !== '/') throw new PeerUrlError(input, 'a peer URL has no path');
