@@ -39,6 +39,7 @@ import { IdealSizeReader } from './cluster/view.js';
 import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
+import type { AgentTls } from './security/agent-tls.js';
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -54,6 +55,8 @@ export interface AgentConfig {
    * worker threads); by default the peer URLs choose TCP or NATS.
    */
   transportFor?: (memberId: number) => Transport;
+  /** TLS for `https://` URLs (operator certificates or a join token's); none means plaintext only. */
+  tls?: AgentTls;
   /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
   graph?: { file: string; graph: Graph };
   /** Overrides for tests. */
@@ -69,7 +72,7 @@ export class Agent {
   readonly actor: Actor<typeof lifecycleMachine>;
   private readonly client: ClusterClient;
   /** Reaches the cluster through members other than this one. */
-  private readonly outside = new ClusterClient([]);
+  private readonly outside: ClusterClient;
   private peer: Peer | undefined;
   private nominator: NominatorRunner | undefined;
   private readonly lease: AgentLease;
@@ -101,7 +104,8 @@ export class Agent {
     readonly config: AgentConfig,
     private readonly log: Logger,
   ) {
-    this.client = new ClusterClient(config.seeds);
+    this.client = new ClusterClient(config.seeds, undefined, config.tls?.dial);
+    this.outside = new ClusterClient([], undefined, config.tls?.dial);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
     if (config.graph) {
@@ -345,6 +349,7 @@ export class Agent {
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
         observeRequest: this.metrics.observeRequest,
+        tls: this.config.tls,
       });
       this.peer = peer;
       if (bootstrap) this.ownsHostname = true;

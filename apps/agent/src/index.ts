@@ -12,3 +12,6 @@ export { RaftServer } from './raft/raft-server.js';
 export { agentName } from './name.js';
 export { GraphRunner, type GraphStore } from './graph/graph-runner.js';
 export { CONVERGED_PREFIX, EXPORTED_PREFIX, convergedKey } from './graph/exports.js';
+export type { AgentTls, DialTls, TlsIdentity } from './security/agent-tls.js';
+export { prepareTokenPki, readToken, tlsFiles, TokenMismatchError, type TokenPkiOptions } from './security/token-pki.js';
+export { JoinRefusedError, JoinUnavailableError } from './security/join-client.js';

@@ -10,6 +10,8 @@ import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
+import type { AgentTls } from './security/agent-tls.js';
+import { addJoinService, type JoinSigner } from './security/join-service.js';
 
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
@@ -17,10 +19,14 @@ export interface PeerOptions extends MemberOptions {
   clusterIdNumber: number;
   /** Told of every proposal and linearizable read the etcd API serves (metrics). */
   observeRequest?: RequestObserver;
+  /** TLS for `https://` client and peer URLs; with a signer the client URLs also admit joiners. */
+  tls?: AgentTls;
 }
 
 /** A running peer. */
 export class Peer {
+  private stopped = false;
+
   private constructor(
     readonly member: Member,
     readonly backend: RaftBackend,
@@ -30,12 +36,18 @@ export class Peer {
 
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
-    const member = await Member.open(o);
+    const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer });
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
     const servers: EtcdServer[] = [];
     try {
       for (const url of o.clientUrls) {
-        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, { logError: (message, error) => o.logger.error({ err: String(error) }, message) });
+        const https = url.startsWith('https://');
+        if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
+        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
+          logError: (message, error) => o.logger.error({ err: String(error) }, message),
+          tls: https ? o.tls?.client : undefined,
+        });
+        if (https && o.tls?.signer) addJoinService(server.grpc, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name));
         servers.push(server);
         await server.listen(new URL(url).host);
       }
@@ -46,11 +58,35 @@ export class Peer {
       throw err;
     }
     o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
-    return new Peer(member, backend, servers, o.logger);
+    const peer = new Peer(member, backend, servers, o.logger);
+    if (o.tls?.signer) peer.fetchCaKey(o.tls.signer);
+    return peer;
+  }
+
+  /**
+   * A member of a token cluster that joined as a client holds no CA key:
+   * it fetches it (as a member, with its certificate) so it can admit
+   * joiners too. Until then its join service answers "cannot sign yet".
+   */
+  private fetchCaKey(signer: JoinSigner): void {
+    if (signer.caKeyPem || !signer.fetchCaKey) return;
+    const fetch = signer.fetchCaKey;
+    const attempt = async (left: number): Promise<void> => {
+      if (this.stopped || signer.caKeyPem) return;
+      const key = await fetch();
+      if (key) {
+        signer.caKeyPem = key;
+        this.log.info({}, 'tls: fetched the cluster CA key; this member can admit joiners');
+      } else if (left > 0) {
+        setTimeout(() => void attempt(left - 1), 2_000).unref();
+      } else this.log.warn({}, 'tls: could not fetch the cluster CA key; joiners must use another seed');
+    };
+    void attempt(30);
   }
 
   /** Stops serving clients, then the member; frees every port. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.backend.close();
     for (const s of this.servers) await s.close();
     await this.member.stop();

@@ -9,6 +9,7 @@ import { credentials, makeGenericClientConstructor, status as GrpcStatus, type C
 import { ClusterService, KvService, LeaseService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import { prefixRangeEnd } from './prefix.js';
+import type { DialTls } from '../security/agent-tls.js';
 
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
@@ -62,6 +63,8 @@ export class ClusterClient {
   constructor(
     endpoints: readonly string[],
     private readonly timeoutMs = 3_000,
+    /** How `https://` endpoints are dialled (TLS); `http://` ones stay plaintext. */
+    private readonly tls: DialTls = {},
   ) {
     this.endpoints = [...new Set(endpoints)];
   }
@@ -90,7 +93,7 @@ export class ClusterClient {
     let s = this.stubs.get(url);
     if (!s) {
       const target = url.replace(/^[a-z]+:\/\//, '');
-      const creds = credentials.createInsecure();
+      const creds = url.startsWith('https://') ? credentials.createSsl(this.tls.ca ?? null, this.tls.identity?.key ?? null, this.tls.identity?.cert ?? null) : credentials.createInsecure();
       s = { kv: new KvClient(target, creds), lease: new LeaseClient(target, creds), cluster: new ClusterClientCtor(target, creds) };
       this.stubs.set(url, s);
     }

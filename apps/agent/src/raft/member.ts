@@ -6,7 +6,7 @@
  * learns everything from the leader (a nominated volunteer).
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
-import { createNatsTransport, createTcpTransport, parsePeerUrl, type Transport, type TransportLogger } from '@mgmt/transport';
+import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
 import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +37,8 @@ export interface MemberOptions {
   transport?: Transport;
   /** Wrap the transport (fault injection in chaos tests). */
   wrapTransport?: (t: Transport) => Transport;
+  /** Mutual TLS for `https://` peer URLs (TCP); peers must also be named by their certificate. */
+  peerTls?: PeerTls;
 }
 
 /** What identifies a member's data directory. */
@@ -84,13 +86,36 @@ function transportLogger(log: Logger): TransportLogger {
   };
 }
 
-/** The transport the peer URLs select: NATS for nats://, direct TCP for http:// and tcp://. */
-function makeTransport(o: MemberOptions): Transport {
+/** Mutual TLS of the peer transport, and how a peer's certificate must name it. */
+export type PeerTls = Omit<TcpTlsOptions, 'authorizePeer'> & {
+  /** Only the member's host name counts (certificates of the token PKI always carry it); else an address of its peer URLs does too. */
+  hostnameOnly?: boolean;
+};
+
+/** The transport the peer URLs select: NATS for nats://, direct TCP for http://, https:// (TLS) and tcp://. */
+function makeTransport(o: MemberOptions, state: AgentState): Transport {
   const url = parsePeerUrl(o.peerUrls[0] ?? '');
   const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
+  // Without client certificates (operator TLS without --peer-client-cert-auth) there is no name to check.
+  const authorizePeer = o.peerTls?.requireClientCert === false ? undefined : (fromId: number, cert: Parameters<typeof certificateNames>[0]) => peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
+  const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
   return url.kind === 'nats'
     ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
-    : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url });
+    : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url, tls });
+}
+
+/**
+ * Why a peer connection claiming to come from member `fromId` must be closed,
+ * or undefined when its certificate names that member (its host name, or the
+ * host of one of its peer URLs). `member` is what the registry (voters and
+ * joining learners) says of `fromId`, or, on a new member whose registry is
+ * still empty, what the cluster told it when it joined.
+ */
+export function peerCertificateProblem(member: MemberInfo | undefined, fromId: number, names: readonly string[], hostnameOnly: boolean): string | undefined {
+  if (!member) return `member ${fromId.toString(16)} is not a current member`;
+  const hosts = hostnameOnly ? [] : member.peerUrls.map((u) => new URL(u).hostname.replace(/^\[(.*)\]$/, '$1'));
+  if (names.includes(member.name) || hosts.some((h) => names.includes(h))) return undefined;
+  return `its certificate names ${names.join(', ') || 'nothing'}, not member ${member.name} (${hosts.join(', ')})`;
 }
 
 /** A running member. */
@@ -122,7 +147,7 @@ export class Member {
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
 
-    let transport: Transport = o.transport ?? makeTransport(o);
+    let transport: Transport = o.transport ?? makeTransport(o, state);
     if (o.wrapTransport) transport = o.wrapTransport(transport);
     // testing hook (chaos runner): peer-traffic faults from a rules file, see fault-file.ts
     const faultFile = process.env[FAULT_FILE_ENV];

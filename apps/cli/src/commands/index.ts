@@ -5,6 +5,7 @@ import { registerDemo } from './demo.js';
 import { registerViz } from './viz.js';
 import { registerStatus } from './status.js';
 import { registerCtl } from './ctl.js';
+import { registerToken } from './token.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -19,5 +20,6 @@ export function registerCommands(program: Command, io: Io): void {
   registerStatus(program, io);
   registerViz(program, io);
   registerDemo(program, io);
+  registerToken(program, io);
   registerVersion(program, io);
 }

@@ -1,4 +1,4 @@
-import { Agent, createLogger, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, createLogger, prepareTokenPki, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -9,6 +9,17 @@ import type { Io } from './index.js';
  */
 export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   const log = createLogger(config.hostname);
+  if (config.token !== undefined) {
+    try {
+      config.tls = await prepareTokenPki({ ...config, token: config.token, log: log.child({ part: 'tls' }) });
+    } catch (err) {
+      // A refused token, a data directory of another cluster, no seed answering: one line, no agent.
+      io.err(`mgmt run: ${(err as Error).message}
+`);
+      process.exitCode = 1;
+      return;
+    }
+  }
   const agent = new Agent(config, log);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -24,6 +24,16 @@ export function registerRun(program: Command, io: Io): void {
     .option('--no-server', 'never volunteer to be a member; only a client; env MGMT_NO_SERVER=1')
     .option('--data-dir <path>', 'where this agent keeps its Raft log and snapshots; env MGMT_DATA_DIR')
     .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
+    .option('--token <secret>', 'join token: automatic TLS for clients and peers (the first agent makes the cluster CA; joiners prove they know the token); env MGMT_TOKEN')
+    .option('--token-file <path>', 'read the join token from the first line of this file; env MGMT_TOKEN_FILE')
+    .option('--cert-file <path>', 'certificate for https:// client URLs (etcd --cert-file); env MGMT_CERT_FILE')
+    .option('--key-file <path>', 'key of --cert-file; env MGMT_KEY_FILE')
+    .option('--trusted-ca-file <path>', 'CA that client certificates (and the servers this agent dials) chain to; env MGMT_TRUSTED_CA_FILE')
+    .option('--client-cert-auth', 'refuse clients without a certificate signed by --trusted-ca-file; env MGMT_CLIENT_CERT_AUTH=1')
+    .option('--peer-cert-file <path>', 'certificate for https:// server (peer) URLs; env MGMT_PEER_CERT_FILE')
+    .option('--peer-key-file <path>', 'key of --peer-cert-file; env MGMT_PEER_KEY_FILE')
+    .option('--peer-trusted-ca-file <path>', 'CA that peer certificates chain to; env MGMT_PEER_TRUSTED_CA_FILE')
+    .option('--peer-client-cert-auth', 'refuse peers without a certificate signed by --peer-trusted-ca-file; env MGMT_PEER_CLIENT_CERT_AUTH=1')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
       if (config.file !== undefined) config.graph = await loadRunGraph(config.file);

@@ -9,6 +9,7 @@ import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
 import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
+import { serverCredentials, type EtcdServerTls } from './tls.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -27,6 +28,8 @@ export interface EtcdServerOptions {
   progressNotifyIntervalMs?: number;
   /** Where unexpected errors go (default: console.error). */
   logError?: ErrorLog;
+  /** Serve TLS (an `https://` client URL); plaintext without. */
+  tls?: EtcdServerTls;
 }
 
 /** A running etcd v3 API server. */
@@ -66,7 +69,8 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
     grpc,
     listen: (address) =>
       new Promise((resolve, reject) => {
-        grpc.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+        const credentials = options.tls ? serverCredentials(options.tls) : ServerCredentials.createInsecure();
+        grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
       }),
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,87 @@
+/**
+ * TLS for the etcd API server: the gRPC server credentials for an `https://`
+ * client URL, and who must show a client certificate.
+ *
+ * - `clientCert: 'none'`: TLS, no client certificate asked for (etcd without
+ *   `--client-cert-auth`).
+ * - `'handshake'`: a client without a certificate signed by `ca` fails the
+ *   TLS handshake (etcd `--client-cert-auth`).
+ * - `'per-call'`: a certificate is asked for but the handshake accepts its
+ *   absence; every call without a verified one is refused with
+ *   UNAUTHENTICATED, except the methods in `openMethodPaths` (mgmt's join
+ *   service: a joiner has no certificate yet, it comes to get one).
+ */
+import {
+  ServerCredentials,
+  ServerInterceptingCall,
+  status as GrpcStatus,
+  type ServerInterceptingCallInterface,
+  type ServerInterceptor,
+  type ServerMethodDefinition,
+} from '@grpc/grpc-js';
+import type { SecureServerOptions } from 'node:http2';
+import type { SecureContextOptions } from 'node:tls';
+
+/** TLS of the etcd API server. */
+export interface EtcdServerTls {
+  /** PEM certificate chain the server presents. */
+  cert: Buffer;
+  /** PEM private key of `cert`. */
+  key: Buffer;
+  /** PEM CA certificates client certificates must chain to (default: the system's roots). */
+  ca?: Buffer;
+  clientCert: 'none' | 'handshake' | 'per-call';
+  /** Full method paths (`/pkg.Service/Method`) callable without a client certificate in 'per-call' mode. */
+  openMethodPaths?: readonly string[];
+}
+
+/**
+ * Server credentials that ask for a client certificate without failing the
+ * handshake when there is none, and check it per call with `interceptor`.
+ */
+class RequestCertCredentials extends ServerCredentials {
+  constructor(
+    constructorOptions: SecureServerOptions,
+    contextOptions: SecureContextOptions,
+    private readonly interceptor: ServerInterceptor,
+  ) {
+    super(constructorOptions, contextOptions);
+  }
+
+  override _getInterceptors(): ServerInterceptor[] {
+    return [this.interceptor];
+  }
+
+  _equals(other: ServerCredentials): boolean {
+    return other === this;
+  }
+}
+
+/** The message a call without a client certificate gets in 'per-call' mode. */
+export const CLIENT_CERT_REQUIRED = 'a client certificate signed by the cluster CA is required';
+
+/** Refuses every call without a verified client certificate, except the open methods. */
+export function requireClientCertificate(openMethodPaths: readonly string[]): ServerInterceptor {
+  const open = new Set(openMethodPaths);
+  return (method: ServerMethodDefinition<unknown, unknown>, call: ServerInterceptingCallInterface) => {
+    if (open.has(method.path) || call.getAuthContext().sslPeerCertificate !== undefined) return new ServerInterceptingCall(call);
+    return new ServerInterceptingCall(call, {
+      start: (next) => {
+        next({
+          onReceiveMetadata: () => call.sendStatus({ code: GrpcStatus.UNAUTHENTICATED, details: CLIENT_CERT_REQUIRED }),
+          onReceiveMessage: () => {},
+          onReceiveHalfClose: () => {},
+        });
+      },
+    });
+  };
+}
+
+/** The grpc-js server credentials for `tls`. */
+export function serverCredentials(tls: EtcdServerTls): ServerCredentials {
+  const pair = { cert_chain: tls.cert, private_key: tls.key };
+  if (tls.clientCert === 'none') return ServerCredentials.createSsl(tls.ca ?? null, [pair], false);
+  if (tls.clientCert === 'handshake') return ServerCredentials.createSsl(tls.ca ?? null, [pair], true);
+  const interceptor = requireClientCertificate(tls.openMethodPaths ?? []);
+  return new RequestCertCredentials({ requestCert: true, rejectUnauthorized: false }, { ca: tls.ca, cert: tls.cert, key: tls.key }, interceptor);
+}
