@@ -13,5 +13,6 @@ export { agentName } from './name.js';
 export { GraphRunner, type GraphStore } from './graph/graph-runner.js';
 export { CONVERGED_PREFIX, EXPORTED_PREFIX, convergedKey } from './graph/exports.js';
 export type { AgentTls, DialTls, TlsIdentity } from './security/agent-tls.js';
-export { prepareTokenPki, readToken, tlsFiles, TokenMismatchError, type TokenPkiOptions } from './security/token-pki.js';
+export { prepareTokenPki, readToken, saveToken, tlsFiles, type TokenPkiOptions } from './security/token-pki.js';
+export { JOIN_TOKEN_KEY, openTokenRecord, sealTokenRecord } from './security/token-record.js';
 export { JoinRefusedError, JoinUnavailableError } from './security/join-client.js';

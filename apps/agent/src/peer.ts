@@ -12,6 +12,8 @@ import { instrumentBackend, type RequestObserver } from './status/instrument.js'
 import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
 import { addJoinService, type JoinSigner } from './security/join-service.js';
+import { saveToken } from './security/token-pki.js';
+import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
 
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
@@ -59,7 +61,10 @@ export class Peer {
     }
     o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
     const peer = new Peer(member, backend, servers, o.logger);
-    if (o.tls?.signer) peer.fetchCaKey(o.tls.signer);
+    if (o.tls?.signer) {
+      peer.fetchCaKey(o.tls.signer);
+      peer.followJoinToken(o.tls.signer, o.dataDir);
+    }
     return peer;
   }
 
@@ -82,6 +87,33 @@ export class Peer {
       } else this.log.warn({}, 'tls: could not fetch the cluster CA key; joiners must use another seed');
     };
     void attempt(30);
+  }
+
+  /**
+   * `mgmt token rotate` writes the new token, sealed with the CA key, under
+   * /_mgmt/pki/joinToken: every member reads it from its own replica and
+   * admits joiners with it from then on (the old token is refused).
+   */
+  private followJoinToken(signer: JoinSigner, dataDir: string): void {
+    let seen = '';
+    const key = new TextEncoder().encode(JOIN_TOKEN_KEY);
+    const check = (): void => {
+      if (this.stopped) return;
+      const kv = this.member.state.kv.range({ key }).kvs[0];
+      const text = kv ? new TextDecoder().decode(kv.value) : '';
+      if (text !== '' && text !== seen && signer.caKeyPem) {
+        seen = text;
+        const token = openTokenRecord(signer.caKeyPem, text);
+        if (token === undefined) this.log.warn({ key: JOIN_TOKEN_KEY }, 'tls: the join token record is not sealed with this cluster\'s CA key; ignored');
+        else if (token !== signer.token) {
+          signer.token = token;
+          saveToken(dataDir, token);
+          this.log.info({}, 'tls: the join token was rotated; the old one is refused from now on');
+        }
+      }
+      setTimeout(check, 1_000).unref();
+    };
+    check();
   }
 
   /** Stops serving clients, then the member; frees every port. */

@@ -6,12 +6,18 @@
 //   0600); etcdctl without a client certificate gets an error; a fourth
 //   agent with --token wrong exits non-zero with a line that says the token
 //   was refused, and the cluster is unchanged; `mgmt token`, `mgmt status
-//   --data-dir` and `mgmt ctl --data-dir` work; the cluster still shrinks
-//   over TLS;
+//   --data-dir` and `mgmt ctl --data-dir` work; a fourth host with the
+//   token waits as a spare (the reference's four hosts); a peer connection
+//   with a stranger's certificate, or with a cluster certificate that does
+//   not name the member it claims to be, is closed with a warning; a
+//   SIGKILLed member is replaced by the spare; `mgmt token rotate` makes
+//   the old token refused and the new one admitted; the cluster still
+//   shrinks over TLS;
 // - an operator's own PKI with etcd's flag names: two agents with
 //   https:// client and peer URLs, client and peer certificate auth, form a
 //   cluster; etcdctl works with a client certificate and is refused without
 //   one or with one of another CA.
+import { createTcpTransport, silentLogger } from '@mgmt/transport';
 import { makeTestCa } from '@mgmt/transport/testing';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -123,10 +129,67 @@ describe('a join token: automatic TLS for clients and peers', () => {
     expect(await mgmt('ctl', '--data-dir', h1.dataDir, '--endpoints', h1.clientUrl, 'get', 'secure')).toBe('secure\nyes\n');
   });
 
+  it('keeps a fourth host with the token as a spare volunteer', async () => {
+    const h4 = await start('h4ok', ['--seeds', h1.clientUrl, '--token', 's3cret']);
+    await waitFor('h4ok volunteers', async () => ((await etcdctl(h1.endpoint, creds, 'get', '/_mgmt/volunteers/h4ok', '--keys-only')).out.includes('h4ok') ? true : undefined), 60_000);
+    expect(await voters(h1.endpoint, creds)).toEqual(['h1', 'h2', 'h3']);
+    expect(h4.child.exitCode).toBeNull();
+  });
+
+  it("closes peer connections with a stranger's certificate or one that does not name the member it claims", async () => {
+    const list = (await etcdctl(h1.endpoint, creds, 'member', 'list')).out.trim().split('\n').map((l) => l.split(', '));
+    const id = (name: string) => parseInt(list.find((f) => f[2] === name)![0]!, 16);
+    const spareTls = path.join(procs.find((p) => p.name === 'h4ok')!.dataDir, 'tls');
+    const stranger = makeTestCa(path.join(tmp.dir, 'stranger'), 'stranger-ca').issue('h2');
+    const attempts = [
+      // A certificate of the cluster CA, but of a host that is no member, claiming to be h2.
+      { cert: fs.readFileSync(path.join(spareTls, 'client.crt')), key: fs.readFileSync(path.join(spareTls, 'client.key')), ca: fs.readFileSync(path.join(spareTls, 'ca.crt')) },
+      // A certificate of another CA that says h2.
+      { cert: fs.readFileSync(stranger.cert), key: fs.readFileSync(stranger.key), ca: fs.readFileSync(path.join(spareTls, 'ca.crt')) },
+    ];
+    const clusterId = (await etcdctl(h1.endpoint, creds, 'get', '/_mgmt/clusterId', '--print-value-only')).out.trim();
+    for (const tls of attempts) {
+      const t = createTcpTransport({ localId: id('h2'), clusterId, listenUrl: `https://127.0.0.1:0`, tls, logger: silentLogger });
+      await t.start();
+      t.addPeer(id('h1'), h1.serverUrl);
+      t.send(id('h1'), new Uint8Array([1, 2, 3]));
+      await new Promise((r) => setTimeout(r, 500));
+      await t.close();
+    }
+    const log = fs.readFileSync(h1.logFile, 'utf8');
+    expect(log).toMatch(/TLS handshake failed/);
+    expect(log).toMatch(/tcp connection closed: certificate of \d+ refused: its certificate names h4ok/);
+    expect(await voters(h1.endpoint, creds)).toEqual(['h1', 'h2', 'h3']);
+  });
+
+  it('replaces a SIGKILLed member with the spare, over TLS', async () => {
+    const h2 = procs.find((p) => p.name === 'h2')!;
+    h2.child.kill('SIGKILL');
+    await h2.exit;
+    const v = await waitFor('the spare replaces h2', async () => {
+      const got = await voters(h1.endpoint, creds);
+      return got && got.length === 3 && got.includes('h4ok') ? got : undefined;
+    }, 90_000);
+    expect(v).toEqual(['h1', 'h3', 'h4ok']);
+  });
+
+  it('rotates the join token: the old one is refused, the new one admitted', async () => {
+    const next = (await mgmt('token', 'rotate', '--data-dir', h1.dataDir, '--endpoints', h1.clientUrl)).trim();
+    expect(next).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const h3 = procs.find((p) => p.name === 'h3')!;
+    await waitFor('h3 follows the rotation', async () => ((await mgmt('token', '--data-dir', h3.dataDir)).trim() === next ? true : undefined), 20_000);
+    const old = await start('h5old', ['--seeds', h1.clientUrl, '--token', 's3cret', '--no-server']);
+    expect(await old.exit).not.toBe(0);
+    expect(fs.readFileSync(old.logFile, 'utf8')).toMatch(/refused the join token/);
+    const fresh = await start('h5new', ['--seeds', h3.clientUrl, '--token', next, '--no-server']);
+    await waitFor('the new token is admitted', async () => (fs.existsSync(path.join(fresh.dataDir, 'tls', 'client.crt')) ? true : undefined), 30_000);
+    expect(fresh.child.exitCode).toBeNull();
+  });
+
   it('still shrinks over TLS', async () => {
     expect((await etcdctl(h1.endpoint, creds, 'put', '/_mgmt/idealClusterSize', '2')).code).toBe(0);
     const v = await waitFor('two voters', async () => {
-      for (const p of procs.slice(0, 3)) {
+      for (const p of procs.filter((q) => q.child.exitCode === null)) {
         const got = await voters(p.endpoint, dataDirCreds(p.dataDir));
         if (got?.length === 2) return got;
       }

@@ -21,6 +21,7 @@ import { JOIN_PROTOCOL, NONCE_BYTES, caFingerprint, checkJoinerProof, joinKeySal
 
 /** What a member needs to admit joiners. */
 export interface JoinSigner {
+  /** The cluster's current join token (`mgmt token rotate` changes it on every member). */
   token: string;
   caCertPem: string;
   /** The CA key; absent on a member that has not fetched it yet (it then refuses joins as unavailable). */
@@ -108,9 +109,15 @@ export function openCaKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 
 /** Adds the join service to a member's client-URL server. */
 export function addJoinService(server: Server, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean): void {
   const fingerprint = caFingerprint(signer.caCertPem);
-  // The seed's join key depends only on its token and CA: derived once, off the event loop.
-  const joinKey = new Promise<Buffer>((resolve, reject) => scrypt(signer.token.normalize('NFC'), joinKeySalt(fingerprint), 32, JOIN_SCRYPT, (err, key) => (err ? reject(err) : resolve(key))));
-  joinKey.catch(() => {});
+  // The seed's join key depends only on its token and CA: derived once per token, off the event loop.
+  let derived: { token: string; key: Promise<Buffer> } | undefined;
+  const joinKey = (): Promise<Buffer> => {
+    if (derived?.token !== signer.token) {
+      const token = signer.token;
+      derived = { token, key: new Promise<Buffer>((resolve, reject) => scrypt(token.normalize('NFC'), joinKeySalt(fingerprint), 32, JOIN_SCRYPT, (err, key) => (err ? reject(err) : resolve(key)))) };
+    }
+    return derived.key;
+  };
   const pending = new Map<string, { joinerNonce: string; expiresAtMs: number }>();
   const refusals: number[] = [];
 
@@ -141,7 +148,7 @@ export function addJoinService(server: Server, signer: JoinSigner, log: Logger, 
     };
     const problem = requestProblem(r);
     if (problem) return done({ code: GrpcStatus.INVALID_ARGUMENT, details: problem });
-    const key = await joinKey;
+    const key = await joinKey();
     if (!checkJoinerProof(key, fingerprint, r, Buffer.from(String(w.proof), 'base64'))) {
       refusals.push(now);
       log.warn({ joiner: r.hostname, from: call.getPeer() }, `${TOKEN_REFUSED}: ${r.hostname} does not know the cluster's token (or was shown another CA)`);

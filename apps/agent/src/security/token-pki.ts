@@ -37,18 +37,15 @@ export interface TokenPkiOptions {
   joinTimeoutMs?: number;
 }
 
-/** The token does not match the one this data directory belongs to. */
-export class TokenMismatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TokenMismatchError';
-  }
-}
-
 /** The files of `<data-dir>/tls/`. */
 export function tlsFiles(dataDir: string) {
   const dir = path.join(dataDir, 'tls');
   return { dir, ca: path.join(dir, 'ca.crt'), caKey: path.join(dir, 'ca.key'), cert: path.join(dir, 'client.crt'), key: path.join(dir, 'client.key'), token: path.join(dir, 'token') };
+}
+
+/** Saves the cluster's join token in a data directory (0600). */
+export function saveToken(dataDir: string, token: string): void {
+  writePrivate(tlsFiles(dataDir).token, `${token}\n`);
 }
 
 /** Reads the cluster's join token from a member's data directory (`mgmt token`). */
@@ -78,9 +75,10 @@ export async function prepareTokenPki(o: TokenPkiOptions): Promise<AgentTls> {
   const f = tlsFiles(o.dataDir);
   if (fs.existsSync(f.ca) && fs.existsSync(f.cert) && fs.existsSync(f.key)) {
     const stored = fs.existsSync(f.token) ? fs.readFileSync(f.token, 'utf8').trim() : undefined;
-    if (stored !== undefined && stored !== o.token) throw new TokenMismatchError(`--token: not the token of the cluster this data directory (${o.dataDir}) belongs to`);
+    // The data directory's token is the cluster's latest (`mgmt token rotate` updates it on members).
+    if (stored !== undefined && stored !== o.token) o.log.warn({ dir: f.dir }, 'tls: --token differs from the data directory\'s token (rotated?); using the data directory\'s');
     o.log.info({ dir: f.dir }, 'tls: using the certificates of the data directory');
-    return loadTokenTls(o, f);
+    return loadTokenTls({ ...o, token: stored ?? o.token }, f);
   }
   const keyPair = newKeyPair();
   const names = certificateNamesFor(o.hostname, [...o.clientUrls, ...o.serverUrls]);
