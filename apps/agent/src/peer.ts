@@ -28,6 +28,7 @@ export interface PeerOptions extends MemberOptions {
 /** A running peer. */
 export class Peer {
   private stopped = false;
+  private readonly onStop: Array<() => void> = [];
 
   private constructor(
     readonly member: Member,
@@ -61,6 +62,13 @@ export class Peer {
     }
     o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
     const peer = new Peer(member, backend, servers, o.logger);
+    if (o.tls?.renewals) {
+      const unsubscribe = o.tls.renewals.subscribe(({ cert, key }) => {
+        for (const s of servers) s.updateTlsIdentity(cert, key);
+        member.renewPeerTls(cert, key);
+      });
+      peer.onStop.push(unsubscribe);
+    }
     if (o.tls?.signer) {
       peer.fetchCaKey(o.tls.signer);
       peer.followJoinToken(o.tls.signer, o.dataDir);
@@ -119,6 +127,7 @@ export class Peer {
   /** Stops serving clients, then the member; frees every port. */
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const fn of this.onStop.splice(0)) fn();
     this.backend.close();
     for (const s of this.servers) await s.close();
     await this.member.stop();

@@ -1,7 +1,8 @@
 // Proves TLS on the etcd API server with the real etcdctl and certificates
 // made by the real openssl: with a client certificate of the trusted CA
 // etcdctl works; without one, or with one of another CA, or in plaintext,
-// it gets an error (etcd --client-cert-auth). In the token PKI's per-call
+// it gets an error (etcd --client-cert-auth), and so does an expired
+// certificate of the right CA. In the token PKI's per-call
 // mode a client without a certificate is refused per call, while the join
 // service stays open: a joiner with the token gets a certificate the
 // cluster CA signed, a wrong token is refused (and nothing is written), and
@@ -60,6 +61,11 @@ describe('etcd API over TLS with operator certificates (--client-cert-auth)', ()
 
   it('refuses etcdctl without a client certificate', async () => {
     expect((await etcdctl(endpoint, '--cacert', ca.cert, 'get', 'k')).code).not.toBe(0);
+  });
+
+  it('refuses an expired client certificate of the trusted CA', async () => {
+    const expired = ca.issue('expired', ['IP:127.0.0.1'], -1);
+    expect((await etcdctl(endpoint, '--cacert', ca.cert, '--cert', expired.cert, '--key', expired.key, 'get', 'k')).code).not.toBe(0);
   });
 
   it('refuses a client certificate of another CA', async () => {

@@ -222,3 +222,33 @@ describe("an operator's own certificates with etcd's flag names", () => {
     expect((await etcdctl(o1.endpoint, ['--cacert', ca.cert, '--cert', stranger.cert, '--key', stranger.key], 'get', 'x')).code).not.toBe(0);
   });
 });
+
+describe('certificate renewal of the token PKI, without a restart', () => {
+  it('renews the certificates of a 2-member cluster again and again while it keeps working', async () => {
+    // Testing hooks: renew at once and every 1.5 s (by default: after 2/3 of a year).
+    process.env.MGMT_TLS_RENEW_FRACTION = '0';
+    process.env.MGMT_TLS_RENEW_CHECK_MS = '1500';
+    try {
+      const r1 = await start('r1', ['--token', 'renew-me', '--ideal-cluster-size', '2']);
+      const creds = dataDirCreds(r1.dataDir);
+      await waitFor('r1 serves TLS', async () => ((await voters(r1.endpoint, creds))?.length === 1 ? true : undefined), 60_000);
+      await start('r2', ['--seeds', r1.clientUrl, '--token', 'renew-me']);
+      await waitFor('two voters', async () => ((await voters(r1.endpoint, creds))?.length === 2 ? true : undefined), 90_000);
+      const certFile = path.join(r1.dataDir, 'tls', 'client.crt');
+      const renewals = () => (fs.readFileSync(r1.logFile, 'utf8').match(/certificate renewed/g) ?? []).length;
+      const first = fs.readFileSync(certFile, 'utf8');
+      const before = renewals();
+      await waitFor('r1 renews twice more', async () => (renewals() >= before + 2 ? true : undefined), 30_000);
+      expect(fs.readFileSync(certFile, 'utf8')).not.toBe(first);
+      const r2 = procs.find((p) => p.name === 'r2')!;
+      await waitFor('r2 renewed', async () => (fs.readFileSync(r2.logFile, 'utf8').includes('certificate renewed') ? true : undefined), 30_000);
+      // The renewed credentials work, through either member, and the members still replicate.
+      await waitFor('a write through r2 with renewed credentials', async () => ((await etcdctl(r2.endpoint, dataDirCreds(r2.dataDir), 'put', 'renewed', 'yes')).code === 0 ? true : undefined), 20_000);
+      expect((await etcdctl(r1.endpoint, dataDirCreds(r1.dataDir), 'get', 'renewed', '--print-value-only')).out).toBe('yes\n');
+      expect(await voters(r1.endpoint, dataDirCreds(r1.dataDir))).toEqual(['r1', 'r2']);
+    } finally {
+      delete process.env.MGMT_TLS_RENEW_FRACTION;
+      delete process.env.MGMT_TLS_RENEW_CHECK_MS;
+    }
+  });
+});

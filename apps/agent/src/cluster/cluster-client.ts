@@ -67,6 +67,15 @@ export class ClusterClient {
     private readonly tls: DialTls = {},
   ) {
     this.endpoints = [...new Set(endpoints)];
+    // A renewed certificate: new connections present it.
+    this.unsubscribeRenewals = tls.renewals?.subscribe(() => this.closeStubs());
+  }
+
+  private readonly unsubscribeRenewals: (() => void) | undefined;
+
+  private closeStubs(): void {
+    for (const s of this.stubs.values()) for (const c of Object.values(s)) c.close();
+    this.stubs.clear();
   }
 
   /** Replaces the endpoints tried (order = preference). */
@@ -215,7 +224,7 @@ export class ClusterClient {
 
   /** Closes every connection. */
   close(): void {
-    for (const s of this.stubs.values()) for (const c of Object.values(s)) c.close();
-    this.stubs.clear();
+    this.unsubscribeRenewals?.();
+    this.closeStubs();
   }
 }

@@ -6,7 +6,7 @@
  * learns everything from the leader (a nominated volunteer).
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
-import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
+import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
 import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -147,7 +147,8 @@ export class Member {
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
 
-    let transport: Transport = o.transport ?? makeTransport(o, state);
+    const base: Transport = o.transport ?? makeTransport(o, state);
+    let transport: Transport = base;
     if (o.wrapTransport) transport = o.wrapTransport(transport);
     // testing hook (chaos runner): peer-traffic faults from a rules file, see fault-file.ts
     const faultFile = process.env[FAULT_FILE_ENV];
@@ -164,6 +165,7 @@ export class Member {
       snapshotEveryEntries: o.snapshotEveryEntries,
     });
     const member = new Member(identity, state, raft, transport, storage, o.logger);
+    if (base instanceof TcpTransport) member.renewPeerTls = (cert, key) => base.updateTlsIdentity(cert, key);
     member.syncPeers(o.knownMembers ?? []);
     state.onConfChange((cc) => {
       member.syncPeers([]);
@@ -175,6 +177,9 @@ export class Member {
     if (fresh && o.bootstrap) raft.campaign();
     return member;
   }
+
+  /** Presents a renewed peer certificate on new peer connections (TCP over TLS only). */
+  renewPeerTls: (cert: Buffer, key: Buffer) => void = () => {};
 
   /** Points the transport at every member the registry (and `extra`) knows, except this one. */
   syncPeers(extra: readonly MemberInfo[]): void {

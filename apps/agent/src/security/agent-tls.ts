@@ -7,6 +7,7 @@
  */
 import type { EtcdServerTls } from '@mgmt/kv';
 import type { PeerTls } from '../raft/member.js';
+import type { TlsIdentityHub } from './identity-hub.js';
 import type { JoinSigner } from './join-service.js';
 
 /** A PEM certificate (chain) and its key. */
@@ -21,6 +22,8 @@ export interface DialTls {
   ca?: Buffer;
   /** The client certificate to present, if any. */
   identity?: TlsIdentity;
+  /** Announces a renewed identity: clients then reconnect with it. */
+  renewals?: TlsIdentityHub;
 }
 
 /** TLS of one agent. */
@@ -33,4 +36,6 @@ export interface AgentTls {
   dial: DialTls;
   /** Set with a join token: this agent can admit joiners (it holds the token and the cluster CA). */
   signer?: JoinSigner;
+  /** Announces a renewed certificate (token PKI). */
+  renewals?: TlsIdentityHub;
 }

@@ -42,8 +42,10 @@ export interface JoinOptions {
   hostname: string;
   names: string[];
   keyPair: KeyPair;
-  /** A member that comes for the CA key: its current certificate and the CA to verify the seed with. */
+  /** An agent that already belongs (renewal, or a member that comes for the CA key): its current certificate and the CA to verify the seed with. */
   member?: { identity: TlsIdentity; caCertPem: string };
+  /** Ask for the CA key (members only; default: when `member` is given). */
+  wantCaKey?: boolean;
   timeoutMs?: number;
 }
 
@@ -84,7 +86,7 @@ export async function requestJoin(o: JoinOptions): Promise<JoinResult> {
       names: o.names,
       publicKey: o.keyPair.publicKeyPem,
       proof: joinerProof(key, fingerprint, r).toString('base64'),
-      wantCaKey: o.member !== undefined,
+      wantCaKey: o.wantCaKey ?? o.member !== undefined,
     };
     let res: JoinResponseWire;
     try {

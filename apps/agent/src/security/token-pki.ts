@@ -22,6 +22,7 @@ import type { Logger } from '../log.js';
 import type { AgentTls } from './agent-tls.js';
 import { createClusterCa, issueCertificate, newKeyPair } from './cert-issuer.js';
 import { JoinRefusedError, requestJoin } from './join-client.js';
+import { TlsIdentityHub } from './identity-hub.js';
 import { JOIN_METHOD_PATHS, type JoinSigner } from './join-service.js';
 
 /** What the token PKI starts from. */
@@ -143,10 +144,12 @@ function loadTokenTls(o: TokenPkiOptions, f: ReturnType<typeof tlsFiles>): Agent
       return undefined;
     };
   }
+  const renewals = new TlsIdentityHub(identity);
   return {
     client: { cert: identity.cert, key: identity.key, ca, clientCert: 'per-call', openMethodPaths: JOIN_METHOD_PATHS },
     peer: { cert: identity.cert, key: identity.key, ca, requireClientCert: true, hostnameOnly: true },
-    dial: { ca, identity },
+    dial: { ca, identity, renewals },
     signer,
+    renewals,
   };
 }

@@ -1,4 +1,4 @@
-import { Agent, createLogger, prepareTokenPki, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, certificateNamesFor, createLogger, prepareTokenPki, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -9,6 +9,7 @@ import type { Io } from './index.js';
  */
 export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   const log = createLogger(config.hostname);
+  let stopRenewal = (): void => {};
   if (config.token !== undefined) {
     try {
       config.tls = await prepareTokenPki({ ...config, token: config.token, log: log.child({ part: 'tls' }) });
@@ -19,6 +20,17 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    stopRenewal = startCertificateRenewal({
+      tls: config.tls,
+      dataDir: config.dataDir,
+      hostname: config.hostname,
+      names: certificateNamesFor(config.hostname, [...config.clientUrls, ...config.serverUrls]),
+      endpoints: [...config.clientUrls, ...config.seeds],
+      log: log.child({ part: 'tls' }),
+      // testing hooks: renew early and often (see the agent README)
+      checkEveryMs: numberFromEnv('MGMT_TLS_RENEW_CHECK_MS'),
+      fraction: numberFromEnv('MGMT_TLS_RENEW_FRACTION'),
+    });
   }
   const agent = new Agent(config, log);
   let signals = 0;
@@ -43,8 +55,14 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
+    stopRenewal();
     await status?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
 }

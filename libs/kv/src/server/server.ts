@@ -40,6 +40,8 @@ export interface EtcdServer {
   listen(address: string): Promise<number>;
   /** Ends open streams, stops listening; resolves when done. */
   close(): Promise<void>;
+  /** Serves a renewed certificate to new TLS connections (no-op without TLS). */
+  updateTlsIdentity(cert: Buffer, key: Buffer): void;
 }
 
 /**
@@ -64,14 +66,16 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(LeaseService, leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
   grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
+  const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
 
   return {
     grpc,
     listen: (address) =>
       new Promise((resolve, reject) => {
-        const credentials = options.tls ? serverCredentials(options.tls) : ServerCredentials.createInsecure();
+        const credentials = tlsCredentials ?? ServerCredentials.createInsecure();
         grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
       }),
+    updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     close: () =>
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();

@@ -20,7 +20,7 @@ import {
   type ServerMethodDefinition,
 } from '@grpc/grpc-js';
 import type { SecureServerOptions } from 'node:http2';
-import type { SecureContextOptions } from 'node:tls';
+import { rootCertificates as tlsRootCertificates, type SecureContextOptions } from 'node:tls';
 
 /** TLS of the etcd API server. */
 export interface EtcdServerTls {
@@ -36,20 +36,31 @@ export interface EtcdServerTls {
 }
 
 /**
- * Server credentials that ask for a client certificate without failing the
- * handshake when there is none, and check it per call with `interceptor`.
+ * Server credentials for one mode: whether a client certificate is asked
+ * for, whether the handshake fails without one, and (per call) the
+ * interceptor that checks it. The certificate can be replaced while the
+ * server runs (renewal): new connections get the new one.
  */
-class RequestCertCredentials extends ServerCredentials {
+export class EtcdTlsCredentials extends ServerCredentials {
+  private context: SecureContextOptions;
+
   constructor(
     constructorOptions: SecureServerOptions,
-    contextOptions: SecureContextOptions,
-    private readonly interceptor: ServerInterceptor,
+    context: SecureContextOptions,
+    private readonly interceptors: ServerInterceptor[],
   ) {
-    super(constructorOptions, contextOptions);
+    super(constructorOptions, context);
+    this.context = context;
+  }
+
+  /** Serves `cert`/`key` to new connections from now on. */
+  updateIdentity(cert: Buffer, key: Buffer): void {
+    this.context = { ...this.context, cert, key };
+    this.updateSecureContextOptions(this.context);
   }
 
   override _getInterceptors(): ServerInterceptor[] {
-    return [this.interceptor];
+    return this.interceptors;
   }
 
   _equals(other: ServerCredentials): boolean {
@@ -78,10 +89,9 @@ export function requireClientCertificate(openMethodPaths: readonly string[]): Se
 }
 
 /** The grpc-js server credentials for `tls`. */
-export function serverCredentials(tls: EtcdServerTls): ServerCredentials {
-  const pair = { cert_chain: tls.cert, private_key: tls.key };
-  if (tls.clientCert === 'none') return ServerCredentials.createSsl(tls.ca ?? null, [pair], false);
-  if (tls.clientCert === 'handshake') return ServerCredentials.createSsl(tls.ca ?? null, [pair], true);
-  const interceptor = requireClientCertificate(tls.openMethodPaths ?? []);
-  return new RequestCertCredentials({ requestCert: true, rejectUnauthorized: false }, { ca: tls.ca, cert: tls.cert, key: tls.key }, interceptor);
+export function serverCredentials(tls: EtcdServerTls): EtcdTlsCredentials {
+  const context: SecureContextOptions = { ca: tls.ca ?? tlsRootCertificates.join('\n'), cert: tls.cert, key: tls.key };
+  if (tls.clientCert === 'none') return new EtcdTlsCredentials({ requestCert: false }, context, []);
+  if (tls.clientCert === 'handshake') return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: true }, context, []);
+  return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: false }, context, [requireClientCertificate(tls.openMethodPaths ?? [])]);
 }

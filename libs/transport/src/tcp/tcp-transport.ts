@@ -18,7 +18,7 @@ import { parsePeerUrl } from '../core/peer-url.js';
 import type { PeerUrl } from '../core/peer-url.js';
 import { encodeFrame, encodeFrameHeader, FrameDecoder } from './frame.js';
 import { decodeHello, decodeHelloAck, encodeHello, encodeHelloAck, judgeHello } from './handshake.js';
-import { connectTls, createTlsServer, type TcpTlsOptions } from './tls.js';
+import { connectTls, createTlsServer, renewTlsServer, type TcpTlsOptions } from './tls.js';
 
 /** Options of the TCP transport. */
 export interface TcpTransportOptions extends CommonTransportOptions {
@@ -75,7 +75,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   /** The live inbound connection of each peer; a new hello from the same peer replaces it. */
   private readonly inboundByPeer = new Map<number, net.Socket>();
   private readonly writeStallTimeoutMs: number;
-  private readonly tls: TcpTlsOptions | undefined;
+  private tls: TcpTlsOptions | undefined;
   private boundPort = 0;
 
   constructor(options: TcpTransportOptions) {
@@ -88,6 +88,13 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     this.writeStallTimeoutMs = options.writeStallTimeoutMs ?? 10_000;
     this.tls = options.tls;
     if (this.listen.scheme === 'https' && this.tls === undefined) throw new PeerUrlError(options.listenUrl, 'an https:// peer URL needs TLS certificates');
+  }
+
+  /** Presents a renewed certificate on new connections, as listener and as dialer (no-op without TLS). */
+  updateTlsIdentity(cert: Buffer | string, key: Buffer | string): void {
+    if (this.tls === undefined) return;
+    this.tls = { ...this.tls, cert, key };
+    if (this.server !== undefined) renewTlsServer(this.server, this.tls);
   }
 
   /** Accepted connections currently open (handshaking or established). */

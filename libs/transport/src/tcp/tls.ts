@@ -38,6 +38,11 @@ export function certificateNames(cert: tls.PeerCertificate | undefined): string[
   return names;
 }
 
+/** Presents a renewed certificate on a TLS listener's new connections. */
+export function renewTlsServer(server: net.Server, options: TcpTlsOptions): void {
+  if (server instanceof tls.Server) server.setSecureContext({ cert: options.cert, key: options.key, ca: options.ca, minVersion: 'TLSv1.2' });
+}
+
 /** A TLS listener in place of a plain one. */
 export function createTlsServer(options: TcpTlsOptions, onSocket: (socket: net.Socket) => void): net.Server {
   const requireClientCert = options.requireClientCert ?? true;

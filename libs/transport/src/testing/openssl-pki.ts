@@ -15,8 +15,8 @@ export interface CertFiles {
 
 /** A test certificate authority that issues leaf certificates with openssl. */
 export interface TestCa extends CertFiles {
-  /** Issues a certificate for `name` (CN) with the given SANs (`IP:127.0.0.1`, `DNS:localhost`), for server and client use. */
-  issue(name: string, sans?: readonly string[]): CertFiles;
+  /** Issues a certificate for `name` (CN) with the given SANs (`IP:127.0.0.1`, `DNS:localhost`), for server and client use; `days` -1 makes one that has expired. */
+  issue(name: string, sans?: readonly string[], days?: number): CertFiles;
 }
 
 function openssl(args: readonly string[]): void {
@@ -37,7 +37,7 @@ export function makeTestCa(dir: string, name: string): TestCa {
   return {
     cert,
     key,
-    issue(leaf, sans = ['IP:127.0.0.1', 'DNS:localhost']) {
+    issue(leaf, sans = ['IP:127.0.0.1', 'DNS:localhost'], days = 30) {
       const leafKey = path.join(dir, `${leaf}.key`);
       const leafCert = path.join(dir, `${leaf}.crt`);
       const ext = path.join(dir, `${leaf}.ext`);
@@ -51,7 +51,7 @@ export function makeTestCa(dir: string, name: string): TestCa {
         ].join('\n'),
       );
       openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', `/CN=${leaf}`, '-keyout', leafKey, '-out', `${leafCert}.csr`]);
-      openssl(['x509', '-req', '-in', `${leafCert}.csr`, '-CA', cert, '-CAkey', key, '-set_serial', String(serial++), '-days', '30', '-extfile', ext, '-out', leafCert]);
+      openssl(['x509', '-req', '-in', `${leafCert}.csr`, '-CA', cert, '-CAkey', key, '-set_serial', String(serial++), '-days', String(days), '-extfile', ext, '-out', leafCert]);
       return { cert: leafCert, key: leafKey };
     },
   };
