@@ -39,7 +39,7 @@ export class Peer {
 
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
-    const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer });
+    const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
     const servers: EtcdServer[] = [];
     try {

@@ -10,6 +10,8 @@ export interface RunConfig extends AgentConfig {
   statusUrl: string | undefined;
   /** The join token (`--token`): the agent prepares its PKI from it before it starts. */
   token?: string;
+  /** With a token and `tls://` NATS URLs: the NATS server's CA (PEM). */
+  natsCa?: string;
 }
 
 /** The raw values commander collected (flags), before validation. */
@@ -74,7 +76,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       clientUrlsGiven: (flags.clientUrls ?? env.MGMT_CLIENT_URLS) !== undefined,
       serverUrlsGiven: (flags.serverUrls ?? flags.peerUrls ?? env.MGMT_SERVER_URLS ?? env.MGMT_PEER_URLS) !== undefined,
     });
-    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token };
+    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token, natsCa: secured.natsCa };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;

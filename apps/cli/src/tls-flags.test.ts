@@ -79,6 +79,15 @@ describe('TLS flags', () => {
     expect(refusal(() => resolveRunConfig(flags, {}))).toMatch(message);
   });
 
+  it('keeps NATS URLs with a token (messages authenticated), and gives tls:// servers their CA', () => {
+    const c = resolveRunConfig({ hostname: 'h1', token: 's3cret', serverUrls: ['tls://127.0.0.1:4222'], peerTrustedCaFile: ca.cert }, {});
+    expect(c.serverUrls).toEqual(['tls://127.0.0.1:4222']);
+    expect(c.natsCa).toContain('BEGIN CERTIFICATE');
+    const op = resolveRunConfig({ hostname: 'h1', serverUrls: ['tls://127.0.0.1:4222'], peerTrustedCaFile: ca.cert, peerCertFile: peer.cert, peerKeyFile: peer.key }, {});
+    expect(op.tls?.nats?.tls?.ca).toContain('BEGIN CERTIFICATE');
+    expect(op.tls?.nats?.tls?.cert).toContain('BEGIN CERTIFICATE');
+  });
+
   it('makes the default URLs https:// with a token, from --token, MGMT_TOKEN or --token-file', () => {
     const c = resolveRunConfig({ hostname: 'h1', token: 's3cret' }, {});
     expect(c).toMatchObject({ token: 's3cret', clientUrls: ['https://127.0.0.1:2379'], serverUrls: ['https://127.0.0.1:2380'] });

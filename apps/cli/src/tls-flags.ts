@@ -39,6 +39,8 @@ export interface TlsUrls {
 export interface ResolvedTls {
   tls?: AgentTls;
   token?: string;
+  /** With a token and `tls://` NATS URLs: the CA of the NATS server (`--peer-trusted-ca-file`). */
+  natsCa?: string;
   clientUrls: string[];
   serverUrls: string[];
 }
@@ -125,7 +127,10 @@ export function resolveTls(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTl
     peerClientCertAuth: flags.peerClientCertAuth ?? isTrue(env.MGMT_PEER_CLIENT_CERT_AUTH),
   };
   const token = resolveToken(flags, env);
-  if (token !== undefined) return tokenUrls(token, f, urls);
+  if (token !== undefined) {
+    const natsCa = f.peerTrustedCaFile === undefined ? undefined : readCertificates('--peer-trusted-ca-file', f.peerTrustedCaFile).pem.toString('utf8');
+    return { ...tokenUrls(token, f, urls), natsCa };
+  }
 
   const client = loadIdentity(CLIENT_NAMES, f.certFile, f.keyFile, f.trustedCaFile);
   const peer = loadIdentity(PEER_NAMES, f.peerCertFile, f.peerKeyFile, f.peerTrustedCaFile);
@@ -136,12 +141,15 @@ export function resolveTls(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTl
   const httpsPeer = urls.serverUrls.find((u) => u.startsWith('https://'));
   if (httpsPeer && !peer.identity) throw new ConfigError(`--server-urls: ${httpsPeer} is https but there is no certificate for it (give --peer-cert-file and --peer-key-file, or --token)`);
   if (httpsPeer && !peer.ca) throw new ConfigError(`--peer-trusted-ca-file: needed for ${httpsPeer} (peers verify each other's certificates)`);
-  const any = client.identity || client.ca || peer.identity;
+  const natsTls = urls.serverUrls.some((u) => u.startsWith('tls://'));
+  const any = client.identity || client.ca || peer.identity || natsTls;
   if (!any) return { clientUrls: urls.clientUrls, serverUrls: urls.serverUrls };
   const tls: AgentTls = {
     client: client.identity ? { ...client.identity, ca: client.ca, clientCert: f.clientCertAuth ? 'handshake' : 'none' } : undefined,
     peer: peer.identity && peer.ca ? { ...peer.identity, ca: peer.ca, requireClientCert: f.peerClientCertAuth } : undefined,
     dial: { ca: client.ca, identity: client.identity },
+    // tls:// NATS servers: verified with --peer-trusted-ca-file (else the system's CAs), --peer-cert-file as client certificate.
+    nats: natsTls ? { tls: { ca: peer.ca?.toString('utf8'), cert: peer.identity?.cert.toString('utf8'), key: peer.identity?.key.toString('utf8') } } : undefined,
   };
   return { tls, clientUrls: urls.clientUrls, serverUrls: urls.serverUrls };
 }
@@ -153,8 +161,8 @@ function tokenUrls(token: string, f: { certFile?: string; peerCertFile?: string 
   }
   const upgrade = (flag: string, list: string[], given: boolean): string[] =>
     list.map((u) => {
-      if (u.startsWith('https://')) return u;
-      if (u.startsWith('nats://')) throw new ConfigError(`${flag}: ${u}: a join token secures direct peers (https://); NATS with a token is not supported yet`);
+      // NATS URLs stay as given: tls:// for TLS to the server; every message is authenticated with the cluster key.
+      if (u.startsWith('https://') || u.startsWith('nats://') || u.startsWith('tls://')) return u;
       if (given) throw new ConfigError(`${flag}: ${u} is plaintext; with --token every URL is https://`);
       return u.replace(/^[a-z]+:\/\//, 'https://');
     });

@@ -39,6 +39,8 @@ export interface MemberOptions {
   wrapTransport?: (t: Transport) => Transport;
   /** Mutual TLS for `https://` peer URLs (TCP); peers must also be named by their certificate. */
   peerTls?: PeerTls;
+  /** NATS peer URLs: TLS to the server (`tls://`) and the cluster key that authenticates every message. */
+  peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array };
 }
 
 /** What identifies a member's data directory. */
@@ -100,7 +102,7 @@ function makeTransport(o: MemberOptions, state: AgentState): Transport {
   const authorizePeer = o.peerTls?.requireClientCert === false ? undefined : (fromId: number, cert: Parameters<typeof certificateNames>[0]) => peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
   const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
   return url.kind === 'nats'
-    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
+    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey })
     : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url, tls });
 }
 

@@ -32,6 +32,8 @@ export interface AgentTls {
   client?: EtcdServerTls;
   /** Mutual TLS on `https://` peer URLs (TCP). */
   peer?: PeerTls;
+  /** NATS peer URLs: TLS to the server and the cluster key for message authentication. */
+  nats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array };
   /** The agent's own client. */
   dial: DialTls;
   /** Set with a join token: this agent can admit joiners (it holds the token and the cluster CA). */

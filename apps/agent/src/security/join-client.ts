@@ -32,6 +32,8 @@ export interface JoinResult {
   certPem: string;
   /** Only when asked for by a member (`member` below). */
   caKeyPem?: string;
+  /** The cluster key for NATS message authentication. */
+  clusterSecret?: Buffer;
 }
 
 /** How to join. */
@@ -105,7 +107,12 @@ export async function requestJoin(o: JoinOptions): Promise<JoinResult> {
     if (!cert.verify(caCert.publicKey) || !createPublicKey(o.keyPair.publicKeyPem).equals(cert.publicKey)) {
       throw new JoinRefusedError(`the seed ${o.seed} returned a certificate that is not for this key or not from its CA`);
     }
-    return { caCertPem: hello.caCert, certPem: res.cert, caKeyPem: res.caKey ? openCaKey(key, r, res.caKey) : undefined };
+    return {
+      caCertPem: hello.caCert,
+      certPem: res.cert,
+      caKeyPem: res.caKey ? openCaKey(key, r, res.caKey) : undefined,
+      clusterSecret: res.clusterSecret ? Buffer.from(openCaKey(key, r, res.clusterSecret), 'base64') : undefined,
+    };
   } finally {
     client.close();
   }

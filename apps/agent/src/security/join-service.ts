@@ -26,6 +26,8 @@ export interface JoinSigner {
   caCertPem: string;
   /** The CA key; absent on a member that has not fetched it yet (it then refuses joins as unavailable). */
   caKeyPem?: string;
+  /** The cluster key that authenticates Raft messages on NATS; given to every joiner (each knows the token anyway). */
+  clusterSecret?: Buffer;
   /** Fetches the CA key from a member (through the seeds), for a host that became a member without it. */
   fetchCaKey?: () => Promise<string | undefined>;
 }
@@ -51,6 +53,8 @@ export interface JoinResponseWire {
   cert: string;
   proof: string;
   caKey?: { iv: string; data: string; tag: string };
+  /** The cluster key (base64), sealed like the CA key. */
+  clusterSecret?: { iv: string; data: string; tag: string };
 }
 
 /** The message a refused token gets, on both sides. */
@@ -91,7 +95,7 @@ function sealKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 'seedNonc
   return Buffer.from(hkdfSync('sha256', joinKey, Buffer.concat([r.joinerNonce, r.seedNonce]), `${JOIN_PROTOCOL}|ca-key`, 32));
 }
 
-/** Seals the CA key for the joiner (AES-256-GCM). */
+/** Seals the CA key (or another secret) for the joiner (AES-256-GCM, a fresh IV each time). */
 export function sealCaKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 'seedNonce'>, caKeyPem: string): NonNullable<JoinResponseWire['caKey']> {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealKey(joinKey, r), iv);
@@ -171,7 +175,8 @@ export function addJoinService(server: Server, signer: JoinSigner, log: Logger, 
       return done({ code: GrpcStatus.INTERNAL, details: 'the seed could not issue a certificate' });
     }
     log.info({ joiner: r.hostname, names: r.names, caKey: caKey !== undefined }, 'join admitted: certificate issued');
-    done(null, { cert, proof: seedProof(key, fingerprint, r, cert).toString('base64'), caKey });
+    const clusterSecret = signer.clusterSecret ? sealCaKey(key, r, signer.clusterSecret.toString('base64')) : undefined;
+    done(null, { cert, proof: seedProof(key, fingerprint, r, cert).toString('base64'), caKey, clusterSecret });
   };
 
   server.addService(JoinService, {

@@ -12,7 +12,7 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   let stopRenewal = (): void => {};
   if (config.token !== undefined) {
     try {
-      config.tls = await prepareTokenPki({ ...config, token: config.token, log: log.child({ part: 'tls' }) });
+      config.tls = await prepareTokenPki({ ...config, token: config.token, natsCa: config.natsCa, log: log.child({ part: 'tls' }) });
     } catch (err) {
       // A refused token, a data directory of another cluster, no seed answering: one line, no agent.
       io.err(`mgmt run: ${(err as Error).message}
