@@ -18,3 +18,4 @@ export { JOIN_TOKEN_KEY, openTokenRecord, sealTokenRecord } from './security/tok
 export { JoinRefusedError, JoinUnavailableError } from './security/join-client.js';
 export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './security/renewal.js';
 export { TlsIdentityHub } from './security/identity-hub.js';
+export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';

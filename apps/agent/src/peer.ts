@@ -12,6 +12,7 @@ import { instrumentBackend, type RequestObserver } from './status/instrument.js'
 import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
 import { addJoinService, type JoinSigner } from './security/join-service.js';
+import { isRevokedIn } from './security/revocation.js';
 import { saveToken } from './security/token-pki.js';
 import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
 
@@ -48,9 +49,11 @@ export class Peer {
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
           logError: (message, error) => o.logger.error({ err: String(error) }, message),
-          tls: https ? o.tls?.client : undefined,
+          tls: https && o.tls?.client ? { ...o.tls.client, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } : undefined,
         });
-        if (https && o.tls?.signer) addJoinService(server.grpc, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name));
+        if (https && o.tls?.signer) {
+          addJoinService(server.grpc, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name), (serial) => isRevokedIn(member.state.kv, serial));
+        }
         servers.push(server);
         await server.listen(new URL(url).host);
       }

@@ -11,7 +11,7 @@ export { MAX_TXN_OPS, checkDeleteRange, checkPut, checkRange, checkTxn } from '.
 export { prefixEnd } from './keys.js';
 export type * from './types.js';
 export { createEtcdServer, type EtcdServer, type EtcdServerOptions } from './server/server.js';
-export { CLIENT_CERT_REQUIRED, type EtcdServerTls } from './server/tls.js';
+export { CLIENT_CERT_REQUIRED, CLIENT_CERT_REVOKED, type EtcdServerTls } from './server/tls.js';
 export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';
 export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
 export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';

@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import { encodeMemberAttributes, type MemberInfo } from '../cluster/members.js';
 import { AgentState, encodeAgentSnapshot } from './agent-state.js';
 import { FAULT_FILE_ENV, withFaultFile } from './fault-file.js';
+import { isRevokedIn } from '../security/revocation.js';
 import { RaftServer } from './raft-server.js';
 
 /** How to open a member. */
@@ -99,7 +100,11 @@ function makeTransport(o: MemberOptions, state: AgentState): Transport {
   const url = parsePeerUrl(o.peerUrls[0] ?? '');
   const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
   // Without client certificates (operator TLS without --peer-client-cert-auth) there is no name to check.
-  const authorizePeer = o.peerTls?.requireClientCert === false ? undefined : (fromId: number, cert: Parameters<typeof certificateNames>[0]) => peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
+  const authorizePeer =
+    o.peerTls?.requireClientCert === false
+      ? undefined
+      : (fromId: number, cert: Parameters<typeof certificateNames>[0]) =>
+          isRevokedIn(state.kv, cert?.serialNumber) ? 'its certificate was revoked' : peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
   const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
   return url.kind === 'nats'
     ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey })

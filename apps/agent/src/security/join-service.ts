@@ -111,7 +111,7 @@ export function openCaKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 
 }
 
 /** Adds the join service to a member's client-URL server. */
-export function addJoinService(server: Server, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean): void {
+export function addJoinService(server: Server, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean, isRevoked: (serial: string) => boolean = () => false): void {
   const fingerprint = caFingerprint(signer.caCertPem);
   // The seed's join key depends only on its token and CA: derived once per token, off the event loop.
   let derived: { token: string; key: Promise<Buffer> } | undefined;
@@ -140,6 +140,8 @@ export function addJoinService(server: Server, signer: JoinSigner, log: Logger, 
     const now = Date.now();
     while (refusals.length > 0 && refusals[0]! < now - 60_000) refusals.shift();
     if (refusals.length >= REFUSALS_PER_MINUTE) return done({ code: GrpcStatus.RESOURCE_EXHAUSTED, details: 'too many refused joins; try again in a minute' });
+    const shown = call.getAuthContext().sslPeerCertificate;
+    if (shown !== undefined && isRevoked(shown.serialNumber)) return done({ code: GrpcStatus.PERMISSION_DENIED, details: 'the client certificate was revoked' });
     const seen = pending.get(String(w?.seedNonce ?? ''));
     if (!seen || seen.joinerNonce !== w.joinerNonce || seen.expiresAtMs < now) return done({ code: GrpcStatus.FAILED_PRECONDITION, details: 'unknown or expired hello; start again' });
     pending.delete(w.seedNonce);

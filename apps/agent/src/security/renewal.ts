@@ -64,9 +64,11 @@ export function startCertificateRenewal(o: RenewalOptions): () => void {
         try {
           const r = await requestJoin({ seed, token: signer.token, hostname: o.hostname, names: o.names, keyPair, member: { identity: current, caCertPem: signer.caCertPem }, wantCaKey: false });
           const identity = { cert: Buffer.from(r.certPem), key: Buffer.from(keyPair.privateKeyPem) };
+          // Both written aside, then renamed one right after the other: readers see a mismatched pair for microseconds at most.
           fs.writeFileSync(`${f.key}.tmp`, keyPair.privateKeyPem, { mode: 0o600 });
+          fs.writeFileSync(`${f.cert}.tmp`, r.certPem);
           fs.renameSync(`${f.key}.tmp`, f.key);
-          fs.writeFileSync(f.cert, r.certPem);
+          fs.renameSync(`${f.cert}.tmp`, f.cert);
           applyRenewedIdentity(o.tls, identity);
           o.log.info({ seed, validTo: new X509Certificate(r.certPem).validTo }, 'tls: certificate renewed');
           break;

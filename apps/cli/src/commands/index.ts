@@ -6,6 +6,7 @@ import { registerViz } from './viz.js';
 import { registerStatus } from './status.js';
 import { registerCtl } from './ctl.js';
 import { registerToken } from './token.js';
+import { registerCert } from './cert.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -21,5 +22,6 @@ export function registerCommands(program: Command, io: Io): void {
   registerViz(program, io);
   registerDemo(program, io);
   registerToken(program, io);
+  registerCert(program, io);
   registerVersion(program, io);
 }

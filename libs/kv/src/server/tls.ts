@@ -20,7 +20,7 @@ import {
   type ServerMethodDefinition,
 } from '@grpc/grpc-js';
 import type { SecureServerOptions } from 'node:http2';
-import { rootCertificates as tlsRootCertificates, type SecureContextOptions } from 'node:tls';
+import { rootCertificates as tlsRootCertificates, type PeerCertificate, type SecureContextOptions } from 'node:tls';
 
 /** TLS of the etcd API server. */
 export interface EtcdServerTls {
@@ -33,6 +33,8 @@ export interface EtcdServerTls {
   clientCert: 'none' | 'handshake' | 'per-call';
   /** Full method paths (`/pkg.Service/Method`) callable without a client certificate in 'per-call' mode. */
   openMethodPaths?: readonly string[];
+  /** Whether a verified client certificate was revoked: its calls are refused with UNAUTHENTICATED (checked per call). */
+  isRevoked?: (cert: PeerCertificate) => boolean;
 }
 
 /**
@@ -70,28 +72,40 @@ export class EtcdTlsCredentials extends ServerCredentials {
 
 /** The message a call without a client certificate gets in 'per-call' mode. */
 export const CLIENT_CERT_REQUIRED = 'a client certificate signed by the cluster CA is required';
+/** The message a call with a revoked client certificate gets. */
+export const CLIENT_CERT_REVOKED = 'the client certificate was revoked';
 
-/** Refuses every call without a verified client certificate, except the open methods. */
-export function requireClientCertificate(openMethodPaths: readonly string[]): ServerInterceptor {
+function refuse(call: ServerInterceptingCallInterface, details: string): ServerInterceptingCall {
+  return new ServerInterceptingCall(call, {
+    start: (next) => {
+      next({
+        onReceiveMetadata: () => call.sendStatus({ code: GrpcStatus.UNAUTHENTICATED, details }),
+        onReceiveMessage: () => {},
+        onReceiveHalfClose: () => {},
+      });
+    },
+  });
+}
+
+/**
+ * Refuses calls per call: without a verified client certificate (when
+ * `required`), except the open methods; with a revoked one, always.
+ */
+export function checkClientCertificate(required: boolean, openMethodPaths: readonly string[], isRevoked?: (cert: PeerCertificate) => boolean): ServerInterceptor {
   const open = new Set(openMethodPaths);
   return (method: ServerMethodDefinition<unknown, unknown>, call: ServerInterceptingCallInterface) => {
-    if (open.has(method.path) || call.getAuthContext().sslPeerCertificate !== undefined) return new ServerInterceptingCall(call);
-    return new ServerInterceptingCall(call, {
-      start: (next) => {
-        next({
-          onReceiveMetadata: () => call.sendStatus({ code: GrpcStatus.UNAUTHENTICATED, details: CLIENT_CERT_REQUIRED }),
-          onReceiveMessage: () => {},
-          onReceiveHalfClose: () => {},
-        });
-      },
-    });
+    const cert = call.getAuthContext().sslPeerCertificate;
+    if (cert !== undefined && isRevoked?.(cert)) return refuse(call, CLIENT_CERT_REVOKED);
+    if (!required || cert !== undefined || open.has(method.path)) return new ServerInterceptingCall(call);
+    return refuse(call, CLIENT_CERT_REQUIRED);
   };
 }
 
 /** The grpc-js server credentials for `tls`. */
 export function serverCredentials(tls: EtcdServerTls): EtcdTlsCredentials {
   const context: SecureContextOptions = { ca: tls.ca ?? tlsRootCertificates.join('\n'), cert: tls.cert, key: tls.key };
+  const revoked = tls.isRevoked ? [checkClientCertificate(false, [], tls.isRevoked)] : [];
   if (tls.clientCert === 'none') return new EtcdTlsCredentials({ requestCert: false }, context, []);
-  if (tls.clientCert === 'handshake') return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: true }, context, []);
-  return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: false }, context, [requireClientCertificate(tls.openMethodPaths ?? [])]);
+  if (tls.clientCert === 'handshake') return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: true }, context, revoked);
+  return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: false }, context, [checkClientCertificate(true, tls.openMethodPaths ?? [], tls.isRevoked)]);
 }
