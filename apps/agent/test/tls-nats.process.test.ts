@@ -3,7 +3,9 @@
 // with --server-urls tls://... and --peer-trusted-ca-file form 3 voters
 // that etcdctl lists with the data-dir credentials; a stranger who can
 // reach the NATS server publishes on a member's subject and is ignored and
-// logged (every Raft message is authenticated with the cluster key).
+// logged (every Raft message is authenticated with the cluster key). An
+// agent gives a nats-server that requires a user and password its
+// --nats-user/--nats-password.
 import { makeTestCa, startNatsServer } from '@mgmt/transport/testing';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -82,5 +84,28 @@ describe('a join token over NATS with TLS', () => {
     const logs = () => procs.map((p) => fs.readFileSync(p.logFile, 'utf8')).join('');
     await waitFor('a warning', () => (logs().includes('not authenticated with the cluster key') ? true : undefined), 10_000);
     expect((await memberList(h1)).match(/, false\n/g)?.length).toBe(3);
+  });
+
+  it('gives a nats-server that requires a user and password the credentials of --nats-user/--nats-password', async () => {
+    const guarded = await startNatsServer({ authorization: { user: 'mgmt', password: 'pw' } });
+    try {
+      const clientUrl = `http://127.0.0.1:${await freePort()}`;
+      const dataDir = path.join(tmp.dir, 'u1');
+      const p = spawnAgent({
+        name: 'u1',
+        clientUrl,
+        serverUrl: guarded.url,
+        endpoint: clientUrl,
+        dataDir,
+        args: ['run', '--hostname', 'u1', '--client-urls', clientUrl, '--server-urls', guarded.url, '--nats-user', 'mgmt', '--nats-password', 'pw', '--data-dir', dataDir],
+        logFile: path.join(tmp.dir, 'u1.log'),
+      });
+      procs.push(p);
+      await waitFor('u1 serves through the guarded nats-server', () => (fs.readFileSync(p.logFile, 'utf8').includes('peer started') ? true : undefined), 60_000);
+      expect(fs.readFileSync(p.logFile, 'utf8')).not.toMatch(/cannot connect to NATS/);
+    } finally {
+      await killAll(procs.filter((q) => q.name === 'u1'));
+      await guarded.dispose();
+    }
   });
 });

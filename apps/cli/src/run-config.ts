@@ -12,6 +12,8 @@ export interface RunConfig extends AgentConfig {
   token?: string;
   /** With a token and `tls://` NATS URLs: the NATS server's CA (PEM). */
   natsCa?: string;
+  /** Credentials for a NATS server that requires them. */
+  natsCredentials?: { creds?: Uint8Array; user?: string; pass?: string };
 }
 
 /** The raw values commander collected (flags), before validation. */
@@ -76,7 +78,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       clientUrlsGiven: (flags.clientUrls ?? env.MGMT_CLIENT_URLS) !== undefined,
       serverUrlsGiven: (flags.serverUrls ?? flags.peerUrls ?? env.MGMT_SERVER_URLS ?? env.MGMT_PEER_URLS) !== undefined,
     });
-    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token, natsCa: secured.natsCa };
+    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token, natsCa: secured.natsCa, natsCredentials: secured.natsCredentials };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;

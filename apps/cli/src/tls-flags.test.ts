@@ -88,6 +88,18 @@ describe('TLS flags', () => {
     expect(op.tls?.nats?.tls?.cert).toContain('BEGIN CERTIFICATE');
   });
 
+  it('takes NATS credentials: a user and password, or a creds file, for nats:// and tls:// servers only', () => {
+    const nats = { hostname: 'h1', serverUrls: ['nats://127.0.0.1:4222'] };
+    expect(resolveRunConfig({ ...nats, natsUser: 'mgmt', natsPassword: 'pw' }, {}).natsCredentials).toEqual({ user: 'mgmt', pass: 'pw' });
+    expect(resolveRunConfig(nats, { MGMT_NATS_USER: 'u', MGMT_NATS_PASSWORD: 'p' }).natsCredentials).toEqual({ user: 'u', pass: 'p' });
+    const creds = path.join(dir, 'user.creds');
+    fs.writeFileSync(creds, '-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QifQ\n------END NATS USER JWT------\n');
+    expect(resolveRunConfig({ ...nats, natsCreds: creds }, {}).natsCredentials?.creds?.byteLength).toBeGreaterThan(0);
+    expect(refusal(() => resolveRunConfig({ ...nats, natsCreds: server.cert }, {}))).toMatch(/--nats-creds: .*server.crt is not a NATS credentials file/);
+    expect(refusal(() => resolveRunConfig({ hostname: 'h1', natsUser: 'u' }, {}))).toMatch(/--nats-user: only for nats:\/\/ or tls:\/\//);
+    expect(refusal(() => resolveRunConfig({ ...nats, natsPassword: 'p' }, {}))).toMatch(/--nats-password: needs --nats-user/);
+  });
+
   it('makes the default URLs https:// with a token, from --token, MGMT_TOKEN or --token-file', () => {
     const c = resolveRunConfig({ hostname: 'h1', token: 's3cret' }, {});
     expect(c).toMatchObject({ token: 's3cret', clientUrls: ['https://127.0.0.1:2379'], serverUrls: ['https://127.0.0.1:2380'] });

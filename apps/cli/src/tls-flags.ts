@@ -24,6 +24,9 @@ export interface TlsFlags {
   peerClientCertAuth?: boolean;
   token?: string;
   tokenFile?: string;
+  natsCreds?: string;
+  natsUser?: string;
+  natsPassword?: string;
 }
 
 /** The URLs TLS applies to, and whether each list was given or defaulted. */
@@ -41,6 +44,8 @@ export interface ResolvedTls {
   token?: string;
   /** With a token and `tls://` NATS URLs: the CA of the NATS server (`--peer-trusted-ca-file`). */
   natsCa?: string;
+  /** What a NATS server that requires credentials gets (`--nats-creds`, or `--nats-user` and `--nats-password`). */
+  natsCredentials?: { creds?: Uint8Array; user?: string; pass?: string };
   clientUrls: string[];
   serverUrls: string[];
 }
@@ -114,8 +119,30 @@ function resolveToken(flags: TlsFlags, env: Env): string | undefined {
   return token;
 }
 
+/** NATS credentials from --nats-creds (a `.creds` file) or --nats-user/--nats-password, each also MGMT_*. */
+function resolveNatsCredentials(flags: TlsFlags, env: Env, serverUrls: string[]): ResolvedTls['natsCredentials'] {
+  const credsFile = flags.natsCreds ?? env.MGMT_NATS_CREDS;
+  const user = flags.natsUser ?? env.MGMT_NATS_USER;
+  const pass = flags.natsPassword ?? env.MGMT_NATS_PASSWORD;
+  if (credsFile === undefined && user === undefined) {
+    if (pass !== undefined) throw new ConfigError('--nats-password: needs --nats-user');
+    return undefined;
+  }
+  if (!serverUrls.some((u) => /^(nats|tls):\/\//.test(u))) throw new ConfigError(`${credsFile !== undefined ? '--nats-creds' : '--nats-user'}: only for nats:// or tls:// server URLs`);
+  if (credsFile !== undefined && user !== undefined) throw new ConfigError('--nats-creds: give a creds file or a user, not both');
+  if (credsFile === undefined) return { user, pass };
+  const creds = readFile('--nats-creds', credsFile);
+  if (!creds.toString('utf8').includes('-----BEGIN NATS USER JWT-----')) throw new ConfigError(`--nats-creds: ${credsFile} is not a NATS credentials file (no user JWT)`);
+  return { creds: new Uint8Array(creds) };
+}
+
 /** Resolves the TLS flags against the URLs; throws one ConfigError on bad input. */
 export function resolveTls(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTls {
+  const natsCredentials = resolveNatsCredentials(flags, env, urls.serverUrls);
+  return { ...resolveTlsOnly(flags, env, urls), natsCredentials };
+}
+
+function resolveTlsOnly(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTls {
   const f = {
     certFile: flags.certFile ?? env.MGMT_CERT_FILE,
     keyFile: flags.keyFile ?? env.MGMT_KEY_FILE,

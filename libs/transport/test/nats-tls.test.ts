@@ -3,7 +3,8 @@
 // with the CA and a client certificate and exchange messages; a client
 // without a certificate is refused by the server; with a cluster key every
 // message is authenticated, and a stranger publishing on a member's subject
-// (no key, or another key) is ignored and logged once per claimed sender.
+// (no key, or another key) is ignored and logged once per claimed sender; a
+// server that requires a user and password gets them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,5 +87,26 @@ describe('nats transport with TLS and message authentication', () => {
     b.addPeer(1, server.url);
     b.send(1, numbered(5));
     await waitFor(() => atA.messages.length === 1, 'the member gets through');
+  });
+
+  it('gives a server that requires a user and password its credentials', async () => {
+    const guarded = await startNatsServer({ authorization: { user: 'mgmt', password: 'pw' } });
+    try {
+      const without = createNatsTransport({ localId: 1, clusterId: 'c1', servers: [guarded.url], logger: silentLogger, startTimeoutMs: 1_000 });
+      await expect(without.start()).rejects.toThrow(TransportStartError);
+      await without.close();
+      const a = createNatsTransport({ localId: 1, clusterId: 'c1', servers: [guarded.url], credentials: { user: 'mgmt', pass: 'pw' }, logger: silentLogger });
+      const b = createNatsTransport({ localId: 2, clusterId: 'c1', servers: [guarded.url], credentials: { user: 'mgmt', pass: 'pw' }, logger: silentLogger });
+      await a.start();
+      await b.start();
+      open.push(a, b);
+      const atA = new Collector(a);
+      b.addPeer(1, guarded.url);
+      b.send(1, numbered(3));
+      await waitFor(() => atA.messages.length === 1, 'delivery with credentials');
+    } finally {
+      await Promise.all(open.splice(0).map((t) => t.close()));
+      await guarded.dispose();
+    }
   });
 });

@@ -41,7 +41,7 @@ export interface MemberOptions {
   /** Mutual TLS for `https://` peer URLs (TCP); peers must also be named by their certificate. */
   peerTls?: PeerTls;
   /** NATS peer URLs: TLS to the server (`tls://`) and the cluster key that authenticates every message. */
-  peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array };
+  peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array; credentials?: { creds?: Uint8Array; user?: string; pass?: string } };
 }
 
 /** What identifies a member's data directory. */
@@ -107,7 +107,7 @@ function makeTransport(o: MemberOptions, state: AgentState): Transport {
           isRevokedIn(state.kv, cert?.serialNumber) ? 'its certificate was revoked' : peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
   const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
   return url.kind === 'nats'
-    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey })
+    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey, credentials: o.peerNats?.credentials })
     : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url, tls });
 }
 

@@ -6,7 +6,7 @@
  * `http://` URLs stay plaintext whatever is here.
  */
 import type { EtcdServerTls } from '@mgmt/kv';
-import type { PeerTls } from '../raft/member.js';
+import type { MemberOptions, PeerTls } from '../raft/member.js';
 import type { TlsIdentityHub } from './identity-hub.js';
 import type { JoinSigner } from './join-service.js';
 
@@ -33,7 +33,7 @@ export interface AgentTls {
   /** Mutual TLS on `https://` peer URLs (TCP). */
   peer?: PeerTls;
   /** NATS peer URLs: TLS to the server and the cluster key for message authentication. */
-  nats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array };
+  nats?: MemberOptions['peerNats'];
   /** The agent's own client. */
   dial: DialTls;
   /** Set with a join token: this agent can admit joiners (it holds the token and the cluster CA). */

@@ -32,6 +32,7 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       fraction: numberFromEnv('MGMT_TLS_RENEW_FRACTION'),
     });
   }
+  if (config.natsCredentials) config.tls = { ...(config.tls ?? { dial: {} }), nats: { ...config.tls?.nats, credentials: config.natsCredentials } };
   const agent = new Agent(config, log);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

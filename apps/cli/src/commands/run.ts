@@ -34,6 +34,9 @@ export function registerRun(program: Command, io: Io): void {
     .option('--peer-key-file <path>', 'key of --peer-cert-file; env MGMT_PEER_KEY_FILE')
     .option('--peer-trusted-ca-file <path>', 'CA that peer certificates chain to; env MGMT_PEER_TRUSTED_CA_FILE')
     .option('--peer-client-cert-auth', 'refuse peers without a certificate signed by --peer-trusted-ca-file; env MGMT_PEER_CLIENT_CERT_AUTH=1')
+    .option('--nats-creds <path>', 'NATS credentials file (user JWT and nkey) for a nats-server that requires it; env MGMT_NATS_CREDS')
+    .option('--nats-user <name>', 'user for a nats-server that requires one; env MGMT_NATS_USER')
+    .option('--nats-password <secret>', 'password of --nats-user; env MGMT_NATS_PASSWORD')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
       if (config.file !== undefined) config.graph = await loadRunGraph(config.file);

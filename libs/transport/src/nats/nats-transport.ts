@@ -10,8 +10,8 @@
  * before a PING/PONG round trip (`flush`) confirms the server has them; until
  * then messages wait in the bounded per-peer queues.
  */
-import { connect, Events } from 'nats';
-import type { NatsConnection, Subscription } from 'nats';
+import { connect, credsAuthenticator, Events } from 'nats';
+import type { ConnectionOptions, NatsConnection, Subscription } from 'nats';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
@@ -38,6 +38,8 @@ export interface NatsTransportOptions extends CommonTransportOptions {
   tls?: { ca?: string; cert?: string; key?: string };
   /** Cluster key: every chunk is sent with an HMAC tag and chunks without a good one are dropped (logged). */
   authKey?: Uint8Array;
+  /** Credentials the NATS server requires: a `.creds` file's bytes (JWT + nkey seed), or a user and password. */
+  credentials?: { creds?: Uint8Array; user?: string; pass?: string };
 }
 
 /** Claimed senders of unauthenticated chunks that were logged (bounded, so a flood logs little). */
@@ -72,6 +74,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   private droppedUnauthenticatedCount = 0;
   private readonly tls: NatsTransportOptions['tls'];
   private readonly authKey: Uint8Array | undefined;
+  private readonly credentials: NatsTransportOptions['credentials'];
   private readonly strangersLogged = new Set<number>();
 
   constructor(options: NatsTransportOptions) {
@@ -81,6 +84,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     // tls:// means TLS to the server, with the system's CAs unless `tls.ca` says otherwise.
     this.tls = options.tls ?? (urls.some((u) => u.scheme === 'tls') ? {} : undefined);
     this.authKey = options.authKey;
+    this.credentials = options.credentials;
     this.servers = urls.map((u) => `${u.host.includes(':') ? `[${u.host}]` : u.host}:${u.port}`);
     this.prefix = options.subjectPrefix ?? 'mgmt';
     if (!SUBJECT_TOKEN.test(options.clusterId)) throw new TransportError(`cluster id ${JSON.stringify(options.clusterId)} is not a NATS subject token`);
@@ -142,6 +146,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
           maxPingOut: 2,
           timeout: Math.min(5_000, this.startTimeoutMs),
           ...(this.tls ? { tls: this.tls } : {}),
+          ...this.credentialOptions(),
         });
         if (this.isClosed) {
           await nc.close();
@@ -157,6 +162,13 @@ export class NatsTransport extends BaseTransport<PeerLink> {
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
+  }
+
+  private credentialOptions(): Partial<ConnectionOptions> {
+    const c = this.credentials;
+    if (c?.creds) return { authenticator: credsAuthenticator(c.creds) };
+    if (c?.user !== undefined) return { user: c.user, pass: c.pass };
+    return {};
   }
 
   protected async closeCarrier(): Promise<void> {

@@ -28,6 +28,8 @@ export interface NatsServerOptions {
   readyTimeoutMs?: number;
   /** Serve TLS with these files; `verify` also asks clients for a certificate of `caFile`. */
   tls?: { certFile: string; keyFile: string; caFile?: string; verify?: boolean };
+  /** Require this user and password from every client. */
+  authorization?: { user: string; password: string };
 }
 
 /** A running (or stopped) nats-server. */
@@ -112,6 +114,8 @@ export class NatsServerHandle {
       const routes = (this.options.routes ?? []).map((r) => `    ${JSON.stringify(r)}`).join('\n');
       lines.push(`cluster {`, `  name: mgmt-test`, `  listen: 127.0.0.1:${this.options.clusterPort}`, `  routes: [\n${routes}\n  ]`, `}`);
     }
+    const auth = this.options.authorization;
+    if (auth) lines.push('authorization {', `  user: ${JSON.stringify(auth.user)}`, `  password: ${JSON.stringify(auth.password)}`, '}');
     const tls = this.options.tls;
     if (tls) {
       lines.push('tls {', `  cert_file: ${JSON.stringify(tls.certFile)}`, `  key_file: ${JSON.stringify(tls.keyFile)}`);
