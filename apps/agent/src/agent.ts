@@ -42,6 +42,7 @@ import { IdealSizeReader } from './cluster/view.js';
 import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
+import type { AgentTls } from './security/agent-tls.js';
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -57,6 +58,8 @@ export interface AgentConfig {
    * worker threads); by default the peer URLs choose TCP or NATS.
    */
   transportFor?: (memberId: number) => Transport;
+  /** TLS for `https://` URLs (operator certificates or a join token's); none means plaintext only. */
+  tls?: AgentTls;
   /**
    * `--bootstrap-expect N`: with the same `--seeds` on every host (its own
    * client URL among them), wait until N hosts answer; the lowest host name
@@ -83,7 +86,7 @@ export class Agent {
   readonly actor: Actor<typeof lifecycleMachine>;
   private readonly client: ClusterClient;
   /** Reaches the cluster through members other than this one. */
-  private readonly outside = new ClusterClient([]);
+  private readonly outside: ClusterClient;
   private peer: Peer | undefined;
   private nominator: NominatorRunner | undefined;
   private readonly lease: AgentLease;
@@ -126,7 +129,8 @@ export class Agent {
     readonly config: AgentConfig,
     private readonly log: Logger,
   ) {
-    this.client = new ClusterClient(config.seeds);
+    this.client = new ClusterClient(config.seeds, undefined, config.tls?.dial);
+    this.outside = new ClusterClient([], undefined, config.tls?.dial);
     // A data directory that ever belonged to a cluster says so; an unreadable record stops the agent here (one line).
     this.record = readClusterRecord(config.dataDir);
     const identity = readMemberIdentity(config.dataDir);
@@ -315,7 +319,7 @@ export class Agent {
     await Promise.all(
       this.config.seeds.map(async (seed) => {
         try {
-          answers.push({ seed, answer: await callHello(seed, req) });
+          answers.push({ seed, answer: await callHello(seed, req, 1_000, this.config.tls?.dial) });
         } catch {
           // not up yet
         }
@@ -382,7 +386,8 @@ export class Agent {
       const url = this.config.clientUrls[0];
       if (!url) return;
       try {
-        this.helloServer = await HelloServer.listen(new URL(url).host, (req) => this.answerHello(req));
+        const tls = url.startsWith('https://') ? this.config.tls?.client : undefined;
+        this.helloServer = await HelloServer.listen(new URL(url).host, (req) => this.answerHello(req), tls);
       } catch (err) {
         this.log.warn({ url, err: (err as Error).message }, 'bootstrap-expect: cannot answer hello on the client URL');
       }
@@ -554,6 +559,7 @@ export class Agent {
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
         observeRequest: this.metrics.observeRequest,
+        tls: this.config.tls,
         hello: (req) => this.answerHello(req),
       });
       this.peer = peer;

@@ -11,6 +11,11 @@ import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
+import type { AgentTls } from './security/agent-tls.js';
+import { addJoinService, type JoinSigner } from './security/join-service.js';
+import { isRevokedIn } from './security/revocation.js';
+import { saveToken } from './security/token-pki.js';
+import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
 
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
@@ -20,6 +25,8 @@ export interface PeerOptions extends MemberOptions {
   observeRequest?: RequestObserver;
   /** Answers mgmt's Hello beside the etcd API (who is here, which cluster). */
   hello?: HelloHandler;
+  /** TLS for `https://` client and peer URLs; with a signer the client URLs also admit joiners. */
+  tls?: AgentTls;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
@@ -27,6 +34,9 @@ const FOREIGN_LOG_EVERY_MS = 60_000;
 
 /** A running peer. */
 export class Peer {
+  private stopped = false;
+  private readonly onStop: Array<() => void> = [];
+
   private constructor(
     readonly member: Member,
     readonly backend: RaftBackend,
@@ -36,7 +46,7 @@ export class Peer {
 
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
-    const member = await Member.open(o);
+    const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
     const servers: EtcdServer[] = [];
     const foreignLogged = new Map<string, number>();
@@ -51,11 +61,17 @@ export class Peer {
     };
     try {
       for (const url of o.clientUrls) {
+        const https = url.startsWith('https://');
+        if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
           logError: (message, error) => o.logger.error({ err: String(error) }, message),
+          tls: https && o.tls?.client ? { ...o.tls.client, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } : undefined,
           clusterGuard,
         });
         if (o.hello) server.grpc.addService(HelloService, helloHandlers(o.hello));
+        if (https && o.tls?.signer) {
+          addJoinService(server.grpc, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name), (serial) => isRevokedIn(member.state.kv, serial));
+        }
         servers.push(server);
         await server.listen(new URL(url).host);
       }
@@ -66,11 +82,73 @@ export class Peer {
       throw err;
     }
     o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
-    return new Peer(member, backend, servers, o.logger);
+    const peer = new Peer(member, backend, servers, o.logger);
+    if (o.tls?.renewals) {
+      const unsubscribe = o.tls.renewals.subscribe(({ cert, key }) => {
+        for (const s of servers) s.updateTlsIdentity(cert, key);
+        member.renewPeerTls(cert, key);
+      });
+      peer.onStop.push(unsubscribe);
+    }
+    if (o.tls?.signer) {
+      peer.fetchCaKey(o.tls.signer);
+      peer.followJoinToken(o.tls.signer, o.dataDir);
+    }
+    return peer;
+  }
+
+  /**
+   * A member of a token cluster that joined as a client holds no CA key:
+   * it fetches it (as a member, with its certificate) so it can admit
+   * joiners too. Until then its join service answers "cannot sign yet".
+   */
+  private fetchCaKey(signer: JoinSigner): void {
+    if (signer.caKeyPem || !signer.fetchCaKey) return;
+    const fetch = signer.fetchCaKey;
+    const attempt = async (left: number): Promise<void> => {
+      if (this.stopped || signer.caKeyPem) return;
+      const key = await fetch();
+      if (key) {
+        signer.caKeyPem = key;
+        this.log.info({}, 'tls: fetched the cluster CA key; this member can admit joiners');
+      } else if (left > 0) {
+        setTimeout(() => void attempt(left - 1), 2_000).unref();
+      } else this.log.warn({}, 'tls: could not fetch the cluster CA key; joiners must use another seed');
+    };
+    void attempt(30);
+  }
+
+  /**
+   * `mgmt token rotate` writes the new token, sealed with the CA key, under
+   * /_mgmt/pki/joinToken: every member reads it from its own replica and
+   * admits joiners with it from then on (the old token is refused).
+   */
+  private followJoinToken(signer: JoinSigner, dataDir: string): void {
+    let seen = '';
+    const key = new TextEncoder().encode(JOIN_TOKEN_KEY);
+    const check = (): void => {
+      if (this.stopped) return;
+      const kv = this.member.state.kv.range({ key }).kvs[0];
+      const text = kv ? new TextDecoder().decode(kv.value) : '';
+      if (text !== '' && text !== seen && signer.caKeyPem) {
+        seen = text;
+        const token = openTokenRecord(signer.caKeyPem, text);
+        if (token === undefined) this.log.warn({ key: JOIN_TOKEN_KEY }, 'tls: the join token record is not sealed with this cluster\'s CA key; ignored');
+        else if (token !== signer.token) {
+          signer.token = token;
+          saveToken(dataDir, token);
+          this.log.info({}, 'tls: the join token was rotated; the old one is refused from now on');
+        }
+      }
+      setTimeout(check, 1_000).unref();
+    };
+    check();
   }
 
   /** Stops serving clients, then the member; frees every port. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    for (const fn of this.onStop.splice(0)) fn();
     this.backend.close();
     for (const s of this.servers) await s.close();
     await this.member.stop();

@@ -2,6 +2,7 @@ import type { AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
 import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
+import { resolveTls, type TlsFlags } from './tls-flags.js';
 
 /** Everything `mgmt run` needs, validated: the agent's configuration plus the flags of later issues. */
 export interface RunConfig extends AgentConfig {
@@ -9,10 +10,16 @@ export interface RunConfig extends AgentConfig {
   statusUrl: string | undefined;
   /** `--force-new-cluster`: start a cluster of one from this data directory, whatever cluster it belonged to. */
   forceNewCluster: boolean;
+  /** The join token (`--token`): the agent prepares its PKI from it before it starts. */
+  token?: string;
+  /** With a token and `tls://` NATS URLs: the NATS server's CA (PEM). */
+  natsCa?: string;
+  /** Credentials for a NATS server that requires them. */
+  natsCredentials?: { creds?: Uint8Array; user?: string; pass?: string };
 }
 
 /** The raw values commander collected (flags), before validation. */
-export interface RunFlags {
+export interface RunFlags extends TlsFlags {
   hostname?: string;
   seeds?: string[];
   clientUrls?: string[];
@@ -94,7 +101,14 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     }
     const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
     const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
-    return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, forceNewCluster, bootstrapExpect };
+    const secured = resolveTls(flags, env, {
+      clientUrls,
+      serverUrls,
+      seeds,
+      clientUrlsGiven: (flags.clientUrls ?? env.MGMT_CLIENT_URLS) !== undefined,
+      serverUrlsGiven: (flags.serverUrls ?? flags.peerUrls ?? env.MGMT_SERVER_URLS ?? env.MGMT_PEER_URLS) !== undefined,
+    });
+    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token, natsCa: secured.natsCa, natsCredentials: secured.natsCredentials, forceNewCluster, bootstrapExpect };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;

@@ -18,7 +18,7 @@ export function splitList(value: string | readonly string[] | undefined): string
 
 const schemes: Record<string, readonly string[]> = {
   client: ['http:', 'https:'],
-  peer: ['http:', 'https:', 'tcp:', 'nats:'],
+  peer: ['http:', 'https:', 'tcp:', 'nats:', 'tls:'],
   seed: ['http:', 'https:'],
 };
 

@@ -12,6 +12,7 @@ export { prefixEnd } from './keys.js';
 export type * from './types.js';
 export { createEtcdServer, type EtcdServer, type EtcdServerOptions } from './server/server.js';
 export { CLUSTER_ID_METADATA, clusterGuardInterceptor, isForeignCluster, type ClusterGuardOptions } from './server/cluster-guard.js';
+export { CLIENT_CERT_REQUIRED, CLIENT_CERT_REVOKED, type EtcdServerTls } from './server/tls.js';
 export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';
 export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
 export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';

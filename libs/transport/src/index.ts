@@ -27,6 +27,8 @@ export type { PeerUrl, UrlTransportKind } from './core/peer-url.js';
 export { parsePeerUrl, parsePeerUrls, splitUrlList } from './core/peer-url.js';
 export type { TcpTransportOptions } from './tcp/tcp-transport.js';
 export { createTcpTransport, TcpTransport } from './tcp/tcp-transport.js';
+export type { TcpTlsOptions } from './tcp/tls.js';
+export { certificateNames } from './tcp/tls.js';
 export { encodeFrame, FrameDecoder, FRAME_HEADER_BYTES } from './tcp/frame.js';
 export type { NatsTransportOptions } from './nats/nats-transport.js';
 export { createNatsTransport, NatsTransport, raftSubject } from './nats/nats-transport.js';

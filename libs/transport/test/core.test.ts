@@ -42,8 +42,9 @@ describe('Backoff', () => {
 });
 
 describe('parsePeerUrl', () => {
-  it('accepts http, tcp and nats URLs', () => {
+  it('accepts http, https, tcp and nats URLs', () => {
     expect(parsePeerUrl('http://127.0.0.1:2380')).toMatchObject({ scheme: 'http', kind: 'tcp', host: '127.0.0.1', port: 2380 });
+    expect(parsePeerUrl('https://127.0.0.1:2380')).toMatchObject({ scheme: 'https', kind: 'tcp', host: '127.0.0.1', port: 2380 });
     expect(parsePeerUrl(' tcp://node-1:7000/ ')).toMatchObject({ scheme: 'tcp', kind: 'tcp', host: 'node-1', port: 7000 });
     expect(parsePeerUrl('nats://10.0.0.1')).toMatchObject({ kind: 'nats', port: 4222 });
     expect(parsePeerUrl('http://[::1]:2380')).toMatchObject({ host: '::1', port: 2380 });
@@ -53,7 +54,7 @@ describe('parsePeerUrl', () => {
   it.each([
     ['', /empty/],
     ['127.0.0.1:2380', /scheme|not a URL/],
-    ['https://a:1', /unsupported scheme "https"/],
+    ['wss://a:1', /unsupported scheme "wss"/],
     ['http://a', /missing port/],
     ['http://a:99999', /not a URL|bad port/],
     ['http://a:1/path', /no path/],

@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { isLeader, voterNames } from './admin.js';
 import { hasExited } from './processes.js';
+import type { TlsFiles } from './protocol.js';
 
 /** One server process of a cluster. */
 export interface ClusterMember {
@@ -20,6 +21,8 @@ export interface Cluster {
   readonly members: ClusterMember[];
   /** Stops every member (SIGKILL unless profiling, which needs a clean exit). */
   stop(): Promise<void>;
+  /** Client certificate files when the members serve TLS (the TLS rows). */
+  readonly tls?: TlsFiles;
 }
 
 /** Members still running. */
@@ -31,7 +34,7 @@ export function liveMembers(cluster: Cluster): ClusterMember[] {
 export async function findLeader(cluster: Cluster, timeoutMs = 15_000): Promise<ClusterMember> {
   const t0 = performance.now();
   while (performance.now() - t0 < timeoutMs) {
-    for (const m of liveMembers(cluster)) if (await isLeader(m.endpoint)) return m;
+    for (const m of liveMembers(cluster)) if (await isLeader(m.endpoint, 1_000, cluster.tls)) return m;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${cluster.system}: no leader within ${timeoutMs} ms`);
@@ -42,7 +45,7 @@ export async function waitForVoters(cluster: Cluster, n: number, timeoutMs = 60_
   const t0 = performance.now();
   while (performance.now() - t0 < timeoutMs) {
     for (const m of liveMembers(cluster)) {
-      const names = await voterNames(m.endpoint, 500);
+      const names = await voterNames(m.endpoint, 500, cluster.tls);
       if (names && names.length >= n) return performance.now() - t0;
       if (names) break;
     }

@@ -7,7 +7,8 @@
 import { credentials, makeGenericClientConstructor, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import { KvService, WatchService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
-import { epochMs, type FailoverJob, type FirstWriteJob, type FromChild, type Job, type JobResult, type PutJob, type ReadJob, type ToChild, type WatchJob, type WatchResult } from './protocol.js';
+import fs from 'node:fs';
+import { epochMs, type TlsFiles, type FailoverJob, type FirstWriteJob, type FromChild, type Job, type JobResult, type PutJob, type ReadJob, type ToChild, type WatchJob, type WatchResult } from './protocol.js';
 import { summarize } from './stats.js';
 
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
@@ -35,9 +36,10 @@ const channelOptions = {
   'grpc.max_reconnect_backoff_ms': 200,
 };
 
-function kvClients(endpoints: readonly string[], count: number): KvStub[] {
+function kvClients(endpoints: readonly string[], count: number, tls?: TlsFiles): KvStub[] {
+  const creds = tls ? credentials.createSsl(fs.readFileSync(tls.ca), fs.readFileSync(tls.key), fs.readFileSync(tls.cert)) : credentials.createInsecure();
   const out: KvStub[] = [];
-  for (let i = 0; i < count; i++) out.push(new KvClient(endpoints[i % endpoints.length]!, credentials.createInsecure(), channelOptions) as unknown as KvStub);
+  for (let i = 0; i < count; i++) out.push(new KvClient(endpoints[i % endpoints.length]!, creds, channelOptions) as unknown as KvStub);
   return out;
 }
 
@@ -79,7 +81,7 @@ async function closedLoops(clients: number, warmupMs: number, durationMs: number
 }
 
 async function runPut(job: PutJob): Promise<JobResult> {
-  const conns = kvClients(job.endpoints, connsFor(job.endpoints, job.clients));
+  const conns = kvClients(job.endpoints, connsFor(job.endpoints, job.clients), job.tls);
   const value = new Uint8Array(job.valueBytes).fill(0x61);
   const keys = Array.from({ length: job.keySpace }, (_, i) => enc.encode(`bench/put/${String(i).padStart(8, '0')}`));
   try {
@@ -94,7 +96,7 @@ async function runPut(job: PutJob): Promise<JobResult> {
 }
 
 async function runRead(job: ReadJob): Promise<JobResult> {
-  const conns = kvClients(job.endpoints, connsFor(job.endpoints, job.clients));
+  const conns = kvClients(job.endpoints, connsFor(job.endpoints, job.clients), job.tls);
   const key = enc.encode('bench/read/key');
   try {
     await unary(conns[0]!, conns[0]!.Put, { key, value: new Uint8Array(256).fill(0x62) }, REQUEST_TIMEOUT_MS);

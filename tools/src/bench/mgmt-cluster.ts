@@ -17,6 +17,8 @@ export interface MgmtClusterOptions {
   dir: string;
   /** Write a V8 CPU profile per member into this dir (members then stop with SIGTERM so it is written). */
   cpuProfileDir?: string;
+  /** A join token: https URLs and the automatic PKI (the TLS rows); clients use h1's data-dir credentials. */
+  token?: string;
 }
 
 /** Starts h1 and then the others with --seeds; resolves when all are spawned (not yet a cluster). */
@@ -31,15 +33,19 @@ export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtCluster
     const name = `h${i}`;
     const client = await freePort();
     const peer = await freePort();
-    const args = ['run', '--hostname', name, '--client-urls', `http://127.0.0.1:${client}`, '--server-urls', `http://127.0.0.1:${peer}`, '--data-dir', path.join(o.dir, name), '--ideal-cluster-size', String(o.size)];
+    const scheme = o.token ? 'https' : 'http';
+    const args = ['run', '--hostname', name, '--client-urls', `${scheme}://127.0.0.1:${client}`, '--server-urls', `${scheme}://127.0.0.1:${peer}`, '--data-dir', path.join(o.dir, name), '--ideal-cluster-size', String(o.size)];
     if (seed) args.push('--seeds', seed);
+    if (o.token) args.push('--token', o.token);
     const child = registry.spawnLogged(command, [...nodeArgs, ...args], path.join(o.dir, `${name}.log`), env);
     members.push({ name, endpoint: `127.0.0.1:${client}`, child });
-    seed ??= `http://127.0.0.1:${client}`;
+    seed ??= `${o.token ? 'https' : 'http'}://127.0.0.1:${client}`;
   }
+  const h1Tls = path.join(o.dir, 'h1', 'tls');
   return {
     system: 'mgmt',
     members,
+    tls: o.token ? { ca: path.join(h1Tls, 'ca.crt'), cert: path.join(h1Tls, 'client.crt'), key: path.join(h1Tls, 'client.key') } : undefined,
     stop: async () => {
       if (o.cpuProfileDir) await Promise.all(members.map((m) => exitWritingProfile(registry, m)));
       await Promise.all(members.map((m) => registry.stop(m.child, 'SIGKILL')));

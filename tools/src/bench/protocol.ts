@@ -5,10 +5,18 @@
  */
 import type { LatencySummary } from './stats.js';
 
+/** Client certificate files for TLS endpoints (the TLS rows); plaintext without. */
+export interface TlsFiles {
+  ca: string;
+  cert: string;
+  key: string;
+}
+
 /** Puts of `valueBytes`-byte values from `clients` concurrent clients. */
 export interface PutJob {
   kind: 'put';
   endpoints: string[];
+  tls?: TlsFiles;
   clients: number;
   valueBytes: number;
   keySpace: number;
@@ -20,6 +28,7 @@ export interface PutJob {
 export interface ReadJob {
   kind: 'read';
   endpoints: string[];
+  tls?: TlsFiles;
   clients: number;
   serializable: boolean;
   warmupMs: number;

@@ -9,6 +9,7 @@ import { Metadata, credentials, makeGenericClientConstructor, status as GrpcStat
 import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import { prefixRangeEnd } from './prefix.js';
+import type { DialTls } from '../security/agent-tls.js';
 
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
@@ -88,8 +89,19 @@ export class ClusterClient {
   constructor(
     endpoints: readonly string[],
     private readonly timeoutMs = 3_000,
+    /** How `https://` endpoints are dialled (TLS); `http://` ones stay plaintext. */
+    private readonly tls: DialTls = {},
   ) {
     this.endpoints = [...new Set(endpoints)];
+    // A renewed certificate: new connections present it.
+    this.unsubscribeRenewals = tls.renewals?.subscribe(() => this.closeStubs());
+  }
+
+  private readonly unsubscribeRenewals: (() => void) | undefined;
+
+  private closeStubs(): void {
+    for (const s of this.stubs.values()) for (const c of Object.values(s)) c.close();
+    this.stubs.clear();
   }
 
   /** Replaces the endpoints tried (order = preference). */
@@ -144,7 +156,7 @@ export class ClusterClient {
     let s = this.stubs.get(url);
     if (!s) {
       const target = url.replace(/^[a-z]+:\/\//, '');
-      const creds = credentials.createInsecure();
+      const creds = url.startsWith('https://') ? credentials.createSsl(this.tls.ca ?? null, this.tls.identity?.key ?? null, this.tls.identity?.cert ?? null) : credentials.createInsecure();
       s = { kv: new KvClient(target, creds), lease: new LeaseClient(target, creds), cluster: new ClusterClientCtor(target, creds) };
       this.stubs.set(url, s);
     }
@@ -285,7 +297,7 @@ export class ClusterClient {
 
   /** Closes every connection. */
   close(): void {
-    for (const s of this.stubs.values()) for (const c of Object.values(s)) c.close();
-    this.stubs.clear();
+    this.unsubscribeRenewals?.();
+    this.closeStubs();
   }
 }

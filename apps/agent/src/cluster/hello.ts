@@ -156,10 +156,17 @@ export class HelloRefusedError extends Error {
 
 const HelloClient = makeGenericClientConstructor(HelloService, 'Agent');
 
+/** How an `https://` seed is dialled: the CA to verify it with and the client certificate to show, if any. */
+export interface HelloDialTls {
+  ca?: Buffer;
+  identity?: { cert: Buffer; key: Buffer };
+}
+
 /** Asks the agent at `url` (a client URL) who it is. Rejects when it does not answer in time or refuses. */
-export function callHello(url: string, req: HelloRequest, timeoutMs = 1_000): Promise<HelloAnswer> {
+export function callHello(url: string, req: HelloRequest, timeoutMs = 1_000, tls: HelloDialTls = {}): Promise<HelloAnswer> {
   const target = url.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
-  const client = new HelloClient(target, credentials.createInsecure());
+  const creds = url.startsWith('https://') ? credentials.createSsl(tls.ca ?? null, tls.identity?.key ?? null, tls.identity?.cert ?? null) : credentials.createInsecure();
+  const client = new HelloClient(target, creds);
   return new Promise<HelloAnswer>((resolve, reject) => {
     const fn = (client as unknown as Record<string, (r: HelloRequest, o: { deadline: number }, cb: (e: ServiceError | null, a?: HelloAnswer) => void) => void>).Hello!;
     fn.call(client, req, { deadline: Date.now() + timeoutMs }, (err, answer) => {
@@ -174,11 +181,16 @@ export function callHello(url: string, req: HelloRequest, timeoutMs = 1_000): Pr
 export class HelloServer {
   private constructor(private readonly grpc: Server) {}
 
-  /** Listens on `hostPort`; rejects when the port is taken. */
-  static async listen(hostPort: string, handler: HelloHandler): Promise<HelloServer> {
+  /**
+   * Listens on `hostPort` (with TLS when given: an `https://` client URL; no
+   * client certificate is asked for, Hello tells nothing secret); rejects
+   * when the port is taken.
+   */
+  static async listen(hostPort: string, handler: HelloHandler, tls?: { cert: Buffer; key: Buffer; ca?: Buffer }): Promise<HelloServer> {
     const grpc = new Server({ 'grpc.max_receive_message_length': MAX_HELLO_BYTES });
     grpc.addService(HelloService, helloHandlers(handler));
-    await new Promise<number>((resolve, reject) => grpc.bindAsync(hostPort, ServerCredentials.createInsecure(), (e, port) => (e ? reject(e) : resolve(port))));
+    const creds = tls ? ServerCredentials.createSsl(tls.ca ?? null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : ServerCredentials.createInsecure();
+    await new Promise<number>((resolve, reject) => grpc.bindAsync(hostPort, creds, (e, port) => (e ? reject(e) : resolve(port))));
     return new HelloServer(grpc);
   }
 

@@ -6,7 +6,7 @@
  * learns everything from the leader (a nominated volunteer).
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
-import { createNatsTransport, createTcpTransport, parsePeerUrl, type Transport, type TransportLogger } from '@mgmt/transport';
+import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
 import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import { encodeMemberAttributes, type MemberInfo } from '../cluster/members.js';
 import { AgentState, encodeAgentSnapshot } from './agent-state.js';
 import { FAULT_FILE_ENV, withFaultFile } from './fault-file.js';
+import { isRevokedIn } from '../security/revocation.js';
 import { RaftServer } from './raft-server.js';
 
 /** How to open a member. */
@@ -37,6 +38,10 @@ export interface MemberOptions {
   transport?: Transport;
   /** Wrap the transport (fault injection in chaos tests). */
   wrapTransport?: (t: Transport) => Transport;
+  /** Mutual TLS for `https://` peer URLs (TCP); peers must also be named by their certificate. */
+  peerTls?: PeerTls;
+  /** NATS peer URLs: TLS to the server (`tls://`) and the cluster key that authenticates every message. */
+  peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array; credentials?: { creds?: Uint8Array; user?: string; pass?: string } };
 }
 
 /** What identifies a member's data directory. */
@@ -85,13 +90,40 @@ function transportLogger(log: Logger): TransportLogger {
   };
 }
 
-/** The transport the peer URLs select: NATS for nats://, direct TCP for http:// and tcp://. */
-function makeTransport(o: MemberOptions): Transport {
+/** Mutual TLS of the peer transport, and how a peer's certificate must name it. */
+export type PeerTls = Omit<TcpTlsOptions, 'authorizePeer'> & {
+  /** Only the member's host name counts (certificates of the token PKI always carry it); else an address of its peer URLs does too. */
+  hostnameOnly?: boolean;
+};
+
+/** The transport the peer URLs select: NATS for nats://, direct TCP for http://, https:// (TLS) and tcp://. */
+function makeTransport(o: MemberOptions, state: AgentState): Transport {
   const url = parsePeerUrl(o.peerUrls[0] ?? '');
   const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
+  // Without client certificates (operator TLS without --peer-client-cert-auth) there is no name to check.
+  const authorizePeer =
+    o.peerTls?.requireClientCert === false
+      ? undefined
+      : (fromId: number, cert: Parameters<typeof certificateNames>[0]) =>
+          isRevokedIn(state.kv, cert?.serialNumber) ? 'its certificate was revoked' : peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
+  const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
   return url.kind === 'nats'
-    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => u.startsWith('nats://')), clusterId: o.clusterId })
-    : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url });
+    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey, credentials: o.peerNats?.credentials })
+    : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url, tls });
+}
+
+/**
+ * Why a peer connection claiming to come from member `fromId` must be closed,
+ * or undefined when its certificate names that member (its host name, or the
+ * host of one of its peer URLs). `member` is what the registry (voters and
+ * joining learners) says of `fromId`, or, on a new member whose registry is
+ * still empty, what the cluster told it when it joined.
+ */
+export function peerCertificateProblem(member: MemberInfo | undefined, fromId: number, names: readonly string[], hostnameOnly: boolean): string | undefined {
+  if (!member) return `member ${fromId.toString(16)} is not a current member`;
+  const hosts = hostnameOnly ? [] : member.peerUrls.map((u) => new URL(u).hostname.replace(/^\[(.*)\]$/, '$1'));
+  if (names.includes(member.name) || hosts.some((h) => names.includes(h))) return undefined;
+  return `its certificate names ${names.join(', ') || 'nothing'}, not member ${member.name} (${hosts.join(', ')})`;
 }
 
 /** A running member. */
@@ -123,7 +155,8 @@ export class Member {
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
 
-    let transport: Transport = o.transport ?? makeTransport(o);
+    const base: Transport = o.transport ?? makeTransport(o, state);
+    let transport: Transport = base;
     if (o.wrapTransport) transport = o.wrapTransport(transport);
     // testing hook (chaos runner): peer-traffic faults from a rules file, see fault-file.ts
     const faultFile = process.env[FAULT_FILE_ENV];
@@ -140,6 +173,7 @@ export class Member {
       snapshotEveryEntries: o.snapshotEveryEntries,
     });
     const member = new Member(identity, state, raft, transport, storage, o.logger);
+    if (base instanceof TcpTransport) member.renewPeerTls = (cert, key) => base.updateTlsIdentity(cert, key);
     member.syncPeers(o.knownMembers ?? []);
     state.onConfChange((cc) => {
       member.syncPeers([]);
@@ -151,6 +185,9 @@ export class Member {
     if (fresh && o.bootstrap) raft.campaign();
     return member;
   }
+
+  /** Presents a renewed peer certificate on new peer connections (TCP over TLS only). */
+  renewPeerTls: (cert: Buffer, key: Buffer) => void = () => {};
 
   /** Points the transport at every member the registry (and `extra`) knows, except this one. */
   syncPeers(extra: readonly MemberInfo[]): void {

@@ -1,16 +1,12 @@
 import { ClusterClient } from '@mgmt/agent';
 import type { Command } from 'commander';
-import { parseUrlList } from '../urls.js';
+import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
 import type { Io } from './index.js';
 
-/** Where `mgmt ctl` connects: --endpoints, else MGMT_SEEDS, else the default client URL. */
-function endpointsOf(cmd: Command): string[] {
-  const opts = cmd.optsWithGlobals<{ endpoints?: string }>();
-  return parseUrlList('--endpoints', opts.endpoints ?? process.env.MGMT_SEEDS ?? 'http://127.0.0.1:2379', 'seed');
-}
-
+/** Where `mgmt ctl` connects (--endpoints, else MGMT_SEEDS, else the default client URL), and with which TLS. */
 async function withClient<T>(cmd: Command, fn: (c: ClusterClient) => Promise<T>): Promise<T> {
-  const client = new ClusterClient(endpointsOf(cmd));
+  const { endpoints, tls } = resolveClientTls(cmd.optsWithGlobals<ClientTlsFlags>());
+  const client = new ClusterClient(endpoints, undefined, tls);
   try {
     return await fn(client);
   } finally {
@@ -26,7 +22,11 @@ export function registerCtl(program: Command, io: Io): void {
   const ctl = program
     .command('ctl')
     .description('talk to the cluster store as etcdctl would (get, put, del, member list)')
-    .option('--endpoints <urls>', 'client URLs of any members; env MGMT_SEEDS (default http://127.0.0.1:2379)');
+    .option('--endpoints <urls>', 'client URLs of any members; env MGMT_SEEDS (default http://127.0.0.1:2379, https:// with TLS)')
+    .option('--cacert <path>', 'CA certificate to verify the servers with (TLS)')
+    .option('--cert <path>', 'client certificate (TLS)')
+    .option('--key <path>', 'key of --cert')
+    .option('--data-dir <path>', "an agent's data directory: use its tls/ca.crt, client.crt and client.key");
 
   ctl
     .command('get <key>')

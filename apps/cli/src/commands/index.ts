@@ -5,6 +5,8 @@ import { registerDemo } from './demo.js';
 import { registerViz } from './viz.js';
 import { registerStatus } from './status.js';
 import { registerCtl } from './ctl.js';
+import { registerToken } from './token.js';
+import { registerCert } from './cert.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -19,5 +21,7 @@ export function registerCommands(program: Command, io: Io): void {
   registerStatus(program, io);
   registerViz(program, io);
   registerDemo(program, io);
+  registerToken(program, io);
+  registerCert(program, io);
   registerVersion(program, io);
 }

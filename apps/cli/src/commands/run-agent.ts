@@ -1,4 +1,4 @@
-import { Agent, createLogger, forceNewCluster, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -10,6 +10,30 @@ import type { Io } from './index.js';
 export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   const log = createLogger(config.hostname);
   if (config.forceNewCluster) await forceNewCluster({ dataDir: config.dataDir, hostname: config.hostname, peerUrls: config.serverUrls, log });
+  let stopRenewal = (): void => {};
+  if (config.token !== undefined) {
+    try {
+      config.tls = await prepareTokenPki({ ...config, token: config.token, natsCa: config.natsCa, log: log.child({ part: 'tls' }) });
+    } catch (err) {
+      // A refused token, a data directory of another cluster, no seed answering: one line, no agent.
+      io.err(`mgmt run: ${(err as Error).message}
+`);
+      process.exitCode = 1;
+      return;
+    }
+    stopRenewal = startCertificateRenewal({
+      tls: config.tls,
+      dataDir: config.dataDir,
+      hostname: config.hostname,
+      names: certificateNamesFor(config.hostname, [...config.clientUrls, ...config.serverUrls]),
+      endpoints: [...config.clientUrls, ...config.seeds],
+      log: log.child({ part: 'tls' }),
+      // testing hooks: renew early and often (see the agent README)
+      checkEveryMs: numberFromEnv('MGMT_TLS_RENEW_CHECK_MS'),
+      fraction: numberFromEnv('MGMT_TLS_RENEW_FRACTION'),
+    });
+  }
+  if (config.natsCredentials) config.tls = { ...(config.tls ?? { dial: {} }), nats: { ...config.tls?.nats, credentials: config.natsCredentials } };
   const agent = new Agent(config, log);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -33,8 +57,14 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
+    stopRenewal();
     await status?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
 }

@@ -35,6 +35,19 @@ export function registerRun(program: Command, io: Io): void {
       'start a cluster of one from this data directory even though it belongs to a cluster (a new cluster id; etcd\'s flag); env MGMT_FORCE_NEW_CLUSTER=1',
     )
     .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
+    .option('--token <secret>', 'join token: automatic TLS for clients and peers (the first agent makes the cluster CA; joiners prove they know the token); env MGMT_TOKEN')
+    .option('--token-file <path>', 'read the join token from the first line of this file; env MGMT_TOKEN_FILE')
+    .option('--cert-file <path>', 'certificate for https:// client URLs (etcd --cert-file); env MGMT_CERT_FILE')
+    .option('--key-file <path>', 'key of --cert-file; env MGMT_KEY_FILE')
+    .option('--trusted-ca-file <path>', 'CA that client certificates (and the servers this agent dials) chain to; env MGMT_TRUSTED_CA_FILE')
+    .option('--client-cert-auth', 'refuse clients without a certificate signed by --trusted-ca-file; env MGMT_CLIENT_CERT_AUTH=1')
+    .option('--peer-cert-file <path>', 'certificate for https:// server (peer) URLs; env MGMT_PEER_CERT_FILE')
+    .option('--peer-key-file <path>', 'key of --peer-cert-file; env MGMT_PEER_KEY_FILE')
+    .option('--peer-trusted-ca-file <path>', 'CA that peer certificates chain to; env MGMT_PEER_TRUSTED_CA_FILE')
+    .option('--peer-client-cert-auth', 'refuse peers without a certificate signed by --peer-trusted-ca-file; env MGMT_PEER_CLIENT_CERT_AUTH=1')
+    .option('--nats-creds <path>', 'NATS credentials file (user JWT and nkey) for a nats-server that requires it; env MGMT_NATS_CREDS')
+    .option('--nats-user <name>', 'user for a nats-server that requires one; env MGMT_NATS_USER')
+    .option('--nats-password <secret>', 'password of --nats-user; env MGMT_NATS_PASSWORD')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
       if (config.file !== undefined) config.graph = await loadRunGraph(config.file);

@@ -1,6 +1,6 @@
-import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, type AgentStatus } from '@mgmt/agent';
+import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, type AgentStatus, type DialTls } from '@mgmt/agent';
 import type { Command } from 'commander';
-import { parseUrlList } from '../urls.js';
+import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
 import type { Io } from './index.js';
 
 /** One row of `mgmt status`. */
@@ -15,8 +15,8 @@ export interface StatusRow {
 }
 
 /** Reads every agent's published status and the member list through `endpoints`. */
-export async function readStatus(endpoints: string[]): Promise<StatusRow[]> {
-  const client = new ClusterClient(endpoints);
+export async function readStatus(endpoints: string[], tls?: DialTls): Promise<StatusRow[]> {
+  const client = new ClusterClient(endpoints, undefined, tls);
   try {
     const [published, convergedKvs, members] = await Promise.all([client.getPrefix(STATUS_PREFIX), client.getPrefix(CONVERGED_PREFIX), client.memberList()]);
     const converged = new Map(convergedKvs.map((kv) => [kv.key.slice(CONVERGED_PREFIX.length), kv.value === 'true' ? 'yes' : 'no']));
@@ -58,11 +58,15 @@ export function registerStatus(program: Command, io: Io): void {
   program
     .command('status')
     .description("show each host's lifecycle state, Raft role and why it is there")
-    .option('--endpoints <urls>', 'client URLs of any members; env MGMT_SEEDS (default http://127.0.0.1:2379)')
+    .option('--endpoints <urls>', 'client URLs of any members; env MGMT_SEEDS (default http://127.0.0.1:2379, https:// with TLS)')
+    .option('--cacert <path>', 'CA certificate to verify the servers with (TLS)')
+    .option('--cert <path>', 'client certificate (TLS)')
+    .option('--key <path>', 'key of --cert')
+    .option('--data-dir <path>', "an agent's data directory: use its tls/ca.crt, client.crt and client.key")
     .option('-w, --write-out <format>', 'table or json', 'table')
-    .action(async (opts: { endpoints?: string; writeOut: string }) => {
-      const endpoints = parseUrlList('--endpoints', opts.endpoints ?? process.env.MGMT_SEEDS ?? 'http://127.0.0.1:2379', 'seed');
-      const rows = await readStatus(endpoints);
+    .action(async (opts: ClientTlsFlags & { writeOut: string }) => {
+      const { endpoints, tls } = resolveClientTls(opts);
+      const rows = await readStatus(endpoints, tls);
       io.out(opts.writeOut === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatStatus(rows));
     });
 }

@@ -10,6 +10,7 @@ import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
 import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
+import { serverCredentials, type EtcdServerTls } from './tls.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -30,6 +31,8 @@ export interface EtcdServerOptions {
   logError?: ErrorLog;
   /** Refuse calls whose `mgmt-cluster-id` metadata names another cluster (see cluster-guard.ts). */
   clusterGuard?: ClusterGuardOptions;
+  /** Serve TLS (an `https://` client URL); plaintext without. */
+  tls?: EtcdServerTls;
 }
 
 /** A running etcd v3 API server. */
@@ -40,6 +43,8 @@ export interface EtcdServer {
   listen(address: string): Promise<number>;
   /** Ends open streams, stops listening; resolves when done. */
   close(): Promise<void>;
+  /** Serves a renewed certificate to new TLS connections (no-op without TLS). */
+  updateTlsIdentity(cert: Buffer, key: Buffer): void;
 }
 
 /**
@@ -65,13 +70,16 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(LeaseService, leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
   grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
+  const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
 
   return {
     grpc,
     listen: (address) =>
       new Promise((resolve, reject) => {
-        grpc.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+        const credentials = tlsCredentials ?? ServerCredentials.createInsecure();
+        grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
       }),
+    updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     close: () =>
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();

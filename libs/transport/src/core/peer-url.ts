@@ -11,7 +11,7 @@ export type UrlTransportKind = 'nats' | 'tcp';
 export interface PeerUrl {
   /** The URL as given (trimmed). */
   readonly url: string;
-  readonly scheme: 'http' | 'tcp' | 'nats';
+  readonly scheme: 'http' | 'https' | 'tcp' | 'nats' | 'tls';
   readonly kind: UrlTransportKind;
   /** Host name or IP address; IPv6 without brackets. */
   readonly host: string;
@@ -20,8 +20,12 @@ export interface PeerUrl {
 
 const SCHEMES: Record<string, { scheme: PeerUrl['scheme']; kind: UrlTransportKind; defaultPort?: number }> = {
   'http:': { scheme: 'http', kind: 'tcp' },
+  // TLS over the same TCP carrier (the transport's `tls` option).
+  'https:': { scheme: 'https', kind: 'tcp' },
   'tcp:': { scheme: 'tcp', kind: 'tcp' },
   'nats:': { scheme: 'nats', kind: 'nats', defaultPort: 4222 },
+  // NATS over TLS (the transport's `tls` option gives the CA and a client certificate).
+  'tls:': { scheme: 'tls', kind: 'nats', defaultPort: 4222 },
 };
 
 /** Parses one peer URL; throws PeerUrlError with the reason when it is unusable. */
@@ -37,7 +41,7 @@ export function parsePeerUrl(input: string): PeerUrl {
   }
   const known = SCHEMES[parsed.protocol];
   if (known === undefined) {
-    throw new PeerUrlError(input, `unsupported scheme ${JSON.stringify(parsed.protocol.replace(/:$/, ''))} (use http, tcp or nats)`);
+    throw new PeerUrlError(input, `unsupported scheme ${JSON.stringify(parsed.protocol.replace(/:$/, ''))} (use http, https, tcp, nats or tls)`);
   }
   if (parsed.username !== '' || parsed.password !== '') throw new PeerUrlError(input, 'credentials in peer URLs are not supported');
   if (parsed.pathname !== '' && parsed.pathname !== '/') throw new PeerUrlError(input, 'a peer URL has no path');

@@ -10,14 +10,15 @@
  * before a PING/PONG round trip (`flush`) confirms the server has them; until
  * then messages wait in the bounded per-peer queues.
  */
-import { connect, Events } from 'nats';
-import type { NatsConnection, Subscription } from 'nats';
+import { connect, credsAuthenticator, Events } from 'nats';
+import type { ConnectionOptions, NatsConnection, Subscription } from 'nats';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
 import { parsePeerUrls } from '../core/peer-url.js';
-import { encodeChunks, ENVELOPE_BYTES, Reassembler } from './envelope.js';
+import { decodeChunkHeader, encodeChunks, ENVELOPE_BYTES, Reassembler } from './envelope.js';
+import { AUTH_TAG_BYTES, openChunk, sealChunk } from './message-auth.js';
 
 /** Options of the NATS transport. */
 export interface NatsTransportOptions extends CommonTransportOptions {
@@ -33,7 +34,16 @@ export interface NatsTransportOptions extends CommonTransportOptions {
   connectionName?: string;
   /** How long `start` keeps trying to reach a first server before it fails. Default 30000 ms. */
   startTimeoutMs?: number;
+  /** TLS to the NATS server (required by `tls://` URLs): PEM CA to verify it with, and a client certificate if it asks for one. */
+  tls?: { ca?: string; cert?: string; key?: string };
+  /** Cluster key: every chunk is sent with an HMAC tag and chunks without a good one are dropped (logged). */
+  authKey?: Uint8Array;
+  /** Credentials the NATS server requires: a `.creds` file's bytes (JWT + nkey seed), or a user and password. */
+  credentials?: { creds?: Uint8Array; user?: string; pass?: string };
 }
+
+/** Claimed senders of unauthenticated chunks that were logged (bounded, so a flood logs little). */
+const MAX_LOGGED_STRANGERS = 64;
 
 const SUBJECT_TOKEN = /^[A-Za-z0-9_-]+$/;
 
@@ -61,11 +71,20 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   private flushing = false;
   private seq = 0;
   private droppedMalformed = 0;
+  private droppedUnauthenticatedCount = 0;
+  private readonly tls: NatsTransportOptions['tls'];
+  private readonly authKey: Uint8Array | undefined;
+  private readonly credentials: NatsTransportOptions['credentials'];
+  private readonly strangersLogged = new Set<number>();
 
   constructor(options: NatsTransportOptions) {
     super(options);
     const { kind, urls } = parsePeerUrls(options.servers);
-    if (kind !== 'nats') throw new PeerUrlError(options.servers.join(','), 'the nats transport needs nats:// URLs');
+    if (kind !== 'nats') throw new PeerUrlError(options.servers.join(','), 'the nats transport needs nats:// or tls:// URLs');
+    // tls:// means TLS to the server, with the system's CAs unless `tls.ca` says otherwise.
+    this.tls = options.tls ?? (urls.some((u) => u.scheme === 'tls') ? {} : undefined);
+    this.authKey = options.authKey;
+    this.credentials = options.credentials;
     this.servers = urls.map((u) => `${u.host.includes(':') ? `[${u.host}]` : u.host}:${u.port}`);
     this.prefix = options.subjectPrefix ?? 'mgmt';
     if (!SUBJECT_TOKEN.test(options.clusterId)) throw new TransportError(`cluster id ${JSON.stringify(options.clusterId)} is not a NATS subject token`);
@@ -85,6 +104,11 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   /** `host:port` of the NATS server the client is connected to, if any. */
   get connectedServer(): string | undefined {
     return this.connected ? this.nc?.getServer() : undefined;
+  }
+
+  /** Chunks dropped because their authentication tag did not check (with `authKey`). */
+  get droppedUnauthenticated(): number {
+    return this.droppedUnauthenticatedCount;
   }
 
   /** Messages dropped on receipt (malformed envelope, gap in a chunked message, too large). */
@@ -121,6 +145,8 @@ export class NatsTransport extends BaseTransport<PeerLink> {
           pingInterval: 5_000,
           maxPingOut: 2,
           timeout: Math.min(5_000, this.startTimeoutMs),
+          ...(this.tls ? { tls: this.tls } : {}),
+          ...this.credentialOptions(),
         });
         if (this.isClosed) {
           await nc.close();
@@ -136,6 +162,13 @@ export class NatsTransport extends BaseTransport<PeerLink> {
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
+  }
+
+  private credentialOptions(): Partial<ConnectionOptions> {
+    const c = this.credentials;
+    if (c?.creds) return { authenticator: credsAuthenticator(c.creds) };
+    if (c?.user !== undefined) return { user: c.user, pass: c.pass };
+    return {};
   }
 
   protected async closeCarrier(): Promise<void> {
@@ -162,13 +195,14 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     const nc = this.nc;
     if (nc === undefined || !this.connected) return;
     const subject = raftSubject(this.prefix, this.clusterId, link.id);
-    const chunkBytes = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - ENVELOPE_BYTES);
+    const chunkBytes = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - ENVELOPE_BYTES - (this.authKey ? AUTH_TAG_BYTES : 0));
+    const key = this.authKey;
     while (link.queue.length > 0 && this.unflushedBytes < this.maxUnflushedBytes) {
       const bytes = link.queue.shift();
       assert(bytes !== undefined, 'queue length and contents disagree');
       this.seq = (this.seq + 1) >>> 0;
       try {
-        for (const chunk of encodeChunks(this.localId, this.seq, bytes, chunkBytes)) nc.publish(subject, chunk);
+        for (const chunk of encodeChunks(this.localId, this.seq, bytes, chunkBytes)) nc.publish(subject, key ? sealChunk(key, subject, chunk) : chunk);
       } catch (cause) {
         // The client refuses publishes once closed or while it cannot write; Raft will resend.
         link.droppedLinkDown += 1;
@@ -201,7 +235,17 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     for (const link of this.links.values()) if (link.queue.length > 0) this.flush(link);
   }
 
-  private onChunk(chunk: Uint8Array): void {
+  private onChunk(data: Uint8Array): void {
+    const chunk = this.authKey ? openChunk(this.authKey, this.subject, data) : data;
+    if (chunk === undefined) {
+      this.droppedUnauthenticatedCount += 1;
+      const claimed = decodeChunkHeader(data)?.from ?? 0;
+      if (!this.strangersLogged.has(claimed) && this.strangersLogged.size < MAX_LOGGED_STRANGERS) {
+        this.strangersLogged.add(claimed);
+        this.logger.warn({ claimedFrom: claimed, subject: this.subject }, 'nats message ignored: not authenticated with the cluster key');
+      }
+      return;
+    }
     const result = this.reassembler.accept(chunk);
     if (result.kind === 'message') this.deliver(result.from, result.bytes);
     else if (result.kind === 'dropped') this.droppedMalformed += 1;

@@ -9,6 +9,7 @@
  * jittered exponential backoff while there is something to send.
  */
 import net from 'node:net';
+import type tls from 'node:tls';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert, HandshakeError, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
@@ -17,6 +18,7 @@ import { parsePeerUrl } from '../core/peer-url.js';
 import type { PeerUrl } from '../core/peer-url.js';
 import { encodeFrame, encodeFrameHeader, FrameDecoder } from './frame.js';
 import { decodeHello, decodeHelloAck, encodeHello, encodeHelloAck, judgeHello } from './handshake.js';
+import { connectTls, createTlsServer, renewTlsServer, type TcpTlsOptions } from './tls.js';
 
 /** Options of the TCP transport. */
 export interface TcpTransportOptions extends CommonTransportOptions {
@@ -30,6 +32,8 @@ export interface TcpTransportOptions extends CommonTransportOptions {
   maxInboundConnections?: number;
   /** A peer that takes no bytes for this long while we have more to write is dropped. Default 10000 ms. */
   writeStallTimeoutMs?: number;
+  /** Mutual TLS on every connection (required by `https://` URLs); plain TCP without. */
+  tls?: TcpTlsOptions;
 }
 
 /** TCP keep-alive on every connection, so half-open ones (a peer that lost power) end. */
@@ -71,6 +75,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   /** The live inbound connection of each peer; a new hello from the same peer replaces it. */
   private readonly inboundByPeer = new Map<number, net.Socket>();
   private readonly writeStallTimeoutMs: number;
+  private tls: TcpTlsOptions | undefined;
   private boundPort = 0;
 
   constructor(options: TcpTransportOptions) {
@@ -81,6 +86,15 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 2000;
     this.maxInboundConnections = options.maxInboundConnections ?? 256;
     this.writeStallTimeoutMs = options.writeStallTimeoutMs ?? 10_000;
+    this.tls = options.tls;
+    if (this.listen.scheme === 'https' && this.tls === undefined) throw new PeerUrlError(options.listenUrl, 'an https:// peer URL needs TLS certificates');
+  }
+
+  /** Presents a renewed certificate on new connections, as listener and as dialer (no-op without TLS). */
+  updateTlsIdentity(cert: Buffer | string, key: Buffer | string): void {
+    if (this.tls === undefined) return;
+    this.tls = { ...this.tls, cert, key };
+    if (this.server !== undefined) renewTlsServer(this.server, this.tls);
   }
 
   /** Accepted connections currently open (handshaking or established). */
@@ -96,7 +110,11 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   }
 
   protected startCarrier(): Promise<void> {
-    const server = net.createServer({ noDelay: true }, (socket) => this.onInbound(socket));
+    const server = this.tls ? createTlsServer(this.tls, (socket) => this.onInbound(socket)) : net.createServer({ noDelay: true }, (socket) => this.onInbound(socket));
+    // A dialer without a certificate the CA signed never gets to say hello.
+    server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => {
+      this.logger.warn({ remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, err: err.message }, 'tcp connection closed: TLS handshake failed');
+    });
     server.maxConnections = this.maxInboundConnections;
     this.server = server;
     return new Promise((resolve, reject) => {
@@ -185,7 +203,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
   private connect(link: TcpLink): void {
     assert(link.state === 'idle' && link.socket === undefined, 'connect from a busy link');
     link.state = 'connecting';
-    const socket = net.connect({ host: link.target.host, port: link.target.port, noDelay: true });
+    const socket = this.tls ? connectTls(this.tls, link.target.host, link.target.port) : net.connect({ host: link.target.host, port: link.target.port, noDelay: true });
     link.socket = socket;
     // One timeout handler for the socket's life: first the connect deadline, later the write-stall deadline.
     socket.setTimeout(this.connectTimeoutMs);
@@ -193,7 +211,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
       socket.destroy(link.state === 'open' ? new TransportError('peer stopped reading') : new HandshakeError('connect or handshake timed out'));
     });
     const decoder = new FrameDecoder(HANDSHAKE_MAX_BYTES);
-    socket.on('connect', () => {
+    socket.on(this.tls ? 'secureConnect' : 'connect', () => {
       socket.write(encodeFrame(encodeHello({ fromId: this.localId, toId: link.id, clusterId: this.clusterId })));
     });
     socket.on('data', (chunk: Buffer) => {
@@ -299,6 +317,8 @@ export class TcpTransport extends BaseTransport<TcpLink> {
           return reject('bad hello', cause as Error);
         }
         const status = judgeHello(hello, this.localId, this.clusterId);
+        const unauthorized = status === 'ok' ? this.tls?.authorizePeer?.(hello.fromId, (socket as tls.TLSSocket).getPeerCertificate()) : undefined;
+        if (unauthorized !== undefined) return reject(`certificate of ${hello.fromId} refused: ${unauthorized}`);
         socket.write(encodeFrame(encodeHelloAck(status)));
         if (status !== 'ok') {
           const clusters = status === 'wrong-cluster' ? `: it belongs to cluster ${JSON.stringify(hello.clusterId)}, this member to cluster ${JSON.stringify(this.clusterId)}` : '';

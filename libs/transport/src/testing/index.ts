@@ -10,3 +10,5 @@ export { NATS_SERVER_BINARY, NatsServerHandle, startNatsCluster, startNatsServer
 export type { LogRecord } from './recording-logger.js';
 export { RecordingLogger } from './recording-logger.js';
 export { sleep, waitFor, waitForAsync } from './wait.js';
+export type { CertFiles, TestCa } from './openssl-pki.js';
+export { makeTestCa } from './openssl-pki.js';

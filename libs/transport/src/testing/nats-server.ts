@@ -26,6 +26,10 @@ export interface NatsServerOptions {
   routes?: string[];
   /** How long to wait for readiness. Default 10 s. */
   readyTimeoutMs?: number;
+  /** Serve TLS with these files; `verify` also asks clients for a certificate of `caFile`. */
+  tls?: { certFile: string; keyFile: string; caFile?: string; verify?: boolean };
+  /** Require this user and password from every client. */
+  authorization?: { user: string; password: string };
 }
 
 /** A running (or stopped) nats-server. */
@@ -41,9 +45,9 @@ export class NatsServerHandle {
     this.dir = mkdtempSync(join(tmpdir(), 'mgmt-nats-'));
   }
 
-  /** `nats://127.0.0.1:<port>`. */
+  /** `nats://127.0.0.1:<port>` (`tls://` when the server requires TLS). */
   get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
+    return `${this.options.tls ? 'tls' : 'nats'}://127.0.0.1:${this.port}`;
   }
 
   /** Whether the process is running. */
@@ -109,6 +113,15 @@ export class NatsServerHandle {
     if (this.options.clusterPort !== undefined) {
       const routes = (this.options.routes ?? []).map((r) => `    ${JSON.stringify(r)}`).join('\n');
       lines.push(`cluster {`, `  name: mgmt-test`, `  listen: 127.0.0.1:${this.options.clusterPort}`, `  routes: [\n${routes}\n  ]`, `}`);
+    }
+    const auth = this.options.authorization;
+    if (auth) lines.push('authorization {', `  user: ${JSON.stringify(auth.user)}`, `  password: ${JSON.stringify(auth.password)}`, '}');
+    const tls = this.options.tls;
+    if (tls) {
+      lines.push('tls {', `  cert_file: ${JSON.stringify(tls.certFile)}`, `  key_file: ${JSON.stringify(tls.keyFile)}`);
+      if (tls.caFile !== undefined) lines.push(`  ca_file: ${JSON.stringify(tls.caFile)}`);
+      if (tls.verify) lines.push('  verify: true');
+      lines.push('}');
     }
     return `${lines.join('\n')}\n`;
   }
