@@ -29,7 +29,7 @@ import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import { AgentLease } from './cluster/agent-lease.js';
-import { decideBootstrap, lowestSeen, type SeedAnswer } from './cluster/bootstrap-expect.js';
+import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
 import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
 import { mergeClusterRecord, readClusterRecord, sameClusterRecord, writeClusterRecord, type ClusterRecord } from './cluster/cluster-record.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
@@ -62,8 +62,8 @@ export interface AgentConfig {
   tls?: AgentTls;
   /**
    * `--bootstrap-expect N`: with the same `--seeds` on every host (its own
-   * client URL among them), wait until N hosts answer; the lowest host name
-   * starts the cluster and the others join. A seed that answers with a
+   * client URL among them), wait until N hosts answer; the host at the
+   * first seed in sorted order starts the cluster and the others join. A seed that answers with a
    * cluster id always wins.
    */
   bootstrapExpect?: number;
@@ -76,8 +76,6 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
-/** A host that said hello (waiting to bootstrap) counts as heard of for this long. */
-const HEARD_FOR_MS = 5_000;
 /** The "refused another cluster" lines, at most once per caller cluster per this long. */
 const FOREIGN_LOG_EVERY_MS = 60_000;
 
@@ -119,8 +117,6 @@ export class Agent {
   private helloServer: HelloServer | undefined;
   private helloChain: Promise<void> = Promise.resolve();
   private stopped = false;
-  /** Hosts waiting to bootstrap that said hello or answered lately (name -> ms). */
-  private readonly heard = new Map<string, number>();
   private lastWaitReason = '';
   private readonly foreignLogged = new Map<string, number>();
   private readonly staleVoterLogged = new Set<number>();
@@ -325,11 +321,9 @@ export class Agent {
         }
       }),
     );
-    const now = Date.now();
-    for (const a of answers) if (a.answer.clusterId === undefined && a.answer.hostname !== this.config.hostname) this.heard.set(a.answer.hostname, now);
-    const d = decideBootstrap({ hostname: this.config.hostname, expect, answers, clusterId: this.record?.clusterId });
+    const d = decideBootstrap({ hostname: this.config.hostname, expect, seeds: this.config.seeds, answers, clusterId: this.record?.clusterId });
     if (d.kind === 'bootstrap') {
-      this.log.info({ hosts: d.hosts }, `bootstrap-expect: ${d.hosts.length} hosts answered (${d.hosts.join(', ')}); ${this.config.hostname} has the lowest name and starts the cluster`);
+      this.log.info({ hosts: d.hosts }, `bootstrap-expect: ${d.hosts.length} hosts answered (${d.hosts.join(', ')}); ${this.config.hostname} answers at the first seed and starts the cluster`);
       this.send({ type: 'bootstrap.elected', hosts: d.hosts });
       return;
     }
@@ -365,16 +359,12 @@ export class Agent {
       this.logForeign(new ForeignClusterError(`host ${req.hostname}`, req.clusterId, ours));
       return { refused: `mgmt: cluster id mismatch: ${this.config.hostname} belongs to cluster ${ours}, ${req.hostname} to cluster ${req.clusterId}` };
     }
-    const now = Date.now();
-    if (ours === undefined && req.clusterId === undefined && req.hostname !== this.config.hostname) this.heard.set(req.hostname, now);
-    for (const [h, at] of this.heard) if (at + HEARD_FOR_MS < now) this.heard.delete(h);
     const endpoints = [...new Set([...(this.peer ? this.config.clientUrls : []), ...this.knownEndpoints, ...(this.record?.endpoints ?? [])])];
     return {
       hostname: this.config.hostname,
       clusterId: ours,
       member: this.peer !== undefined,
       endpoints,
-      lowestSeen: ours === undefined ? lowestSeen(this.config.hostname, this.heard.keys()) : undefined,
       bootstrapExpect: this.config.bootstrapExpect,
     };
   }

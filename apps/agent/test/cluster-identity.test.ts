@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isForeignCluster } from '@mgmt/kv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decideBootstrap, lowestSeen, type SeedAnswer } from '../src/cluster/bootstrap-expect.js';
+import { decideBootstrap, designatedSeed, type SeedAnswer } from '../src/cluster/bootstrap-expect.js';
 import { headerClusterId } from '../src/cluster/cluster-client.js';
 import {
   CLUSTER_RECORD_FILE,
@@ -73,46 +73,44 @@ describe('cluster record', () => {
   });
 });
 
-const waiting = (seed: string, hostname: string, lowest?: string): SeedAnswer => ({ seed, answer: { hostname, member: false, endpoints: [], lowestSeen: lowest ?? hostname } });
+const waiting = (seed: string, hostname: string): SeedAnswer => ({ seed, answer: { hostname, member: false, endpoints: [] } });
+const SEEDS = ['http://10.0.0.3:2379', 'http://10.0.0.1:2379', 'http://10.0.0.2:2379'];
 
 describe('--bootstrap-expect decision', () => {
   it('waits until N hosts answer', () => {
-    const d = decideBootstrap({ hostname: 'h1', expect: 3, answers: [waiting('u1', 'h1'), waiting('u2', 'h2', 'h1')] });
-    expect(d).toEqual({ kind: 'wait', reason: 'waiting for 3 hosts to answer, 2 do (h1, h2)' });
+    const d = decideBootstrap({ hostname: 'a', expect: 3, seeds: SEEDS, answers: [waiting(SEEDS[1]!, 'a'), waiting(SEEDS[2]!, 'b')] });
+    expect(d).toEqual({ kind: 'wait', reason: 'waiting for 3 hosts to answer, 2 do (a, b)' });
   });
 
-  it('the lowest host name bootstraps once every other answering host agrees', () => {
-    const answers = [waiting('u1', 'h1'), waiting('u2', 'h2', 'h1'), waiting('u3', 'h3', 'h1')];
-    expect(decideBootstrap({ hostname: 'h1', expect: 3, answers })).toEqual({ kind: 'bootstrap', hosts: ['h1', 'h2', 'h3'] });
-    expect(decideBootstrap({ hostname: 'h2', expect: 3, answers }).kind).toBe('wait');
-    expect(decideBootstrap({ hostname: 'h3', expect: 3, answers }).kind).toBe('wait');
+  it('only the host at the first seed in sorted order bootstraps, whatever the names', () => {
+    // 10.0.0.1 sorts first: the host there (named "z") is the only one that may start the cluster.
+    const answers = [waiting('http://10.0.0.1:2379', 'z'), waiting('http://10.0.0.2:2379', 'b'), waiting('http://10.0.0.3:2379', 'a')];
+    expect(decideBootstrap({ hostname: 'z', expect: 3, seeds: SEEDS, answers })).toEqual({ kind: 'bootstrap', hosts: ['a', 'b', 'z'] });
+    for (const other of ['a', 'b']) expect(decideBootstrap({ hostname: other, expect: 3, seeds: SEEDS, answers })).toEqual({ kind: 'wait', reason: 'z (at http://10.0.0.1:2379) starts the cluster' });
   });
 
-  it('does not bootstrap while another host has heard of a lower one', () => {
-    const answers = [waiting('u2', 'h2'), waiting('u3', 'h3', 'h0'), waiting('u4', 'h4', 'h2')];
-    expect(decideBootstrap({ hostname: 'h2', expect: 3, answers }).kind).toBe('wait');
+  it('nobody bootstraps while the first seed does not answer, even with N others', () => {
+    const seeds = [...SEEDS, 'http://10.0.0.4:2379'];
+    const answers = [waiting('http://10.0.0.2:2379', 'b'), waiting('http://10.0.0.3:2379', 'c'), waiting('http://10.0.0.4:2379', 'd')];
+    for (const h of ['b', 'c', 'd']) expect(decideBootstrap({ hostname: h, expect: 3, seeds, answers }).kind).toBe('wait');
   });
 
-  it('a seed that answers with a cluster id always wins, even over the lowest host', () => {
+  it('a seed that answers with a cluster id always wins, even at the designated host', () => {
     const answers: SeedAnswer[] = [
-      waiting('u2', 'h2', 'h1'),
-      { seed: 'u3', answer: { hostname: 'h3', clusterId: 'c1', member: true, endpoints: ['http://x:2379'] } },
+      waiting('http://10.0.0.1:2379', 'a'),
+      { seed: 'http://10.0.0.3:2379', answer: { hostname: 'c', clusterId: 'c1', member: true, endpoints: ['http://x:2379'] } },
     ];
-    expect(decideBootstrap({ hostname: 'h1', expect: 2, answers })).toEqual({ kind: 'join', clusterId: 'c1', endpoints: ['u3', 'http://x:2379'], via: 'u3' });
+    expect(decideBootstrap({ hostname: 'a', expect: 2, seeds: SEEDS, answers })).toEqual({ kind: 'join', clusterId: 'c1', endpoints: ['http://10.0.0.3:2379', 'http://x:2379'], via: 'http://10.0.0.3:2379' });
   });
 
   it('a host of one cluster never joins another, and never bootstraps', () => {
-    const answers: SeedAnswer[] = [{ seed: 'u3', answer: { hostname: 'h3', clusterId: 'c2', member: true, endpoints: [] } }, waiting('u2', 'h2')];
-    expect(decideBootstrap({ hostname: 'h1', expect: 2, answers, clusterId: 'c1' }).kind).toBe('wait');
+    const answers: SeedAnswer[] = [{ seed: 'http://10.0.0.3:2379', answer: { hostname: 'c', clusterId: 'c2', member: true, endpoints: [] } }, waiting('http://10.0.0.1:2379', 'a'), waiting('http://10.0.0.2:2379', 'b')];
+    expect(decideBootstrap({ hostname: 'a', expect: 2, seeds: SEEDS, answers, clusterId: 'c1' }).kind).toBe('wait');
   });
 
-  it('ignores its own answer', () => {
-    expect(decideBootstrap({ hostname: 'h1', expect: 2, answers: [waiting('u1', 'h1'), waiting('u1b', 'h1')] }).kind).toBe('wait');
-  });
-
-  it('lowestSeen is the lowest of this host and those heard of', () => {
-    expect(lowestSeen('h2', ['h3', 'h1'])).toBe('h1');
-    expect(lowestSeen('h2', [])).toBe('h2');
+  it('the designated seed is the first in sorted order', () => {
+    expect(designatedSeed(SEEDS)).toBe('http://10.0.0.1:2379');
+    expect(designatedSeed([])).toBeUndefined();
   });
 });
 

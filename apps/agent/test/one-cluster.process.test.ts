@@ -201,8 +201,12 @@ describe('--bootstrap-expect: identical commands on every host', () => {
     return proc;
   }
 
-  it('three agents form one cluster; the lowest name bootstraps', async () => {
-    for (const n of names) ports.set(n, { client: await freePort(), server: await freePort() });
+  it('three agents form one cluster; the host at the first seed bootstraps', async () => {
+    // e1 gets the client URL that sorts first: it is the one host that may start the cluster.
+    const picked: Array<{ client: number; server: number }> = [];
+    for (let i = 0; i < names.length; i++) picked.push({ client: await freePort(), server: await freePort() });
+    picked.sort((a, b) => `http://127.0.0.1:${a.client}`.localeCompare(`http://127.0.0.1:${b.client}`));
+    names.forEach((n, i) => ports.set(n, picked[i]!));
     seeds = ['e1', 'e2', 'e3'].map((n) => `http://127.0.0.1:${ports.get(n)!.client}`).join(',');
     // Started in reverse: the bootstrapper comes up last, and nobody starts early.
     for (const n of ['e3', 'e2', 'e1']) await startExpect(n);
@@ -211,7 +215,7 @@ describe('--bootstrap-expect: identical commands on every host', () => {
     const c = await oneCluster(endpointsOf(names));
     clusterId = c.clusterId;
     expect(c.serving).toBe(3);
-    expect(log(procs.get('e1')!)).toContain('has the lowest name and starts the cluster');
+    expect(log(procs.get('e1')!)).toContain('answers at the first seed and starts the cluster');
     for (const n of ['e2', 'e3']) expect(log(procs.get(n)!)).not.toContain('starting a cluster of one');
     await putAny(endpointsOf(names), 'important', 'expect-data');
   }, 200_000);

@@ -6,12 +6,13 @@
  * The rules, in order:
  * 1. A seed that answers with a cluster id always wins: join it. (A later
  *    restart of any host, with or without its data, never bootstraps.)
- * 2. Wait until N distinct hosts (this one included) answer.
- * 3. Only the lowest host name among them bootstraps, and only once every
- *    other answering host names it as the lowest it has heard of (each
- *    answer carries `lowestSeen`), so two hosts that see different subsets
- *    do not both start a cluster.
- * Everyone else waits: the bootstrapper's next answer carries a cluster id.
+ * 2. Only one host may ever bootstrap: the one that answers at the first
+ *    seed URL in sorted order (every host has the same seeds, so every host
+ *    names the same one, with no messages to race: two hosts can never both
+ *    decide to start a cluster). If it is down, the others wait for it.
+ * 3. It bootstraps once N distinct hosts (itself included) answer without a
+ *    cluster. Everyone else waits: the bootstrapper's next answer carries a
+ *    cluster id.
  */
 import type { HelloAnswer } from './hello.js';
 
@@ -31,10 +32,17 @@ export interface SeedAnswer {
 export interface BootstrapInput {
   hostname: string;
   expect: number;
-  /** Answers from the seeds this round (this host's own answer, if its URL is a seed, is ignored). */
+  /** Every seed, as given (the same list on every host). */
+  seeds: readonly string[];
+  /** Answers from the seeds this round, this host's own included when its URL is a seed. */
   answers: readonly SeedAnswer[];
   /** The cluster this host belongs to, if its data directory says so: answers of other clusters are ignored. */
   clusterId?: string;
+}
+
+/** The seed whose host may bootstrap: the first in sorted order. */
+export function designatedSeed(seeds: readonly string[]): string | undefined {
+  return [...seeds].sort()[0];
 }
 
 /** Decides, for one probe round. */
@@ -49,28 +57,14 @@ export function decideBootstrap(input: BootstrapInput): BootstrapDecision {
   if (input.clusterId !== undefined) {
     return { kind: 'wait', reason: `this host belongs to cluster ${input.clusterId}; no seed of it answers yet` };
   }
-  const waiting = others.filter((a) => a.answer.clusterId === undefined);
+  const waiting = input.answers.filter((a) => a.answer.clusterId === undefined);
   const hosts = [...new Set([input.hostname, ...waiting.map((a) => a.answer.hostname)])].sort();
   if (hosts.length < input.expect) {
     return { kind: 'wait', reason: `waiting for ${input.expect} hosts to answer, ${hosts.length} do (${hosts.join(', ')})` };
   }
-  const lowest = hosts[0]!;
-  if (lowest !== input.hostname) return { kind: 'wait', reason: `${lowest} bootstraps the cluster (lowest host name of ${hosts.join(', ')})` };
-  const dissent = waiting.filter((a) => a.answer.lowestSeen !== undefined && a.answer.lowestSeen !== input.hostname);
-  if (dissent.length > 0) {
-    const d = dissent[0]!.answer;
-    return { kind: 'wait', reason: `${d.hostname} has heard of ${d.lowestSeen}; waiting until the hosts agree on who bootstraps` };
-  }
+  const first = designatedSeed(input.seeds);
+  const designated = input.answers.find((a) => a.seed === first)?.answer.hostname;
+  if (designated === undefined) return { kind: 'wait', reason: `the host at ${first} starts the cluster; it does not answer yet` };
+  if (designated !== input.hostname) return { kind: 'wait', reason: `${designated} (at ${first}) starts the cluster` };
   return { kind: 'bootstrap', hosts };
-}
-
-/**
- * The lowest host name this agent has heard of while waiting: itself, the
- * hosts that answered its last round, and the hosts that said hello to it
- * recently (without a cluster).
- */
-export function lowestSeen(hostname: string, heard: Iterable<string>): string {
-  let lowest = hostname;
-  for (const h of heard) if (h < lowest) lowest = h;
-  return lowest;
 }

@@ -40,8 +40,6 @@ export interface HelloAnswer {
   member: boolean;
   /** Client URLs of the cluster's members this agent knows. */
   endpoints: string[];
-  /** The lowest host name this agent has heard of among those waiting to bootstrap (itself included). */
-  lowestSeen?: string;
   bootstrapExpect?: number;
 }
 
@@ -107,7 +105,6 @@ export function decodeHelloAnswer(bytes: Buffer): HelloAnswer {
     clusterId: optionalClusterId(v.clusterId),
     member: v.member === true,
     endpoints: (endpoints as string[]).slice(0, MAX_ENDPOINTS),
-    lowestSeen: v.lowestSeen === undefined ? undefined : hostname(v.lowestSeen, 'lowestSeen'),
     bootstrapExpect: optionalExpect(v.bootstrapExpect),
   };
 }

@@ -28,7 +28,7 @@ export function registerRun(program: Command, io: Io): void {
     )
     .option(
       '--bootstrap-expect <n>',
-      'start together: wait until n of --seeds (this host among them) answer; the lowest hostname starts the cluster, the others join; a seed that already has a cluster always wins; env MGMT_BOOTSTRAP_EXPECT',
+      'start together: wait until n of --seeds (this host among them) answer; the host at the first seed (sorted) starts the cluster, the others join; a seed that already has a cluster always wins; env MGMT_BOOTSTRAP_EXPECT',
     )
     .option(
       '--force-new-cluster',
