@@ -46,6 +46,12 @@ export interface AgentConfig {
   seeds: string[];
   clientUrls: string[];
   serverUrls: string[];
+  /**
+   * Where to listen, when it differs from `clientUrls`/`serverUrls` (which
+   * are what other hosts are told to dial): a wildcard such as 0.0.0.0.
+   */
+  listenClientUrls?: string[];
+  listenServerUrls?: string[];
   idealClusterSize: number;
   noServer: boolean;
   dataDir: string;
@@ -204,6 +210,8 @@ export class Agent {
       applied: raft?.appliedIndex,
       nominator: this.nominator?.running ? this.nominator.reason : undefined,
       converged: this.graph?.converged,
+      clientUrls: this.config.clientUrls,
+      peerUrls: this.config.serverUrls,
       activeStates: activeStateIds('lifecycle', snap.value),
     };
   }
@@ -338,6 +346,8 @@ export class Agent {
         clusterId,
         peerUrls: this.config.serverUrls,
         clientUrls: this.config.clientUrls,
+        listenPeerUrls: this.config.listenServerUrls,
+        listenClientUrls: this.config.listenClientUrls,
         clusterIdNumber: parseInt(clusterId, 16),
         bootstrap,
         knownMembers: known,

@@ -14,6 +14,8 @@ import { Member, type MemberOptions } from './raft/member.js';
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
   clientUrls: string[];
+  /** Where to serve clients when it differs from the advertised `clientUrls` (a wildcard address). */
+  listenClientUrls?: string[];
   clusterIdNumber: number;
   /** Told of every proposal and linearizable read the etcd API serves (metrics). */
   observeRequest?: RequestObserver;
@@ -34,7 +36,7 @@ export class Peer {
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
     const servers: EtcdServer[] = [];
     try {
-      for (const url of o.clientUrls) {
+      for (const url of o.listenClientUrls ?? o.clientUrls) {
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, { logError: (message, error) => o.logger.error({ err: String(error) }, message) });
         servers.push(server);
         await server.listen(new URL(url).host);
@@ -45,7 +47,7 @@ export class Peer {
       await member.stop();
       throw err;
     }
-    o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
+    o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls, listenClientUrls: o.listenClientUrls, listenPeerUrls: o.listenPeerUrls }, 'peer started');
     return new Peer(member, backend, servers, o.logger);
   }
 

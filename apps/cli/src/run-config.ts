@@ -1,12 +1,20 @@
 import type { AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
+import { isWildcardHost, urlHost } from './advertise.js';
 import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 
-/** Everything `mgmt run` needs, validated: the agent's configuration plus the flags of later issues. */
+/**
+ * Everything `mgmt run` needs, validated: the agent's configuration plus the
+ * flags of later issues. `clientUrls`/`serverUrls` are what other hosts are
+ * told (the advertise flags, else the listen URLs, whose wildcards
+ * chooseAdvertisedUrls replaces); `listen*Urls` are what the agent binds.
+ */
 export interface RunConfig extends AgentConfig {
   file: string | undefined;
   statusUrl: string | undefined;
+  listenClientUrls: string[];
+  listenServerUrls: string[];
 }
 
 /** The raw values commander collected (flags), before validation. */
@@ -16,6 +24,8 @@ export interface RunFlags {
   clientUrls?: string[];
   serverUrls?: string[];
   peerUrls?: string[];
+  advertiseClientUrls?: string[];
+  advertiseServerUrls?: string[];
   idealClusterSize?: string;
   server?: boolean;
   file?: string;
@@ -54,6 +64,8 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     );
     if (clientUrls.length === 0) throw new ConfigError('--client-urls: at least one URL is needed');
     if (serverUrls.length === 0) throw new ConfigError('--server-urls: at least one URL is needed');
+    const advertiseClientUrls = parseAdvertised('--advertise-client-urls', flags.advertiseClientUrls ?? env.MGMT_ADVERTISE_CLIENT_URLS, 'client');
+    const advertiseServerUrls = parseAdvertised('--advertise-server-urls', flags.advertiseServerUrls ?? env.MGMT_ADVERTISE_SERVER_URLS, 'peer');
     const sizeText = flags.idealClusterSize ?? env.MGMT_IDEAL_CLUSTER_SIZE ?? String(defaultIdealClusterSize);
     const idealClusterSize = Number(sizeText);
     if (!/^\s*\d+\s*$/.test(sizeText) || !Number.isSafeInteger(idealClusterSize) || idealClusterSize < 1) {
@@ -64,11 +76,33 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     const dataDir = path.resolve(flags.dataDir ?? env.MGMT_DATA_DIR ?? path.join(os.tmpdir(), 'mgmt', hostname));
     const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
     const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
-    return { hostname, seeds, clientUrls, serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl };
+    return {
+      hostname,
+      seeds,
+      clientUrls: advertiseClientUrls ?? clientUrls,
+      serverUrls: advertiseServerUrls ?? serverUrls,
+      listenClientUrls: clientUrls,
+      listenServerUrls: serverUrls,
+      idealClusterSize,
+      noServer,
+      file,
+      dataDir,
+      statusUrl,
+    };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;
   }
+}
+
+/** An advertise flag: absent (undefined) or URLs another host can dial, so never a wildcard. */
+function parseAdvertised(flag: string, value: string | readonly string[] | undefined, kind: 'client' | 'peer'): string[] | undefined {
+  const urls = parseUrlList(flag, value, kind);
+  if (urls.length === 0) return undefined;
+  for (const url of urls) {
+    if (isWildcardHost(urlHost(url))) throw new ConfigError(`${flag}: ${JSON.stringify(url)} is a wildcard address; other hosts cannot dial it (give this host's address)`);
+  }
+  return urls;
 }
 
 function isTrue(value: string | undefined): boolean {
