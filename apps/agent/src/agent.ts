@@ -39,6 +39,7 @@ import { IdealSizeReader } from './cluster/view.js';
 import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
+import { KeyKeeper, keepPeerUrlsCurrent, restartsFromDisk } from './cluster/restart-from-disk.js';
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -102,6 +103,9 @@ export class Agent {
   readonly metrics: AgentMetrics;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
+  /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
+  private readonly endpointKey: KeyKeeper;
+  private readonly volunteerKey: KeyKeeper;
 
   constructor(
     readonly config: AgentConfig,
@@ -110,6 +114,8 @@ export class Agent {
     this.client = new ClusterClient(config.seeds);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
+    this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
+    this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
       this.graph = new GraphRunner({
         hostname: config.hostname,
@@ -133,7 +139,7 @@ export class Agent {
         bootstrapCluster: () => this.effect(() => this.startPeer(true)),
         startMember: () => this.effect(() => this.startPeer(false)),
         advertiseEndpoint: (_a, p) => this.effect(() => this.advertiseEndpoint(p)),
-        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.client.delete(endpointKey(p.hostname)), 'withdraw endpoint')),
+        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.endpointKey.withdraw(() => this.client.delete(endpointKey(p.hostname))), 'withdraw endpoint')),
         transferLeadership: () => this.effect(() => this.handOverLeadership()),
         stopMember: (_a, p) => this.effect(() => this.stopPeer(p)),
       },
@@ -141,7 +147,8 @@ export class Agent {
     this.actor = createActor(machine, {
       input: {
         hostname: config.hostname,
-        seeds: config.seeds,
+        // A member on disk restarts from it, with or without seeds (see restart-from-disk.ts).
+        seeds: restartsFromDisk(config) ? [] : config.seeds,
         peerUrls: config.serverUrls,
         clientUrls: config.clientUrls,
         noServer: config.noServer,
@@ -269,6 +276,13 @@ export class Agent {
 
 
   private async writeVolunteerKey(p: HostParams): Promise<void> {
+    const peer = this.peer;
+    if (peer) {
+      // This host's member runs (bootstrapped, restarted from disk, or lost its lease): the key is its own; keep trying until the cluster answers.
+      const remove = () => this.client.delete(volunteerKey(p.hostname));
+      await this.best(() => this.volunteerKey.write(() => this.claimVolunteerKey(p), remove, () => this.peer === peer), 'write volunteer key');
+      return;
+    }
     try {
       const lease = await this.lease.ensure();
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
@@ -283,12 +297,27 @@ export class Agent {
     }
   }
 
+  /** The volunteer key on this agent's lease, taking it over from a previous run of this host (its lease not yet expired). */
+  private async claimVolunteerKey(p: HostParams): Promise<void> {
+    const lease = await this.lease.ensure();
+    const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+    if (!r.created && r.existing?.lease !== lease) await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+    this.ownsHostname = true;
+    this.send({ type: 'volunteer.registered' });
+  }
+
   private async revokeVolunteerKey(p: HostParams): Promise<void> {
-    await this.best(() => this.client.delete(volunteerKey(p.hostname)), 'revoke volunteer key');
+    await this.best(() => this.volunteerKey.withdraw(() => this.client.delete(volunteerKey(p.hostname))), 'revoke volunteer key');
     this.send({ type: 'volunteer.revoked' });
   }
 
   private async advertiseEndpoint(p: HostParams): Promise<void> {
+    const peer = this.peer;
+    if (peer) {
+      const put = async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure());
+      await this.best(() => this.endpointKey.write(put, () => this.client.delete(endpointKey(p.hostname)), () => this.peer === peer), 'advertise endpoint');
+      return;
+    }
     await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure()), 'advertise endpoint');
   }
 
@@ -359,6 +388,7 @@ export class Agent {
       this.peer = peer;
       if (bootstrap) this.ownsHostname = true;
       this.watchPeer(peer);
+      if (!fresh) void this.keepPeerUrlsCurrent(peer);
       this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
       if (fresh) {
         // The new cluster of one answers once it has elected itself. (A
@@ -381,6 +411,20 @@ export class Agent {
       this.peer = undefined;
       this.send({ type: 'member.failed', error: (err as Error).message });
     }
+  }
+
+  /** A member restarted on a new address gets the member list to show it (see restart-from-disk.ts). */
+  private keepPeerUrlsCurrent(peer: Peer): Promise<boolean> {
+    const id = peer.member.raft.id;
+    return keepPeerUrlsCurrent({
+      memberId: id,
+      advertised: this.config.serverUrls,
+      registered: () => peer.member.state.members.get(id)?.peerUrls,
+      others: () => [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u)),
+      running: () => this.peer === peer,
+      client: this.client,
+      log: this.log,
+    });
   }
 
   private watchPeer(peer: Peer): void {
