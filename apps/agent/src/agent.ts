@@ -43,6 +43,7 @@ import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
+import { KeyKeeper, keepPeerUrlsCurrent } from './cluster/restart-from-disk.js';
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -50,6 +51,12 @@ export interface AgentConfig {
   seeds: string[];
   clientUrls: string[];
   serverUrls: string[];
+  /**
+   * Where to listen, when it differs from `clientUrls`/`serverUrls` (which
+   * are what other hosts are told to dial): a wildcard such as 0.0.0.0.
+   */
+  listenClientUrls?: string[];
+  listenServerUrls?: string[];
   idealClusterSize: number;
   noServer: boolean;
   dataDir: string;
@@ -120,6 +127,9 @@ export class Agent {
   private lastWaitReason = '';
   private readonly foreignLogged = new Map<string, number>();
   private readonly staleVoterLogged = new Set<number>();
+  /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
+  private readonly endpointKey: KeyKeeper;
+  private readonly volunteerKey: KeyKeeper;
 
   constructor(
     readonly config: AgentConfig,
@@ -136,6 +146,8 @@ export class Agent {
     this.outside.onForeignCluster = (e) => this.logForeign(e);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
+    this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
+    this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
       this.graph = new GraphRunner({
         hostname: config.hostname,
@@ -160,7 +172,7 @@ export class Agent {
         restartMember: () => this.effect(() => this.startPeer('restart')),
         startMember: () => this.effect(() => this.startPeer('join')),
         advertiseEndpoint: (_a, p) => this.effect(() => this.advertiseEndpoint(p)),
-        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.client.delete(endpointKey(p.hostname)), 'withdraw endpoint')),
+        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.endpointKey.withdraw(() => this.client.delete(endpointKey(p.hostname))), 'withdraw endpoint')),
         transferLeadership: () => this.effect(() => this.handOverLeadership()),
         stopMember: (_a, p) => this.effect(() => this.stopPeer(p)),
       },
@@ -241,6 +253,8 @@ export class Agent {
       applied: raft?.appliedIndex,
       nominator: this.nominator?.running ? this.nominator.reason : undefined,
       converged: this.graph?.converged,
+      clientUrls: this.config.clientUrls,
+      peerUrls: this.config.serverUrls,
       activeStates: activeStateIds('lifecycle', snap.value),
     };
   }
@@ -373,7 +387,7 @@ export class Agent {
   private openHelloServer(): Promise<void> {
     this.helloChain = this.helloChain.then(async () => {
       if (this.helloServer || this.peer || this.stopped) return;
-      const url = this.config.clientUrls[0];
+      const url = (this.config.listenClientUrls ?? this.config.clientUrls)[0];
       if (!url) return;
       try {
         const tls = url.startsWith('https://') ? this.config.tls?.client : undefined;
@@ -435,19 +449,18 @@ export class Agent {
 
 
   private async writeVolunteerKey(p: HostParams): Promise<void> {
+    const peer = this.peer;
+    if (peer) {
+      // This host's member runs (bootstrapped, restarted from disk, or lost its lease): the key is its own; keep trying until the cluster answers.
+      const remove = () => this.client.delete(volunteerKey(p.hostname));
+      await this.best(() => this.volunteerKey.write(() => this.claimVolunteerKey(p), remove, () => this.peer === peer), 'write volunteer key');
+      return;
+    }
     try {
       const lease = await this.lease.ensure();
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
       if (r.created || r.existing?.lease === lease) {
         this.ownsHostname = true;
-        this.send({ type: 'volunteer.registered' });
-        return;
-      }
-      // This host's own member runs from its data directory (a restart): the key held by another lease is
-      // its previous run's, still alive for a few seconds. Take it over rather than lose it when that lease ends.
-      if (this.ownsHostname && this.peer) {
-        await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
-        this.log.info({ previousLease: r.existing?.lease }, `took over ${volunteerKey(p.hostname)} from this host's previous run`);
         this.send({ type: 'volunteer.registered' });
         return;
       }
@@ -457,12 +470,27 @@ export class Agent {
     }
   }
 
+  /** The volunteer key on this agent's lease, taking it over from a previous run of this host (its lease not yet expired). */
+  private async claimVolunteerKey(p: HostParams): Promise<void> {
+    const lease = await this.lease.ensure();
+    const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+    if (!r.created && r.existing?.lease !== lease) await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
+    this.ownsHostname = true;
+    this.send({ type: 'volunteer.registered' });
+  }
+
   private async revokeVolunteerKey(p: HostParams): Promise<void> {
-    await this.best(() => this.client.delete(volunteerKey(p.hostname)), 'revoke volunteer key');
+    await this.best(() => this.volunteerKey.withdraw(() => this.client.delete(volunteerKey(p.hostname))), 'revoke volunteer key');
     this.send({ type: 'volunteer.revoked' });
   }
 
   private async advertiseEndpoint(p: HostParams): Promise<void> {
+    const peer = this.peer;
+    if (peer) {
+      const put = async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure());
+      await this.best(() => this.endpointKey.write(put, () => this.client.delete(endpointKey(p.hostname)), () => this.peer === peer), 'advertise endpoint');
+      return;
+    }
     await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure()), 'advertise endpoint');
   }
 
@@ -542,6 +570,8 @@ export class Agent {
         clusterId,
         peerUrls: this.config.serverUrls,
         clientUrls: this.config.clientUrls,
+        listenPeerUrls: this.config.listenServerUrls,
+        listenClientUrls: this.config.listenClientUrls,
         clusterIdNumber: parseInt(clusterId, 16),
         bootstrap: fresh,
         knownMembers: known,
@@ -557,6 +587,7 @@ export class Agent {
       this.belongTo(clusterId);
       if (mode !== 'join') this.ownsHostname = true;
       this.watchPeer(peer);
+      if (!fresh) void this.keepPeerUrlsCurrent(peer);
       this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
       if (fresh) {
         // The new cluster of one answers once it has elected itself. (A
@@ -580,6 +611,20 @@ export class Agent {
       if (this.config.bootstrapExpect !== undefined) void this.openHelloServer();
       this.send({ type: 'member.failed', error: (err as Error).message });
     }
+  }
+
+  /** A member restarted on a new address gets the member list to show it (see restart-from-disk.ts). */
+  private keepPeerUrlsCurrent(peer: Peer): Promise<boolean> {
+    const id = peer.member.raft.id;
+    return keepPeerUrlsCurrent({
+      memberId: id,
+      advertised: this.config.serverUrls,
+      registered: () => peer.member.state.members.get(id)?.peerUrls,
+      others: () => [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u)),
+      running: () => this.peer === peer,
+      client: this.client,
+      log: this.log,
+    });
   }
 
   private watchPeer(peer: Peer): void {

@@ -20,6 +20,8 @@ import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
   clientUrls: string[];
+  /** Where to serve clients when it differs from the advertised `clientUrls` (a wildcard address). */
+  listenClientUrls?: string[];
   clusterIdNumber: number;
   /** Told of every proposal and linearizable read the etcd API serves (metrics). */
   observeRequest?: RequestObserver;
@@ -60,7 +62,7 @@ export class Peer {
       },
     };
     try {
-      for (const url of o.clientUrls) {
+      for (const url of o.listenClientUrls ?? o.clientUrls) {
         const https = url.startsWith('https://');
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
@@ -81,7 +83,7 @@ export class Peer {
       await member.stop();
       throw err;
     }
-    o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls }, 'peer started');
+    o.logger.info({ member: o.memberId, clientUrls: o.clientUrls, peerUrls: o.peerUrls, listenClientUrls: o.listenClientUrls, listenPeerUrls: o.listenPeerUrls }, 'peer started');
     const peer = new Peer(member, backend, servers, o.logger);
     if (o.tls?.renewals) {
       const unsubscribe = o.tls.renewals.subscribe(({ cert, key }) => {

@@ -67,7 +67,22 @@ describe('resolveRunConfig', () => {
     expect(resolveRunConfig({ hostname: 'h', server: false }, {}).noServer).toBe(true);
   });
 
+  it('takes --advertise-*-urls (and MGMT_ADVERTISE_*) as what other hosts see, and listens on the listen URLs', () => {
+    const c = resolveRunConfig({ hostname: 'h', clientUrls: ['http://0.0.0.0:2379'], serverUrls: ['http://[::]:2380'], advertiseClientUrls: ['http://[fd00::2]:2379'] }, { MGMT_ADVERTISE_SERVER_URLS: 'http://db1.example:2380' });
+    expect(c).toMatchObject({
+      clientUrls: ['http://[fd00::2]:2379'],
+      serverUrls: ['http://db1.example:2380'],
+      listenClientUrls: ['http://0.0.0.0:2379'],
+      listenServerUrls: ['http://[::]:2380'],
+    });
+    expect(resolveRunConfig({ hostname: 'h' }, {})).toMatchObject({ clientUrls: ['http://127.0.0.1:2379'], listenClientUrls: ['http://127.0.0.1:2379'] });
+  });
+
   it.each([
+    [{ advertiseClientUrls: ['http://0.0.0.0:2379'] }, '--advertise-client-urls: "http://0.0.0.0:2379" is a wildcard address'],
+    [{ advertiseServerUrls: ['http://[::]:2380'] }, '--advertise-server-urls: "http://[::]:2380" is a wildcard address'],
+    [{ clientUrls: ['http://::1:2379'] }, 'is not a valid IPv6 URL'],
+    [{ seeds: ['http://[fd00::1:2379'] }, '--seeds: "http://[fd00::1:2379" is not a valid IPv6 URL'],
     [{ idealClusterSize: '0' }, '--ideal-cluster-size: "0" is not a positive integer'],
     [{ idealClusterSize: '3x' }, '--ideal-cluster-size'],
     [{ idealClusterSize: '-1' }, '--ideal-cluster-size'],

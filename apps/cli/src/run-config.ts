@@ -1,10 +1,16 @@
 import type { AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
+import { isWildcardHost, urlHost } from './advertise.js';
 import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 import { resolveTls, type TlsFlags } from './tls-flags.js';
 
-/** Everything `mgmt run` needs, validated: the agent's configuration plus the flags of later issues. */
+/**
+ * Everything `mgmt run` needs, validated: the agent's configuration plus the
+ * flags of later issues. `clientUrls`/`serverUrls` are what other hosts are
+ * told (the advertise flags, else the listen URLs, whose wildcards
+ * chooseAdvertisedUrls replaces); `listen*Urls` are what the agent binds.
+ */
 export interface RunConfig extends AgentConfig {
   file: string | undefined;
   statusUrl: string | undefined;
@@ -16,6 +22,8 @@ export interface RunConfig extends AgentConfig {
   natsCa?: string;
   /** Credentials for a NATS server that requires them. */
   natsCredentials?: { creds?: Uint8Array; user?: string; pass?: string };
+  listenClientUrls: string[];
+  listenServerUrls: string[];
 }
 
 /** The raw values commander collected (flags), before validation. */
@@ -25,6 +33,8 @@ export interface RunFlags extends TlsFlags {
   clientUrls?: string[];
   serverUrls?: string[];
   peerUrls?: string[];
+  advertiseClientUrls?: string[];
+  advertiseServerUrls?: string[];
   idealClusterSize?: string;
   server?: boolean;
   file?: string;
@@ -77,6 +87,8 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     );
     if (clientUrls.length === 0) throw new ConfigError('--client-urls: at least one URL is needed');
     if (serverUrls.length === 0) throw new ConfigError('--server-urls: at least one URL is needed');
+    const advertiseClientUrls = parseAdvertised('--advertise-client-urls', flags.advertiseClientUrls ?? env.MGMT_ADVERTISE_CLIENT_URLS, 'client');
+    const advertiseServerUrls = parseAdvertised('--advertise-server-urls', flags.advertiseServerUrls ?? env.MGMT_ADVERTISE_SERVER_URLS, 'peer');
     const sizeText = flags.idealClusterSize ?? env.MGMT_IDEAL_CLUSTER_SIZE ?? String(defaultIdealClusterSize);
     const idealClusterSize = Number(sizeText);
     if (!/^\s*\d+\s*$/.test(sizeText) || !Number.isSafeInteger(idealClusterSize) || idealClusterSize < 1) {
@@ -108,11 +120,40 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       clientUrlsGiven: (flags.clientUrls ?? env.MGMT_CLIENT_URLS) !== undefined,
       serverUrlsGiven: (flags.serverUrls ?? flags.peerUrls ?? env.MGMT_SERVER_URLS ?? env.MGMT_PEER_URLS) !== undefined,
     });
-    return { hostname, seeds, clientUrls: secured.clientUrls, serverUrls: secured.serverUrls, idealClusterSize, noServer, file, dataDir, statusUrl, tls: secured.tls, token: secured.token, natsCa: secured.natsCa, natsCredentials: secured.natsCredentials, forceNewCluster, bootstrapExpect };
+    return {
+      hostname,
+      seeds,
+      // What other hosts are told to dial; the agent listens on the listen URLs.
+      clientUrls: advertiseClientUrls ?? secured.clientUrls,
+      serverUrls: advertiseServerUrls ?? secured.serverUrls,
+      listenClientUrls: secured.clientUrls,
+      listenServerUrls: secured.serverUrls,
+      idealClusterSize,
+      noServer,
+      file,
+      dataDir,
+      statusUrl,
+      tls: secured.tls,
+      token: secured.token,
+      natsCa: secured.natsCa,
+      natsCredentials: secured.natsCredentials,
+      forceNewCluster,
+      bootstrapExpect,
+    };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;
   }
+}
+
+/** An advertise flag: absent (undefined) or URLs another host can dial, so never a wildcard. */
+function parseAdvertised(flag: string, value: string | readonly string[] | undefined, kind: 'client' | 'peer'): string[] | undefined {
+  const urls = parseUrlList(flag, value, kind);
+  if (urls.length === 0) return undefined;
+  for (const url of urls) {
+    if (isWildcardHost(urlHost(url))) throw new ConfigError(`${flag}: ${JSON.stringify(url)} is a wildcard address; other hosts cannot dial it (give this host's address)`);
+  }
+  return urls;
 }
 
 function isTrue(value: string | undefined): boolean {

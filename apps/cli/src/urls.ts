@@ -33,6 +33,7 @@ export function parseUrl(flag: string, value: string, kind: keyof typeof schemes
   try {
     url = new URL(withScheme);
   } catch {
+    if (looksLikeIpv6(withScheme)) throw new UrlError(flag, value, 'is not a valid IPv6 URL (the address goes in brackets: http://[fd00::1]:2379)');
     throw new UrlError(flag, value, 'is not a URL (expected scheme://host:port)');
   }
   const allowed = schemes[kind] ?? [];
@@ -45,6 +46,12 @@ export function parseUrl(flag: string, value: string, kind: keyof typeof schemes
     throw new UrlError(flag, value, 'must be scheme://host:port with no path');
   }
   return `${url.protocol}//${url.host}`;
+}
+
+/** An authority with brackets or with more than one colon was meant to hold an IPv6 address. */
+function looksLikeIpv6(url: string): boolean {
+  const authority = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0] ?? '';
+  return authority.includes('[') || authority.includes(']') || (authority.match(/:/g) ?? []).length > 1;
 }
 
 /** Parses a list flag of URLs; an empty list is an error when `required`. */

@@ -59,20 +59,32 @@ export async function etcdctl(endpoints: string, ...args: string[]): Promise<str
   return stdout;
 }
 
+/** Where agents run when not on loopback (`--hosts netns`, see netns-hosts.ts): their URLs and how to start them. */
+export interface HostPlacement {
+  urls(name: string): { clientUrl: string; peerUrl: string; endpoint: string };
+  command(name: string, bin: string, args: readonly string[]): [string, string[]];
+}
+
 /** A cluster of agents under one temporary directory. */
 export class Cluster {
   readonly agents: Agent[] = [];
   private readonly ports = new Map<string, [number, number]>();
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    /** Hosts of their own (default: loopback, free ports). */
+    readonly hosts?: HostPlacement,
+  ) {}
 
   /** Allocates ports for `names` up front, so joiners can name every other agent as a seed. */
   async plan(names: string[]): Promise<void> {
+    if (this.hosts) return;
     for (const name of names) this.ports.set(name, [await freePort(), await freePort()]);
   }
 
   /** The client URL `name` has (or will have, once planned). */
   urlOf(name: string): string {
+    if (this.hosts) return this.hosts.urls(name).clientUrl;
     const p = this.ports.get(name);
     if (!p) throw new Error(`no ports planned for ${name}`);
     return `http://127.0.0.1:${p[0]}`;
@@ -80,24 +92,26 @@ export class Cluster {
 
   /** Starts agent `name` on its planned ports (joining `seeds` if given). */
   async start(name: string, ideal: number, seeds?: string[], extra: string[] = []): Promise<Agent> {
-    if (!this.ports.has(name)) await this.plan([name]);
+    if (!this.hosts && !this.ports.has(name)) await this.plan([name]);
     const [clientPort, serverPort] = this.ports.get(name) ?? [0, 0];
-    const clientUrl = `http://127.0.0.1:${clientPort}`;
-    const peerUrl = `http://127.0.0.1:${serverPort}`;
+    const placed = this.hosts?.urls(name);
+    const clientUrl = placed?.clientUrl ?? `http://127.0.0.1:${clientPort}`;
+    const peerUrl = placed?.peerUrl ?? `http://127.0.0.1:${serverPort}`;
     const args = ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', peerUrl, '--data-dir', path.join(this.dir, name), '--ideal-cluster-size', String(ideal)];
     if (seeds?.length) args.push('--seeds', seeds.join(','));
     args.push(...extra);
     const logFile = path.join(this.dir, `${name}.log`);
     const faultFile = path.join(this.dir, `${name}.faults.json`);
-    const agent: Agent = { name, clientUrl, endpoint: `127.0.0.1:${clientPort}`, peerUrl, faultFile, args, logFile, child: this.spawn(args, logFile, faultFile), paused: false, restarts: 0 };
+    const agent: Agent = { name, clientUrl, endpoint: placed?.endpoint ?? `127.0.0.1:${clientPort}`, peerUrl, faultFile, args, logFile, child: this.spawn(args, logFile, faultFile, name), paused: false, restarts: 0 };
     this.agents.push(agent);
     return agent;
   }
 
-  private spawn(args: string[], logFile: string, faultFile: string): ChildProcess {
+  private spawn(args: string[], logFile: string, faultFile: string, name: string): ChildProcess {
     const log = fs.openSync(logFile, 'a');
     fs.writeSync(log, `\n==== chaos: start ${new Date().toISOString()} ${args.join(' ')}\n`);
-    const child = spawn(mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', MGMT_FAULT_FILE: faultFile } });
+    const [cmd, cmdArgs] = this.hosts?.command(name, mgmtBin, args) ?? [mgmtBin, args];
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', MGMT_FAULT_FILE: faultFile } });
     fs.closeSync(log);
     allChildren.add(child);
     child.on('exit', () => allChildren.delete(child));
@@ -122,7 +136,7 @@ export class Cluster {
   restart(a: Agent): void {
     if (alive(a)) return;
     const args = a.args.includes('--seeds') || !a.restartSeeds?.length ? a.args : [...a.args, '--seeds', a.restartSeeds.join(',')];
-    a.child = this.spawn(args, a.logFile, a.faultFile);
+    a.child = this.spawn(args, a.logFile, a.faultFile, a.name);
     a.restarts++;
     a.paused = false;
   }

@@ -9,12 +9,15 @@
  * --inject-stale adds a fabricated stale read, --inject-gap forgets an event a
  * watcher saw, to see the checks fail (self-tests).
  * --keep saves every run's files, not only anomalies'.
+ * --hosts netns puts each agent on a network namespace of its own (default
+ * ports, real partitions with nftables; needs root), see netns-hosts.ts.
  * Prints one line per run and `N runs, M anomalies`; exit 0 when no run found
  * an anomaly, 1 otherwise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { killAllChildren } from './cluster.js';
+import { NetnsHosts, runInsideNetns } from './netns-hosts.js';
 import { summarizeFaults, type Fault } from './nemesis.js';
 import { replayCommand, runOnce, saveRun, type RunResult } from './run.js';
 import { errorCounts } from './workload.js';
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
     mode: process.argv.includes('--bootstrap-expect') ? ('bootstrap-expect' as const) : ('first-host' as const),
     restartWithSeeds: process.argv.includes('--restart-with-seeds'),
   };
+  const hosts = NetnsHosts.fromEnv();
   const firstSeed = seedArg === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedArg);
   let anomalies = 0;
   const allFaults: Fault[] = [];
@@ -48,7 +52,7 @@ async function main(): Promise<number> {
     const seed = (firstSeed + k - 1) >>> 0;
     let r: RunResult;
     try {
-      r = await runOnce({ seed, seconds, ...startOptions, injectStale: process.argv.includes('--inject-stale'), injectGap: process.argv.includes('--inject-gap') });
+      r = await runOnce({ seed, seconds, ...startOptions, hosts, injectStale: process.argv.includes('--inject-stale'), injectGap: process.argv.includes('--inject-gap') });
     } catch (err) {
       console.log(`run ${k} seed=${seed} ops=0 faults=0 verdict=unknown (${err instanceof Error ? err.message : String(err)})`);
       continue;
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
       for (const [m, n] of [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${n}x ${m}`);
     }
     errorCounts.clear();
-    const replay = replayCommand(r, seconds, startOptions);
+    const replay = replayCommand(r, seconds, { ...startOptions, netns: hosts !== undefined });
     if (r.verdict === 'ANOMALY') {
       anomalies++;
       const out = saveRun(r, seconds, replay);
@@ -74,14 +78,23 @@ async function main(): Promise<number> {
   return anomalies > 0 ? 1 : 0;
 }
 
-process.on('exit', killAllChildren);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    killAllChildren();
-    process.exit(130);
-  });
+const hostsArg = arg('hosts');
+if (hostsArg !== undefined && hostsArg !== 'netns' && hostsArg !== 'loopback') {
+  console.error(`chaos: --hosts ${JSON.stringify(hostsArg)}: expected netns or loopback`);
+  process.exit(2);
 }
-main().then(
+// --hosts netns: the outer runner makes the network and runs the real one inside it (which owns the agents).
+const outer = hostsArg === 'netns' && !NetnsHosts.fromEnv();
+if (!outer) {
+  process.on('exit', killAllChildren);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      killAllChildren();
+      process.exit(130);
+    });
+  }
+}
+(outer ? runInsideNetns(['h1', 'h2', 'h3', 'h4']) : main()).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);

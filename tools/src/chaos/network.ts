@@ -24,7 +24,11 @@ export class PeerNetwork {
   /** Every rules file written, in order (time on the history's clock), for reports. */
   readonly writes: { at: number; agent: string; rules: PeerRules }[] = [];
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(
+    private readonly cluster: Cluster,
+    /** Applies an agent's rules some other way than its rules file (`--hosts netns`: nftables in its namespace). */
+    private readonly apply?: (agent: Agent, rules: PeerRules) => void,
+  ) {}
 
   /** Cuts every link between agents of different groups, both ways (each side drops to and from the other). */
   partition(groups: Agent[][]): void {
@@ -59,9 +63,13 @@ export class PeerNetwork {
   }
 
   private write(a: Agent, rules: PeerRules): void {
-    const tmp = `${a.faultFile}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(rules));
-    fs.renameSync(tmp, a.faultFile);
+    if (this.apply) {
+      this.apply(a, rules);
+    } else {
+      const tmp = `${a.faultFile}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(rules));
+      fs.renameSync(tmp, a.faultFile);
+    }
     this.rules.set(a.name, rules);
     this.writes.push({ at: performance.now(), agent: a.name, rules });
   }

@@ -13,6 +13,7 @@ import { checkHistory, formatReport, type CheckResult, type Operation } from '..
 import { checkWatch, checkWrites, compareReplicas } from './checks.js';
 import { Cluster, sleep } from './cluster.js';
 import { PeerNetwork } from './network.js';
+import type { NetnsHosts } from './netns-hosts.js';
 import { describeFaults, startNemesis, summarizeFaults, type Fault } from './nemesis.js';
 import { mulberry32 } from './rng.js';
 import { lastPrefixRevision, PrefixWatcher, readStoreHistory, type WatchEvent } from './watch.js';
@@ -49,6 +50,8 @@ export interface RunOptions {
   injectGap?: boolean;
   /** Fault kinds to strike first, in order, before the shuffled decks (the CI test spreads the kinds over its runs). */
   firstKinds?: readonly Fault['kind'][];
+  /** `--hosts netns`: each agent on a network namespace of its own, real partitions (see netns-hosts.ts). */
+  hosts?: NetnsHosts;
 }
 
 /** What one run found. */
@@ -80,8 +83,8 @@ export interface RunResult {
 export async function runOnce(o: RunOptions): Promise<RunResult> {
   const rng = mulberry32(o.seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `chaos-${o.seed}-`));
-  const cluster = new Cluster(dir);
-  const network = new PeerNetwork(cluster);
+  const cluster = new Cluster(dir, o.hosts);
+  const network = new PeerNetwork(cluster, o.hosts?.applyRules);
   const started = performance.now();
   const anomalies: string[] = [];
   const notes: string[] = [];
@@ -212,8 +215,8 @@ function injectStaleRead(history: Operation[]): void {
 }
 
 /** The replay command of a run. */
-export function replayCommand(r: { seed: number }, seconds: number, o: { mode?: StartMode; restartWithSeeds?: boolean } = {}): string {
-  const flags = `${o.mode === 'bootstrap-expect' ? ' --bootstrap-expect' : ''}${o.restartWithSeeds ? ' --restart-with-seeds' : ''}`;
+export function replayCommand(r: { seed: number }, seconds: number, o: { mode?: StartMode; restartWithSeeds?: boolean; netns?: boolean } = {}): string {
+  const flags = `${o.netns ? ' --hosts netns' : ''}${o.mode === 'bootstrap-expect' ? ' --bootstrap-expect' : ''}${o.restartWithSeeds ? ' --restart-with-seeds' : ''}`;
   return `cd tools && npx tsx src/chaos/main.ts --runs 1 --seconds ${seconds} --seed ${r.seed}${flags}`;
 }
 

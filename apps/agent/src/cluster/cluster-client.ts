@@ -295,6 +295,11 @@ export class ClusterClient {
     return res.members;
   }
 
+  /** etcd's MemberUpdate: a member's new peer URLs (through `pin` only, when given). */
+  async memberUpdate(id: number, peerUrls: readonly string[], pin?: string): Promise<void> {
+    await this.call('cluster', 'MemberUpdate', { ID: id, peerURLs: [...peerUrls] }, pin);
+  }
+
   /** Closes every connection. */
   close(): void {
     this.unsubscribeRenewals?.();

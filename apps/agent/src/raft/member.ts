@@ -25,6 +25,8 @@ export interface MemberOptions {
   clusterId: string;
   /** This member's peer URLs; the first is listened on (tcp) or selects NATS. */
   peerUrls: string[];
+  /** Where to listen when it differs from the advertised `peerUrls` (a wildcard address). */
+  listenPeerUrls?: string[];
   /** Start a brand-new cluster with this member as its only voter. */
   bootstrap: boolean;
   /** Members already in the cluster (a joining member needs to reach the leader before it has a snapshot). */
@@ -98,7 +100,7 @@ export type PeerTls = Omit<TcpTlsOptions, 'authorizePeer'> & {
 
 /** The transport the peer URLs select: NATS for nats://, direct TCP for http://, https:// (TLS) and tcp://. */
 function makeTransport(o: MemberOptions, state: AgentState): Transport {
-  const url = parsePeerUrl(o.peerUrls[0] ?? '');
+  const url = parsePeerUrl((o.listenPeerUrls ?? o.peerUrls)[0] ?? '');
   const common = { localId: o.memberId, logger: transportLogger(o.logger.child({ part: 'transport' })) };
   // Without client certificates (operator TLS without --peer-client-cert-auth) there is no name to check.
   const authorizePeer =

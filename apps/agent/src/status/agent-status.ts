@@ -19,6 +19,9 @@ export interface AgentStatus {
   nominator: string | undefined;
   /** Whether this host's resource graph is converged; absent when it runs no graph. */
   converged?: boolean;
+  /** The URLs other hosts are told to dial (advertised, never a wildcard); absent from older agents. */
+  clientUrls?: string[];
+  peerUrls?: string[];
   /** Lifecycle states to light on the chart (ids of the lifecycle machine). */
   activeStates: string[];
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { defaultClientUrl, defaultIdealClusterSize, defaultServerUrl, resolveRunConfig, type RunFlags } from '../run-config.js';
+import { ConfigError, defaultClientUrl, defaultIdealClusterSize, defaultServerUrl, resolveRunConfig, type RunFlags } from '../run-config.js';
+import { AdvertiseError, chooseAdvertisedUrls, systemProbe } from '../advertise.js';
 import type { Io } from './index.js';
 import { loadRunGraph } from '../graph-file.js';
 import { runAgent } from './run-agent.js';
@@ -20,6 +21,8 @@ export function registerRun(program: Command, io: Io): void {
     .option('--client-urls <urls>', `URLs to serve the etcd v3 API on; env MGMT_CLIENT_URLS (default ${defaultClientUrl})`, collect)
     .option('--server-urls <urls>', `URLs to listen on for Raft peers; env MGMT_SERVER_URLS (default ${defaultServerUrl})`, collect)
     .addOption(new Option('--peer-urls <urls>', 'alias of --server-urls').argParser(collect))
+    .option('--advertise-client-urls <urls>', 'client URLs other hosts are told to dial; env MGMT_ADVERTISE_CLIENT_URLS (default: --client-urls, a wildcard replaced by the address that reaches the seeds)', collect)
+    .option('--advertise-server-urls <urls>', 'peer URLs other hosts are told to dial; env MGMT_ADVERTISE_SERVER_URLS (default: --server-urls, a wildcard replaced likewise)', collect)
     .option('--ideal-cluster-size <n>', `how many members the cluster should have; env MGMT_IDEAL_CLUSTER_SIZE (default ${defaultIdealClusterSize})`)
     .option('--no-server', 'never volunteer to be a member; only a client; env MGMT_NO_SERVER=1')
     .option(
@@ -50,6 +53,12 @@ export function registerRun(program: Command, io: Io): void {
     .option('--nats-password <secret>', 'password of --nats-user; env MGMT_NATS_PASSWORD')
     .action(async (flags: RunFlags) => {
       const config = resolveRunConfig(flags);
+      const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {
+        throw err instanceof AdvertiseError ? new ConfigError(err.message, { cause: err }) : err;
+      });
+      config.clientUrls = advertised.clientUrls;
+      config.serverUrls = advertised.serverUrls;
+      if (advertised.note) io.err(`mgmt run: ${advertised.note}\n`);
       if (config.file !== undefined) config.graph = await loadRunGraph(config.file);
       await runAgent(config, io);
     });

@@ -1,4 +1,5 @@
 import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, type AgentStatus, type DialTls } from '@mgmt/agent';
+import { ENDPOINTS_PREFIX, decodeUrls } from '@mgmt/cluster-fsm';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
 import type { Io } from './index.js';
@@ -11,6 +12,8 @@ export interface StatusRow {
   member: string;
   /** `/_mgmt/converged/<host>`: yes, no, or - when the host runs no graph. */
   converged: string;
+  /** The client URLs the host advertises under `/_mgmt/endpoints/<host>` (what other hosts dial), or - . */
+  endpoint: string;
   reason: string;
 }
 
@@ -18,7 +21,14 @@ export interface StatusRow {
 export async function readStatus(endpoints: string[], tls?: DialTls): Promise<StatusRow[]> {
   const client = new ClusterClient(endpoints, undefined, tls);
   try {
-    const [published, convergedKvs, members] = await Promise.all([client.getPrefix(STATUS_PREFIX), client.getPrefix(CONVERGED_PREFIX), client.memberList()]);
+    const [published, convergedKvs, members, endpointKvs] = await Promise.all([
+      client.getPrefix(STATUS_PREFIX),
+      client.getPrefix(CONVERGED_PREFIX),
+      client.memberList(),
+      client.getPrefix(ENDPOINTS_PREFIX),
+    ]);
+    const endpoints = new Map(endpointKvs.map((kv) => [kv.key.slice(ENDPOINTS_PREFIX.length), decodeUrls(kv.value).join(',')]));
+    const endpointOf = (host: string) => endpoints.get(host) || '-';
     const converged = new Map(convergedKvs.map((kv) => [kv.key.slice(CONVERGED_PREFIX.length), kv.value === 'true' ? 'yes' : 'no']));
     const rows = new Map<string, StatusRow>();
     for (const kv of published) {
@@ -29,13 +39,14 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
         role: s.role,
         member: s.memberId ? s.memberId.toString(16) : '-',
         converged: converged.get(s.hostname) ?? '-',
+        endpoint: endpointOf(s.hostname),
         reason: s.nominator ? `${s.reason}; nominator: ${s.nominator}` : s.reason,
       });
     }
     for (const m of members) {
       const name = m.name || `(unstarted ${Number(m.ID).toString(16)})`;
       if (!rows.has(name)) {
-        rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), converged: converged.get(name) ?? '-', reason: 'no status published (agent down?)' });
+        rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), converged: converged.get(name) ?? '-', endpoint: endpointOf(name), reason: 'no status published (agent down?)' });
       }
     }
     return [...rows.values()].sort((a, b) => a.host.localeCompare(b.host));
@@ -46,10 +57,10 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
 
 /** Formats rows as an aligned table. */
 export function formatStatus(rows: StatusRow[]): string {
-  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', converged: 'CONVERGED', reason: 'WHY' };
+  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', converged: 'CONVERGED', endpoint: 'ENDPOINT', reason: 'WHY' };
   const all = [head, ...rows];
   const w = (k: keyof StatusRow) => Math.max(...all.map((r) => r[k].length));
-  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member', 'converged'];
+  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member', 'converged', 'endpoint'];
   return all.map((r) => [...cols.map((k) => r[k].padEnd(w(k))), r.reason].join('  ')).join('\n') + '\n';
 }
 
