@@ -15,6 +15,7 @@ import {
   endpointKey,
   findHostileValues,
   hostnameFromKey,
+  isNominated,
   parseUrlsValue,
   activeStateIds,
   lifecycleMachine,
@@ -36,7 +37,6 @@ import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
-import { isNominated } from './cluster/nomination-level.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
 import { confirmRepairs } from './cluster/repair-confirm.js';
 import { WarnOnce } from './cluster/warn-once.js';

@@ -1,7 +1,8 @@
 /**
  * Random end-to-end runs of the simulated cluster (test/cluster-sim.ts):
  * agents start, shut down, crash (never a majority) and the ideal size
- * changes at random moments, and
+ * changes at random moments, clients delete `/_mgmt/`, revoke an agent's
+ * lease or write garbage into its keys, and
  * after every tick every agent's invariants hold, no member is started
  * twice, voters keep a serving majority and one membership change is in
  * flight at most. Once quiet, the cluster settles with
@@ -18,6 +19,7 @@ type Op =
   | { type: 'shutdown'; agent: number }
   | { type: 'crash'; agent: number }
   | { type: 'ideal'; size: number }
+  | { type: 'client'; fault: 'del-mgmt' | 'revoke-lease' | 'garbage'; agent: number }
   | { type: 'run'; steps: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -26,6 +28,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 9 }).map<Op>((agent) => ({ type: 'crash', agent })) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }).map<Op>((size) => ({ type: 'ideal', size })) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }).map<Op>((steps) => ({ type: 'run', steps })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ fault: fc.constantFrom('del-mgmt' as const, 'revoke-lease' as const, 'garbage' as const), agent: fc.nat({ max: 9 }) }).map<Op>((f) => ({ type: 'client', ...f })),
+  },
 );
 
 const MAX_AGENTS = 6;
@@ -46,6 +52,12 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
       if (sim.canCrash(hostname)) sim.crash(hostname);
     }
     if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
+    if (o.type === 'client') {
+      const hostname = `h${(o.agent % started) + 1}`;
+      if (o.fault === 'del-mgmt') sim.clientDeletesMgmt();
+      else if (o.fault === 'revoke-lease') sim.clientRevokesLease(hostname);
+      else sim.clientWritesGarbage(hostname);
+    }
     await sim.run(o.type === 'run' ? o.steps : 1);
   }
   const live = () =>

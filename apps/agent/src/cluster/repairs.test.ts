@@ -9,10 +9,10 @@
  * two reads in a row ask for it; a member stays nominated without its key;
  * each hostile value is warned about once.
  */
+import { isNominated } from '@mgmt/cluster-fsm';
 import { describe, expect, it } from 'vitest';
 import type { KeyValue } from './cluster-client.js';
 import { planLeaderRepairs } from './leader-repairs.js';
-import { isNominated } from './nomination-level.js';
 import { planOwnKeyRepairs, type OwnedKey } from './own-keys.js';
 import { confirmRepairs } from './repair-confirm.js';
 import { WarnOnce } from './warn-once.js';

@@ -1,5 +1,6 @@
 /**
- * What the agent tells its lifecycle about its nomination. The Raft
+ * What an agent tells its lifecycle about its nomination (the agent and the
+ * cluster simulator both use this rule). The Raft
  * configuration is the truth: while this host's member is in the applied
  * configuration it is nominated, whatever `/_mgmt/nominated/<me>` says (a
  * client may have deleted that record; the leader re-writes it). Only a
@@ -16,7 +17,7 @@ export interface NominationFacts {
   isMember: boolean;
 }
 
-/** Whether this host counts as nominated. */
+/** Whether this host counts as nominated: `nomination.received` when true, `nomination.revoked` when it turns false. */
 export function isNominated(f: NominationFacts): boolean {
   return f.ownsHostname && (f.isMember || f.keyPresent);
 }
