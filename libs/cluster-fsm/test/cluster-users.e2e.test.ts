@@ -39,27 +39,15 @@ async function expectUntouched(sim: ClusterSim, voters: string[]): Promise<void>
 }
 
 describe('a simulated cluster under clients that damage /_mgmt/', () => {
-  it('`del --prefix /_mgmt/` changes no membership', async () => {
+  it.each([
+    ['`del --prefix /_mgmt/`', (sim: ClusterSim) => sim.clientDeletesMgmt()],
+    ['a revoked lease, of every peer and of the spare,', (sim: ClusterSim) => [...sim.agents.keys()].forEach((h) => sim.clientRevokesLease(h))],
+    ['garbage in the keys of every agent', (sim: ClusterSim) => [...sim.agents.keys()].forEach((h) => sim.clientWritesGarbage(h))],
+  ])('%s changes no membership', async (_what, damage) => {
     const sim = await formed();
     const voters = sim.voterNames();
     sim.log.length = 0;
-    sim.clientDeletesMgmt();
-    await expectUntouched(sim, voters);
-  });
-
-  it('a revoked lease, of a peer and of the spare, changes no membership', async () => {
-    const sim = await formed();
-    const voters = sim.voterNames();
-    sim.log.length = 0;
-    for (const h of sim.agents.keys()) sim.clientRevokesLease(h);
-    await expectUntouched(sim, voters);
-  });
-
-  it('garbage in the keys of every agent changes no membership', async () => {
-    const sim = await formed();
-    const voters = sim.voterNames();
-    sim.log.length = 0;
-    for (const h of sim.agents.keys()) sim.clientWritesGarbage(h);
+    damage(sim);
     await expectUntouched(sim, voters);
   });
 
