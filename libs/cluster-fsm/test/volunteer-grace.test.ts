@@ -2,7 +2,8 @@
  * Proves a member whose volunteer key was deleted by someone else is not
  * removed: the nominator counts it as volunteering until the key has been
  * missing for `volunteerGraceTicks` (its agent re-creates the key well
- * before), and a member that really quit is still removed after the grace.
+ * before), a member that really quit is still removed after the grace, and
+ * a dead member is replaced without waiting for it.
  */
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,13 @@ describe('volunteer grace', () => {
     since = trackMissingVolunteers(since, later);
     expect(since).toEqual({ h3: 1000 });
     const d = decideNext(withVolunteerGrace(later, since, policy));
+    expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
+  });
+
+  it('gives no grace to a dead member: its lease expired with its key and it is not heard from', () => {
+    const v = view(1000, ['h3']);
+    const dead = { ...v, members: v.members.map((m) => (m.name === 'h3' ? { ...m, lastHeardTicksAgo: policy.aliveWithinTicks + 1 } : m)) };
+    const d = decideNext(withVolunteerGrace(dead, trackMissingVolunteers({}, dead), policy));
     expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
   });
 

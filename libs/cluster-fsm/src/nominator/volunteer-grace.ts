@@ -4,10 +4,13 @@
  * (`etcdctl del --prefix /`, `lease revoke`). The agent re-creates its own
  * key within a second, so a member counts as having quit only once its key
  * has been missing for `volunteerGraceTicks`: a deletion by someone else
- * never removes a member. This is the nominator's second piece of history,
- * kept like the health record.
+ * never removes a member. The grace is for members the leader still hears
+ * from: a dead one (its lease expired with its key, and it has not been
+ * heard from for `aliveWithinTicks`) is replaced as fast as before. This
+ * is the nominator's second piece of history, kept like the health record.
  */
 import type { ClusterView, NominatorPolicy } from './view.js';
+import { isAlive } from './view.js';
 
 /** Member name -> tick at which its volunteer key was first seen missing. */
 export type VolunteerMissingSince = Record<string, number>;
@@ -24,15 +27,15 @@ export function trackMissingVolunteers(previous: VolunteerMissingSince, view: Cl
 }
 
 /**
- * `view` with every member whose volunteer key has been missing for less
- * than the grace counted as volunteering still (at its member peer URLs).
+ * `view` with every live member whose volunteer key has been missing for
+ * less than the grace counted as volunteering still (at its member peer URLs).
  */
 export function withVolunteerGrace(view: ClusterView, missingSince: VolunteerMissingSince, policy: NominatorPolicy): ClusterView {
   let volunteers: Record<string, string[]> | undefined;
   for (const member of view.members) {
     const since = missingSince[member.name];
     if (since === undefined || member.name in view.volunteers) continue;
-    if (view.tick - since >= policy.volunteerGraceTicks) continue;
+    if (view.tick - since >= policy.volunteerGraceTicks || !isAlive(member, view, policy)) continue;
     volunteers ??= { ...view.volunteers };
     volunteers[member.name] = member.peerUrls;
   }
