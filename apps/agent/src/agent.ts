@@ -44,6 +44,15 @@ import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
 
+/** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
+function isStatusOf(text: string, hostname: string): boolean {
+  try {
+    return (JSON.parse(text) as Partial<AgentStatus>).hostname === hostname;
+  } catch {
+    return false;
+  }
+}
+
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
   hostname: string;
@@ -497,7 +506,7 @@ export class Agent {
     const volunteering = snap.matches({ volunteer: 'waiting' }) || snap.matches('nominated') || snap.matches('peer');
     if (this.ownsHostname && volunteering) want.push({ key: volunteerKey(host), value: encodeUrls(this.config.serverUrls), onlyIfOurs: true });
     if (snap.matches({ peer: 'running' })) want.push({ key: endpointKey(host), value: encodeUrls(this.config.clientUrls) });
-    if (this.published !== '') want.push({ key: statusKey(host), value: this.published });
+    if (this.published !== '') want.push({ key: statusKey(host), value: this.published, accepts: (stored) => isStatusOf(stored, host) });
     return want;
   }
 

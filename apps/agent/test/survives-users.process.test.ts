@@ -10,9 +10,11 @@
 // defragmentation break no lease. The python-etcd3 fixture pattern (a `del
 // --prefix /` before and after each of 50 put/get/watch cycles) runs with
 // every command answered. An idealClusterSize of 1 still shrinks the
-// cluster. A single agent under `del --prefix /` keeps serving.
+// cluster. A single agent under `del --prefix /` keeps serving and puts
+// back its keys, its exported resources and converged flag included.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
 import { etcdctl, etcdctlAny, etcdctlWithInput, killAll, startAgent, votersOfAny, type AgentProc } from './process-harness.js';
@@ -278,14 +280,22 @@ describe('idealClusterSize 1', () => {
 });
 
 describe('a single agent', () => {
-  it('keeps serving under `del --prefix /` and puts its keys back', async () => {
-    const solo = await startAgent({ name: 's1', dir: tmp.dir });
+  it('keeps serving under `del --prefix /` and puts its keys back, exported resources included', async () => {
+    // A graph that exports one file: its exported key and converged flag are the agent's too.
+    const graphFile = path.join(tmp.dir, 's1.yaml');
+    const out = path.join(tmp.dir, 's1-out');
+    fs.writeFileSync(graphFile, `graph: s1\nresources:\n  file:\n  - name: "@@shared"\n    path: "${out}/shared"\n    content: "from s1"\n    state: exists\nedges: []\n`);
+    const solo = await startAgent({ name: 's1', dir: tmp.dir, extra: ['--file', graphFile] });
     procs.set('s1', solo);
     try {
       await waitFor('s1 serves', async () => (await etcdctl(solo.endpoint, 'get', '/_mgmt/volunteers/s1', '--keys-only').catch(() => '')).includes('s1'), 60_000);
       await waitFor('s1 publishes its status', async () => (await etcdctl(solo.endpoint, 'get', '/_mgmt/status/s1', '--keys-only').catch(() => '')).includes('s1'), 30_000);
       await etcdctl(solo.endpoint, 'del', '--prefix', '/');
-      const want = ['/_mgmt/clusterId', '/_mgmt/endpoints/s1', '/_mgmt/idealClusterSize', '/_mgmt/nominated/s1', '/_mgmt/status/s1', '/_mgmt/volunteers/s1'];
+      const exported = await waitFor('s1 exports its resource', async () => {
+        const keys = (await etcdctl(solo.endpoint, 'get', '--prefix', '/_mgmt/exported/s1/', '--keys-only')).split('\n').filter((l) => l.length > 0);
+        return keys.length > 0 ? keys : undefined;
+      }, 30_000);
+      const want = ['/_mgmt/clusterId', '/_mgmt/converged/s1', '/_mgmt/endpoints/s1', ...exported, '/_mgmt/idealClusterSize', '/_mgmt/nominated/s1', '/_mgmt/status/s1', '/_mgmt/volunteers/s1'].sort();
       await waitFor('s1 keys back', async () => {
         await etcdctl(solo.endpoint, 'put', '/app/probe', 'x');
         const keys = (await etcdctl(solo.endpoint, 'get', '--prefix', '/_mgmt/', '--keys-only')).split('\n').filter((l) => l.length > 0).sort();

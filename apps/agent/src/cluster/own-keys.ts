@@ -17,6 +17,12 @@ export interface OwnedKey {
    * handles, not this repair.
    */
   onlyIfOurs?: boolean;
+  /**
+   * Whether a stored value that differs from `value` is still good (the
+   * status changes with every commit: one written a moment ago is not
+   * damage). By default only `value` itself is.
+   */
+  accepts?: (stored: string) => boolean;
 }
 
 /** One key to put back, and why (for the log line). */
@@ -38,7 +44,7 @@ export function planOwnKeyRepairs(want: readonly OwnedKey[], stored: readonly Ke
     }
     const ours = kv.lease === leaseId;
     if (w.onlyIfOurs && !ours && kv.lease !== 0) continue;
-    if (kv.value !== w.value) out.push({ key: w.key, value: w.value, why: 'its value was changed' });
+    if (kv.value !== w.value && !(w.accepts?.(kv.value) ?? false)) out.push({ key: w.key, value: w.value, why: 'its value was changed' });
     else if (!ours) out.push({ key: w.key, value: w.value, why: kv.lease === 0 ? 'it was re-written without a lease' : `it is on lease ${kv.lease}, not ${leaseId}` });
   }
   return out;

@@ -47,6 +47,12 @@ describe('planOwnKeyRepairs', () => {
     expect(planOwnKeyRepairs(want, [], 0)).toHaveLength(3);
   });
 
+  it('takes an older version of a value it accepts (a status a moment old is no damage)', () => {
+    const status: OwnedKey = { key: '/_mgmt/status/h1', value: '{"hostname":"h1","commit":9}', accepts: (v) => v.includes('"hostname":"h1"') };
+    expect(planOwnKeyRepairs([status], [kv(status.key, '{"hostname":"h1","commit":8}')], 7)).toEqual([]);
+    expect(planOwnKeyRepairs([status], [kv(status.key, 'garbage')], 7)).toHaveLength(1);
+  });
+
   it('leaves a volunteer key held by another live lease alone (a duplicate hostname, or the previous run)', () => {
     const stored = [kv(want[0]!.key, 'http://10.0.0.9:2380', 99), ...healthy.slice(1)];
     expect(planOwnKeyRepairs(want, stored, 7)).toEqual([]);
