@@ -51,6 +51,12 @@ describe('volunteer grace', () => {
     expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
   });
 
+  it('gives no grace to a member whose agent says it is leaving (it revoked its key itself)', () => {
+    const v = { ...view(1000, ['h3']), leaving: ['h3'] };
+    const d = decideNext(withVolunteerGrace(v, trackMissingVolunteers({}, v), policy));
+    expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
+  });
+
   it('forgets the missing time once the key is back', () => {
     const since = trackMissingVolunteers(trackMissingVolunteers({}, view(1000, ['h2'])), view(1005, []));
     expect(since).toEqual({});

@@ -18,6 +18,10 @@ import {
 import type { KvStore } from '@mgmt/kv';
 import type { Member } from '../raft/member.js';
 import type { KeyValue } from './cluster-client.js';
+import { STATUS_PREFIX } from '../status/agent-status.js';
+
+/** A status larger than this is not one an agent wrote (a client's megabyte): it is not parsed. */
+const MAX_STATUS_BYTES = 16_384;
 import { prefixRangeEnd } from './prefix.js';
 
 export const NOMINATOR_TICK_MS = 100;
@@ -41,6 +45,22 @@ export function readUrlMap(kv: KvStore, prefix: string): Record<string, string[]
     const host = hostnameFromKey(prefix, item.key);
     const parsed = parseUrlsValue(item.value);
     if (host !== undefined && parsed.ok) out[host] = parsed.urls;
+  }
+  return out;
+}
+
+/** Hosts whose published status (`/_mgmt/status/<host>`) says their agent is leaving. */
+export function readLeavingHosts(kv: KvStore): string[] {
+  const out: string[] = [];
+  for (const item of readKeyValues(kv, STATUS_PREFIX)) {
+    if (item.value.length > MAX_STATUS_BYTES) continue;
+    try {
+      const status = JSON.parse(item.value) as { hostname?: unknown; state?: unknown };
+      const host = hostnameFromKey(STATUS_PREFIX, item.key);
+      if (host !== undefined && status.hostname === host && typeof status.state === 'string' && status.state.startsWith('leaving')) out.push(host);
+    } catch {
+      // not a status: ignore it
+    }
   }
   return out;
 }
@@ -98,6 +118,7 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX),
     nominated: readUrlMap(kv, NOMINATED_PREFIX),
     endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
+    leaving: readLeavingHosts(kv),
     members,
     idealClusterSize,
   };

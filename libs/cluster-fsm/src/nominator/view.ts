@@ -50,6 +50,12 @@ export interface ClusterView {
   /** `/_mgmt/endpoints/*`: hostname -> client URLs. Leased. */
   endpoints: Record<string, string[]>;
   members: MemberView[];
+  /**
+   * Hosts whose agents say they are leaving (their published status): a
+   * missing volunteer key of theirs is a quit at once, without the grace a
+   * key deleted by a client gets (see volunteer-grace.ts). Optional.
+   */
+  leaving?: string[];
   /** Desired number of voters, already parsed (see `parseIdealClusterSize`). */
   idealClusterSize: number;
 }

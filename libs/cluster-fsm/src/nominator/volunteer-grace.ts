@@ -5,8 +5,10 @@
  * key within a second, so a member counts as having quit only once its key
  * has been missing for `volunteerGraceTicks`: a deletion by someone else
  * never removes a member. The grace is for members the leader still hears
- * from: a dead one (its lease expired with its key, and it has not been
- * heard from for `aliveWithinTicks`) is replaced as fast as before. This
+ * from and that do not say they leave: a dead one (its lease expired with
+ * its key, and it has not been heard from for `aliveWithinTicks`) and one
+ * whose agent published that it is leaving (`view.leaving`, it revoked the
+ * key itself) are removed as fast as before. This
  * is the nominator's second piece of history, kept like the health record.
  */
 import type { ClusterView, NominatorPolicy } from './view.js';
@@ -35,7 +37,7 @@ export function withVolunteerGrace(view: ClusterView, missingSince: VolunteerMis
   for (const member of view.members) {
     const since = missingSince[member.name];
     if (since === undefined || member.name in view.volunteers) continue;
-    if (view.tick - since >= policy.volunteerGraceTicks || !isAlive(member, view, policy)) continue;
+    if (view.tick - since >= policy.volunteerGraceTicks || !isAlive(member, view, policy) || view.leaving?.includes(member.name)) continue;
     volunteers ??= { ...view.volunteers };
     volunteers[member.name] = member.peerUrls;
   }
