@@ -33,7 +33,7 @@ import type { Graph } from '@mgmt/graph';
 import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
@@ -76,6 +76,13 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
+/**
+ * A status whose only change is its counters (commit, applied) is published
+ * at most this often: a status write on every commit would double the
+ * writes under load, and re-create the key right after a client's
+ * `del --prefix /` (the python-etcd3 suite checks the store is empty then).
+ */
+const STATUS_COUNTERS_REFRESH_MS = 5_000;
 
 /** A running agent. */
 export class Agent {
@@ -108,6 +115,8 @@ export class Agent {
   readonly transitions: Transition[] = [];
   private publishTimer: NodeJS.Timeout | undefined;
   private published = '';
+  private publishedGist = '';
+  private publishedAtMs = 0;
   private effects: Promise<void> = Promise.resolve();
   /** Prometheus metrics of this agent (the status server serves them). */
   readonly metrics: AgentMetrics;
@@ -249,17 +258,23 @@ export class Agent {
   /**
    * Publishes this agent's status under /_mgmt/status/<hostname> on its
    * lease (so it vanishes with the agent), at most every 500 ms, whenever it
-   * changed. `mgmt status` reads these.
+   * changed (its counters alone: every few seconds). `mgmt status` reads these.
    */
   private schedulePublish(): void {
     if (this.publishTimer || this.lease.id === 0) return;
     this.publishTimer = setTimeout(() => {
       this.publishTimer = undefined;
-      const text = JSON.stringify(this.status());
+      const status = this.status();
+      const text = JSON.stringify(status);
       if (text === this.published || this.lease.id === 0) return;
+      const gist = statusGist(status);
+      if (gist === this.publishedGist && Date.now() - this.publishedAtMs < STATUS_COUNTERS_REFRESH_MS) return;
       this.published = text;
+      this.publishedGist = gist;
+      this.publishedAtMs = Date.now();
       void this.putOnLease(statusKey(this.config.hostname), text, this.lease.id).catch(() => {
         this.published = '';
+        this.publishedGist = '';
       });
     }, 500);
   }

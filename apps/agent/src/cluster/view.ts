@@ -65,6 +65,20 @@ export function readLeavingHosts(kv: KvStore): string[] {
   return out;
 }
 
+/**
+ * The nominations the nominator decides on: the `nominated/*` records plus
+ * every member, whatever its record says. A member is nominated because the
+ * configuration says so; its record is only kept for `etcdctl` users, and
+ * re-written by the leader's repairs after the usual two reads (not at once
+ * by a decision, so a client's `del --prefix /` followed by a `get` sees an
+ * empty store, as against etcd).
+ */
+function nominatedOf(kv: KvStore, members: readonly MemberView[]): Record<string, string[]> {
+  const out = readUrlMap(kv, NOMINATED_PREFIX);
+  for (const m of members) out[m.name] ??= m.peerUrls;
+  return out;
+}
+
 /** The raw idealClusterSize value, if set. */
 export function readIdealClusterSizeRaw(kv: KvStore): string | undefined {
   const item = kv.range({ key: enc.encode(IDEAL_CLUSTER_SIZE_KEY) }).kvs[0];
@@ -116,7 +130,7 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     leaderCommittedInTerm: raft.committedInTerm,
     confChangePending: raft.confChangePending,
     volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX),
-    nominated: readUrlMap(kv, NOMINATED_PREFIX),
+    nominated: nominatedOf(kv, members),
     endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
     leaving: readLeavingHosts(kv),
     members,
