@@ -144,7 +144,10 @@ export class Agent {
         },
       });
     }
-    this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message));
+    // Every peer tracks the last valid size; only the leader says what it refused (one warning per cluster).
+    this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => {
+      if (this.isLeader()) this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message);
+    });
     this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
     const machine = lifecycleMachine.provide({
       actions: {
@@ -470,8 +473,8 @@ export class Agent {
       const kvs = await this.readMgmtKeys();
       if (!kvs) return;
       this.graph?.observe(kvs);
-      // idealClusterSize is judged (and warned about) by the size reader; the other control keys here.
-      this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
+      // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
+      if (this.isLeader()) this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
       const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
       // The configuration is the truth: a member stays nominated whatever its nominated key says.
       const nominated = isNominated({ ownsHostname: this.ownsHostname, keyPresent: mine !== undefined, isMember: !this.removed && this.localView() !== undefined });
@@ -507,6 +510,10 @@ export class Agent {
     } finally {
       this.polling = false;
     }
+  }
+
+  private isLeader(): boolean {
+    return this.peer?.member.raft.isLeader ?? false;
   }
 
   /**
