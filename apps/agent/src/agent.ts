@@ -11,10 +11,12 @@ import {
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
   VOLUNTEERS_PREFIX,
-  decodeUrls,
   encodeUrls,
   endpointKey,
+  findHostileValues,
   hostnameFromKey,
+  isNominated,
+  parseUrlsValue,
   activeStateIds,
   lifecycleMachine,
   nominatedKey,
@@ -28,22 +30,33 @@ import type { Transport } from '@mgmt/transport';
 import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
-import { AgentLease } from './cluster/agent-lease.js';
+import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
 import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
 import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
 import { mergeClusterRecord, readClusterRecord, sameClusterRecord, writeClusterRecord, type ClusterRecord } from './cluster/cluster-record.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
-import { prefixRangeEnd } from './cluster/prefix.js';
-import { IdealSizeReader } from './cluster/view.js';
+import { IdealSizeReader, readKeyValues } from './cluster/view.js';
+import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
+import { confirmRepairs } from './cluster/repair-confirm.js';
+import { WarnOnce } from './cluster/warn-once.js';
 import type { Logger } from './log.js';
 import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
 import { KeyKeeper, keepPeerUrlsCurrent } from './cluster/restart-from-disk.js';
+
+/** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
+function isStatusOf(text: string, hostname: string): boolean {
+  try {
+    return (JSON.parse(text) as Partial<AgentStatus>).hostname === hostname;
+  } catch {
+    return false;
+  }
+}
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -85,6 +98,13 @@ export interface AgentConfig {
 const LEASE_TTL_SECONDS = 5;
 /** The "refused another cluster" lines, at most once per caller cluster per this long. */
 const FOREIGN_LOG_EVERY_MS = 60_000;
+/**
+ * A status whose only change is its counters (commit, applied) is published
+ * at most this often: a status write on every commit would double the
+ * writes under load, and re-create the key right after a client's
+ * `del --prefix /` (the python-etcd3 suite checks the store is empty then).
+ */
+const STATUS_COUNTERS_REFRESH_MS = 5_000;
 
 /** A running agent. */
 export class Agent {
@@ -108,11 +128,17 @@ export class Agent {
   private readonly done: Promise<LifecycleOutput>;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly idealSize: IdealSizeReader;
+  /** One warning per hostile `/_mgmt/` value. */
+  private readonly warnOnce: WarnOnce;
+  /** Own keys found wrong by the last poll (repaired when the next finds them wrong too). */
+  private repairSuspects = new Set<string>();
   private lastState = '';
   /** This agent's recent lifecycle transitions (newest last). */
   readonly transitions: Transition[] = [];
   private publishTimer: NodeJS.Timeout | undefined;
   private published = '';
+  private publishedGist = '';
+  private publishedAtMs = 0;
   private effects: Promise<void> = Promise.resolve();
   /** Prometheus metrics of this agent (the status server serves them). */
   readonly metrics: AgentMetrics;
@@ -156,13 +182,17 @@ export class Agent {
         dataDir: config.dataDir,
         log: log.child({ part: 'graph' }),
         store: {
-          put: (key, value, lease) => this.client.put(key, value, lease),
+          put: (key, value, lease) => this.putOnLease(key, value, lease),
           delete: (key) => this.client.delete(key),
           lease: () => this.lease.ensure(),
         },
       });
     }
-    this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message));
+    // Every peer tracks the last valid size; only the leader says what it refused (one warning per cluster).
+    this.idealSize = new IdealSizeReader(config.idealClusterSize, (message) => {
+      if (this.isLeader()) this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message);
+    });
+    this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
     const machine = lifecycleMachine.provide({
       actions: {
         connectToSeed: (_a, p) => void this.connectToSeed(p.seed),
@@ -282,17 +312,23 @@ export class Agent {
   /**
    * Publishes this agent's status under /_mgmt/status/<hostname> on its
    * lease (so it vanishes with the agent), at most every 500 ms, whenever it
-   * changed. `mgmt status` reads these.
+   * changed (its counters alone: every few seconds). `mgmt status` reads these.
    */
   private schedulePublish(): void {
     if (this.publishTimer || this.lease.id === 0) return;
     this.publishTimer = setTimeout(() => {
       this.publishTimer = undefined;
-      const text = JSON.stringify(this.status());
+      const status = this.status();
+      const text = JSON.stringify(status);
       if (text === this.published || this.lease.id === 0) return;
+      const gist = statusGist(status);
+      if (gist === this.publishedGist && Date.now() - this.publishedAtMs < STATUS_COUNTERS_REFRESH_MS) return;
       this.published = text;
-      void this.client.put(statusKey(this.config.hostname), text, this.lease.id).catch(() => {
+      this.publishedGist = gist;
+      this.publishedAtMs = Date.now();
+      void this.putOnLease(statusKey(this.config.hostname), text, this.lease.id).catch(() => {
         this.published = '';
+        this.publishedGist = '';
       });
     }, 500);
   }
@@ -692,20 +728,26 @@ export class Agent {
       const kvs = await this.readMgmtKeys();
       if (!kvs) return;
       this.graph?.observe(kvs);
+      // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
+      if (this.isLeader()) this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
       const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
-      // A nomination this host already served and was removed from is not a new one.
-      // Only the agent that holds the volunteer key for this host name may act on its nomination.
-      const nominated = this.ownsHostname && mine !== undefined;
+      // The configuration is the truth: a member stays nominated whatever its nominated key says.
+      const nominated = isNominated({ ownsHostname: this.ownsHostname, keyPresent: mine !== undefined, isMember: !this.removed && this.localView() !== undefined });
       if (nominated && !this.nominatedSeen) this.send({ type: 'nomination.received' });
       if (!nominated && this.nominatedSeen) this.send({ type: 'nomination.revoked' });
       this.nominatedSeen = nominated;
       const endpoints: string[] = [];
-      for (const kv of kvs) if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined) endpoints.push(...decodeUrls(kv.value));
+      for (const kv of kvs) {
+        const parsed = parseUrlsValue(kv.value);
+        if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined && parsed.ok) endpoints.push(...parsed.urls);
+      }
       this.knownEndpoints = endpoints;
       const clusterId = this.currentClusterId();
       if (clusterId !== undefined && endpoints.length > 0 && !this.config.noServer) this.saveRecord({ clusterId, endpoints });
       this.refreshClientEndpoints();
-      const ideal = parseIdealClusterSize(kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
+      const rawIdeal = kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value;
+      // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it).
+      const ideal = this.localView() ? this.idealSize.readRaw(rawIdeal) : parseIdealClusterSize(rawIdeal, this.config.idealClusterSize).size;
       const voters = await this.countVoters();
       const otherVolunteers = kvs.filter((kv) => {
         const host = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
@@ -713,6 +755,7 @@ export class Agent {
       }).length;
       if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints, otherVolunteers });
       await this.checkStillMember();
+      await this.repairOwnKeys(kvs);
       this.schedulePublish();
       const peer = this.peer;
       if (peer && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false) {
@@ -723,6 +766,54 @@ export class Agent {
       this.log.debug({ err: (err as Error).message }, 'poll failed');
     } finally {
       this.polling = false;
+    }
+  }
+
+  private isLeader(): boolean {
+    return this.peer?.member.raft.isLeader ?? false;
+  }
+
+  /**
+   * The keys this agent owns, as its lifecycle stands now: the volunteer key
+   * while it volunteers or serves (not while it leaves), the endpoint while
+   * its peer runs, the status it last published.
+   */
+  private ownedKeys(): OwnedKey[] {
+    const snap = this.actor.getSnapshot();
+    const host = this.config.hostname;
+    const want: OwnedKey[] = [];
+    const volunteering = snap.matches({ volunteer: 'waiting' }) || snap.matches('nominated') || snap.matches('peer');
+    if (this.ownsHostname && volunteering) want.push({ key: volunteerKey(host), value: encodeUrls(this.config.serverUrls), onlyIfOurs: true });
+    if (snap.matches({ peer: 'running' })) want.push({ key: endpointKey(host), value: encodeUrls(this.config.clientUrls) });
+    if (this.published !== '') want.push({ key: statusKey(host), value: this.published, accepts: (stored) => isStatusOf(stored, host) });
+    return want;
+  }
+
+  /**
+   * Puts back the own keys a client deleted or changed (or that a revoked
+   * lease took with it), one log line each. Only a key found wrong by two
+   * polls in a row is re-written (see repair-confirm.ts).
+   */
+  private async repairOwnKeys(kvs: readonly KeyValue[]): Promise<void> {
+    const { confirmed, suspects } = confirmRepairs(planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id), this.repairSuspects);
+    this.repairSuspects = suspects;
+    if (confirmed.length === 0) return;
+    const lease = await this.lease.ensure();
+    for (const r of confirmed) {
+      // The lifecycle may have moved on meanwhile (leaving revokes the volunteer key): re-check each key.
+      if (!this.ownedKeys().some((w) => w.key === r.key)) continue;
+      await this.putOnLease(r.key, r.value, lease);
+      this.log.info({ key: r.key }, `re-wrote ${r.key}: ${r.why}`);
+    }
+  }
+
+  /** Puts `key` on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
+  private async putOnLease(key: string, value: string, lease: number): Promise<void> {
+    try {
+      await this.client.put(key, value, lease);
+    } catch (err) {
+      if (isLeaseGone(err)) this.lease.drop(lease);
+      throw err;
     }
   }
 
@@ -741,10 +832,7 @@ export class Agent {
   private async readMgmtKeys(): Promise<KeyValue[] | undefined> {
     const peer = this.localView();
     if (peer) {
-      const enc = new TextEncoder();
-      const dec = new TextDecoder();
-      const key = enc.encode(MGMT_PREFIX);
-      return peer.member.state.kv.range({ key, rangeEnd: prefixRangeEnd(key) }).kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
+      return readKeyValues(peer.member.state.kv, MGMT_PREFIX);
     }
     const snap = this.actor.getSnapshot();
     if (snap.context.connectedSeed === undefined) return undefined;

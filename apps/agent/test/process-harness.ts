@@ -53,6 +53,14 @@ export async function etcdctl(endpoints: string, ...args: string[]): Promise<str
   return stdout;
 }
 
+/** Runs etcdctl (API v3) with `input` on its stdin (`put KEY` reads a value too large for the command line from there). */
+export function etcdctlWithInput(endpoints: string, input: string, ...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('etcdctl', ['--endpoints', endpoints, '--command-timeout=5s', ...args], { env: { ...process.env, ETCDCTL_API: '3' }, maxBuffer: 4 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin?.end(input);
+  });
+}
+
 /** Runs the `mgmt` command; resolves with stdout. */
 export async function mgmt(...args: string[]): Promise<string> {
   const { stdout } = await run(mgmtBin, args, { cwd: root });

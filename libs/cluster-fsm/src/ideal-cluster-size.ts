@@ -37,5 +37,7 @@ export function parseIdealClusterSize(raw: string | undefined, previousSize: num
 }
 
 function refused(raw: string, previousSize: number, why: string): string {
-  return `ignoring /_mgmt/idealClusterSize=${JSON.stringify(raw)} (${why}); keeping ${previousSize}`;
+  // A value can be megabytes: the warning shows its start only.
+  const shown = raw.length <= 40 ? raw : `${raw.slice(0, 40)}...`;
+  return `ignoring /_mgmt/idealClusterSize=${JSON.stringify(shown)} (${why}); keeping ${previousSize}`;
 }

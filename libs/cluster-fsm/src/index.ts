@@ -18,6 +18,17 @@ export {
 } from './keys.js';
 export type { IdealClusterSizeParse } from './ideal-cluster-size.js';
 export { DEFAULT_IDEAL_CLUSTER_SIZE, MAX_IDEAL_CLUSTER_SIZE, parseIdealClusterSize } from './ideal-cluster-size.js';
+export type { HostileValue, UrlsParse } from './control-values.js';
+export {
+  CLUSTER_ID_KEY,
+  MAX_CONTROL_VALUE_BYTES,
+  MAX_URLS_PER_VALUE,
+  urlProblem,
+  parseUrlsValue,
+  controlSizeProblem,
+  findHostileValues,
+  abbreviate,
+} from './control-values.js';
 export type { BackoffPolicy } from './backoff.js';
 export { backoffDelayMs } from './backoff.js';
 export {
@@ -44,6 +55,8 @@ export type {
   StopMemberParams,
 } from './lifecycle/types.js';
 export { DEFAULT_LIFECYCLE_TIMING } from './lifecycle/types.js';
+export type { NominationFacts } from './lifecycle/nomination-level.js';
+export { isNominated } from './lifecycle/nomination-level.js';
 
 // Nominator (leader only)
 export type { ClusterView, MemberView, NominatorPolicy } from './nominator/view.js';
@@ -75,6 +88,8 @@ export { decideNext, isRemovalSafe } from './nominator/decide.js';
 export type { HealthySince } from './nominator/health.js';
 export { trackHealth, withHealth } from './nominator/health.js';
 export { isDecisionObserved } from './nominator/observed.js';
+export type { VolunteerMissingSince } from './nominator/volunteer-grace.js';
+export { trackMissingVolunteers, withVolunteerGrace } from './nominator/volunteer-grace.js';
 export { nominatorMachine, DEFAULT_NOMINATOR_TIMING, errorText } from './nominator/machine.js';
 export type {
   NominatorInput,

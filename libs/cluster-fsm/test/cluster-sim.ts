@@ -5,11 +5,19 @@
  * else (the replicated store with its `/_mgmt/` keys and leases, Raft
  * membership with one change in flight, the agents' effects and watches).
  * No real time, no I/O: one step is one tick of 100 ms on a SimulatedClock.
+ *
+ * Clients are users too (issue 16): `clientDeletesMgmt`, `clientRevokesLease`
+ * and `clientWritesGarbage` damage the `/_mgmt/` keys the way `etcdctl` can;
+ * the agents put their own keys back and the leader the nomination records
+ * (every REPAIR_EVERY_TICKS, as the real ones do within a second), and a
+ * member goes by the configuration (`isNominated`), never by a key.
  */
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { Actor } from 'xstate';
 import { lifecycleInvariantViolation, lifecycleLeaf } from '../src/lifecycle/invariants.js';
 import { lifecycleMachine } from '../src/lifecycle/machine.js';
+import { isNominated } from '../src/lifecycle/nomination-level.js';
+import { urlProblem } from '../src/control-values.js';
 import type { HostParams, LifecycleEvent } from '../src/lifecycle/types.js';
 import type { ChangeDecision } from '../src/nominator/decision.js';
 import { nominatorMachine } from '../src/nominator/machine.js';
@@ -20,6 +28,13 @@ import { majority } from '../src/nominator/view.js';
 export const TICK_MS = 100;
 /** Ticks after a crash until the crashed agent's lease (and its keys) expire. */
 export const LEASE_TTL_TICKS = 30;
+/** How often agents and the leader put back the keys a client damaged (the real ones: within a second). */
+export const REPAIR_EVERY_TICKS = 5;
+
+/** Whether every URL of a stored list is one (a client may have written garbage). */
+function urlsOk(urls: readonly string[]): boolean {
+  return urls.length > 0 && urls.every((u) => urlProblem(u) === undefined);
+}
 
 interface SimMember {
   id: string;
@@ -172,6 +187,32 @@ export class ClusterSim {
     this.startAgent(hostname, old.options, { memberId: withData ? old.disk.memberId : undefined, belongs: old.disk.belongs });
   }
 
+  /** A client runs `etcdctl del --prefix /_mgmt/` (idealClusterSize is put back by the leader at once: the sim keeps it parsed). */
+  clientDeletesMgmt(): void {
+    this.volunteers.clear();
+    this.nominated.clear();
+    this.endpoints.clear();
+    this.log.push(`t=${this.tick} client deleted /_mgmt/`);
+  }
+
+  /** A client runs `etcdctl lease revoke` on `hostname`'s lease: its leased keys go, and its keep-alive finds the lease gone. */
+  clientRevokesLease(hostname: string): void {
+    const agent = this.agents.get(hostname);
+    if (agent === undefined || agent.crashedTick !== undefined) return;
+    if (this.volunteers.get(hostname)?.lease === hostname) this.volunteers.delete(hostname);
+    this.endpoints.delete(hostname);
+    this.log.push(`t=${this.tick} client revoked ${hostname}'s lease`);
+    this.send(agent, { type: 'lease.lost' });
+  }
+
+  /** A client writes values that are not URLs into `hostname`'s volunteer, endpoint and nominated keys. */
+  clientWritesGarbage(hostname: string): void {
+    this.volunteers.set(hostname, { urls: ['not a url'], lease: '' });
+    if (this.endpoints.has(hostname)) this.endpoints.set(hostname, ['garbage']);
+    if (this.nominated.has(hostname)) this.nominated.set(hostname, ['%%%']);
+    this.log.push(`t=${this.tick} client wrote garbage for ${hostname}`);
+  }
+
   /** Sets `/_mgmt/idealClusterSize`. */
   setIdealClusterSize(size: number): void {
     this.idealClusterSize = size;
@@ -224,6 +265,7 @@ export class ClusterSim {
       this.pendingVoterIds = undefined;
     }
     this.expireLeases();
+    if (this.tick % REPAIR_EVERY_TICKS === 0) this.repairKeys();
     for (const member of this.members) if (this.isServing(member)) this.lastHeardTick.set(member.id, this.tick);
     this.electIfLeaderless();
     this.deliverWatches();
@@ -318,6 +360,33 @@ export class ClusterSim {
     }
   }
 
+  /**
+   * What the real agents and leader do about damaged keys: each live agent
+   * puts back its volunteer key (while it volunteers or serves, not while
+   * it leaves) and its endpoint (while its peer runs); the serving leader
+   * puts back `nominated/<member>` for every member.
+   */
+  private repairKeys(): void {
+    for (const agent of this.agents.values()) {
+      const snapshot = agent.actor.getSnapshot();
+      if (agent.crashedTick !== undefined || snapshot.status === 'done') continue;
+      const host = agent.hostname;
+      const held = this.volunteers.get(host);
+      const volunteering = snapshot.matches({ volunteer: 'waiting' }) || snapshot.matches('nominated') || snapshot.matches('peer');
+      if (volunteering && (held === undefined || !urlsOk(held.urls))) {
+        this.volunteers.set(host, { urls: [`http://${host}:2380`], lease: host });
+        this.log.push(`t=${this.tick} ${host} re-wrote its volunteer key`);
+      }
+      const endpoint = this.endpoints.get(host);
+      if (snapshot.matches({ peer: 'running' }) && (endpoint === undefined || !urlsOk(endpoint))) this.endpoints.set(host, [`http://${host}:2379`]);
+    }
+    if (!this.hasServingLeader()) return;
+    for (const member of this.members) {
+      const record = this.nominated.get(member.name);
+      if (record === undefined || record.join(',') !== member.peerUrls.join(',')) this.nominated.set(member.name, member.peerUrls);
+    }
+  }
+
   /** A crashed agent's lease expires LEASE_TTL_TICKS after the crash, taking its keys. */
   private expireLeases(): void {
     for (const agent of this.agents.values()) {
@@ -362,7 +431,8 @@ export class ClusterSim {
           agent.disk = { memberId: added.id, belongs: true };
         }
       }
-      const nominated = this.nominated.has(agent.hostname);
+      const isMember = agent.memberId !== undefined && this.members.some((m) => m.id === agent.memberId);
+      const nominated = isNominated({ ownsHostname: true, keyPresent: this.nominated.has(agent.hostname), isMember });
       if (nominated !== agent.seen.nominated) {
         agent.seen.nominated = nominated;
         this.send(agent, nominated ? { type: 'nomination.received' } : { type: 'nomination.revoked' });
@@ -452,14 +522,15 @@ export class ClusterSim {
   }
 
   private view(): ClusterView {
-    const urls = (map: Map<string, string[]>) => Object.fromEntries(map);
+    // Values that are not URLs are left out, as the agent's view does (readUrlMap).
+    const urls = (map: Map<string, string[]>) => Object.fromEntries([...map].filter(([, u]) => urlsOk(u)));
     return {
       tick: this.tick,
       leaderId: this.leaderId ?? '',
       leaderLastIndex: this.lastIndex,
       leaderCommittedInTerm: true,
       confChangePending: this.pendingConfChange !== undefined,
-      volunteers: Object.fromEntries([...this.volunteers].map(([host, v]) => [host, v.urls])),
+      volunteers: Object.fromEntries([...this.volunteers].filter(([, v]) => urlsOk(v.urls)).map(([host, v]) => [host, v.urls])),
       nominated: urls(this.nominated),
       endpoints: urls(this.endpoints),
       members: this.members.map((m) => ({

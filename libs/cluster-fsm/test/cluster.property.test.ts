@@ -2,8 +2,9 @@
  * Random end-to-end runs of the simulated cluster (test/cluster-sim.ts):
  * agents start, shut down, crash (never a majority), restart exactly as
  * first started (the first host without seeds, with or without its member's
- * data: never a second cluster) and the ideal size
- * changes at random moments, and
+ * data: never a second cluster), the ideal size changes at random moments,
+ * clients delete `/_mgmt/`, revoke an agent's lease or write garbage into
+ * its keys, and
  * after every tick every agent's invariants hold, no member is started
  * twice, voters keep a serving majority and one membership change is in
  * flight at most. Once quiet, the cluster settles with
@@ -21,6 +22,7 @@ type Op =
   | { type: 'crash'; agent: number }
   | { type: 'restart'; agent: number; withData: boolean }
   | { type: 'ideal'; size: number }
+  | { type: 'client'; fault: 'del-mgmt' | 'revoke-lease' | 'garbage'; agent: number }
   | { type: 'run'; steps: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -31,6 +33,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ agent: fc.nat({ max: 9 }), withData: fc.boolean() }).map<Op>((r) => ({ type: 'restart', ...r })) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }).map<Op>((size) => ({ type: 'ideal', size })) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }).map<Op>((steps) => ({ type: 'run', steps })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ fault: fc.constantFrom('del-mgmt' as const, 'revoke-lease' as const, 'garbage' as const), agent: fc.nat({ max: 9 }) }).map<Op>((f) => ({ type: 'client', ...f })),
+  },
 );
 
 const MAX_AGENTS = 6;
@@ -55,6 +61,12 @@ async function play(ideal: number, ops: Op[]): Promise<void> {
       if (agent.crashedTick !== undefined) sim.restartAgent(agent.hostname, o.withData);
     }
     if (o.type === 'ideal') sim.setIdealClusterSize(o.size);
+    if (o.type === 'client') {
+      const hostname = `h${(o.agent % started) + 1}`;
+      if (o.fault === 'del-mgmt') sim.clientDeletesMgmt();
+      else if (o.fault === 'revoke-lease') sim.clientRevokesLease(hostname);
+      else sim.clientWritesGarbage(hostname);
+    }
     await sim.run(o.type === 'run' ? o.steps : 1);
   }
   const live = () =>

@@ -1,6 +1,6 @@
 /**
  * The nemesis: every 2-3 s (seeded) one fault, healed before the next, each
- * kind once in every 6 faults (a shuffled deck), and
+ * kind once in every 9 faults (a shuffled deck), and
  * at most one voter cut off at a time so a majority stays:
  * - kill: SIGKILL a voter (the leader sometimes), restart it with the same
  *   arguments after 1-3 s;
@@ -10,14 +10,17 @@
  * - one-way: a voter drops everything it sends to one other voter for 1-4 s
  *   (the other still reaches it);
  * - move-leader: `etcdctl move-leader` to a random other voter;
- * - ideal: set `/_mgmt/idealClusterSize` to 3 or 4.
+ * - ideal: set `/_mgmt/idealClusterSize` to 3 or 4;
+ * - del-mgmt, revoke-lease, garbage: what a client can do to the control
+ *   keys (client-faults.ts).
  */
+import { CLIENT_FAULT_KINDS, strikeAsClient, type ClientFaultKind } from './client-faults.js';
 import { etcdctl, sleep, type Agent, type Cluster } from './cluster.js';
 import { RULES_SETTLE_MS, type PeerNetwork } from './network.js';
 import type { Rng } from './rng.js';
 
 /** Every kind of fault, in the order the summary prints them. */
-export const FAULT_KINDS = ['kill', 'pause', 'partition', 'one-way', 'move-leader', 'ideal'] as const;
+export const FAULT_KINDS = ['kill', 'pause', 'partition', 'one-way', 'move-leader', 'ideal', ...CLIENT_FAULT_KINDS] as const;
 
 /** One fault as it happened, with times on the history's clock (performance.now()). */
 export interface Fault {
@@ -101,6 +104,13 @@ export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng, f
       return true;
     }
     if (kind === 'move-leader') return moveLeader(cluster, rng, faults);
+    if ((CLIENT_FAULT_KINDS as readonly string[]).includes(kind)) {
+      const start = performance.now();
+      const done = await strikeAsClient(kind as ClientFaultKind, cluster, rng);
+      if (!done) return false;
+      faults.push({ kind, target: done.target, start, end: performance.now(), note: done.note });
+      return true;
+    }
     const v = await pickVictim(cluster, rng);
     if (!v) return false;
     const fault: Fault = { kind, target: v.agent.name, leader: v.leader, start: performance.now() };
@@ -136,7 +146,7 @@ export function startNemesis(cluster: Cluster, network: PeerNetwork, rng: Rng, f
     return true;
   };
   const loop = (async () => {
-    // Kinds come from a shuffled deck holding each once, so every run of 6+ turns has every kind;
+    // Kinds come from a shuffled deck holding each once, so every run of 9+ turns has every kind;
     // a skipped turn keeps its kind for the next turn.
     let deck: Fault['kind'][] = [...firstKinds].reverse();
     let kind: Fault['kind'] | undefined;

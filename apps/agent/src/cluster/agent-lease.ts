@@ -6,7 +6,12 @@
  * resources all live on it, so they vanish with the agent.
  */
 import type { Logger } from '../log.js';
-import type { ClusterClient } from './cluster-client.js';
+import { ClusterRequestError, type ClusterClient } from './cluster-client.js';
+
+/** Whether `err` is the cluster saying a write's lease does not exist (it was revoked or expired). */
+export function isLeaseGone(err: unknown): boolean {
+  return err instanceof ClusterRequestError && /lease not found/.test(err.message);
+}
 
 export class AgentLease {
   /** The current lease id; 0 while there is none. */
@@ -34,6 +39,19 @@ export class AgentLease {
       this.granting = undefined;
     });
     return this.granting;
+  }
+
+  /**
+   * A write on lease `id` was refused because the lease is gone (a client
+   * revoked it): forget it now rather than at the next keep-alive, so the
+   * next `ensure` grants a new one. Reports the loss once.
+   */
+  drop(id: number): void {
+    if (id === 0 || this.id !== id) return;
+    this.log.warn({ lease: id }, 'lease lost (revoked); granting a new one');
+    this.id = 0;
+    clearInterval(this.timer);
+    this.onLost();
   }
 
   /** Stops renewing (the lease then expires on its own). */

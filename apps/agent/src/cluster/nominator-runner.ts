@@ -2,9 +2,11 @@
  * Runs the nominator machine while this host's member leads: feeds it a
  * fresh ClusterView every few hundred milliseconds and performs its
  * decisions against the local member (key writes and membership changes go
- * through Raft like any client write). Stops when leadership is lost.
+ * through Raft like any client write). Also keeps the keys the leader owns
+ * (`nominated/*`, `idealClusterSize`, `clusterId`) as the configuration
+ * says (leader-repairs.ts). Stops when leadership is lost.
  */
-import { describeDecision, encodeUrls, nominatedKey, nominatorMachine, type ApplyDecisionInput, type Decision } from '@mgmt/cluster-fsm';
+import { MGMT_PREFIX, describeDecision, encodeUrls, nominatedKey, nominatorMachine, type ApplyDecisionInput, type Decision } from '@mgmt/cluster-fsm';
 import { ConfChangeType } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
 import { createActor, fromPromise, type Actor } from 'xstate';
@@ -12,7 +14,13 @@ import type { Logger } from '../log.js';
 import type { Member } from '../raft/member.js';
 import { Proposer } from '../raft/proposer.js';
 import { encodeMemberAttributes } from './members.js';
-import { buildClusterView, type IdealSizeReader } from './view.js';
+import { planLeaderRepairs, type LeaderRepairPlan } from './leader-repairs.js';
+import { confirmRepairs } from './repair-confirm.js';
+import { buildClusterView, readKeyValues, type IdealSizeReader } from './view.js';
+import { WarnOnce } from './warn-once.js';
+
+/** How often the leader checks the keys it owns. */
+const REPAIR_EVERY_MS = 300;
 
 const enc = new TextEncoder();
 
@@ -51,6 +59,10 @@ export async function applyDecision(member: Member, proposer: Proposer, d: Apply
 export class NominatorRunner {
   private actor: Actor<typeof nominatorMachine> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private repairTimer: NodeJS.Timeout | undefined;
+  private repairing = false;
+  private repairSuspects = new Set<string>();
+  private readonly warnOnce: WarnOnce;
   private lastLogged = '';
   /** The nominator's latest reason, for status. */
   reason = 'not the leader';
@@ -60,7 +72,9 @@ export class NominatorRunner {
     private readonly idealSize: IdealSizeReader,
     private readonly log: Logger,
     private readonly viewEveryMs = 100,
-  ) {}
+  ) {
+    this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
+  }
 
   get running(): boolean {
     return this.actor !== undefined;
@@ -89,18 +103,55 @@ export class NominatorRunner {
     this.actor = actor;
     this.feed();
     this.timer = setInterval(() => this.feed(), this.viewEveryMs);
+    this.repairTimer = setInterval(() => void this.repair(proposer), REPAIR_EVERY_MS);
     this.log.info({}, 'nominator started (this member leads)');
   }
 
   private feed(): void {
     if (!this.actor || !this.member.raft.isLeader) return;
+    // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
+    this.warnOnce.report(this.planRepairs().warnings);
     const view = buildClusterView(this.member, this.idealSize.read(this.member.state.kv), Date.now());
     this.actor.send({ type: 'view.updated', view });
+  }
+
+  /**
+   * Puts back what a client deleted or changed among the leader's keys, one
+   * log line each, through the log like any write. Only a key found wrong by
+   * two checks in a row is re-written (repair-confirm.ts).
+   */
+  private async repair(proposer: Proposer): Promise<void> {
+    if (this.repairing || !this.actor || !this.member.raft.isLeader) return;
+    this.repairing = true;
+    try {
+      const { confirmed, suspects } = confirmRepairs(this.planRepairs().puts, this.repairSuspects);
+      this.repairSuspects = suspects;
+      for (const r of confirmed) {
+        const res = await proposer.propose({ put: { key: enc.encode(r.key), value: enc.encode(r.value) } });
+        if (res.ok) this.log.info({ key: r.key }, `re-wrote ${r.key}: ${r.why}`);
+        else this.log.debug({ key: r.key, err: res.error?.message }, 'repair not written; retrying');
+      }
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'repair failed; retrying');
+    } finally {
+      this.repairing = false;
+    }
+  }
+
+  private planRepairs(): LeaderRepairPlan {
+    const kv = this.member.state.kv;
+    return planLeaderRepairs({
+      stored: readKeyValues(kv, MGMT_PREFIX),
+      members: this.member.state.members.list(),
+      idealClusterSize: this.idealSize.read(kv),
+      clusterId: this.member.identity.clusterId,
+    });
   }
 
   stop(): void {
     if (!this.actor) return;
     clearInterval(this.timer);
+    clearInterval(this.repairTimer);
     this.actor.send({ type: 'leadership.lost' });
     this.actor.stop();
     this.actor = undefined;

@@ -9,28 +9,73 @@ import {
   IDEAL_CLUSTER_SIZE_KEY,
   NOMINATED_PREFIX,
   VOLUNTEERS_PREFIX,
-  decodeUrls,
   hostnameFromKey,
   parseIdealClusterSize,
+  parseUrlsValue,
   type ClusterView,
   type MemberView,
 } from '@mgmt/cluster-fsm';
 import type { KvStore } from '@mgmt/kv';
 import type { Member } from '../raft/member.js';
+import type { KeyValue } from './cluster-client.js';
+import { STATUS_PREFIX } from '../status/agent-status.js';
+
+/** A status larger than this is not one an agent wrote (a client's megabyte): it is not parsed. */
+const MAX_STATUS_BYTES = 16_384;
 import { prefixRangeEnd } from './prefix.js';
 
 export const NOMINATOR_TICK_MS = 100;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** hostname -> URLs for every key under `prefix`. */
-export function readUrlMap(kv: KvStore, prefix: string): Record<string, string[]> {
+/** Every key under `prefix` in the local store, as strings. */
+export function readKeyValues(kv: KvStore, prefix: string): KeyValue[] {
   const key = enc.encode(prefix);
+  return kv.range({ key, rangeEnd: prefixRangeEnd(key) }).kvs.map((item) => ({ key: dec.decode(item.key), value: dec.decode(item.value), lease: Number(item.lease ?? 0), createRevision: Number(item.createRevision ?? 0) }));
+}
+
+/**
+ * hostname -> URLs for every key under `prefix`. A value that is not a
+ * list of URLs (or is too large) is left out: anyone can write these keys,
+ * and the agents warn about such values (see control-values in cluster-fsm).
+ */
+export function readUrlMap(kv: KvStore, prefix: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const item of kv.range({ key, rangeEnd: prefixRangeEnd(key) }).kvs) {
-    const host = hostnameFromKey(prefix, dec.decode(item.key));
-    if (host !== undefined) out[host] = decodeUrls(dec.decode(item.value));
+  for (const item of readKeyValues(kv, prefix)) {
+    const host = hostnameFromKey(prefix, item.key);
+    const parsed = parseUrlsValue(item.value);
+    if (host !== undefined && parsed.ok) out[host] = parsed.urls;
   }
+  return out;
+}
+
+/** Hosts whose published status (`/_mgmt/status/<host>`) says their agent is leaving. */
+export function readLeavingHosts(kv: KvStore): string[] {
+  const out: string[] = [];
+  for (const item of readKeyValues(kv, STATUS_PREFIX)) {
+    if (item.value.length > MAX_STATUS_BYTES) continue;
+    try {
+      const status = JSON.parse(item.value) as { hostname?: unknown; state?: unknown };
+      const host = hostnameFromKey(STATUS_PREFIX, item.key);
+      if (host !== undefined && status.hostname === host && typeof status.state === 'string' && status.state.startsWith('leaving')) out.push(host);
+    } catch {
+      // not a status: ignore it
+    }
+  }
+  return out;
+}
+
+/**
+ * The nominations the nominator decides on: the `nominated/*` records plus
+ * every member, whatever its record says. A member is nominated because the
+ * configuration says so; its record is only kept for `etcdctl` users, and
+ * re-written by the leader's repairs after the usual two reads (not at once
+ * by a decision, so a client's `del --prefix /` followed by a `get` sees an
+ * empty store, as against etcd).
+ */
+function nominatedOf(kv: KvStore, members: readonly MemberView[]): Record<string, string[]> {
+  const out = readUrlMap(kv, NOMINATED_PREFIX);
+  for (const m of members) out[m.name] ??= m.peerUrls;
   return out;
 }
 
@@ -46,7 +91,11 @@ export class IdealSizeReader {
   constructor(private size: number, private readonly warn: (message: string) => void) {}
 
   read(kv: KvStore): number {
-    const raw = readIdealClusterSizeRaw(kv);
+    return this.readRaw(readIdealClusterSizeRaw(kv));
+  }
+
+  /** The size after reading the stored value `raw` (undefined: the key is missing). */
+  readRaw(raw: string | undefined): number {
     if (raw === this.lastRaw) return this.size;
     this.lastRaw = raw;
     const parsed = parseIdealClusterSize(raw, this.size);
@@ -81,8 +130,9 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     leaderCommittedInTerm: raft.committedInTerm,
     confChangePending: raft.confChangePending,
     volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX),
-    nominated: readUrlMap(kv, NOMINATED_PREFIX),
+    nominated: nominatedOf(kv, members),
     endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
+    leaving: readLeavingHosts(kv),
     members,
     idealClusterSize,
   };

@@ -55,6 +55,8 @@ export class GraphRunner {
   private lastStored: readonly KeyValue[] | undefined;
   private persisted = '';
   private closed = false;
+  /** What this runner last wrote to each key: a key that no longer holds it was touched by someone else. */
+  private readonly written = new Map<string, string>();
   /** Whether the last convergence succeeded (undefined before the first). */
   converged: boolean | undefined;
 
@@ -141,7 +143,13 @@ export class GraphRunner {
     try {
       const lease = await this.o.store.lease();
       const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, stored, lease);
-      for (const { key, value } of plan.puts) await this.o.store.put(key, value, lease);
+      const have = new Map(stored.map((kv) => [kv.key, kv.value]));
+      for (const { key, value } of plan.puts) {
+        await this.o.store.put(key, value, lease);
+        const before = this.written.get(key);
+        if (before !== undefined && have.get(key) !== before) this.o.log.info({ key }, `re-wrote ${key}: ${have.has(key) ? 'its value was changed' : 'it was deleted'}`);
+        this.written.set(key, value);
+      }
       for (const key of plan.deletes) await this.o.store.delete(key);
     } catch (err) {
       this.o.log.debug({ err: (err as Error).message }, 'publishing exported resources failed; retrying');

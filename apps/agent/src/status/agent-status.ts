@@ -26,6 +26,11 @@ export interface AgentStatus {
   activeStates: string[];
 }
 
+/** The status without its counters (commit, applied): a change of anything else is published at once. */
+export function statusGist(s: AgentStatus): string {
+  return JSON.stringify({ ...s, commit: undefined, applied: undefined });
+}
+
 /** What the status page and the metrics show: every host's published status, the volunteers, the ideal size, and this agent. */
 export interface ClusterView {
   hosts: AgentStatus[];

@@ -17,6 +17,8 @@ import { describeDecision } from './decision.js';
 import type { HealthySince } from './health.js';
 import { trackHealth, withHealth } from './health.js';
 import { isDecisionObserved } from './observed.js';
+import type { VolunteerMissingSince } from './volunteer-grace.js';
+import { trackMissingVolunteers, withVolunteerGrace } from './volunteer-grace.js';
 import type { ClusterView, NominatorPolicy } from './view.js';
 import { DEFAULT_NOMINATOR_POLICY } from './view.js';
 
@@ -47,6 +49,8 @@ export interface NominatorContext {
   /** The latest view, annotated with health history. */
   view: ClusterView | undefined;
   healthySince: HealthySince;
+  /** When each member's volunteer key was first seen missing (a deleted key is not a quit until the grace passes). */
+  volunteerMissingSince: VolunteerMissingSince;
   /** The decision being applied or observed, or the last one made. */
   decision: Decision | undefined;
   /** Leader id when `decision` was made. */
@@ -79,9 +83,10 @@ const applyDecision = fromPromise<void, ApplyDecisionInput>(async () => {
   throw new EffectNotProvidedError('applyDecision');
 });
 
-function onView(context: NominatorContext, view: ClusterView): Pick<NominatorContext, 'view' | 'healthySince'> {
+function onView(context: NominatorContext, view: ClusterView): Pick<NominatorContext, 'view' | 'healthySince' | 'volunteerMissingSince'> {
   const healthySince = trackHealth(context.healthySince, view, context.policy);
-  return { view: withHealth(view, healthySince), healthySince };
+  const volunteerMissingSince = trackMissingVolunteers(context.volunteerMissingSince, view);
+  return { view: withVolunteerGrace(withHealth(view, healthySince), volunteerMissingSince, context.policy), healthySince, volunteerMissingSince };
 }
 
 /** The leader's nominator machine. */
@@ -127,6 +132,7 @@ export const nominatorMachine = setup({
     timing: { ...DEFAULT_NOMINATOR_TIMING, ...input.timing },
     view: undefined,
     healthySince: {},
+    volunteerMissingSince: {},
     decision: undefined,
     decidedByLeaderId: undefined,
     failures: 0,

@@ -50,6 +50,12 @@ export interface ClusterView {
   /** `/_mgmt/endpoints/*`: hostname -> client URLs. Leased. */
   endpoints: Record<string, string[]>;
   members: MemberView[];
+  /**
+   * Hosts whose agents say they are leaving (their published status): a
+   * missing volunteer key of theirs is a quit at once, without the grace a
+   * key deleted by a client gets (see volunteer-grace.ts). Optional.
+   */
+  leaving?: string[];
   /** Desired number of voters, already parsed (see `parseIdealClusterSize`). */
   idealClusterSize: number;
 }
@@ -83,9 +89,15 @@ export interface NominatorPolicy {
    * before promotion (etcd refuses a promotion below 0.9).
    */
   promoteMatchRatio: number;
+  /**
+   * A member whose volunteer key is missing counts as having quit only after
+   * this long: a key a client deleted is re-created by its agent well within
+   * it (see volunteer-grace.ts).
+   */
+  volunteerGraceTicks: number;
 }
 
-/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s, learners given 30 s, unreachable voters 60 s. */
+/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s, learners given 30 s, unreachable voters 60 s, a missing volunteer key 3 s. */
 export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   aliveWithinTicks: 50,
   maxLagEntries: 1000,
@@ -94,6 +106,7 @@ export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   learnerTimeoutTicks: 300,
   unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
+  volunteerGraceTicks: 30,
 };
 
 /** The leader heard from `member` recently. */
