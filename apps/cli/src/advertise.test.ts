@@ -70,6 +70,11 @@ describe('chooseAdvertisedUrls', () => {
     expect(c.serverUrls).toEqual(['http://10.9.0.2:2380']);
   });
 
+  it('accepts its own URL among the seeds with --bootstrap-expect (identical commands on every host)', async () => {
+    const c = await chooseAdvertisedUrls({ ...input({ listen: ['http://10.9.0.2:2379'], seeds: ['http://10.9.0.1:2379', 'http://10.9.0.2:2379'] }), bootstrapExpect: 2 }, probe([...lo, ...eth], () => '10.9.0.2'));
+    expect(c.clientUrls).toEqual(['http://10.9.0.2:2379']);
+  });
+
   it('keeps loopback when the seeds are loopback too (one machine)', async () => {
     const c = await chooseAdvertisedUrls(input({ seeds: ['http://127.0.0.1:2381'] }), probe([...lo, ...eth], () => '127.0.0.1'));
     expect(c.clientUrls).toEqual(['http://127.0.0.1:2379']);
