@@ -31,7 +31,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await killAll(procs);
   await nats?.dispose();
-  tmp.cleanup();
+  if (process.env.MGMT_TEST_KEEP) console.log(`kept ${tmp.dir}`);
+  else tmp.cleanup();
 });
 
 function memberList(p: AgentProc): Promise<string> {

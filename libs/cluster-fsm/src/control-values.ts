@@ -22,7 +22,7 @@ export const MAX_CONTROL_VALUE_BYTES = 4096;
 export const MAX_URLS_PER_VALUE = 16;
 
 /** URL schemes a peer or client URL may use (`worker:` names a worker thread of `mgmt demo`). */
-const URL_SCHEMES = new Set(['http:', 'https:', 'tcp:', 'nats:', 'worker:']);
+const URL_SCHEMES = new Set(['http:', 'https:', 'tcp:', 'nats:', 'tls:', 'worker:']);
 
 /** A `/_mgmt/` value that was refused, and why. */
 export interface HostileValue {
@@ -41,7 +41,7 @@ export function urlProblem(url: string): string | undefined {
   } catch {
     return `${JSON.stringify(abbreviate(url))} is not a URL`;
   }
-  if (!URL_SCHEMES.has(parsed.protocol)) return `${JSON.stringify(abbreviate(url))} has scheme ${parsed.protocol} (expected http, https, tcp, nats or worker)`;
+  if (!URL_SCHEMES.has(parsed.protocol)) return `${JSON.stringify(abbreviate(url))} has scheme ${parsed.protocol} (expected http, https, tcp, nats, tls or worker)`;
   if (parsed.hostname === '') return `${JSON.stringify(abbreviate(url))} has no host`;
   return undefined;
 }

@@ -13,6 +13,8 @@ const megabyte = 'x'.repeat(1 << 20);
 describe('URL-list values', () => {
   it('accepts the URLs agents write', () => {
     expect(parseUrlsValue('http://127.0.0.1:2380,nats://10.0.0.1:4222')).toEqual({ ok: true, urls: ['http://127.0.0.1:2380', 'nats://10.0.0.1:4222'] });
+    // tls:// is a NATS server that requires TLS (the token PKI's peer URLs over NATS).
+    expect(parseUrlsValue('tls://127.0.0.1:4222')).toEqual({ ok: true, urls: ['tls://127.0.0.1:4222'] });
     expect(urlProblem('tcp://h1:2380')).toBeUndefined();
     // `mgmt demo` names its agents' worker threads so.
     expect(parseUrlsValue('worker://h1')).toEqual({ ok: true, urls: ['worker://h1'] });
