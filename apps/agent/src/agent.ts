@@ -343,6 +343,7 @@ export class Agent {
     try {
       const clusterId = await this.client.ping(seed);
       if (clusterId !== '') this.adoptCluster(clusterId);
+      await this.learnEndpoints(seed);
       this.client.setEndpoints(this.peer ? [seed, ...this.config.seeds, ...this.knownEndpoints] : this.otherEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]));
       this.send({ type: 'seed.connected', seed });
     } catch (err) {
@@ -398,6 +399,25 @@ export class Agent {
       this.log.info({ expect }, `bootstrap-expect: ${d.reason}`);
     }
     this.send({ type: 'seed.unreachable', seed: this.config.seeds[0] ?? '', error: d.reason });
+  }
+
+  /**
+   * Learns the members' client URLs from the seed that just answered, before
+   * anything else: an agent that knows only its seed loses its lease (and its
+   * volunteer key) when that seed dies right after, as a cut-off leader does.
+   */
+  private async learnEndpoints(seed: string): Promise<void> {
+    try {
+      const kvs = await this.client.getPrefixAt(seed, ENDPOINTS_PREFIX);
+      const urls: string[] = [];
+      for (const kv of kvs) {
+        const parsed = parseUrlsValue(kv.value);
+        if (parsed.ok) urls.push(...parsed.urls);
+      }
+      if (urls.length > 0) this.knownEndpoints = [...new Set([...urls, ...this.knownEndpoints])];
+    } catch {
+      // the next poll learns them
+    }
   }
 
   /** The cluster id this host belongs to now: its member's, else its record's. */

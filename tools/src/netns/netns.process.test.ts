@@ -35,8 +35,17 @@ async function startFleet(style: AddressStyle): Promise<Fleet> {
   const net = await NetnsNetwork.create(HOSTS);
   fleet = new Fleet(net, { dir, style, idealClusterSize: 3 });
   for (const [i, name] of HOSTS.entries()) fleet.start(name, i === 0 ? [] : ['h1']);
-  await until('3 voters', async () => (await fleet!.voters())?.length === 3, 60_000);
-  return fleet;
+  const f = fleet;
+  await until('3 voters', async () => (await f.voters())?.length === 3, 60_000);
+  // Settled before any fault: every member started (client URLs known) and every host, the spare included,
+  // registered and publishing its status (so it has reached the cluster through more than its seed).
+  await until('every member started and every host registered', async () => {
+    const members = await f.memberList(f.endpoints(['h1'])[0]!);
+    if (members.length !== 3 || members.some((m) => m.clientUrls === '')) return false;
+    const rows = await statusRows(f, 'h1');
+    return rows.length === HOSTS.length && rows.filter((r) => r.state === 'peer.running').length === 3 && rows.some((r) => r.state === 'volunteer.waiting');
+  }, 60_000);
+  return f;
 }
 
 /** Polls `check` every 300 ms; on timeout fails with what it waited for and the agents' last log lines. */
@@ -149,12 +158,13 @@ describe('four hosts in network namespaces, default ports', () => {
     expect(Buffer.from(stale.kvs[0]!.value, 'base64').toString()).toBe('v1');
     expect(Number(stale.header.revision)).toBeLessThan(majorityRevision);
     await f.net.heal();
-    // Healed: three voters again (the minority voter may have been replaced meanwhile), each serving v2 linearizably.
-    await until('3 voters after healing, each serving v2', async () => {
+    // Healed: three voters again (the minority voter may have been replaced meanwhile), each holding v2, and a
+    // linearizable read through the voters answers v2.
+    await until('3 voters after healing, each holding v2, v2 read linearizably', async () => {
       const healed = await f.voters();
       if (healed?.length !== 3) return false;
-      for (const v of healed) if ((await f.etcdctl(f.endpoints([v.name]), 'get', 'k', '--print-value-only')) !== 'v2\n') return false;
-      return true;
+      for (const v of healed) if ((await f.etcdctl(f.endpoints([v.name]), 'get', 'k', '--consistency=s', '--print-value-only')) !== 'v2\n') return false;
+      return (await f.etcdctlAny(f.endpoints(healed.map((v) => v.name)), 'get', 'k', '--print-value-only')) === 'v2\n';
     }, 90_000);
   }, 180_000);
 

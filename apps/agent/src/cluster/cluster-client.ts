@@ -210,6 +210,13 @@ export class ClusterClient {
     return headerClusterId(res);
   }
 
+  /** Every key under `prefix`, read (serializable) from the endpoint `url` only. */
+  async getPrefixAt(url: string, prefix: string): Promise<KeyValue[]> {
+    const key = enc.encode(prefix);
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: prefixRangeEnd(key), serializable: true }, url);
+    return res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
+  }
+
   /** Every key under `prefix` (a linearizable read). */
   async getPrefix(prefix: string): Promise<KeyValue[]> {
     const key = enc.encode(prefix);
