@@ -33,7 +33,7 @@ import type { Graph } from '@mgmt/graph';
 import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
 import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
 import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
-import { mergeClusterRecord, readClusterRecord, sameClusterRecord, writeClusterRecord, type ClusterRecord } from './cluster/cluster-record.js';
+import { ClusterBelonging } from './cluster/belonging.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
@@ -96,8 +96,6 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
-/** The "refused another cluster" lines, at most once per caller cluster per this long. */
-const FOREIGN_LOG_EVERY_MS = 60_000;
 /**
  * A status whose only change is its counters (commit, applied) is published
  * at most this often: a status write on every commit would double the
@@ -144,14 +142,13 @@ export class Agent {
   readonly metrics: AgentMetrics;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
-  /** What the data directory knows of the cluster this host belongs to (cluster-record.ts). */
-  private record: ClusterRecord | undefined;
+  /** Which cluster this host belongs to: the data directory's record, and the clients bound to it. */
+  private readonly belonging: ClusterBelonging;
   /** `--bootstrap-expect`: answers Hello on the client URL while no member runs here. */
   private helloServer: HelloServer | undefined;
   private helloChain: Promise<void> = Promise.resolve();
   private stopped = false;
   private lastWaitReason = '';
-  private readonly foreignLogged = new Map<string, number>();
   private readonly staleVoterLogged = new Set<number>();
   /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
   private readonly endpointKey: KeyKeeper;
@@ -164,12 +161,9 @@ export class Agent {
     this.client = new ClusterClient(config.seeds, undefined, config.tls?.dial);
     this.outside = new ClusterClient([], undefined, config.tls?.dial);
     // A data directory that ever belonged to a cluster says so; an unreadable record stops the agent here (one line).
-    this.record = readClusterRecord(config.dataDir);
     const identity = readMemberIdentity(config.dataDir);
-    if (identity && !this.record) this.saveRecord({ clusterId: identity.clusterId, memberId: identity.memberId });
-    if (this.record) this.belongTo(this.record.clusterId);
-    this.client.onForeignCluster = (e) => this.logForeign(e);
-    this.outside.onForeignCluster = (e) => this.logForeign(e);
+    this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
+    const record = this.belonging.record;
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView());
     this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
@@ -215,7 +209,7 @@ export class Agent {
         clientUrls: config.clientUrls,
         noServer: config.noServer,
         hasMemberData: identity !== undefined,
-        knownCluster: this.record ? { clusterId: this.record.clusterId, endpoints: this.otherEndpoints(this.record.endpoints) } : undefined,
+        knownCluster: record ? { clusterId: record.clusterId, endpoints: this.otherEndpoints(record.endpoints) } : undefined,
         // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
         timing: {
           duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000,
@@ -339,19 +333,19 @@ export class Agent {
   // ---- effects ----
 
   private async connectToSeed(seed: string): Promise<void> {
-    if (this.config.bootstrapExpect !== undefined && this.record === undefined) return this.probeSeeds(this.config.bootstrapExpect);
+    if (this.config.bootstrapExpect !== undefined && this.belonging.record === undefined) return this.probeSeeds(this.config.bootstrapExpect);
     try {
       const clusterId = await this.client.ping(seed);
-      if (clusterId !== '') this.adoptCluster(clusterId);
+      if (clusterId !== '') this.belonging.adopt(clusterId);
       await this.learnEndpoints(seed);
       this.client.setEndpoints(this.peer ? [seed, ...this.config.seeds, ...this.knownEndpoints] : this.otherEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]));
       this.send({ type: 'seed.connected', seed });
     } catch (err) {
-      if (this.record && this.config.seeds.length === 0) {
-        const known = this.otherEndpoints(this.record.endpoints);
+      if (this.belonging.record && this.config.seeds.length === 0) {
+        const known = this.otherEndpoints(this.belonging.record.endpoints);
         this.log.warn(
-          { clusterId: this.record.clusterId, known, err: (err as Error).message },
-          `this host belongs to cluster ${this.record.clusterId}; not starting a new cluster; known members: ${known.join(', ') || 'none recorded'} (start with --force-new-cluster to start a new one from this data)`,
+          { clusterId: this.belonging.record.clusterId, known, err: (err as Error).message },
+          `this host belongs to cluster ${this.belonging.record.clusterId}; not starting a new cluster; known members: ${known.join(', ') || 'none recorded'} (start with --force-new-cluster to start a new one from this data)`,
         );
       }
       this.send({ type: 'seed.unreachable', seed, error: (err as Error).message });
@@ -375,7 +369,7 @@ export class Agent {
         }
       }),
     );
-    const d = decideBootstrap({ hostname: this.config.hostname, expect, seeds: this.config.seeds, answers, clusterId: this.record?.clusterId });
+    const d = decideBootstrap({ hostname: this.config.hostname, expect, seeds: this.config.seeds, answers, clusterId: this.belonging.record?.clusterId });
     if (d.kind === 'bootstrap') {
       this.log.info({ hosts: d.hosts }, `bootstrap-expect: ${d.hosts.length} hosts answered (${d.hosts.join(', ')}); ${this.config.hostname} answers at the first seed and starts the cluster`);
       this.send({ type: 'bootstrap.elected', hosts: d.hosts });
@@ -386,7 +380,7 @@ export class Agent {
       this.client.setEndpoints(this.otherEndpoints([...d.endpoints, ...this.config.seeds]));
       try {
         const clusterId = await this.client.ping(d.via);
-        if (clusterId !== '') this.adoptCluster(clusterId);
+        if (clusterId !== '') this.belonging.adopt(clusterId);
         this.log.info({ clusterId: d.clusterId, via: d.via }, `bootstrap-expect: ${d.via} belongs to cluster ${d.clusterId}; joining it`);
         this.send({ type: 'seed.connected', seed: d.via });
       } catch (err) {
@@ -422,17 +416,17 @@ export class Agent {
 
   /** The cluster id this host belongs to now: its member's, else its record's. */
   private currentClusterId(): string | undefined {
-    return this.peer?.member.identity.clusterId ?? this.record?.clusterId;
+    return this.peer?.member.identity.clusterId ?? this.belonging.record?.clusterId;
   }
 
   /** Answers Hello (on the member's client port, or the waiting Hello server). */
   private answerHello(req: HelloRequest): HelloAnswer | { refused: string } {
     const ours = this.currentClusterId();
     if (req.clusterId !== undefined && ours !== undefined && req.clusterId !== ours) {
-      this.logForeign(new ForeignClusterError(`host ${req.hostname}`, req.clusterId, ours));
+      this.belonging.logForeign(new ForeignClusterError(`host ${req.hostname}`, req.clusterId, ours));
       return { refused: `mgmt: cluster id mismatch: ${this.config.hostname} belongs to cluster ${ours}, ${req.hostname} to cluster ${req.clusterId}` };
     }
-    const endpoints = [...new Set([...(this.peer ? this.config.clientUrls : []), ...this.knownEndpoints, ...(this.record?.endpoints ?? [])])];
+    const endpoints = [...new Set([...(this.peer ? this.config.clientUrls : []), ...this.knownEndpoints, ...(this.belonging.record?.endpoints ?? [])])];
     return {
       hostname: this.config.hostname,
       clusterId: ours,
@@ -465,39 +459,6 @@ export class Agent {
       await s?.close();
     });
     return this.helloChain;
-  }
-
-  /** From now on this agent belongs to `clusterId`: its calls carry it and answers from other clusters are refused. */
-  private belongTo(clusterId: string): void {
-    this.client.setClusterId(clusterId);
-    this.outside.setClusterId(clusterId);
-  }
-
-  /** A seed answered with its cluster id: record that this host belongs to it (never bootstrap another). */
-  private adoptCluster(clusterId: string): void {
-    if (this.client.expectedClusterId === undefined) this.belongTo(clusterId);
-    if (!this.config.noServer) this.saveRecord({ clusterId });
-  }
-
-  /** Merges what was learnt into the cluster record and writes it when it changed. */
-  private saveRecord(update: { clusterId: string; memberId?: number; endpoints?: string[] }): void {
-    try {
-      const next = mergeClusterRecord(this.record, { ...update, hostname: this.config.hostname });
-      if (sameClusterRecord(this.record, next)) return;
-      writeClusterRecord(this.config.dataDir, next);
-      if (!this.record) this.log.info({ clusterId: next.clusterId, dataDir: this.config.dataDir }, `this host now belongs to cluster ${next.clusterId} (recorded in its data directory)`);
-      this.record = next;
-    } catch (err) {
-      this.log.error({ err: (err as Error).message }, 'cluster record not updated');
-    }
-  }
-
-  private logForeign(e: ForeignClusterError): void {
-    const key = `${e.endpoint} ${e.theirClusterId}`;
-    const now = Date.now();
-    if ((this.foreignLogged.get(key) ?? 0) + FOREIGN_LOG_EVERY_MS > now) return;
-    this.foreignLogged.set(key, now);
-    this.log.warn({ theirs: e.theirClusterId, ours: e.ourClusterId, endpoint: e.endpoint }, `refused ${e.endpoint}: it belongs to cluster ${e.theirClusterId}, this host to cluster ${e.ourClusterId}`);
   }
 
   /** Client URLs that are not this agent's own. */
@@ -604,14 +565,14 @@ export class Agent {
         if (!identity) throw new Error('the data directory holds no member to restart');
         ({ memberId, clusterId } = identity);
       } else if (bootstrap) {
-        if (this.record) throw new Error(`this host belongs to cluster ${this.record.clusterId}; refusing to start another (--force-new-cluster does that)`);
+        if (this.belonging.record) throw new Error(`this host belongs to cluster ${this.belonging.record.clusterId}; refusing to start another (--force-new-cluster does that)`);
         memberId = randomInt(1, 2 ** 47);
         clusterId = randomInt(1, 2 ** 47).toString(16);
         fresh = true;
       } else {
         ({ memberId, clusterId, known } = await this.findMemberId());
-        if (this.record && this.record.clusterId !== clusterId) {
-          throw new Error(`the cluster that nominated this host is ${clusterId}, but this host belongs to cluster ${this.record.clusterId}`);
+        if (this.belonging.record && this.belonging.record.clusterId !== clusterId) {
+          throw new Error(`the cluster that nominated this host is ${clusterId}, but this host belongs to cluster ${this.belonging.record.clusterId}`);
         }
         if (identity && (identity.memberId !== memberId || identity.clusterId !== clusterId)) {
           this.log.info({ old: identity.memberId, now: memberId }, 'data directory belongs to an earlier membership; starting empty');
@@ -642,8 +603,8 @@ export class Agent {
         hello: (req) => this.answerHello(req),
       });
       this.peer = peer;
-      this.saveRecord({ clusterId, memberId });
-      this.belongTo(clusterId);
+      this.belonging.save({ clusterId, memberId });
+      this.belonging.belongTo(clusterId);
       if (mode !== 'join') this.ownsHostname = true;
       this.watchPeer(peer);
       if (!fresh) void this.keepPeerUrlsCurrent(peer);
@@ -766,7 +727,7 @@ export class Agent {
       }
       this.knownEndpoints = endpoints;
       const clusterId = this.currentClusterId();
-      if (clusterId !== undefined && endpoints.length > 0 && !this.config.noServer) this.saveRecord({ clusterId, endpoints });
+      if (clusterId !== undefined && endpoints.length > 0 && !this.config.noServer) this.belonging.save({ clusterId, endpoints });
       this.refreshClientEndpoints();
       const rawIdeal = kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value;
       // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it).
