@@ -95,8 +95,8 @@ export async function prepareTokenPki(o: TokenPkiOptions): Promise<AgentTls> {
   const keyPair = newKeyPair();
   const names = certificateNamesFor(o.hostname, [...o.clientUrls, ...o.serverUrls]);
   if (o.seeds.length === 0) {
-    const ca = createClusterCa('mgmt cluster CA');
-    const cert = issueCertificate(ca, keyPair.publicKeyPem, o.hostname, names);
+    const ca = await createClusterCa('mgmt cluster CA');
+    const cert = await issueCertificate(ca, keyPair.publicKeyPem, o.hostname, names);
     writeAll(f, { caCertPem: ca.certPem, certPem: cert, keyPem: keyPair.privateKeyPem, token: o.token });
     writePrivate(f.caKey, ca.keyPem);
     writePrivate(f.clusterSecret, randomBytes(32).toString('base64'));
