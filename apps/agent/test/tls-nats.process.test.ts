@@ -2,8 +2,11 @@
 // (its certificate made by the real openssl): three `mgmt run` processes
 // with --server-urls tls://... and --peer-trusted-ca-file form 3 voters
 // that etcdctl lists with the data-dir credentials; a stranger who can
-// reach the NATS server publishes on a member's subject and is ignored and
-// logged (every Raft message is authenticated with the cluster key). An
+// reach the NATS server and knows the cluster's subject names publishes
+// forged Raft messages for seconds (garbage, chunks that claim a real
+// member's id, chunks sealed with a shared cluster key) and is ignored and
+// logged, a bounded number of lines, while the cluster keeps serving
+// writes: every Raft message is authenticated as its sending member. An
 // agent gives a nats-server that requires a user and password its
 // --nats-user/--nats-password.
 import { makeTestCa, startNatsServer } from '@mgmt/transport/testing';
@@ -11,6 +14,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from 'nats';
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, tempDir, waitFor } from './helpers.js';
 import { killAll, spawnAgent, type AgentProc } from './process-harness.js';
@@ -70,21 +74,54 @@ describe('a join token over NATS with TLS', () => {
     await waitFor('h1 serves', async () => ((await memberList(h1)).includes('h1') ? true : undefined), 60_000);
     for (const name of ['h2', 'h3']) await start(name, ['--seeds', h1.clientUrl]);
     await waitFor('three voters', async () => ((await memberList(h1)).match(/, false\n/g)?.length === 3 ? true : undefined), 120_000);
-    expect(fs.existsSync(path.join(h1.dataDir, 'tls', 'cluster.key'))).toBe(true);
-    expect(fs.readFileSync(path.join(procs[1]!.dataDir, 'tls', 'cluster.key'), 'utf8')).toBe(fs.readFileSync(path.join(h1.dataDir, 'tls', 'cluster.key'), 'utf8'));
+    // No key shared by the whole cluster: each member authenticates with its own certificate.
+    expect(fs.existsSync(path.join(h1.dataDir, 'tls', 'cluster.key'))).toBe(false);
 
-    // A stranger publishes garbage on every raft subject it can guess: mgmt.<clusterId>.raft.<id>.
+    // A stranger who can reach the NATS server learns the subjects (mgmt.<clusterId>.raft.<id>) and
+    // the members' ids (the first 8 bytes of each chunk) by listening.
     const nc = await connect({ servers: [nats.url.replace('tls://', '')], tls: { ca: fs.readFileSync(natsCa, 'utf8') } });
-    const seen = new Set<string>();
-    const sub = nc.subscribe('mgmt.*.raft.*', { callback: (_e, m) => seen.add(m.subject) });
-    await waitFor('raft subjects in use', () => (seen.size > 0 ? true : undefined), 10_000);
+    const seen = new Map<string, number>();
+    const idOf = (d: Uint8Array) => new DataView(d.buffer, d.byteOffset).getUint32(0) * 2 ** 32 + new DataView(d.buffer, d.byteOffset).getUint32(4);
+    const sub = nc.subscribe('mgmt.*.raft.*', { callback: (_e, m) => seen.set(m.subject, idOf(m.data)) });
+    await waitFor('raft subjects in use', () => (seen.size >= 3 ? true : undefined), 10_000);
     sub.unsubscribe();
-    for (const subject of seen) nc.publish(subject, new Uint8Array(64).fill(1));
-    await nc.flush();
+    const senders = [...new Set(seen.values())];
+    const sharedKey = Buffer.alloc(32, 7); // what a shared cluster key would be: the stranger has it
+    const forge = (from: number, seq: number, sealWith?: Buffer, subject = '') => {
+      const chunk = Buffer.alloc(16 + 40, 1);
+      chunk.writeUInt32BE(Math.floor(from / 2 ** 32), 0);
+      chunk.writeUInt32BE(from >>> 0, 4);
+      chunk.writeUInt32BE(seq, 8);
+      chunk.writeUInt16BE(0, 12);
+      chunk.writeUInt16BE(1, 14);
+      if (!sealWith) return chunk;
+      return Buffer.concat([chunk, createHmac('sha256', sealWith).update(subject).update(Buffer.from([0])).update(chunk).digest()]);
+    };
+    const deadline = Date.now() + 3_000;
+    for (let seq = 1; Date.now() < deadline; seq += 1) {
+      for (const subject of seen.keys()) {
+        nc.publish(subject, new Uint8Array(64).fill(1)); // garbage
+        for (const from of senders) {
+          nc.publish(subject, forge(from, seq)); // a real member's id, unsealed
+          nc.publish(subject, forge(from, seq, sharedKey, subject)); // sealed with a shared key
+        }
+      }
+      await nc.flush();
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await nc.close();
-    const logs = () => procs.map((p) => fs.readFileSync(p.logFile, 'utf8')).join('');
-    await waitFor('a warning', () => (logs().includes('not authenticated with the cluster key') ? true : undefined), 10_000);
+    const warnings = () => procs.flatMap((p) => fs.readFileSync(p.logFile, 'utf8').split('\n')).filter((l) => l.includes('nats message ignored'));
+    // Each member logs the forgeries that claim another member's id.
+    const claimed = (l: string) => Number(/"claimedFrom":(\d+)/.exec(l)?.[1]);
+    await waitFor('the forgeries are logged', () => (senders.every((id) => warnings().some((l) => claimed(l) === id)) ? true : undefined), 10_000);
+    // Rate-limited: one line per receiver and claimed sender (and one for the garbage) per minute.
+    expect(warnings().length).toBeLessThanOrEqual(3 * (senders.length + 1));
     expect((await memberList(h1)).match(/, false\n/g)?.length).toBe(3);
+    const t = path.join(h1.dataDir, 'tls');
+    const put = await new Promise<string>((resolve) =>
+      execFile('etcdctl', ['--endpoints', procs[2]!.clientUrl, '--command-timeout=5s', '--cacert', path.join(t, 'ca.crt'), '--cert', path.join(t, 'client.crt'), '--key', path.join(t, 'client.key'), 'put', 'after-forgeries', 'ok'], { env: { ...process.env, ETCDCTL_API: '3' } }, (error, out) => resolve(error ? String(error) : out)),
+    );
+    expect(put).toBe('OK\n');
   });
 
   it('gives a nats-server that requires a user and password the credentials of --nats-user/--nats-password', async () => {

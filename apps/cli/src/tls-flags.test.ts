@@ -86,6 +86,12 @@ describe('TLS flags', () => {
     const op = resolveRunConfig({ hostname: 'h1', serverUrls: ['tls://127.0.0.1:4222'], peerTrustedCaFile: ca.cert, peerCertFile: peer.cert, peerKeyFile: peer.key }, {});
     expect(op.tls?.nats?.tls?.ca).toContain('BEGIN CERTIFICATE');
     expect(op.tls?.nats?.tls?.cert).toContain('BEGIN CERTIFICATE');
+    // The operator's peer certificate also authenticates every Raft message as this member, over nats:// too.
+    expect(op.tls?.nats?.memberAuth).toMatchObject({ cert: expect.stringContaining('BEGIN CERTIFICATE'), ca: expect.stringContaining('BEGIN CERTIFICATE') });
+    const plain = resolveRunConfig({ hostname: 'h1', serverUrls: ['nats://127.0.0.1:4222'], peerTrustedCaFile: ca.cert, peerCertFile: peer.cert, peerKeyFile: peer.key }, {});
+    expect(plain.tls?.nats?.tls).toBeUndefined();
+    expect(plain.tls?.nats?.memberAuth?.key).toContain('PRIVATE KEY');
+    expect(resolveRunConfig({ hostname: 'h1', serverUrls: ['nats://127.0.0.1:4222'] }, {}).tls).toBeUndefined();
   });
 
   it('takes NATS credentials: a user and password, or a creds file, for nats:// and tls:// servers only', () => {
