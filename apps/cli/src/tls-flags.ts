@@ -10,6 +10,7 @@
 import type { AgentTls, TlsIdentity } from '@mgmt/agent';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
+import { parseNatsCreds } from './nats-creds.js';
 import { ConfigError } from './run-config.js';
 
 /** The raw TLS flag values commander collected. */
@@ -132,7 +133,8 @@ function resolveNatsCredentials(flags: TlsFlags, env: Env, serverUrls: string[])
   if (credsFile !== undefined && user !== undefined) throw new ConfigError('--nats-creds: give a creds file or a user, not both');
   if (credsFile === undefined) return { user, pass };
   const creds = readFile('--nats-creds', credsFile);
-  if (!creds.toString('utf8').includes('-----BEGIN NATS USER JWT-----')) throw new ConfigError(`--nats-creds: ${credsFile} is not a NATS credentials file (no user JWT)`);
+  const parsed = parseNatsCreds(creds.toString('utf8'), Date.now());
+  if (typeof parsed === 'string') throw new ConfigError(`--nats-creds: ${credsFile} ${parsed}`);
   return { creds: new Uint8Array(creds) };
 }
 

@@ -53,7 +53,9 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
     }
     const out = await running;
     if (out.error) {
-      io.err(`mgmt run: ${out.error.message}\n`);
+      // Say why, in the same line (e.g. the NATS server refused the credentials).
+      const cause = out.error.cause instanceof Error ? `: ${out.error.cause.message}` : '';
+      io.err(`mgmt run: ${out.error.message}${cause}\n`);
       process.exitCode = 1;
     }
   } finally {

@@ -10,7 +10,7 @@
  * before a PING/PONG round trip (`flush`) confirms the server has them; until
  * then messages wait in the bounded per-peer queues.
  */
-import { connect, credsAuthenticator, Events } from 'nats';
+import { connect, credsAuthenticator, ErrorCode, Events } from 'nats';
 import type { ConnectionOptions, NatsConnection, Subscription } from 'nats';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
@@ -192,6 +192,12 @@ export class NatsTransport extends BaseTransport<PeerLink> {
         return nc;
       } catch (cause) {
         if (cause instanceof TransportStartError) throw cause;
+        // A server that refuses our credentials will go on refusing them: say so now, not after startTimeoutMs.
+        const code = (cause as { code?: string }).code;
+        if (code === ErrorCode.AuthorizationViolation || code === ErrorCode.AuthenticationExpired || code === ErrorCode.BadCreds) {
+          const what = this.credentials ? "refused this member's credentials" : 'requires credentials and this member has none';
+          throw new TransportStartError(`the NATS server at ${this.servers.join(',')} ${what} (${code})`, { cause });
+        }
         const delayMs = backoff.nextDelayMs();
         if (this.isClosed || Date.now() + delayMs > deadline) {
           throw new TransportStartError(`cannot connect to NATS at ${this.servers.join(',')}`, { cause });

@@ -30,6 +30,8 @@ export interface NatsServerOptions {
   tls?: { certFile: string; keyFile: string; caFile?: string; verify?: boolean };
   /** Require this user and password from every client. */
   authorization?: { user: string; password: string };
+  /** Nkey authorization: only these users (public NKEYs, `U...`) may connect (credentials files from makeNatsCreds). */
+  nkeyUsers?: string[];
 }
 
 /** A running (or stopped) nats-server. */
@@ -116,6 +118,8 @@ export class NatsServerHandle {
     }
     const auth = this.options.authorization;
     if (auth) lines.push('authorization {', `  user: ${JSON.stringify(auth.user)}`, `  password: ${JSON.stringify(auth.password)}`, '}');
+    const nkeyUsers = this.options.nkeyUsers;
+    if (nkeyUsers) lines.push('authorization {', '  users: [', ...nkeyUsers.map((u) => `    { nkey: ${JSON.stringify(u)} }`), '  ]', '}');
     const tls = this.options.tls;
     if (tls) {
       lines.push('tls {', `  cert_file: ${JSON.stringify(tls.certFile)}`, `  key_file: ${JSON.stringify(tls.keyFile)}`);

@@ -1,0 +1,55 @@
+// Proves the NATS transport connects with a NATS credentials file (user JWT
+// + NKEY seed, through the nats client's credsAuthenticator) to a real
+// nats-server that admits only that user's NKEY, and that a server that
+// refuses (no credentials, or another user's) fails the start at once with
+// one error that says so, instead of retrying until startTimeoutMs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNatsTransport, silentLogger, TransportStartError, type NatsTransport } from '../src/index.js';
+import { Collector, numbered } from '../src/testing/conformance.js';
+import { makeNatsCreds } from '../src/testing/nats-creds.js';
+import { startNatsServer, type NatsServerHandle } from '../src/testing/nats-server.js';
+import { waitFor } from '../src/testing/wait.js';
+
+const creds = makeNatsCreds();
+let server: NatsServerHandle;
+
+beforeAll(async () => {
+  server = await startNatsServer({ nkeyUsers: [creds.user] });
+});
+afterAll(async () => {
+  await server.dispose();
+});
+
+function member(id: number, credentials?: { creds: Uint8Array }): NatsTransport {
+  return createNatsTransport({ localId: id, clusterId: 'c1', servers: [server.url], credentials, logger: silentLogger, startTimeoutMs: 20_000 });
+}
+
+describe('nats transport with a credentials file', () => {
+  it('connects with the user credentials the server requires', async () => {
+    const a = member(1, { creds: Buffer.from(creds.text) });
+    const b = member(2, { creds: Buffer.from(creds.text) });
+    await Promise.all([a.start(), b.start()]);
+    try {
+      const atA = new Collector(a);
+      b.addPeer(1, server.url);
+      b.send(1, numbered(4));
+      await waitFor(() => atA.messages.length === 1, 'delivery with credentials');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('fails the start at once, saying why, without credentials or with another user', async () => {
+    for (const [credentials, message] of [
+      [undefined, /requires credentials and this member has none \(AUTHORIZATION_VIOLATION\)/],
+      [{ creds: Buffer.from(makeNatsCreds().text) }, /refused this member's credentials \(AUTHORIZATION_VIOLATION\)/],
+    ] as const) {
+      const t = member(3, credentials);
+      const err = await t.start().then(() => undefined, (e: unknown) => e);
+      await t.close();
+      expect(err).toBeInstanceOf(TransportStartError);
+      // The refusal itself, not "cannot connect" after startTimeoutMs of retries.
+      expect((err as Error).message).toMatch(message);
+    }
+  });
+});
