@@ -9,8 +9,8 @@ import { makeNatsCreds, startNatsServer } from '@mgmt/transport/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, spawnAgent, type AgentProc } from './process-harness.js';
+import { tempDir, waitFor } from './helpers.js';
+import { etcdctl, killAll, startAgent, type AgentProc } from './process-harness.js';
 
 const procs: AgentProc[] = [];
 const creds = makeNatsCreds({ name: 'mgmt-agents' });
@@ -34,17 +34,7 @@ function credsFile(name: string, text: string): string {
 }
 
 async function start(name: string, extra: string[]): Promise<AgentProc> {
-  const clientUrl = `http://127.0.0.1:${await freePort()}`;
-  const dataDir = path.join(tmp.dir, name);
-  const p = spawnAgent({
-    name,
-    clientUrl,
-    serverUrl: nats.url,
-    endpoint: clientUrl,
-    dataDir,
-    args: ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', nats.url, '--data-dir', dataDir, ...extra],
-    logFile: path.join(tmp.dir, `${name}.log`),
-  });
+  const p = await startAgent({ name, dir: tmp.dir, serverUrl: nats.url, extra });
   procs.push(p);
   return p;
 }
