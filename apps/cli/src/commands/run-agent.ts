@@ -1,4 +1,4 @@
-import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, refuseJoinWithoutToken, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -32,6 +32,15 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       checkEveryMs: numberFromEnv('MGMT_TLS_RENEW_CHECK_MS'),
       fraction: numberFromEnv('MGMT_TLS_RENEW_FRACTION'),
     });
+  }
+  if (config.token === undefined && config.tls?.dial.ca === undefined && config.seeds.some((s) => s.startsWith('https://'))) {
+    try {
+      await refuseJoinWithoutToken({ seeds: config.seeds, hostname: config.hostname });
+    } catch (err) {
+      io.err(`mgmt run: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
   }
   if (config.natsCredentials) config.tls = { ...(config.tls ?? { dial: {} }), nats: { ...config.tls?.nats, credentials: config.natsCredentials } };
   const agent = new Agent(config, log);
