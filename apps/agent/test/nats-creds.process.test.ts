@@ -1,11 +1,12 @@
 // Proves `mgmt run --nats-creds` with real processes and a real nats-server
-// that admits only one user's NKEY: a malformed credentials file is refused
+// that admits only one user's NKEY (and one in operator/JWT mode, which
+// checks the user JWT against its account): a malformed credentials file is refused
 // with one line and exit 2 before anything listens; an agent given the
 // user's credentials file (user JWT + NKEY seed, as nsc writes it) starts
 // its member through the server and serves etcdctl; one without
 // credentials, or with another user's, exits non-zero with one line that
 // says the NATS server refused it.
-import { makeNatsCreds, startNatsServer } from '@mgmt/transport/testing';
+import { makeNatsCreds, natsOperator, startNatsServer } from '@mgmt/transport/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,20 @@ describe('mgmt run --nats-creds', () => {
     await waitFor('n1 serves through the nats-server', () => (fs.readFileSync(p.logFile, 'utf8').includes('peer started') ? true : undefined), 60_000);
     await waitFor('etcdctl answers', async () => ((await etcdctl(p.clientUrl, 'put', 'k', 'v').catch(() => '')) === 'OK\n' ? true : undefined), 30_000);
     expect(await etcdctl(p.clientUrl, 'get', 'k', '--print-value-only')).toBe('v\n');
+  });
+
+  it('joins a nats-server in operator (JWT) mode with a user of its account', async () => {
+    const operator = natsOperator();
+    const jwtServer = await startNatsServer({ operator: operator.server });
+    try {
+      const p = await startAgent({ name: 'j1', dir: tmp.dir, serverUrl: jwtServer.url, extra: ['--nats-creds', credsFile('jwt-user.creds', operator.user().text)] });
+      procs.push(p);
+      await waitFor('j1 serves through the JWT-mode nats-server', () => (fs.readFileSync(p.logFile, 'utf8').includes('peer started') ? true : undefined), 60_000);
+      await waitFor('etcdctl answers', async () => ((await etcdctl(p.clientUrl, 'put', 'k', 'jwt').catch(() => '')) === 'OK\n' ? true : undefined), 30_000);
+    } finally {
+      await killAll(procs.filter((q) => q.name === 'j1'));
+      await jwtServer.dispose();
+    }
   });
 
   it('is refused with one clear line without credentials, or with another user\'s', async () => {
