@@ -17,6 +17,11 @@
  * in this process, and reports commit latency on the leader (propose to
  * apply, one at a time) and committed entries/s with 64 proposals in flight.
  * `--raft-entries N` (default 2000) per row.
+ *
+ * NATS runs three ways: plain, with a shared cluster key (an HMAC tag per
+ * chunk), and with member authentication (a handshake of signed hellos per
+ * pair, then an HMAC tag with the pair's key per chunk; member certificates
+ * made by openssl), to show what authenticating each message costs.
  */
 import { isMainThread, MessageChannel } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +40,10 @@ import {
   spawnAgentWorker,
 } from '@mgmt/transport';
 import type { Transport } from '@mgmt/transport';
-import { startNatsServer } from '@mgmt/transport/testing';
+import { makeTestCa, startNatsServer } from '@mgmt/transport/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const MESSAGE_BYTES = 256;
 
@@ -129,15 +137,51 @@ async function benchTcp(rounds: number, messages: number): Promise<Row> {
   }
 }
 
-async function benchNats(url: string, rounds: number, messages: number): Promise<Row> {
+/** How NATS messages are authenticated: not at all, with a shared cluster key, or as their member. */
+type NatsAuth = 'none' | 'cluster key' | 'member identity';
+
+/** Member certificates (openssl) for the member-identity rows, made once. */
+function natsAuthOptions(auth: NatsAuth, pki: MemberPki, id: number): Partial<Parameters<typeof createNatsTransport>[0]> {
+  if (auth === 'cluster key') return { authKey: new Uint8Array(32).fill(7) };
+  if (auth === 'none') return {};
+  const files = pki.issue(id);
+  return { memberAuth: { cert: files.cert, key: files.key, ca: pki.ca, authorizePeer: (fromId, peer) => (peer.names.includes(`member-${fromId}`) ? undefined : 'not that member') } };
+}
+
+interface MemberPki {
+  ca: string;
+  issue(id: number): { cert: string; key: string };
+  dispose(): void;
+}
+
+function memberPki(): MemberPki {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-bench-pki-'));
+  const ca = makeTestCa(dir, 'cluster-ca');
+  const issued = new Map<number, { cert: string; key: string }>();
+  return {
+    ca: fs.readFileSync(ca.cert, 'utf8'),
+    issue(id) {
+      let i = issued.get(id);
+      if (i === undefined) {
+        const f = ca.issue(`member-${id}`, []);
+        i = { cert: fs.readFileSync(f.cert, 'utf8'), key: fs.readFileSync(f.key, 'utf8') };
+        issued.set(id, i);
+      }
+      return i;
+    },
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function benchNats(url: string, rounds: number, messages: number, auth: NatsAuth = 'none', pki?: MemberPki): Promise<Row> {
   const options = { clusterId: 'bench', servers: [url], logger: silentLogger };
-  const a = createNatsTransport({ ...options, localId: 1 });
-  const b = createNatsTransport({ ...options, localId: 2 });
+  const a = createNatsTransport({ ...options, localId: 1, ...(pki ? natsAuthOptions(auth, pki, 1) : {}) });
+  const b = createNatsTransport({ ...options, localId: 2, ...(pki ? natsAuthOptions(auth, pki, 2) : {}) });
   await Promise.all([a.start(), b.start()]);
   try {
     a.addPeer(2, 'nats');
     b.addPeer(1, 'nats');
-    return await benchPair('nats (one process)', a, b, rounds, messages);
+    return await benchPair(auth === 'none' ? 'nats (one process)' : `nats + ${auth}`, a, b, rounds, messages);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
@@ -346,13 +390,14 @@ async function raftOver(name: string, transports: Transport[], entries: number):
   }
 }
 
-async function raftTransports(kind: 'tcp' | 'nats' | 'worker', natsUrl: string, hub: ReturnType<typeof createWorkerHub>): Promise<Transport[]> {
+async function raftTransports(kind: 'tcp' | 'nats' | 'worker', natsUrl: string, hub: ReturnType<typeof createWorkerHub>, natsAuth?: { auth: NatsAuth; pki: MemberPki }): Promise<Transport[]> {
   const ids = [1, 2, 3];
   let transports: Transport[];
   if (kind === 'tcp') {
     transports = ids.map((id) => createTcpTransport({ localId: id, clusterId: 'raft', listenUrl: 'tcp://127.0.0.1:0', logger: silentLogger }));
   } else if (kind === 'nats') {
-    transports = ids.map((id) => createNatsTransport({ localId: id, clusterId: 'raft', servers: [natsUrl], logger: silentLogger }));
+    const clusterId = natsAuth ? `raft-${natsAuth.auth.replace(' ', '-')}` : 'raft';
+    transports = ids.map((id) => createNatsTransport({ localId: id, clusterId, servers: [natsUrl], logger: silentLogger, ...(natsAuth ? natsAuthOptions(natsAuth.auth, natsAuth.pki, id) : {}) }));
   } else {
     transports = ids.map((id) => {
       const { port1, port2 } = new MessageChannel();
@@ -402,9 +447,12 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const raftRows: RaftRow[] = [];
   const hub = createWorkerHub();
+  const pki = memberPki();
   try {
     rows.push(await benchRawNats(nats.url, rounds));
     rows.push(await benchNats(nats.url, rounds, messages));
+    rows.push(await benchNats(nats.url, rounds, messages, 'cluster key', pki));
+    rows.push(await benchNats(nats.url, rounds, messages, 'member identity', pki));
     rows.push(await benchTcp(rounds, messages));
     rows.push(await benchWorker(rounds, messages));
     console.log(format(rows));
@@ -413,8 +461,12 @@ async function main(): Promise<void> {
       const label = kind === 'worker' ? 'worker (MessagePorts, one thread)' : kind;
       raftRows.push(await raftOver(label, await raftTransports(kind, nats.url, hub), raftEntries));
     }
+    for (const auth of ['cluster key', 'member identity'] as const) {
+      raftRows.push(await raftOver(`nats + ${auth}`, await raftTransports('nats', nats.url, hub, { auth, pki }), raftEntries));
+    }
     console.log(formatRaft(raftRows));
   } finally {
+    pki.dispose();
     hub.close();
     await nats.dispose();
   }

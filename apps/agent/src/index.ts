@@ -18,6 +18,7 @@ export type { AgentTls, DialTls, TlsIdentity } from './security/agent-tls.js';
 export { certificateNamesFor, prepareTokenPki, readToken, saveToken, tlsFiles, type TokenPkiOptions } from './security/token-pki.js';
 export { JOIN_TOKEN_KEY, openTokenRecord, sealTokenRecord } from './security/token-record.js';
 export { JoinRefusedError, JoinUnavailableError } from './security/join-client.js';
+export { refuseJoinWithoutToken } from './security/token-needed.js';
 export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './security/renewal.js';
 export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';

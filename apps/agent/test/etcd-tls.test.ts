@@ -86,10 +86,14 @@ describe('etcd API over TLS with operator certificates (--client-cert-auth)', ()
   });
 });
 
+const tokenCa = await createClusterCa('mgmt cluster CA');
+const tokenServerKeys = newKeyPair();
+const tokenServerCert = await issueCertificate(tokenCa, tokenServerKeys.publicKeyPem, 'h1', ['127.0.0.1']);
+
 describe('the token PKI: per-call client certificates and the join service', () => {
-  const ca = createClusterCa('mgmt cluster CA');
-  const serverKeys = newKeyPair();
-  const serverCert = issueCertificate(ca, serverKeys.publicKeyPem, 'h1', ['127.0.0.1']);
+  const ca = tokenCa;
+  const serverKeys = tokenServerKeys;
+  const serverCert = tokenServerCert;
   let endpoint = '';
   let backend: LocalBackend;
 

@@ -10,8 +10,8 @@ import { createClusterCa, issueCertificate, newKeyPair } from '../src/security/c
 import { caFingerprint, checkJoinerProof, checkSeedProof, deriveJoinKey, joinerProof, requestProblem, seedProof, type JoinRequest } from '../src/security/join-protocol.js';
 import { openCaKey, sealCaKey } from '../src/security/join-service.js';
 
-const ca = createClusterCa('mgmt cluster CA');
-const otherCa = createClusterCa('mgmt cluster CA');
+const ca = await createClusterCa('mgmt cluster CA');
+const otherCa = await createClusterCa('mgmt cluster CA');
 const fp = caFingerprint(ca.certPem);
 const keyPair = newKeyPair();
 const nonce = (b: number) => Buffer.alloc(32, b);
@@ -19,11 +19,11 @@ const request: JoinRequest = { joinerNonce: nonce(1), seedNonce: nonce(2), hostn
 const seedKey = deriveJoinKey('s3cret', fp);
 
 describe('join protocol', () => {
-  it('admits a joiner that knows the token, and the joiner accepts the seed', () => {
+  it('admits a joiner that knows the token, and the joiner accepts the seed', async () => {
     const joinerKey = deriveJoinKey('s3cret', caFingerprint(ca.certPem));
     const proof = joinerProof(joinerKey, fp, request);
     expect(checkJoinerProof(seedKey, fp, request, proof)).toBe(true);
-    const cert = issueCertificate(ca, request.publicKeyPem, request.hostname, request.names);
+    const cert = await issueCertificate(ca, request.publicKeyPem, request.hostname, request.names);
     expect(checkSeedProof(joinerKey, fp, request, cert, seedProof(seedKey, fp, request, cert))).toBe(true);
   });
 
@@ -38,8 +38,8 @@ describe('join protocol', () => {
     expect(checkJoinerProof(seedKey, fp, request, proof)).toBe(false);
   });
 
-  it('lets the joiner reject a seed that does not know the token', () => {
-    const cert = issueCertificate(ca, request.publicKeyPem, 'h2', []);
+  it('lets the joiner reject a seed that does not know the token', async () => {
+    const cert = await issueCertificate(ca, request.publicKeyPem, 'h2', []);
     const forged = seedProof(deriveJoinKey('guess', fp), fp, request, cert);
     expect(checkSeedProof(deriveJoinKey('s3cret', fp), fp, request, cert, forged)).toBe(false);
   });
@@ -57,14 +57,14 @@ describe('join protocol', () => {
     }
   });
 
-  it('binds the seed proof to the certificate returned', () => {
-    const cert = issueCertificate(ca, request.publicKeyPem, 'h2', []);
-    const swapped = issueCertificate(ca, newKeyPair().publicKeyPem, 'h2', []);
+  it('binds the seed proof to the certificate returned', async () => {
+    const cert = await issueCertificate(ca, request.publicKeyPem, 'h2', []);
+    const swapped = await issueCertificate(ca, newKeyPair().publicKeyPem, 'h2', []);
     expect(checkSeedProof(seedKey, fp, request, swapped, seedProof(seedKey, fp, request, cert))).toBe(false);
   });
 
-  it('issues a certificate the CA verifies, for the key, the host name and its addresses', () => {
-    const cert = new X509Certificate(issueCertificate(ca, request.publicKeyPem, 'h2', ['127.0.0.1', 'localhost']));
+  it('issues a certificate the CA verifies, for the key, the host name and its addresses', async () => {
+    const cert = new X509Certificate(await issueCertificate(ca, request.publicKeyPem, 'h2', ['127.0.0.1', 'localhost']));
     expect(cert.verify(new X509Certificate(ca.certPem).publicKey)).toBe(true);
     expect(cert.subject).toContain('CN=h2');
     expect(cert.subjectAltName).toContain('DNS:h2');

@@ -38,10 +38,10 @@ export async function startAgent(o: { name: string; dir: string; seeds?: string[
   return spawnAgent({ name: o.name, clientUrl, serverUrl, endpoint: `127.0.0.1:${clientPort}`, dataDir, args, logFile: path.join(o.dir, `${o.name}.log`) });
 }
 
-/** (Re)starts an agent process with the given arguments. */
-export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>): AgentProc {
+/** (Re)starts an agent process with the given arguments (and `env` over the test's environment). */
+export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>, env: NodeJS.ProcessEnv = {}): AgentProc {
   const log = fs.openSync(p.logFile, 'a');
-  const child = spawn(mgmtBin, p.args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info' } });
+  const child = spawn(mgmtBin, p.args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', ...env } });
   fs.closeSync(log);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { ...p, child, exit };

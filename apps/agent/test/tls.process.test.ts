@@ -5,7 +5,8 @@
 //   lists with the data-dir credentials (tls/ca.crt, client.crt, client.key
 //   0600); etcdctl without a client certificate gets an error; a fourth
 //   agent with --token wrong exits non-zero with a line that says the token
-//   was refused, and the cluster is unchanged; `mgmt token`, `mgmt status
+//   was refused, and the cluster is unchanged (one with no token at all
+//   too, told that the cluster needs one); `mgmt token`, `mgmt status
 //   --data-dir` and `mgmt ctl --data-dir` work; a fourth host with the
 //   token waits as a spare (the reference's four hosts); a peer connection
 //   with a stranger's certificate, or with a cluster certificate that does
@@ -121,6 +122,19 @@ describe('a join token: automatic TLS for clients and peers', () => {
     const members = await etcdctl(h1.endpoint, creds, 'member', 'list');
     expect(members.out).not.toMatch(/h4/);
     expect((await etcdctl(h1.endpoint, creds, 'get', '--prefix', '/_mgmt/volunteers/h4', '--keys-only')).out).toBe('');
+  });
+
+  it('turns away an agent with no token at all, with one line on both sides', async () => {
+    const clientUrl = `http://127.0.0.1:${await freePort()}`;
+    const dataDir = path.join(tmp.dir, 'h5none');
+    const args = ['run', '--hostname', 'h5none', '--seeds', h1.clientUrl, '--client-urls', clientUrl, '--server-urls', `http://127.0.0.1:${await freePort()}`, '--data-dir', dataDir];
+    const h5 = spawnAgent({ name: 'h5none', clientUrl, serverUrl: '', endpoint: clientUrl, dataDir, args, logFile: path.join(tmp.dir, 'h5none.log') });
+    procs.push(h5);
+    expect(await h5.exit).toBe(1);
+    expect(fs.readFileSync(h5.logFile, 'utf8')).toMatch(/^mgmt run: this agent has no join token and the seed https:\/\/.* belongs to a cluster that needs one/m);
+    expect(fs.readFileSync(h1.logFile, 'utf8')).toMatch(/join token refused: h5none/);
+    expect(fs.existsSync(dataDir)).toBe(false);
+    expect((await etcdctl(h1.endpoint, creds, 'member', 'list')).out).not.toMatch(/h5none/);
   });
 
   it('prints the join token and serves mgmt status and mgmt ctl with --data-dir', async () => {

@@ -4,7 +4,7 @@
 // not sign it, half a pair, client-cert-auth without a CA: one ConfigError
 // naming the flag and the file. With --token the default URLs become
 // https:// and a plaintext URL given on purpose is refused.
-import { makeTestCa } from '@mgmt/transport/testing';
+import { makeNatsCreds, makeTestCa } from '@mgmt/transport/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,12 @@ describe('TLS flags', () => {
     const op = resolveRunConfig({ hostname: 'h1', serverUrls: ['tls://127.0.0.1:4222'], peerTrustedCaFile: ca.cert, peerCertFile: peer.cert, peerKeyFile: peer.key }, {});
     expect(op.tls?.nats?.tls?.ca).toContain('BEGIN CERTIFICATE');
     expect(op.tls?.nats?.tls?.cert).toContain('BEGIN CERTIFICATE');
+    // The operator's peer certificate also authenticates every Raft message as this member, over nats:// too.
+    expect(op.tls?.nats?.memberAuth).toMatchObject({ cert: expect.stringContaining('BEGIN CERTIFICATE'), ca: expect.stringContaining('BEGIN CERTIFICATE') });
+    const plain = resolveRunConfig({ hostname: 'h1', serverUrls: ['nats://127.0.0.1:4222'], peerTrustedCaFile: ca.cert, peerCertFile: peer.cert, peerKeyFile: peer.key }, {});
+    expect(plain.tls?.nats?.tls).toBeUndefined();
+    expect(plain.tls?.nats?.memberAuth?.key).toContain('PRIVATE KEY');
+    expect(resolveRunConfig({ hostname: 'h1', serverUrls: ['nats://127.0.0.1:4222'] }, {}).tls).toBeUndefined();
   });
 
   it('takes NATS credentials: a user and password, or a creds file, for nats:// and tls:// servers only', () => {
@@ -93,8 +99,12 @@ describe('TLS flags', () => {
     expect(resolveRunConfig({ ...nats, natsUser: 'mgmt', natsPassword: 'pw' }, {}).natsCredentials).toEqual({ user: 'mgmt', pass: 'pw' });
     expect(resolveRunConfig(nats, { MGMT_NATS_USER: 'u', MGMT_NATS_PASSWORD: 'p' }).natsCredentials).toEqual({ user: 'u', pass: 'p' });
     const creds = path.join(dir, 'user.creds');
-    fs.writeFileSync(creds, '-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QifQ\n------END NATS USER JWT------\n');
+    fs.writeFileSync(creds, makeNatsCreds().text);
     expect(resolveRunConfig({ ...nats, natsCreds: creds }, {}).natsCredentials?.creds?.byteLength).toBeGreaterThan(0);
+    // A JWT block alone is no longer enough: the file is parsed and checked (nats-creds.test.ts has the cases).
+    const jwtOnly = path.join(dir, 'jwt-only.creds');
+    fs.writeFileSync(jwtOnly, '-----BEGIN NATS USER JWT-----\neyJ0eXAiOiJKV1QifQ\n------END NATS USER JWT------\n');
+    expect(refusal(() => resolveRunConfig({ ...nats, natsCreds: jwtOnly }, {}))).toMatch(/--nats-creds: .*jwt-only.creds has no user NKEY seed block/);
     expect(refusal(() => resolveRunConfig({ ...nats, natsCreds: server.cert }, {}))).toMatch(/--nats-creds: .*server.crt is not a NATS credentials file/);
     expect(refusal(() => resolveRunConfig({ hostname: 'h1', natsUser: 'u' }, {}))).toMatch(/--nats-user: only for nats:\/\/ or tls:\/\//);
     expect(refusal(() => resolveRunConfig({ ...nats, natsPassword: 'p' }, {}))).toMatch(/--nats-password: needs --nats-user/);

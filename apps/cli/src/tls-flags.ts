@@ -10,6 +10,7 @@
 import type { AgentTls, TlsIdentity } from '@mgmt/agent';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
+import { parseNatsCreds } from './nats-creds.js';
 import { ConfigError } from './run-config.js';
 
 /** The raw TLS flag values commander collected. */
@@ -132,7 +133,8 @@ function resolveNatsCredentials(flags: TlsFlags, env: Env, serverUrls: string[])
   if (credsFile !== undefined && user !== undefined) throw new ConfigError('--nats-creds: give a creds file or a user, not both');
   if (credsFile === undefined) return { user, pass };
   const creds = readFile('--nats-creds', credsFile);
-  if (!creds.toString('utf8').includes('-----BEGIN NATS USER JWT-----')) throw new ConfigError(`--nats-creds: ${credsFile} is not a NATS credentials file (no user JWT)`);
+  const parsed = parseNatsCreds(creds.toString('utf8'), Date.now());
+  if (typeof parsed === 'string') throw new ConfigError(`--nats-creds: ${credsFile} ${parsed}`);
   return { creds: new Uint8Array(creds) };
 }
 
@@ -169,6 +171,10 @@ function resolveTlsOnly(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTls {
   if (httpsPeer && !peer.identity) throw new ConfigError(`--server-urls: ${httpsPeer} is https but there is no certificate for it (give --peer-cert-file and --peer-key-file, or --token)`);
   if (httpsPeer && !peer.ca) throw new ConfigError(`--peer-trusted-ca-file: needed for ${httpsPeer} (peers verify each other's certificates)`);
   const natsTls = urls.serverUrls.some((u) => u.startsWith('tls://'));
+  // Over NATS, --peer-cert-file and --peer-trusted-ca-file also authenticate every Raft message as its member (the certificate must name the host).
+  const memberAuth = urls.serverUrls.some((u) => /^(nats|tls):\/\//.test(u)) && peer.identity && peer.ca
+    ? { cert: peer.identity.cert.toString('utf8'), key: peer.identity.key.toString('utf8'), ca: peer.ca.toString('utf8') }
+    : undefined;
   const any = client.identity || client.ca || peer.identity || natsTls;
   if (!any) return { clientUrls: urls.clientUrls, serverUrls: urls.serverUrls };
   const tls: AgentTls = {
@@ -176,7 +182,7 @@ function resolveTlsOnly(flags: TlsFlags, env: Env, urls: TlsUrls): ResolvedTls {
     peer: peer.identity && peer.ca ? { ...peer.identity, ca: peer.ca, requireClientCert: f.peerClientCertAuth } : undefined,
     dial: { ca: client.ca, identity: client.identity },
     // tls:// NATS servers: verified with --peer-trusted-ca-file (else the system's CAs), --peer-cert-file as client certificate.
-    nats: natsTls ? { tls: { ca: peer.ca?.toString('utf8'), cert: peer.identity?.cert.toString('utf8'), key: peer.identity?.key.toString('utf8') } } : undefined,
+    nats: natsTls || memberAuth ? { tls: natsTls ? { ca: peer.ca?.toString('utf8'), cert: peer.identity?.cert.toString('utf8'), key: peer.identity?.key.toString('utf8') } : undefined, memberAuth } : undefined,
   };
   return { tls, clientUrls: urls.clientUrls, serverUrls: urls.serverUrls };
 }
@@ -188,7 +194,7 @@ function tokenUrls(token: string, f: { certFile?: string; peerCertFile?: string 
   }
   const upgrade = (flag: string, list: string[], given: boolean): string[] =>
     list.map((u) => {
-      // NATS URLs stay as given: tls:// for TLS to the server; every message is authenticated with the cluster key.
+      // NATS URLs stay as given: tls:// for TLS to the server; every message is authenticated as its member.
       if (u.startsWith('https://') || u.startsWith('nats://') || u.startsWith('tls://')) return u;
       if (given) throw new ConfigError(`${flag}: ${u} is plaintext; with --token every URL is https://`);
       return u.replace(/^[a-z]+:\/\//, 'https://');

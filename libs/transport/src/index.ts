@@ -32,6 +32,8 @@ export { certificateNames } from './tcp/tls.js';
 export { encodeFrame, FrameDecoder, FRAME_HEADER_BYTES } from './tcp/frame.js';
 export type { NatsTransportOptions } from './nats/nats-transport.js';
 export { createNatsTransport, NatsTransport, raftSubject } from './nats/nats-transport.js';
+export type { MemberAuthOptions } from './nats/member-auth.js';
+export type { PeerCertificateInfo } from './nats/member-hello.js';
 export type { WorkerTransportOptions } from './worker/worker-transport.js';
 export { createWorkerTransport, WorkerTransport } from './worker/worker-transport.js';
 export { createWorkerHub, WorkerHub } from './worker/hub.js';

@@ -4,8 +4,11 @@
  * 3-member mgmt cluster on loopback. Prints a table with both columns and
  * the ratio, and writes tools/out/bench.md, bench.json, bench.svg, bench.png.
  *
- * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,failover,formation]
- *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--duration-ms N] [--cpu-prof DIR] [--keep]
+ * The `tls` section adds the put and read rows with TLS on both sides (etcd
+ * with its TLS flags, mgmt with a join token); `--no-tls` skips it.
+ *
+ * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,failover,formation,tls] [--no-tls]
+ *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--cpu-prof DIR] [--keep]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +29,7 @@ interface CliOptions {
   sections: Set<Section>;
   systems: Array<'etcd' | 'mgmt'>;
   putClients: number[];
+  tlsPutClients: number[];
   durationMs?: number;
   cpuProf?: string;
   keep: boolean;
@@ -42,9 +46,11 @@ function parseOptions(argv: string[]): CliOptions {
       'cpu-prof': { type: 'string' },
       keep: { type: 'boolean', default: false },
       'put-clients': { type: 'string', default: '1,16,64,256' },
+      'tls-put-clients': { type: 'string', default: '1,64' },
+      'no-tls': { type: 'boolean', default: false },
     },
   });
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS];
+  const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]).filter((s) => !(values['no-tls'] && s === 'tls'));
   for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}"; choose from ${SECTIONS.join(', ')}`);
   const systems = values.systems.split(',').map((s) => s.trim());
   for (const s of systems) if (s !== 'etcd' && s !== 'mgmt') throw new Error(`unknown system "${s}"`);
@@ -53,6 +59,7 @@ function parseOptions(argv: string[]): CliOptions {
     sections: new Set(only as Section[]),
     systems: systems as Array<'etcd' | 'mgmt'>,
     putClients: values['put-clients'].split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    tlsPutClients: values['tls-put-clients'].split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
     durationMs: values['duration-ms'] ? Number(values['duration-ms']) : undefined,
     cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
     keep: values.keep,
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
   if (opts.cpuProf) fs.mkdirSync(opts.cpuProf, { recursive: true });
   const workload: WorkloadOptions = {
     putClients: opts.putClients,
+    tlsPutClients: opts.tlsPutClients,
     readClients: 64,
     watchers: 100,
     watchWriters: 16,

@@ -35,6 +35,22 @@ const mgmt: SystemResults = {
 };
 const ctx: RunContext = { cores: 2, cpuModel: 'test cpu', loadStart: [1, 2, 3], loadEnd: [1.5, 2, 3], quick: false, startedAt: '2026-01-01T00:00:00Z', etcdVersion: '3.4.23', nodeVersion: 'v20' };
 
+describe('the TLS rows', () => {
+  it('compare the TLS puts and reads like the plaintext ones, after them', () => {
+    const tls = (tput: number): SystemResults['tls'] => ({
+      puts: [{ clients: 64, summary: summary(tput, 5, 20) }],
+      reads: { clients: 64, linearizable: summary(tput * 2, 2, 9), serializable: summary(tput * 3, 1, 8) },
+    });
+    const rows = buildRows({ ...etcd, tls: tls(1000) }, { ...mgmt, tls: tls(800) });
+    const put = rows.find((r) => r.metric === 'TLS put 64 clients: throughput');
+    expect(put).toMatchObject({ etcd: 1000, mgmt: 800, higherIsBetter: true });
+    expect(ratio(put!)).toBeCloseTo(0.8);
+    expect(rows.find((r) => r.metric === 'TLS serializable read 64 clients: throughput')).toMatchObject({ etcd: 3000, mgmt: 2400 });
+    expect(rows.map((r) => r.metric).indexOf('TLS put 64 clients: throughput')).toBeGreaterThan(rows.map((r) => r.metric).indexOf('put 64 clients: throughput'));
+    expect(buildRows(etcd, mgmt).some((r) => r.metric.startsWith('TLS'))).toBe(false);
+  });
+});
+
 describe('percentile (nearest rank)', () => {
   it('takes the smallest value with at least q of the samples at or below it', () => {
     const xs = Float64Array.from({ length: 100 }, (_, i) => i + 1);

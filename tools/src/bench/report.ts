@@ -93,11 +93,32 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
       ...(e.members === 5 ? check('< 3000 ms', (_a, b) => b < 3000, e.allVotersMs, m?.allVotersMs) : {}),
     });
   }
+  rows.push(...tlsRows(etcd, mgmt));
   if (etcd.memoryBytes || mgmt.memoryBytes) {
     const max = (xs: number[] | undefined) => (xs && xs.length > 0 ? Math.max(...xs) / MB : undefined);
     const e = max(etcd.memoryBytes);
     const m = max(mgmt.memoryBytes);
     rows.push({ metric: 'resident memory per member (max) after puts', unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });
+  }
+  return rows;
+}
+
+/** The TLS rows (etcd with its TLS flags, mgmt with a join token): puts and reads, like the plaintext ones. */
+function tlsRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
+  const rows: Row[] = [];
+  for (const { clients, summary: e } of etcd.tls?.puts ?? []) {
+    const m = mgmt.tls?.puts.find((p) => p.clients === clients)?.summary;
+    rows.push({ metric: `TLS put ${clients} clients: throughput`, unit: 'ops/s', etcd: e.throughputPerSec, mgmt: m?.throughputPerSec, higherIsBetter: true });
+    rows.push({ metric: `TLS put ${clients} clients: p50`, unit: 'ms', etcd: e.p50Ms, mgmt: m?.p50Ms, higherIsBetter: false });
+    rows.push({ metric: `TLS put ${clients} clients: p99`, unit: 'ms', etcd: e.p99Ms, mgmt: m?.p99Ms, higherIsBetter: false });
+  }
+  const reads = { etcd: etcd.tls?.reads, mgmt: mgmt.tls?.reads };
+  if (reads.etcd || reads.mgmt) {
+    const n = reads.etcd?.clients ?? reads.mgmt?.clients;
+    for (const kind of ['linearizable', 'serializable'] as const) {
+      rows.push({ metric: `TLS ${kind} read ${n} clients: throughput`, unit: 'ops/s', etcd: reads.etcd?.[kind].throughputPerSec, mgmt: reads.mgmt?.[kind].throughputPerSec, higherIsBetter: true });
+      rows.push({ metric: `TLS ${kind} read ${n} clients: p99`, unit: 'ms', etcd: reads.etcd?.[kind].p99Ms, mgmt: reads.mgmt?.[kind].p99Ms, higherIsBetter: false });
+    }
   }
   return rows;
 }

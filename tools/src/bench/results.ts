@@ -22,6 +22,8 @@ export interface SystemResults {
   /** Each failover run, ms from the SIGKILL of the leader to the next successful write. */
   failoverRunsMs?: number[];
   formation: FormationResult[];
+  /** The put and read workloads with TLS on both sides (the `tls` section). */
+  tls?: { puts: Array<{ clients: number; summary: LatencySummary }>; reads?: { clients: number; linearizable: LatencySummary; serializable: LatencySummary } };
 }
 
 /** The machine and the run. */

@@ -17,14 +17,17 @@ import { residentBytes, type ProcessRegistry } from './processes.js';
 import { epochMs, type InstantResult, type WatchResult } from './protocol.js';
 import type { FormationResult, SystemResults } from './results.js';
 import type { LatencySummary } from './stats.js';
+import { tlsWorkloads } from './tls-workloads.js';
 
 /** Parts of the benchmark that can be run alone (--only). */
-export const SECTIONS = ['puts', 'reads', 'watch', 'failover', 'formation'] as const;
+export const SECTIONS = ['puts', 'reads', 'watch', 'failover', 'formation', 'tls'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How to run the workloads. */
 export interface WorkloadOptions {
   putClients: number[];
+  /** Clients of the TLS put rows (the `tls` section). */
+  tlsPutClients: number[];
   readClients: number;
   watchers: number;
   watchWriters: number;
@@ -76,6 +79,7 @@ export async function benchSystems(systems: readonly System[], registry: Process
       for (const r of running.values()) await r.cluster.stop();
     }
   }
+  if (o.sections.has('tls')) await tlsWorkloads(systems, registry, gen, o, results);
   if (o.sections.has('failover')) {
     for (let run = 1; run < o.failoverRuns; run++) {
       for (const system of systems) {

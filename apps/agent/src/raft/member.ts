@@ -6,7 +6,7 @@
  * learns everything from the leader (a nominated volunteer).
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
-import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
+import { certificateNames, createNatsTransport, createTcpTransport, NatsTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
 import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,8 +42,13 @@ export interface MemberOptions {
   wrapTransport?: (t: Transport) => Transport;
   /** Mutual TLS for `https://` peer URLs (TCP); peers must also be named by their certificate. */
   peerTls?: PeerTls;
-  /** NATS peer URLs: TLS to the server (`tls://`) and the cluster key that authenticates every message. */
-  peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array; credentials?: { creds?: Uint8Array; user?: string; pass?: string } };
+  /** NATS peer URLs: TLS to the server (`tls://`), the member identity (certificate, key, cluster CA) that authenticates every message, or a cluster key. */
+  peerNats?: {
+    tls?: { ca?: string; cert?: string; key?: string };
+    authKey?: Uint8Array;
+    credentials?: { creds?: Uint8Array; user?: string; pass?: string };
+    memberAuth?: { cert: string; key: string; ca: string };
+  };
 }
 
 /** What identifies a member's data directory. */
@@ -109,8 +114,14 @@ function makeTransport(o: MemberOptions, state: AgentState): Transport {
       : (fromId: number, cert: Parameters<typeof certificateNames>[0]) =>
           isRevokedIn(state.kv, cert?.serialNumber) ? 'its certificate was revoked' : peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, certificateNames(cert), o.peerTls?.hostnameOnly ?? false);
   const tls = o.peerTls && url.scheme === 'https' ? { ...o.peerTls, authorizePeer } : undefined;
+  // NATS: a member's peer URLs name the NATS servers, not the member, so only its host name counts.
+  const memberAuth = o.peerNats?.memberAuth && {
+    ...o.peerNats.memberAuth,
+    authorizePeer: (fromId: number, peer: { names: string[]; serialNumber: string }) =>
+      isRevokedIn(state.kv, peer.serialNumber) ? 'its certificate was revoked' : peerCertificateProblem(state.members.get(fromId) ?? o.knownMembers?.find((m) => m.id === fromId), fromId, peer.names, true),
+  };
   return url.kind === 'nats'
-    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey, credentials: o.peerNats?.credentials })
+    ? createNatsTransport({ ...common, servers: o.peerUrls.filter((u) => parsePeerUrl(u).kind === 'nats'), clusterId: o.clusterId, tls: o.peerNats?.tls, authKey: o.peerNats?.authKey, credentials: o.peerNats?.credentials, memberAuth })
     : createTcpTransport({ ...common, clusterId: o.clusterId, listenUrl: url.url, tls });
 }
 
@@ -176,6 +187,7 @@ export class Member {
     });
     const member = new Member(identity, state, raft, transport, storage, o.logger);
     if (base instanceof TcpTransport) member.renewPeerTls = (cert, key) => base.updateTlsIdentity(cert, key);
+    if (base instanceof NatsTransport) member.renewPeerTls = (cert, key) => base.updateMemberIdentity(cert.toString('utf8'), key.toString('utf8'));
     member.syncPeers(o.knownMembers ?? []);
     state.onConfChange((cc) => {
       member.syncPeers([]);

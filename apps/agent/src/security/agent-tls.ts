@@ -32,7 +32,7 @@ export interface AgentTls {
   client?: EtcdServerTls;
   /** Mutual TLS on `https://` peer URLs (TCP). */
   peer?: PeerTls;
-  /** NATS peer URLs: TLS to the server and the cluster key for message authentication. */
+  /** NATS peer URLs: TLS to the server, and the member identity that authenticates every Raft message. */
   nats?: MemberOptions['peerNats'];
   /** The agent's own client. */
   dial: DialTls;

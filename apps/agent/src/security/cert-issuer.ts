@@ -3,19 +3,18 @@
  * years) and leaf certificates (1 year) for a public key, a host name and
  * its addresses, usable as server and client certificates.
  *
- * Keys are made with node:crypto. Certificates are signed by the `openssl`
- * command (OpenSSL 3: `x509 -new -force_pubkey`), because Node has no X.509
- * writer and no X.509 library is installed in the workspace; the files live
- * in a private temporary directory for the length of one call. Everything
- * else (reading, verifying, fingerprints) is node:crypto's X509Certificate.
- * Replace this file's insides with an X.509 library and nothing else changes.
+ * Everything happens in-process: keys are made with node:crypto, and
+ * certificates are written and signed by @peculiar/x509 over node:crypto's
+ * WebCrypto (ECDSA P-256 with SHA-256), so a production host needs no
+ * `openssl` binary. Reading, verifying and fingerprints elsewhere use
+ * node:crypto's X509Certificate. The extensions are the ones `openssl req
+ * -x509` / `openssl x509 -req` wrote before (basic constraints, key usage,
+ * extended key usage, subject/authority key identifiers, SANs), so Go's TLS
+ * (etcdctl, nats-server) and Node's accept them alike.
  */
-import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import * as x509 from '@peculiar/x509';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 
 /** The cluster CA. */
 export interface CaMaterial {
@@ -29,7 +28,7 @@ export interface KeyPair {
   privateKeyPem: string;
 }
 
-/** The issuer could not make a certificate (openssl missing or failing). */
+/** The issuer could not make a certificate (a key that is not ECDSA P-256, or unreadable). */
 export class CertIssueError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -39,6 +38,11 @@ export class CertIssueError extends Error {
 
 const CA_DAYS = 3650;
 const LEAF_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
+// Passed to every @peculiar/x509 call rather than set globally (no module-level state).
+const crypto = webcrypto as unknown as NonNullable<Parameters<typeof x509.X509CertificateGenerator.create>[1]>;
 
 /** A new ECDSA P-256 key pair (PEM: SPKI public, PKCS#8 private). */
 export function newKeyPair(): KeyPair {
@@ -46,63 +50,84 @@ export function newKeyPair(): KeyPair {
   return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
-function withScratch<T>(fn: (dir: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mgmt-pki-'));
-  try {
-    return fn(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function openssl(args: readonly string[]): void {
-  try {
-    execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (cause) {
-    const stderr = (cause as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0];
-    throw new CertIssueError(`openssl ${args[0]} failed: ${stderr || (cause as Error).message}`, { cause });
-  }
-}
-
-function write(dir: string, name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text, { mode: 0o600 });
-  return file;
-}
-
 /** A new cluster CA named after the cluster. */
-export function createClusterCa(commonName: string): CaMaterial {
-  const { privateKeyPem } = newKeyPair();
-  return withScratch((dir) => {
-    const key = write(dir, 'ca.key', privateKeyPem);
-    const cert = path.join(dir, 'ca.crt');
-    openssl(['req', '-x509', '-key', key, '-subj', `/CN=${commonName}`, '-days', String(CA_DAYS), '-set_serial', serial(), '-out', cert,
-      '-addext', 'basicConstraints=critical,CA:TRUE,pathlen:0', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-    return { certPem: fs.readFileSync(cert, 'utf8'), keyPem: privateKeyPem };
-  });
+export async function createClusterCa(commonName: string): Promise<CaMaterial> {
+  const { privateKeyPem, publicKeyPem } = newKeyPair();
+  const publicKey = await importPublicKey(publicKeyPem);
+  const validity = validityFor(CA_DAYS);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial(),
+    name: [{ CN: [commonName] }],
+    ...validity,
+    signingAlgorithm: SIGNING,
+    keys: { publicKey, privateKey: await importPrivateKey(privateKeyPem) },
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(publicKey, false, crypto),
+    ],
+  }, crypto);
+  return { certPem: cert.toString('pem'), keyPem: privateKeyPem };
 }
 
 /** Signs a certificate for `publicKeyPem` with CN `commonName` and `names` (DNS names or IP addresses) as SANs. */
-export function issueCertificate(ca: CaMaterial, publicKeyPem: string, commonName: string, names: readonly string[]): string {
-  return withScratch((dir) => {
-    const sans = [...new Set([commonName, ...names])].map((n) => (net.isIP(n) !== 0 ? `IP:${n}` : `DNS:${n}`));
-    const ext = write(dir, 'leaf.ext', [
-      'basicConstraints=critical,CA:FALSE',
-      'keyUsage=critical,digitalSignature',
-      'extendedKeyUsage=serverAuth,clientAuth',
-      `subjectAltName=${sans.join(',')}`,
-    ].join('\n'));
-    const out = path.join(dir, 'leaf.crt');
-    openssl(['x509', '-new', '-force_pubkey', write(dir, 'leaf.pub', publicKeyPem), '-subj', `/CN=${commonName}`,
-      '-CA', write(dir, 'ca.crt', ca.certPem), '-CAkey', write(dir, 'ca.key', ca.keyPem),
-      '-days', String(LEAF_DAYS), '-set_serial', serial(), '-extfile', ext, '-out', out]);
-    return fs.readFileSync(out, 'utf8');
-  });
+export async function issueCertificate(ca: CaMaterial, publicKeyPem: string, commonName: string, names: readonly string[]): Promise<string> {
+  let caCert: x509.X509Certificate;
+  try {
+    caCert = new x509.X509Certificate(ca.certPem);
+  } catch (cause) {
+    throw new CertIssueError('the CA certificate is not a PEM certificate', { cause });
+  }
+  const publicKey = await importPublicKey(publicKeyPem);
+  const sans = [...new Set([commonName, ...names])].map((n) => ({ type: net.isIP(n) !== 0 ? 'ip' : 'dns', value: n }) as x509.JsonGeneralName);
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: [{ CN: [commonName] }],
+    issuer: caCert.subjectName,
+    ...validityFor(LEAF_DAYS),
+    signingAlgorithm: SIGNING,
+    publicKey,
+    signingKey: await importPrivateKey(ca.keyPem),
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
+      await x509.SubjectKeyIdentifierExtension.create(publicKey, false, crypto),
+      await x509.AuthorityKeyIdentifierExtension.create(caCert, false, crypto),
+      new x509.SubjectAlternativeNameExtension(sans),
+    ],
+  }, crypto);
+  return cert.toString('pem');
+}
+
+/** From now (less a minute, for hosts whose clocks differ a little) for `days`. */
+function validityFor(days: number): { notBefore: Date; notAfter: Date } {
+  const nowMs = Date.now();
+  return { notBefore: new Date(nowMs - 60_000), notAfter: new Date(nowMs + days * DAY_MS) };
+}
+
+async function importPrivateKey(pem: string): Promise<webcrypto.CryptoKey> {
+  try {
+    // node:crypto reads PKCS#8 and SEC1 ("EC PRIVATE KEY") alike; WebCrypto wants PKCS#8 DER.
+    const der = createPrivateKey(pem).export({ type: 'pkcs8', format: 'der' });
+    return await webcrypto.subtle.importKey('pkcs8', der, P256, false, ['sign']);
+  } catch (cause) {
+    throw new CertIssueError(`the CA key is not an ECDSA P-256 private key (${(cause as Error).message})`, { cause });
+  }
+}
+
+async function importPublicKey(pem: string): Promise<webcrypto.CryptoKey> {
+  try {
+    const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+    return await webcrypto.subtle.importKey('spki', der, P256, true, ['verify']);
+  } catch (cause) {
+    throw new CertIssueError(`the public key is not an ECDSA P-256 key (${(cause as Error).message})`, { cause });
+  }
 }
 
 /** A random positive 127-bit serial number, in hex. */
 function serial(): string {
   const b = randomBytes(16);
   b[0]! &= 0x7f;
-  return `0x${b.toString('hex')}`;
+  return b.toString('hex');
 }

@@ -171,7 +171,7 @@ export function addJoinService(server: Server, signer: JoinSigner, log: Logger, 
     }
     let cert: string;
     try {
-      cert = issueCertificate({ certPem: signer.caCertPem, keyPem: signer.caKeyPem } satisfies CaMaterial, r.publicKeyPem, r.hostname, r.names);
+      cert = await issueCertificate({ certPem: signer.caCertPem, keyPem: signer.caKeyPem } satisfies CaMaterial, r.publicKeyPem, r.hostname, r.names);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'cannot issue a certificate');
       return done({ code: GrpcStatus.INTERNAL, details: 'the seed could not issue a certificate' });

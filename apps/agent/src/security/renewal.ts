@@ -28,6 +28,9 @@ export function applyRenewedIdentity(tls: AgentTls, identity: TlsIdentity): void
   if (tls.client) Object.assign(tls.client, identity);
   if (tls.peer) Object.assign(tls.peer, identity);
   tls.dial.identity = identity;
+  // NATS: members opened later authenticate with the renewed certificate (and present it to a tls:// server).
+  if (tls.nats?.memberAuth) Object.assign(tls.nats.memberAuth, { cert: identity.cert.toString('utf8'), key: identity.key.toString('utf8') });
+  if (tls.nats?.tls?.cert !== undefined) Object.assign(tls.nats.tls, { cert: identity.cert.toString('utf8'), key: identity.key.toString('utf8') });
   tls.renewals?.replace(identity);
 }
 

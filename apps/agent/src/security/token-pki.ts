@@ -14,7 +14,6 @@
  * `etcdctl --cacert ca.crt --cert client.crt --key client.key` is the host
  * operator's admin credential.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -51,7 +50,6 @@ export function tlsFiles(dataDir: string) {
     cert: path.join(dir, 'client.crt'),
     key: path.join(dir, 'client.key'),
     token: path.join(dir, 'token'),
-    clusterSecret: path.join(dir, 'cluster.key'),
   };
 }
 
@@ -95,16 +93,14 @@ export async function prepareTokenPki(o: TokenPkiOptions): Promise<AgentTls> {
   const keyPair = newKeyPair();
   const names = certificateNamesFor(o.hostname, [...o.clientUrls, ...o.serverUrls]);
   if (o.seeds.length === 0) {
-    const ca = createClusterCa('mgmt cluster CA');
-    const cert = issueCertificate(ca, keyPair.publicKeyPem, o.hostname, names);
+    const ca = await createClusterCa('mgmt cluster CA');
+    const cert = await issueCertificate(ca, keyPair.publicKeyPem, o.hostname, names);
     writeAll(f, { caCertPem: ca.certPem, certPem: cert, keyPem: keyPair.privateKeyPem, token: o.token });
     writePrivate(f.caKey, ca.keyPem);
-    writePrivate(f.clusterSecret, randomBytes(32).toString('base64'));
     o.log.info({ dir: f.dir }, 'tls: made the cluster CA and this host\'s certificate');
   } else {
     const joined = await joinThroughSeeds(o, keyPair, names);
     writeAll(f, { caCertPem: joined.caCertPem, certPem: joined.certPem, keyPem: keyPair.privateKeyPem, token: o.token });
-    if (joined.clusterSecret) writePrivate(f.clusterSecret, joined.clusterSecret.toString('base64'));
     o.log.info({ dir: f.dir }, 'tls: joined with the token; certificate issued by the cluster CA');
   }
   return loadTokenTls(o, f);
@@ -140,9 +136,8 @@ async function joinThroughSeeds(o: TokenPkiOptions, keyPair: ReturnType<typeof n
 function loadTokenTls(o: TokenPkiOptions, f: ReturnType<typeof tlsFiles>): AgentTls {
   const ca = fs.readFileSync(f.ca);
   const identity = { cert: fs.readFileSync(f.cert), key: fs.readFileSync(f.key) };
-  const clusterSecret = fs.existsSync(f.clusterSecret) ? Buffer.from(fs.readFileSync(f.clusterSecret, 'utf8').trim(), 'base64') : undefined;
-  if (!clusterSecret && o.serverUrls.some((u) => /^(nats|tls):\/\//.test(u))) o.log.warn({ file: f.clusterSecret }, 'tls: no cluster key in the data directory: NATS messages go unauthenticated');
-  const signer: JoinSigner = { token: o.token, caCertPem: ca.toString('utf8'), caKeyPem: fs.existsSync(f.caKey) ? fs.readFileSync(f.caKey, 'utf8') : undefined, clusterSecret };
+  // No cluster key any more (an older data directory's cluster.key is ignored): NATS authenticates each member by its certificate.
+  const signer: JoinSigner = { token: o.token, caCertPem: ca.toString('utf8'), caKeyPem: fs.existsSync(f.caKey) ? fs.readFileSync(f.caKey, 'utf8') : undefined };
   if (!signer.caKeyPem) {
     signer.fetchCaKey = async () => {
       for (const seed of o.seeds.filter((u) => u.startsWith('https://'))) {
@@ -164,9 +159,10 @@ function loadTokenTls(o: TokenPkiOptions, f: ReturnType<typeof tlsFiles>): Agent
     client: { cert: identity.cert, key: identity.key, ca, clientCert: 'per-call', openMethodPaths: JOIN_METHOD_PATHS },
     peer: { cert: identity.cert, key: identity.key, ca, requireClientCert: true, hostnameOnly: true },
     dial: { ca, identity, renewals },
-    // NATS: every Raft message carries the cluster key's tag; tls:// URLs also get TLS with this host's certificate.
+    // NATS: every Raft message is authenticated as its sending member (this host's certificate and the cluster CA);
+    // tls:// URLs also get TLS with this host's certificate.
     nats: {
-      authKey: clusterSecret,
+      memberAuth: { cert: identity.cert.toString('utf8'), key: identity.key.toString('utf8'), ca: ca.toString('utf8') },
       tls: o.serverUrls.some((u) => u.startsWith('tls://')) ? { ca: o.natsCa, cert: identity.cert.toString('utf8'), key: identity.key.toString('utf8') } : undefined,
     },
     signer,

@@ -1,4 +1,4 @@
-import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, refuseJoinWithoutToken, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -33,6 +33,15 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       fraction: numberFromEnv('MGMT_TLS_RENEW_FRACTION'),
     });
   }
+  if (config.token === undefined && config.tls?.dial.ca === undefined && config.seeds.some((s) => s.startsWith('https://'))) {
+    try {
+      await refuseJoinWithoutToken({ seeds: config.seeds, hostname: config.hostname });
+    } catch (err) {
+      io.err(`mgmt run: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+  }
   if (config.natsCredentials) config.tls = { ...(config.tls ?? { dial: {} }), nats: { ...config.tls?.nats, credentials: config.natsCredentials } };
   const agent = new Agent(config, log);
   let signals = 0;
@@ -53,7 +62,9 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
     }
     const out = await running;
     if (out.error) {
-      io.err(`mgmt run: ${out.error.message}\n`);
+      // Say why, in the same line (e.g. the NATS server refused the credentials).
+      const cause = out.error.cause instanceof Error ? `: ${out.error.cause.message}` : '';
+      io.err(`mgmt run: ${out.error.message}${cause}\n`);
       process.exitCode = 1;
     }
   } finally {

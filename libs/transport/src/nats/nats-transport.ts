@@ -10,7 +10,7 @@
  * before a PING/PONG round trip (`flush`) confirms the server has them; until
  * then messages wait in the bounded per-peer queues.
  */
-import { connect, credsAuthenticator, Events } from 'nats';
+import { connect, credsAuthenticator, ErrorCode, Events } from 'nats';
 import type { ConnectionOptions, NatsConnection, Subscription } from 'nats';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
@@ -19,6 +19,7 @@ import type { CommonTransportOptions } from '../core/options.js';
 import { parsePeerUrls } from '../core/peer-url.js';
 import { decodeChunkHeader, encodeChunks, ENVELOPE_BYTES, Reassembler } from './envelope.js';
 import { AUTH_TAG_BYTES, openChunk, sealChunk } from './message-auth.js';
+import { MemberAuthenticator, type MemberAuthOptions } from './member-auth.js';
 
 /** Options of the NATS transport. */
 export interface NatsTransportOptions extends CommonTransportOptions {
@@ -40,6 +41,8 @@ export interface NatsTransportOptions extends CommonTransportOptions {
   authKey?: Uint8Array;
   /** Credentials the NATS server requires: a `.creds` file's bytes (JWT + nkey seed), or a user and password. */
   credentials?: { creds?: Uint8Array; user?: string; pass?: string };
+  /** Member identity: every chunk is authenticated as its sending member (member-auth.ts); takes the place of `authKey`. */
+  memberAuth?: MemberAuthOptions;
 }
 
 /** Claimed senders of unauthenticated chunks that were logged (bounded, so a flood logs little). */
@@ -76,6 +79,9 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   private readonly authKey: Uint8Array | undefined;
   private readonly credentials: NatsTransportOptions['credentials'];
   private readonly strangersLogged = new Set<number>();
+  private readonly memberAuth: MemberAuthenticator | undefined;
+  private authSubscription: Subscription | undefined;
+  private authTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: NatsTransportOptions) {
     super(options);
@@ -94,6 +100,31 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     this.connectionName = options.connectionName ?? `mgmt-${this.clusterId}-${this.localId}`;
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
     this.reassembler = new Reassembler(this.maxMessageBytes);
+    this.memberAuth = options.memberAuth
+      ? new MemberAuthenticator(this.localId, this.clusterId, this.prefix, options.memberAuth, {
+          publish: (subject, data) => this.publishControl(subject, data),
+          nowMs: () => Date.now(),
+          logger: this.logger,
+          onPeerReady: (id) => {
+            const link = this.links.get(id);
+            if (link !== undefined && link.queue.length > 0) this.flush(link);
+          },
+        })
+      : undefined;
+  }
+
+  /** A renewed member certificate (with `memberAuth`): later hellos carry it. */
+  updateMemberIdentity(cert: string, key: string): void {
+    this.memberAuth?.updateIdentity(cert, key);
+  }
+
+  private publishControl(subject: string, data: Uint8Array): void {
+    if (this.nc === undefined || !this.connected) return;
+    try {
+      this.nc.publish(subject, data);
+    } catch (cause) {
+      this.logger.debug({ subject, err: String(cause) }, 'nats publish failed');
+    }
   }
 
   /** The subject this member receives on. */
@@ -106,9 +137,9 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     return this.connected ? this.nc?.getServer() : undefined;
   }
 
-  /** Chunks dropped because their authentication tag did not check (with `authKey`). */
+  /** Chunks dropped because their authentication tag did not check (with `authKey` or `memberAuth`). */
   get droppedUnauthenticated(): number {
-    return this.droppedUnauthenticatedCount;
+    return this.droppedUnauthenticatedCount + (this.memberAuth?.droppedUnauthenticated ?? 0);
   }
 
   /** Messages dropped on receipt (malformed envelope, gap in a chunked message, too large). */
@@ -121,6 +152,12 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     this.nc = nc;
     this.connected = true;
     this.subscription = nc.subscribe(this.subject, { callback: (err, msg) => (err === null ? this.onChunk(msg.data) : undefined) });
+    const auth = this.memberAuth;
+    if (auth !== undefined) {
+      this.authSubscription = nc.subscribe(auth.subject, { callback: (err, msg) => (err === null ? auth.onHello(msg.data) : undefined) });
+      this.authTimer = setInterval(() => auth.tick([...this.links.values()].filter((l) => l.queue.length > 0).map((l) => l.id)), 1_000);
+      this.authTimer.unref();
+    }
     this.statusLoop = this.watchStatus(nc);
     await nc.flush(); // the subscription is registered on the server before start resolves
   }
@@ -155,6 +192,12 @@ export class NatsTransport extends BaseTransport<PeerLink> {
         return nc;
       } catch (cause) {
         if (cause instanceof TransportStartError) throw cause;
+        // A server that refuses our credentials will go on refusing them: say so now, not after startTimeoutMs.
+        const code = (cause as { code?: string }).code;
+        if (code === ErrorCode.AuthorizationViolation || code === ErrorCode.AuthenticationExpired || code === ErrorCode.BadCreds) {
+          const what = this.credentials ? "refused this member's credentials" : 'requires credentials and this member has none';
+          throw new TransportStartError(`the NATS server at ${this.servers.join(',')} ${what} (${code})`, { cause });
+        }
         const delayMs = backoff.nextDelayMs();
         if (this.isClosed || Date.now() + delayMs > deadline) {
           throw new TransportStartError(`cannot connect to NATS at ${this.servers.join(',')}`, { cause });
@@ -175,8 +218,10 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     const nc = this.nc;
     this.nc = undefined;
     this.connected = false;
+    if (this.authTimer !== undefined) clearInterval(this.authTimer);
     if (nc === undefined) return;
     this.subscription?.unsubscribe();
+    this.authSubscription?.unsubscribe();
     await nc.close();
     // nats.js does not end status iterators on close; stop ours so the loop ends.
     this.stopStatus?.();
@@ -189,20 +234,30 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     return link;
   }
 
-  protected destroyLink(_link: PeerLink): void {}
+  protected destroyLink(link: PeerLink): void {
+    this.memberAuth?.forget(link.id);
+  }
 
   protected flush(link: PeerLink): void {
     const nc = this.nc;
     if (nc === undefined || !this.connected) return;
     const subject = raftSubject(this.prefix, this.clusterId, link.id);
-    const chunkBytes = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - ENVELOPE_BYTES - (this.authKey ? AUTH_TAG_BYTES : 0));
+    const chunkBytes = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - ENVELOPE_BYTES - (this.authKey || this.memberAuth ? AUTH_TAG_BYTES : 0));
     const key = this.authKey;
+    const auth = this.memberAuth;
+    // With member authentication, messages wait in the queue until the pair key with this peer is ready.
+    if (auth !== undefined && !auth.isReady(link.id)) {
+      auth.requestKey(link.id);
+      return;
+    }
     while (link.queue.length > 0 && this.unflushedBytes < this.maxUnflushedBytes) {
       const bytes = link.queue.shift();
       assert(bytes !== undefined, 'queue length and contents disagree');
       this.seq = (this.seq + 1) >>> 0;
       try {
-        for (const chunk of encodeChunks(this.localId, this.seq, bytes, chunkBytes)) nc.publish(subject, key ? sealChunk(key, subject, chunk) : chunk);
+        for (const chunk of encodeChunks(this.localId, this.seq, bytes, chunkBytes)) {
+          nc.publish(subject, auth ? (auth.seal(link.id, subject, chunk) ?? chunk) : key ? sealChunk(key, subject, chunk) : chunk);
+        }
       } catch (cause) {
         // The client refuses publishes once closed or while it cannot write; Raft will resend.
         link.droppedLinkDown += 1;
@@ -236,6 +291,11 @@ export class NatsTransport extends BaseTransport<PeerLink> {
   }
 
   private onChunk(data: Uint8Array): void {
+    if (this.memberAuth !== undefined) {
+      const opened = this.memberAuth.open(this.subject, data);
+      if (opened !== undefined) this.acceptChunk(opened);
+      return;
+    }
     const chunk = this.authKey ? openChunk(this.authKey, this.subject, data) : data;
     if (chunk === undefined) {
       this.droppedUnauthenticatedCount += 1;
@@ -246,6 +306,10 @@ export class NatsTransport extends BaseTransport<PeerLink> {
       }
       return;
     }
+    this.acceptChunk(chunk);
+  }
+
+  private acceptChunk(chunk: Uint8Array): void {
     const result = this.reassembler.accept(chunk);
     if (result.kind === 'message') this.deliver(result.from, result.bytes);
     else if (result.kind === 'dropped') this.droppedMalformed += 1;

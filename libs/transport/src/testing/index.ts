@@ -12,3 +12,5 @@ export { RecordingLogger } from './recording-logger.js';
 export { sleep, waitFor, waitForAsync } from './wait.js';
 export type { CertFiles, TestCa } from './openssl-pki.js';
 export { makeTestCa } from './openssl-pki.js';
+export type { TestNatsCreds, TestNatsOperator } from './nats-creds.js';
+export { makeNatsCreds, natsOperator } from './nats-creds.js';

@@ -30,6 +30,10 @@ export interface NatsServerOptions {
   tls?: { certFile: string; keyFile: string; caFile?: string; verify?: boolean };
   /** Require this user and password from every client. */
   authorization?: { user: string; password: string };
+  /** Nkey authorization: only these users (public NKEYs, `U...`) may connect (credentials files from makeNatsCreds). */
+  nkeyUsers?: string[];
+  /** Operator (JWT) mode: the operator's JWT and the account JWTs it signed, by account public key (natsOperator().server). */
+  operator?: { jwt: string; accounts: Record<string, string> };
 }
 
 /** A running (or stopped) nats-server. */
@@ -116,6 +120,12 @@ export class NatsServerHandle {
     }
     const auth = this.options.authorization;
     if (auth) lines.push('authorization {', `  user: ${JSON.stringify(auth.user)}`, `  password: ${JSON.stringify(auth.password)}`, '}');
+    const nkeyUsers = this.options.nkeyUsers;
+    if (nkeyUsers) lines.push('authorization {', '  users: [', ...nkeyUsers.map((u) => `    { nkey: ${JSON.stringify(u)} }`), '  ]', '}');
+    const operator = this.options.operator;
+    if (operator) {
+      lines.push(`operator: ${operator.jwt}`, 'resolver: MEMORY', 'resolver_preload: {', ...Object.entries(operator.accounts).map(([pub, jwt]) => `  ${pub}: ${jwt}`), '}');
+    }
     const tls = this.options.tls;
     if (tls) {
       lines.push('tls {', `  cert_file: ${JSON.stringify(tls.certFile)}`, `  key_file: ${JSON.stringify(tls.keyFile)}`);
