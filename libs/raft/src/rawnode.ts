@@ -199,10 +199,16 @@ export class RawNode {
    * Steps a message received from a peer. Local message types throw
    * ErrStepLocalMsg; answers from unknown peers throw ErrStepPeerNotFound.
    * A forwarded proposal the leader cannot accept is dropped silently.
+   * Proposals and read requests forwarded by a peer that is not in the
+   * configuration throw ErrStepPeerNotFound too: a network can hold a
+   * message for as long as a partition lasts, and one a member forwarded
+   * before it was removed must not be committed after its client gave up
+   * (etcd refuses every message from a removed member).
    */
   step(m: Message): void {
     if (isLocalMsg(m.type)) throw new ErrStepLocalMsg();
     if (isResponseMsg(m.type) && !this.raft.trk.progress.has(m.from)) throw new ErrStepPeerNotFound();
+    if ((m.type === MessageType.MSG_PROP || m.type === MessageType.MSG_READ_INDEX) && !this.raft.trk.progress.has(m.from)) throw new ErrStepPeerNotFound();
     if (m.type === MessageType.MSG_PROP) {
       // A network message may be delivered more than once, and the leader
       // stamps term and index into proposal entries: give the core its own copies.

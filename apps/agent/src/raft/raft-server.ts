@@ -457,6 +457,8 @@ export class RaftServer {
       const term = rd.hardState?.term ?? this.node.raft.term;
       this.log.info({ role: rd.softState.role, lead: rd.softState.lead, term }, 'raft role changed');
       if (rd.softState.lead !== this.leaderId) {
+        // What this member forwarded to a leader it no longer follows (proposals held by a partition) never arrives.
+        if (this.leaderId !== 0 && this.leaderId !== this.id) this.transport.discardUnsent?.(this.leaderId);
         this.leaderId = rd.softState.lead;
         for (const fn of this.listeners.leader) fn(this.leaderId, term);
       }

@@ -105,6 +105,16 @@ export abstract class BaseTransport<L extends PeerLink> implements Transport {
   protected abstract closeCarrier(): Promise<void>;
   /** The address of an existing peer changed; default: nothing to do. */
   protected onAddressChanged(_link: L): void {}
+  /** Drops what the carrier itself still holds for `link` (a socket's buffer); default: nothing. */
+  protected discardCarried(_link: L): void {}
+
+  /** Drops every message to `id` not yet delivered (see Transport.discardUnsent). Unknown ids are ignored. */
+  discardUnsent(id: number): void {
+    const link = this.links.get(id);
+    if (link === undefined) return;
+    link.droppedLinkDown += link.queue.clear();
+    this.discardCarried(link);
+  }
 
   async start(): Promise<void> {
     assert(!this.isClosed, 'start after close');

@@ -96,6 +96,14 @@ export interface Transport extends AsyncIterable<InboundMessage> {
   addPeer(id: number, address: string): void;
   /** Forgets a member, drops its queue and closes its link. Unknown ids are ignored. */
   removePeer(id: number): void;
+  /**
+   * Drops every message to `id` not yet delivered: the queue, and on a
+   * connection the bytes its socket still holds (the connection is reset,
+   * so none of them can arrive later). The next send dials again. Raft
+   * calls it for a leader it no longer follows: a proposal it forwarded
+   * during a partition must not reach that leader once the network heals.
+   */
+  discardUnsent?(id: number): void;
   /** Member ids currently known. */
   peers(): number[];
   /** Counters, for metrics and tests. */

@@ -145,6 +145,11 @@ export class FaultyTransport implements Transport {
     this.inner.removePeer(id);
   }
 
+  /** Passes on to the real carrier; messages this wrapper delays stay delayed (a network does not give them back). */
+  discardUnsent(id: number): void {
+    this.inner.discardUnsent?.(id);
+  }
+
   peers(): number[] {
     return this.inner.peers();
   }

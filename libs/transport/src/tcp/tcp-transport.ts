@@ -165,6 +165,23 @@ export class TcpTransport extends BaseTransport<TcpLink> {
     this.resetLink(link);
   }
 
+  /**
+   * Resets the connection (RST, not FIN): closing it would leave what the
+   * kernel still holds to be sent, and retransmitted for as long as a
+   * partition lasts. A TLS socket cannot be reset, only closed.
+   */
+  protected override discardCarried(link: TcpLink): void {
+    const socket = link.socket;
+    if (socket === undefined) return;
+    link.socket = undefined; // its close is ours, not the peer's: nothing to report
+    this.resetLink(link);
+    try {
+      socket.resetAndDestroy();
+    } catch {
+      socket.destroy();
+    }
+  }
+
   protected flush(link: TcpLink): void {
     if (link.state === 'idle') {
       this.connect(link);
