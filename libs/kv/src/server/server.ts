@@ -11,6 +11,9 @@ import { Headers, type ErrorLog } from './rpc.js';
 import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
 import { serverCredentials, type EtcdServerTls } from './tls.js';
+import { ClientPort } from './client-port/client-port.js';
+import { createServer as createHttpServer } from 'node:http';
+import { splitHostPort } from './client-port/host-port.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -71,14 +74,25 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
   grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
+  const http = createHttpServer((_req, res) => {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
+  });
+  const ports: ClientPort[] = [];
 
   return {
     grpc,
-    listen: (address) =>
-      new Promise((resolve, reject) => {
-        const credentials = tlsCredentials ?? ServerCredentials.createInsecure();
-        grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
-      }),
+    listen: (address) => {
+      if (!tlsCredentials) {
+        // Plaintext: gRPC and HTTP/1.1 share the port, as on etcd (see client-port.ts).
+        const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http });
+        ports.push(port);
+        const { host, port: portNumber } = splitHostPort(address);
+        return port.listen(host, portNumber);
+      }
+      return new Promise((resolve, reject) => {
+        grpc.bindAsync(address, tlsCredentials, (error, port) => (error ? reject(error) : resolve(port)));
+      });
+    },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     close: () =>
       new Promise((resolve) => {
@@ -86,7 +100,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
         const timer = setTimeout(() => grpc.forceShutdown(), SHUTDOWN_GRACE_MS);
         grpc.tryShutdown(() => {
           clearTimeout(timer);
-          resolve();
+          void Promise.all(ports.map((p) => p.close())).then(() => resolve());
         });
       }),
   };
