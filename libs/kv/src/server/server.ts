@@ -14,6 +14,7 @@ import { serverCredentials, type EtcdServerTls } from './tls.js';
 import { ClientPort } from './client-port/client-port.js';
 import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
+import { Alarms, withAlarms } from './alarms.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -36,6 +37,8 @@ export interface EtcdServerOptions {
   clusterGuard?: ClusterGuardOptions;
   /** Serve TLS (an `https://` client URL); plaintext without. */
   tls?: EtcdServerTls;
+  /** Keyspace size past which writes raise the NOSPACE alarm (etcd --quota-backend-bytes); 0: no quota. */
+  quotaBackendBytes?: number;
 }
 
 /** A running etcd v3 API server. */
@@ -63,16 +66,18 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
     interceptors: options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : [],
   });
   const headers = new Headers(backend);
+  const alarms = new Alarms(backend);
+  const guarded = withAlarms(backend, alarms, options.quotaBackendBytes ?? 0);
   const streams = new Set<{ end(): void }>();
   const track = (stream: { end(): void }) => {
     streams.add(stream);
     return () => streams.delete(stream);
   };
-  grpc.addService(KvService, kvHandlers(backend, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
+  grpc.addService(KvService, kvHandlers(guarded, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
   grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track }));
-  grpc.addService(LeaseService, leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
+  grpc.addService(LeaseService, leaseHandlers(guarded, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
-  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
+  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log, { alarms }));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
   const http = createHttpServer((_req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
