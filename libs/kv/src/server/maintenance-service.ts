@@ -45,12 +45,13 @@ export function maintenanceHandlers(backend: EtcdBackend, headers: Headers, log:
       const alarm = req.alarm ?? etcdserverpb.AlarmType.NONE;
       if (action === Action.GET) {
         const all = o.alarms.list();
-        return { header: headers.at(), alarms: alarm === etcdserverpb.AlarmType.NONE ? all : all.filter((a) => a.alarm === alarm) };
+        // etcd's Alarm answers carry no header.
+        return { alarms: alarm === etcdserverpb.AlarmType.NONE ? all : all.filter((a) => a.alarm === alarm) };
       }
-      if (alarm === etcdserverpb.AlarmType.NONE) return { header: headers.at(), alarms: [] };
+      if (alarm === etcdserverpb.AlarmType.NONE) return { alarms: [] };
       const memberID = req.memberID ?? 0;
       const changed = action === Action.ACTIVATE ? await o.alarms.activate(memberID, alarm) : await o.alarms.deactivate(memberID, alarm);
-      return { header: headers.at(), alarms: changed ? [changed] : [] };
+      return { alarms: changed ? [changed] : [] };
     }),
     Hash: unary(log, 'Hash', async () => {
       const header = headers.at();
@@ -62,7 +63,7 @@ export function maintenanceHandlers(backend: EtcdBackend, headers: Headers, log:
         call.destroy(toStatus(error));
       });
     },
-    Defragment: unary(log, 'Defragment', async () => ({ header: headers.at() })),
+    Defragment: unary(log, 'Defragment', async () => ({})), // etcd's answer carries no header
     HashKV: unary(log, 'HashKV', async (req: etcdserverpb.HashKVRequest) => {
       const store = backend.store;
       const revision = req.revision || store.revision;

@@ -15,6 +15,8 @@ import { ClientPort } from './client-port/client-port.js';
 import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
 import { Alarms, withAlarms } from './alarms.js';
+import { Gateway } from './http/gateway.js';
+import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -39,6 +41,18 @@ export interface EtcdServerOptions {
   tls?: EtcdServerTls;
   /** Keyspace size past which writes raise the NOSPACE alarm (etcd --quota-backend-bytes); 0: no quota. */
   quotaBackendBytes?: number;
+  /** What /metrics on the client port serves (absent: 404). */
+  metrics?: MetricsSource;
+}
+
+/** The cluster version /version reports (etcd 3.4's). */
+const CLUSTER_VERSION = '3.4.0';
+
+/** The address a gateway dials to reach a port listening on `host` (a wildcard means this machine). */
+function loopbackTarget(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '') return `127.0.0.1:${port}`;
+  if (host === '::') return `[::1]:${port}`;
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** A running etcd v3 API server. */
@@ -79,20 +93,25 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
   grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log, { alarms }));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
-  const http = createHttpServer((_req, res) => {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
-  });
   const ports: ClientPort[] = [];
+  const gateways: Gateway[] = [];
+  const maxMessageBytes = maxRequestBytes + GRPC_OVERHEAD_BYTES;
 
   return {
     grpc,
     listen: (address) => {
       if (!tlsCredentials) {
         // Plaintext: gRPC and HTTP/1.1 share the port, as on etcd (see client-port.ts).
+        const http = createHttpServer();
         const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http });
         ports.push(port);
         const { host, port: portNumber } = splitHostPort(address);
-        return port.listen(host, portNumber);
+        return port.listen(host, portNumber).then((bound) => {
+          const gateway = new Gateway({ target: loopbackTarget(host, bound), maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+          gateways.push(gateway);
+          http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log }));
+          return bound;
+        });
       }
       return new Promise((resolve, reject) => {
         grpc.bindAsync(address, tlsCredentials, (error, port) => (error ? reject(error) : resolve(port)));
@@ -102,6 +121,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
     close: () =>
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();
+        for (const gateway of gateways) gateway.close();
         const timer = setTimeout(() => grpc.forceShutdown(), SHUTDOWN_GRACE_MS);
         grpc.tryShutdown(() => {
           clearTimeout(timer);
