@@ -38,6 +38,7 @@ import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './c
 import { GraphRunner } from './graph/graph-runner.js';
 import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
+import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
@@ -89,6 +90,8 @@ export interface AgentConfig {
   bootstrapExpect?: number;
   /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
   graph?: { file: string; graph: Graph };
+  /** The keyspace size past which writes raise etcd's NOSPACE alarm (`--quota-backend-bytes`); 0 or absent: none. */
+  quotaBackendBytes?: number;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   pollMs?: number;
@@ -165,7 +168,7 @@ export class Agent {
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
-    this.metrics = createMetrics(config.hostname, () => this.clusterView());
+    this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.dataDir, config.quotaBackendBytes) : undefined));
     this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
     this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
@@ -598,7 +601,7 @@ export class Agent {
         logger: this.log,
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
-        observeRequest: this.metrics.observeRequest,
+        ...peerMetricsOptions(this.metrics, this.config.hostname, this.config.quotaBackendBytes),
         tls: this.config.tls,
         hello: (req) => this.answerHello(req),
       });

@@ -7,7 +7,7 @@
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
 import { certificateNames, createNatsTransport, createTcpTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
-import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
+import { DurableStorage, NodeFileSystem, type FileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
@@ -44,6 +44,8 @@ export interface MemberOptions {
   peerTls?: PeerTls;
   /** NATS peer URLs: TLS to the server (`tls://`) and the cluster key that authenticates every message. */
   peerNats?: { tls?: { ca?: string; cert?: string; key?: string }; authKey?: Uint8Array; credentials?: { creds?: Uint8Array; user?: string; pass?: string } };
+  /** The WAL's file system (default node:fs; the agent times its fsyncs for etcd's disk metrics). */
+  fileSystem?: FileSystem;
 }
 
 /** What identifies a member's data directory. */
@@ -144,7 +146,7 @@ export class Member {
     const identity: MemberIdentity = { clusterId: o.clusterId, memberId: o.memberId, hostname: o.hostname };
     const existing = readMemberIdentity(o.dataDir);
     if (!existing) writeMemberIdentity(o.dataDir, identity);
-    const storage = DurableStorage.open({ fs: new NodeFileSystem(), dir: path.join(o.dataDir, 'wal'), identity: { clusterId: o.clusterId, memberId: o.memberId } });
+    const storage = DurableStorage.open({ fs: o.fileSystem ?? new NodeFileSystem(), dir: path.join(o.dataDir, 'wal'), identity: { clusterId: o.clusterId, memberId: o.memberId } });
     const state = new AgentState();
     const fresh = storage.lastIndex() === 0 && isEmptySnapshot(storage.snapshot());
     if (fresh && o.bootstrap) {

@@ -15,6 +15,7 @@ import { ClientPort } from './client-port/client-port.js';
 import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
 import { Alarms, withAlarms } from './alarms.js';
+import { callObserverInterceptor, type CallObserver } from './call-observer.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -43,6 +44,8 @@ export interface EtcdServerOptions {
   quotaBackendBytes?: number;
   /** What /metrics on the client port serves (absent: 404). */
   metrics?: MetricsSource;
+  /** Told of every gRPC call (etcd's grpc_server_* metrics). */
+  observeCall?: CallObserver;
 }
 
 /** The cluster version /version reports (etcd 3.4's). */
@@ -77,7 +80,10 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   const grpc = new Server({
     'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
     'grpc.max_send_message_length': 2 ** 31 - 1,
-    interceptors: options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : [],
+    interceptors: [
+      ...(options.observeCall ? [callObserverInterceptor(options.observeCall)] : []),
+      ...(options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : []),
+    ],
   });
   const headers = new Headers(backend);
   const alarms = new Alarms(backend);
