@@ -21,3 +21,4 @@ export { JoinRefusedError, JoinUnavailableError } from './security/join-client.j
 export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './security/renewal.js';
 export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
+export { RestoreError, restoreSnapshot, type RestoreOutcome } from './raft/restore-snapshot.js';
