@@ -11,6 +11,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { startRealEtcd, type RealEtcd } from './real-etcd.js';
+import { mask, post, sameOn, type Answer } from './side-by-side.js';
 
 let h: Harness;
 let etcd: RealEtcd;
@@ -23,43 +24,7 @@ afterAll(async () => {
   await Promise.all([h?.stop(), etcd?.stop()]);
 });
 
-/** Masks what differs between two clusters: ids and terms in headers, members' names and URLs. */
-function mask(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(mask);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (['cluster_id', 'member_id', 'raft_term', 'leader'].includes(k)) out[k] = '<id>';
-    else out[k] = mask(v);
-  }
-  return out;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-async function post(endpoint: string, path: string, body: string, method = 'POST'): Promise<Answer> {
-  const res = await fetch(`http://${endpoint}${path}`, { method, body: method === 'GET' ? undefined : body });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text.trim().split('\n').map((line) => JSON.parse(line));
-    if ((parsed as unknown[]).length === 1) parsed = (parsed as unknown[])[0];
-  } catch {
-    // not JSON: compare the text
-  }
-  return { status: res.status, body: mask(parsed) };
-}
-
-/** Sends the same request to both and expects the same answer; returns mgmt's. */
-async function same(path: string, body: unknown, method = 'POST'): Promise<Answer> {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const [ours, theirs] = await Promise.all([post(h.endpoint, path, text, method), post(etcd.endpoint, path, text, method)]);
-  expect({ path, request: body, ...ours }).toEqual({ path, request: body, ...theirs });
-  return ours;
-}
+const same = (path: string, body: unknown, method = 'POST') => sameOn(h.endpoint, etcd.endpoint, path, body, method);
 
 describe('the JSON gateway, side by side with etcd 3.4', () => {
   it('answers kv calls alike', async () => {

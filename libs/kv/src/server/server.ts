@@ -16,6 +16,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
 import { Alarms, withAlarms } from './alarms.js';
 import { callObserverInterceptor, type CallObserver } from './call-observer.js';
+import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
+import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -98,6 +100,9 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(LeaseService, leaseHandlers(guarded, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
   grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log, { alarms }));
+  const concurrency = concurrencyServices(loadConcurrencyRoot());
+  grpc.addService(concurrency.lock, lockHandlers(guarded, headers, log));
+  grpc.addService(concurrency.election, electionHandlers(guarded, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
   const ports: ClientPort[] = [];
   const gateways: Gateway[] = [];

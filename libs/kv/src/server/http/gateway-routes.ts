@@ -22,6 +22,13 @@ const route = (service: string, name: string, request: string, response: string,
   ...extra,
 });
 
+/** A route of etcd's v3lock and v3election gateways (same /v3/ prefix). */
+const concurrency = (pkg: string, service: string, name: string, request: string, response: string): GatewayRoute => ({
+  method: `/${pkg}.${service}/${name}`,
+  request: `${pkg}.${request}`,
+  response: `${pkg}.${response}`,
+});
+
 const leaseRevoke = route('Lease', 'LeaseRevoke', 'LeaseRevokeRequest', 'LeaseRevokeResponse');
 const leaseTimeToLive = route('Lease', 'LeaseTimeToLive', 'LeaseTimeToLiveRequest', 'LeaseTimeToLiveResponse');
 const leaseLeases = route('Lease', 'LeaseLeases', 'LeaseLeasesRequest', 'LeaseLeasesResponse');
@@ -54,6 +61,13 @@ export const GATEWAY_ROUTES: ReadonlyMap<string, GatewayRoute> = new Map([
   ['/maintenance/hash', route('Maintenance', 'Hash', 'HashRequest', 'HashResponse')],
   ['/maintenance/snapshot', route('Maintenance', 'Snapshot', 'SnapshotRequest', 'SnapshotResponse', { stream: 'server' })],
   ['/maintenance/transfer-leadership', route('Maintenance', 'MoveLeader', 'MoveLeaderRequest', 'MoveLeaderResponse')],
+  ['/lock/lock', concurrency('v3lockpb', 'Lock', 'Lock', 'LockRequest', 'LockResponse')],
+  ['/lock/unlock', concurrency('v3lockpb', 'Lock', 'Unlock', 'UnlockRequest', 'UnlockResponse')],
+  ['/election/campaign', concurrency('v3electionpb', 'Election', 'Campaign', 'CampaignRequest', 'CampaignResponse')],
+  ['/election/proclaim', concurrency('v3electionpb', 'Election', 'Proclaim', 'ProclaimRequest', 'ProclaimResponse')],
+  ['/election/leader', concurrency('v3electionpb', 'Election', 'Leader', 'LeaderRequest', 'LeaderResponse')],
+  ['/election/observe', { ...concurrency('v3electionpb', 'Election', 'Observe', 'LeaderRequest', 'LeaderResponse'), stream: 'server' }],
+  ['/election/resign', concurrency('v3electionpb', 'Election', 'Resign', 'ResignRequest', 'ResignResponse')],
 ]);
 
 /** The version prefixes etcd 3.4's gateway serves. */

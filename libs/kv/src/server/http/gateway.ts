@@ -7,7 +7,7 @@
  */
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loadEtcdJsonRoot } from '@mgmt/proto';
+import { loadConcurrencyRoot } from '../concurrency/concurrency-proto.js';
 import type { Root, Type } from 'protobufjs';
 import { GatewayInputError, jsonSyntaxMessage, messageFromJson, messageToJson } from './json-codec.js';
 import { gatewayRoute, type GatewayRoute } from './gateway-routes.js';
@@ -40,7 +40,7 @@ export interface GatewayOptions {
 
 /** The JSON gateway of one client port. */
 export class Gateway {
-  private readonly root: Root = loadEtcdJsonRoot();
+  private readonly root: Root = loadConcurrencyRoot();
   private readonly client: Client;
 
   constructor(private readonly options: GatewayOptions) {
