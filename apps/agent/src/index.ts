@@ -22,3 +22,4 @@ export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './
 export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
 export { RestoreError, restoreSnapshot, type RestoreOutcome } from './raft/restore-snapshot.js';
+export type { BackupOptions } from './backup/backup-plan.js';

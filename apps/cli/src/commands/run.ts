@@ -53,6 +53,9 @@ export function registerRun(program: Command, io: Io): void {
     .option('--nats-user <name>', 'user for a nats-server that requires one; env MGMT_NATS_USER')
     .option('--nats-password <secret>', 'password of --nats-user; env MGMT_NATS_PASSWORD')
     .option('--quota-backend-bytes <bytes>', 'keyspace size past which writes are refused with etcd\'s NOSPACE alarm until space is freed and the alarm disarmed (etcd\'s flag; default 2 GiB); env MGMT_QUOTA_BACKEND_BYTES')
+    .option('--backup-dir <path>', 'write scheduled backups (snapshot files, restore with mgmt snapshot restore) here while this member leads; env MGMT_BACKUP_DIR')
+    .option('--backup-interval <duration>', 'time between backups, cluster-wide (e.g. 1h, 30m; default 1h); env MGMT_BACKUP_INTERVAL')
+    .option('--backup-keep <n>', 'how many backup files to keep in --backup-dir (default 24); env MGMT_BACKUP_KEEP')
     .action(async (flags: RunFlags & EtcdFlags) => {
       const config = Object.assign(resolveRunConfig(flags), resolveEtcdFlags(flags));
       const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {
