@@ -174,7 +174,7 @@ export class Agent {
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
-    this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.dataDir, config.quotaBackendBytes) : undefined));
+    this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
     this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
     this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
     this.volunteerKey = new KeyKeeper(log, 'write volunteer key');

@@ -5,10 +5,12 @@
  * the same host can be nominated again later in the same process (the
  * original failed there with "bind: address already in use").
  */
+import path from 'node:path';
 import { createEtcdServer, type EtcdServer, type EtcdServerOptions } from '@mgmt/kv';
 import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
+import { directoryBytes } from './etcd/disk-usage.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
@@ -53,7 +55,7 @@ export class Peer {
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
     const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
-    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
+    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }), diskBytes: () => directoryBytes(path.join(o.dataDir, 'wal')) });
     const servers: EtcdServer[] = [];
     const foreignLogged = new Map<string, number>();
     const clusterGuard = {

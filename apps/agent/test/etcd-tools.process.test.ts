@@ -29,6 +29,10 @@ beforeAll(async () => {
 }, 200_000);
 
 afterAll(async () => {
+  for (const p of procs) {
+    // An agent that died on its own: show why before the directory goes.
+    if (p.child.exitCode !== null || p.child.signalCode !== null) console.error(`${p.name} exited (${p.child.exitCode ?? p.child.signalCode}):\n${fs.readFileSync(p.logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
+  }
   await killAll(procs);
   tmp?.cleanup();
 });
@@ -154,8 +158,17 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     expect(one('process_resident_memory_bytes').value).toBeGreaterThan(0);
   });
 
-  it('passes etcdctl check datascale (it reads process_resident_memory_bytes from /metrics)', async () => {
-    const out = await etcdctl(procs[0]!.clientUrl, 'check', 'datascale', '--load=s', '--command-timeout=60s');
+});
+
+describe('etcdctl check datascale against one agent', () => {
+  // A cluster of one: the check's 50 clients on a loaded 2-core machine can
+  // starve a 3-member cluster's heartbeats into an election, and the check
+  // stops at the first "no leader"; what is tested here is /metrics.
+  it('passes (it reads process_resident_memory_bytes from /metrics on the client port)', async () => {
+    const solo = await startAgent({ name: 'solo', dir: tmp.dir });
+    procs.push(solo);
+    await waitFor('solo serves', () => voterNames(solo.endpoint).then((v) => v?.length === 1), 60_000);
+    const out = await etcdctl(solo.clientUrl, 'check', 'datascale', '--load=s', '--command-timeout=60s');
     expect(out).toMatch(/PASS: Approximate system memory used : [\d.]+ MB\./);
   }, 300_000);
 });

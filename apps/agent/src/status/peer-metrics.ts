@@ -5,8 +5,6 @@
  * process_* and nodejs_*), and the sample of etcd member series.
  */
 import { NodeFileSystem } from '@mgmt/wal';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Peer, PeerOptions } from '../peer.js';
 import type { EtcdMemberSample } from './etcd-metrics.js';
 import type { AgentMetrics } from './metrics.js';
@@ -36,32 +34,15 @@ export function peerMetricsOptions(metrics: AgentMetrics, hostname: string, quot
   };
 }
 
-/** Bytes of the files under `dir` (the member's log and snapshots on disk). */
-function directoryBytes(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += directoryBytes(p);
-    else if (entry.isFile()) total += fs.statSync(p).size;
-  }
-  return total;
-}
-
 /** etcd's member series sampled from a running peer. */
-export async function sampleMember(peer: Peer, dataDir: string, quotaBackendBytes: number | undefined): Promise<EtcdMemberSample> {
+export async function sampleMember(peer: Peer, quotaBackendBytes: number | undefined): Promise<EtcdMemberSample> {
   const status = await peer.backend.status();
-  let onDisk = status.dbSizeBytes;
-  try {
-    onDisk = directoryBytes(path.join(dataDir, 'wal'));
-  } catch {
-    // the directory is being replaced (snapshot install): keep the store's figure
-  }
   return {
     memberId: peer.backend.header().memberId,
     leaderId: status.leader,
     committedIndex: status.raftIndex,
     appliedIndex: status.raftAppliedIndex,
-    dbSizeBytes: onDisk,
+    dbSizeBytes: status.dbSizeBytes,
     dbSizeInUseBytes: status.dbSizeInUseBytes,
     quotaBackendBytes: quotaBackendBytes ?? 0,
     version: status.version,
