@@ -21,3 +21,5 @@ export type { CallObserver, GrpcCallType, ObservedCall } from './server/call-obs
 export type { MetricsSource } from './server/http/http-handler.js';
 export { SNAPSHOT_FILE_VERSION, SnapshotFileError, decodeSnapshotFile, encodeSnapshotFile } from './snapshot-file.js';
 export { ALARM_PREFIX } from './server/alarms.js';
+export { Alarms } from './server/alarms.js';
+export { checkCorruption, mismatchedMembers, type MemberHash } from './server/corruption-check.js';

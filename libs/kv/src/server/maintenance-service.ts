@@ -1,8 +1,9 @@
 import { crc32c } from '@node-rs/crc32';
 import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { etcdserverpb } from '@mgmt/proto';
-import { Errors, EtcdError, GrpcCode } from '../errors.js';
+import { EtcdError, GrpcCode } from '../errors.js';
 import { encodeSnapshotFile } from '../snapshot-file.js';
+import { hashKv } from './hash-kv.js';
 import type { Alarms, AlarmMember } from './alarms.js';
 import type { EtcdBackend } from './backend.js';
 import { toStatus, unary, type ErrorLog, type Headers } from './rpc.js';
@@ -65,19 +66,8 @@ export function maintenanceHandlers(backend: EtcdBackend, headers: Headers, log:
     },
     Defragment: unary(log, 'Defragment', async () => ({})), // etcd's answer carries no header
     HashKV: unary(log, 'HashKV', async (req: etcdserverpb.HashKVRequest) => {
-      const store = backend.store;
-      const revision = req.revision || store.revision;
-      if (revision > store.revision) throw Errors.futureRev();
-      if (revision < store.compactRevision) throw Errors.compacted();
-      // The live keyspace at `revision`, hashed in key order.
-      const answer = store.range({ key: Buffer.from([0]), rangeEnd: Buffer.from([0]), revision, serializable: true });
-      let hash = 0;
-      for (const kv of answer.kvs) {
-        hash = crc32c(Buffer.from(kv.key ?? []), hash);
-        hash = crc32c(Buffer.from(kv.value ?? []), hash);
-        hash = crc32c(Buffer.from(`${kv.createRevision},${kv.modRevision},${kv.version},${kv.lease}`), hash);
-      }
-      return { header: headers.at(), hash: hash >>> 0, compactRevision: store.compactRevision };
+      const { hash, compactRevision } = hashKv(backend.store, req.revision ?? 0);
+      return { header: headers.at(), hash, compactRevision };
     }),
     MoveLeader: unary(log, 'MoveLeader', async (req: etcdserverpb.MoveLeaderRequest) => {
       if (!backend.moveLeader) throw new EtcdError(GrpcCode.UNIMPLEMENTED, 'etcdserver: move leader is not supported');
