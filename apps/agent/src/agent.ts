@@ -40,6 +40,7 @@ import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
 import { BackupScheduler } from './backup/backup-scheduler.js';
+import { CorruptionChecker } from './etcd/corruption-checker.js';
 import type { BackupOptions } from './backup/backup-plan.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
@@ -96,6 +97,8 @@ export interface AgentConfig {
   quotaBackendBytes?: number;
   /** Scheduled backups (`--backup-dir`, `--backup-interval`, `--backup-keep`), written while this member leads. */
   backup?: BackupOptions;
+  /** How often the leader compares members' hashes (`--experimental-corrupt-check-time`); absent: never. */
+  corruptCheckIntervalMs?: number;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   pollMs?: number;
@@ -149,6 +152,8 @@ export class Agent {
   readonly metrics: AgentMetrics;
   /** Scheduled backups, when configured. */
   private readonly backups: BackupScheduler | undefined;
+  /** The leader's corruption check, when configured. */
+  private readonly corruptionChecker: CorruptionChecker | undefined;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
   /** Which cluster this host belongs to: the data directory's record, and the clients bound to it. */
@@ -176,6 +181,7 @@ export class Agent {
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
     this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
+    this.corruptionChecker = config.corruptCheckIntervalMs ? new CorruptionChecker(config.corruptCheckIntervalMs, () => this.peer, log.child({ part: 'corrupt-check' })) : undefined;
     this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
     this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
@@ -256,6 +262,7 @@ export class Agent {
     this.actor.start();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
     this.backups?.start();
+    this.corruptionChecker?.start();
     this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
     return this.done.finally(async () => {
       await this.stopGraph();
@@ -917,6 +924,7 @@ export class Agent {
     void this.closeHelloServer();
     clearInterval(this.pollTimer);
     this.backups?.stop();
+    this.corruptionChecker?.stop();
     this.lease.stop();
     clearTimeout(this.publishTimer);
     this.nominator?.stop();

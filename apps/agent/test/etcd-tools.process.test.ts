@@ -6,7 +6,8 @@
 // true on every member; the JSON gateway answers on a follower; and
 // /metrics on the client port parses as Prometheus text with each etcd
 // series the etcd mixin uses, with etcd's types and buckets, plus
-// process_* and nodejs_*, and `etcdctl check datascale` reads it.
+// process_* and nodejs_*, and `etcdctl check datascale` reads it. The
+// leader's corruption check runs every second all along and accuses nobody.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,10 +22,13 @@ const urls = () => procs.map((p) => p.clientUrl);
 
 beforeAll(async () => {
   tmp = tempDir('mgmt-etcd-tools-');
-  const h1 = await startAgent({ name: 'h1', dir: tmp.dir, ideal: 3 });
+  // Every member runs the leader's corruption check each second: with the
+  // agents' own writes going on, it must never accuse a healthy member.
+  const check = ['--experimental-corrupt-check-time', '1s'];
+  const h1 = await startAgent({ name: 'h1', dir: tmp.dir, ideal: 3, extra: check });
   procs.push(h1);
   await waitFor('h1 serves', () => voterNames(h1.endpoint).then((v) => v?.length === 1), 60_000);
-  for (const name of ['h2', 'h3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [h1.clientUrl] }));
+  for (const name of ['h2', 'h3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [h1.clientUrl], extra: check }));
   await waitFor('three voters', () => voterNames(h1.endpoint).then((v) => v?.length === 3), 120_000);
 }, 200_000);
 
@@ -156,6 +160,19 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     const puts = samples.find((s) => s.name === 'grpc_server_handled_total' && s.labels.grpc_method === 'Put' && s.labels.grpc_code === 'OK');
     expect(puts?.labels).toEqual({ grpc_type: 'unary', grpc_service: 'etcdserverpb.KV', grpc_method: 'Put', grpc_code: 'OK' });
     expect(one('process_resident_memory_bytes').value).toBeGreaterThan(0);
+  });
+
+  it('raised no CORRUPT alarm: the corruption check ran all along and found the members equal', async () => {
+    // The leader's check calls HashKV on the other members: their metrics count those calls.
+    let hashKvCalls = 0;
+    for (const url of urls()) {
+      const { samples } = parsePrometheus(await (await fetch(`${url}/metrics`)).text());
+      hashKvCalls += samples.filter((x) => x.name === 'grpc_server_handled_total' && x.labels.grpc_method === 'HashKV' && x.labels.grpc_code === 'OK').reduce((a, x) => a + x.value, 0);
+    }
+    expect(hashKvCalls).toBeGreaterThan(5);
+    expect(await etcdctl(urls().join(','), 'alarm', 'list')).toBe('');
+    const log = fs.readFileSync(procs.find((p) => p.name === 'h1')!.logFile, 'utf8');
+    expect(log).not.toContain('corruption check');
   });
 
 });

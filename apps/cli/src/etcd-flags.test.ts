@@ -24,4 +24,10 @@ describe('etcd flags of mgmt run', () => {
     expect(() => resolveEtcdFlags({ backupDir: '/b', backupInterval: 'often' }, {})).toThrow(/^--backup-interval: "often" is not a duration/);
     expect(() => resolveEtcdFlags({ backupDir: '/b', backupKeep: '0' }, {})).toThrow('--backup-keep: "0" is not a positive integer');
   });
+
+  it('resolves the corruption check interval (off unless given)', () => {
+    expect(resolveEtcdFlags({}, {}).corruptCheckIntervalMs).toBeUndefined();
+    expect(resolveEtcdFlags({ experimentalCorruptCheckTime: '5m' }, {}).corruptCheckIntervalMs).toBe(300_000);
+    expect(() => resolveEtcdFlags({ experimentalCorruptCheckTime: 'soon' }, {})).toThrow(/^--experimental-corrupt-check-time: "soon" is not a duration/);
+  });
 });

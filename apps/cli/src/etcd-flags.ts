@@ -20,12 +20,14 @@ export interface EtcdFlags {
   backupDir?: string;
   backupInterval?: string;
   backupKeep?: string;
+  experimentalCorruptCheckTime?: string;
 }
 
 /** What they resolve to. */
 export interface EtcdFlagValues {
   quotaBackendBytes: number;
   backup?: BackupOptions;
+  corruptCheckIntervalMs?: number;
 }
 
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -67,5 +69,13 @@ export function resolveEtcdFlags(flags: EtcdFlags, env: Record<string, string | 
     }
     if (n > 0) quotaBackendBytes = n;
   }
-  return { quotaBackendBytes, backup: resolveBackup(flags, env) };
+  const checkText = flags.experimentalCorruptCheckTime ?? env.MGMT_EXPERIMENTAL_CORRUPT_CHECK_TIME;
+  let corruptCheckIntervalMs: number | undefined;
+  if (checkText !== undefined && checkText !== '' && checkText !== '0') {
+    corruptCheckIntervalMs = parseDurationMs(checkText);
+    if (corruptCheckIntervalMs === undefined || corruptCheckIntervalMs < 1000) {
+      throw new ConfigError(`--experimental-corrupt-check-time: ${JSON.stringify(checkText)} is not a duration of at least 1s (e.g. 5m)`);
+    }
+  }
+  return { quotaBackendBytes, backup: resolveBackup(flags, env), corruptCheckIntervalMs };
 }

@@ -56,6 +56,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--backup-dir <path>', 'write scheduled backups (snapshot files, restore with mgmt snapshot restore) here while this member leads; env MGMT_BACKUP_DIR')
     .option('--backup-interval <duration>', 'time between backups, cluster-wide (e.g. 1h, 30m; default 1h); env MGMT_BACKUP_INTERVAL')
     .option('--backup-keep <n>', 'how many backup files to keep in --backup-dir (default 24); env MGMT_BACKUP_KEEP')
+    .option('--experimental-corrupt-check-time <duration>', 'how often the leader compares every member\'s keyspace hash and raises CORRUPT on a mismatch (etcd\'s flag; off unless given, e.g. 5m); env MGMT_EXPERIMENTAL_CORRUPT_CHECK_TIME')
     .action(async (flags: RunFlags & EtcdFlags) => {
       const config = Object.assign(resolveRunConfig(flags), resolveEtcdFlags(flags));
       const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {

@@ -47,7 +47,11 @@ class RewrittenConnection extends Duplex {
     for (const piece of opening) this.push(piece);
     socket.on('data', (chunk: Buffer) => this.forward(chunk));
     socket.on('end', () => this.push(null));
-    socket.on('error', (error) => this.destroy(error));
+    // Never emit 'error' on this stream: Node's HTTP/2 session wraps it in a
+    // JSStreamSocket whose error path trips an internal assertion
+    // (ERR_INTERNAL_ASSERTION in socketOnError) and kills the process. A
+    // socket error (a client reset) simply closes the connection.
+    socket.on('error', () => this.destroy());
     socket.on('close', () => this.destroy());
   }
 
@@ -89,14 +93,16 @@ class RewrittenConnection extends Duplex {
     this.socket.resume();
   }
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.socket.write(chunk, callback);
+    // A failed write shows as the socket's error and close (above), not as this stream's error.
+    if (this.socket.destroyed) return callback();
+    this.socket.write(chunk, () => callback());
   }
   override _final(callback: (error?: Error | null) => void): void {
-    this.socket.end(callback);
+    this.socket.end(() => callback());
   }
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+  override _destroy(_error: Error | null, callback: (error?: Error | null) => void): void {
     this.socket.destroy();
-    callback(error);
+    callback(null);
   }
 }
 
