@@ -38,6 +38,10 @@ import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './c
 import { GraphRunner } from './graph/graph-runner.js';
 import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
+import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
+import { BackupScheduler } from './backup/backup-scheduler.js';
+import { CorruptionChecker } from './etcd/corruption-checker.js';
+import type { BackupOptions } from './backup/backup-plan.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
@@ -89,6 +93,12 @@ export interface AgentConfig {
   bootstrapExpect?: number;
   /** The resource graph to converge (`mgmt run --file`), already loaded and validated. */
   graph?: { file: string; graph: Graph };
+  /** The keyspace size past which writes raise etcd's NOSPACE alarm (`--quota-backend-bytes`); 0 or absent: none. */
+  quotaBackendBytes?: number;
+  /** Scheduled backups (`--backup-dir`, `--backup-interval`, `--backup-keep`), written while this member leads. */
+  backup?: BackupOptions;
+  /** How often the leader compares members' hashes (`--experimental-corrupt-check-time`); absent: never. */
+  corruptCheckIntervalMs?: number;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   pollMs?: number;
@@ -140,6 +150,10 @@ export class Agent {
   private effects: Promise<void> = Promise.resolve();
   /** Prometheus metrics of this agent (the status server serves them). */
   readonly metrics: AgentMetrics;
+  /** Scheduled backups, when configured. */
+  private readonly backups: BackupScheduler | undefined;
+  /** The leader's corruption check, when configured. */
+  private readonly corruptionChecker: CorruptionChecker | undefined;
   /** Converges `--file` and shares its exported resources; absent without a graph. */
   private readonly graph: GraphRunner | undefined;
   /** Which cluster this host belongs to: the data directory's record, and the clients bound to it. */
@@ -165,7 +179,9 @@ export class Agent {
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
-    this.metrics = createMetrics(config.hostname, () => this.clusterView());
+    this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
+    this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
+    this.corruptionChecker = config.corruptCheckIntervalMs ? new CorruptionChecker(config.corruptCheckIntervalMs, () => this.peer, log.child({ part: 'corrupt-check' })) : undefined;
     this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
     this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
@@ -245,6 +261,8 @@ export class Agent {
     if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.openHelloServer();
     this.actor.start();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
+    this.backups?.start();
+    this.corruptionChecker?.start();
     this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
     return this.done.finally(async () => {
       await this.stopGraph();
@@ -598,7 +616,7 @@ export class Agent {
         logger: this.log,
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
-        observeRequest: this.metrics.observeRequest,
+        ...peerMetricsOptions(this.metrics, this.config.hostname, this.config.quotaBackendBytes),
         tls: this.config.tls,
         hello: (req) => this.answerHello(req),
       });
@@ -905,6 +923,8 @@ export class Agent {
     this.stopped = true;
     void this.closeHelloServer();
     clearInterval(this.pollTimer);
+    this.backups?.stop();
+    this.corruptionChecker?.stop();
     this.lease.stop();
     clearTimeout(this.publishTimer);
     this.nominator?.stop();

@@ -22,3 +22,5 @@ export { refuseJoinWithoutToken } from './security/token-needed.js';
 export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './security/renewal.js';
 export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
+export { RestoreError, restoreSnapshot, type RestoreOutcome } from './raft/restore-snapshot.js';
+export type { BackupOptions } from './backup/backup-plan.js';

@@ -5,10 +5,12 @@
  * the same host can be nominated again later in the same process (the
  * original failed there with "bind: address already in use").
  */
-import { createEtcdServer, type EtcdServer } from '@mgmt/kv';
+import path from 'node:path';
+import { createEtcdServer, type EtcdServer, type EtcdServerOptions } from '@mgmt/kv';
 import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
+import { directoryBytes } from './etcd/disk-usage.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
@@ -25,10 +27,14 @@ export interface PeerOptions extends MemberOptions {
   clusterIdNumber: number;
   /** Told of every proposal and linearizable read the etcd API serves (metrics). */
   observeRequest?: RequestObserver;
+  /** Told as each of those requests begins (etcd's pending proposals). */
+  observeRequestStart?: (kind: string) => void;
   /** Answers mgmt's Hello beside the etcd API (who is here, which cluster). */
   hello?: HelloHandler;
   /** TLS for `https://` client and peer URLs; with a signer the client URLs also admit joiners. */
   tls?: AgentTls;
+  /** etcd's API server extras: gRPC call metrics, /metrics on the client port, the NOSPACE quota. */
+  etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes'>;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
@@ -49,7 +55,7 @@ export class Peer {
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
     const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
-    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }) });
+    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }), diskBytes: () => directoryBytes(path.join(o.dataDir, 'wal')) });
     const servers: EtcdServer[] = [];
     const foreignLogged = new Map<string, number>();
     const clusterGuard = {
@@ -65,7 +71,8 @@ export class Peer {
       for (const url of o.listenClientUrls ?? o.clientUrls) {
         const https = url.startsWith('https://');
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
-        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest) : backend, {
+        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest, o.observeRequestStart) : backend, {
+          ...o.etcdServer,
           logError: (message, error) => o.logger.error({ err: String(error) }, message),
           tls: https && o.tls?.client ? { ...o.tls.client, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } : undefined,
           clusterGuard,

@@ -82,6 +82,7 @@ export const Errors = {
   badLeaderTransferee: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: bad leader transferee'),
   permissionDenied: def(GrpcCode.PERMISSION_DENIED, 'etcdserver: permission denied'),
   badCommand: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: malformed request'),
+  corrupt: def(GrpcCode.DATA_LOSS, 'etcdserver: corrupt cluster'),
 } as const;
 
 /** A Raft entry that does not hold a valid store command. */

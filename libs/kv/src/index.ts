@@ -17,3 +17,9 @@ export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './serve
 export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
 export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';
 export { PendingProposals } from './proposals.js';
+export type { CallObserver, GrpcCallType, ObservedCall } from './server/call-observer.js';
+export type { MetricsSource } from './server/http/http-handler.js';
+export { SNAPSHOT_FILE_VERSION, SnapshotFileError, decodeSnapshotFile, encodeSnapshotFile } from './snapshot-file.js';
+export { ALARM_PREFIX } from './server/alarms.js';
+export { Alarms } from './server/alarms.js';
+export { checkCorruption, mismatchedMembers, type MemberHash } from './server/corruption-check.js';

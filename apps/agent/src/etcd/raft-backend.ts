@@ -33,6 +33,8 @@ export interface RaftBackendOptions {
    * history would be unbounded memory. 0 turns it off.
    */
   autoCompactionRetention?: number;
+  /** Bytes the member's data takes on disk (Status.dbSize); absent: the keyspace's size. */
+  diskBytes?: () => number;
   /**
    * How often the leader considers compacting (default 5 s: under a write
    * load, history past the retention is memory held for nothing).
@@ -229,7 +231,7 @@ export class RaftBackend implements EtcdBackend {
     const self = this.member.state.members.get(this.member.identity.memberId);
     return {
       version: ETCD_COMPATIBLE_VERSION,
-      dbSizeBytes: this.store.sizeBytes,
+      dbSizeBytes: this.options.diskBytes?.() || this.store.sizeBytes,
       dbSizeInUseBytes: this.store.sizeBytes,
       leader: st.lead,
       raftIndex: st.commit,

@@ -18,11 +18,11 @@ import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readClusterRecord, removeClusterRecord, writeClusterRecord } from '../cluster/cluster-record.js';
-import type { MemberInfo } from '../cluster/members.js';
+import { removeClusterRecord } from '../cluster/cluster-record.js';
 import type { Logger } from '../log.js';
-import { AgentState, encodeAgentSnapshot } from './agent-state.js';
-import { readMemberIdentity, writeMemberIdentity } from './member.js';
+import { AgentState } from './agent-state.js';
+import { writeClusterOfOne } from './cluster-of-one.js';
+import { readMemberIdentity } from './member.js';
 
 /** What the forced start did. */
 export type ForceOutcome = { kind: 'from-data'; clusterId: string; memberId: number; revision: number } | { kind: 'empty' };
@@ -64,23 +64,8 @@ export async function forceNewCluster(o: { dataDir: string; hostname: string; pe
   // The store says which cluster it is: make it say the new one.
   state.kv.applyEntry(encodeCommand({ put: { key: new TextEncoder().encode(`${MGMT_PREFIX}clusterId`), value: new TextEncoder().encode(clusterId) } }, 0));
   const revision = state.kv.revision;
-  const self: MemberInfo = { id: memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false };
-  const cs = emptyConfState();
-  cs.voters = [memberId];
-  const snapIndex = Math.max(1, index);
-
   fs.renameSync(walDir, path.join(o.dataDir, `wal.before-force-new-cluster-${Date.now()}`));
-  const fresh = DurableStorage.open({ fs: new NodeFileSystem(), dir: walDir, identity: { clusterId, memberId } });
-  try {
-    const data = encodeAgentSnapshot(state.kv.snapshot(), [self]);
-    await fresh.save({ snapshot: { data, metadata: { index: snapIndex, term: 1, confState: cs } }, hardState: { term: 1, vote: 0, commit: snapIndex } });
-  } finally {
-    await fresh.close();
-  }
-  writeMemberIdentity(o.dataDir, { clusterId, memberId, hostname: o.hostname });
-  const record = readClusterRecord(o.dataDir);
-  if (record) removeClusterRecord(o.dataDir);
-  writeClusterRecord(o.dataDir, { clusterId, hostname: o.hostname, memberIds: [memberId], endpoints: [] });
+  await writeClusterOfOne({ dataDir: o.dataDir, clusterId, memberId, hostname: o.hostname, peerUrls: o.peerUrls, kvSnapshot: state.kv.snapshot(), index });
   o.log.warn(
     { dataDir: o.dataDir, oldClusterId: identity.clusterId, clusterId, memberId, revision },
     `--force-new-cluster: cluster ${clusterId} of one starts from the data of cluster ${identity.clusterId} (revision ${revision})`,

@@ -7,7 +7,7 @@
  */
 import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
 import { certificateNames, createNatsTransport, createTcpTransport, NatsTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
-import { DurableStorage, NodeFileSystem } from '@mgmt/wal';
+import { DurableStorage, NodeFileSystem, type FileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
@@ -49,6 +49,8 @@ export interface MemberOptions {
     credentials?: { creds?: Uint8Array; user?: string; pass?: string };
     memberAuth?: { cert: string; key: string; ca: string };
   };
+  /** The WAL's file system (default node:fs; the agent times its fsyncs for etcd's disk metrics). */
+  fileSystem?: FileSystem;
 }
 
 /** What identifies a member's data directory. */
@@ -155,7 +157,7 @@ export class Member {
     const identity: MemberIdentity = { clusterId: o.clusterId, memberId: o.memberId, hostname: o.hostname };
     const existing = readMemberIdentity(o.dataDir);
     if (!existing) writeMemberIdentity(o.dataDir, identity);
-    const storage = DurableStorage.open({ fs: new NodeFileSystem(), dir: path.join(o.dataDir, 'wal'), identity: { clusterId: o.clusterId, memberId: o.memberId } });
+    const storage = DurableStorage.open({ fs: o.fileSystem ?? new NodeFileSystem(), dir: path.join(o.dataDir, 'wal'), identity: { clusterId: o.clusterId, memberId: o.memberId } });
     const state = new AgentState();
     const fresh = storage.lastIndex() === 0 && isEmptySnapshot(storage.snapshot());
     if (fresh && o.bootstrap) {

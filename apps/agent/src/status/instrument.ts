@@ -15,9 +15,10 @@ export function commandKind(command: Command): string {
   return 'unknown';
 }
 
-/** `backend` with `propose` and `readIndex` timed; everything else is the backend's own. */
-export function instrumentBackend(backend: EtcdBackend, observe: RequestObserver): EtcdBackend {
+/** `backend` with `propose` and `readIndex` timed (`observeStart` told as each begins); everything else is the backend's own. */
+export function instrumentBackend(backend: EtcdBackend, observe: RequestObserver, observeStart?: (kind: string) => void): EtcdBackend {
   const timed = async <T>(kind: string, run: () => Promise<T>): Promise<T> => {
+    observeStart?.(kind);
     const start = process.hrtime.bigint();
     let ok = false;
     try {

@@ -6,8 +6,9 @@
  * hosts volunteer. Raft and cluster figures are sampled when scraped; the
  * request figures are recorded as requests finish.
  */
-import { Counter, Gauge, Histogram, Registry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { ClusterView } from './agent-status.js';
+import { createEtcdMetrics, type EtcdMemberSample, type EtcdMetrics } from './etcd-metrics.js';
 import type { RequestObserver } from './instrument.js';
 
 /** The agent's metrics. */
@@ -19,16 +20,23 @@ export interface AgentMetrics {
   renderJson(): Promise<Array<MetricObjectWithValues<MetricValue<string>>>>;
   /** Records one finished request (give it to the peer). */
   readonly observeRequest: RequestObserver;
+  /** Records that a request began (etcd's pending proposals). */
+  readonly observeRequestStart: (kind: string) => void;
+  /** etcd's series (etcd-metrics.ts): give `etcd.observeCall` to the etcd API server and the fsync timings to the WAL. */
+  readonly etcd: EtcdMetrics;
 }
 
 /** Latency buckets in seconds: 0.5 ms to 5 s. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Creates the metrics of the agent `hostname`, which `clusterView` describes. */
-export function createMetrics(hostname: string, clusterView: () => Promise<ClusterView>): AgentMetrics {
+export function createMetrics(hostname: string, clusterView: () => Promise<ClusterView>, member: () => Promise<EtcdMemberSample | undefined> = async () => undefined): AgentMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ agent: hostname });
   const registers = [registry];
+  // process_* and nodejs_* (etcdctl check datascale reads process_resident_memory_bytes).
+  collectDefaultMetrics({ register: registry });
+  const etcd = createEtcdMetrics(registry);
   const term = new Gauge({ name: 'mgmt_raft_term', help: 'Current Raft term of this member', registers });
   const commit = new Gauge({ name: 'mgmt_raft_commit_index', help: 'Raft commit index of this member', registers });
   const applied = new Gauge({ name: 'mgmt_raft_applied_index', help: 'Raft applied index of this member', registers });
@@ -59,6 +67,7 @@ export function createMetrics(hostname: string, clusterView: () => Promise<Clust
     lifecycle.reset();
     for (const h of view.hosts) lifecycle.set({ host: h.hostname, state: h.state }, 1);
     volunteers.set(view.volunteers.length);
+    etcd.collect(await member().catch(() => undefined));
   };
   return {
     registry,
@@ -72,7 +81,14 @@ export function createMetrics(hostname: string, clusterView: () => Promise<Clust
     },
     observeRequest(kind, seconds, ok) {
       latency.observe({ kind }, seconds);
-      if (kind !== 'readIndex') proposals.inc({ kind, outcome: ok ? 'ok' : 'failed' });
+      if (kind !== 'readIndex') {
+        proposals.inc({ kind, outcome: ok ? 'ok' : 'failed' });
+        etcd.proposalFinished(ok);
+      }
     },
+    observeRequestStart(kind) {
+      if (kind !== 'readIndex') etcd.proposalStarted();
+    },
+    etcd,
   };
 }

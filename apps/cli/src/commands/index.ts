@@ -7,6 +7,7 @@ import { registerStatus } from './status.js';
 import { registerCtl } from './ctl.js';
 import { registerToken } from './token.js';
 import { registerCert } from './cert.js';
+import { registerSnapshot } from './snapshot.js';
 
 /** Where a command writes. */
 export interface Io {
@@ -23,5 +24,6 @@ export function registerCommands(program: Command, io: Io): void {
   registerDemo(program, io);
   registerToken(program, io);
   registerCert(program, io);
+  registerSnapshot(program, io);
   registerVersion(program, io);
 }

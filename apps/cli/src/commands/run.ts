@@ -4,6 +4,7 @@ import { AdvertiseError, chooseAdvertisedUrls, systemProbe } from '../advertise.
 import type { Io } from './index.js';
 import { loadRunGraph } from '../graph-file.js';
 import { runAgent } from './run-agent.js';
+import { resolveEtcdFlags, type EtcdFlags } from '../etcd-flags.js';
 
 /** Collects a repeatable list flag: `--seeds a --seeds b,c` gives ["a", "b,c"]; splitting happens later. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -51,8 +52,13 @@ export function registerRun(program: Command, io: Io): void {
     .option('--nats-creds <path>', 'NATS credentials file (user JWT and nkey) for a nats-server that requires it; env MGMT_NATS_CREDS')
     .option('--nats-user <name>', 'user for a nats-server that requires one; env MGMT_NATS_USER')
     .option('--nats-password <secret>', 'password of --nats-user; env MGMT_NATS_PASSWORD')
-    .action(async (flags: RunFlags) => {
-      const config = resolveRunConfig(flags);
+    .option('--quota-backend-bytes <bytes>', 'keyspace size past which writes are refused with etcd\'s NOSPACE alarm until space is freed and the alarm disarmed (etcd\'s flag; default 2 GiB); env MGMT_QUOTA_BACKEND_BYTES')
+    .option('--backup-dir <path>', 'write scheduled backups (snapshot files, restore with mgmt snapshot restore) here while this member leads; env MGMT_BACKUP_DIR')
+    .option('--backup-interval <duration>', 'time between backups, cluster-wide (e.g. 1h, 30m; default 1h); env MGMT_BACKUP_INTERVAL')
+    .option('--backup-keep <n>', 'how many backup files to keep in --backup-dir (default 24); env MGMT_BACKUP_KEEP')
+    .option('--experimental-corrupt-check-time <duration>', 'how often the leader compares every member\'s keyspace hash and raises CORRUPT on a mismatch (etcd\'s flag; off unless given, e.g. 5m); env MGMT_EXPERIMENTAL_CORRUPT_CHECK_TIME')
+    .action(async (flags: RunFlags & EtcdFlags) => {
+      const config = Object.assign(resolveRunConfig(flags), resolveEtcdFlags(flags));
       const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {
         throw err instanceof AdvertiseError ? new ConfigError(err.message, { cause: err }) : err;
       });

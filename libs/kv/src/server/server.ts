@@ -11,6 +11,15 @@ import { Headers, type ErrorLog } from './rpc.js';
 import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
 import { serverCredentials, type EtcdServerTls } from './tls.js';
+import { ClientPort } from './client-port/client-port.js';
+import { createServer as createHttpServer } from 'node:http';
+import { splitHostPort } from './client-port/host-port.js';
+import { Alarms, withAlarms } from './alarms.js';
+import { callObserverInterceptor, type CallObserver } from './call-observer.js';
+import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
+import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
+import { Gateway } from './http/gateway.js';
+import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
@@ -33,6 +42,22 @@ export interface EtcdServerOptions {
   clusterGuard?: ClusterGuardOptions;
   /** Serve TLS (an `https://` client URL); plaintext without. */
   tls?: EtcdServerTls;
+  /** Keyspace size past which writes raise the NOSPACE alarm (etcd --quota-backend-bytes); 0: no quota. */
+  quotaBackendBytes?: number;
+  /** What /metrics on the client port serves (absent: 404). */
+  metrics?: MetricsSource;
+  /** Told of every gRPC call (etcd's grpc_server_* metrics). */
+  observeCall?: CallObserver;
+}
+
+/** The cluster version /version reports (etcd 3.4's). */
+const CLUSTER_VERSION = '3.4.0';
+
+/** The address a gateway dials to reach a port listening on `host` (a wildcard means this machine). */
+function loopbackTarget(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '') return `127.0.0.1:${port}`;
+  if (host === '::') return `[::1]:${port}`;
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** A running etcd v3 API server. */
@@ -57,36 +82,61 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   const grpc = new Server({
     'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
     'grpc.max_send_message_length': 2 ** 31 - 1,
-    interceptors: options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : [],
+    interceptors: [
+      ...(options.observeCall ? [callObserverInterceptor(options.observeCall)] : []),
+      ...(options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : []),
+    ],
   });
   const headers = new Headers(backend);
+  const alarms = new Alarms(backend);
+  const guarded = withAlarms(backend, alarms, options.quotaBackendBytes ?? 0);
   const streams = new Set<{ end(): void }>();
   const track = (stream: { end(): void }) => {
     streams.add(stream);
     return () => streams.delete(stream);
   };
-  grpc.addService(KvService, kvHandlers(backend, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
+  grpc.addService(KvService, kvHandlers(guarded, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
   grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track }));
-  grpc.addService(LeaseService, leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
+  grpc.addService(LeaseService, leaseHandlers(guarded, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
   grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
-  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log));
+  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log, { alarms }));
+  const concurrency = concurrencyServices(loadConcurrencyRoot());
+  grpc.addService(concurrency.lock, lockHandlers(guarded, headers, log));
+  grpc.addService(concurrency.election, electionHandlers(guarded, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
+  const ports: ClientPort[] = [];
+  const gateways: Gateway[] = [];
+  const maxMessageBytes = maxRequestBytes + GRPC_OVERHEAD_BYTES;
 
   return {
     grpc,
-    listen: (address) =>
-      new Promise((resolve, reject) => {
-        const credentials = tlsCredentials ?? ServerCredentials.createInsecure();
-        grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
-      }),
+    listen: (address) => {
+      if (!tlsCredentials) {
+        // Plaintext: gRPC and HTTP/1.1 share the port, as on etcd (see client-port.ts).
+        const http = createHttpServer();
+        const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http });
+        ports.push(port);
+        const { host, port: portNumber } = splitHostPort(address);
+        return port.listen(host, portNumber).then((bound) => {
+          const gateway = new Gateway({ target: loopbackTarget(host, bound), maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+          gateways.push(gateway);
+          http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log }));
+          return bound;
+        });
+      }
+      return new Promise((resolve, reject) => {
+        grpc.bindAsync(address, tlsCredentials, (error, port) => (error ? reject(error) : resolve(port)));
+      });
+    },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     close: () =>
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();
+        for (const gateway of gateways) gateway.close();
         const timer = setTimeout(() => grpc.forceShutdown(), SHUTDOWN_GRACE_MS);
         grpc.tryShutdown(() => {
           clearTimeout(timer);
-          resolve();
+          void Promise.all(ports.map((p) => p.close())).then(() => resolve());
         });
       }),
   };

@@ -75,5 +75,7 @@ export const MaintenanceService = {
   Status: method('Maintenance', 'Status', pb.StatusRequest, pb.StatusResponse),
   Defragment: method('Maintenance', 'Defragment', pb.DefragmentRequest, pb.DefragmentResponse),
   HashKV: method('Maintenance', 'HashKV', pb.HashKVRequest, pb.HashKVResponse),
+  Hash: method('Maintenance', 'Hash', pb.HashRequest, pb.HashResponse),
+  Snapshot: method('Maintenance', 'Snapshot', pb.SnapshotRequest, pb.SnapshotResponse, { response: true }),
   MoveLeader: method('Maintenance', 'MoveLeader', pb.MoveLeaderRequest, pb.MoveLeaderResponse),
 } satisfies ServiceDefinition;

@@ -1,0 +1,112 @@
+/**
+ * etcd's own metric names, beside mgmt's, so etcd's Grafana dashboards and
+ * alert rules (the etcd mixin) work against an agent: the same names,
+ * types, labels and buckets as etcd 3.4 (etcdserver/metrics.go,
+ * wal/metrics.go, mvcc/backend/metrics.go, rafthttp/metrics.go,
+ * go-grpc-prometheus). What mgmt measures for each:
+ * - wal fsync: each fsync of the Raft log (TimedFileSystem);
+ * - backend commit: each fsync of a whole file (snapshots, metadata), the
+ *   closest thing mgmt has to committing bbolt;
+ * - peer round trip: not measured yet (the series is registered, empty);
+ * - db size: the data directory's log and snapshots on disk; in use: the
+ *   keyspace's size.
+ */
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { CallObserver, ObservedCall } from '@mgmt/kv';
+
+/** prometheus.ExponentialBuckets(start, factor, count). */
+export function exponentialBuckets(start: number, factor: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => start * factor ** i);
+}
+
+/** What a scrape samples from the member. */
+export interface EtcdMemberSample {
+  readonly memberId: number;
+  readonly leaderId: number;
+  readonly committedIndex: number;
+  readonly appliedIndex: number;
+  readonly dbSizeBytes: number;
+  readonly dbSizeInUseBytes: number;
+  readonly quotaBackendBytes: number;
+  readonly version: string;
+}
+
+/** etcd's series and how to feed them. */
+export interface EtcdMetrics {
+  readonly observeCall: CallObserver;
+  walFsync(seconds: number): void;
+  backendCommit(seconds: number): void;
+  proposalStarted(): void;
+  proposalFinished(ok: boolean): void;
+  /** Sets the sampled series; undefined: this agent runs no member now. */
+  collect(sample: EtcdMemberSample | undefined): void;
+}
+
+/** Registers etcd's series in `registry`. */
+export function createEtcdMetrics(registry: Registry): EtcdMetrics {
+  const registers = [registry];
+  const hasLeader = new Gauge({ name: 'etcd_server_has_leader', help: 'Whether or not a leader exists. 1 is existence, 0 is not.', registers });
+  const isLeader = new Gauge({ name: 'etcd_server_is_leader', help: 'Whether or not this member is a leader. 1 if is, 0 otherwise.', registers });
+  const leaderChanges = new Counter({ name: 'etcd_server_leader_changes_seen_total', help: 'The number of leader changes seen.', registers });
+  const committed = new Gauge({ name: 'etcd_server_proposals_committed_total', help: 'The total number of consensus proposals committed.', registers });
+  const applied = new Gauge({ name: 'etcd_server_proposals_applied_total', help: 'The total number of consensus proposals applied.', registers });
+  const pending = new Gauge({ name: 'etcd_server_proposals_pending', help: 'The current number of pending proposals to commit.', registers });
+  const failed = new Counter({ name: 'etcd_server_proposals_failed_total', help: 'The total number of failed proposals seen.', registers });
+  const serverId = new Gauge({ name: 'etcd_server_id', help: 'Server or member ID in hexadecimal format. 1 for \'server_id\' label with current ID.', labelNames: ['server_id'], registers });
+  const serverVersion = new Gauge({ name: 'etcd_server_version', help: 'Which version is running. 1 for \'server_version\' label with current version.', labelNames: ['server_version'], registers });
+  const clusterVersion = new Gauge({ name: 'etcd_cluster_version', help: 'Which version is running. 1 for \'cluster_version\' label with current cluster version', labelNames: ['cluster_version'], registers });
+  const quota = new Gauge({ name: 'etcd_server_quota_backend_bytes', help: 'Current backend storage quota size in bytes.', registers });
+  const walFsync = new Histogram({ name: 'etcd_disk_wal_fsync_duration_seconds', help: 'The latency distributions of fsync called by WAL.', buckets: exponentialBuckets(0.001, 2, 14), registers });
+  const backendCommit = new Histogram({ name: 'etcd_disk_backend_commit_duration_seconds', help: 'The latency distributions of commit called by backend.', buckets: exponentialBuckets(0.001, 2, 14), registers });
+  new Histogram({ name: 'etcd_network_peer_round_trip_time_seconds', help: 'Round-Trip-Time histogram between peers', labelNames: ['To'], buckets: exponentialBuckets(0.0001, 2, 14), registers });
+  const dbTotal = new Gauge({ name: 'etcd_mvcc_db_total_size_in_bytes', help: 'Total size of the underlying database physically allocated in bytes.', registers });
+  const dbTotalDebugging = new Gauge({ name: 'etcd_debugging_mvcc_db_total_size_in_bytes', help: 'Total size of the underlying database physically allocated in bytes.', registers });
+  const dbInUse = new Gauge({ name: 'etcd_mvcc_db_total_size_in_use_in_bytes', help: 'Total size of the underlying database logically in use in bytes.', registers });
+  const callLabels = ['grpc_type', 'grpc_service', 'grpc_method'];
+  const started = new Counter({ name: 'grpc_server_started_total', help: 'Total number of RPCs started on the server.', labelNames: callLabels, registers });
+  const handled = new Counter({ name: 'grpc_server_handled_total', help: 'Total number of RPCs completed on the server, regardless of success or failure.', labelNames: [...callLabels, 'grpc_code'], registers });
+  const received = new Counter({ name: 'grpc_server_msg_received_total', help: 'Total number of RPC stream messages received on the server.', labelNames: callLabels, registers });
+  const sent = new Counter({ name: 'grpc_server_msg_sent_total', help: 'Total number of gRPC stream messages sent by the server.', labelNames: callLabels, registers });
+  const labels = (c: ObservedCall) => ({ grpc_type: c.type, grpc_service: c.service, grpc_method: c.method });
+  let lastLeader: number | undefined;
+  return {
+    observeCall: {
+      started: (c) => started.inc(labels(c)),
+      received: (c) => received.inc(labels(c)),
+      sent: (c) => sent.inc(labels(c)),
+      handled: (c, code) => handled.inc({ ...labels(c), grpc_code: code }),
+    },
+    walFsync: (seconds) => walFsync.observe(seconds),
+    backendCommit: (seconds) => backendCommit.observe(seconds),
+    proposalStarted: () => pending.inc(),
+    proposalFinished: (ok) => {
+      pending.dec();
+      if (!ok) failed.inc();
+    },
+    collect(sample) {
+      if (!sample) {
+        hasLeader.set(0);
+        isLeader.set(0);
+        return;
+      }
+      hasLeader.set(sample.leaderId !== 0 ? 1 : 0);
+      isLeader.set(sample.leaderId === sample.memberId ? 1 : 0);
+      if (sample.leaderId !== 0 && sample.leaderId !== lastLeader) {
+        if (lastLeader !== undefined) leaderChanges.inc();
+        lastLeader = sample.leaderId;
+      }
+      committed.set(sample.committedIndex);
+      applied.set(sample.appliedIndex);
+      serverId.reset();
+      serverId.set({ server_id: sample.memberId.toString(16) }, 1);
+      serverVersion.reset();
+      serverVersion.set({ server_version: sample.version }, 1);
+      clusterVersion.reset();
+      clusterVersion.set({ cluster_version: sample.version.split('.').slice(0, 2).join('.') }, 1);
+      quota.set(sample.quotaBackendBytes);
+      dbTotal.set(sample.dbSizeBytes);
+      dbTotalDebugging.set(sample.dbSizeBytes);
+      dbInUse.set(sample.dbSizeInUseBytes);
+    },
+  };
+}
