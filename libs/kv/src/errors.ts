@@ -23,6 +23,7 @@ export const GrpcCode = {
   INTERNAL: 13,
   UNAVAILABLE: 14,
   DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
 } as const;
 export type GrpcCode = (typeof GrpcCode)[keyof typeof GrpcCode];
 
@@ -82,6 +83,24 @@ export const Errors = {
   badLeaderTransferee: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: bad leader transferee'),
   permissionDenied: def(GrpcCode.PERMISSION_DENIED, 'etcdserver: permission denied'),
   badCommand: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: malformed request'),
+  // Auth (etcd's rpctypes: ErrGRPCRootUserNotExist ... ErrGRPCAuthOldRevision).
+  rootUserNotExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: root user does not exist'),
+  rootRoleNotExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: root user does not have root role'),
+  userAlreadyExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: user name already exists'),
+  userEmpty: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: user name is empty'),
+  userNotFound: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: user name not found'),
+  roleAlreadyExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role name already exists'),
+  roleNotFound: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role name not found'),
+  roleEmpty: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: role name is empty'),
+  authFailed: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: authentication failed, invalid user ID or password'),
+  roleNotGranted: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role is not granted to the user'),
+  permissionNotGranted: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: permission is not granted to the role'),
+  authNotEnabled: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: authentication is not enabled'),
+  invalidAuthToken: def(GrpcCode.UNAUTHENTICATED, 'etcdserver: invalid auth token'),
+  invalidAuthMgmt: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: invalid auth management'),
+  authOldRevision: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: revision of auth store is old'),
+  /** Maintenance calls of a non-root user: etcd sends auth's plain error, so the code is UNKNOWN. */
+  maintenancePermissionDenied: def(GrpcCode.UNKNOWN, 'auth: permission denied'),
 } as const;
 
 /** A Raft entry that does not hold a valid store command. */
