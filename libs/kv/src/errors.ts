@@ -99,6 +99,8 @@ export const Errors = {
   invalidAuthToken: def(GrpcCode.UNAUTHENTICATED, 'etcdserver: invalid auth token'),
   invalidAuthMgmt: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: invalid auth management'),
   authOldRevision: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: revision of auth store is old'),
+  /** Authenticate with a password as a user added with --no-password (etcd answers auth's plain error, code UNKNOWN). */
+  noPasswordUser: def(GrpcCode.UNKNOWN, 'auth: authentication failed, password was given for no password user'),
   /** Maintenance calls of a non-root user: etcd sends auth's plain error, so the code is UNKNOWN. */
   maintenancePermissionDenied: def(GrpcCode.UNKNOWN, 'auth: permission denied'),
 } as const;

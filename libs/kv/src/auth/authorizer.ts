@@ -61,7 +61,8 @@ export class Authorizer {
     const auth = this.store.auth;
     if (!auth.enabled) throw Errors.authNotEnabled();
     const user = auth.user(name);
-    if (user === undefined || user.noPassword) throw Errors.authFailed();
+    if (user === undefined) throw Errors.authFailed();
+    if (user.noPassword) throw Errors.noPasswordUser();
     if (!(await this.passwords.verify(name, password, user.passwordHash))) throw Errors.authFailed();
     // The user may have changed while the hash was computed.
     const now = auth.user(name);

@@ -26,8 +26,8 @@ export interface WatchServiceOptions {
   readonly mayWatch?: (call: object, req: WatchCreateRequest) => Promise<boolean>;
 }
 
-/** etcd's cancel reason for a watch its user may not read. */
-const PERMISSION_DENIED_REASON = 'etcdserver: permission denied';
+/** etcd's cancel reason for a watch its user may not read (the text of its gRPC error; etcdctl prints it). */
+const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcdserver: permission denied';
 
 /**
  * etcdserverpb.Watch: one bidi stream carries many watchers. A created
