@@ -21,3 +21,5 @@ export { JoinRefusedError, JoinUnavailableError } from './security/join-client.j
 export { startCertificateRenewal, renewalDueAtMs, type RenewalOptions } from './security/renewal.js';
 export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
+export { ADMIN_COMMON_NAME, adminCredentialFiles, ensureAdminCredential } from './security/admin-credential.js';
+export { MGMT_ADMIN_ROLE, agentPermissions } from './security/agent-identities.js';

@@ -51,6 +51,17 @@ export class AuthState {
   /** Per user and kind, the merged intervals (etcd's rangePermCache); dropped at every change. */
   private readonly cache = new Map<string, KeyInterval[]>();
 
+  /**
+   * The permissions of a user the store does not hold (none by default, as
+   * in etcd). mgmt's token PKI sets it so that each agent, known by the
+   * common name of the certificate the cluster CA gave it, may write its
+   * own keys without an entry per host (see apps/agent agent-identities.ts).
+   * It is this member's policy, not replicated state: only the serving
+   * member consults it (`implicit` below), never apply, and a command made
+   * for such a user goes into the log without a user.
+   */
+  implicitUserPermissions: ((user: string) => readonly Permission[]) | undefined;
+
   get enabled(): boolean {
     return this.enabledFlag;
   }
@@ -105,15 +116,27 @@ export class AuthState {
     if (!u.roles.includes(ROOT_ROLE)) throw Errors.permissionDenied();
   }
 
+  /** Whether `user` is one the store does not hold but the implicit policy knows. */
+  isImplicitUser(user: string): boolean {
+    return user !== '' && this.implicitUserPermissions !== undefined && !this.users.has(user);
+  }
+
   /**
    * etcd's isOpPermitted: whether `user` may do `kind` on (key, rangeEnd).
-   * Throws userEmpty without a user, permissionDenied otherwise.
+   * Throws userEmpty without a user, permissionDenied otherwise. `implicit`:
+   * a user the store does not hold gets the implicit policy's permissions
+   * (the serving member's checks only).
    */
-  checkRange(user: string, key: Uint8Array | null | undefined, rangeEnd: Uint8Array | null | undefined, kind: PermissionKind): void {
+  checkRange(user: string, key: Uint8Array | null | undefined, rangeEnd: Uint8Array | null | undefined, kind: PermissionKind, implicit = false): void {
     if (!this.enabledFlag) return;
     if (user === '') throw Errors.userEmpty();
     const u = this.users.get(user);
-    if (u === undefined) throw Errors.permissionDenied();
+    if (u === undefined) {
+      if (!implicit) throw Errors.permissionDenied();
+      const granted = this.implicitUserPermissions?.(user) ?? [];
+      if (!covers(granted.filter((p) => grants(p, kind)).map(permissionInterval), key, rangeEnd)) throw Errors.permissionDenied();
+      return;
+    }
     if (u.roles.includes(ROOT_ROLE)) return;
     if (!covers(this.intervals(u, kind), key, rangeEnd)) throw Errors.permissionDenied();
   }

@@ -98,9 +98,9 @@ export class Authorizer {
     return claims.user;
   }
 
-  /** Throws etcd's error unless `user` may do `kind` on (key, rangeEnd). */
+  /** Throws etcd's error unless `user` may do `kind` on (key, rangeEnd) (built-in users included). */
   checkRange(user: string, key: Uint8Array | null | undefined, rangeEnd: Uint8Array | null | undefined, kind: PermissionKind): void {
-    this.store.auth.checkRange(user, key, rangeEnd, kind);
+    this.store.auth.checkRange(user, key, rangeEnd, kind, true);
   }
 
   /** Throws etcd's error unless `user` holds the root role (nothing while auth is off). */

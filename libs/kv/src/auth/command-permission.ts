@@ -15,35 +15,40 @@ import type { LeaseTable } from '../lease-table.js';
 import { keyToBytes } from '../keys.js';
 import type { Command, DeleteRangeRequest, PutRequest, RequestOp, TxnRequest } from '../types.js';
 import type { AuthState } from './auth-state.js';
+import type { PermissionKind } from './permissions.js';
 
-/** Throws etcd's error when `user` may not make `command`. */
-export function checkCommandPermitted(auth: AuthState, leases: LeaseTable, user: string, command: Command): void {
+type RangeCheck = (key: Uint8Array | null | undefined, rangeEnd: Uint8Array | null | undefined, kind: PermissionKind) => void;
+
+/** Throws etcd's error when `user` may not make `command` (`implicit`: see AuthState.checkRange). */
+export function checkCommandPermitted(auth: AuthState, leases: LeaseTable, user: string, command: Command, implicit = false): void {
   if (!auth.enabled) return;
-  if (command.put) checkPut(auth, leases, user, command.put);
-  else if (command.deleteRange) checkDeleteRange(auth, user, command.deleteRange);
-  else if (command.txn) checkTxn(auth, leases, user, command.txn);
-  else if (command.leaseRevoke) checkLeaseKeys(auth, leases, user, command.leaseRevoke.ID ?? 0);
+  const range: RangeCheck = (key, rangeEnd, kind) => auth.checkRange(user, key, rangeEnd, kind, implicit);
+  const leaseKeys = (id: number) => checkLeaseKeys(auth, leases, user, id, implicit);
+  if (command.put) checkPut(range, leaseKeys, command.put);
+  else if (command.deleteRange) checkDeleteRange(range, command.deleteRange);
+  else if (command.txn) checkTxn(range, leaseKeys, command.txn);
+  else if (command.leaseRevoke) leaseKeys(command.leaseRevoke.ID ?? 0);
 }
 
-function checkPut(auth: AuthState, leases: LeaseTable, user: string, req: PutRequest): void {
-  auth.checkRange(user, req.key, undefined, 'write');
-  if (req.lease) checkLeaseKeys(auth, leases, user, req.lease);
-  if (req.prevKv) auth.checkRange(user, req.key, undefined, 'read');
+function checkPut(range: RangeCheck, leaseKeys: (id: number) => void, req: PutRequest): void {
+  range(req.key, undefined, 'write');
+  if (req.lease) leaseKeys(req.lease);
+  if (req.prevKv) range(req.key, undefined, 'read');
 }
 
-function checkDeleteRange(auth: AuthState, user: string, req: DeleteRangeRequest): void {
-  auth.checkRange(user, req.key, req.rangeEnd, 'write');
-  if (req.prevKv) auth.checkRange(user, req.key, req.rangeEnd, 'read');
+function checkDeleteRange(range: RangeCheck, req: DeleteRangeRequest): void {
+  range(req.key, req.rangeEnd, 'write');
+  if (req.prevKv) range(req.key, req.rangeEnd, 'read');
 }
 
-function checkTxn(auth: AuthState, leases: LeaseTable, user: string, req: TxnRequest): void {
-  for (const c of req.compare ?? []) auth.checkRange(user, c.key, c.rangeEnd, 'read');
+function checkTxn(range: RangeCheck, leaseKeys: (id: number) => void, req: TxnRequest): void {
+  for (const c of req.compare ?? []) range(c.key, c.rangeEnd, 'read');
   const ops = (list: readonly RequestOp[] | null | undefined) => {
     for (const op of list ?? []) {
-      if (op.requestRange) auth.checkRange(user, op.requestRange.key, op.requestRange.rangeEnd, 'read');
-      else if (op.requestPut) checkPut(auth, leases, user, op.requestPut);
-      else if (op.requestDeleteRange) checkDeleteRange(auth, user, op.requestDeleteRange);
-      else if (op.requestTxn) checkTxn(auth, leases, user, op.requestTxn);
+      if (op.requestRange) range(op.requestRange.key, op.requestRange.rangeEnd, 'read');
+      else if (op.requestPut) checkPut(range, leaseKeys, op.requestPut);
+      else if (op.requestDeleteRange) checkDeleteRange(range, op.requestDeleteRange);
+      else if (op.requestTxn) checkTxn(range, leaseKeys, op.requestTxn);
     }
   };
   ops(req.success);
@@ -51,6 +56,6 @@ function checkTxn(auth: AuthState, leases: LeaseTable, user: string, req: TxnReq
 }
 
 /** Write on every key of lease `id` (etcd's checkLeasePuts); an unknown lease needs nothing. */
-export function checkLeaseKeys(auth: AuthState, leases: LeaseTable, user: string, id: number): void {
-  for (const key of leases.get(id)?.keys ?? []) auth.checkRange(user, keyToBytes(key), undefined, 'write');
+export function checkLeaseKeys(auth: AuthState, leases: LeaseTable, user: string, id: number, implicit = false): void {
+  for (const key of leases.get(id)?.keys ?? []) auth.checkRange(user, keyToBytes(key), undefined, 'write', implicit);
 }

@@ -45,16 +45,21 @@ interface GuardedCall {
 }
 
 const CALLER = Symbol('mgmt.authCaller');
+const IMPLICIT = Symbol('mgmt.authCallerImplicit');
 
 /** The user a guarded call was identified as ('' for nobody, or auth off). */
 export function callerOf(call: object): string {
   return (call as { [CALLER]?: string })[CALLER] ?? '';
 }
 
-/** The caller as a command's `authUser` (nothing when there is none). */
+/**
+ * The caller as a command's `authUser`, for apply to check again (nothing
+ * when there is none, and for a built-in user: the guard checked those, as
+ * apply knows only the users the store holds).
+ */
 export function authUserOf(call: object): Pick<Command, 'authUser'> {
   const user = callerOf(call);
-  return user === '' ? {} : { authUser: user };
+  return user === '' || (call as { [IMPLICIT]?: boolean })[IMPLICIT] ? {} : { authUser: user };
 }
 
 /** A call's credentials: the `token` (or gateway `authorization`) metadata and the client certificate's CN. */
@@ -69,6 +74,7 @@ export function credentialsOf(call: GuardedCall, certCommonNameIsUser: boolean):
 export async function identifyCall(auth: ServerAuth, call: GuardedCall): Promise<string> {
   const user = await auth.authorizer.identify(credentialsOf(call, auth.certCommonNameIsUser));
   (call as { [CALLER]?: string })[CALLER] = user;
+  (call as { [IMPLICIT]?: boolean })[IMPLICIT] = auth.authorizer.store.auth.isImplicitUser(user);
   return user;
 }
 
@@ -116,11 +122,15 @@ export function asMaintenanceError(error: unknown): unknown {
   return error;
 }
 
-/** The checks of the KV service (writes: a caller with no user is refused before proposing; the rest at apply). */
+/**
+ * The checks of the KV service's writes: a caller with no user is refused
+ * before proposing, a built-in user is checked here; the users the store
+ * holds are checked at apply.
+ */
 export function kvChecks(auth: ServerAuth): Record<string, Check> {
   const store = auth.authorizer.store;
   const write = (command: Command) => (user: string) => {
-    if (user === '') checkCommandPermitted(store.auth, store.leases, user, command);
+    if (user === '' || store.auth.isImplicitUser(user)) checkCommandPermitted(store.auth, store.leases, user, command, true);
   };
   return {
     Put: (user, req) => write({ put: req as Command['put'] })(user),
@@ -133,7 +143,7 @@ export function kvChecks(auth: ServerAuth): Record<string, Check> {
 export function leaseChecks(auth: ServerAuth): Record<string, Check> {
   const store = auth.authorizer.store;
   return {
-    LeaseRevoke: (user, req) => checkLeaseKeys(store.auth, store.leases, user, (req as { ID?: number }).ID ?? 0),
+    LeaseRevoke: (user, req) => checkLeaseKeys(store.auth, store.leases, user, (req as { ID?: number }).ID ?? 0, true),
   };
 }
 
