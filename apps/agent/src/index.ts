@@ -23,3 +23,4 @@ export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
 export { ADMIN_COMMON_NAME, adminCredentialFiles, ensureAdminCredential } from './security/admin-credential.js';
 export { MGMT_ADMIN_ROLE, agentPermissions } from './security/agent-identities.js';
+export { AuthClient, AuthRequestError, type AuthPermission } from './cluster/auth-client.js';

@@ -1,6 +1,7 @@
 import { ClusterClient } from '@mgmt/agent';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
+import { registerCtlAuth } from './ctl-auth.js';
 import type { Io } from './index.js';
 
 /** Where `mgmt ctl` connects (--endpoints, else MGMT_SEEDS, else the default client URL), and with which TLS. */
@@ -27,6 +28,7 @@ export function registerCtl(program: Command, io: Io): void {
     .option('--cert <path>', 'client certificate (TLS)')
     .option('--key <path>', 'key of --cert')
     .option('--data-dir <path>', "an agent's data directory: use its tls/ca.crt, client.crt and client.key");
+  registerCtlAuth(ctl, io);
 
   ctl
     .command('get <key>')
