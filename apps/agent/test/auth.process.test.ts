@@ -15,8 +15,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, tempDir, waitFor } from './helpers.js';
-import { killAll, spawnAgent, type AgentProc } from './process-harness.js';
+import { tempDir, waitFor } from './helpers.js';
+import { killAll, startHttpsAgent, type AgentProc } from './process-harness.js';
 
 const procs: AgentProc[] = [];
 let tmp: { dir: string; cleanup: () => void };
@@ -44,18 +44,7 @@ function creds(dataDir: string, who: 'admin' | 'client'): string[] {
 }
 
 async function start(name: string, args: string[]): Promise<AgentProc> {
-  const clientUrl = `https://127.0.0.1:${await freePort()}`;
-  const serverUrl = `https://127.0.0.1:${await freePort()}`;
-  const dataDir = path.join(tmp.dir, name);
-  const p = spawnAgent({
-    name,
-    clientUrl,
-    serverUrl,
-    endpoint: clientUrl,
-    dataDir,
-    args: ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', serverUrl, '--data-dir', dataDir, '--token', 's3cret', ...args],
-    logFile: path.join(tmp.dir, `${name}.log`),
-  });
+  const p = await startHttpsAgent(tmp.dir, name, ['--token', 's3cret', ...args]);
   procs.push(p);
   return p;
 }

@@ -15,27 +15,14 @@ import { credentials, makeGenericClientConstructor, type ServiceError } from '@g
 import { AuthService } from '@mgmt/kv';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findLeader, waitForVoters, type Cluster } from './cluster.js';
 import { startEtcdCluster } from './etcd-cluster.js';
-import { LoadGen } from './loadgen-client.js';
 import { startMgmtCluster } from './mgmt-cluster.js';
-import { ProcessRegistry } from './processes.js';
-import type { LatencySummary } from './stats.js';
-import { makeWorkDir } from './workloads.js';
+import { leaderFirst, log, startSession, writeTable } from './side-by-side.js';
 
-const OUT_DIR = path.resolve(import.meta.dirname, '../../out');
-const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const AuthClient = makeGenericClientConstructor(AuthService, 'Auth');
 const USER = { name: 'bench', password: 'bench-password' };
-
-async function leaderFirst(cluster: Cluster): Promise<string[]> {
-  await waitForVoters(cluster, 3, 120_000);
-  const leader = await findLeader(cluster, 30_000);
-  return [leader, ...cluster.members.filter((m) => m !== leader)].map((m) => m.endpoint);
-}
 
 function etcdctl(endpoint: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
@@ -73,53 +60,24 @@ async function main(): Promise<void> {
   const putClients = Number(values['put-clients']);
   const authClients = Number(values['auth-clients']);
   const timing = { warmupMs: 1_000, durationMs: Number(values['duration-ms']) };
-  const registry = new ProcessRegistry();
-  process.on('SIGINT', () => {
-    registry.killAll();
-    process.exit(130);
-  });
-  process.on('exit', () => registry.killAll());
-  const workDir = makeWorkDir();
-  const loadStart = os.loadavg();
-  const gen = LoadGen.start(registry);
-  const rows: Array<{ workload: string; etcd: LatencySummary; mgmt: LatencySummary }> = [];
+  const session = startSession();
   try {
-    const dirs = { etcd: path.join(workDir, 'etcd-auth'), mgmt: path.join(workDir, 'mgmt-auth') };
+    const dirs = { etcd: path.join(session.workDir, 'etcd-auth'), mgmt: path.join(session.workDir, 'mgmt-auth') };
     for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-    const clusters = { etcd: await startEtcdCluster(registry, 3, dirs.etcd), mgmt: await startMgmtCluster(registry, { size: 3, dir: dirs.mgmt }) };
+    const clusters = { etcd: await startEtcdCluster(session.registry, 3, dirs.etcd), mgmt: await startMgmtCluster(session.registry, { size: 3, dir: dirs.mgmt }) };
     const endpoints = { etcd: await leaderFirst(clusters.etcd), mgmt: await leaderFirst(clusters.mgmt) };
     log('etcd and mgmt: 3 members each, plaintext');
-    const run = async (workload: string, job: (system: 'etcd' | 'mgmt') => Parameters<LoadGen['run']>[0]) => {
-      const r = {} as { etcd: LatencySummary; mgmt: LatencySummary };
-      for (const system of ['etcd', 'mgmt'] as const) {
-        r[system] = await gen.run<LatencySummary>(job(system));
-        log(`${system}: ${workload}: ${r[system].throughputPerSec.toFixed(0)}/s p50 ${r[system].p50Ms.toFixed(2)} ms p99 ${r[system].p99Ms.toFixed(2)} ms errors ${r[system].errors}`);
-      }
-      rows.push({ workload, ...r });
-    };
     const put = { kind: 'put' as const, clients: putClients, valueBytes: 256, keySpace: 10_000, ...timing };
-    await run(`put, ${putClients} clients, auth off`, (s) => ({ ...put, endpoints: endpoints[s] }));
+    await session.run(`put, ${putClients} clients, auth off`, (s) => ({ ...put, endpoints: endpoints[s] }));
     for (const s of ['etcd', 'mgmt'] as const) await enableAuth(endpoints[s][0]!);
     const tokens = { etcd: await authenticate(endpoints.etcd[0]!), mgmt: await authenticate(endpoints.mgmt[0]!) };
     log('auth on: root, and a user whose role may read and write bench/');
-    await run(`put, ${putClients} clients, auth on (token, prefix role)`, (s) => ({ ...put, endpoints: endpoints[s], token: tokens[s] }));
-    await run(`Authenticate, ${authClients} clients`, (s) => ({ kind: 'authenticate', endpoints: endpoints[s], clients: authClients, ...USER, ...timing }));
+    await session.run(`put, ${putClients} clients, auth on (token, prefix role)`, (s) => ({ ...put, endpoints: endpoints[s], token: tokens[s] }));
+    await session.run(`Authenticate, ${authClients} clients`, (s) => ({ kind: 'authenticate', endpoints: endpoints[s], clients: authClients, ...USER, ...timing }));
   } finally {
-    gen.close();
-    registry.killAll();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    session.close();
   }
-  const fmt = (s: LatencySummary) => `${s.throughputPerSec.toFixed(0)}/s, p50 ${s.p50Ms.toFixed(2)} ms, p99 ${s.p99Ms.toFixed(2)} ms${s.errors ? `, ${s.errors} errors` : ''}`;
-  const table = [
-    '| workload (3 members, plaintext) | etcd | mgmt | mgmt/etcd throughput |',
-    '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.workload} | ${fmt(r.etcd)} | ${fmt(r.mgmt)} | ${(r.mgmt.throughputPerSec / Math.max(1e-9, r.etcd.throughputPerSec)).toFixed(2)}x |`),
-  ].join('\n');
-  const context = `${os.cpus().length} cores, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')} at start, ${timing.durationMs} ms per run after a ${timing.warmupMs} ms warm-up, 256-byte values, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`;
-  console.log(`\n${context}\n\n${table}`);
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  fs.writeFileSync(path.join(OUT_DIR, 'bench-auth.md'), `# etcd vs mgmt with auth off and on\n\n${context}\n\n${table}\n`);
-  console.log(`\nwrote ${path.relative(process.cwd(), OUT_DIR)}/bench-auth.md`);
+  writeTable({ file: 'bench-auth.md', title: 'etcd vs mgmt with auth off and on', header: '| workload (3 members, plaintext) | etcd | mgmt | mgmt/etcd throughput |', rows: session.rows, loadStart: session.loadStart, timing });
 }
 
 await main();
