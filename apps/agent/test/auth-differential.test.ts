@@ -209,6 +209,8 @@ const plaintextSession: Step[] = [
   { args: [...root, 'auth', 'disable'] },
   { args: ['auth', 'disable'] },
   { args: ['get', 'secret'] },
+  { args: [...root, 'get', 'secret'] },
+  { args: ['--user', 'nobody:x', 'put', 'secret', 'open'] },
   { args: ['user', 'delete', 'alice'] },
   { args: ['user', 'delete', 'alice'] },
   { args: ['role', 'delete', 'r1'] },

@@ -47,6 +47,10 @@ describe('auth tokens across the members of a cluster', () => {
     await cluster?.stop();
   });
 
+  it('reports auth on and its revision on every member (AuthStatus)', async () => {
+    for (const c of auth) expect(await call(c, 'AuthStatus', {}, rootToken)).toMatchObject({ enabled: true, authRevision: 7 });
+  });
+
   it('accepts a token issued by one member on every member, and after the leader changed', async () => {
     const token = String((await call(auth[0]!, 'Authenticate', { name: 'alice', password: 'apw' })).token);
     for (const [i, c] of kv.entries()) await call(c, 'Put', { key: b(`k/${i}`), value: b('v') }, token);
