@@ -15,7 +15,8 @@
  *   write on every attached key.
  * - Watch: read on the range when the watcher is created (else the watch
  *   is created canceled with `permission denied`).
- * - Cluster: add, remove, update, promote need root; list does not.
+ * - Cluster: add, remove, update, promote need root (an mgmt agent may
+ *   update its own member: clusterChecks); list does not.
  * - Maintenance: defragment, hash, hash-kv, snapshot, move-leader need
  *   root (etcd answers auth's plain error, code UNKNOWN); status and alarm
  *   do not.
@@ -78,8 +79,8 @@ export async function identifyCall(auth: ServerAuth, call: GuardedCall): Promise
   return user;
 }
 
-/** A check run after the caller is known; throws etcd's error to refuse. */
-export type Check = (user: string, request: unknown) => void;
+/** A check run after the caller is known; throws (or rejects with) etcd's error to refuse. */
+export type Check = (user: string, request: unknown) => void | Promise<void>;
 
 type Handler = (call: GuardedCall & { emit?: (event: string, error: ServerErrorResponse) => void }, callback?: (error: ServerErrorResponse | null) => void) => void;
 
@@ -95,17 +96,12 @@ export function guard(handlers: UntypedServiceImplementation, auth: ServerAuth, 
     const h = handler as unknown as Handler;
     out[name] = ((call: Parameters<Handler>[0], callback?: Parameters<Handler>[1]) => {
       if (!auth.authorizer.enabled) return h(call, callback);
-      identifyCall(auth, call).then(
-        (user) => {
-          try {
-            check?.(user, call.request);
-          } catch (error) {
-            return refuse(call, callback, mapError(error));
-          }
-          h(call, callback);
-        },
-        (error: unknown) => refuse(call, callback, mapError(error)),
-      );
+      identifyCall(auth, call)
+        .then((user) => check?.(user, call.request))
+        .then(
+          () => h(call, callback),
+          (error: unknown) => refuse(call, callback, mapError(error)),
+        );
     }) as unknown as UntypedServiceImplementation[string];
   }
   return out;
@@ -151,4 +147,23 @@ export function leaseChecks(auth: ServerAuth): Record<string, Check> {
 export function adminChecks(auth: ServerAuth, methods: readonly string[]): Record<string, Check> {
   const admin: Check = (user) => auth.authorizer.checkAdmin(user);
   return Object.fromEntries(methods.map((m) => [m, admin]));
+}
+
+/**
+ * The Cluster service's checks: root for add, remove, update and promote;
+ * besides, a built-in user (an mgmt agent, by its certificate) may update
+ * the peer URLs of the member that bears its name (a member restarted on a
+ * new address does so).
+ */
+export function clusterChecks(auth: ServerAuth, members: () => Promise<ReadonlyArray<{ id: number; name: string }>>): Record<string, Check> {
+  const checks = adminChecks(auth, ['MemberAdd', 'MemberRemove', 'MemberUpdate', 'MemberPromote']);
+  checks['MemberUpdate'] = async (user, req) => {
+    const store = auth.authorizer.store;
+    if (store.auth.isImplicitUser(user)) {
+      const id = (req as { ID?: number }).ID ?? 0;
+      if ((await members()).some((m) => m.id === id && m.name === user)) return;
+    }
+    auth.authorizer.checkAdmin(user);
+  };
+  return checks;
 }

@@ -2,7 +2,7 @@ import { Server, ServerCredentials, type UntypedServiceImplementation } from '@g
 import { Authorizer } from '../auth/authorizer.js';
 import { MAX_REQUEST_BYTES } from '../command.js';
 import { MAX_TXN_OPS } from '../validate.js';
-import { adminChecks, asMaintenanceError, guard, identifyCall, kvChecks, leaseChecks, type Check, type ServerAuth } from './auth-guard.js';
+import { adminChecks, asMaintenanceError, clusterChecks, guard, identifyCall, kvChecks, leaseChecks, type Check, type ServerAuth } from './auth-guard.js';
 import { authHandlers } from './auth-service.js';
 import type { EtcdBackend } from './backend.js';
 import { clusterGuardInterceptor, type ClusterGuardOptions } from './cluster-guard.js';
@@ -17,8 +17,6 @@ import { serverCredentials, type EtcdServerTls } from './tls.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
-/** Cluster calls that need root once auth is on (etcd's checkMembershipOperationPermission). */
-const CLUSTER_ADMIN_METHODS = ['MemberAdd', 'MemberRemove', 'MemberUpdate', 'MemberPromote'];
 /** Maintenance calls that need root once auth is on (etcd 3.4's authMaintenanceServer). */
 const MAINTENANCE_ADMIN_METHODS = ['Defragment', 'Snapshot', 'Hash', 'HashKV', 'MoveLeader'];
 /** How long close() waits for calls to finish before cutting them. */
@@ -107,7 +105,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(KvService, guarded(kvHandlers(backend, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS, ...(auth ? { auth: auth.authorizer } : {}) }), kvChecks));
   grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, ...(mayWatch ? { mayWatch } : {}) }));
   grpc.addService(LeaseService, guarded(leaseHandlers(backend, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }), leaseChecks));
-  grpc.addService(ClusterService, guarded(clusterHandlers(backend, headers, log), (a) => adminChecks(a, CLUSTER_ADMIN_METHODS)));
+  grpc.addService(ClusterService, guarded(clusterHandlers(backend, headers, log), (a) => clusterChecks(a, () => backend.members())));
   grpc.addService(MaintenanceService, guarded(maintenanceHandlers(backend, headers, log), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
   if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
