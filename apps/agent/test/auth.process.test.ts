@@ -10,7 +10,8 @@
 //   the spare;
 // - a plain user's `put /_mgmt/nominated/x` and `put /_mgmt/idealClusterSize
 //   9` are refused; an agent's own credentials cannot write another host's
-//   keys nor nominate, but read /_mgmt/ and write their own.
+//   keys nor nominate, but read /_mgmt/ and write their own;
+// - a member still leaves cleanly on SIGTERM.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,5 +135,13 @@ describe('auth on: the agents keep working, each with only its own rights', () =
     await victim.exit;
     const after = await votersBecome('the spare replaces the killed member', (v) => v.length === 3 && !v.includes(victim.name));
     expect(after).toHaveLength(3);
+  });
+
+  it('lets a member leave cleanly on SIGTERM (it announces it under its own status key)', async () => {
+    const before = (await voters())!;
+    const leaver = procs.find((p) => p.name !== 'h1' && before.includes(p.name))!;
+    leaver.child.kill('SIGTERM');
+    expect(await leaver.exit).toBe(0);
+    expect(await votersBecome('the leaver removed', (v) => !v.includes(leaver.name))).toHaveLength(before.length - 1);
   });
 });
