@@ -2,7 +2,7 @@
 // session of commands runs through etcdctl against one real etcd 3.4 and
 // through `mgmt ctl` against another, and every output line and every
 // refusal's etcd message match (errors: etcdctl's `Error: X` is mgmt's
-// `mgmt: X`); bad arguments (a permission type that does not exist,
+// `mgmt: X`), get and put with --user included; bad arguments (a permission type that does not exist,
 // --prefix with --from-key) are one line and exit 2.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -93,7 +93,13 @@ const session: string[][] = [
   ['user', 'get', 'alice'],
   ['user', 'get', 'alice', '--detail'],
   ['user', 'list'],
+  ['put', 'p/x', '1'],
   ['auth', 'enable'],
+  ['get', 'p/x'],
+  ['--user', 'alice:apw', 'get', 'p/x'],
+  ['--user', 'alice:apw', 'put', 'p/y', '2'],
+  ['--user', 'alice:apw', 'put', 'zz', '1'],
+  ['--user', 'alice:bad', 'get', 'p/x'],
   ['user', 'list'],
   ['--user', 'alice:bad', 'user', 'list'],
   ['--user', 'alice:apw', 'user', 'list'],

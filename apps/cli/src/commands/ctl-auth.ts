@@ -4,7 +4,7 @@
  * prints them (its printer_simple.go), so scripts written for etcdctl read
  * the same lines. A password comes as `name:password`, else from stdin
  * (one line, as `etcdctl --interactive=false`); `--user name:password`
- * authenticates first. Bad arguments are one line and exit 2; the server's
+ * authenticates first (for every `mgmt ctl` command: authTokenFor). Bad arguments are one line and exit 2; the server's
  * refusals print etcd's message.
  */
 import { AuthClient, AuthRequestError, type AuthPermission } from '@mgmt/agent';
@@ -27,18 +27,28 @@ function splitUser(arg: string): { name: string; password?: string } {
   return at < 0 ? { name: arg } : { name: arg.slice(0, at), password: arg.slice(at + 1) };
 }
 
+/** The user of `--user name:password` (or `--password`), if given. */
+function userFlag(flags: AuthFlags): { name: string; password: string } | undefined {
+  if (flags.user === undefined) return undefined;
+  const u = splitUser(flags.user);
+  // `user add --no-password` has an option of the same name: only a string is --password.
+  const password = typeof flags.password === 'string' ? flags.password : u.password;
+  if (password === undefined) throw new ConfigError('--user: give name:password (or --password)');
+  return { name: u.name, password };
+}
+
+/** With `--user`, a token from Authenticate for the other `mgmt ctl` commands (get, put, del, member list). */
+export async function authTokenFor(cmd: Command): Promise<string | undefined> {
+  const flags = cmd.optsWithGlobals<AuthFlags>();
+  const user = userFlag(flags);
+  if (user === undefined) return undefined;
+  return withAuth(cmd, async (c) => String((await c.call('Authenticate', { name: user.name, password: user.password })).token ?? ''));
+}
+
 async function withAuth<T>(cmd: Command, fn: (c: AuthClient) => Promise<T>): Promise<T> {
   const flags = cmd.optsWithGlobals<AuthFlags>();
   const { endpoints, tls } = resolveClientTls(flags);
-  let user: { name: string; password: string } | undefined;
-  if (flags.user !== undefined) {
-    const u = splitUser(flags.user);
-    // `user add --no-password` has an option of the same name: only a string is --password.
-    const password = typeof flags.password === 'string' ? flags.password : u.password;
-    if (password === undefined) throw new ConfigError('--user: give name:password (or --password)');
-    user = { name: u.name, password };
-  }
-  const client = new AuthClient(endpoints, tls, user);
+  const client = new AuthClient(endpoints, tls, userFlag(flags));
   try {
     return await fn(client);
   } catch (err) {
@@ -97,7 +107,7 @@ export function formatRole(role: string, perms: readonly AuthPermission[]): stri
 
 /** Adds `user`, `role` and `auth` under `mgmt ctl`. */
 export function registerCtlAuth(ctl: Command, io: Io): void {
-  ctl.option('--user <name[:password]>', 'authenticate as this user (etcdctl --user)').option('--password <password>', 'the password of --user');
+  ctl.option('--user <name:password>', 'authenticate as this user (etcdctl --user)').option('--password <password>', 'the password of --user');
   const user = ctl.command('user').description('users of etcd auth (add, delete, get, list, passwd, grant-role, revoke-role), as etcdctl user');
   user
     .command('add <name[:password]>')

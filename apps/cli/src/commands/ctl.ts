@@ -1,7 +1,7 @@
 import { ClusterClient } from '@mgmt/agent';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
-import { registerCtlAuth } from './ctl-auth.js';
+import { authTokenFor, registerCtlAuth } from './ctl-auth.js';
 import type { Io } from './index.js';
 
 /** Where `mgmt ctl` connects (--endpoints, else MGMT_SEEDS, else the default client URL), and with which TLS. */
@@ -9,6 +9,7 @@ async function withClient<T>(cmd: Command, fn: (c: ClusterClient) => Promise<T>)
   const { endpoints, tls } = resolveClientTls(cmd.optsWithGlobals<ClientTlsFlags>());
   const client = new ClusterClient(endpoints, undefined, tls);
   try {
+    client.setAuthToken(await authTokenFor(cmd));
     return await fn(client);
   } finally {
     client.close();
