@@ -14,6 +14,9 @@ import { issueCertificate, newKeyPair } from './cert-issuer.js';
 /** The common name (and so the user) of the admin credential. */
 export const ADMIN_COMMON_NAME = 'root';
 
+/** Why a host may not be named root under the token PKI: its certificate would be root's. */
+export const ROOT_HOSTNAME_REFUSED = 'the host name root is reserved under --token (a certificate named root is the admin credential once auth is on); choose another';
+
 /** Where a data directory keeps its admin credential. */
 export function adminCredentialFiles(dataDir: string): { cert: string; key: string } {
   const dir = path.join(dataDir, 'tls');

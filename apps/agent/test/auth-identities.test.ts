@@ -1,4 +1,6 @@
-// Proves that with auth on, an agent (a built-in user, by its certificate's
+// Proves that no host of the token PKI can be named root (its certificate
+// would be root's once auth is on): the join service refuses such a joiner.
+// And that with auth on, an agent (a built-in user, by its certificate's
 // common name) may update the peer URLs of its own member, as a member
 // restarted on a new address does, and no other member's; root may update
 // any; a plain user may not (etcd's `permission denied`), nor another
@@ -9,7 +11,12 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/log.js';
+import { ROOT_HOSTNAME_REFUSED } from '../src/security/admin-credential.js';
 import { agentPermissions } from '../src/security/agent-identities.js';
+import { createClusterCa, issueCertificate, newKeyPair } from '../src/security/cert-issuer.js';
+import { requestJoin } from '../src/security/join-client.js';
+import { JOIN_METHOD_PATHS, addJoinService } from '../src/security/join-service.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('auth-member-update-');
@@ -53,5 +60,24 @@ describe('member update with auth on', () => {
     expect((await etcdctl('h1', '--user', 'carol:cpw', 'member', 'update', id, '--peer-urls=http://127.0.0.1:2392')).err).toMatch(/etcdserver: permission denied/);
     expect((await etcdctl('root', 'member', 'update', id, '--peer-urls=http://127.0.0.1:2393')).out).toMatch(/updated in cluster/);
     expect((await etcdctl('h2', 'member', 'list')).out).toMatch(/http:\/\/127\.0\.0\.1:2393/);
+  });
+});
+
+describe('a joiner named root', () => {
+  it('is refused a certificate by the join service', async () => {
+    const clusterCa = createClusterCa('mgmt cluster CA');
+    const own = newKeyPair();
+    const cert = issueCertificate(clusterCa, own.publicKeyPem, 'h1', ['127.0.0.1']);
+    const b = new LocalBackend({ name: 'h1' });
+    const s = createEtcdServer(b, { logError: () => {}, tls: { cert: Buffer.from(cert), key: Buffer.from(own.privateKeyPem), ca: Buffer.from(clusterCa.certPem), clientCert: 'per-call', openMethodPaths: JOIN_METHOD_PATHS } });
+    addJoinService(s.grpc, { token: 't', caCertPem: clusterCa.certPem, caKeyPem: clusterCa.keyPem }, silentLogger(), () => false);
+    const seed = `https://127.0.0.1:${await s.listen('127.0.0.1:0')}`;
+    try {
+      await expect(requestJoin({ seed, token: 't', hostname: 'root', names: [], keyPair: newKeyPair() })).rejects.toThrow(ROOT_HOSTNAME_REFUSED);
+      expect((await requestJoin({ seed, token: 't', hostname: 'h2', names: [], keyPair: newKeyPair() })).certPem).toMatch(/BEGIN CERTIFICATE/);
+    } finally {
+      b.close();
+      await s.close();
+    }
   });
 });
