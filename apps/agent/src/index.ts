@@ -24,3 +24,6 @@ export { TlsIdentityHub } from './security/identity-hub.js';
 export { REVOKED_PREFIX, normalizeSerial, revokedKey } from './security/revocation.js';
 export { RestoreError, restoreSnapshot, type RestoreOutcome } from './raft/restore-snapshot.js';
 export type { BackupOptions } from './backup/backup-plan.js';
+export { ADMIN_COMMON_NAME, adminCredentialFiles, ensureAdminCredential } from './security/admin-credential.js';
+export { MGMT_ADMIN_ROLE, agentPermissions } from './security/agent-identities.js';
+export { AuthClient, AuthRequestError, type AuthPermission } from './cluster/auth-client.js';

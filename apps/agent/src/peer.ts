@@ -14,6 +14,7 @@ import { directoryBytes } from './etcd/disk-usage.js';
 import { instrumentBackend, type RequestObserver } from './status/instrument.js';
 import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
+import { keepAgentIdentities } from './security/identity-keeper.js';
 import { addJoinService, type JoinSigner } from './security/join-service.js';
 import { isRevokedIn } from './security/revocation.js';
 import { saveToken } from './security/token-pki.js';
@@ -100,6 +101,8 @@ export class Peer {
       peer.onStop.push(unsubscribe);
     }
     if (o.tls?.signer) {
+      // With auth on, each agent is the user of its host name (security/agent-identities.ts).
+      peer.onStop.push(keepAgentIdentities({ backend, isLeader: () => member.raft.isLeader, signer: o.tls.signer, dataDir: o.dataDir, log: o.logger.child({ part: 'auth' }) }));
       peer.fetchCaKey(o.tls.signer);
       peer.followJoinToken(o.tls.signer, o.dataDir);
     }

@@ -38,6 +38,22 @@ export async function startAgent(o: { name: string; dir: string; seeds?: string[
   return spawnAgent({ name: o.name, clientUrl, serverUrl, endpoint: `127.0.0.1:${clientPort}`, dataDir, args, logFile: path.join(o.dir, `${o.name}.log`) });
 }
 
+/** Starts `mgmt run` with https:// client and server URLs on free ports, a data directory under `dir`, and `args` (e.g. `--token`). */
+export async function startHttpsAgent(dir: string, name: string, args: string[]): Promise<AgentProc> {
+  const clientUrl = `https://127.0.0.1:${await freePort()}`;
+  const serverUrl = `https://127.0.0.1:${await freePort()}`;
+  const dataDir = path.join(dir, name);
+  return spawnAgent({
+    name,
+    clientUrl,
+    serverUrl,
+    endpoint: clientUrl,
+    dataDir,
+    args: ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', serverUrl, '--data-dir', dataDir, ...args],
+    logFile: path.join(dir, `${name}.log`),
+  });
+}
+
 /** (Re)starts an agent process with the given arguments (and `env` over the test's environment). */
 export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>, env: NodeJS.ProcessEnv = {}): AgentProc {
   const log = fs.openSync(p.logFile, 'a');

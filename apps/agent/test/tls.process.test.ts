@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, tempDir, waitFor } from './helpers.js';
-import { killAll, mgmt, spawnAgent, type AgentProc } from './process-harness.js';
+import { killAll, mgmt, spawnAgent, startHttpsAgent, type AgentProc } from './process-harness.js';
 
 const procs: AgentProc[] = [];
 let tmp: { dir: string; cleanup: () => void };
@@ -65,18 +65,7 @@ async function voters(endpoint: string, creds: string[]): Promise<string[] | und
 }
 
 async function start(name: string, args: string[]): Promise<AgentProc> {
-  const clientUrl = `https://127.0.0.1:${await freePort()}`;
-  const serverUrl = `https://127.0.0.1:${await freePort()}`;
-  const dataDir = path.join(tmp.dir, name);
-  const p = spawnAgent({
-    name,
-    clientUrl,
-    serverUrl,
-    endpoint: clientUrl,
-    dataDir,
-    args: ['run', '--hostname', name, '--client-urls', clientUrl, '--server-urls', serverUrl, '--data-dir', dataDir, ...args],
-    logFile: path.join(tmp.dir, `${name}.log`),
-  });
+  const p = await startHttpsAgent(tmp.dir, name, args);
   procs.push(p);
   return p;
 }

@@ -5,7 +5,7 @@
  * token PKI). With any of them, endpoints are dialled with TLS (as etcdctl
  * does), `https://127.0.0.1:2379` by default.
  */
-import { tlsFiles, type DialTls } from '@mgmt/agent';
+import { adminCredentialFiles, tlsFiles, type DialTls } from '@mgmt/agent';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './run-config.js';
@@ -32,9 +32,12 @@ function read(flag: string, file: string): Buffer {
 export function resolveClientTls(flags: ClientTlsFlags, env: Record<string, string | undefined> = process.env): { endpoints: string[]; tls: DialTls | undefined } {
   const files = flags.dataDir !== undefined ? tlsFiles(path.resolve(flags.dataDir)) : undefined;
   if (files && !fs.existsSync(files.ca)) throw new ConfigError(`--data-dir: ${files.ca} does not exist (an agent with --token writes it)`);
+  // The data directory's admin credential (CN root: etcd's root user once auth is on) when the host has one, else the agent's own.
+  const admin = flags.dataDir !== undefined ? adminCredentialFiles(path.resolve(flags.dataDir)) : undefined;
+  const own = admin && fs.existsSync(admin.cert) && fs.existsSync(admin.key) ? admin : files;
   const cacert = flags.cacert ?? files?.ca;
-  const cert = flags.cert ?? files?.cert;
-  const key = flags.key ?? files?.key;
+  const cert = flags.cert ?? own?.cert;
+  const key = flags.key ?? own?.key;
   if ((cert === undefined) !== (key === undefined)) throw new ConfigError(cert === undefined ? '--cert: needed with --key' : '--key: needed with --cert');
   const tls: DialTls | undefined =
     cacert === undefined && cert === undefined

@@ -23,6 +23,7 @@ export const GrpcCode = {
   INTERNAL: 13,
   UNAVAILABLE: 14,
   DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
 } as const;
 export type GrpcCode = (typeof GrpcCode)[keyof typeof GrpcCode];
 
@@ -83,6 +84,26 @@ export const Errors = {
   permissionDenied: def(GrpcCode.PERMISSION_DENIED, 'etcdserver: permission denied'),
   badCommand: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: malformed request'),
   corrupt: def(GrpcCode.DATA_LOSS, 'etcdserver: corrupt cluster'),
+  // Auth (etcd's rpctypes: ErrGRPCRootUserNotExist ... ErrGRPCAuthOldRevision).
+  rootUserNotExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: root user does not exist'),
+  rootRoleNotExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: root user does not have root role'),
+  userAlreadyExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: user name already exists'),
+  userEmpty: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: user name is empty'),
+  userNotFound: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: user name not found'),
+  roleAlreadyExist: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role name already exists'),
+  roleNotFound: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role name not found'),
+  roleEmpty: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: role name is empty'),
+  authFailed: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: authentication failed, invalid user ID or password'),
+  roleNotGranted: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: role is not granted to the user'),
+  permissionNotGranted: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: permission is not granted to the role'),
+  authNotEnabled: def(GrpcCode.FAILED_PRECONDITION, 'etcdserver: authentication is not enabled'),
+  invalidAuthToken: def(GrpcCode.UNAUTHENTICATED, 'etcdserver: invalid auth token'),
+  invalidAuthMgmt: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: invalid auth management'),
+  authOldRevision: def(GrpcCode.INVALID_ARGUMENT, 'etcdserver: revision of auth store is old'),
+  /** Authenticate with a password as a user added with --no-password (etcd answers auth's plain error, code UNKNOWN). */
+  noPasswordUser: def(GrpcCode.UNKNOWN, 'auth: authentication failed, password was given for no password user'),
+  /** Maintenance calls of a non-root user: etcd sends auth's plain error, so the code is UNKNOWN. */
+  maintenancePermissionDenied: def(GrpcCode.UNKNOWN, 'auth: permission denied'),
 } as const;
 
 /** A Raft entry that does not hold a valid store command. */

@@ -15,7 +15,7 @@ export { CLUSTER_ID_METADATA, clusterGuardInterceptor, isForeignCluster, type Cl
 export { CLIENT_CERT_REQUIRED, CLIENT_CERT_REVOKED, type EtcdServerTls } from './server/tls.js';
 export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';
 export { ETCD_COMPATIBLE_VERSION, LocalBackend, type LocalBackendOptions } from './server/local-backend.js';
-export { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';
+export { AuthService, ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './server/services.js';
 export { PendingProposals } from './proposals.js';
 export type { CallObserver, GrpcCallType, ObservedCall } from './server/call-observer.js';
 export type { MetricsSource } from './server/http/http-handler.js';
@@ -23,3 +23,8 @@ export { SNAPSHOT_FILE_VERSION, SnapshotFileError, decodeSnapshotFile, encodeSna
 export { ALARM_PREFIX } from './server/alarms.js';
 export { Alarms } from './server/alarms.js';
 export { checkCorruption, mismatchedMembers, type MemberHash } from './server/corruption-check.js';
+export { Authorizer, type AuthorizerOptions, type Credentials } from './auth/authorizer.js';
+export { AuthState, ROOT_ROLE, ROOT_USER, type AuthRole, type AuthUser } from './auth/auth-state.js';
+export type { PermissionKind } from './auth/permissions.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { DEFAULT_TOKEN_TTL_MS } from './auth/tokens.js';

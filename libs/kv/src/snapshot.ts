@@ -23,6 +23,8 @@ export interface SnapshotState {
   readonly compactRevision: number;
   readonly histories: KeyHistory[];
   readonly leases: { id: number; ttlSeconds: number }[];
+  /** The auth state (an encoded mgmtkv.AuthSnapshot), absent when the store never had any. */
+  readonly auth?: Uint8Array;
 }
 
 // Field tags: (field number << 3) | wire type (0 varint, 2 length-delimited).
@@ -32,6 +34,7 @@ const TAG = {
   compactRevision: (3 << 3) | 0,
   key: (4 << 3) | 2,
   lease: (5 << 3) | 2,
+  auth: (6 << 3) | 2,
   historyKey: (1 << 3) | 2,
   historyRecord: (2 << 3) | 2,
   recordMod: (1 << 3) | 0,
@@ -100,8 +103,8 @@ class Out {
   }
 }
 
-/** Encodes the keyspace and the leases. */
-export function encodeSnapshot(mvcc: Mvcc, leases: readonly Lease[]): Uint8Array {
+/** Encodes the keyspace, the leases and the auth state (already encoded; omitted when absent). */
+export function encodeSnapshot(mvcc: Mvcc, leases: readonly Lease[], auth?: Uint8Array): Uint8Array {
   const histories: KeyHistory[] = [];
   mvcc.forEachHistory({ start: '', end: null, single: false }, (h) => {
     histories.push(h);
@@ -121,6 +124,7 @@ export function encodeSnapshot(mvcc: Mvcc, leases: readonly Lease[]): Uint8Array
   }
   const leaseSizes = leases.map((l) => fieldSize(l.id) + fieldSize(l.ttlSeconds));
   for (const s of leaseSizes) total += 1 + varintSize(s) + s;
+  if (auth !== undefined) total += 1 + varintSize(auth.length) + auth.length;
 
   const out = new Out(Buffer.allocUnsafe(total));
   out.field(TAG.version, SNAPSHOT_VERSION);
@@ -146,6 +150,7 @@ export function encodeSnapshot(mvcc: Mvcc, leases: readonly Lease[]): Uint8Array
     out.field(TAG.leaseId, l.id);
     out.field(TAG.leaseTtl, l.ttlSeconds);
   });
+  if (auth !== undefined) out.bytes(TAG.auth, auth);
   assert(out.pos === total, `snapshot size computed ${total}, written ${out.pos}`);
   return out.buf;
 }
@@ -195,6 +200,7 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotState {
   let compactRevision = 0;
   const histories: KeyHistory[] = [];
   const leases: { id: number; ttlSeconds: number }[] = [];
+  let auth: Uint8Array | undefined;
   let previous: string | undefined;
   while (input.pos < input.buf.length) {
     const tag = input.varint();
@@ -228,12 +234,15 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotState {
         leases.push({ id, ttlSeconds });
         break;
       }
+      case TAG.auth:
+        auth = input.slice();
+        break;
       default:
         input.skip(tag & 7);
     }
   }
   if (version !== SNAPSHOT_VERSION) throw new SnapshotDecodeError(`unknown version ${version}`);
-  return { revision, compactRevision, histories, leases };
+  return { revision, compactRevision, histories, leases, ...(auth === undefined ? {} : { auth }) };
 }
 
 function readHistory(input: In, end: number): KeyHistory {

@@ -1,5 +1,7 @@
-import type { mgmtkv } from '@mgmt/proto';
+import { mgmtkv } from '@mgmt/proto';
 import { assert } from './assert.js';
+import { AuthState } from './auth/auth-state.js';
+import { checkCommandPermitted } from './auth/command-permission.js';
 import { decodeCommand } from './command.js';
 import { EtcdError, Errors } from './errors.js';
 import { LeaseTable, type Lease } from './lease-table.js';
@@ -24,7 +26,7 @@ import { WatchHub, type WatchOptions, type WatchSink, type Watcher } from './wat
 /** etcd's largest lease TTL (MaxLeaseTTL), in seconds. */
 export const MAX_LEASE_TTL_SECONDS = 9_000_000_000;
 
-/** The response of an applied command; its header carries only the revision. */
+/** The response of an applied command; its header carries only the revision (an auth change answers an empty one). */
 export type ApplyResponse = PutResponse | DeleteRangeResponse | TxnResponse | CompactionResponse | LeaseGrantResponse | LeaseRevokeResponse;
 
 /**
@@ -50,6 +52,8 @@ export interface RangeAnswer extends RangeResult {
 export class KvStore {
   /** The replicated leases (ids, TTLs, attached keys). */
   readonly leases = new LeaseTable();
+  /** The replicated auth state (users, roles, whether auth is on); changed only through `auth` commands. */
+  readonly auth = new AuthState();
   private readonly mvcc: Mvcc;
   private readonly hub: WatchHub;
   private readonly ctx: WriteContext;
@@ -120,6 +124,14 @@ export class KvStore {
   }
 
   private run(c: Command): ApplyResponse {
+    // A client's write carries its user when auth is on; its permission is
+    // decided here, at this log position, the same on every member.
+    if (c.authUser) checkCommandPermitted(this.auth, this.leases, c.authUser, c);
+    if (c.auth) {
+      // Auth changes bump the auth revision, never the KV revision.
+      this.auth.apply(c.auth);
+      return {};
+    }
     if (c.put) {
       checkPutState(this.ctx, c.put);
       return applyPut(this.ctx, c.put);
@@ -185,7 +197,8 @@ export class KvStore {
 
   /** The whole replicated state as bytes. */
   snapshot(): Uint8Array {
-    return encodeSnapshot(this.mvcc, this.leases.all());
+    const auth = this.auth.revision > 0 ? mgmtkv.AuthSnapshot.encode(this.auth.snapshot()).finish() : undefined;
+    return encodeSnapshot(this.mvcc, this.leases.all(), auth);
   }
 
   /**
@@ -196,6 +209,7 @@ export class KvStore {
     const state = decodeSnapshot(bytes);
     this.hub.beforeRestore();
     this.leases.clear();
+    this.auth.restore(state.auth === undefined ? undefined : mgmtkv.AuthSnapshot.decode(state.auth));
     for (const l of state.leases) this.leases.grant(l.id, l.ttlSeconds);
     this.mvcc.load(state.revision, state.compactRevision, state.histories);
     this.hub.afterRestore();

@@ -7,4 +7,4 @@
  */
 import './runtime.js';
 
-export { etcdserverpb, mgmtkv, mvccpb } from './generated/etcd.js';
+export { authpb, etcdserverpb, mgmtkv, mvccpb } from './generated/etcd.js';

@@ -29,5 +29,5 @@ export type ConfChangeProps = mgmt.raft.ConfChange.$Properties;
 export { ProtoDecodeError, decodeMessage, encodeMessage } from './codec.js';
 
 /** etcd v3 API messages (etcdserverpb, mvccpb) and the kv store's commands (mgmtkv). */
-export { etcdserverpb, mgmtkv, mvccpb } from './etcd.js';
+export { authpb, etcdserverpb, mgmtkv, mvccpb } from './etcd.js';
 export { loadEtcdJsonRoot } from './etcd-json.js';

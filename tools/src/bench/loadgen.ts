@@ -4,15 +4,16 @@
  * static protobuf codecs (no client library in the way), runs one job at a
  * time as the driver asks over IPC, and answers with its measurements.
  */
-import { credentials, makeGenericClientConstructor, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
-import { KvService, WatchService } from '@mgmt/kv';
+import { credentials, makeGenericClientConstructor, Metadata, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { AuthService, KvService, WatchService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import fs from 'node:fs';
-import { epochMs, type TlsFiles, type FailoverJob, type FirstWriteJob, type FromChild, type Job, type JobResult, type PutJob, type ReadJob, type ToChild, type WatchJob, type WatchResult } from './protocol.js';
+import { epochMs, type AuthenticateJob, type TlsFiles, type FailoverJob, type FirstWriteJob, type FromChild, type Job, type JobResult, type PutJob, type ReadJob, type ToChild, type WatchJob, type WatchResult } from './protocol.js';
 import { summarize } from './stats.js';
 
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
 const WatchClient = makeGenericClientConstructor(WatchService, 'Watch');
+const AuthClient = makeGenericClientConstructor(AuthService, 'Auth');
 
 type Unary<Req, Res> = (req: Req, opts: { deadline: number }, cb: (err: ServiceError | null, res?: Res) => void) => void;
 interface KvStub extends Client {
@@ -43,9 +44,11 @@ function kvClients(endpoints: readonly string[], count: number, tls?: TlsFiles):
   return out;
 }
 
-function unary<Req, Res>(client: Client, fn: Unary<Req, Res>, req: Req, timeoutMs: number): Promise<Res> {
+function unary<Req, Res>(client: Client, fn: Unary<Req, Res>, req: Req, timeoutMs: number, metadata?: Metadata): Promise<Res> {
   return new Promise((resolve, reject) => {
-    fn.call(client, req, { deadline: Date.now() + timeoutMs }, (err, res) => (err || !res ? reject(err ?? new Error('empty response')) : resolve(res)));
+    const cb = (err: ServiceError | null, res?: Res) => (err || !res ? reject(err ?? new Error('empty response')) : resolve(res));
+    if (metadata) (fn as unknown as (r: Req, md: Metadata, o: { deadline: number }, c: typeof cb) => void).call(client, req, metadata, { deadline: Date.now() + timeoutMs }, cb);
+    else fn.call(client, req, { deadline: Date.now() + timeoutMs }, cb);
   });
 }
 
@@ -84,11 +87,13 @@ async function runPut(job: PutJob): Promise<JobResult> {
   const conns = kvClients(job.endpoints, connsFor(job.endpoints, job.clients), job.tls);
   const value = new Uint8Array(job.valueBytes).fill(0x61);
   const keys = Array.from({ length: job.keySpace }, (_, i) => enc.encode(`bench/put/${String(i).padStart(8, '0')}`));
+  const metadata = job.token === undefined ? undefined : new Metadata();
+  metadata?.set('token', job.token!);
   try {
     return await closedLoops(job.clients, job.warmupMs, job.durationMs, (c, n) => {
       const conn = conns[c % conns.length]!;
       const key = keys[(c * 7919 + n * 104729) % keys.length]!;
-      return unary(conn, conn.Put, { key, value }, REQUEST_TIMEOUT_MS);
+      return unary(conn, conn.Put, { key, value }, REQUEST_TIMEOUT_MS, metadata);
     });
   } finally {
     for (const c of conns) c.close();
@@ -103,6 +108,19 @@ async function runRead(job: ReadJob): Promise<JobResult> {
     return await closedLoops(job.clients, job.warmupMs, job.durationMs, (c) => {
       const conn = conns[c % conns.length]!;
       return unary(conn, conn.Range, { key, serializable: job.serializable }, REQUEST_TIMEOUT_MS);
+    });
+  } finally {
+    for (const c of conns) c.close();
+  }
+}
+
+async function runAuthenticate(job: AuthenticateJob): Promise<JobResult> {
+  const conns = Array.from({ length: connsFor(job.endpoints, job.clients) }, (_, i) => new AuthClient(job.endpoints[i % job.endpoints.length]!, credentials.createInsecure(), channelOptions));
+  const authenticate = (c: Client) => (c as unknown as { Authenticate: Unary<etcdserverpb.IAuthenticateRequest, etcdserverpb.AuthenticateResponse> }).Authenticate;
+  try {
+    return await closedLoops(job.clients, job.warmupMs, job.durationMs, (c) => {
+      const conn = conns[c % conns.length]!;
+      return unary(conn, authenticate(conn), { name: job.name, password: job.password }, REQUEST_TIMEOUT_MS);
     });
   } finally {
     for (const c of conns) c.close();
@@ -211,6 +229,8 @@ function serve(): void {
         return runRead(job);
       case 'watch':
         return runWatch(job);
+      case 'authenticate':
+        return runAuthenticate(job);
       case 'first-write':
         return firstWriteAfter(job, () => 0);
       case 'failover':

@@ -17,6 +17,8 @@ export interface PutJob {
   kind: 'put';
   endpoints: string[];
   tls?: TlsFiles;
+  /** An auth token (etcd's `token` metadata) sent with every put: the auth rows. */
+  token?: string;
   clients: number;
   valueBytes: number;
   keySpace: number;
@@ -66,7 +68,18 @@ export interface FirstWriteJob {
   giveUpMs: number;
 }
 
-export type Job = PutJob | ReadJob | WatchJob | FailoverJob | FirstWriteJob;
+/** Authenticate calls (a user's name and password) from `clients` concurrent clients: the auth rows. */
+export interface AuthenticateJob {
+  kind: 'authenticate';
+  endpoints: string[];
+  clients: number;
+  name: string;
+  password: string;
+  warmupMs: number;
+  durationMs: number;
+}
+
+export type Job = PutJob | ReadJob | WatchJob | FailoverJob | FirstWriteJob | AuthenticateJob;
 
 /** Result of a watch job. */
 export interface WatchResult {

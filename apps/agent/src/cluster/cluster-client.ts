@@ -119,6 +119,12 @@ export class ClusterClient {
     }
   }
 
+  /** Sends etcd's auth token (from Authenticate) with every call from now on; undefined stops. */
+  setAuthToken(token: string | undefined): void {
+    if (token === undefined) this.metadata.remove('token');
+    else this.metadata.set('token', token);
+  }
+
   /** Sets the cluster this agent belongs to; from then on answers from any other cluster are refused. */
   setClusterId(clusterId: string | undefined): void {
     this.clusterId = clusterId;

@@ -16,6 +16,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 
 import { status as GrpcStatus, type MethodDefinition, type Server, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import { certificateNames } from '@mgmt/transport';
 import type { Logger } from '../log.js';
+import { ADMIN_COMMON_NAME, ROOT_HOSTNAME_REFUSED } from './admin-credential.js';
 import { issueCertificate, type CaMaterial } from './cert-issuer.js';
 import { JOIN_PROTOCOL, NONCE_BYTES, caFingerprint, checkJoinerProof, joinKeySalt, JOIN_SCRYPT, requestProblem, seedProof, type JoinRequest } from './join-protocol.js';
 
@@ -154,6 +155,8 @@ export function addJoinService(server: Server, signer: JoinSigner, log: Logger, 
     };
     const problem = requestProblem(r);
     if (problem) return done({ code: GrpcStatus.INVALID_ARGUMENT, details: problem });
+    // A certificate named root would be the admin credential once auth is on (admin-credential.ts).
+    if (r.hostname === ADMIN_COMMON_NAME) return done({ code: GrpcStatus.INVALID_ARGUMENT, details: ROOT_HOSTNAME_REFUSED });
     const key = await joinKey();
     if (!checkJoinerProof(key, fingerprint, r, Buffer.from(String(w.proof), 'base64'))) {
       refusals.push(now);

@@ -19,6 +19,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.js';
+import { ADMIN_COMMON_NAME, ROOT_HOSTNAME_REFUSED } from './admin-credential.js';
 import type { AgentTls } from './agent-tls.js';
 import { createClusterCa, issueCertificate, newKeyPair } from './cert-issuer.js';
 import { JoinRefusedError, requestJoin } from './join-client.js';
@@ -90,6 +91,7 @@ export async function prepareTokenPki(o: TokenPkiOptions): Promise<AgentTls> {
     o.log.info({ dir: f.dir }, 'tls: using the certificates of the data directory');
     return loadTokenTls({ ...o, token: stored ?? o.token }, f);
   }
+  if (o.hostname === ADMIN_COMMON_NAME) throw new Error(`--hostname: ${ROOT_HOSTNAME_REFUSED}`);
   const keyPair = newKeyPair();
   const names = certificateNamesFor(o.hostname, [...o.clientUrls, ...o.serverUrls]);
   if (o.seeds.length === 0) {

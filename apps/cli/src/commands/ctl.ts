@@ -1,6 +1,7 @@
 import { ClusterClient } from '@mgmt/agent';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
+import { authTokenFor, registerCtlAuth } from './ctl-auth.js';
 import type { Io } from './index.js';
 
 /** Where `mgmt ctl` connects (--endpoints, else MGMT_SEEDS, else the default client URL), and with which TLS. */
@@ -8,6 +9,7 @@ async function withClient<T>(cmd: Command, fn: (c: ClusterClient) => Promise<T>)
   const { endpoints, tls } = resolveClientTls(cmd.optsWithGlobals<ClientTlsFlags>());
   const client = new ClusterClient(endpoints, undefined, tls);
   try {
+    client.setAuthToken(await authTokenFor(cmd));
     return await fn(client);
   } finally {
     client.close();
@@ -27,6 +29,7 @@ export function registerCtl(program: Command, io: Io): void {
     .option('--cert <path>', 'client certificate (TLS)')
     .option('--key <path>', 'key of --cert')
     .option('--data-dir <path>', "an agent's data directory: use its tls/ca.crt, client.crt and client.key");
+  registerCtlAuth(ctl, io);
 
   ctl
     .command('get <key>')

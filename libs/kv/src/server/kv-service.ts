@@ -11,12 +11,16 @@ import type {
   TxnRequest,
 } from '../types.js';
 import { checkDeleteRange, checkPut, checkRange, checkTxn } from '../validate.js';
+import type { Authorizer } from '../auth/authorizer.js';
 import type { EtcdBackend } from './backend.js';
+import { authUserOf, callerOf } from './auth-guard.js';
 import { unary, type ErrorLog, type Headers } from './rpc.js';
 
 /** Options of the KV service. */
 export interface KvServiceOptions {
   readonly maxTxnOps: number;
+  /** With auth: ranges are checked here, after the read barrier, so a revoked role applies at once. */
+  readonly auth?: Authorizer;
 }
 
 /**
@@ -30,30 +34,31 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
     return { ...result.response, header: headers.at(result.revision) };
   };
   return {
-    Range: unary(log, 'Range', async (req: RangeRequest): Promise<RangeResponse> => {
+    Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponse> => {
       checkRange(req);
       if (!req.serializable) await backend.readIndex();
+      options.auth?.checkRange(callerOf(call), req.key, req.rangeEnd, 'read');
       const answer = backend.store.range(req);
       return { header: headers.at(answer.revision), kvs: answer.kvs, more: answer.more, count: answer.count };
     }),
-    Put: unary(log, 'Put', async (req: PutRequest) => {
+    Put: unary(log, 'Put', async (req: PutRequest, call) => {
       checkPut(req);
-      return write({ put: req });
+      return write({ put: req, ...authUserOf(call) });
     }),
-    DeleteRange: unary(log, 'DeleteRange', async (req: DeleteRangeRequest) => {
+    DeleteRange: unary(log, 'DeleteRange', async (req: DeleteRangeRequest, call) => {
       checkDeleteRange(req);
-      return write({ deleteRange: req });
+      return write({ deleteRange: req, ...authUserOf(call) });
     }),
-    Txn: unary(log, 'Txn', async (req: TxnRequest) => {
+    Txn: unary(log, 'Txn', async (req: TxnRequest, call) => {
       checkTxn(req, options.maxTxnOps);
       if (isReadOnly(req)) {
         // etcd serves a read-only txn locally: no log entry, nothing changes.
         if (!isSerializable(req)) await backend.readIndex();
-        const result = backend.store.apply({ txn: req });
+        const result = backend.store.apply({ txn: req, ...authUserOf(call) });
         if (!result.ok) throw result.error;
         return { ...result.response, header: headers.at(result.revision) };
       }
-      return write({ txn: req });
+      return write({ txn: req, ...authUserOf(call) });
     }),
     Compact: unary(log, 'Compact', async (req: CompactionRequest) => write({ compaction: req })),
   };

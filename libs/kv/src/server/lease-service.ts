@@ -6,6 +6,7 @@ import { keyToBytes } from '../keys.js';
 import { MAX_LEASE_TTL_SECONDS } from '../store.js';
 import type { LeaseGrantRequest, LeaseRevokeRequest } from '../types.js';
 import type { EtcdBackend } from './backend.js';
+import { authUserOf } from './auth-guard.js';
 import { toStatus, unary, type ErrorLog, type Headers } from './rpc.js';
 
 type KeepAliveRequest = etcdserverpb.LeaseKeepAliveRequest;
@@ -43,8 +44,8 @@ export function leaseHandlers(backend: EtcdBackend, headers: Headers, log: Error
         if (req.ID || !result.error.is(Errors.leaseExists()) || attempt + 1 >= LEASE_ID_ATTEMPTS) throw result.error;
       }
     }),
-    LeaseRevoke: unary(log, 'LeaseRevoke', async (req: LeaseRevokeRequest) => {
-      const result = await backend.propose({ leaseRevoke: { ID: req.ID ?? 0 } });
+    LeaseRevoke: unary(log, 'LeaseRevoke', async (req: LeaseRevokeRequest, call) => {
+      const result = await backend.propose({ leaseRevoke: { ID: req.ID ?? 0 }, ...authUserOf(call) });
       if (!result.ok) throw result.error;
       return { header: headers.at(result.revision) };
     }),

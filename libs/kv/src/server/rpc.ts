@@ -15,11 +15,11 @@ export function toStatus(error: unknown): ServerErrorResponse {
 }
 
 /** A unary handler from an async function; a throw becomes the call's status. */
-export function unary<Req, Res>(log: ErrorLog, name: string, fn: (req: Req) => Promise<Res>) {
+export function unary<Req, Res>(log: ErrorLog, name: string, fn: (req: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res>) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     let pending: Promise<Res>;
     try {
-      pending = fn(call.request);
+      pending = fn(call.request, call);
     } catch (error) {
       pending = Promise.reject(error);
     }

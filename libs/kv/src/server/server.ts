@@ -1,6 +1,9 @@
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { Authorizer } from '../auth/authorizer.js';
 import { MAX_REQUEST_BYTES } from '../command.js';
 import { MAX_TXN_OPS } from '../validate.js';
+import { adminChecks, asMaintenanceError, clusterChecks, guard, identifyCall, kvChecks, leaseChecks, type Check, type ServerAuth } from './auth-guard.js';
+import { authHandlers } from './auth-service.js';
 import type { EtcdBackend } from './backend.js';
 import { clusterGuardInterceptor, type ClusterGuardOptions } from './cluster-guard.js';
 import { clusterHandlers } from './cluster-service.js';
@@ -8,7 +11,7 @@ import { kvHandlers } from './kv-service.js';
 import { leaseHandlers } from './lease-service.js';
 import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
-import { ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
+import { AuthService, ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
 import { serverCredentials, type EtcdServerTls } from './tls.js';
 import { ClientPort } from './client-port/client-port.js';
@@ -18,11 +21,14 @@ import { Alarms, withAlarms } from './alarms.js';
 import { callObserverInterceptor, type CallObserver } from './call-observer.js';
 import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
+import { concurrencyChecks } from './concurrency/concurrency-auth.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
 const GRPC_OVERHEAD_BYTES = 512 * 1024;
+/** Maintenance calls that need root once auth is on (etcd 3.4's authMaintenanceServer). */
+const MAINTENANCE_ADMIN_METHODS = ['Defragment', 'Snapshot', 'Hash', 'HashKV', 'MoveLeader'];
 /** How long close() waits for calls to finish before cutting them. */
 const SHUTDOWN_GRACE_MS = 1000;
 
@@ -48,6 +54,13 @@ export interface EtcdServerOptions {
   metrics?: MetricsSource;
   /** Told of every gRPC call (etcd's grpc_server_* metrics). */
   observeCall?: CallObserver;
+  /**
+   * etcd's auth, served by default as etcd does: the Auth service, and its
+   * rules on every call once a root user turns it on (`false`: no Auth
+   * service). `certCommonNameIsUser` is etcd's --client-cert-auth (default:
+   * whenever `tls` asks for client certificates).
+   */
+  auth?: { tokenTtlMs?: number; certCommonNameIsUser?: boolean } | false;
 }
 
 /** The cluster version /version reports (etcd 3.4's). */
@@ -70,6 +83,8 @@ export interface EtcdServer {
   close(): Promise<void>;
   /** Serves a renewed certificate to new TLS connections (no-op without TLS). */
   updateTlsIdentity(cert: Buffer, key: Buffer): void;
+  /** Authentication and permission checks (with `options.auth`), for other APIs on the same store (the HTTP gateway). */
+  readonly authorizer?: Authorizer;
 }
 
 /**
@@ -89,20 +104,44 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   });
   const headers = new Headers(backend);
   const alarms = new Alarms(backend);
-  const guarded = withAlarms(backend, alarms, options.quotaBackendBytes ?? 0);
+  const alarmed = withAlarms(backend, alarms, options.quotaBackendBytes ?? 0);
   const streams = new Set<{ end(): void }>();
   const track = (stream: { end(): void }) => {
     streams.add(stream);
     return () => streams.delete(stream);
   };
-  grpc.addService(KvService, kvHandlers(guarded, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS }));
-  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track }));
-  grpc.addService(LeaseService, leaseHandlers(guarded, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }));
-  grpc.addService(ClusterService, clusterHandlers(backend, headers, log));
-  grpc.addService(MaintenanceService, maintenanceHandlers(backend, headers, log, { alarms }));
+  const authOptions = options.auth ?? {};
+  const auth: ServerAuth | undefined =
+    authOptions === false
+      ? undefined
+      : {
+          authorizer: new Authorizer(backend.store, { readIndex: () => backend.readIndex(), ...(authOptions.tokenTtlMs === undefined ? {} : { tokenTtlMs: authOptions.tokenTtlMs }) }),
+          certCommonNameIsUser: authOptions.certCommonNameIsUser ?? (options.tls !== undefined && options.tls.clientCert !== 'none'),
+        };
+  // Without auth the handlers are served as they are; with it each goes through its check (auth-guard.ts).
+  const guardedBy = (handlers: UntypedServiceImplementation, checks: (a: ServerAuth) => Record<string, Check>, mapError?: (e: unknown) => unknown) =>
+    auth ? guard(handlers, auth, checks(auth), mapError) : handlers;
+  const mayWatch = auth
+    ? async (call: object, req: { key?: Uint8Array | null; rangeEnd?: Uint8Array | null }) => {
+        const user = await identifyCall(auth, call as Parameters<typeof identifyCall>[1]).catch(() => undefined);
+        if (user === undefined) return false;
+        try {
+          auth.authorizer.checkRange(user, req.key, req.rangeEnd, 'read');
+          return true;
+        } catch {
+          return false;
+        }
+      }
+    : undefined;
+  grpc.addService(KvService, guardedBy(kvHandlers(alarmed, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS, ...(auth ? { auth: auth.authorizer } : {}) }), kvChecks));
+  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, ...(mayWatch ? { mayWatch } : {}) }));
+  grpc.addService(LeaseService, guardedBy(leaseHandlers(alarmed, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }), leaseChecks));
+  grpc.addService(ClusterService, guardedBy(clusterHandlers(backend, headers, log), (a) => clusterChecks(a, () => backend.members())));
+  grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
+  if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
   const concurrency = concurrencyServices(loadConcurrencyRoot());
-  grpc.addService(concurrency.lock, lockHandlers(guarded, headers, log));
-  grpc.addService(concurrency.election, electionHandlers(guarded, headers, log));
+  grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock));
+  grpc.addService(concurrency.election, guardedBy(electionHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).election));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
   const ports: ClientPort[] = [];
   const gateways: Gateway[] = [];
@@ -129,6 +168,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       });
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
+    ...(auth ? { authorizer: auth.authorizer } : {}),
     close: () =>
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();

@@ -79,3 +79,24 @@ export const MaintenanceService = {
   Snapshot: method('Maintenance', 'Snapshot', pb.SnapshotRequest, pb.SnapshotResponse, { response: true }),
   MoveLeader: method('Maintenance', 'MoveLeader', pb.MoveLeaderRequest, pb.MoveLeaderResponse),
 } satisfies ServiceDefinition;
+
+/** etcdserverpb.Auth */
+export const AuthService = {
+  AuthEnable: method('Auth', 'AuthEnable', pb.AuthEnableRequest, pb.AuthEnableResponse),
+  AuthDisable: method('Auth', 'AuthDisable', pb.AuthDisableRequest, pb.AuthDisableResponse),
+  AuthStatus: method('Auth', 'AuthStatus', pb.AuthStatusRequest, pb.AuthStatusResponse),
+  Authenticate: method('Auth', 'Authenticate', pb.AuthenticateRequest, pb.AuthenticateResponse),
+  UserAdd: method('Auth', 'UserAdd', pb.AuthUserAddRequest, pb.AuthUserAddResponse),
+  UserGet: method('Auth', 'UserGet', pb.AuthUserGetRequest, pb.AuthUserGetResponse),
+  UserList: method('Auth', 'UserList', pb.AuthUserListRequest, pb.AuthUserListResponse),
+  UserDelete: method('Auth', 'UserDelete', pb.AuthUserDeleteRequest, pb.AuthUserDeleteResponse),
+  UserChangePassword: method('Auth', 'UserChangePassword', pb.AuthUserChangePasswordRequest, pb.AuthUserChangePasswordResponse),
+  UserGrantRole: method('Auth', 'UserGrantRole', pb.AuthUserGrantRoleRequest, pb.AuthUserGrantRoleResponse),
+  UserRevokeRole: method('Auth', 'UserRevokeRole', pb.AuthUserRevokeRoleRequest, pb.AuthUserRevokeRoleResponse),
+  RoleAdd: method('Auth', 'RoleAdd', pb.AuthRoleAddRequest, pb.AuthRoleAddResponse),
+  RoleGet: method('Auth', 'RoleGet', pb.AuthRoleGetRequest, pb.AuthRoleGetResponse),
+  RoleList: method('Auth', 'RoleList', pb.AuthRoleListRequest, pb.AuthRoleListResponse),
+  RoleDelete: method('Auth', 'RoleDelete', pb.AuthRoleDeleteRequest, pb.AuthRoleDeleteResponse),
+  RoleGrantPermission: method('Auth', 'RoleGrantPermission', pb.AuthRoleGrantPermissionRequest, pb.AuthRoleGrantPermissionResponse),
+  RoleRevokePermission: method('Auth', 'RoleRevokePermission', pb.AuthRoleRevokePermissionRequest, pb.AuthRoleRevokePermissionResponse),
+} satisfies ServiceDefinition;

@@ -22,7 +22,12 @@ export interface WatchServiceOptions {
   readonly progressNotifyIntervalMs: number;
   /** Called with every open stream so the server can end them on close. */
   readonly track: (stream: { end(): void }) => () => void;
+  /** With auth: whether the stream's caller may watch a range (checked when each watcher is created). */
+  readonly mayWatch?: (call: object, req: WatchCreateRequest) => Promise<boolean>;
 }
+
+/** etcd's cancel reason for a watch its user may not read (the text of its gRPC error; etcdctl prints it). */
+const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcdserver: permission denied';
 
 /**
  * etcdserverpb.Watch: one bidi stream carries many watchers. A created
@@ -50,7 +55,7 @@ class WatchStream {
     private readonly backend: EtcdBackend,
     private readonly headers: Headers,
     private readonly log: ErrorLog,
-    options: WatchServiceOptions,
+    private readonly options: WatchServiceOptions,
     private readonly call: ServerDuplexStream<WatchRequest, WatchResponse>,
   ) {
     this.timer = setInterval(() => this.onProgressTick(), options.progressNotifyIntervalMs);
@@ -67,12 +72,32 @@ class WatchStream {
   private onRequest(req: WatchRequest): void {
     if (this.closed) return;
     try {
-      if (req.createRequest) this.create(req.createRequest);
+      if (req.createRequest && this.options.mayWatch) this.createIfPermitted(req.createRequest, this.options.mayWatch);
+      else if (req.createRequest) this.create(req.createRequest);
       else if (req.cancelRequest) this.cancel(req.cancelRequest.watchId ?? 0);
       else if (req.progressRequest) this.progress();
     } catch (error) {
       this.log('watch request failed', error);
     }
+  }
+
+  /**
+   * etcd checks read permission when a watcher is created and answers a
+   * refusal with a created-and-canceled response. Requests are handled in
+   * order: later ones wait for this check.
+   */
+  private createIfPermitted(req: WatchCreateRequest, mayWatch: (call: object, req: WatchCreateRequest) => Promise<boolean>): void {
+    this.call.pause();
+    mayWatch(this.call, req)
+      .then(
+        (ok) => {
+          if (this.closed) return;
+          if (ok) this.create(req);
+          else this.send({ header: this.headers.at(), watchId: req.watchId ?? 0, created: true, canceled: true, cancelReason: PERMISSION_DENIED_REASON });
+        },
+        (error: unknown) => this.log('watch request failed', error),
+      )
+      .finally(() => this.call.resume());
   }
 
   private create(req: WatchCreateRequest): void {

@@ -1,654 +1,3272 @@
 import * as $protobuf from "protobufjs";
 
-/** Namespace mgmtkv. */
-export namespace mgmtkv {
+/** Namespace authpb. */
+export namespace authpb {
 
     /**
-     * Properties of a CommandHeader.
-     * @deprecated Use mgmtkv.CommandHeader.$Properties instead.
+     * Properties of a UserAddOptions.
+     * @deprecated Use authpb.UserAddOptions.$Properties instead.
      */
-    interface ICommandHeader extends mgmtkv.CommandHeader.$Properties {
+    interface IUserAddOptions extends authpb.UserAddOptions.$Properties {
     }
 
-    /** Represents a CommandHeader. */
-    class CommandHeader {
+    /** Represents a UserAddOptions. */
+    class UserAddOptions {
 
         /**
-         * Constructs a new CommandHeader.
+         * Constructs a new UserAddOptions.
          * @param [properties] Properties to set
          */
-        constructor(properties?: mgmtkv.CommandHeader.$Properties);
+        constructor(properties?: authpb.UserAddOptions.$Properties);
 
         /** Unknown fields preserved while decoding when enabled */
         $unknowns?: Uint8Array[];
 
-        /** CommandHeader id. */
-        id: number;
+        /** UserAddOptions noPassword. */
+        noPassword: boolean;
 
         /**
-         * Creates a new CommandHeader instance using the specified properties.
+         * Creates a new UserAddOptions instance using the specified properties.
          * @param [properties] Properties to set
-         * @returns CommandHeader instance
+         * @returns UserAddOptions instance
          */
-        static create(properties: mgmtkv.CommandHeader.$Shape): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
-        static create(properties?: mgmtkv.CommandHeader.$Properties): mgmtkv.CommandHeader;
+        static create(properties: authpb.UserAddOptions.$Shape): authpb.UserAddOptions & authpb.UserAddOptions.$Shape;
+        static create(properties?: authpb.UserAddOptions.$Properties): authpb.UserAddOptions;
 
         /**
-         * Encodes the specified CommandHeader message. Does not implicitly {@link mgmtkv.CommandHeader.verify|verify} messages.
-         * @param message CommandHeader message or plain object to encode
+         * Encodes the specified UserAddOptions message. Does not implicitly {@link authpb.UserAddOptions.verify|verify} messages.
+         * @param message UserAddOptions message or plain object to encode
          * @param [writer] Writer to encode to
          * @returns Writer
          */
-        static encode(message: mgmtkv.CommandHeader.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static encode(message: authpb.UserAddOptions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
         /**
-         * Decodes a CommandHeader message from the specified reader or buffer.
+         * Decodes a UserAddOptions message from the specified reader or buffer.
          * @param reader Reader or buffer to decode from
          * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape} CommandHeader
+         * @returns {authpb.UserAddOptions & authpb.UserAddOptions.$Shape} UserAddOptions
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): authpb.UserAddOptions & authpb.UserAddOptions.$Shape;
 
         /**
-         * Gets the type url for CommandHeader
+         * Gets the type url for UserAddOptions
          * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns The type url
          */
         static getTypeUrl(prefix?: string): string;
     }
 
-    namespace CommandHeader {
+    namespace UserAddOptions {
 
-        /** Properties of a CommandHeader. */
+        /** Properties of a UserAddOptions. */
         interface $Properties {
 
-            /** CommandHeader id */
-            id?: (number|null);
+            /** UserAddOptions noPassword */
+            noPassword?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
-        /** Shape of a CommandHeader. */
-        type $Shape = mgmtkv.CommandHeader.$Properties;
+        /** Shape of a UserAddOptions. */
+        type $Shape = authpb.UserAddOptions.$Properties;
     }
 
     /**
-     * Properties of a LeaseExpireRequest.
-     * @deprecated Use mgmtkv.LeaseExpireRequest.$Properties instead.
+     * Properties of a User.
+     * @deprecated Use authpb.User.$Properties instead.
      */
-    interface ILeaseExpireRequest extends mgmtkv.LeaseExpireRequest.$Properties {
+    interface IUser extends authpb.User.$Properties {
     }
 
-    /** Represents a LeaseExpireRequest. */
-    class LeaseExpireRequest {
+    /** Represents a User. */
+    class User {
 
         /**
-         * Constructs a new LeaseExpireRequest.
+         * Constructs a new User.
          * @param [properties] Properties to set
          */
-        constructor(properties?: mgmtkv.LeaseExpireRequest.$Properties);
+        constructor(properties?: authpb.User.$Properties);
 
         /** Unknown fields preserved while decoding when enabled */
         $unknowns?: Uint8Array[];
 
-        /** LeaseExpireRequest IDs. */
-        IDs: number[];
+        /** User name. */
+        name: Uint8Array;
+
+        /** User password. */
+        password: Uint8Array;
+
+        /** User roles. */
+        roles: string[];
+
+        /** User options. */
+        options?: (authpb.UserAddOptions.$Properties|null);
 
         /**
-         * Creates a new LeaseExpireRequest instance using the specified properties.
+         * Creates a new User instance using the specified properties.
          * @param [properties] Properties to set
-         * @returns LeaseExpireRequest instance
+         * @returns User instance
          */
-        static create(properties: mgmtkv.LeaseExpireRequest.$Shape): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
-        static create(properties?: mgmtkv.LeaseExpireRequest.$Properties): mgmtkv.LeaseExpireRequest;
+        static create(properties: authpb.User.$Shape): authpb.User & authpb.User.$Shape;
+        static create(properties?: authpb.User.$Properties): authpb.User;
 
         /**
-         * Encodes the specified LeaseExpireRequest message. Does not implicitly {@link mgmtkv.LeaseExpireRequest.verify|verify} messages.
-         * @param message LeaseExpireRequest message or plain object to encode
+         * Encodes the specified User message. Does not implicitly {@link authpb.User.verify|verify} messages.
+         * @param message User message or plain object to encode
          * @param [writer] Writer to encode to
          * @returns Writer
          */
-        static encode(message: mgmtkv.LeaseExpireRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static encode(message: authpb.User.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
         /**
-         * Decodes a LeaseExpireRequest message from the specified reader or buffer.
+         * Decodes a User message from the specified reader or buffer.
          * @param reader Reader or buffer to decode from
          * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape} LeaseExpireRequest
+         * @returns {authpb.User & authpb.User.$Shape} User
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): authpb.User & authpb.User.$Shape;
 
         /**
-         * Gets the type url for LeaseExpireRequest
+         * Gets the type url for User
          * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns The type url
          */
         static getTypeUrl(prefix?: string): string;
     }
 
-    namespace LeaseExpireRequest {
+    namespace User {
 
-        /** Properties of a LeaseExpireRequest. */
+        /** Properties of a User. */
         interface $Properties {
 
-            /** LeaseExpireRequest IDs */
-            IDs?: (number[]|null);
+            /** User name */
+            name?: (Uint8Array|null);
+
+            /** User password */
+            password?: (Uint8Array|null);
+
+            /** User roles */
+            roles?: (string[]|null);
+
+            /** User options */
+            options?: (authpb.UserAddOptions.$Properties|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
-        /** Shape of a LeaseExpireRequest. */
-        type $Shape = mgmtkv.LeaseExpireRequest.$Properties;
+        /** Shape of a User. */
+        type $Shape = authpb.User.$Properties;
     }
 
     /**
-     * Properties of a Command.
-     * @deprecated Use mgmtkv.Command.$Properties instead.
+     * Properties of a Permission.
+     * @deprecated Use authpb.Permission.$Properties instead.
      */
-    interface ICommand extends mgmtkv.Command.$Properties {
+    interface IPermission extends authpb.Permission.$Properties {
     }
 
-    /** Represents a Command. */
-    class Command {
+    /** Represents a Permission. */
+    class Permission {
 
         /**
-         * Constructs a new Command.
+         * Constructs a new Permission.
          * @param [properties] Properties to set
          */
-        constructor(properties?: mgmtkv.Command.$Properties);
+        constructor(properties?: authpb.Permission.$Properties);
 
         /** Unknown fields preserved while decoding when enabled */
         $unknowns?: Uint8Array[];
 
-        /** Command version. */
-        version: number;
+        /** Permission permType. */
+        permType: authpb.Permission.Type;
 
-        /** Command header. */
-        header?: (mgmtkv.CommandHeader.$Properties|null);
-
-        /** Command put. */
-        put?: (etcdserverpb.PutRequest.$Properties|null);
-
-        /** Command deleteRange. */
-        deleteRange?: (etcdserverpb.DeleteRangeRequest.$Properties|null);
-
-        /** Command txn. */
-        txn?: (etcdserverpb.TxnRequest.$Properties|null);
-
-        /** Command compaction. */
-        compaction?: (etcdserverpb.CompactionRequest.$Properties|null);
-
-        /** Command leaseGrant. */
-        leaseGrant?: (etcdserverpb.LeaseGrantRequest.$Properties|null);
-
-        /** Command leaseRevoke. */
-        leaseRevoke?: (etcdserverpb.LeaseRevokeRequest.$Properties|null);
-
-        /** Command leaseExpire. */
-        leaseExpire?: (mgmtkv.LeaseExpireRequest.$Properties|null);
-
-        /** Command request. */
-        request?: ("put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire");
-
-        /**
-         * Creates a new Command instance using the specified properties.
-         * @param [properties] Properties to set
-         * @returns Command instance
-         */
-        static create(properties: mgmtkv.Command.$Shape): mgmtkv.Command & mgmtkv.Command.$Shape;
-        static create(properties?: mgmtkv.Command.$Properties): mgmtkv.Command;
-
-        /**
-         * Encodes the specified Command message. Does not implicitly {@link mgmtkv.Command.verify|verify} messages.
-         * @param message Command message or plain object to encode
-         * @param [writer] Writer to encode to
-         * @returns Writer
-         */
-        static encode(message: mgmtkv.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-
-        /**
-         * Decodes a Command message from the specified reader or buffer.
-         * @param reader Reader or buffer to decode from
-         * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.Command & mgmtkv.Command.$Shape} Command
-         * @throws {Error} If the payload is not a reader or valid buffer
-         * @throws {$protobuf.util.ProtocolError} If required fields are missing
-         */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.Command & mgmtkv.Command.$Shape;
-
-        /**
-         * Gets the type url for Command
-         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-         * @returns The type url
-         */
-        static getTypeUrl(prefix?: string): string;
-    }
-
-    namespace Command {
-
-        /** Properties of a Command. */
-        interface $Properties {
-
-            /** Command version */
-            version?: (number|null);
-
-            /** Command header */
-            header?: (mgmtkv.CommandHeader.$Properties|null);
-
-            /** Command put */
-            put?: (etcdserverpb.PutRequest.$Properties|null);
-
-            /** Command deleteRange */
-            deleteRange?: (etcdserverpb.DeleteRangeRequest.$Properties|null);
-
-            /** Command txn */
-            txn?: (etcdserverpb.TxnRequest.$Properties|null);
-
-            /** Command compaction */
-            compaction?: (etcdserverpb.CompactionRequest.$Properties|null);
-
-            /** Command leaseGrant */
-            leaseGrant?: (etcdserverpb.LeaseGrantRequest.$Properties|null);
-
-            /** Command leaseRevoke */
-            leaseRevoke?: (etcdserverpb.LeaseRevokeRequest.$Properties|null);
-
-            /** Command leaseExpire */
-            leaseExpire?: (mgmtkv.LeaseExpireRequest.$Properties|null);
-
-            /** Command request */
-            request?: ("put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire");
-
-            /** Unknown fields preserved while decoding when enabled */
-            $unknowns?: Uint8Array[];
-        }
-
-        /** Narrowed shape of a Command. */
-        type $Shape = {
-          version?: number|null;
-          header?: mgmtkv.CommandHeader.$Shape|null;
-          put?: etcdserverpb.PutRequest.$Shape|null;
-          deleteRange?: etcdserverpb.DeleteRangeRequest.$Shape|null;
-          txn?: etcdserverpb.TxnRequest.$Shape|null;
-          compaction?: etcdserverpb.CompactionRequest.$Shape|null;
-          leaseGrant?: etcdserverpb.LeaseGrantRequest.$Shape|null;
-          leaseRevoke?: etcdserverpb.LeaseRevokeRequest.$Shape|null;
-          leaseExpire?: mgmtkv.LeaseExpireRequest.$Shape|null;
-          $unknowns?: Uint8Array[];
-        } & (
-          ({ request?: undefined; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "put"; put: etcdserverpb.PutRequest.$Shape; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "deleteRange"; put?: null; deleteRange: etcdserverpb.DeleteRangeRequest.$Shape; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "txn"; put?: null; deleteRange?: null; txn: etcdserverpb.TxnRequest.$Shape; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "compaction"; put?: null; deleteRange?: null; txn?: null; compaction: etcdserverpb.CompactionRequest.$Shape; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "leaseGrant"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant: etcdserverpb.LeaseGrantRequest.$Shape; leaseRevoke?: null; leaseExpire?: null }|{ request?: "leaseRevoke"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke: etcdserverpb.LeaseRevokeRequest.$Shape; leaseExpire?: null }|{ request?: "leaseExpire"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire: mgmtkv.LeaseExpireRequest.$Shape })
-        );
-    }
-
-    /**
-     * Properties of a KeyRecord.
-     * @deprecated Use mgmtkv.KeyRecord.$Properties instead.
-     */
-    interface IKeyRecord extends mgmtkv.KeyRecord.$Properties {
-    }
-
-    /** Represents a KeyRecord. */
-    class KeyRecord {
-
-        /**
-         * Constructs a new KeyRecord.
-         * @param [properties] Properties to set
-         */
-        constructor(properties?: mgmtkv.KeyRecord.$Properties);
-
-        /** Unknown fields preserved while decoding when enabled */
-        $unknowns?: Uint8Array[];
-
-        /** KeyRecord modRevision. */
-        modRevision: number;
-
-        /** KeyRecord subRevision. */
-        subRevision: number;
-
-        /** KeyRecord createRevision. */
-        createRevision: number;
-
-        /** KeyRecord version. */
-        version: number;
-
-        /** KeyRecord value. */
-        value: Uint8Array;
-
-        /** KeyRecord lease. */
-        lease: number;
-
-        /** KeyRecord tombstone. */
-        tombstone: boolean;
-
-        /**
-         * Creates a new KeyRecord instance using the specified properties.
-         * @param [properties] Properties to set
-         * @returns KeyRecord instance
-         */
-        static create(properties: mgmtkv.KeyRecord.$Shape): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
-        static create(properties?: mgmtkv.KeyRecord.$Properties): mgmtkv.KeyRecord;
-
-        /**
-         * Encodes the specified KeyRecord message. Does not implicitly {@link mgmtkv.KeyRecord.verify|verify} messages.
-         * @param message KeyRecord message or plain object to encode
-         * @param [writer] Writer to encode to
-         * @returns Writer
-         */
-        static encode(message: mgmtkv.KeyRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-
-        /**
-         * Decodes a KeyRecord message from the specified reader or buffer.
-         * @param reader Reader or buffer to decode from
-         * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape} KeyRecord
-         * @throws {Error} If the payload is not a reader or valid buffer
-         * @throws {$protobuf.util.ProtocolError} If required fields are missing
-         */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
-
-        /**
-         * Gets the type url for KeyRecord
-         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-         * @returns The type url
-         */
-        static getTypeUrl(prefix?: string): string;
-    }
-
-    namespace KeyRecord {
-
-        /** Properties of a KeyRecord. */
-        interface $Properties {
-
-            /** KeyRecord modRevision */
-            modRevision?: (number|null);
-
-            /** KeyRecord subRevision */
-            subRevision?: (number|null);
-
-            /** KeyRecord createRevision */
-            createRevision?: (number|null);
-
-            /** KeyRecord version */
-            version?: (number|null);
-
-            /** KeyRecord value */
-            value?: (Uint8Array|null);
-
-            /** KeyRecord lease */
-            lease?: (number|null);
-
-            /** KeyRecord tombstone */
-            tombstone?: (boolean|null);
-
-            /** Unknown fields preserved while decoding when enabled */
-            $unknowns?: Uint8Array[];
-        }
-
-        /** Shape of a KeyRecord. */
-        type $Shape = mgmtkv.KeyRecord.$Properties;
-    }
-
-    /**
-     * Properties of a KeyHistory.
-     * @deprecated Use mgmtkv.KeyHistory.$Properties instead.
-     */
-    interface IKeyHistory extends mgmtkv.KeyHistory.$Properties {
-    }
-
-    /** Represents a KeyHistory. */
-    class KeyHistory {
-
-        /**
-         * Constructs a new KeyHistory.
-         * @param [properties] Properties to set
-         */
-        constructor(properties?: mgmtkv.KeyHistory.$Properties);
-
-        /** Unknown fields preserved while decoding when enabled */
-        $unknowns?: Uint8Array[];
-
-        /** KeyHistory key. */
+        /** Permission key. */
         key: Uint8Array;
 
-        /** KeyHistory records. */
-        records: mgmtkv.KeyRecord.$Properties[];
+        /** Permission rangeEnd. */
+        rangeEnd: Uint8Array;
 
         /**
-         * Creates a new KeyHistory instance using the specified properties.
+         * Creates a new Permission instance using the specified properties.
          * @param [properties] Properties to set
-         * @returns KeyHistory instance
+         * @returns Permission instance
          */
-        static create(properties: mgmtkv.KeyHistory.$Shape): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
-        static create(properties?: mgmtkv.KeyHistory.$Properties): mgmtkv.KeyHistory;
+        static create(properties: authpb.Permission.$Shape): authpb.Permission & authpb.Permission.$Shape;
+        static create(properties?: authpb.Permission.$Properties): authpb.Permission;
 
         /**
-         * Encodes the specified KeyHistory message. Does not implicitly {@link mgmtkv.KeyHistory.verify|verify} messages.
-         * @param message KeyHistory message or plain object to encode
+         * Encodes the specified Permission message. Does not implicitly {@link authpb.Permission.verify|verify} messages.
+         * @param message Permission message or plain object to encode
          * @param [writer] Writer to encode to
          * @returns Writer
          */
-        static encode(message: mgmtkv.KeyHistory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static encode(message: authpb.Permission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
         /**
-         * Decodes a KeyHistory message from the specified reader or buffer.
+         * Decodes a Permission message from the specified reader or buffer.
          * @param reader Reader or buffer to decode from
          * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape} KeyHistory
+         * @returns {authpb.Permission & authpb.Permission.$Shape} Permission
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): authpb.Permission & authpb.Permission.$Shape;
 
         /**
-         * Gets the type url for KeyHistory
+         * Gets the type url for Permission
          * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns The type url
          */
         static getTypeUrl(prefix?: string): string;
     }
 
-    namespace KeyHistory {
+    namespace Permission {
 
-        /** Properties of a KeyHistory. */
+        /** Properties of a Permission. */
         interface $Properties {
 
-            /** KeyHistory key */
+            /** Permission permType */
+            permType?: (authpb.Permission.Type|null);
+
+            /** Permission key */
             key?: (Uint8Array|null);
 
-            /** KeyHistory records */
-            records?: (mgmtkv.KeyRecord.$Properties[]|null);
+            /** Permission rangeEnd */
+            rangeEnd?: (Uint8Array|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
-        /** Shape of a KeyHistory. */
-        type $Shape = mgmtkv.KeyHistory.$Properties;
+        /** Shape of a Permission. */
+        type $Shape = authpb.Permission.$Properties;
+
+        /** Type enum. */
+        enum Type {
+
+            /** READ value */
+            READ = 0,
+
+            /** WRITE value */
+            WRITE = 1,
+
+            /** READWRITE value */
+            READWRITE = 2
+        }
     }
 
     /**
-     * Properties of a LeaseRecord.
-     * @deprecated Use mgmtkv.LeaseRecord.$Properties instead.
+     * Properties of a Role.
+     * @deprecated Use authpb.Role.$Properties instead.
      */
-    interface ILeaseRecord extends mgmtkv.LeaseRecord.$Properties {
+    interface IRole extends authpb.Role.$Properties {
     }
 
-    /** Represents a LeaseRecord. */
-    class LeaseRecord {
+    /** Represents a Role. */
+    class Role {
 
         /**
-         * Constructs a new LeaseRecord.
+         * Constructs a new Role.
          * @param [properties] Properties to set
          */
-        constructor(properties?: mgmtkv.LeaseRecord.$Properties);
+        constructor(properties?: authpb.Role.$Properties);
 
         /** Unknown fields preserved while decoding when enabled */
         $unknowns?: Uint8Array[];
 
-        /** LeaseRecord ID. */
-        ID: number;
+        /** Role name. */
+        name: Uint8Array;
 
-        /** LeaseRecord TTL. */
-        TTL: number;
+        /** Role keyPermission. */
+        keyPermission: authpb.Permission.$Properties[];
 
         /**
-         * Creates a new LeaseRecord instance using the specified properties.
+         * Creates a new Role instance using the specified properties.
          * @param [properties] Properties to set
-         * @returns LeaseRecord instance
+         * @returns Role instance
          */
-        static create(properties: mgmtkv.LeaseRecord.$Shape): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
-        static create(properties?: mgmtkv.LeaseRecord.$Properties): mgmtkv.LeaseRecord;
+        static create(properties: authpb.Role.$Shape): authpb.Role & authpb.Role.$Shape;
+        static create(properties?: authpb.Role.$Properties): authpb.Role;
 
         /**
-         * Encodes the specified LeaseRecord message. Does not implicitly {@link mgmtkv.LeaseRecord.verify|verify} messages.
-         * @param message LeaseRecord message or plain object to encode
+         * Encodes the specified Role message. Does not implicitly {@link authpb.Role.verify|verify} messages.
+         * @param message Role message or plain object to encode
          * @param [writer] Writer to encode to
          * @returns Writer
          */
-        static encode(message: mgmtkv.LeaseRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static encode(message: authpb.Role.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
         /**
-         * Decodes a LeaseRecord message from the specified reader or buffer.
+         * Decodes a Role message from the specified reader or buffer.
          * @param reader Reader or buffer to decode from
          * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape} LeaseRecord
+         * @returns {authpb.Role & authpb.Role.$Shape} Role
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): authpb.Role & authpb.Role.$Shape;
 
         /**
-         * Gets the type url for LeaseRecord
+         * Gets the type url for Role
          * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns The type url
          */
         static getTypeUrl(prefix?: string): string;
     }
 
-    namespace LeaseRecord {
+    namespace Role {
 
-        /** Properties of a LeaseRecord. */
+        /** Properties of a Role. */
         interface $Properties {
 
-            /** LeaseRecord ID */
-            ID?: (number|null);
+            /** Role name */
+            name?: (Uint8Array|null);
 
-            /** LeaseRecord TTL */
-            TTL?: (number|null);
+            /** Role keyPermission */
+            keyPermission?: (authpb.Permission.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
-        /** Shape of a LeaseRecord. */
-        type $Shape = mgmtkv.LeaseRecord.$Properties;
-    }
-
-    /**
-     * Properties of a StoreSnapshot.
-     * @deprecated Use mgmtkv.StoreSnapshot.$Properties instead.
-     */
-    interface IStoreSnapshot extends mgmtkv.StoreSnapshot.$Properties {
-    }
-
-    /** Represents a StoreSnapshot. */
-    class StoreSnapshot {
-
-        /**
-         * Constructs a new StoreSnapshot.
-         * @param [properties] Properties to set
-         */
-        constructor(properties?: mgmtkv.StoreSnapshot.$Properties);
-
-        /** Unknown fields preserved while decoding when enabled */
-        $unknowns?: Uint8Array[];
-
-        /** StoreSnapshot version. */
-        version: number;
-
-        /** StoreSnapshot revision. */
-        revision: number;
-
-        /** StoreSnapshot compactRevision. */
-        compactRevision: number;
-
-        /** StoreSnapshot keys. */
-        keys: mgmtkv.KeyHistory.$Properties[];
-
-        /** StoreSnapshot leases. */
-        leases: mgmtkv.LeaseRecord.$Properties[];
-
-        /**
-         * Creates a new StoreSnapshot instance using the specified properties.
-         * @param [properties] Properties to set
-         * @returns StoreSnapshot instance
-         */
-        static create(properties: mgmtkv.StoreSnapshot.$Shape): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
-        static create(properties?: mgmtkv.StoreSnapshot.$Properties): mgmtkv.StoreSnapshot;
-
-        /**
-         * Encodes the specified StoreSnapshot message. Does not implicitly {@link mgmtkv.StoreSnapshot.verify|verify} messages.
-         * @param message StoreSnapshot message or plain object to encode
-         * @param [writer] Writer to encode to
-         * @returns Writer
-         */
-        static encode(message: mgmtkv.StoreSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-
-        /**
-         * Decodes a StoreSnapshot message from the specified reader or buffer.
-         * @param reader Reader or buffer to decode from
-         * @param [length] Message length if known beforehand
-         * @returns {mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape} StoreSnapshot
-         * @throws {Error} If the payload is not a reader or valid buffer
-         * @throws {$protobuf.util.ProtocolError} If required fields are missing
-         */
-        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
-
-        /**
-         * Gets the type url for StoreSnapshot
-         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-         * @returns The type url
-         */
-        static getTypeUrl(prefix?: string): string;
-    }
-
-    namespace StoreSnapshot {
-
-        /** Properties of a StoreSnapshot. */
-        interface $Properties {
-
-            /** StoreSnapshot version */
-            version?: (number|null);
-
-            /** StoreSnapshot revision */
-            revision?: (number|null);
-
-            /** StoreSnapshot compactRevision */
-            compactRevision?: (number|null);
-
-            /** StoreSnapshot keys */
-            keys?: (mgmtkv.KeyHistory.$Properties[]|null);
-
-            /** StoreSnapshot leases */
-            leases?: (mgmtkv.LeaseRecord.$Properties[]|null);
-
-            /** Unknown fields preserved while decoding when enabled */
-            $unknowns?: Uint8Array[];
-        }
-
-        /** Shape of a StoreSnapshot. */
-        type $Shape = mgmtkv.StoreSnapshot.$Properties;
+        /** Shape of a Role. */
+        type $Shape = authpb.Role.$Properties;
     }
 }
 
 /** Namespace etcdserverpb. */
 export namespace etcdserverpb {
+
+    /** Represents an Auth */
+    class Auth extends $protobuf.rpc.Service {
+
+        /**
+         * Constructs a new Auth service.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         */
+        constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+        /**
+         * Creates new Auth service using the specified rpc implementation.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         * @returns RPC service. Useful where requests and/or responses are streamed.
+         */
+        static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Auth;
+
+        /** Calls AuthEnable. */
+        authEnable: etcdserverpb.Auth.AuthEnable;
+
+        /** Calls AuthDisable. */
+        authDisable: etcdserverpb.Auth.AuthDisable;
+
+        /** Calls AuthStatus. */
+        authStatus: etcdserverpb.Auth.AuthStatus;
+
+        /** Calls Authenticate. */
+        authenticate: etcdserverpb.Auth.Authenticate;
+
+        /** Calls UserAdd. */
+        userAdd: etcdserverpb.Auth.UserAdd;
+
+        /** Calls UserGet. */
+        userGet: etcdserverpb.Auth.UserGet;
+
+        /** Calls UserList. */
+        userList: etcdserverpb.Auth.UserList;
+
+        /** Calls UserDelete. */
+        userDelete: etcdserverpb.Auth.UserDelete;
+
+        /** Calls UserChangePassword. */
+        userChangePassword: etcdserverpb.Auth.UserChangePassword;
+
+        /** Calls UserGrantRole. */
+        userGrantRole: etcdserverpb.Auth.UserGrantRole;
+
+        /** Calls UserRevokeRole. */
+        userRevokeRole: etcdserverpb.Auth.UserRevokeRole;
+
+        /** Calls RoleAdd. */
+        roleAdd: etcdserverpb.Auth.RoleAdd;
+
+        /** Calls RoleGet. */
+        roleGet: etcdserverpb.Auth.RoleGet;
+
+        /** Calls RoleList. */
+        roleList: etcdserverpb.Auth.RoleList;
+
+        /** Calls RoleDelete. */
+        roleDelete: etcdserverpb.Auth.RoleDelete;
+
+        /** Calls RoleGrantPermission. */
+        roleGrantPermission: etcdserverpb.Auth.RoleGrantPermission;
+
+        /** Calls RoleRevokePermission. */
+        roleRevokePermission: etcdserverpb.Auth.RoleRevokePermission;
+    }
+
+    namespace Auth {
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authEnable}.
+         * @param error Error, if any
+         * @param [response] AuthEnableResponse
+         */
+        type AuthEnableCallback = (error: (Error|null), response?: etcdserverpb.AuthEnableResponse) => void;
+
+        /** Calls AuthEnable. */
+        type AuthEnable = {
+          (request: etcdserverpb.IAuthEnableRequest, callback: etcdserverpb.Auth.AuthEnableCallback): void;
+          (request: etcdserverpb.IAuthEnableRequest): Promise<etcdserverpb.AuthEnableResponse>;
+          readonly name: "AuthEnable";
+          readonly path: "/etcdserverpb.Auth/AuthEnable";
+          readonly requestType: "AuthEnableRequest";
+          readonly responseType: "AuthEnableResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authDisable}.
+         * @param error Error, if any
+         * @param [response] AuthDisableResponse
+         */
+        type AuthDisableCallback = (error: (Error|null), response?: etcdserverpb.AuthDisableResponse) => void;
+
+        /** Calls AuthDisable. */
+        type AuthDisable = {
+          (request: etcdserverpb.IAuthDisableRequest, callback: etcdserverpb.Auth.AuthDisableCallback): void;
+          (request: etcdserverpb.IAuthDisableRequest): Promise<etcdserverpb.AuthDisableResponse>;
+          readonly name: "AuthDisable";
+          readonly path: "/etcdserverpb.Auth/AuthDisable";
+          readonly requestType: "AuthDisableRequest";
+          readonly responseType: "AuthDisableResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authStatus}.
+         * @param error Error, if any
+         * @param [response] AuthStatusResponse
+         */
+        type AuthStatusCallback = (error: (Error|null), response?: etcdserverpb.AuthStatusResponse) => void;
+
+        /** Calls AuthStatus. */
+        type AuthStatus = {
+          (request: etcdserverpb.IAuthStatusRequest, callback: etcdserverpb.Auth.AuthStatusCallback): void;
+          (request: etcdserverpb.IAuthStatusRequest): Promise<etcdserverpb.AuthStatusResponse>;
+          readonly name: "AuthStatus";
+          readonly path: "/etcdserverpb.Auth/AuthStatus";
+          readonly requestType: "AuthStatusRequest";
+          readonly responseType: "AuthStatusResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authenticate}.
+         * @param error Error, if any
+         * @param [response] AuthenticateResponse
+         */
+        type AuthenticateCallback = (error: (Error|null), response?: etcdserverpb.AuthenticateResponse) => void;
+
+        /** Calls Authenticate. */
+        type Authenticate = {
+          (request: etcdserverpb.IAuthenticateRequest, callback: etcdserverpb.Auth.AuthenticateCallback): void;
+          (request: etcdserverpb.IAuthenticateRequest): Promise<etcdserverpb.AuthenticateResponse>;
+          readonly name: "Authenticate";
+          readonly path: "/etcdserverpb.Auth/Authenticate";
+          readonly requestType: "AuthenticateRequest";
+          readonly responseType: "AuthenticateResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userAdd}.
+         * @param error Error, if any
+         * @param [response] AuthUserAddResponse
+         */
+        type UserAddCallback = (error: (Error|null), response?: etcdserverpb.AuthUserAddResponse) => void;
+
+        /** Calls UserAdd. */
+        type UserAdd = {
+          (request: etcdserverpb.IAuthUserAddRequest, callback: etcdserverpb.Auth.UserAddCallback): void;
+          (request: etcdserverpb.IAuthUserAddRequest): Promise<etcdserverpb.AuthUserAddResponse>;
+          readonly name: "UserAdd";
+          readonly path: "/etcdserverpb.Auth/UserAdd";
+          readonly requestType: "AuthUserAddRequest";
+          readonly responseType: "AuthUserAddResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userGet}.
+         * @param error Error, if any
+         * @param [response] AuthUserGetResponse
+         */
+        type UserGetCallback = (error: (Error|null), response?: etcdserverpb.AuthUserGetResponse) => void;
+
+        /** Calls UserGet. */
+        type UserGet = {
+          (request: etcdserverpb.IAuthUserGetRequest, callback: etcdserverpb.Auth.UserGetCallback): void;
+          (request: etcdserverpb.IAuthUserGetRequest): Promise<etcdserverpb.AuthUserGetResponse>;
+          readonly name: "UserGet";
+          readonly path: "/etcdserverpb.Auth/UserGet";
+          readonly requestType: "AuthUserGetRequest";
+          readonly responseType: "AuthUserGetResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userList}.
+         * @param error Error, if any
+         * @param [response] AuthUserListResponse
+         */
+        type UserListCallback = (error: (Error|null), response?: etcdserverpb.AuthUserListResponse) => void;
+
+        /** Calls UserList. */
+        type UserList = {
+          (request: etcdserverpb.IAuthUserListRequest, callback: etcdserverpb.Auth.UserListCallback): void;
+          (request: etcdserverpb.IAuthUserListRequest): Promise<etcdserverpb.AuthUserListResponse>;
+          readonly name: "UserList";
+          readonly path: "/etcdserverpb.Auth/UserList";
+          readonly requestType: "AuthUserListRequest";
+          readonly responseType: "AuthUserListResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userDelete}.
+         * @param error Error, if any
+         * @param [response] AuthUserDeleteResponse
+         */
+        type UserDeleteCallback = (error: (Error|null), response?: etcdserverpb.AuthUserDeleteResponse) => void;
+
+        /** Calls UserDelete. */
+        type UserDelete = {
+          (request: etcdserverpb.IAuthUserDeleteRequest, callback: etcdserverpb.Auth.UserDeleteCallback): void;
+          (request: etcdserverpb.IAuthUserDeleteRequest): Promise<etcdserverpb.AuthUserDeleteResponse>;
+          readonly name: "UserDelete";
+          readonly path: "/etcdserverpb.Auth/UserDelete";
+          readonly requestType: "AuthUserDeleteRequest";
+          readonly responseType: "AuthUserDeleteResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userChangePassword}.
+         * @param error Error, if any
+         * @param [response] AuthUserChangePasswordResponse
+         */
+        type UserChangePasswordCallback = (error: (Error|null), response?: etcdserverpb.AuthUserChangePasswordResponse) => void;
+
+        /** Calls UserChangePassword. */
+        type UserChangePassword = {
+          (request: etcdserverpb.IAuthUserChangePasswordRequest, callback: etcdserverpb.Auth.UserChangePasswordCallback): void;
+          (request: etcdserverpb.IAuthUserChangePasswordRequest): Promise<etcdserverpb.AuthUserChangePasswordResponse>;
+          readonly name: "UserChangePassword";
+          readonly path: "/etcdserverpb.Auth/UserChangePassword";
+          readonly requestType: "AuthUserChangePasswordRequest";
+          readonly responseType: "AuthUserChangePasswordResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userGrantRole}.
+         * @param error Error, if any
+         * @param [response] AuthUserGrantRoleResponse
+         */
+        type UserGrantRoleCallback = (error: (Error|null), response?: etcdserverpb.AuthUserGrantRoleResponse) => void;
+
+        /** Calls UserGrantRole. */
+        type UserGrantRole = {
+          (request: etcdserverpb.IAuthUserGrantRoleRequest, callback: etcdserverpb.Auth.UserGrantRoleCallback): void;
+          (request: etcdserverpb.IAuthUserGrantRoleRequest): Promise<etcdserverpb.AuthUserGrantRoleResponse>;
+          readonly name: "UserGrantRole";
+          readonly path: "/etcdserverpb.Auth/UserGrantRole";
+          readonly requestType: "AuthUserGrantRoleRequest";
+          readonly responseType: "AuthUserGrantRoleResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userRevokeRole}.
+         * @param error Error, if any
+         * @param [response] AuthUserRevokeRoleResponse
+         */
+        type UserRevokeRoleCallback = (error: (Error|null), response?: etcdserverpb.AuthUserRevokeRoleResponse) => void;
+
+        /** Calls UserRevokeRole. */
+        type UserRevokeRole = {
+          (request: etcdserverpb.IAuthUserRevokeRoleRequest, callback: etcdserverpb.Auth.UserRevokeRoleCallback): void;
+          (request: etcdserverpb.IAuthUserRevokeRoleRequest): Promise<etcdserverpb.AuthUserRevokeRoleResponse>;
+          readonly name: "UserRevokeRole";
+          readonly path: "/etcdserverpb.Auth/UserRevokeRole";
+          readonly requestType: "AuthUserRevokeRoleRequest";
+          readonly responseType: "AuthUserRevokeRoleResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleAdd}.
+         * @param error Error, if any
+         * @param [response] AuthRoleAddResponse
+         */
+        type RoleAddCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleAddResponse) => void;
+
+        /** Calls RoleAdd. */
+        type RoleAdd = {
+          (request: etcdserverpb.IAuthRoleAddRequest, callback: etcdserverpb.Auth.RoleAddCallback): void;
+          (request: etcdserverpb.IAuthRoleAddRequest): Promise<etcdserverpb.AuthRoleAddResponse>;
+          readonly name: "RoleAdd";
+          readonly path: "/etcdserverpb.Auth/RoleAdd";
+          readonly requestType: "AuthRoleAddRequest";
+          readonly responseType: "AuthRoleAddResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleGet}.
+         * @param error Error, if any
+         * @param [response] AuthRoleGetResponse
+         */
+        type RoleGetCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleGetResponse) => void;
+
+        /** Calls RoleGet. */
+        type RoleGet = {
+          (request: etcdserverpb.IAuthRoleGetRequest, callback: etcdserverpb.Auth.RoleGetCallback): void;
+          (request: etcdserverpb.IAuthRoleGetRequest): Promise<etcdserverpb.AuthRoleGetResponse>;
+          readonly name: "RoleGet";
+          readonly path: "/etcdserverpb.Auth/RoleGet";
+          readonly requestType: "AuthRoleGetRequest";
+          readonly responseType: "AuthRoleGetResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleList}.
+         * @param error Error, if any
+         * @param [response] AuthRoleListResponse
+         */
+        type RoleListCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleListResponse) => void;
+
+        /** Calls RoleList. */
+        type RoleList = {
+          (request: etcdserverpb.IAuthRoleListRequest, callback: etcdserverpb.Auth.RoleListCallback): void;
+          (request: etcdserverpb.IAuthRoleListRequest): Promise<etcdserverpb.AuthRoleListResponse>;
+          readonly name: "RoleList";
+          readonly path: "/etcdserverpb.Auth/RoleList";
+          readonly requestType: "AuthRoleListRequest";
+          readonly responseType: "AuthRoleListResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleDelete}.
+         * @param error Error, if any
+         * @param [response] AuthRoleDeleteResponse
+         */
+        type RoleDeleteCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleDeleteResponse) => void;
+
+        /** Calls RoleDelete. */
+        type RoleDelete = {
+          (request: etcdserverpb.IAuthRoleDeleteRequest, callback: etcdserverpb.Auth.RoleDeleteCallback): void;
+          (request: etcdserverpb.IAuthRoleDeleteRequest): Promise<etcdserverpb.AuthRoleDeleteResponse>;
+          readonly name: "RoleDelete";
+          readonly path: "/etcdserverpb.Auth/RoleDelete";
+          readonly requestType: "AuthRoleDeleteRequest";
+          readonly responseType: "AuthRoleDeleteResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleGrantPermission}.
+         * @param error Error, if any
+         * @param [response] AuthRoleGrantPermissionResponse
+         */
+        type RoleGrantPermissionCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleGrantPermissionResponse) => void;
+
+        /** Calls RoleGrantPermission. */
+        type RoleGrantPermission = {
+          (request: etcdserverpb.IAuthRoleGrantPermissionRequest, callback: etcdserverpb.Auth.RoleGrantPermissionCallback): void;
+          (request: etcdserverpb.IAuthRoleGrantPermissionRequest): Promise<etcdserverpb.AuthRoleGrantPermissionResponse>;
+          readonly name: "RoleGrantPermission";
+          readonly path: "/etcdserverpb.Auth/RoleGrantPermission";
+          readonly requestType: "AuthRoleGrantPermissionRequest";
+          readonly responseType: "AuthRoleGrantPermissionResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleRevokePermission}.
+         * @param error Error, if any
+         * @param [response] AuthRoleRevokePermissionResponse
+         */
+        type RoleRevokePermissionCallback = (error: (Error|null), response?: etcdserverpb.AuthRoleRevokePermissionResponse) => void;
+
+        /** Calls RoleRevokePermission. */
+        type RoleRevokePermission = {
+          (request: etcdserverpb.IAuthRoleRevokePermissionRequest, callback: etcdserverpb.Auth.RoleRevokePermissionCallback): void;
+          (request: etcdserverpb.IAuthRoleRevokePermissionRequest): Promise<etcdserverpb.AuthRoleRevokePermissionResponse>;
+          readonly name: "RoleRevokePermission";
+          readonly path: "/etcdserverpb.Auth/RoleRevokePermission";
+          readonly requestType: "AuthRoleRevokePermissionRequest";
+          readonly responseType: "AuthRoleRevokePermissionResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+    }
+
+    /**
+     * Properties of an AuthEnableRequest.
+     * @deprecated Use etcdserverpb.AuthEnableRequest.$Properties instead.
+     */
+    interface IAuthEnableRequest extends etcdserverpb.AuthEnableRequest.$Properties {
+    }
+
+    /** Represents an AuthEnableRequest. */
+    class AuthEnableRequest {
+
+        /**
+         * Constructs a new AuthEnableRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthEnableRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new AuthEnableRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthEnableRequest instance
+         */
+        static create(properties: etcdserverpb.AuthEnableRequest.$Shape): etcdserverpb.AuthEnableRequest & etcdserverpb.AuthEnableRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthEnableRequest.$Properties): etcdserverpb.AuthEnableRequest;
+
+        /**
+         * Encodes the specified AuthEnableRequest message. Does not implicitly {@link etcdserverpb.AuthEnableRequest.verify|verify} messages.
+         * @param message AuthEnableRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthEnableRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthEnableRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthEnableRequest & etcdserverpb.AuthEnableRequest.$Shape} AuthEnableRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthEnableRequest & etcdserverpb.AuthEnableRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthEnableRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthEnableRequest {
+
+        /** Properties of an AuthEnableRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthEnableRequest. */
+        type $Shape = etcdserverpb.AuthEnableRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthDisableRequest.
+     * @deprecated Use etcdserverpb.AuthDisableRequest.$Properties instead.
+     */
+    interface IAuthDisableRequest extends etcdserverpb.AuthDisableRequest.$Properties {
+    }
+
+    /** Represents an AuthDisableRequest. */
+    class AuthDisableRequest {
+
+        /**
+         * Constructs a new AuthDisableRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthDisableRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new AuthDisableRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthDisableRequest instance
+         */
+        static create(properties: etcdserverpb.AuthDisableRequest.$Shape): etcdserverpb.AuthDisableRequest & etcdserverpb.AuthDisableRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthDisableRequest.$Properties): etcdserverpb.AuthDisableRequest;
+
+        /**
+         * Encodes the specified AuthDisableRequest message. Does not implicitly {@link etcdserverpb.AuthDisableRequest.verify|verify} messages.
+         * @param message AuthDisableRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthDisableRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthDisableRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthDisableRequest & etcdserverpb.AuthDisableRequest.$Shape} AuthDisableRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthDisableRequest & etcdserverpb.AuthDisableRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthDisableRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthDisableRequest {
+
+        /** Properties of an AuthDisableRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthDisableRequest. */
+        type $Shape = etcdserverpb.AuthDisableRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthStatusRequest.
+     * @deprecated Use etcdserverpb.AuthStatusRequest.$Properties instead.
+     */
+    interface IAuthStatusRequest extends etcdserverpb.AuthStatusRequest.$Properties {
+    }
+
+    /** Represents an AuthStatusRequest. */
+    class AuthStatusRequest {
+
+        /**
+         * Constructs a new AuthStatusRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthStatusRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new AuthStatusRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthStatusRequest instance
+         */
+        static create(properties: etcdserverpb.AuthStatusRequest.$Shape): etcdserverpb.AuthStatusRequest & etcdserverpb.AuthStatusRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthStatusRequest.$Properties): etcdserverpb.AuthStatusRequest;
+
+        /**
+         * Encodes the specified AuthStatusRequest message. Does not implicitly {@link etcdserverpb.AuthStatusRequest.verify|verify} messages.
+         * @param message AuthStatusRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthStatusRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthStatusRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthStatusRequest & etcdserverpb.AuthStatusRequest.$Shape} AuthStatusRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthStatusRequest & etcdserverpb.AuthStatusRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthStatusRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthStatusRequest {
+
+        /** Properties of an AuthStatusRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthStatusRequest. */
+        type $Shape = etcdserverpb.AuthStatusRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthenticateRequest.
+     * @deprecated Use etcdserverpb.AuthenticateRequest.$Properties instead.
+     */
+    interface IAuthenticateRequest extends etcdserverpb.AuthenticateRequest.$Properties {
+    }
+
+    /** Represents an AuthenticateRequest. */
+    class AuthenticateRequest {
+
+        /**
+         * Constructs a new AuthenticateRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthenticateRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthenticateRequest name. */
+        name: string;
+
+        /** AuthenticateRequest password. */
+        password: string;
+
+        /**
+         * Creates a new AuthenticateRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthenticateRequest instance
+         */
+        static create(properties: etcdserverpb.AuthenticateRequest.$Shape): etcdserverpb.AuthenticateRequest & etcdserverpb.AuthenticateRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthenticateRequest.$Properties): etcdserverpb.AuthenticateRequest;
+
+        /**
+         * Encodes the specified AuthenticateRequest message. Does not implicitly {@link etcdserverpb.AuthenticateRequest.verify|verify} messages.
+         * @param message AuthenticateRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthenticateRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthenticateRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthenticateRequest & etcdserverpb.AuthenticateRequest.$Shape} AuthenticateRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthenticateRequest & etcdserverpb.AuthenticateRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthenticateRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthenticateRequest {
+
+        /** Properties of an AuthenticateRequest. */
+        interface $Properties {
+
+            /** AuthenticateRequest name */
+            name?: (string|null);
+
+            /** AuthenticateRequest password */
+            password?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthenticateRequest. */
+        type $Shape = etcdserverpb.AuthenticateRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserAddRequest.
+     * @deprecated Use etcdserverpb.AuthUserAddRequest.$Properties instead.
+     */
+    interface IAuthUserAddRequest extends etcdserverpb.AuthUserAddRequest.$Properties {
+    }
+
+    /** Represents an AuthUserAddRequest. */
+    class AuthUserAddRequest {
+
+        /**
+         * Constructs a new AuthUserAddRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserAddRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserAddRequest name. */
+        name: string;
+
+        /** AuthUserAddRequest password. */
+        password: string;
+
+        /** AuthUserAddRequest options. */
+        options?: (authpb.UserAddOptions.$Properties|null);
+
+        /** AuthUserAddRequest hashedPassword. */
+        hashedPassword: string;
+
+        /**
+         * Creates a new AuthUserAddRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserAddRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserAddRequest.$Shape): etcdserverpb.AuthUserAddRequest & etcdserverpb.AuthUserAddRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserAddRequest.$Properties): etcdserverpb.AuthUserAddRequest;
+
+        /**
+         * Encodes the specified AuthUserAddRequest message. Does not implicitly {@link etcdserverpb.AuthUserAddRequest.verify|verify} messages.
+         * @param message AuthUserAddRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserAddRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserAddRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserAddRequest & etcdserverpb.AuthUserAddRequest.$Shape} AuthUserAddRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserAddRequest & etcdserverpb.AuthUserAddRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserAddRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserAddRequest {
+
+        /** Properties of an AuthUserAddRequest. */
+        interface $Properties {
+
+            /** AuthUserAddRequest name */
+            name?: (string|null);
+
+            /** AuthUserAddRequest password */
+            password?: (string|null);
+
+            /** AuthUserAddRequest options */
+            options?: (authpb.UserAddOptions.$Properties|null);
+
+            /** AuthUserAddRequest hashedPassword */
+            hashedPassword?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserAddRequest. */
+        type $Shape = etcdserverpb.AuthUserAddRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserGetRequest.
+     * @deprecated Use etcdserverpb.AuthUserGetRequest.$Properties instead.
+     */
+    interface IAuthUserGetRequest extends etcdserverpb.AuthUserGetRequest.$Properties {
+    }
+
+    /** Represents an AuthUserGetRequest. */
+    class AuthUserGetRequest {
+
+        /**
+         * Constructs a new AuthUserGetRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserGetRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserGetRequest name. */
+        name: string;
+
+        /**
+         * Creates a new AuthUserGetRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserGetRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserGetRequest.$Shape): etcdserverpb.AuthUserGetRequest & etcdserverpb.AuthUserGetRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserGetRequest.$Properties): etcdserverpb.AuthUserGetRequest;
+
+        /**
+         * Encodes the specified AuthUserGetRequest message. Does not implicitly {@link etcdserverpb.AuthUserGetRequest.verify|verify} messages.
+         * @param message AuthUserGetRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserGetRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserGetRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGetRequest & etcdserverpb.AuthUserGetRequest.$Shape} AuthUserGetRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserGetRequest & etcdserverpb.AuthUserGetRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserGetRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserGetRequest {
+
+        /** Properties of an AuthUserGetRequest. */
+        interface $Properties {
+
+            /** AuthUserGetRequest name */
+            name?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserGetRequest. */
+        type $Shape = etcdserverpb.AuthUserGetRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserDeleteRequest.
+     * @deprecated Use etcdserverpb.AuthUserDeleteRequest.$Properties instead.
+     */
+    interface IAuthUserDeleteRequest extends etcdserverpb.AuthUserDeleteRequest.$Properties {
+    }
+
+    /** Represents an AuthUserDeleteRequest. */
+    class AuthUserDeleteRequest {
+
+        /**
+         * Constructs a new AuthUserDeleteRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserDeleteRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserDeleteRequest name. */
+        name: string;
+
+        /**
+         * Creates a new AuthUserDeleteRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserDeleteRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserDeleteRequest.$Shape): etcdserverpb.AuthUserDeleteRequest & etcdserverpb.AuthUserDeleteRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserDeleteRequest.$Properties): etcdserverpb.AuthUserDeleteRequest;
+
+        /**
+         * Encodes the specified AuthUserDeleteRequest message. Does not implicitly {@link etcdserverpb.AuthUserDeleteRequest.verify|verify} messages.
+         * @param message AuthUserDeleteRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserDeleteRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserDeleteRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserDeleteRequest & etcdserverpb.AuthUserDeleteRequest.$Shape} AuthUserDeleteRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserDeleteRequest & etcdserverpb.AuthUserDeleteRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserDeleteRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserDeleteRequest {
+
+        /** Properties of an AuthUserDeleteRequest. */
+        interface $Properties {
+
+            /** AuthUserDeleteRequest name */
+            name?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserDeleteRequest. */
+        type $Shape = etcdserverpb.AuthUserDeleteRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserChangePasswordRequest.
+     * @deprecated Use etcdserverpb.AuthUserChangePasswordRequest.$Properties instead.
+     */
+    interface IAuthUserChangePasswordRequest extends etcdserverpb.AuthUserChangePasswordRequest.$Properties {
+    }
+
+    /** Represents an AuthUserChangePasswordRequest. */
+    class AuthUserChangePasswordRequest {
+
+        /**
+         * Constructs a new AuthUserChangePasswordRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserChangePasswordRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserChangePasswordRequest name. */
+        name: string;
+
+        /** AuthUserChangePasswordRequest password. */
+        password: string;
+
+        /** AuthUserChangePasswordRequest hashedPassword. */
+        hashedPassword: string;
+
+        /**
+         * Creates a new AuthUserChangePasswordRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserChangePasswordRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserChangePasswordRequest.$Shape): etcdserverpb.AuthUserChangePasswordRequest & etcdserverpb.AuthUserChangePasswordRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserChangePasswordRequest.$Properties): etcdserverpb.AuthUserChangePasswordRequest;
+
+        /**
+         * Encodes the specified AuthUserChangePasswordRequest message. Does not implicitly {@link etcdserverpb.AuthUserChangePasswordRequest.verify|verify} messages.
+         * @param message AuthUserChangePasswordRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserChangePasswordRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserChangePasswordRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserChangePasswordRequest & etcdserverpb.AuthUserChangePasswordRequest.$Shape} AuthUserChangePasswordRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserChangePasswordRequest & etcdserverpb.AuthUserChangePasswordRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserChangePasswordRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserChangePasswordRequest {
+
+        /** Properties of an AuthUserChangePasswordRequest. */
+        interface $Properties {
+
+            /** AuthUserChangePasswordRequest name */
+            name?: (string|null);
+
+            /** AuthUserChangePasswordRequest password */
+            password?: (string|null);
+
+            /** AuthUserChangePasswordRequest hashedPassword */
+            hashedPassword?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserChangePasswordRequest. */
+        type $Shape = etcdserverpb.AuthUserChangePasswordRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserGrantRoleRequest.
+     * @deprecated Use etcdserverpb.AuthUserGrantRoleRequest.$Properties instead.
+     */
+    interface IAuthUserGrantRoleRequest extends etcdserverpb.AuthUserGrantRoleRequest.$Properties {
+    }
+
+    /** Represents an AuthUserGrantRoleRequest. */
+    class AuthUserGrantRoleRequest {
+
+        /**
+         * Constructs a new AuthUserGrantRoleRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserGrantRoleRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserGrantRoleRequest user. */
+        user: string;
+
+        /** AuthUserGrantRoleRequest role. */
+        role: string;
+
+        /**
+         * Creates a new AuthUserGrantRoleRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserGrantRoleRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserGrantRoleRequest.$Shape): etcdserverpb.AuthUserGrantRoleRequest & etcdserverpb.AuthUserGrantRoleRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserGrantRoleRequest.$Properties): etcdserverpb.AuthUserGrantRoleRequest;
+
+        /**
+         * Encodes the specified AuthUserGrantRoleRequest message. Does not implicitly {@link etcdserverpb.AuthUserGrantRoleRequest.verify|verify} messages.
+         * @param message AuthUserGrantRoleRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserGrantRoleRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserGrantRoleRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGrantRoleRequest & etcdserverpb.AuthUserGrantRoleRequest.$Shape} AuthUserGrantRoleRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserGrantRoleRequest & etcdserverpb.AuthUserGrantRoleRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserGrantRoleRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserGrantRoleRequest {
+
+        /** Properties of an AuthUserGrantRoleRequest. */
+        interface $Properties {
+
+            /** AuthUserGrantRoleRequest user */
+            user?: (string|null);
+
+            /** AuthUserGrantRoleRequest role */
+            role?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserGrantRoleRequest. */
+        type $Shape = etcdserverpb.AuthUserGrantRoleRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserRevokeRoleRequest.
+     * @deprecated Use etcdserverpb.AuthUserRevokeRoleRequest.$Properties instead.
+     */
+    interface IAuthUserRevokeRoleRequest extends etcdserverpb.AuthUserRevokeRoleRequest.$Properties {
+    }
+
+    /** Represents an AuthUserRevokeRoleRequest. */
+    class AuthUserRevokeRoleRequest {
+
+        /**
+         * Constructs a new AuthUserRevokeRoleRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserRevokeRoleRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserRevokeRoleRequest name. */
+        name: string;
+
+        /** AuthUserRevokeRoleRequest role. */
+        role: string;
+
+        /**
+         * Creates a new AuthUserRevokeRoleRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserRevokeRoleRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserRevokeRoleRequest.$Shape): etcdserverpb.AuthUserRevokeRoleRequest & etcdserverpb.AuthUserRevokeRoleRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserRevokeRoleRequest.$Properties): etcdserverpb.AuthUserRevokeRoleRequest;
+
+        /**
+         * Encodes the specified AuthUserRevokeRoleRequest message. Does not implicitly {@link etcdserverpb.AuthUserRevokeRoleRequest.verify|verify} messages.
+         * @param message AuthUserRevokeRoleRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserRevokeRoleRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserRevokeRoleRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserRevokeRoleRequest & etcdserverpb.AuthUserRevokeRoleRequest.$Shape} AuthUserRevokeRoleRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserRevokeRoleRequest & etcdserverpb.AuthUserRevokeRoleRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserRevokeRoleRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserRevokeRoleRequest {
+
+        /** Properties of an AuthUserRevokeRoleRequest. */
+        interface $Properties {
+
+            /** AuthUserRevokeRoleRequest name */
+            name?: (string|null);
+
+            /** AuthUserRevokeRoleRequest role */
+            role?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserRevokeRoleRequest. */
+        type $Shape = etcdserverpb.AuthUserRevokeRoleRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleAddRequest.
+     * @deprecated Use etcdserverpb.AuthRoleAddRequest.$Properties instead.
+     */
+    interface IAuthRoleAddRequest extends etcdserverpb.AuthRoleAddRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleAddRequest. */
+    class AuthRoleAddRequest {
+
+        /**
+         * Constructs a new AuthRoleAddRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleAddRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleAddRequest name. */
+        name: string;
+
+        /**
+         * Creates a new AuthRoleAddRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleAddRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleAddRequest.$Shape): etcdserverpb.AuthRoleAddRequest & etcdserverpb.AuthRoleAddRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleAddRequest.$Properties): etcdserverpb.AuthRoleAddRequest;
+
+        /**
+         * Encodes the specified AuthRoleAddRequest message. Does not implicitly {@link etcdserverpb.AuthRoleAddRequest.verify|verify} messages.
+         * @param message AuthRoleAddRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleAddRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleAddRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleAddRequest & etcdserverpb.AuthRoleAddRequest.$Shape} AuthRoleAddRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleAddRequest & etcdserverpb.AuthRoleAddRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleAddRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleAddRequest {
+
+        /** Properties of an AuthRoleAddRequest. */
+        interface $Properties {
+
+            /** AuthRoleAddRequest name */
+            name?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleAddRequest. */
+        type $Shape = etcdserverpb.AuthRoleAddRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleGetRequest.
+     * @deprecated Use etcdserverpb.AuthRoleGetRequest.$Properties instead.
+     */
+    interface IAuthRoleGetRequest extends etcdserverpb.AuthRoleGetRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleGetRequest. */
+    class AuthRoleGetRequest {
+
+        /**
+         * Constructs a new AuthRoleGetRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleGetRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleGetRequest role. */
+        role: string;
+
+        /**
+         * Creates a new AuthRoleGetRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleGetRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleGetRequest.$Shape): etcdserverpb.AuthRoleGetRequest & etcdserverpb.AuthRoleGetRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleGetRequest.$Properties): etcdserverpb.AuthRoleGetRequest;
+
+        /**
+         * Encodes the specified AuthRoleGetRequest message. Does not implicitly {@link etcdserverpb.AuthRoleGetRequest.verify|verify} messages.
+         * @param message AuthRoleGetRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleGetRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleGetRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGetRequest & etcdserverpb.AuthRoleGetRequest.$Shape} AuthRoleGetRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleGetRequest & etcdserverpb.AuthRoleGetRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleGetRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleGetRequest {
+
+        /** Properties of an AuthRoleGetRequest. */
+        interface $Properties {
+
+            /** AuthRoleGetRequest role */
+            role?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleGetRequest. */
+        type $Shape = etcdserverpb.AuthRoleGetRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserListRequest.
+     * @deprecated Use etcdserverpb.AuthUserListRequest.$Properties instead.
+     */
+    interface IAuthUserListRequest extends etcdserverpb.AuthUserListRequest.$Properties {
+    }
+
+    /** Represents an AuthUserListRequest. */
+    class AuthUserListRequest {
+
+        /**
+         * Constructs a new AuthUserListRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserListRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new AuthUserListRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserListRequest instance
+         */
+        static create(properties: etcdserverpb.AuthUserListRequest.$Shape): etcdserverpb.AuthUserListRequest & etcdserverpb.AuthUserListRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthUserListRequest.$Properties): etcdserverpb.AuthUserListRequest;
+
+        /**
+         * Encodes the specified AuthUserListRequest message. Does not implicitly {@link etcdserverpb.AuthUserListRequest.verify|verify} messages.
+         * @param message AuthUserListRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserListRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserListRequest & etcdserverpb.AuthUserListRequest.$Shape} AuthUserListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserListRequest & etcdserverpb.AuthUserListRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthUserListRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserListRequest {
+
+        /** Properties of an AuthUserListRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserListRequest. */
+        type $Shape = etcdserverpb.AuthUserListRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleListRequest.
+     * @deprecated Use etcdserverpb.AuthRoleListRequest.$Properties instead.
+     */
+    interface IAuthRoleListRequest extends etcdserverpb.AuthRoleListRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleListRequest. */
+    class AuthRoleListRequest {
+
+        /**
+         * Constructs a new AuthRoleListRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleListRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new AuthRoleListRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleListRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleListRequest.$Shape): etcdserverpb.AuthRoleListRequest & etcdserverpb.AuthRoleListRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleListRequest.$Properties): etcdserverpb.AuthRoleListRequest;
+
+        /**
+         * Encodes the specified AuthRoleListRequest message. Does not implicitly {@link etcdserverpb.AuthRoleListRequest.verify|verify} messages.
+         * @param message AuthRoleListRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleListRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleListRequest & etcdserverpb.AuthRoleListRequest.$Shape} AuthRoleListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleListRequest & etcdserverpb.AuthRoleListRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleListRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleListRequest {
+
+        /** Properties of an AuthRoleListRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleListRequest. */
+        type $Shape = etcdserverpb.AuthRoleListRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleDeleteRequest.
+     * @deprecated Use etcdserverpb.AuthRoleDeleteRequest.$Properties instead.
+     */
+    interface IAuthRoleDeleteRequest extends etcdserverpb.AuthRoleDeleteRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleDeleteRequest. */
+    class AuthRoleDeleteRequest {
+
+        /**
+         * Constructs a new AuthRoleDeleteRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleDeleteRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleDeleteRequest role. */
+        role: string;
+
+        /**
+         * Creates a new AuthRoleDeleteRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleDeleteRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleDeleteRequest.$Shape): etcdserverpb.AuthRoleDeleteRequest & etcdserverpb.AuthRoleDeleteRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleDeleteRequest.$Properties): etcdserverpb.AuthRoleDeleteRequest;
+
+        /**
+         * Encodes the specified AuthRoleDeleteRequest message. Does not implicitly {@link etcdserverpb.AuthRoleDeleteRequest.verify|verify} messages.
+         * @param message AuthRoleDeleteRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleDeleteRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleDeleteRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleDeleteRequest & etcdserverpb.AuthRoleDeleteRequest.$Shape} AuthRoleDeleteRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleDeleteRequest & etcdserverpb.AuthRoleDeleteRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleDeleteRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleDeleteRequest {
+
+        /** Properties of an AuthRoleDeleteRequest. */
+        interface $Properties {
+
+            /** AuthRoleDeleteRequest role */
+            role?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleDeleteRequest. */
+        type $Shape = etcdserverpb.AuthRoleDeleteRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleGrantPermissionRequest.
+     * @deprecated Use etcdserverpb.AuthRoleGrantPermissionRequest.$Properties instead.
+     */
+    interface IAuthRoleGrantPermissionRequest extends etcdserverpb.AuthRoleGrantPermissionRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleGrantPermissionRequest. */
+    class AuthRoleGrantPermissionRequest {
+
+        /**
+         * Constructs a new AuthRoleGrantPermissionRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleGrantPermissionRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleGrantPermissionRequest name. */
+        name: string;
+
+        /** AuthRoleGrantPermissionRequest perm. */
+        perm?: (authpb.Permission.$Properties|null);
+
+        /**
+         * Creates a new AuthRoleGrantPermissionRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleGrantPermissionRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape): etcdserverpb.AuthRoleGrantPermissionRequest & etcdserverpb.AuthRoleGrantPermissionRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleGrantPermissionRequest.$Properties): etcdserverpb.AuthRoleGrantPermissionRequest;
+
+        /**
+         * Encodes the specified AuthRoleGrantPermissionRequest message. Does not implicitly {@link etcdserverpb.AuthRoleGrantPermissionRequest.verify|verify} messages.
+         * @param message AuthRoleGrantPermissionRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleGrantPermissionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleGrantPermissionRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGrantPermissionRequest & etcdserverpb.AuthRoleGrantPermissionRequest.$Shape} AuthRoleGrantPermissionRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleGrantPermissionRequest & etcdserverpb.AuthRoleGrantPermissionRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleGrantPermissionRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleGrantPermissionRequest {
+
+        /** Properties of an AuthRoleGrantPermissionRequest. */
+        interface $Properties {
+
+            /** AuthRoleGrantPermissionRequest name */
+            name?: (string|null);
+
+            /** AuthRoleGrantPermissionRequest perm */
+            perm?: (authpb.Permission.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleGrantPermissionRequest. */
+        type $Shape = etcdserverpb.AuthRoleGrantPermissionRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleRevokePermissionRequest.
+     * @deprecated Use etcdserverpb.AuthRoleRevokePermissionRequest.$Properties instead.
+     */
+    interface IAuthRoleRevokePermissionRequest extends etcdserverpb.AuthRoleRevokePermissionRequest.$Properties {
+    }
+
+    /** Represents an AuthRoleRevokePermissionRequest. */
+    class AuthRoleRevokePermissionRequest {
+
+        /**
+         * Constructs a new AuthRoleRevokePermissionRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleRevokePermissionRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleRevokePermissionRequest role. */
+        role: string;
+
+        /** AuthRoleRevokePermissionRequest key. */
+        key: Uint8Array;
+
+        /** AuthRoleRevokePermissionRequest rangeEnd. */
+        rangeEnd: Uint8Array;
+
+        /**
+         * Creates a new AuthRoleRevokePermissionRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleRevokePermissionRequest instance
+         */
+        static create(properties: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape): etcdserverpb.AuthRoleRevokePermissionRequest & etcdserverpb.AuthRoleRevokePermissionRequest.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleRevokePermissionRequest.$Properties): etcdserverpb.AuthRoleRevokePermissionRequest;
+
+        /**
+         * Encodes the specified AuthRoleRevokePermissionRequest message. Does not implicitly {@link etcdserverpb.AuthRoleRevokePermissionRequest.verify|verify} messages.
+         * @param message AuthRoleRevokePermissionRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleRevokePermissionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleRevokePermissionRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleRevokePermissionRequest & etcdserverpb.AuthRoleRevokePermissionRequest.$Shape} AuthRoleRevokePermissionRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleRevokePermissionRequest & etcdserverpb.AuthRoleRevokePermissionRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleRevokePermissionRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleRevokePermissionRequest {
+
+        /** Properties of an AuthRoleRevokePermissionRequest. */
+        interface $Properties {
+
+            /** AuthRoleRevokePermissionRequest role */
+            role?: (string|null);
+
+            /** AuthRoleRevokePermissionRequest key */
+            key?: (Uint8Array|null);
+
+            /** AuthRoleRevokePermissionRequest rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleRevokePermissionRequest. */
+        type $Shape = etcdserverpb.AuthRoleRevokePermissionRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AuthEnableResponse.
+     * @deprecated Use etcdserverpb.AuthEnableResponse.$Properties instead.
+     */
+    interface IAuthEnableResponse extends etcdserverpb.AuthEnableResponse.$Properties {
+    }
+
+    /** Represents an AuthEnableResponse. */
+    class AuthEnableResponse {
+
+        /**
+         * Constructs a new AuthEnableResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthEnableResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthEnableResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthEnableResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthEnableResponse instance
+         */
+        static create(properties: etcdserverpb.AuthEnableResponse.$Shape): etcdserverpb.AuthEnableResponse & etcdserverpb.AuthEnableResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthEnableResponse.$Properties): etcdserverpb.AuthEnableResponse;
+
+        /**
+         * Encodes the specified AuthEnableResponse message. Does not implicitly {@link etcdserverpb.AuthEnableResponse.verify|verify} messages.
+         * @param message AuthEnableResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthEnableResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthEnableResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthEnableResponse & etcdserverpb.AuthEnableResponse.$Shape} AuthEnableResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthEnableResponse & etcdserverpb.AuthEnableResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthEnableResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthEnableResponse {
+
+        /** Properties of an AuthEnableResponse. */
+        interface $Properties {
+
+            /** AuthEnableResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthEnableResponse. */
+        type $Shape = etcdserverpb.AuthEnableResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthDisableResponse.
+     * @deprecated Use etcdserverpb.AuthDisableResponse.$Properties instead.
+     */
+    interface IAuthDisableResponse extends etcdserverpb.AuthDisableResponse.$Properties {
+    }
+
+    /** Represents an AuthDisableResponse. */
+    class AuthDisableResponse {
+
+        /**
+         * Constructs a new AuthDisableResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthDisableResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthDisableResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthDisableResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthDisableResponse instance
+         */
+        static create(properties: etcdserverpb.AuthDisableResponse.$Shape): etcdserverpb.AuthDisableResponse & etcdserverpb.AuthDisableResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthDisableResponse.$Properties): etcdserverpb.AuthDisableResponse;
+
+        /**
+         * Encodes the specified AuthDisableResponse message. Does not implicitly {@link etcdserverpb.AuthDisableResponse.verify|verify} messages.
+         * @param message AuthDisableResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthDisableResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthDisableResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthDisableResponse & etcdserverpb.AuthDisableResponse.$Shape} AuthDisableResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthDisableResponse & etcdserverpb.AuthDisableResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthDisableResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthDisableResponse {
+
+        /** Properties of an AuthDisableResponse. */
+        interface $Properties {
+
+            /** AuthDisableResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthDisableResponse. */
+        type $Shape = etcdserverpb.AuthDisableResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthStatusResponse.
+     * @deprecated Use etcdserverpb.AuthStatusResponse.$Properties instead.
+     */
+    interface IAuthStatusResponse extends etcdserverpb.AuthStatusResponse.$Properties {
+    }
+
+    /** Represents an AuthStatusResponse. */
+    class AuthStatusResponse {
+
+        /**
+         * Constructs a new AuthStatusResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthStatusResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthStatusResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthStatusResponse enabled. */
+        enabled: boolean;
+
+        /** AuthStatusResponse authRevision. */
+        authRevision: number;
+
+        /**
+         * Creates a new AuthStatusResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthStatusResponse instance
+         */
+        static create(properties: etcdserverpb.AuthStatusResponse.$Shape): etcdserverpb.AuthStatusResponse & etcdserverpb.AuthStatusResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthStatusResponse.$Properties): etcdserverpb.AuthStatusResponse;
+
+        /**
+         * Encodes the specified AuthStatusResponse message. Does not implicitly {@link etcdserverpb.AuthStatusResponse.verify|verify} messages.
+         * @param message AuthStatusResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthStatusResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthStatusResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthStatusResponse & etcdserverpb.AuthStatusResponse.$Shape} AuthStatusResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthStatusResponse & etcdserverpb.AuthStatusResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthStatusResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthStatusResponse {
+
+        /** Properties of an AuthStatusResponse. */
+        interface $Properties {
+
+            /** AuthStatusResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthStatusResponse enabled */
+            enabled?: (boolean|null);
+
+            /** AuthStatusResponse authRevision */
+            authRevision?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthStatusResponse. */
+        type $Shape = etcdserverpb.AuthStatusResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthenticateResponse.
+     * @deprecated Use etcdserverpb.AuthenticateResponse.$Properties instead.
+     */
+    interface IAuthenticateResponse extends etcdserverpb.AuthenticateResponse.$Properties {
+    }
+
+    /** Represents an AuthenticateResponse. */
+    class AuthenticateResponse {
+
+        /**
+         * Constructs a new AuthenticateResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthenticateResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthenticateResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthenticateResponse token. */
+        token: string;
+
+        /**
+         * Creates a new AuthenticateResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthenticateResponse instance
+         */
+        static create(properties: etcdserverpb.AuthenticateResponse.$Shape): etcdserverpb.AuthenticateResponse & etcdserverpb.AuthenticateResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthenticateResponse.$Properties): etcdserverpb.AuthenticateResponse;
+
+        /**
+         * Encodes the specified AuthenticateResponse message. Does not implicitly {@link etcdserverpb.AuthenticateResponse.verify|verify} messages.
+         * @param message AuthenticateResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthenticateResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthenticateResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthenticateResponse & etcdserverpb.AuthenticateResponse.$Shape} AuthenticateResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthenticateResponse & etcdserverpb.AuthenticateResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthenticateResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthenticateResponse {
+
+        /** Properties of an AuthenticateResponse. */
+        interface $Properties {
+
+            /** AuthenticateResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthenticateResponse token */
+            token?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthenticateResponse. */
+        type $Shape = etcdserverpb.AuthenticateResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserAddResponse.
+     * @deprecated Use etcdserverpb.AuthUserAddResponse.$Properties instead.
+     */
+    interface IAuthUserAddResponse extends etcdserverpb.AuthUserAddResponse.$Properties {
+    }
+
+    /** Represents an AuthUserAddResponse. */
+    class AuthUserAddResponse {
+
+        /**
+         * Constructs a new AuthUserAddResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserAddResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserAddResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthUserAddResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserAddResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserAddResponse.$Shape): etcdserverpb.AuthUserAddResponse & etcdserverpb.AuthUserAddResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserAddResponse.$Properties): etcdserverpb.AuthUserAddResponse;
+
+        /**
+         * Encodes the specified AuthUserAddResponse message. Does not implicitly {@link etcdserverpb.AuthUserAddResponse.verify|verify} messages.
+         * @param message AuthUserAddResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserAddResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserAddResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserAddResponse & etcdserverpb.AuthUserAddResponse.$Shape} AuthUserAddResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserAddResponse & etcdserverpb.AuthUserAddResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserAddResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserAddResponse {
+
+        /** Properties of an AuthUserAddResponse. */
+        interface $Properties {
+
+            /** AuthUserAddResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserAddResponse. */
+        type $Shape = etcdserverpb.AuthUserAddResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserGetResponse.
+     * @deprecated Use etcdserverpb.AuthUserGetResponse.$Properties instead.
+     */
+    interface IAuthUserGetResponse extends etcdserverpb.AuthUserGetResponse.$Properties {
+    }
+
+    /** Represents an AuthUserGetResponse. */
+    class AuthUserGetResponse {
+
+        /**
+         * Constructs a new AuthUserGetResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserGetResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserGetResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthUserGetResponse roles. */
+        roles: string[];
+
+        /**
+         * Creates a new AuthUserGetResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserGetResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserGetResponse.$Shape): etcdserverpb.AuthUserGetResponse & etcdserverpb.AuthUserGetResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserGetResponse.$Properties): etcdserverpb.AuthUserGetResponse;
+
+        /**
+         * Encodes the specified AuthUserGetResponse message. Does not implicitly {@link etcdserverpb.AuthUserGetResponse.verify|verify} messages.
+         * @param message AuthUserGetResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserGetResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserGetResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGetResponse & etcdserverpb.AuthUserGetResponse.$Shape} AuthUserGetResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserGetResponse & etcdserverpb.AuthUserGetResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserGetResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserGetResponse {
+
+        /** Properties of an AuthUserGetResponse. */
+        interface $Properties {
+
+            /** AuthUserGetResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthUserGetResponse roles */
+            roles?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserGetResponse. */
+        type $Shape = etcdserverpb.AuthUserGetResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserDeleteResponse.
+     * @deprecated Use etcdserverpb.AuthUserDeleteResponse.$Properties instead.
+     */
+    interface IAuthUserDeleteResponse extends etcdserverpb.AuthUserDeleteResponse.$Properties {
+    }
+
+    /** Represents an AuthUserDeleteResponse. */
+    class AuthUserDeleteResponse {
+
+        /**
+         * Constructs a new AuthUserDeleteResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserDeleteResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserDeleteResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthUserDeleteResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserDeleteResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserDeleteResponse.$Shape): etcdserverpb.AuthUserDeleteResponse & etcdserverpb.AuthUserDeleteResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserDeleteResponse.$Properties): etcdserverpb.AuthUserDeleteResponse;
+
+        /**
+         * Encodes the specified AuthUserDeleteResponse message. Does not implicitly {@link etcdserverpb.AuthUserDeleteResponse.verify|verify} messages.
+         * @param message AuthUserDeleteResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserDeleteResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserDeleteResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserDeleteResponse & etcdserverpb.AuthUserDeleteResponse.$Shape} AuthUserDeleteResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserDeleteResponse & etcdserverpb.AuthUserDeleteResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserDeleteResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserDeleteResponse {
+
+        /** Properties of an AuthUserDeleteResponse. */
+        interface $Properties {
+
+            /** AuthUserDeleteResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserDeleteResponse. */
+        type $Shape = etcdserverpb.AuthUserDeleteResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserChangePasswordResponse.
+     * @deprecated Use etcdserverpb.AuthUserChangePasswordResponse.$Properties instead.
+     */
+    interface IAuthUserChangePasswordResponse extends etcdserverpb.AuthUserChangePasswordResponse.$Properties {
+    }
+
+    /** Represents an AuthUserChangePasswordResponse. */
+    class AuthUserChangePasswordResponse {
+
+        /**
+         * Constructs a new AuthUserChangePasswordResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserChangePasswordResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserChangePasswordResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthUserChangePasswordResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserChangePasswordResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserChangePasswordResponse.$Shape): etcdserverpb.AuthUserChangePasswordResponse & etcdserverpb.AuthUserChangePasswordResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserChangePasswordResponse.$Properties): etcdserverpb.AuthUserChangePasswordResponse;
+
+        /**
+         * Encodes the specified AuthUserChangePasswordResponse message. Does not implicitly {@link etcdserverpb.AuthUserChangePasswordResponse.verify|verify} messages.
+         * @param message AuthUserChangePasswordResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserChangePasswordResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserChangePasswordResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserChangePasswordResponse & etcdserverpb.AuthUserChangePasswordResponse.$Shape} AuthUserChangePasswordResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserChangePasswordResponse & etcdserverpb.AuthUserChangePasswordResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserChangePasswordResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserChangePasswordResponse {
+
+        /** Properties of an AuthUserChangePasswordResponse. */
+        interface $Properties {
+
+            /** AuthUserChangePasswordResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserChangePasswordResponse. */
+        type $Shape = etcdserverpb.AuthUserChangePasswordResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserGrantRoleResponse.
+     * @deprecated Use etcdserverpb.AuthUserGrantRoleResponse.$Properties instead.
+     */
+    interface IAuthUserGrantRoleResponse extends etcdserverpb.AuthUserGrantRoleResponse.$Properties {
+    }
+
+    /** Represents an AuthUserGrantRoleResponse. */
+    class AuthUserGrantRoleResponse {
+
+        /**
+         * Constructs a new AuthUserGrantRoleResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserGrantRoleResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserGrantRoleResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthUserGrantRoleResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserGrantRoleResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserGrantRoleResponse.$Shape): etcdserverpb.AuthUserGrantRoleResponse & etcdserverpb.AuthUserGrantRoleResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserGrantRoleResponse.$Properties): etcdserverpb.AuthUserGrantRoleResponse;
+
+        /**
+         * Encodes the specified AuthUserGrantRoleResponse message. Does not implicitly {@link etcdserverpb.AuthUserGrantRoleResponse.verify|verify} messages.
+         * @param message AuthUserGrantRoleResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserGrantRoleResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserGrantRoleResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGrantRoleResponse & etcdserverpb.AuthUserGrantRoleResponse.$Shape} AuthUserGrantRoleResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserGrantRoleResponse & etcdserverpb.AuthUserGrantRoleResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserGrantRoleResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserGrantRoleResponse {
+
+        /** Properties of an AuthUserGrantRoleResponse. */
+        interface $Properties {
+
+            /** AuthUserGrantRoleResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserGrantRoleResponse. */
+        type $Shape = etcdserverpb.AuthUserGrantRoleResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserRevokeRoleResponse.
+     * @deprecated Use etcdserverpb.AuthUserRevokeRoleResponse.$Properties instead.
+     */
+    interface IAuthUserRevokeRoleResponse extends etcdserverpb.AuthUserRevokeRoleResponse.$Properties {
+    }
+
+    /** Represents an AuthUserRevokeRoleResponse. */
+    class AuthUserRevokeRoleResponse {
+
+        /**
+         * Constructs a new AuthUserRevokeRoleResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserRevokeRoleResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserRevokeRoleResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthUserRevokeRoleResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserRevokeRoleResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserRevokeRoleResponse.$Shape): etcdserverpb.AuthUserRevokeRoleResponse & etcdserverpb.AuthUserRevokeRoleResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserRevokeRoleResponse.$Properties): etcdserverpb.AuthUserRevokeRoleResponse;
+
+        /**
+         * Encodes the specified AuthUserRevokeRoleResponse message. Does not implicitly {@link etcdserverpb.AuthUserRevokeRoleResponse.verify|verify} messages.
+         * @param message AuthUserRevokeRoleResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserRevokeRoleResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserRevokeRoleResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserRevokeRoleResponse & etcdserverpb.AuthUserRevokeRoleResponse.$Shape} AuthUserRevokeRoleResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserRevokeRoleResponse & etcdserverpb.AuthUserRevokeRoleResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserRevokeRoleResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserRevokeRoleResponse {
+
+        /** Properties of an AuthUserRevokeRoleResponse. */
+        interface $Properties {
+
+            /** AuthUserRevokeRoleResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserRevokeRoleResponse. */
+        type $Shape = etcdserverpb.AuthUserRevokeRoleResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleAddResponse.
+     * @deprecated Use etcdserverpb.AuthRoleAddResponse.$Properties instead.
+     */
+    interface IAuthRoleAddResponse extends etcdserverpb.AuthRoleAddResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleAddResponse. */
+    class AuthRoleAddResponse {
+
+        /**
+         * Constructs a new AuthRoleAddResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleAddResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleAddResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthRoleAddResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleAddResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleAddResponse.$Shape): etcdserverpb.AuthRoleAddResponse & etcdserverpb.AuthRoleAddResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleAddResponse.$Properties): etcdserverpb.AuthRoleAddResponse;
+
+        /**
+         * Encodes the specified AuthRoleAddResponse message. Does not implicitly {@link etcdserverpb.AuthRoleAddResponse.verify|verify} messages.
+         * @param message AuthRoleAddResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleAddResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleAddResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleAddResponse & etcdserverpb.AuthRoleAddResponse.$Shape} AuthRoleAddResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleAddResponse & etcdserverpb.AuthRoleAddResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleAddResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleAddResponse {
+
+        /** Properties of an AuthRoleAddResponse. */
+        interface $Properties {
+
+            /** AuthRoleAddResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleAddResponse. */
+        type $Shape = etcdserverpb.AuthRoleAddResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleGetResponse.
+     * @deprecated Use etcdserverpb.AuthRoleGetResponse.$Properties instead.
+     */
+    interface IAuthRoleGetResponse extends etcdserverpb.AuthRoleGetResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleGetResponse. */
+    class AuthRoleGetResponse {
+
+        /**
+         * Constructs a new AuthRoleGetResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleGetResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleGetResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthRoleGetResponse perm. */
+        perm: authpb.Permission.$Properties[];
+
+        /**
+         * Creates a new AuthRoleGetResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleGetResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleGetResponse.$Shape): etcdserverpb.AuthRoleGetResponse & etcdserverpb.AuthRoleGetResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleGetResponse.$Properties): etcdserverpb.AuthRoleGetResponse;
+
+        /**
+         * Encodes the specified AuthRoleGetResponse message. Does not implicitly {@link etcdserverpb.AuthRoleGetResponse.verify|verify} messages.
+         * @param message AuthRoleGetResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleGetResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleGetResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGetResponse & etcdserverpb.AuthRoleGetResponse.$Shape} AuthRoleGetResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleGetResponse & etcdserverpb.AuthRoleGetResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleGetResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleGetResponse {
+
+        /** Properties of an AuthRoleGetResponse. */
+        interface $Properties {
+
+            /** AuthRoleGetResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthRoleGetResponse perm */
+            perm?: (authpb.Permission.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleGetResponse. */
+        type $Shape = etcdserverpb.AuthRoleGetResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleListResponse.
+     * @deprecated Use etcdserverpb.AuthRoleListResponse.$Properties instead.
+     */
+    interface IAuthRoleListResponse extends etcdserverpb.AuthRoleListResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleListResponse. */
+    class AuthRoleListResponse {
+
+        /**
+         * Constructs a new AuthRoleListResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleListResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleListResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthRoleListResponse roles. */
+        roles: string[];
+
+        /**
+         * Creates a new AuthRoleListResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleListResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleListResponse.$Shape): etcdserverpb.AuthRoleListResponse & etcdserverpb.AuthRoleListResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleListResponse.$Properties): etcdserverpb.AuthRoleListResponse;
+
+        /**
+         * Encodes the specified AuthRoleListResponse message. Does not implicitly {@link etcdserverpb.AuthRoleListResponse.verify|verify} messages.
+         * @param message AuthRoleListResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleListResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleListResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleListResponse & etcdserverpb.AuthRoleListResponse.$Shape} AuthRoleListResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleListResponse & etcdserverpb.AuthRoleListResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleListResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleListResponse {
+
+        /** Properties of an AuthRoleListResponse. */
+        interface $Properties {
+
+            /** AuthRoleListResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthRoleListResponse roles */
+            roles?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleListResponse. */
+        type $Shape = etcdserverpb.AuthRoleListResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthUserListResponse.
+     * @deprecated Use etcdserverpb.AuthUserListResponse.$Properties instead.
+     */
+    interface IAuthUserListResponse extends etcdserverpb.AuthUserListResponse.$Properties {
+    }
+
+    /** Represents an AuthUserListResponse. */
+    class AuthUserListResponse {
+
+        /**
+         * Constructs a new AuthUserListResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthUserListResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserListResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /** AuthUserListResponse users. */
+        users: string[];
+
+        /**
+         * Creates a new AuthUserListResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserListResponse instance
+         */
+        static create(properties: etcdserverpb.AuthUserListResponse.$Shape): etcdserverpb.AuthUserListResponse & etcdserverpb.AuthUserListResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthUserListResponse.$Properties): etcdserverpb.AuthUserListResponse;
+
+        /**
+         * Encodes the specified AuthUserListResponse message. Does not implicitly {@link etcdserverpb.AuthUserListResponse.verify|verify} messages.
+         * @param message AuthUserListResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthUserListResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserListResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserListResponse & etcdserverpb.AuthUserListResponse.$Shape} AuthUserListResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthUserListResponse & etcdserverpb.AuthUserListResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthUserListResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserListResponse {
+
+        /** Properties of an AuthUserListResponse. */
+        interface $Properties {
+
+            /** AuthUserListResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** AuthUserListResponse users */
+            users?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserListResponse. */
+        type $Shape = etcdserverpb.AuthUserListResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleDeleteResponse.
+     * @deprecated Use etcdserverpb.AuthRoleDeleteResponse.$Properties instead.
+     */
+    interface IAuthRoleDeleteResponse extends etcdserverpb.AuthRoleDeleteResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleDeleteResponse. */
+    class AuthRoleDeleteResponse {
+
+        /**
+         * Constructs a new AuthRoleDeleteResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleDeleteResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleDeleteResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthRoleDeleteResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleDeleteResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleDeleteResponse.$Shape): etcdserverpb.AuthRoleDeleteResponse & etcdserverpb.AuthRoleDeleteResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleDeleteResponse.$Properties): etcdserverpb.AuthRoleDeleteResponse;
+
+        /**
+         * Encodes the specified AuthRoleDeleteResponse message. Does not implicitly {@link etcdserverpb.AuthRoleDeleteResponse.verify|verify} messages.
+         * @param message AuthRoleDeleteResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleDeleteResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleDeleteResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleDeleteResponse & etcdserverpb.AuthRoleDeleteResponse.$Shape} AuthRoleDeleteResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleDeleteResponse & etcdserverpb.AuthRoleDeleteResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleDeleteResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleDeleteResponse {
+
+        /** Properties of an AuthRoleDeleteResponse. */
+        interface $Properties {
+
+            /** AuthRoleDeleteResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleDeleteResponse. */
+        type $Shape = etcdserverpb.AuthRoleDeleteResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleGrantPermissionResponse.
+     * @deprecated Use etcdserverpb.AuthRoleGrantPermissionResponse.$Properties instead.
+     */
+    interface IAuthRoleGrantPermissionResponse extends etcdserverpb.AuthRoleGrantPermissionResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleGrantPermissionResponse. */
+    class AuthRoleGrantPermissionResponse {
+
+        /**
+         * Constructs a new AuthRoleGrantPermissionResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleGrantPermissionResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleGrantPermissionResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthRoleGrantPermissionResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleGrantPermissionResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleGrantPermissionResponse.$Shape): etcdserverpb.AuthRoleGrantPermissionResponse & etcdserverpb.AuthRoleGrantPermissionResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleGrantPermissionResponse.$Properties): etcdserverpb.AuthRoleGrantPermissionResponse;
+
+        /**
+         * Encodes the specified AuthRoleGrantPermissionResponse message. Does not implicitly {@link etcdserverpb.AuthRoleGrantPermissionResponse.verify|verify} messages.
+         * @param message AuthRoleGrantPermissionResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleGrantPermissionResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleGrantPermissionResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGrantPermissionResponse & etcdserverpb.AuthRoleGrantPermissionResponse.$Shape} AuthRoleGrantPermissionResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleGrantPermissionResponse & etcdserverpb.AuthRoleGrantPermissionResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleGrantPermissionResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleGrantPermissionResponse {
+
+        /** Properties of an AuthRoleGrantPermissionResponse. */
+        interface $Properties {
+
+            /** AuthRoleGrantPermissionResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleGrantPermissionResponse. */
+        type $Shape = etcdserverpb.AuthRoleGrantPermissionResponse.$Properties;
+    }
+
+    /**
+     * Properties of an AuthRoleRevokePermissionResponse.
+     * @deprecated Use etcdserverpb.AuthRoleRevokePermissionResponse.$Properties instead.
+     */
+    interface IAuthRoleRevokePermissionResponse extends etcdserverpb.AuthRoleRevokePermissionResponse.$Properties {
+    }
+
+    /** Represents an AuthRoleRevokePermissionResponse. */
+    class AuthRoleRevokePermissionResponse {
+
+        /**
+         * Constructs a new AuthRoleRevokePermissionResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etcdserverpb.AuthRoleRevokePermissionResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRoleRevokePermissionResponse header. */
+        header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+        /**
+         * Creates a new AuthRoleRevokePermissionResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRoleRevokePermissionResponse instance
+         */
+        static create(properties: etcdserverpb.AuthRoleRevokePermissionResponse.$Shape): etcdserverpb.AuthRoleRevokePermissionResponse & etcdserverpb.AuthRoleRevokePermissionResponse.$Shape;
+        static create(properties?: etcdserverpb.AuthRoleRevokePermissionResponse.$Properties): etcdserverpb.AuthRoleRevokePermissionResponse;
+
+        /**
+         * Encodes the specified AuthRoleRevokePermissionResponse message. Does not implicitly {@link etcdserverpb.AuthRoleRevokePermissionResponse.verify|verify} messages.
+         * @param message AuthRoleRevokePermissionResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etcdserverpb.AuthRoleRevokePermissionResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRoleRevokePermissionResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleRevokePermissionResponse & etcdserverpb.AuthRoleRevokePermissionResponse.$Shape} AuthRoleRevokePermissionResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etcdserverpb.AuthRoleRevokePermissionResponse & etcdserverpb.AuthRoleRevokePermissionResponse.$Shape;
+
+        /**
+         * Gets the type url for AuthRoleRevokePermissionResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRoleRevokePermissionResponse {
+
+        /** Properties of an AuthRoleRevokePermissionResponse. */
+        interface $Properties {
+
+            /** AuthRoleRevokePermissionResponse header */
+            header?: (etcdserverpb.ResponseHeader.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthRoleRevokePermissionResponse. */
+        type $Shape = etcdserverpb.AuthRoleRevokePermissionResponse.$Properties;
+    }
 
     /** Represents a KV */
     class KV extends $protobuf.rpc.Service {
@@ -6273,5 +8891,1013 @@ export namespace mvccpb {
             /** DELETE value */
             DELETE = 1
         }
+    }
+}
+
+/** Namespace mgmtkv. */
+export namespace mgmtkv {
+
+    /**
+     * Properties of an AuthRequest.
+     * @deprecated Use mgmtkv.AuthRequest.$Properties instead.
+     */
+    interface IAuthRequest extends mgmtkv.AuthRequest.$Properties {
+    }
+
+    /** Represents an AuthRequest. */
+    class AuthRequest {
+
+        /**
+         * Constructs a new AuthRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.AuthRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthRequest enable. */
+        enable?: (etcdserverpb.AuthEnableRequest.$Properties|null);
+
+        /** AuthRequest disable. */
+        disable?: (etcdserverpb.AuthDisableRequest.$Properties|null);
+
+        /** AuthRequest userAdd. */
+        userAdd?: (etcdserverpb.AuthUserAddRequest.$Properties|null);
+
+        /** AuthRequest userDelete. */
+        userDelete?: (etcdserverpb.AuthUserDeleteRequest.$Properties|null);
+
+        /** AuthRequest userChangePassword. */
+        userChangePassword?: (etcdserverpb.AuthUserChangePasswordRequest.$Properties|null);
+
+        /** AuthRequest userGrantRole. */
+        userGrantRole?: (etcdserverpb.AuthUserGrantRoleRequest.$Properties|null);
+
+        /** AuthRequest userRevokeRole. */
+        userRevokeRole?: (etcdserverpb.AuthUserRevokeRoleRequest.$Properties|null);
+
+        /** AuthRequest roleAdd. */
+        roleAdd?: (etcdserverpb.AuthRoleAddRequest.$Properties|null);
+
+        /** AuthRequest roleDelete. */
+        roleDelete?: (etcdserverpb.AuthRoleDeleteRequest.$Properties|null);
+
+        /** AuthRequest roleGrantPermission. */
+        roleGrantPermission?: (etcdserverpb.AuthRoleGrantPermissionRequest.$Properties|null);
+
+        /** AuthRequest roleRevokePermission. */
+        roleRevokePermission?: (etcdserverpb.AuthRoleRevokePermissionRequest.$Properties|null);
+
+        /** AuthRequest user. */
+        user: string;
+
+        /** AuthRequest tokenSecret. */
+        tokenSecret: Uint8Array;
+
+        /** AuthRequest op. */
+        op?: ("enable"|"disable"|"userAdd"|"userDelete"|"userChangePassword"|"userGrantRole"|"userRevokeRole"|"roleAdd"|"roleDelete"|"roleGrantPermission"|"roleRevokePermission");
+
+        /**
+         * Creates a new AuthRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthRequest instance
+         */
+        static create(properties: mgmtkv.AuthRequest.$Shape): mgmtkv.AuthRequest & mgmtkv.AuthRequest.$Shape;
+        static create(properties?: mgmtkv.AuthRequest.$Properties): mgmtkv.AuthRequest;
+
+        /**
+         * Encodes the specified AuthRequest message. Does not implicitly {@link mgmtkv.AuthRequest.verify|verify} messages.
+         * @param message AuthRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.AuthRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthRequest & mgmtkv.AuthRequest.$Shape} AuthRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.AuthRequest & mgmtkv.AuthRequest.$Shape;
+
+        /**
+         * Gets the type url for AuthRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthRequest {
+
+        /** Properties of an AuthRequest. */
+        interface $Properties {
+
+            /** AuthRequest enable */
+            enable?: (etcdserverpb.AuthEnableRequest.$Properties|null);
+
+            /** AuthRequest disable */
+            disable?: (etcdserverpb.AuthDisableRequest.$Properties|null);
+
+            /** AuthRequest userAdd */
+            userAdd?: (etcdserverpb.AuthUserAddRequest.$Properties|null);
+
+            /** AuthRequest userDelete */
+            userDelete?: (etcdserverpb.AuthUserDeleteRequest.$Properties|null);
+
+            /** AuthRequest userChangePassword */
+            userChangePassword?: (etcdserverpb.AuthUserChangePasswordRequest.$Properties|null);
+
+            /** AuthRequest userGrantRole */
+            userGrantRole?: (etcdserverpb.AuthUserGrantRoleRequest.$Properties|null);
+
+            /** AuthRequest userRevokeRole */
+            userRevokeRole?: (etcdserverpb.AuthUserRevokeRoleRequest.$Properties|null);
+
+            /** AuthRequest roleAdd */
+            roleAdd?: (etcdserverpb.AuthRoleAddRequest.$Properties|null);
+
+            /** AuthRequest roleDelete */
+            roleDelete?: (etcdserverpb.AuthRoleDeleteRequest.$Properties|null);
+
+            /** AuthRequest roleGrantPermission */
+            roleGrantPermission?: (etcdserverpb.AuthRoleGrantPermissionRequest.$Properties|null);
+
+            /** AuthRequest roleRevokePermission */
+            roleRevokePermission?: (etcdserverpb.AuthRoleRevokePermissionRequest.$Properties|null);
+
+            /** AuthRequest user */
+            user?: (string|null);
+
+            /** AuthRequest tokenSecret */
+            tokenSecret?: (Uint8Array|null);
+
+            /** AuthRequest op */
+            op?: ("enable"|"disable"|"userAdd"|"userDelete"|"userChangePassword"|"userGrantRole"|"userRevokeRole"|"roleAdd"|"roleDelete"|"roleGrantPermission"|"roleRevokePermission");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of an AuthRequest. */
+        type $Shape = {
+          enable?: etcdserverpb.AuthEnableRequest.$Shape|null;
+          disable?: etcdserverpb.AuthDisableRequest.$Shape|null;
+          userAdd?: etcdserverpb.AuthUserAddRequest.$Shape|null;
+          userDelete?: etcdserverpb.AuthUserDeleteRequest.$Shape|null;
+          userChangePassword?: etcdserverpb.AuthUserChangePasswordRequest.$Shape|null;
+          userGrantRole?: etcdserverpb.AuthUserGrantRoleRequest.$Shape|null;
+          userRevokeRole?: etcdserverpb.AuthUserRevokeRoleRequest.$Shape|null;
+          roleAdd?: etcdserverpb.AuthRoleAddRequest.$Shape|null;
+          roleDelete?: etcdserverpb.AuthRoleDeleteRequest.$Shape|null;
+          roleGrantPermission?: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape|null;
+          roleRevokePermission?: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape|null;
+          user?: string|null;
+          tokenSecret?: Uint8Array|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ op?: undefined; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "enable"; enable: etcdserverpb.AuthEnableRequest.$Shape; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "disable"; enable?: null; disable: etcdserverpb.AuthDisableRequest.$Shape; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userAdd"; enable?: null; disable?: null; userAdd: etcdserverpb.AuthUserAddRequest.$Shape; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userDelete"; enable?: null; disable?: null; userAdd?: null; userDelete: etcdserverpb.AuthUserDeleteRequest.$Shape; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userChangePassword"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword: etcdserverpb.AuthUserChangePasswordRequest.$Shape; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userGrantRole"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole: etcdserverpb.AuthUserGrantRoleRequest.$Shape; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userRevokeRole"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole: etcdserverpb.AuthUserRevokeRoleRequest.$Shape; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleAdd"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd: etcdserverpb.AuthRoleAddRequest.$Shape; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleDelete"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete: etcdserverpb.AuthRoleDeleteRequest.$Shape; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleGrantPermission"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape; roleRevokePermission?: null }|{ op?: "roleRevokePermission"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape })
+        );
+    }
+
+    /**
+     * Properties of an AuthUserRecord.
+     * @deprecated Use mgmtkv.AuthUserRecord.$Properties instead.
+     */
+    interface IAuthUserRecord extends mgmtkv.AuthUserRecord.$Properties {
+    }
+
+    /** Represents an AuthUserRecord. */
+    class AuthUserRecord {
+
+        /**
+         * Constructs a new AuthUserRecord.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.AuthUserRecord.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthUserRecord user. */
+        user?: (authpb.User.$Properties|null);
+
+        /** AuthUserRecord revision. */
+        revision: number;
+
+        /**
+         * Creates a new AuthUserRecord instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthUserRecord instance
+         */
+        static create(properties: mgmtkv.AuthUserRecord.$Shape): mgmtkv.AuthUserRecord & mgmtkv.AuthUserRecord.$Shape;
+        static create(properties?: mgmtkv.AuthUserRecord.$Properties): mgmtkv.AuthUserRecord;
+
+        /**
+         * Encodes the specified AuthUserRecord message. Does not implicitly {@link mgmtkv.AuthUserRecord.verify|verify} messages.
+         * @param message AuthUserRecord message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.AuthUserRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthUserRecord message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthUserRecord & mgmtkv.AuthUserRecord.$Shape} AuthUserRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.AuthUserRecord & mgmtkv.AuthUserRecord.$Shape;
+
+        /**
+         * Gets the type url for AuthUserRecord
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthUserRecord {
+
+        /** Properties of an AuthUserRecord. */
+        interface $Properties {
+
+            /** AuthUserRecord user */
+            user?: (authpb.User.$Properties|null);
+
+            /** AuthUserRecord revision */
+            revision?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthUserRecord. */
+        type $Shape = mgmtkv.AuthUserRecord.$Properties;
+    }
+
+    /**
+     * Properties of an AuthSnapshot.
+     * @deprecated Use mgmtkv.AuthSnapshot.$Properties instead.
+     */
+    interface IAuthSnapshot extends mgmtkv.AuthSnapshot.$Properties {
+    }
+
+    /** Represents an AuthSnapshot. */
+    class AuthSnapshot {
+
+        /**
+         * Constructs a new AuthSnapshot.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.AuthSnapshot.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthSnapshot enabled. */
+        enabled: boolean;
+
+        /** AuthSnapshot revision. */
+        revision: number;
+
+        /** AuthSnapshot tokenSecret. */
+        tokenSecret: Uint8Array;
+
+        /** AuthSnapshot users. */
+        users: mgmtkv.AuthUserRecord.$Properties[];
+
+        /** AuthSnapshot roles. */
+        roles: authpb.Role.$Properties[];
+
+        /**
+         * Creates a new AuthSnapshot instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AuthSnapshot instance
+         */
+        static create(properties: mgmtkv.AuthSnapshot.$Shape): mgmtkv.AuthSnapshot & mgmtkv.AuthSnapshot.$Shape;
+        static create(properties?: mgmtkv.AuthSnapshot.$Properties): mgmtkv.AuthSnapshot;
+
+        /**
+         * Encodes the specified AuthSnapshot message. Does not implicitly {@link mgmtkv.AuthSnapshot.verify|verify} messages.
+         * @param message AuthSnapshot message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.AuthSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthSnapshot message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthSnapshot & mgmtkv.AuthSnapshot.$Shape} AuthSnapshot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.AuthSnapshot & mgmtkv.AuthSnapshot.$Shape;
+
+        /**
+         * Gets the type url for AuthSnapshot
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthSnapshot {
+
+        /** Properties of an AuthSnapshot. */
+        interface $Properties {
+
+            /** AuthSnapshot enabled */
+            enabled?: (boolean|null);
+
+            /** AuthSnapshot revision */
+            revision?: (number|null);
+
+            /** AuthSnapshot tokenSecret */
+            tokenSecret?: (Uint8Array|null);
+
+            /** AuthSnapshot users */
+            users?: (mgmtkv.AuthUserRecord.$Properties[]|null);
+
+            /** AuthSnapshot roles */
+            roles?: (authpb.Role.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthSnapshot. */
+        type $Shape = mgmtkv.AuthSnapshot.$Properties;
+    }
+
+    /**
+     * Properties of a CommandHeader.
+     * @deprecated Use mgmtkv.CommandHeader.$Properties instead.
+     */
+    interface ICommandHeader extends mgmtkv.CommandHeader.$Properties {
+    }
+
+    /** Represents a CommandHeader. */
+    class CommandHeader {
+
+        /**
+         * Constructs a new CommandHeader.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.CommandHeader.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CommandHeader id. */
+        id: number;
+
+        /**
+         * Creates a new CommandHeader instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CommandHeader instance
+         */
+        static create(properties: mgmtkv.CommandHeader.$Shape): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
+        static create(properties?: mgmtkv.CommandHeader.$Properties): mgmtkv.CommandHeader;
+
+        /**
+         * Encodes the specified CommandHeader message. Does not implicitly {@link mgmtkv.CommandHeader.verify|verify} messages.
+         * @param message CommandHeader message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.CommandHeader.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CommandHeader message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape} CommandHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
+
+        /**
+         * Gets the type url for CommandHeader
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CommandHeader {
+
+        /** Properties of a CommandHeader. */
+        interface $Properties {
+
+            /** CommandHeader id */
+            id?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CommandHeader. */
+        type $Shape = mgmtkv.CommandHeader.$Properties;
+    }
+
+    /**
+     * Properties of a LeaseExpireRequest.
+     * @deprecated Use mgmtkv.LeaseExpireRequest.$Properties instead.
+     */
+    interface ILeaseExpireRequest extends mgmtkv.LeaseExpireRequest.$Properties {
+    }
+
+    /** Represents a LeaseExpireRequest. */
+    class LeaseExpireRequest {
+
+        /**
+         * Constructs a new LeaseExpireRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.LeaseExpireRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** LeaseExpireRequest IDs. */
+        IDs: number[];
+
+        /**
+         * Creates a new LeaseExpireRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns LeaseExpireRequest instance
+         */
+        static create(properties: mgmtkv.LeaseExpireRequest.$Shape): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
+        static create(properties?: mgmtkv.LeaseExpireRequest.$Properties): mgmtkv.LeaseExpireRequest;
+
+        /**
+         * Encodes the specified LeaseExpireRequest message. Does not implicitly {@link mgmtkv.LeaseExpireRequest.verify|verify} messages.
+         * @param message LeaseExpireRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.LeaseExpireRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a LeaseExpireRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape} LeaseExpireRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
+
+        /**
+         * Gets the type url for LeaseExpireRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace LeaseExpireRequest {
+
+        /** Properties of a LeaseExpireRequest. */
+        interface $Properties {
+
+            /** LeaseExpireRequest IDs */
+            IDs?: (number[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a LeaseExpireRequest. */
+        type $Shape = mgmtkv.LeaseExpireRequest.$Properties;
+    }
+
+    /**
+     * Properties of a Command.
+     * @deprecated Use mgmtkv.Command.$Properties instead.
+     */
+    interface ICommand extends mgmtkv.Command.$Properties {
+    }
+
+    /** Represents a Command. */
+    class Command {
+
+        /**
+         * Constructs a new Command.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.Command.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Command version. */
+        version: number;
+
+        /** Command header. */
+        header?: (mgmtkv.CommandHeader.$Properties|null);
+
+        /** Command put. */
+        put?: (etcdserverpb.PutRequest.$Properties|null);
+
+        /** Command deleteRange. */
+        deleteRange?: (etcdserverpb.DeleteRangeRequest.$Properties|null);
+
+        /** Command txn. */
+        txn?: (etcdserverpb.TxnRequest.$Properties|null);
+
+        /** Command compaction. */
+        compaction?: (etcdserverpb.CompactionRequest.$Properties|null);
+
+        /** Command leaseGrant. */
+        leaseGrant?: (etcdserverpb.LeaseGrantRequest.$Properties|null);
+
+        /** Command leaseRevoke. */
+        leaseRevoke?: (etcdserverpb.LeaseRevokeRequest.$Properties|null);
+
+        /** Command leaseExpire. */
+        leaseExpire?: (mgmtkv.LeaseExpireRequest.$Properties|null);
+
+        /** Command auth. */
+        auth?: (mgmtkv.AuthRequest.$Properties|null);
+
+        /** Command authUser. */
+        authUser: string;
+
+        /** Command request. */
+        request?: ("put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"|"auth");
+
+        /**
+         * Creates a new Command instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Command instance
+         */
+        static create(properties: mgmtkv.Command.$Shape): mgmtkv.Command & mgmtkv.Command.$Shape;
+        static create(properties?: mgmtkv.Command.$Properties): mgmtkv.Command;
+
+        /**
+         * Encodes the specified Command message. Does not implicitly {@link mgmtkv.Command.verify|verify} messages.
+         * @param message Command message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Command message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.Command & mgmtkv.Command.$Shape} Command
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.Command & mgmtkv.Command.$Shape;
+
+        /**
+         * Gets the type url for Command
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Command {
+
+        /** Properties of a Command. */
+        interface $Properties {
+
+            /** Command version */
+            version?: (number|null);
+
+            /** Command header */
+            header?: (mgmtkv.CommandHeader.$Properties|null);
+
+            /** Command put */
+            put?: (etcdserverpb.PutRequest.$Properties|null);
+
+            /** Command deleteRange */
+            deleteRange?: (etcdserverpb.DeleteRangeRequest.$Properties|null);
+
+            /** Command txn */
+            txn?: (etcdserverpb.TxnRequest.$Properties|null);
+
+            /** Command compaction */
+            compaction?: (etcdserverpb.CompactionRequest.$Properties|null);
+
+            /** Command leaseGrant */
+            leaseGrant?: (etcdserverpb.LeaseGrantRequest.$Properties|null);
+
+            /** Command leaseRevoke */
+            leaseRevoke?: (etcdserverpb.LeaseRevokeRequest.$Properties|null);
+
+            /** Command leaseExpire */
+            leaseExpire?: (mgmtkv.LeaseExpireRequest.$Properties|null);
+
+            /** Command auth */
+            auth?: (mgmtkv.AuthRequest.$Properties|null);
+
+            /** Command authUser */
+            authUser?: (string|null);
+
+            /** Command request */
+            request?: ("put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"|"auth");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of a Command. */
+        type $Shape = {
+          version?: number|null;
+          header?: mgmtkv.CommandHeader.$Shape|null;
+          put?: etcdserverpb.PutRequest.$Shape|null;
+          deleteRange?: etcdserverpb.DeleteRangeRequest.$Shape|null;
+          txn?: etcdserverpb.TxnRequest.$Shape|null;
+          compaction?: etcdserverpb.CompactionRequest.$Shape|null;
+          leaseGrant?: etcdserverpb.LeaseGrantRequest.$Shape|null;
+          leaseRevoke?: etcdserverpb.LeaseRevokeRequest.$Shape|null;
+          leaseExpire?: mgmtkv.LeaseExpireRequest.$Shape|null;
+          auth?: mgmtkv.AuthRequest.$Shape|null;
+          authUser?: string|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ request?: undefined; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "put"; put: etcdserverpb.PutRequest.$Shape; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "deleteRange"; put?: null; deleteRange: etcdserverpb.DeleteRangeRequest.$Shape; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "txn"; put?: null; deleteRange?: null; txn: etcdserverpb.TxnRequest.$Shape; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "compaction"; put?: null; deleteRange?: null; txn?: null; compaction: etcdserverpb.CompactionRequest.$Shape; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "leaseGrant"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant: etcdserverpb.LeaseGrantRequest.$Shape; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "leaseRevoke"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke: etcdserverpb.LeaseRevokeRequest.$Shape; leaseExpire?: null; auth?: null }|{ request?: "leaseExpire"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire: mgmtkv.LeaseExpireRequest.$Shape; auth?: null }|{ request?: "auth"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth: mgmtkv.AuthRequest.$Shape })
+        );
+    }
+
+    /**
+     * Properties of a KeyRecord.
+     * @deprecated Use mgmtkv.KeyRecord.$Properties instead.
+     */
+    interface IKeyRecord extends mgmtkv.KeyRecord.$Properties {
+    }
+
+    /** Represents a KeyRecord. */
+    class KeyRecord {
+
+        /**
+         * Constructs a new KeyRecord.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.KeyRecord.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KeyRecord modRevision. */
+        modRevision: number;
+
+        /** KeyRecord subRevision. */
+        subRevision: number;
+
+        /** KeyRecord createRevision. */
+        createRevision: number;
+
+        /** KeyRecord version. */
+        version: number;
+
+        /** KeyRecord value. */
+        value: Uint8Array;
+
+        /** KeyRecord lease. */
+        lease: number;
+
+        /** KeyRecord tombstone. */
+        tombstone: boolean;
+
+        /**
+         * Creates a new KeyRecord instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KeyRecord instance
+         */
+        static create(properties: mgmtkv.KeyRecord.$Shape): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
+        static create(properties?: mgmtkv.KeyRecord.$Properties): mgmtkv.KeyRecord;
+
+        /**
+         * Encodes the specified KeyRecord message. Does not implicitly {@link mgmtkv.KeyRecord.verify|verify} messages.
+         * @param message KeyRecord message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.KeyRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KeyRecord message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape} KeyRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
+
+        /**
+         * Gets the type url for KeyRecord
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KeyRecord {
+
+        /** Properties of a KeyRecord. */
+        interface $Properties {
+
+            /** KeyRecord modRevision */
+            modRevision?: (number|null);
+
+            /** KeyRecord subRevision */
+            subRevision?: (number|null);
+
+            /** KeyRecord createRevision */
+            createRevision?: (number|null);
+
+            /** KeyRecord version */
+            version?: (number|null);
+
+            /** KeyRecord value */
+            value?: (Uint8Array|null);
+
+            /** KeyRecord lease */
+            lease?: (number|null);
+
+            /** KeyRecord tombstone */
+            tombstone?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KeyRecord. */
+        type $Shape = mgmtkv.KeyRecord.$Properties;
+    }
+
+    /**
+     * Properties of a KeyHistory.
+     * @deprecated Use mgmtkv.KeyHistory.$Properties instead.
+     */
+    interface IKeyHistory extends mgmtkv.KeyHistory.$Properties {
+    }
+
+    /** Represents a KeyHistory. */
+    class KeyHistory {
+
+        /**
+         * Constructs a new KeyHistory.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.KeyHistory.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KeyHistory key. */
+        key: Uint8Array;
+
+        /** KeyHistory records. */
+        records: mgmtkv.KeyRecord.$Properties[];
+
+        /**
+         * Creates a new KeyHistory instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KeyHistory instance
+         */
+        static create(properties: mgmtkv.KeyHistory.$Shape): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
+        static create(properties?: mgmtkv.KeyHistory.$Properties): mgmtkv.KeyHistory;
+
+        /**
+         * Encodes the specified KeyHistory message. Does not implicitly {@link mgmtkv.KeyHistory.verify|verify} messages.
+         * @param message KeyHistory message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.KeyHistory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KeyHistory message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape} KeyHistory
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
+
+        /**
+         * Gets the type url for KeyHistory
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KeyHistory {
+
+        /** Properties of a KeyHistory. */
+        interface $Properties {
+
+            /** KeyHistory key */
+            key?: (Uint8Array|null);
+
+            /** KeyHistory records */
+            records?: (mgmtkv.KeyRecord.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KeyHistory. */
+        type $Shape = mgmtkv.KeyHistory.$Properties;
+    }
+
+    /**
+     * Properties of a LeaseRecord.
+     * @deprecated Use mgmtkv.LeaseRecord.$Properties instead.
+     */
+    interface ILeaseRecord extends mgmtkv.LeaseRecord.$Properties {
+    }
+
+    /** Represents a LeaseRecord. */
+    class LeaseRecord {
+
+        /**
+         * Constructs a new LeaseRecord.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.LeaseRecord.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** LeaseRecord ID. */
+        ID: number;
+
+        /** LeaseRecord TTL. */
+        TTL: number;
+
+        /**
+         * Creates a new LeaseRecord instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns LeaseRecord instance
+         */
+        static create(properties: mgmtkv.LeaseRecord.$Shape): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
+        static create(properties?: mgmtkv.LeaseRecord.$Properties): mgmtkv.LeaseRecord;
+
+        /**
+         * Encodes the specified LeaseRecord message. Does not implicitly {@link mgmtkv.LeaseRecord.verify|verify} messages.
+         * @param message LeaseRecord message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.LeaseRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a LeaseRecord message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape} LeaseRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
+
+        /**
+         * Gets the type url for LeaseRecord
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace LeaseRecord {
+
+        /** Properties of a LeaseRecord. */
+        interface $Properties {
+
+            /** LeaseRecord ID */
+            ID?: (number|null);
+
+            /** LeaseRecord TTL */
+            TTL?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a LeaseRecord. */
+        type $Shape = mgmtkv.LeaseRecord.$Properties;
+    }
+
+    /**
+     * Properties of a StoreSnapshot.
+     * @deprecated Use mgmtkv.StoreSnapshot.$Properties instead.
+     */
+    interface IStoreSnapshot extends mgmtkv.StoreSnapshot.$Properties {
+    }
+
+    /** Represents a StoreSnapshot. */
+    class StoreSnapshot {
+
+        /**
+         * Constructs a new StoreSnapshot.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: mgmtkv.StoreSnapshot.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** StoreSnapshot version. */
+        version: number;
+
+        /** StoreSnapshot revision. */
+        revision: number;
+
+        /** StoreSnapshot compactRevision. */
+        compactRevision: number;
+
+        /** StoreSnapshot keys. */
+        keys: mgmtkv.KeyHistory.$Properties[];
+
+        /** StoreSnapshot leases. */
+        leases: mgmtkv.LeaseRecord.$Properties[];
+
+        /** StoreSnapshot auth. */
+        auth?: (mgmtkv.AuthSnapshot.$Properties|null);
+
+        /**
+         * Creates a new StoreSnapshot instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StoreSnapshot instance
+         */
+        static create(properties: mgmtkv.StoreSnapshot.$Shape): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
+        static create(properties?: mgmtkv.StoreSnapshot.$Properties): mgmtkv.StoreSnapshot;
+
+        /**
+         * Encodes the specified StoreSnapshot message. Does not implicitly {@link mgmtkv.StoreSnapshot.verify|verify} messages.
+         * @param message StoreSnapshot message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: mgmtkv.StoreSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StoreSnapshot message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape} StoreSnapshot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
+
+        /**
+         * Gets the type url for StoreSnapshot
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace StoreSnapshot {
+
+        /** Properties of a StoreSnapshot. */
+        interface $Properties {
+
+            /** StoreSnapshot version */
+            version?: (number|null);
+
+            /** StoreSnapshot revision */
+            revision?: (number|null);
+
+            /** StoreSnapshot compactRevision */
+            compactRevision?: (number|null);
+
+            /** StoreSnapshot keys */
+            keys?: (mgmtkv.KeyHistory.$Properties[]|null);
+
+            /** StoreSnapshot leases */
+            leases?: (mgmtkv.LeaseRecord.$Properties[]|null);
+
+            /** StoreSnapshot auth */
+            auth?: (mgmtkv.AuthSnapshot.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StoreSnapshot. */
+        type $Shape = mgmtkv.StoreSnapshot.$Properties;
     }
 }

@@ -8,46 +8,46 @@ const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error
 // Exported root namespace
 const $root = $protobuf.roots["etcd"] || ($protobuf.roots["etcd"] = {});
 
-export const mgmtkv = $root.mgmtkv = (() => {
+export const authpb = $root.authpb = (() => {
 
     /**
-     * Namespace mgmtkv.
-     * @exports mgmtkv
+     * Namespace authpb.
+     * @exports authpb
      * @namespace
      */
-    const mgmtkv = {};
+    const authpb = {};
 
-    mgmtkv.CommandHeader = (function() {
+    authpb.UserAddOptions = (function() {
 
         /**
-         * Properties of a CommandHeader.
-         * @typedef {Object} mgmtkv.CommandHeader.$Properties
-         * @property {number|null} [id] CommandHeader id
+         * Properties of a UserAddOptions.
+         * @typedef {Object} authpb.UserAddOptions.$Properties
+         * @property {boolean|null} [noPassword] UserAddOptions noPassword
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a CommandHeader.
-         * @memberof mgmtkv
-         * @interface ICommandHeader
-         * @augments mgmtkv.CommandHeader.$Properties
-         * @deprecated Use mgmtkv.CommandHeader.$Properties instead.
+         * Properties of a UserAddOptions.
+         * @memberof authpb
+         * @interface IUserAddOptions
+         * @augments authpb.UserAddOptions.$Properties
+         * @deprecated Use authpb.UserAddOptions.$Properties instead.
          */
 
         /**
-         * Shape of a CommandHeader.
-         * @typedef {mgmtkv.CommandHeader.$Properties} mgmtkv.CommandHeader.$Shape
+         * Shape of a UserAddOptions.
+         * @typedef {authpb.UserAddOptions.$Properties} authpb.UserAddOptions.$Shape
          */
 
         /**
-         * Constructs a new CommandHeader.
-         * @memberof mgmtkv
-         * @classdesc Represents a CommandHeader.
+         * Constructs a new UserAddOptions.
+         * @memberof authpb
+         * @classdesc Represents a UserAddOptions.
          * @constructor
-         * @param {mgmtkv.CommandHeader.$Properties=} [properties] Properties to set
+         * @param {authpb.UserAddOptions.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const CommandHeader = function (properties) {
+        const UserAddOptions = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -55,47 +55,47 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * CommandHeader id.
-         * @member {number} id
-         * @memberof mgmtkv.CommandHeader
+         * UserAddOptions noPassword.
+         * @member {boolean} noPassword
+         * @memberof authpb.UserAddOptions
          * @instance
          */
-        CommandHeader.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        UserAddOptions.prototype.noPassword = false;
 
         /**
-         * Creates a new CommandHeader instance using the specified properties.
+         * Creates a new UserAddOptions instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.CommandHeader
+         * @memberof authpb.UserAddOptions
          * @static
-         * @param {mgmtkv.CommandHeader.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.CommandHeader} CommandHeader instance
+         * @param {authpb.UserAddOptions.$Properties=} [properties] Properties to set
+         * @returns {authpb.UserAddOptions} UserAddOptions instance
          * @type {{
-         *   (properties: mgmtkv.CommandHeader.$Shape): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
-         *   (properties?: mgmtkv.CommandHeader.$Properties): mgmtkv.CommandHeader;
+         *   (properties: authpb.UserAddOptions.$Shape): authpb.UserAddOptions & authpb.UserAddOptions.$Shape;
+         *   (properties?: authpb.UserAddOptions.$Properties): authpb.UserAddOptions;
          * }}
          */
-        CommandHeader.create = function(properties) {
-            return new CommandHeader(properties);
+        UserAddOptions.create = function(properties) {
+            return new UserAddOptions(properties);
         };
 
         /**
-         * Encodes the specified CommandHeader message. Does not implicitly {@link mgmtkv.CommandHeader.verify|verify} messages.
+         * Encodes the specified UserAddOptions message. Does not implicitly {@link authpb.UserAddOptions.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.CommandHeader
+         * @memberof authpb.UserAddOptions
          * @static
-         * @param {mgmtkv.CommandHeader.$Properties} message CommandHeader message or plain object to encode
+         * @param {authpb.UserAddOptions.$Properties} message UserAddOptions message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        CommandHeader.encode = function (message, writer, _depth) {
+        UserAddOptions.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && (typeof message.id === "object" ? message.id.low || message.id.high : message.id !== 0))
-                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.id);
+            if (message.noPassword != null && $Object.hasOwnProperty.call(message, "noPassword") && message.noPassword !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.noPassword);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -103,17 +103,17 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a CommandHeader message from the specified reader or buffer.
+         * Decodes a UserAddOptions message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.CommandHeader
+         * @memberof authpb.UserAddOptions
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape} CommandHeader
+         * @returns {authpb.UserAddOptions & authpb.UserAddOptions.$Shape} UserAddOptions
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        CommandHeader.decode = function (reader, length, _end, _depth, _target) {
+        UserAddOptions.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -130,7 +130,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.CommandHeader();
+            message = _target || new $root.authpb.UserAddOptions();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -143,10 +143,10 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 case 1: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                            message.id = value;
+                        if (value = reader.bool())
+                            message.noPassword = value;
                         else
-                            delete message.id;
+                            delete message.noPassword;
                         continue;
                     }
                 }
@@ -167,54 +167,57 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for CommandHeader
+         * Gets the type url for UserAddOptions
          * @function getTypeUrl
-         * @memberof mgmtkv.CommandHeader
+         * @memberof authpb.UserAddOptions
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        CommandHeader.getTypeUrl = function(prefix) {
+        UserAddOptions.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.CommandHeader";
+            return prefix + "/authpb.UserAddOptions";
         };
 
-        return CommandHeader;
+        return UserAddOptions;
     })();
 
-    mgmtkv.LeaseExpireRequest = (function() {
+    authpb.User = (function() {
 
         /**
-         * Properties of a LeaseExpireRequest.
-         * @typedef {Object} mgmtkv.LeaseExpireRequest.$Properties
-         * @property {Array.<number>|null} [IDs] LeaseExpireRequest IDs
+         * Properties of a User.
+         * @typedef {Object} authpb.User.$Properties
+         * @property {Uint8Array|null} [name] User name
+         * @property {Uint8Array|null} [password] User password
+         * @property {Array.<string>|null} [roles] User roles
+         * @property {authpb.UserAddOptions.$Properties|null} [options] User options
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a LeaseExpireRequest.
-         * @memberof mgmtkv
-         * @interface ILeaseExpireRequest
-         * @augments mgmtkv.LeaseExpireRequest.$Properties
-         * @deprecated Use mgmtkv.LeaseExpireRequest.$Properties instead.
+         * Properties of a User.
+         * @memberof authpb
+         * @interface IUser
+         * @augments authpb.User.$Properties
+         * @deprecated Use authpb.User.$Properties instead.
          */
 
         /**
-         * Shape of a LeaseExpireRequest.
-         * @typedef {mgmtkv.LeaseExpireRequest.$Properties} mgmtkv.LeaseExpireRequest.$Shape
+         * Shape of a User.
+         * @typedef {authpb.User.$Properties} authpb.User.$Shape
          */
 
         /**
-         * Constructs a new LeaseExpireRequest.
-         * @memberof mgmtkv
-         * @classdesc Represents a LeaseExpireRequest.
+         * Constructs a new User.
+         * @memberof authpb
+         * @classdesc Represents a User.
          * @constructor
-         * @param {mgmtkv.LeaseExpireRequest.$Properties=} [properties] Properties to set
+         * @param {authpb.User.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const LeaseExpireRequest = function (properties) {
-            this.IDs = [];
+        const User = function (properties) {
+            this.roles = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -222,47 +225,78 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * LeaseExpireRequest IDs.
-         * @member {Array.<number>} IDs
-         * @memberof mgmtkv.LeaseExpireRequest
+         * User name.
+         * @member {Uint8Array} name
+         * @memberof authpb.User
          * @instance
          */
-        LeaseExpireRequest.prototype.IDs = $util.emptyArray;
+        User.prototype.name = $util.newBuffer([]);
 
         /**
-         * Creates a new LeaseExpireRequest instance using the specified properties.
+         * User password.
+         * @member {Uint8Array} password
+         * @memberof authpb.User
+         * @instance
+         */
+        User.prototype.password = $util.newBuffer([]);
+
+        /**
+         * User roles.
+         * @member {Array.<string>} roles
+         * @memberof authpb.User
+         * @instance
+         */
+        User.prototype.roles = $util.emptyArray;
+
+        /**
+         * User options.
+         * @member {authpb.UserAddOptions.$Properties|null|undefined} options
+         * @memberof authpb.User
+         * @instance
+         */
+        User.prototype.options = null;
+
+        /**
+         * Creates a new User instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.LeaseExpireRequest
+         * @memberof authpb.User
          * @static
-         * @param {mgmtkv.LeaseExpireRequest.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.LeaseExpireRequest} LeaseExpireRequest instance
+         * @param {authpb.User.$Properties=} [properties] Properties to set
+         * @returns {authpb.User} User instance
          * @type {{
-         *   (properties: mgmtkv.LeaseExpireRequest.$Shape): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
-         *   (properties?: mgmtkv.LeaseExpireRequest.$Properties): mgmtkv.LeaseExpireRequest;
+         *   (properties: authpb.User.$Shape): authpb.User & authpb.User.$Shape;
+         *   (properties?: authpb.User.$Properties): authpb.User;
          * }}
          */
-        LeaseExpireRequest.create = function(properties) {
-            return new LeaseExpireRequest(properties);
+        User.create = function(properties) {
+            return new User(properties);
         };
 
         /**
-         * Encodes the specified LeaseExpireRequest message. Does not implicitly {@link mgmtkv.LeaseExpireRequest.verify|verify} messages.
+         * Encodes the specified User message. Does not implicitly {@link authpb.User.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.LeaseExpireRequest
+         * @memberof authpb.User
          * @static
-         * @param {mgmtkv.LeaseExpireRequest.$Properties} message LeaseExpireRequest message or plain object to encode
+         * @param {authpb.User.$Properties} message User message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        LeaseExpireRequest.encode = function (message, writer, _depth) {
+        User.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.IDs != null && message.IDs.length)
-                writer.uint32(/* id 1, wireType 2 =*/10).int64s(message.IDs);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.name);
+            if (message.password != null && $Object.hasOwnProperty.call(message, "password") && message.password.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.password);
+            if (message.roles != null && message.roles.length)
+                for (let i = 0; i < message.roles.length; ++i)
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.roles[i]);
+            if (message.options != null && $Object.hasOwnProperty.call(message, "options"))
+                $root.authpb.UserAddOptions.encode(message.options, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -270,17 +304,1348 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a LeaseExpireRequest message from the specified reader or buffer.
+         * Decodes a User message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.LeaseExpireRequest
+         * @memberof authpb.User
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape} LeaseExpireRequest
+         * @returns {authpb.User & authpb.User.$Shape} User
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        LeaseExpireRequest.decode = function (reader, length, _end, _depth, _target) {
+        User.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.authpb.User();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.password = value;
+                        else
+                            delete message.password;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push(reader.stringVerify());
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.options = $root.authpb.UserAddOptions.decode(reader, reader.size(), $undefined, _depth + 1, message.options);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for User
+         * @function getTypeUrl
+         * @memberof authpb.User
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        User.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/authpb.User";
+        };
+
+        return User;
+    })();
+
+    authpb.Permission = (function() {
+
+        /**
+         * Properties of a Permission.
+         * @typedef {Object} authpb.Permission.$Properties
+         * @property {authpb.Permission.Type|null} [permType] Permission permType
+         * @property {Uint8Array|null} [key] Permission key
+         * @property {Uint8Array|null} [rangeEnd] Permission rangeEnd
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Permission.
+         * @memberof authpb
+         * @interface IPermission
+         * @augments authpb.Permission.$Properties
+         * @deprecated Use authpb.Permission.$Properties instead.
+         */
+
+        /**
+         * Shape of a Permission.
+         * @typedef {authpb.Permission.$Properties} authpb.Permission.$Shape
+         */
+
+        /**
+         * Constructs a new Permission.
+         * @memberof authpb
+         * @classdesc Represents a Permission.
+         * @constructor
+         * @param {authpb.Permission.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Permission = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Permission permType.
+         * @member {authpb.Permission.Type} permType
+         * @memberof authpb.Permission
+         * @instance
+         */
+        Permission.prototype.permType = 0;
+
+        /**
+         * Permission key.
+         * @member {Uint8Array} key
+         * @memberof authpb.Permission
+         * @instance
+         */
+        Permission.prototype.key = $util.newBuffer([]);
+
+        /**
+         * Permission rangeEnd.
+         * @member {Uint8Array} rangeEnd
+         * @memberof authpb.Permission
+         * @instance
+         */
+        Permission.prototype.rangeEnd = $util.newBuffer([]);
+
+        /**
+         * Creates a new Permission instance using the specified properties.
+         * @function create
+         * @memberof authpb.Permission
+         * @static
+         * @param {authpb.Permission.$Properties=} [properties] Properties to set
+         * @returns {authpb.Permission} Permission instance
+         * @type {{
+         *   (properties: authpb.Permission.$Shape): authpb.Permission & authpb.Permission.$Shape;
+         *   (properties?: authpb.Permission.$Properties): authpb.Permission;
+         * }}
+         */
+        Permission.create = function(properties) {
+            return new Permission(properties);
+        };
+
+        /**
+         * Encodes the specified Permission message. Does not implicitly {@link authpb.Permission.verify|verify} messages.
+         * @function encode
+         * @memberof authpb.Permission
+         * @static
+         * @param {authpb.Permission.$Properties} message Permission message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Permission.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.permType != null && $Object.hasOwnProperty.call(message, "permType") && message.permType !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.permType);
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.key);
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && message.rangeEnd.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.rangeEnd);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Permission message from the specified reader or buffer.
+         * @function decode
+         * @memberof authpb.Permission
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {authpb.Permission & authpb.Permission.$Shape} Permission
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Permission.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.authpb.Permission();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.permType = value;
+                        else
+                            delete message.permType;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.key = value;
+                        else
+                            delete message.key;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.rangeEnd = value;
+                        else
+                            delete message.rangeEnd;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Permission
+         * @function getTypeUrl
+         * @memberof authpb.Permission
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Permission.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/authpb.Permission";
+        };
+
+        /**
+         * Type enum.
+         * @name authpb.Permission.Type
+         * @enum {number}
+         * @property {number} READ=0 READ value
+         * @property {number} WRITE=1 WRITE value
+         * @property {number} READWRITE=2 READWRITE value
+         */
+        Permission.Type = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "READ"] = 0;
+            values[valuesById[1] = "WRITE"] = 1;
+            values[valuesById[2] = "READWRITE"] = 2;
+            return values;
+        })();
+
+        return Permission;
+    })();
+
+    authpb.Role = (function() {
+
+        /**
+         * Properties of a Role.
+         * @typedef {Object} authpb.Role.$Properties
+         * @property {Uint8Array|null} [name] Role name
+         * @property {Array.<authpb.Permission.$Properties>|null} [keyPermission] Role keyPermission
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Role.
+         * @memberof authpb
+         * @interface IRole
+         * @augments authpb.Role.$Properties
+         * @deprecated Use authpb.Role.$Properties instead.
+         */
+
+        /**
+         * Shape of a Role.
+         * @typedef {authpb.Role.$Properties} authpb.Role.$Shape
+         */
+
+        /**
+         * Constructs a new Role.
+         * @memberof authpb
+         * @classdesc Represents a Role.
+         * @constructor
+         * @param {authpb.Role.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Role = function (properties) {
+            this.keyPermission = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Role name.
+         * @member {Uint8Array} name
+         * @memberof authpb.Role
+         * @instance
+         */
+        Role.prototype.name = $util.newBuffer([]);
+
+        /**
+         * Role keyPermission.
+         * @member {Array.<authpb.Permission.$Properties>} keyPermission
+         * @memberof authpb.Role
+         * @instance
+         */
+        Role.prototype.keyPermission = $util.emptyArray;
+
+        /**
+         * Creates a new Role instance using the specified properties.
+         * @function create
+         * @memberof authpb.Role
+         * @static
+         * @param {authpb.Role.$Properties=} [properties] Properties to set
+         * @returns {authpb.Role} Role instance
+         * @type {{
+         *   (properties: authpb.Role.$Shape): authpb.Role & authpb.Role.$Shape;
+         *   (properties?: authpb.Role.$Properties): authpb.Role;
+         * }}
+         */
+        Role.create = function(properties) {
+            return new Role(properties);
+        };
+
+        /**
+         * Encodes the specified Role message. Does not implicitly {@link authpb.Role.verify|verify} messages.
+         * @function encode
+         * @memberof authpb.Role
+         * @static
+         * @param {authpb.Role.$Properties} message Role message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Role.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.name);
+            if (message.keyPermission != null && message.keyPermission.length)
+                for (let i = 0; i < message.keyPermission.length; ++i)
+                    $root.authpb.Permission.encode(message.keyPermission[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Role message from the specified reader or buffer.
+         * @function decode
+         * @memberof authpb.Role
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {authpb.Role & authpb.Role.$Shape} Role
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Role.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.authpb.Role();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.keyPermission && message.keyPermission.length))
+                            message.keyPermission = [];
+                        message.keyPermission.push($root.authpb.Permission.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Role
+         * @function getTypeUrl
+         * @memberof authpb.Role
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Role.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/authpb.Role";
+        };
+
+        return Role;
+    })();
+
+    return authpb;
+})();
+
+export const etcdserverpb = $root.etcdserverpb = (() => {
+
+    /**
+     * Namespace etcdserverpb.
+     * @exports etcdserverpb
+     * @namespace
+     */
+    const etcdserverpb = {};
+
+    etcdserverpb.Auth = (function() {
+
+        /**
+         * Constructs a new Auth service.
+         * @memberof etcdserverpb
+         * @classdesc Represents an Auth
+         * @extends $protobuf.rpc.Service
+         * @constructor
+         * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+         * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+         * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+         */
+        const Auth = function(rpcImpl, requestDelimited, responseDelimited) {
+            $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        $Object.defineProperty(Auth.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: Auth, writable: true, enumerable: false, configurable: true });
+
+        /**
+         * Creates new Auth service using the specified rpc implementation.
+         * @function create
+         * @memberof etcdserverpb.Auth
+         * @static
+         * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+         * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+         * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+         * @returns {Auth} RPC service. Useful where requests and/or responses are streamed.
+         */
+        Auth.create = function(rpcImpl, requestDelimited, responseDelimited) {
+            return new this(rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authEnable}.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthEnableCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthEnableResponse} [response] AuthEnableResponse
+         */
+
+        /**
+         * Calls AuthEnable.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthEnable
+         * @type {{
+         *   (request: etcdserverpb.IAuthEnableRequest, callback: etcdserverpb.Auth.AuthEnableCallback): void;
+         *   (request: etcdserverpb.IAuthEnableRequest): Promise<etcdserverpb.AuthEnableResponse>;
+         *   readonly name: "AuthEnable";
+         *   readonly path: "/etcdserverpb.Auth/AuthEnable";
+         *   readonly requestType: "AuthEnableRequest";
+         *   readonly responseType: "AuthEnableResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls AuthEnable.
+         * @name etcdserverpb.Auth#authEnable
+         * @type {etcdserverpb.Auth.AuthEnable}
+         */
+        $Object.defineProperties(Auth.prototype.authEnable = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.authEnable, $root.etcdserverpb.AuthEnableRequest, $root.etcdserverpb.AuthEnableResponse, request, callback);
+        }, {
+            name: { value: "AuthEnable" },
+            path: { value: "/etcdserverpb.Auth/AuthEnable" },
+            requestType: { value: "AuthEnableRequest" },
+            responseType: { value: "AuthEnableResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authDisable}.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthDisableCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthDisableResponse} [response] AuthDisableResponse
+         */
+
+        /**
+         * Calls AuthDisable.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthDisable
+         * @type {{
+         *   (request: etcdserverpb.IAuthDisableRequest, callback: etcdserverpb.Auth.AuthDisableCallback): void;
+         *   (request: etcdserverpb.IAuthDisableRequest): Promise<etcdserverpb.AuthDisableResponse>;
+         *   readonly name: "AuthDisable";
+         *   readonly path: "/etcdserverpb.Auth/AuthDisable";
+         *   readonly requestType: "AuthDisableRequest";
+         *   readonly responseType: "AuthDisableResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls AuthDisable.
+         * @name etcdserverpb.Auth#authDisable
+         * @type {etcdserverpb.Auth.AuthDisable}
+         */
+        $Object.defineProperties(Auth.prototype.authDisable = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.authDisable, $root.etcdserverpb.AuthDisableRequest, $root.etcdserverpb.AuthDisableResponse, request, callback);
+        }, {
+            name: { value: "AuthDisable" },
+            path: { value: "/etcdserverpb.Auth/AuthDisable" },
+            requestType: { value: "AuthDisableRequest" },
+            responseType: { value: "AuthDisableResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authStatus}.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthStatusCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthStatusResponse} [response] AuthStatusResponse
+         */
+
+        /**
+         * Calls AuthStatus.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthStatus
+         * @type {{
+         *   (request: etcdserverpb.IAuthStatusRequest, callback: etcdserverpb.Auth.AuthStatusCallback): void;
+         *   (request: etcdserverpb.IAuthStatusRequest): Promise<etcdserverpb.AuthStatusResponse>;
+         *   readonly name: "AuthStatus";
+         *   readonly path: "/etcdserverpb.Auth/AuthStatus";
+         *   readonly requestType: "AuthStatusRequest";
+         *   readonly responseType: "AuthStatusResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls AuthStatus.
+         * @name etcdserverpb.Auth#authStatus
+         * @type {etcdserverpb.Auth.AuthStatus}
+         */
+        $Object.defineProperties(Auth.prototype.authStatus = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.authStatus, $root.etcdserverpb.AuthStatusRequest, $root.etcdserverpb.AuthStatusResponse, request, callback);
+        }, {
+            name: { value: "AuthStatus" },
+            path: { value: "/etcdserverpb.Auth/AuthStatus" },
+            requestType: { value: "AuthStatusRequest" },
+            responseType: { value: "AuthStatusResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#authenticate}.
+         * @memberof etcdserverpb.Auth
+         * @typedef AuthenticateCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthenticateResponse} [response] AuthenticateResponse
+         */
+
+        /**
+         * Calls Authenticate.
+         * @memberof etcdserverpb.Auth
+         * @typedef Authenticate
+         * @type {{
+         *   (request: etcdserverpb.IAuthenticateRequest, callback: etcdserverpb.Auth.AuthenticateCallback): void;
+         *   (request: etcdserverpb.IAuthenticateRequest): Promise<etcdserverpb.AuthenticateResponse>;
+         *   readonly name: "Authenticate";
+         *   readonly path: "/etcdserverpb.Auth/Authenticate";
+         *   readonly requestType: "AuthenticateRequest";
+         *   readonly responseType: "AuthenticateResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls Authenticate.
+         * @name etcdserverpb.Auth#authenticate
+         * @type {etcdserverpb.Auth.Authenticate}
+         */
+        $Object.defineProperties(Auth.prototype.authenticate = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.authenticate, $root.etcdserverpb.AuthenticateRequest, $root.etcdserverpb.AuthenticateResponse, request, callback);
+        }, {
+            name: { value: "Authenticate" },
+            path: { value: "/etcdserverpb.Auth/Authenticate" },
+            requestType: { value: "AuthenticateRequest" },
+            responseType: { value: "AuthenticateResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userAdd}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserAddCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserAddResponse} [response] AuthUserAddResponse
+         */
+
+        /**
+         * Calls UserAdd.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserAdd
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserAddRequest, callback: etcdserverpb.Auth.UserAddCallback): void;
+         *   (request: etcdserverpb.IAuthUserAddRequest): Promise<etcdserverpb.AuthUserAddResponse>;
+         *   readonly name: "UserAdd";
+         *   readonly path: "/etcdserverpb.Auth/UserAdd";
+         *   readonly requestType: "AuthUserAddRequest";
+         *   readonly responseType: "AuthUserAddResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserAdd.
+         * @name etcdserverpb.Auth#userAdd
+         * @type {etcdserverpb.Auth.UserAdd}
+         */
+        $Object.defineProperties(Auth.prototype.userAdd = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userAdd, $root.etcdserverpb.AuthUserAddRequest, $root.etcdserverpb.AuthUserAddResponse, request, callback);
+        }, {
+            name: { value: "UserAdd" },
+            path: { value: "/etcdserverpb.Auth/UserAdd" },
+            requestType: { value: "AuthUserAddRequest" },
+            responseType: { value: "AuthUserAddResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userGet}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserGetCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserGetResponse} [response] AuthUserGetResponse
+         */
+
+        /**
+         * Calls UserGet.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserGet
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserGetRequest, callback: etcdserverpb.Auth.UserGetCallback): void;
+         *   (request: etcdserverpb.IAuthUserGetRequest): Promise<etcdserverpb.AuthUserGetResponse>;
+         *   readonly name: "UserGet";
+         *   readonly path: "/etcdserverpb.Auth/UserGet";
+         *   readonly requestType: "AuthUserGetRequest";
+         *   readonly responseType: "AuthUserGetResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserGet.
+         * @name etcdserverpb.Auth#userGet
+         * @type {etcdserverpb.Auth.UserGet}
+         */
+        $Object.defineProperties(Auth.prototype.userGet = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userGet, $root.etcdserverpb.AuthUserGetRequest, $root.etcdserverpb.AuthUserGetResponse, request, callback);
+        }, {
+            name: { value: "UserGet" },
+            path: { value: "/etcdserverpb.Auth/UserGet" },
+            requestType: { value: "AuthUserGetRequest" },
+            responseType: { value: "AuthUserGetResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userList}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserListCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserListResponse} [response] AuthUserListResponse
+         */
+
+        /**
+         * Calls UserList.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserList
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserListRequest, callback: etcdserverpb.Auth.UserListCallback): void;
+         *   (request: etcdserverpb.IAuthUserListRequest): Promise<etcdserverpb.AuthUserListResponse>;
+         *   readonly name: "UserList";
+         *   readonly path: "/etcdserverpb.Auth/UserList";
+         *   readonly requestType: "AuthUserListRequest";
+         *   readonly responseType: "AuthUserListResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserList.
+         * @name etcdserverpb.Auth#userList
+         * @type {etcdserverpb.Auth.UserList}
+         */
+        $Object.defineProperties(Auth.prototype.userList = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userList, $root.etcdserverpb.AuthUserListRequest, $root.etcdserverpb.AuthUserListResponse, request, callback);
+        }, {
+            name: { value: "UserList" },
+            path: { value: "/etcdserverpb.Auth/UserList" },
+            requestType: { value: "AuthUserListRequest" },
+            responseType: { value: "AuthUserListResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userDelete}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserDeleteCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserDeleteResponse} [response] AuthUserDeleteResponse
+         */
+
+        /**
+         * Calls UserDelete.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserDelete
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserDeleteRequest, callback: etcdserverpb.Auth.UserDeleteCallback): void;
+         *   (request: etcdserverpb.IAuthUserDeleteRequest): Promise<etcdserverpb.AuthUserDeleteResponse>;
+         *   readonly name: "UserDelete";
+         *   readonly path: "/etcdserverpb.Auth/UserDelete";
+         *   readonly requestType: "AuthUserDeleteRequest";
+         *   readonly responseType: "AuthUserDeleteResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserDelete.
+         * @name etcdserverpb.Auth#userDelete
+         * @type {etcdserverpb.Auth.UserDelete}
+         */
+        $Object.defineProperties(Auth.prototype.userDelete = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userDelete, $root.etcdserverpb.AuthUserDeleteRequest, $root.etcdserverpb.AuthUserDeleteResponse, request, callback);
+        }, {
+            name: { value: "UserDelete" },
+            path: { value: "/etcdserverpb.Auth/UserDelete" },
+            requestType: { value: "AuthUserDeleteRequest" },
+            responseType: { value: "AuthUserDeleteResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userChangePassword}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserChangePasswordCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserChangePasswordResponse} [response] AuthUserChangePasswordResponse
+         */
+
+        /**
+         * Calls UserChangePassword.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserChangePassword
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserChangePasswordRequest, callback: etcdserverpb.Auth.UserChangePasswordCallback): void;
+         *   (request: etcdserverpb.IAuthUserChangePasswordRequest): Promise<etcdserverpb.AuthUserChangePasswordResponse>;
+         *   readonly name: "UserChangePassword";
+         *   readonly path: "/etcdserverpb.Auth/UserChangePassword";
+         *   readonly requestType: "AuthUserChangePasswordRequest";
+         *   readonly responseType: "AuthUserChangePasswordResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserChangePassword.
+         * @name etcdserverpb.Auth#userChangePassword
+         * @type {etcdserverpb.Auth.UserChangePassword}
+         */
+        $Object.defineProperties(Auth.prototype.userChangePassword = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userChangePassword, $root.etcdserverpb.AuthUserChangePasswordRequest, $root.etcdserverpb.AuthUserChangePasswordResponse, request, callback);
+        }, {
+            name: { value: "UserChangePassword" },
+            path: { value: "/etcdserverpb.Auth/UserChangePassword" },
+            requestType: { value: "AuthUserChangePasswordRequest" },
+            responseType: { value: "AuthUserChangePasswordResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userGrantRole}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserGrantRoleCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserGrantRoleResponse} [response] AuthUserGrantRoleResponse
+         */
+
+        /**
+         * Calls UserGrantRole.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserGrantRole
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserGrantRoleRequest, callback: etcdserverpb.Auth.UserGrantRoleCallback): void;
+         *   (request: etcdserverpb.IAuthUserGrantRoleRequest): Promise<etcdserverpb.AuthUserGrantRoleResponse>;
+         *   readonly name: "UserGrantRole";
+         *   readonly path: "/etcdserverpb.Auth/UserGrantRole";
+         *   readonly requestType: "AuthUserGrantRoleRequest";
+         *   readonly responseType: "AuthUserGrantRoleResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserGrantRole.
+         * @name etcdserverpb.Auth#userGrantRole
+         * @type {etcdserverpb.Auth.UserGrantRole}
+         */
+        $Object.defineProperties(Auth.prototype.userGrantRole = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userGrantRole, $root.etcdserverpb.AuthUserGrantRoleRequest, $root.etcdserverpb.AuthUserGrantRoleResponse, request, callback);
+        }, {
+            name: { value: "UserGrantRole" },
+            path: { value: "/etcdserverpb.Auth/UserGrantRole" },
+            requestType: { value: "AuthUserGrantRoleRequest" },
+            responseType: { value: "AuthUserGrantRoleResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#userRevokeRole}.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserRevokeRoleCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthUserRevokeRoleResponse} [response] AuthUserRevokeRoleResponse
+         */
+
+        /**
+         * Calls UserRevokeRole.
+         * @memberof etcdserverpb.Auth
+         * @typedef UserRevokeRole
+         * @type {{
+         *   (request: etcdserverpb.IAuthUserRevokeRoleRequest, callback: etcdserverpb.Auth.UserRevokeRoleCallback): void;
+         *   (request: etcdserverpb.IAuthUserRevokeRoleRequest): Promise<etcdserverpb.AuthUserRevokeRoleResponse>;
+         *   readonly name: "UserRevokeRole";
+         *   readonly path: "/etcdserverpb.Auth/UserRevokeRole";
+         *   readonly requestType: "AuthUserRevokeRoleRequest";
+         *   readonly responseType: "AuthUserRevokeRoleResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls UserRevokeRole.
+         * @name etcdserverpb.Auth#userRevokeRole
+         * @type {etcdserverpb.Auth.UserRevokeRole}
+         */
+        $Object.defineProperties(Auth.prototype.userRevokeRole = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.userRevokeRole, $root.etcdserverpb.AuthUserRevokeRoleRequest, $root.etcdserverpb.AuthUserRevokeRoleResponse, request, callback);
+        }, {
+            name: { value: "UserRevokeRole" },
+            path: { value: "/etcdserverpb.Auth/UserRevokeRole" },
+            requestType: { value: "AuthUserRevokeRoleRequest" },
+            responseType: { value: "AuthUserRevokeRoleResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleAdd}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleAddCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleAddResponse} [response] AuthRoleAddResponse
+         */
+
+        /**
+         * Calls RoleAdd.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleAdd
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleAddRequest, callback: etcdserverpb.Auth.RoleAddCallback): void;
+         *   (request: etcdserverpb.IAuthRoleAddRequest): Promise<etcdserverpb.AuthRoleAddResponse>;
+         *   readonly name: "RoleAdd";
+         *   readonly path: "/etcdserverpb.Auth/RoleAdd";
+         *   readonly requestType: "AuthRoleAddRequest";
+         *   readonly responseType: "AuthRoleAddResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleAdd.
+         * @name etcdserverpb.Auth#roleAdd
+         * @type {etcdserverpb.Auth.RoleAdd}
+         */
+        $Object.defineProperties(Auth.prototype.roleAdd = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleAdd, $root.etcdserverpb.AuthRoleAddRequest, $root.etcdserverpb.AuthRoleAddResponse, request, callback);
+        }, {
+            name: { value: "RoleAdd" },
+            path: { value: "/etcdserverpb.Auth/RoleAdd" },
+            requestType: { value: "AuthRoleAddRequest" },
+            responseType: { value: "AuthRoleAddResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleGet}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleGetCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleGetResponse} [response] AuthRoleGetResponse
+         */
+
+        /**
+         * Calls RoleGet.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleGet
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleGetRequest, callback: etcdserverpb.Auth.RoleGetCallback): void;
+         *   (request: etcdserverpb.IAuthRoleGetRequest): Promise<etcdserverpb.AuthRoleGetResponse>;
+         *   readonly name: "RoleGet";
+         *   readonly path: "/etcdserverpb.Auth/RoleGet";
+         *   readonly requestType: "AuthRoleGetRequest";
+         *   readonly responseType: "AuthRoleGetResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleGet.
+         * @name etcdserverpb.Auth#roleGet
+         * @type {etcdserverpb.Auth.RoleGet}
+         */
+        $Object.defineProperties(Auth.prototype.roleGet = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleGet, $root.etcdserverpb.AuthRoleGetRequest, $root.etcdserverpb.AuthRoleGetResponse, request, callback);
+        }, {
+            name: { value: "RoleGet" },
+            path: { value: "/etcdserverpb.Auth/RoleGet" },
+            requestType: { value: "AuthRoleGetRequest" },
+            responseType: { value: "AuthRoleGetResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleList}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleListCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleListResponse} [response] AuthRoleListResponse
+         */
+
+        /**
+         * Calls RoleList.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleList
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleListRequest, callback: etcdserverpb.Auth.RoleListCallback): void;
+         *   (request: etcdserverpb.IAuthRoleListRequest): Promise<etcdserverpb.AuthRoleListResponse>;
+         *   readonly name: "RoleList";
+         *   readonly path: "/etcdserverpb.Auth/RoleList";
+         *   readonly requestType: "AuthRoleListRequest";
+         *   readonly responseType: "AuthRoleListResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleList.
+         * @name etcdserverpb.Auth#roleList
+         * @type {etcdserverpb.Auth.RoleList}
+         */
+        $Object.defineProperties(Auth.prototype.roleList = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleList, $root.etcdserverpb.AuthRoleListRequest, $root.etcdserverpb.AuthRoleListResponse, request, callback);
+        }, {
+            name: { value: "RoleList" },
+            path: { value: "/etcdserverpb.Auth/RoleList" },
+            requestType: { value: "AuthRoleListRequest" },
+            responseType: { value: "AuthRoleListResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleDelete}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleDeleteCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleDeleteResponse} [response] AuthRoleDeleteResponse
+         */
+
+        /**
+         * Calls RoleDelete.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleDelete
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleDeleteRequest, callback: etcdserverpb.Auth.RoleDeleteCallback): void;
+         *   (request: etcdserverpb.IAuthRoleDeleteRequest): Promise<etcdserverpb.AuthRoleDeleteResponse>;
+         *   readonly name: "RoleDelete";
+         *   readonly path: "/etcdserverpb.Auth/RoleDelete";
+         *   readonly requestType: "AuthRoleDeleteRequest";
+         *   readonly responseType: "AuthRoleDeleteResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleDelete.
+         * @name etcdserverpb.Auth#roleDelete
+         * @type {etcdserverpb.Auth.RoleDelete}
+         */
+        $Object.defineProperties(Auth.prototype.roleDelete = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleDelete, $root.etcdserverpb.AuthRoleDeleteRequest, $root.etcdserverpb.AuthRoleDeleteResponse, request, callback);
+        }, {
+            name: { value: "RoleDelete" },
+            path: { value: "/etcdserverpb.Auth/RoleDelete" },
+            requestType: { value: "AuthRoleDeleteRequest" },
+            responseType: { value: "AuthRoleDeleteResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleGrantPermission}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleGrantPermissionCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleGrantPermissionResponse} [response] AuthRoleGrantPermissionResponse
+         */
+
+        /**
+         * Calls RoleGrantPermission.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleGrantPermission
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleGrantPermissionRequest, callback: etcdserverpb.Auth.RoleGrantPermissionCallback): void;
+         *   (request: etcdserverpb.IAuthRoleGrantPermissionRequest): Promise<etcdserverpb.AuthRoleGrantPermissionResponse>;
+         *   readonly name: "RoleGrantPermission";
+         *   readonly path: "/etcdserverpb.Auth/RoleGrantPermission";
+         *   readonly requestType: "AuthRoleGrantPermissionRequest";
+         *   readonly responseType: "AuthRoleGrantPermissionResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleGrantPermission.
+         * @name etcdserverpb.Auth#roleGrantPermission
+         * @type {etcdserverpb.Auth.RoleGrantPermission}
+         */
+        $Object.defineProperties(Auth.prototype.roleGrantPermission = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleGrantPermission, $root.etcdserverpb.AuthRoleGrantPermissionRequest, $root.etcdserverpb.AuthRoleGrantPermissionResponse, request, callback);
+        }, {
+            name: { value: "RoleGrantPermission" },
+            path: { value: "/etcdserverpb.Auth/RoleGrantPermission" },
+            requestType: { value: "AuthRoleGrantPermissionRequest" },
+            responseType: { value: "AuthRoleGrantPermissionResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        /**
+         * Callback as used by {@link etcdserverpb.Auth#roleRevokePermission}.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleRevokePermissionCallback
+         * @type {function}
+         * @param {Error|null} error Error, if any
+         * @param {etcdserverpb.AuthRoleRevokePermissionResponse} [response] AuthRoleRevokePermissionResponse
+         */
+
+        /**
+         * Calls RoleRevokePermission.
+         * @memberof etcdserverpb.Auth
+         * @typedef RoleRevokePermission
+         * @type {{
+         *   (request: etcdserverpb.IAuthRoleRevokePermissionRequest, callback: etcdserverpb.Auth.RoleRevokePermissionCallback): void;
+         *   (request: etcdserverpb.IAuthRoleRevokePermissionRequest): Promise<etcdserverpb.AuthRoleRevokePermissionResponse>;
+         *   readonly name: "RoleRevokePermission";
+         *   readonly path: "/etcdserverpb.Auth/RoleRevokePermission";
+         *   readonly requestType: "AuthRoleRevokePermissionRequest";
+         *   readonly responseType: "AuthRoleRevokePermissionResponse";
+         *   readonly requestStream: undefined;
+         *   readonly responseStream: undefined;
+         * }}
+         */
+
+        /**
+         * Calls RoleRevokePermission.
+         * @name etcdserverpb.Auth#roleRevokePermission
+         * @type {etcdserverpb.Auth.RoleRevokePermission}
+         */
+        $Object.defineProperties(Auth.prototype.roleRevokePermission = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Auth.prototype.roleRevokePermission, $root.etcdserverpb.AuthRoleRevokePermissionRequest, $root.etcdserverpb.AuthRoleRevokePermissionResponse, request, callback);
+        }, {
+            name: { value: "RoleRevokePermission" },
+            path: { value: "/etcdserverpb.Auth/RoleRevokePermission" },
+            requestType: { value: "AuthRoleRevokePermissionRequest" },
+            responseType: { value: "AuthRoleRevokePermissionResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        return Auth;
+    })();
+
+    etcdserverpb.AuthEnableRequest = (function() {
+
+        /**
+         * Properties of an AuthEnableRequest.
+         * @typedef {Object} etcdserverpb.AuthEnableRequest.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthEnableRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthEnableRequest
+         * @augments etcdserverpb.AuthEnableRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthEnableRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthEnableRequest.
+         * @typedef {etcdserverpb.AuthEnableRequest.$Properties} etcdserverpb.AuthEnableRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthEnableRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthEnableRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthEnableRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthEnableRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new AuthEnableRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthEnableRequest
+         * @static
+         * @param {etcdserverpb.AuthEnableRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthEnableRequest} AuthEnableRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthEnableRequest.$Shape): etcdserverpb.AuthEnableRequest & etcdserverpb.AuthEnableRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthEnableRequest.$Properties): etcdserverpb.AuthEnableRequest;
+         * }}
+         */
+        AuthEnableRequest.create = function(properties) {
+            return new AuthEnableRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthEnableRequest message. Does not implicitly {@link etcdserverpb.AuthEnableRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthEnableRequest
+         * @static
+         * @param {etcdserverpb.AuthEnableRequest.$Properties} message AuthEnableRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthEnableRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthEnableRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthEnableRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthEnableRequest & etcdserverpb.AuthEnableRequest.$Shape} AuthEnableRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthEnableRequest.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -297,7 +1662,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.LeaseExpireRequest();
+            message = _target || new $root.etcdserverpb.AuthEnableRequest();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -305,24 +1670,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                     _end = $undefined;
                     break;
                 }
-                let wireType = tag & 7;
-                switch (tag >>>= 3) {
-                case 1: {
-                        if (wireType === 2) {
-                            if (!(message.IDs && message.IDs.length))
-                                message.IDs = [];
-                            reader.int64s(message.IDs);
-                            continue;
-                        }
-                        if (wireType !== 0)
-                            break;
-                        if (!(message.IDs && message.IDs.length))
-                            message.IDs = [];
-                        message.IDs.push(reader.int64());
-                        continue;
-                    }
-                }
-                reader.skipType(wireType, _depth, tag);
+                reader.skipType(tag & 7, _depth, tag);
                 if (!reader.discardUnknown) {
                     $util.makeProp(message, "$unknowns", false);
                     (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
@@ -339,75 +1687,52 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for LeaseExpireRequest
+         * Gets the type url for AuthEnableRequest
          * @function getTypeUrl
-         * @memberof mgmtkv.LeaseExpireRequest
+         * @memberof etcdserverpb.AuthEnableRequest
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        LeaseExpireRequest.getTypeUrl = function(prefix) {
+        AuthEnableRequest.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.LeaseExpireRequest";
+            return prefix + "/etcdserverpb.AuthEnableRequest";
         };
 
-        return LeaseExpireRequest;
+        return AuthEnableRequest;
     })();
 
-    mgmtkv.Command = (function() {
+    etcdserverpb.AuthDisableRequest = (function() {
 
         /**
-         * Properties of a Command.
-         * @typedef {Object} mgmtkv.Command.$Properties
-         * @property {number|null} [version] Command version
-         * @property {mgmtkv.CommandHeader.$Properties|null} [header] Command header
-         * @property {etcdserverpb.PutRequest.$Properties|null} [put] Command put
-         * @property {etcdserverpb.DeleteRangeRequest.$Properties|null} [deleteRange] Command deleteRange
-         * @property {etcdserverpb.TxnRequest.$Properties|null} [txn] Command txn
-         * @property {etcdserverpb.CompactionRequest.$Properties|null} [compaction] Command compaction
-         * @property {etcdserverpb.LeaseGrantRequest.$Properties|null} [leaseGrant] Command leaseGrant
-         * @property {etcdserverpb.LeaseRevokeRequest.$Properties|null} [leaseRevoke] Command leaseRevoke
-         * @property {mgmtkv.LeaseExpireRequest.$Properties|null} [leaseExpire] Command leaseExpire
-         * @property {"put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"} [request] Command request
+         * Properties of an AuthDisableRequest.
+         * @typedef {Object} etcdserverpb.AuthDisableRequest.$Properties
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a Command.
-         * @memberof mgmtkv
-         * @interface ICommand
-         * @augments mgmtkv.Command.$Properties
-         * @deprecated Use mgmtkv.Command.$Properties instead.
+         * Properties of an AuthDisableRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthDisableRequest
+         * @augments etcdserverpb.AuthDisableRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthDisableRequest.$Properties instead.
          */
 
         /**
-         * Narrowed shape of a Command.
-         * @typedef {{
-         *   version?: number|null;
-         *   header?: mgmtkv.CommandHeader.$Shape|null;
-         *   put?: etcdserverpb.PutRequest.$Shape|null;
-         *   deleteRange?: etcdserverpb.DeleteRangeRequest.$Shape|null;
-         *   txn?: etcdserverpb.TxnRequest.$Shape|null;
-         *   compaction?: etcdserverpb.CompactionRequest.$Shape|null;
-         *   leaseGrant?: etcdserverpb.LeaseGrantRequest.$Shape|null;
-         *   leaseRevoke?: etcdserverpb.LeaseRevokeRequest.$Shape|null;
-         *   leaseExpire?: mgmtkv.LeaseExpireRequest.$Shape|null;
-         *   $unknowns?: Array.<Uint8Array>;
-         * } & (
-         *   ({ request?: undefined; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "put"; put: etcdserverpb.PutRequest.$Shape; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "deleteRange"; put?: null; deleteRange: etcdserverpb.DeleteRangeRequest.$Shape; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "txn"; put?: null; deleteRange?: null; txn: etcdserverpb.TxnRequest.$Shape; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "compaction"; put?: null; deleteRange?: null; txn?: null; compaction: etcdserverpb.CompactionRequest.$Shape; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null }|{ request?: "leaseGrant"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant: etcdserverpb.LeaseGrantRequest.$Shape; leaseRevoke?: null; leaseExpire?: null }|{ request?: "leaseRevoke"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke: etcdserverpb.LeaseRevokeRequest.$Shape; leaseExpire?: null }|{ request?: "leaseExpire"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire: mgmtkv.LeaseExpireRequest.$Shape })
-         * )} mgmtkv.Command.$Shape
+         * Shape of an AuthDisableRequest.
+         * @typedef {etcdserverpb.AuthDisableRequest.$Properties} etcdserverpb.AuthDisableRequest.$Shape
          */
 
         /**
-         * Constructs a new Command.
-         * @memberof mgmtkv
-         * @classdesc Represents a Command.
+         * Constructs a new AuthDisableRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthDisableRequest.
          * @constructor
-         * @param {mgmtkv.Command.$Properties=} [properties] Properties to set
+         * @param {etcdserverpb.AuthDisableRequest.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const Command = function (properties) {
+        const AuthDisableRequest = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -415,141 +1740,37 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Command version.
-         * @member {number} version
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.version = 0;
-
-        /**
-         * Command header.
-         * @member {mgmtkv.CommandHeader.$Properties|null|undefined} header
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.header = null;
-
-        /**
-         * Command put.
-         * @member {etcdserverpb.PutRequest.$Properties|null|undefined} put
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.put = null;
-
-        /**
-         * Command deleteRange.
-         * @member {etcdserverpb.DeleteRangeRequest.$Properties|null|undefined} deleteRange
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.deleteRange = null;
-
-        /**
-         * Command txn.
-         * @member {etcdserverpb.TxnRequest.$Properties|null|undefined} txn
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.txn = null;
-
-        /**
-         * Command compaction.
-         * @member {etcdserverpb.CompactionRequest.$Properties|null|undefined} compaction
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.compaction = null;
-
-        /**
-         * Command leaseGrant.
-         * @member {etcdserverpb.LeaseGrantRequest.$Properties|null|undefined} leaseGrant
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.leaseGrant = null;
-
-        /**
-         * Command leaseRevoke.
-         * @member {etcdserverpb.LeaseRevokeRequest.$Properties|null|undefined} leaseRevoke
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.leaseRevoke = null;
-
-        /**
-         * Command leaseExpire.
-         * @member {mgmtkv.LeaseExpireRequest.$Properties|null|undefined} leaseExpire
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        Command.prototype.leaseExpire = null;
-
-        // OneOf field names bound to virtual getters and setters
-        let $oneOfFields;
-
-        /**
-         * Command request.
-         * @member {"put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"|undefined} request
-         * @memberof mgmtkv.Command
-         * @instance
-         */
-        $Object.defineProperty(Command.prototype, "request", {
-            get: $util.oneOfGetter($oneOfFields = ["put", "deleteRange", "txn", "compaction", "leaseGrant", "leaseRevoke", "leaseExpire"]),
-            set: $util.oneOfSetter($oneOfFields)
-        });
-
-        /**
-         * Creates a new Command instance using the specified properties.
+         * Creates a new AuthDisableRequest instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.Command
+         * @memberof etcdserverpb.AuthDisableRequest
          * @static
-         * @param {mgmtkv.Command.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.Command} Command instance
+         * @param {etcdserverpb.AuthDisableRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthDisableRequest} AuthDisableRequest instance
          * @type {{
-         *   (properties: mgmtkv.Command.$Shape): mgmtkv.Command & mgmtkv.Command.$Shape;
-         *   (properties?: mgmtkv.Command.$Properties): mgmtkv.Command;
+         *   (properties: etcdserverpb.AuthDisableRequest.$Shape): etcdserverpb.AuthDisableRequest & etcdserverpb.AuthDisableRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthDisableRequest.$Properties): etcdserverpb.AuthDisableRequest;
          * }}
          */
-        Command.create = function(properties) {
-            return new Command(properties);
+        AuthDisableRequest.create = function(properties) {
+            return new AuthDisableRequest(properties);
         };
 
         /**
-         * Encodes the specified Command message. Does not implicitly {@link mgmtkv.Command.verify|verify} messages.
+         * Encodes the specified AuthDisableRequest message. Does not implicitly {@link etcdserverpb.AuthDisableRequest.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.Command
+         * @memberof etcdserverpb.AuthDisableRequest
          * @static
-         * @param {mgmtkv.Command.$Properties} message Command message or plain object to encode
+         * @param {etcdserverpb.AuthDisableRequest.$Properties} message AuthDisableRequest message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        Command.encode = function (message, writer, _depth) {
+        AuthDisableRequest.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
-                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
-            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
-                $root.mgmtkv.CommandHeader.encode(message.header, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
-            if (message.put != null && $Object.hasOwnProperty.call(message, "put"))
-                $root.etcdserverpb.PutRequest.encode(message.put, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
-            if (message.deleteRange != null && $Object.hasOwnProperty.call(message, "deleteRange"))
-                $root.etcdserverpb.DeleteRangeRequest.encode(message.deleteRange, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
-            if (message.txn != null && $Object.hasOwnProperty.call(message, "txn"))
-                $root.etcdserverpb.TxnRequest.encode(message.txn, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
-            if (message.compaction != null && $Object.hasOwnProperty.call(message, "compaction"))
-                $root.etcdserverpb.CompactionRequest.encode(message.compaction, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
-            if (message.leaseGrant != null && $Object.hasOwnProperty.call(message, "leaseGrant"))
-                $root.etcdserverpb.LeaseGrantRequest.encode(message.leaseGrant, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
-            if (message.leaseRevoke != null && $Object.hasOwnProperty.call(message, "leaseRevoke"))
-                $root.etcdserverpb.LeaseRevokeRequest.encode(message.leaseRevoke, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
-            if (message.leaseExpire != null && $Object.hasOwnProperty.call(message, "leaseExpire"))
-                $root.mgmtkv.LeaseExpireRequest.encode(message.leaseExpire, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -557,17 +1778,325 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a Command message from the specified reader or buffer.
+         * Decodes an AuthDisableRequest message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.Command
+         * @memberof etcdserverpb.AuthDisableRequest
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.Command & mgmtkv.Command.$Shape} Command
+         * @returns {etcdserverpb.AuthDisableRequest & etcdserverpb.AuthDisableRequest.$Shape} AuthDisableRequest
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        Command.decode = function (reader, length, _end, _depth, _target) {
+        AuthDisableRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthDisableRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthDisableRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthDisableRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthDisableRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthDisableRequest";
+        };
+
+        return AuthDisableRequest;
+    })();
+
+    etcdserverpb.AuthStatusRequest = (function() {
+
+        /**
+         * Properties of an AuthStatusRequest.
+         * @typedef {Object} etcdserverpb.AuthStatusRequest.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthStatusRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthStatusRequest
+         * @augments etcdserverpb.AuthStatusRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthStatusRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthStatusRequest.
+         * @typedef {etcdserverpb.AuthStatusRequest.$Properties} etcdserverpb.AuthStatusRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthStatusRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthStatusRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthStatusRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthStatusRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new AuthStatusRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthStatusRequest
+         * @static
+         * @param {etcdserverpb.AuthStatusRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthStatusRequest} AuthStatusRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthStatusRequest.$Shape): etcdserverpb.AuthStatusRequest & etcdserverpb.AuthStatusRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthStatusRequest.$Properties): etcdserverpb.AuthStatusRequest;
+         * }}
+         */
+        AuthStatusRequest.create = function(properties) {
+            return new AuthStatusRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthStatusRequest message. Does not implicitly {@link etcdserverpb.AuthStatusRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthStatusRequest
+         * @static
+         * @param {etcdserverpb.AuthStatusRequest.$Properties} message AuthStatusRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthStatusRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthStatusRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthStatusRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthStatusRequest & etcdserverpb.AuthStatusRequest.$Shape} AuthStatusRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthStatusRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthStatusRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthStatusRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthStatusRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthStatusRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthStatusRequest";
+        };
+
+        return AuthStatusRequest;
+    })();
+
+    etcdserverpb.AuthenticateRequest = (function() {
+
+        /**
+         * Properties of an AuthenticateRequest.
+         * @typedef {Object} etcdserverpb.AuthenticateRequest.$Properties
+         * @property {string|null} [name] AuthenticateRequest name
+         * @property {string|null} [password] AuthenticateRequest password
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthenticateRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthenticateRequest
+         * @augments etcdserverpb.AuthenticateRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthenticateRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthenticateRequest.
+         * @typedef {etcdserverpb.AuthenticateRequest.$Properties} etcdserverpb.AuthenticateRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthenticateRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthenticateRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthenticateRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthenticateRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthenticateRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthenticateRequest
+         * @instance
+         */
+        AuthenticateRequest.prototype.name = "";
+
+        /**
+         * AuthenticateRequest password.
+         * @member {string} password
+         * @memberof etcdserverpb.AuthenticateRequest
+         * @instance
+         */
+        AuthenticateRequest.prototype.password = "";
+
+        /**
+         * Creates a new AuthenticateRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthenticateRequest
+         * @static
+         * @param {etcdserverpb.AuthenticateRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthenticateRequest} AuthenticateRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthenticateRequest.$Shape): etcdserverpb.AuthenticateRequest & etcdserverpb.AuthenticateRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthenticateRequest.$Properties): etcdserverpb.AuthenticateRequest;
+         * }}
+         */
+        AuthenticateRequest.create = function(properties) {
+            return new AuthenticateRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthenticateRequest message. Does not implicitly {@link etcdserverpb.AuthenticateRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthenticateRequest
+         * @static
+         * @param {etcdserverpb.AuthenticateRequest.$Properties} message AuthenticateRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthenticateRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.password != null && $Object.hasOwnProperty.call(message, "password") && message.password !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.password);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthenticateRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthenticateRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthenticateRequest & etcdserverpb.AuthenticateRequest.$Shape} AuthenticateRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthenticateRequest.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -584,7 +2113,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.Command();
+            message = _target || new $root.etcdserverpb.AuthenticateRequest();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -595,67 +2124,21 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
                 case 1: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (value = reader.uint32())
-                            message.version = value;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
                         else
-                            delete message.version;
+                            delete message.name;
                         continue;
                     }
                 case 2: {
                         if (wireType !== 2)
                             break;
-                        message.header = $root.mgmtkv.CommandHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
-                        continue;
-                    }
-                case 3: {
-                        if (wireType !== 2)
-                            break;
-                        message.put = $root.etcdserverpb.PutRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.put);
-                        message.request = "put";
-                        continue;
-                    }
-                case 4: {
-                        if (wireType !== 2)
-                            break;
-                        message.deleteRange = $root.etcdserverpb.DeleteRangeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.deleteRange);
-                        message.request = "deleteRange";
-                        continue;
-                    }
-                case 5: {
-                        if (wireType !== 2)
-                            break;
-                        message.txn = $root.etcdserverpb.TxnRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.txn);
-                        message.request = "txn";
-                        continue;
-                    }
-                case 6: {
-                        if (wireType !== 2)
-                            break;
-                        message.compaction = $root.etcdserverpb.CompactionRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.compaction);
-                        message.request = "compaction";
-                        continue;
-                    }
-                case 7: {
-                        if (wireType !== 2)
-                            break;
-                        message.leaseGrant = $root.etcdserverpb.LeaseGrantRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseGrant);
-                        message.request = "leaseGrant";
-                        continue;
-                    }
-                case 8: {
-                        if (wireType !== 2)
-                            break;
-                        message.leaseRevoke = $root.etcdserverpb.LeaseRevokeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseRevoke);
-                        message.request = "leaseRevoke";
-                        continue;
-                    }
-                case 9: {
-                        if (wireType !== 2)
-                            break;
-                        message.leaseExpire = $root.mgmtkv.LeaseExpireRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseExpire);
-                        message.request = "leaseExpire";
+                        if ((value = reader.stringVerify()).length)
+                            message.password = value;
+                        else
+                            delete message.password;
                         continue;
                     }
                 }
@@ -676,59 +2159,56 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for Command
+         * Gets the type url for AuthenticateRequest
          * @function getTypeUrl
-         * @memberof mgmtkv.Command
+         * @memberof etcdserverpb.AuthenticateRequest
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        Command.getTypeUrl = function(prefix) {
+        AuthenticateRequest.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.Command";
+            return prefix + "/etcdserverpb.AuthenticateRequest";
         };
 
-        return Command;
+        return AuthenticateRequest;
     })();
 
-    mgmtkv.KeyRecord = (function() {
+    etcdserverpb.AuthUserAddRequest = (function() {
 
         /**
-         * Properties of a KeyRecord.
-         * @typedef {Object} mgmtkv.KeyRecord.$Properties
-         * @property {number|null} [modRevision] KeyRecord modRevision
-         * @property {number|null} [subRevision] KeyRecord subRevision
-         * @property {number|null} [createRevision] KeyRecord createRevision
-         * @property {number|null} [version] KeyRecord version
-         * @property {Uint8Array|null} [value] KeyRecord value
-         * @property {number|null} [lease] KeyRecord lease
-         * @property {boolean|null} [tombstone] KeyRecord tombstone
+         * Properties of an AuthUserAddRequest.
+         * @typedef {Object} etcdserverpb.AuthUserAddRequest.$Properties
+         * @property {string|null} [name] AuthUserAddRequest name
+         * @property {string|null} [password] AuthUserAddRequest password
+         * @property {authpb.UserAddOptions.$Properties|null} [options] AuthUserAddRequest options
+         * @property {string|null} [hashedPassword] AuthUserAddRequest hashedPassword
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a KeyRecord.
-         * @memberof mgmtkv
-         * @interface IKeyRecord
-         * @augments mgmtkv.KeyRecord.$Properties
-         * @deprecated Use mgmtkv.KeyRecord.$Properties instead.
+         * Properties of an AuthUserAddRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserAddRequest
+         * @augments etcdserverpb.AuthUserAddRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserAddRequest.$Properties instead.
          */
 
         /**
-         * Shape of a KeyRecord.
-         * @typedef {mgmtkv.KeyRecord.$Properties} mgmtkv.KeyRecord.$Shape
+         * Shape of an AuthUserAddRequest.
+         * @typedef {etcdserverpb.AuthUserAddRequest.$Properties} etcdserverpb.AuthUserAddRequest.$Shape
          */
 
         /**
-         * Constructs a new KeyRecord.
-         * @memberof mgmtkv
-         * @classdesc Represents a KeyRecord.
+         * Constructs a new AuthUserAddRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserAddRequest.
          * @constructor
-         * @param {mgmtkv.KeyRecord.$Properties=} [properties] Properties to set
+         * @param {etcdserverpb.AuthUserAddRequest.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const KeyRecord = function (properties) {
+        const AuthUserAddRequest = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -736,107 +2216,77 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * KeyRecord modRevision.
-         * @member {number} modRevision
-         * @memberof mgmtkv.KeyRecord
+         * AuthUserAddRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @instance
          */
-        KeyRecord.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        AuthUserAddRequest.prototype.name = "";
 
         /**
-         * KeyRecord subRevision.
-         * @member {number} subRevision
-         * @memberof mgmtkv.KeyRecord
+         * AuthUserAddRequest password.
+         * @member {string} password
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @instance
          */
-        KeyRecord.prototype.subRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        AuthUserAddRequest.prototype.password = "";
 
         /**
-         * KeyRecord createRevision.
-         * @member {number} createRevision
-         * @memberof mgmtkv.KeyRecord
+         * AuthUserAddRequest options.
+         * @member {authpb.UserAddOptions.$Properties|null|undefined} options
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @instance
          */
-        KeyRecord.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        AuthUserAddRequest.prototype.options = null;
 
         /**
-         * KeyRecord version.
-         * @member {number} version
-         * @memberof mgmtkv.KeyRecord
+         * AuthUserAddRequest hashedPassword.
+         * @member {string} hashedPassword
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @instance
          */
-        KeyRecord.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        AuthUserAddRequest.prototype.hashedPassword = "";
 
         /**
-         * KeyRecord value.
-         * @member {Uint8Array} value
-         * @memberof mgmtkv.KeyRecord
-         * @instance
-         */
-        KeyRecord.prototype.value = $util.newBuffer([]);
-
-        /**
-         * KeyRecord lease.
-         * @member {number} lease
-         * @memberof mgmtkv.KeyRecord
-         * @instance
-         */
-        KeyRecord.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-        /**
-         * KeyRecord tombstone.
-         * @member {boolean} tombstone
-         * @memberof mgmtkv.KeyRecord
-         * @instance
-         */
-        KeyRecord.prototype.tombstone = false;
-
-        /**
-         * Creates a new KeyRecord instance using the specified properties.
+         * Creates a new AuthUserAddRequest instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.KeyRecord
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @static
-         * @param {mgmtkv.KeyRecord.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.KeyRecord} KeyRecord instance
+         * @param {etcdserverpb.AuthUserAddRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserAddRequest} AuthUserAddRequest instance
          * @type {{
-         *   (properties: mgmtkv.KeyRecord.$Shape): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
-         *   (properties?: mgmtkv.KeyRecord.$Properties): mgmtkv.KeyRecord;
+         *   (properties: etcdserverpb.AuthUserAddRequest.$Shape): etcdserverpb.AuthUserAddRequest & etcdserverpb.AuthUserAddRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserAddRequest.$Properties): etcdserverpb.AuthUserAddRequest;
          * }}
          */
-        KeyRecord.create = function(properties) {
-            return new KeyRecord(properties);
+        AuthUserAddRequest.create = function(properties) {
+            return new AuthUserAddRequest(properties);
         };
 
         /**
-         * Encodes the specified KeyRecord message. Does not implicitly {@link mgmtkv.KeyRecord.verify|verify} messages.
+         * Encodes the specified AuthUserAddRequest message. Does not implicitly {@link etcdserverpb.AuthUserAddRequest.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.KeyRecord
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @static
-         * @param {mgmtkv.KeyRecord.$Properties} message KeyRecord message or plain object to encode
+         * @param {etcdserverpb.AuthUserAddRequest.$Properties} message AuthUserAddRequest message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        KeyRecord.encode = function (message, writer, _depth) {
+        AuthUserAddRequest.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision") && (typeof message.modRevision === "object" ? message.modRevision.low || message.modRevision.high : message.modRevision !== 0))
-                writer.uint32(/* id 1, wireType 0 =*/8).int64(message.modRevision);
-            if (message.subRevision != null && $Object.hasOwnProperty.call(message, "subRevision") && (typeof message.subRevision === "object" ? message.subRevision.low || message.subRevision.high : message.subRevision !== 0))
-                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.subRevision);
-            if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision") && (typeof message.createRevision === "object" ? message.createRevision.low || message.createRevision.high : message.createRevision !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.createRevision);
-            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
-                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.version);
-            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
-                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.value);
-            if (message.lease != null && $Object.hasOwnProperty.call(message, "lease") && (typeof message.lease === "object" ? message.lease.low || message.lease.high : message.lease !== 0))
-                writer.uint32(/* id 6, wireType 0 =*/48).int64(message.lease);
-            if (message.tombstone != null && $Object.hasOwnProperty.call(message, "tombstone") && message.tombstone !== false)
-                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.tombstone);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.password != null && $Object.hasOwnProperty.call(message, "password") && message.password !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.password);
+            if (message.options != null && $Object.hasOwnProperty.call(message, "options"))
+                $root.authpb.UserAddOptions.encode(message.options, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.hashedPassword != null && $Object.hasOwnProperty.call(message, "hashedPassword") && message.hashedPassword !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.hashedPassword);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -844,17 +2294,17 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a KeyRecord message from the specified reader or buffer.
+         * Decodes an AuthUserAddRequest message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.KeyRecord
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape} KeyRecord
+         * @returns {etcdserverpb.AuthUserAddRequest & etcdserverpb.AuthUserAddRequest.$Shape} AuthUserAddRequest
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        KeyRecord.decode = function (reader, length, _end, _depth, _target) {
+        AuthUserAddRequest.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -871,7 +2321,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.KeyRecord();
+            message = _target || new $root.etcdserverpb.AuthUserAddRequest();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -882,66 +2332,36 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
                 case 1: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.modRevision = value;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
                         else
-                            delete message.modRevision;
+                            delete message.name;
                         continue;
                     }
                 case 2: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.subRevision = value;
+                        if ((value = reader.stringVerify()).length)
+                            message.password = value;
                         else
-                            delete message.subRevision;
+                            delete message.password;
                         continue;
                     }
                 case 3: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.createRevision = value;
-                        else
-                            delete message.createRevision;
+                        message.options = $root.authpb.UserAddOptions.decode(reader, reader.size(), $undefined, _depth + 1, message.options);
                         continue;
                     }
                 case 4: {
-                        if (wireType !== 0)
-                            break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.version = value;
-                        else
-                            delete message.version;
-                        continue;
-                    }
-                case 5: {
                         if (wireType !== 2)
                             break;
-                        if ((value = reader.bytes()).length)
-                            message.value = value;
+                        if ((value = reader.stringVerify()).length)
+                            message.hashedPassword = value;
                         else
-                            delete message.value;
-                        continue;
-                    }
-                case 6: {
-                        if (wireType !== 0)
-                            break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.lease = value;
-                        else
-                            delete message.lease;
-                        continue;
-                    }
-                case 7: {
-                        if (wireType !== 0)
-                            break;
-                        if (value = reader.bool())
-                            message.tombstone = value;
-                        else
-                            delete message.tombstone;
+                            delete message.hashedPassword;
                         continue;
                     }
                 }
@@ -962,55 +2382,53 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for KeyRecord
+         * Gets the type url for AuthUserAddRequest
          * @function getTypeUrl
-         * @memberof mgmtkv.KeyRecord
+         * @memberof etcdserverpb.AuthUserAddRequest
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        KeyRecord.getTypeUrl = function(prefix) {
+        AuthUserAddRequest.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.KeyRecord";
+            return prefix + "/etcdserverpb.AuthUserAddRequest";
         };
 
-        return KeyRecord;
+        return AuthUserAddRequest;
     })();
 
-    mgmtkv.KeyHistory = (function() {
+    etcdserverpb.AuthUserGetRequest = (function() {
 
         /**
-         * Properties of a KeyHistory.
-         * @typedef {Object} mgmtkv.KeyHistory.$Properties
-         * @property {Uint8Array|null} [key] KeyHistory key
-         * @property {Array.<mgmtkv.KeyRecord.$Properties>|null} [records] KeyHistory records
+         * Properties of an AuthUserGetRequest.
+         * @typedef {Object} etcdserverpb.AuthUserGetRequest.$Properties
+         * @property {string|null} [name] AuthUserGetRequest name
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a KeyHistory.
-         * @memberof mgmtkv
-         * @interface IKeyHistory
-         * @augments mgmtkv.KeyHistory.$Properties
-         * @deprecated Use mgmtkv.KeyHistory.$Properties instead.
+         * Properties of an AuthUserGetRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserGetRequest
+         * @augments etcdserverpb.AuthUserGetRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserGetRequest.$Properties instead.
          */
 
         /**
-         * Shape of a KeyHistory.
-         * @typedef {mgmtkv.KeyHistory.$Properties} mgmtkv.KeyHistory.$Shape
+         * Shape of an AuthUserGetRequest.
+         * @typedef {etcdserverpb.AuthUserGetRequest.$Properties} etcdserverpb.AuthUserGetRequest.$Shape
          */
 
         /**
-         * Constructs a new KeyHistory.
-         * @memberof mgmtkv
-         * @classdesc Represents a KeyHistory.
+         * Constructs a new AuthUserGetRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserGetRequest.
          * @constructor
-         * @param {mgmtkv.KeyHistory.$Properties=} [properties] Properties to set
+         * @param {etcdserverpb.AuthUserGetRequest.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const KeyHistory = function (properties) {
-            this.records = [];
+        const AuthUserGetRequest = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1018,58 +2436,1946 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * KeyHistory key.
+         * AuthUserGetRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthUserGetRequest
+         * @instance
+         */
+        AuthUserGetRequest.prototype.name = "";
+
+        /**
+         * Creates a new AuthUserGetRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserGetRequest
+         * @static
+         * @param {etcdserverpb.AuthUserGetRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserGetRequest} AuthUserGetRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserGetRequest.$Shape): etcdserverpb.AuthUserGetRequest & etcdserverpb.AuthUserGetRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserGetRequest.$Properties): etcdserverpb.AuthUserGetRequest;
+         * }}
+         */
+        AuthUserGetRequest.create = function(properties) {
+            return new AuthUserGetRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserGetRequest message. Does not implicitly {@link etcdserverpb.AuthUserGetRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserGetRequest
+         * @static
+         * @param {etcdserverpb.AuthUserGetRequest.$Properties} message AuthUserGetRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserGetRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserGetRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserGetRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGetRequest & etcdserverpb.AuthUserGetRequest.$Shape} AuthUserGetRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserGetRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserGetRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserGetRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserGetRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserGetRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserGetRequest";
+        };
+
+        return AuthUserGetRequest;
+    })();
+
+    etcdserverpb.AuthUserDeleteRequest = (function() {
+
+        /**
+         * Properties of an AuthUserDeleteRequest.
+         * @typedef {Object} etcdserverpb.AuthUserDeleteRequest.$Properties
+         * @property {string|null} [name] AuthUserDeleteRequest name
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserDeleteRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserDeleteRequest
+         * @augments etcdserverpb.AuthUserDeleteRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserDeleteRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserDeleteRequest.
+         * @typedef {etcdserverpb.AuthUserDeleteRequest.$Properties} etcdserverpb.AuthUserDeleteRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserDeleteRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserDeleteRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthUserDeleteRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserDeleteRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserDeleteRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthUserDeleteRequest
+         * @instance
+         */
+        AuthUserDeleteRequest.prototype.name = "";
+
+        /**
+         * Creates a new AuthUserDeleteRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserDeleteRequest
+         * @static
+         * @param {etcdserverpb.AuthUserDeleteRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserDeleteRequest} AuthUserDeleteRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserDeleteRequest.$Shape): etcdserverpb.AuthUserDeleteRequest & etcdserverpb.AuthUserDeleteRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserDeleteRequest.$Properties): etcdserverpb.AuthUserDeleteRequest;
+         * }}
+         */
+        AuthUserDeleteRequest.create = function(properties) {
+            return new AuthUserDeleteRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserDeleteRequest message. Does not implicitly {@link etcdserverpb.AuthUserDeleteRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserDeleteRequest
+         * @static
+         * @param {etcdserverpb.AuthUserDeleteRequest.$Properties} message AuthUserDeleteRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserDeleteRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserDeleteRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserDeleteRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserDeleteRequest & etcdserverpb.AuthUserDeleteRequest.$Shape} AuthUserDeleteRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserDeleteRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserDeleteRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserDeleteRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserDeleteRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserDeleteRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserDeleteRequest";
+        };
+
+        return AuthUserDeleteRequest;
+    })();
+
+    etcdserverpb.AuthUserChangePasswordRequest = (function() {
+
+        /**
+         * Properties of an AuthUserChangePasswordRequest.
+         * @typedef {Object} etcdserverpb.AuthUserChangePasswordRequest.$Properties
+         * @property {string|null} [name] AuthUserChangePasswordRequest name
+         * @property {string|null} [password] AuthUserChangePasswordRequest password
+         * @property {string|null} [hashedPassword] AuthUserChangePasswordRequest hashedPassword
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserChangePasswordRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserChangePasswordRequest
+         * @augments etcdserverpb.AuthUserChangePasswordRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserChangePasswordRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserChangePasswordRequest.
+         * @typedef {etcdserverpb.AuthUserChangePasswordRequest.$Properties} etcdserverpb.AuthUserChangePasswordRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserChangePasswordRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserChangePasswordRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthUserChangePasswordRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserChangePasswordRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserChangePasswordRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @instance
+         */
+        AuthUserChangePasswordRequest.prototype.name = "";
+
+        /**
+         * AuthUserChangePasswordRequest password.
+         * @member {string} password
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @instance
+         */
+        AuthUserChangePasswordRequest.prototype.password = "";
+
+        /**
+         * AuthUserChangePasswordRequest hashedPassword.
+         * @member {string} hashedPassword
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @instance
+         */
+        AuthUserChangePasswordRequest.prototype.hashedPassword = "";
+
+        /**
+         * Creates a new AuthUserChangePasswordRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @static
+         * @param {etcdserverpb.AuthUserChangePasswordRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserChangePasswordRequest} AuthUserChangePasswordRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserChangePasswordRequest.$Shape): etcdserverpb.AuthUserChangePasswordRequest & etcdserverpb.AuthUserChangePasswordRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserChangePasswordRequest.$Properties): etcdserverpb.AuthUserChangePasswordRequest;
+         * }}
+         */
+        AuthUserChangePasswordRequest.create = function(properties) {
+            return new AuthUserChangePasswordRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserChangePasswordRequest message. Does not implicitly {@link etcdserverpb.AuthUserChangePasswordRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @static
+         * @param {etcdserverpb.AuthUserChangePasswordRequest.$Properties} message AuthUserChangePasswordRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserChangePasswordRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.password != null && $Object.hasOwnProperty.call(message, "password") && message.password !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.password);
+            if (message.hashedPassword != null && $Object.hasOwnProperty.call(message, "hashedPassword") && message.hashedPassword !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.hashedPassword);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserChangePasswordRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserChangePasswordRequest & etcdserverpb.AuthUserChangePasswordRequest.$Shape} AuthUserChangePasswordRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserChangePasswordRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserChangePasswordRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.password = value;
+                        else
+                            delete message.password;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.hashedPassword = value;
+                        else
+                            delete message.hashedPassword;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserChangePasswordRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserChangePasswordRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserChangePasswordRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserChangePasswordRequest";
+        };
+
+        return AuthUserChangePasswordRequest;
+    })();
+
+    etcdserverpb.AuthUserGrantRoleRequest = (function() {
+
+        /**
+         * Properties of an AuthUserGrantRoleRequest.
+         * @typedef {Object} etcdserverpb.AuthUserGrantRoleRequest.$Properties
+         * @property {string|null} [user] AuthUserGrantRoleRequest user
+         * @property {string|null} [role] AuthUserGrantRoleRequest role
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserGrantRoleRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserGrantRoleRequest
+         * @augments etcdserverpb.AuthUserGrantRoleRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserGrantRoleRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserGrantRoleRequest.
+         * @typedef {etcdserverpb.AuthUserGrantRoleRequest.$Properties} etcdserverpb.AuthUserGrantRoleRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserGrantRoleRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserGrantRoleRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthUserGrantRoleRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserGrantRoleRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserGrantRoleRequest user.
+         * @member {string} user
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @instance
+         */
+        AuthUserGrantRoleRequest.prototype.user = "";
+
+        /**
+         * AuthUserGrantRoleRequest role.
+         * @member {string} role
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @instance
+         */
+        AuthUserGrantRoleRequest.prototype.role = "";
+
+        /**
+         * Creates a new AuthUserGrantRoleRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @static
+         * @param {etcdserverpb.AuthUserGrantRoleRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserGrantRoleRequest} AuthUserGrantRoleRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserGrantRoleRequest.$Shape): etcdserverpb.AuthUserGrantRoleRequest & etcdserverpb.AuthUserGrantRoleRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserGrantRoleRequest.$Properties): etcdserverpb.AuthUserGrantRoleRequest;
+         * }}
+         */
+        AuthUserGrantRoleRequest.create = function(properties) {
+            return new AuthUserGrantRoleRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserGrantRoleRequest message. Does not implicitly {@link etcdserverpb.AuthUserGrantRoleRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @static
+         * @param {etcdserverpb.AuthUserGrantRoleRequest.$Properties} message AuthUserGrantRoleRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserGrantRoleRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.user != null && $Object.hasOwnProperty.call(message, "user") && message.user !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.user);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.role);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserGrantRoleRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGrantRoleRequest & etcdserverpb.AuthUserGrantRoleRequest.$Shape} AuthUserGrantRoleRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserGrantRoleRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserGrantRoleRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.user = value;
+                        else
+                            delete message.user;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserGrantRoleRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserGrantRoleRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserGrantRoleRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserGrantRoleRequest";
+        };
+
+        return AuthUserGrantRoleRequest;
+    })();
+
+    etcdserverpb.AuthUserRevokeRoleRequest = (function() {
+
+        /**
+         * Properties of an AuthUserRevokeRoleRequest.
+         * @typedef {Object} etcdserverpb.AuthUserRevokeRoleRequest.$Properties
+         * @property {string|null} [name] AuthUserRevokeRoleRequest name
+         * @property {string|null} [role] AuthUserRevokeRoleRequest role
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserRevokeRoleRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserRevokeRoleRequest
+         * @augments etcdserverpb.AuthUserRevokeRoleRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserRevokeRoleRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserRevokeRoleRequest.
+         * @typedef {etcdserverpb.AuthUserRevokeRoleRequest.$Properties} etcdserverpb.AuthUserRevokeRoleRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserRevokeRoleRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserRevokeRoleRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthUserRevokeRoleRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserRevokeRoleRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserRevokeRoleRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @instance
+         */
+        AuthUserRevokeRoleRequest.prototype.name = "";
+
+        /**
+         * AuthUserRevokeRoleRequest role.
+         * @member {string} role
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @instance
+         */
+        AuthUserRevokeRoleRequest.prototype.role = "";
+
+        /**
+         * Creates a new AuthUserRevokeRoleRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @static
+         * @param {etcdserverpb.AuthUserRevokeRoleRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserRevokeRoleRequest} AuthUserRevokeRoleRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserRevokeRoleRequest.$Shape): etcdserverpb.AuthUserRevokeRoleRequest & etcdserverpb.AuthUserRevokeRoleRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserRevokeRoleRequest.$Properties): etcdserverpb.AuthUserRevokeRoleRequest;
+         * }}
+         */
+        AuthUserRevokeRoleRequest.create = function(properties) {
+            return new AuthUserRevokeRoleRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserRevokeRoleRequest message. Does not implicitly {@link etcdserverpb.AuthUserRevokeRoleRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @static
+         * @param {etcdserverpb.AuthUserRevokeRoleRequest.$Properties} message AuthUserRevokeRoleRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserRevokeRoleRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.role);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserRevokeRoleRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserRevokeRoleRequest & etcdserverpb.AuthUserRevokeRoleRequest.$Shape} AuthUserRevokeRoleRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserRevokeRoleRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserRevokeRoleRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserRevokeRoleRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserRevokeRoleRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserRevokeRoleRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserRevokeRoleRequest";
+        };
+
+        return AuthUserRevokeRoleRequest;
+    })();
+
+    etcdserverpb.AuthRoleAddRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleAddRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleAddRequest.$Properties
+         * @property {string|null} [name] AuthRoleAddRequest name
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleAddRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleAddRequest
+         * @augments etcdserverpb.AuthRoleAddRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleAddRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleAddRequest.
+         * @typedef {etcdserverpb.AuthRoleAddRequest.$Properties} etcdserverpb.AuthRoleAddRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleAddRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleAddRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleAddRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleAddRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleAddRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthRoleAddRequest
+         * @instance
+         */
+        AuthRoleAddRequest.prototype.name = "";
+
+        /**
+         * Creates a new AuthRoleAddRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleAddRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleAddRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleAddRequest} AuthRoleAddRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleAddRequest.$Shape): etcdserverpb.AuthRoleAddRequest & etcdserverpb.AuthRoleAddRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleAddRequest.$Properties): etcdserverpb.AuthRoleAddRequest;
+         * }}
+         */
+        AuthRoleAddRequest.create = function(properties) {
+            return new AuthRoleAddRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleAddRequest message. Does not implicitly {@link etcdserverpb.AuthRoleAddRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleAddRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleAddRequest.$Properties} message AuthRoleAddRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleAddRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleAddRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleAddRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleAddRequest & etcdserverpb.AuthRoleAddRequest.$Shape} AuthRoleAddRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleAddRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleAddRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleAddRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleAddRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleAddRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleAddRequest";
+        };
+
+        return AuthRoleAddRequest;
+    })();
+
+    etcdserverpb.AuthRoleGetRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleGetRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleGetRequest.$Properties
+         * @property {string|null} [role] AuthRoleGetRequest role
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleGetRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleGetRequest
+         * @augments etcdserverpb.AuthRoleGetRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleGetRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleGetRequest.
+         * @typedef {etcdserverpb.AuthRoleGetRequest.$Properties} etcdserverpb.AuthRoleGetRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleGetRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleGetRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleGetRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleGetRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleGetRequest role.
+         * @member {string} role
+         * @memberof etcdserverpb.AuthRoleGetRequest
+         * @instance
+         */
+        AuthRoleGetRequest.prototype.role = "";
+
+        /**
+         * Creates a new AuthRoleGetRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleGetRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleGetRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleGetRequest} AuthRoleGetRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleGetRequest.$Shape): etcdserverpb.AuthRoleGetRequest & etcdserverpb.AuthRoleGetRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleGetRequest.$Properties): etcdserverpb.AuthRoleGetRequest;
+         * }}
+         */
+        AuthRoleGetRequest.create = function(properties) {
+            return new AuthRoleGetRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleGetRequest message. Does not implicitly {@link etcdserverpb.AuthRoleGetRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleGetRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleGetRequest.$Properties} message AuthRoleGetRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleGetRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.role);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleGetRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleGetRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGetRequest & etcdserverpb.AuthRoleGetRequest.$Shape} AuthRoleGetRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleGetRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleGetRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleGetRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleGetRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleGetRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleGetRequest";
+        };
+
+        return AuthRoleGetRequest;
+    })();
+
+    etcdserverpb.AuthUserListRequest = (function() {
+
+        /**
+         * Properties of an AuthUserListRequest.
+         * @typedef {Object} etcdserverpb.AuthUserListRequest.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserListRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthUserListRequest
+         * @augments etcdserverpb.AuthUserListRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthUserListRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserListRequest.
+         * @typedef {etcdserverpb.AuthUserListRequest.$Properties} etcdserverpb.AuthUserListRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserListRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserListRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthUserListRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserListRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new AuthUserListRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserListRequest
+         * @static
+         * @param {etcdserverpb.AuthUserListRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserListRequest} AuthUserListRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserListRequest.$Shape): etcdserverpb.AuthUserListRequest & etcdserverpb.AuthUserListRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthUserListRequest.$Properties): etcdserverpb.AuthUserListRequest;
+         * }}
+         */
+        AuthUserListRequest.create = function(properties) {
+            return new AuthUserListRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserListRequest message. Does not implicitly {@link etcdserverpb.AuthUserListRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserListRequest
+         * @static
+         * @param {etcdserverpb.AuthUserListRequest.$Properties} message AuthUserListRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserListRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserListRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserListRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserListRequest & etcdserverpb.AuthUserListRequest.$Shape} AuthUserListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserListRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserListRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserListRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserListRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserListRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserListRequest";
+        };
+
+        return AuthUserListRequest;
+    })();
+
+    etcdserverpb.AuthRoleListRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleListRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleListRequest.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleListRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleListRequest
+         * @augments etcdserverpb.AuthRoleListRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleListRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleListRequest.
+         * @typedef {etcdserverpb.AuthRoleListRequest.$Properties} etcdserverpb.AuthRoleListRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleListRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleListRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleListRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleListRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new AuthRoleListRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleListRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleListRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleListRequest} AuthRoleListRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleListRequest.$Shape): etcdserverpb.AuthRoleListRequest & etcdserverpb.AuthRoleListRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleListRequest.$Properties): etcdserverpb.AuthRoleListRequest;
+         * }}
+         */
+        AuthRoleListRequest.create = function(properties) {
+            return new AuthRoleListRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleListRequest message. Does not implicitly {@link etcdserverpb.AuthRoleListRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleListRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleListRequest.$Properties} message AuthRoleListRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleListRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleListRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleListRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleListRequest & etcdserverpb.AuthRoleListRequest.$Shape} AuthRoleListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleListRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleListRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleListRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleListRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleListRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleListRequest";
+        };
+
+        return AuthRoleListRequest;
+    })();
+
+    etcdserverpb.AuthRoleDeleteRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleDeleteRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleDeleteRequest.$Properties
+         * @property {string|null} [role] AuthRoleDeleteRequest role
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleDeleteRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleDeleteRequest
+         * @augments etcdserverpb.AuthRoleDeleteRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleDeleteRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleDeleteRequest.
+         * @typedef {etcdserverpb.AuthRoleDeleteRequest.$Properties} etcdserverpb.AuthRoleDeleteRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleDeleteRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleDeleteRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleDeleteRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleDeleteRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleDeleteRequest role.
+         * @member {string} role
+         * @memberof etcdserverpb.AuthRoleDeleteRequest
+         * @instance
+         */
+        AuthRoleDeleteRequest.prototype.role = "";
+
+        /**
+         * Creates a new AuthRoleDeleteRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleDeleteRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleDeleteRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleDeleteRequest} AuthRoleDeleteRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleDeleteRequest.$Shape): etcdserverpb.AuthRoleDeleteRequest & etcdserverpb.AuthRoleDeleteRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleDeleteRequest.$Properties): etcdserverpb.AuthRoleDeleteRequest;
+         * }}
+         */
+        AuthRoleDeleteRequest.create = function(properties) {
+            return new AuthRoleDeleteRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleDeleteRequest message. Does not implicitly {@link etcdserverpb.AuthRoleDeleteRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleDeleteRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleDeleteRequest.$Properties} message AuthRoleDeleteRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleDeleteRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.role);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleDeleteRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleDeleteRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleDeleteRequest & etcdserverpb.AuthRoleDeleteRequest.$Shape} AuthRoleDeleteRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleDeleteRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleDeleteRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleDeleteRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleDeleteRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleDeleteRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleDeleteRequest";
+        };
+
+        return AuthRoleDeleteRequest;
+    })();
+
+    etcdserverpb.AuthRoleGrantPermissionRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleGrantPermissionRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleGrantPermissionRequest.$Properties
+         * @property {string|null} [name] AuthRoleGrantPermissionRequest name
+         * @property {authpb.Permission.$Properties|null} [perm] AuthRoleGrantPermissionRequest perm
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleGrantPermissionRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleGrantPermissionRequest
+         * @augments etcdserverpb.AuthRoleGrantPermissionRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleGrantPermissionRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleGrantPermissionRequest.
+         * @typedef {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties} etcdserverpb.AuthRoleGrantPermissionRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleGrantPermissionRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleGrantPermissionRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleGrantPermissionRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleGrantPermissionRequest name.
+         * @member {string} name
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @instance
+         */
+        AuthRoleGrantPermissionRequest.prototype.name = "";
+
+        /**
+         * AuthRoleGrantPermissionRequest perm.
+         * @member {authpb.Permission.$Properties|null|undefined} perm
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @instance
+         */
+        AuthRoleGrantPermissionRequest.prototype.perm = null;
+
+        /**
+         * Creates a new AuthRoleGrantPermissionRequest instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleGrantPermissionRequest} AuthRoleGrantPermissionRequest instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape): etcdserverpb.AuthRoleGrantPermissionRequest & etcdserverpb.AuthRoleGrantPermissionRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleGrantPermissionRequest.$Properties): etcdserverpb.AuthRoleGrantPermissionRequest;
+         * }}
+         */
+        AuthRoleGrantPermissionRequest.create = function(properties) {
+            return new AuthRoleGrantPermissionRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleGrantPermissionRequest message. Does not implicitly {@link etcdserverpb.AuthRoleGrantPermissionRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @static
+         * @param {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties} message AuthRoleGrantPermissionRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleGrantPermissionRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.perm != null && $Object.hasOwnProperty.call(message, "perm"))
+                $root.authpb.Permission.encode(message.perm, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleGrantPermissionRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGrantPermissionRequest & etcdserverpb.AuthRoleGrantPermissionRequest.$Shape} AuthRoleGrantPermissionRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleGrantPermissionRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleGrantPermissionRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.perm = $root.authpb.Permission.decode(reader, reader.size(), $undefined, _depth + 1, message.perm);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleGrantPermissionRequest
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleGrantPermissionRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleGrantPermissionRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleGrantPermissionRequest";
+        };
+
+        return AuthRoleGrantPermissionRequest;
+    })();
+
+    etcdserverpb.AuthRoleRevokePermissionRequest = (function() {
+
+        /**
+         * Properties of an AuthRoleRevokePermissionRequest.
+         * @typedef {Object} etcdserverpb.AuthRoleRevokePermissionRequest.$Properties
+         * @property {string|null} [role] AuthRoleRevokePermissionRequest role
+         * @property {Uint8Array|null} [key] AuthRoleRevokePermissionRequest key
+         * @property {Uint8Array|null} [rangeEnd] AuthRoleRevokePermissionRequest rangeEnd
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleRevokePermissionRequest.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleRevokePermissionRequest
+         * @augments etcdserverpb.AuthRoleRevokePermissionRequest.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleRevokePermissionRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleRevokePermissionRequest.
+         * @typedef {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties} etcdserverpb.AuthRoleRevokePermissionRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleRevokePermissionRequest.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleRevokePermissionRequest.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleRevokePermissionRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleRevokePermissionRequest role.
+         * @member {string} role
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
+         * @instance
+         */
+        AuthRoleRevokePermissionRequest.prototype.role = "";
+
+        /**
+         * AuthRoleRevokePermissionRequest key.
          * @member {Uint8Array} key
-         * @memberof mgmtkv.KeyHistory
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @instance
          */
-        KeyHistory.prototype.key = $util.newBuffer([]);
+        AuthRoleRevokePermissionRequest.prototype.key = $util.newBuffer([]);
 
         /**
-         * KeyHistory records.
-         * @member {Array.<mgmtkv.KeyRecord.$Properties>} records
-         * @memberof mgmtkv.KeyHistory
+         * AuthRoleRevokePermissionRequest rangeEnd.
+         * @member {Uint8Array} rangeEnd
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @instance
          */
-        KeyHistory.prototype.records = $util.emptyArray;
+        AuthRoleRevokePermissionRequest.prototype.rangeEnd = $util.newBuffer([]);
 
         /**
-         * Creates a new KeyHistory instance using the specified properties.
+         * Creates a new AuthRoleRevokePermissionRequest instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.KeyHistory
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @static
-         * @param {mgmtkv.KeyHistory.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.KeyHistory} KeyHistory instance
+         * @param {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleRevokePermissionRequest} AuthRoleRevokePermissionRequest instance
          * @type {{
-         *   (properties: mgmtkv.KeyHistory.$Shape): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
-         *   (properties?: mgmtkv.KeyHistory.$Properties): mgmtkv.KeyHistory;
+         *   (properties: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape): etcdserverpb.AuthRoleRevokePermissionRequest & etcdserverpb.AuthRoleRevokePermissionRequest.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleRevokePermissionRequest.$Properties): etcdserverpb.AuthRoleRevokePermissionRequest;
          * }}
          */
-        KeyHistory.create = function(properties) {
-            return new KeyHistory(properties);
+        AuthRoleRevokePermissionRequest.create = function(properties) {
+            return new AuthRoleRevokePermissionRequest(properties);
         };
 
         /**
-         * Encodes the specified KeyHistory message. Does not implicitly {@link mgmtkv.KeyHistory.verify|verify} messages.
+         * Encodes the specified AuthRoleRevokePermissionRequest message. Does not implicitly {@link etcdserverpb.AuthRoleRevokePermissionRequest.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.KeyHistory
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @static
-         * @param {mgmtkv.KeyHistory.$Properties} message KeyHistory message or plain object to encode
+         * @param {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties} message AuthRoleRevokePermissionRequest message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        KeyHistory.encode = function (message, writer, _depth) {
+        AuthRoleRevokePermissionRequest.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.role);
             if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
-                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
-            if (message.records != null && message.records.length)
-                for (let i = 0; i < message.records.length; ++i)
-                    $root.mgmtkv.KeyRecord.encode(message.records[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.key);
+            if (message.rangeEnd != null && $Object.hasOwnProperty.call(message, "rangeEnd") && message.rangeEnd.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.rangeEnd);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1077,17 +4383,17 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a KeyHistory message from the specified reader or buffer.
+         * Decodes an AuthRoleRevokePermissionRequest message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.KeyHistory
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape} KeyHistory
+         * @returns {etcdserverpb.AuthRoleRevokePermissionRequest & etcdserverpb.AuthRoleRevokePermissionRequest.$Shape} AuthRoleRevokePermissionRequest
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        KeyHistory.decode = function (reader, length, _end, _depth, _target) {
+        AuthRoleRevokePermissionRequest.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -1104,7 +4410,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.KeyHistory();
+            message = _target || new $root.etcdserverpb.AuthRoleRevokePermissionRequest();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -1115,6 +4421,15 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 2: {
                         if (wireType !== 2)
                             break;
                         if ((value = reader.bytes()).length)
@@ -1123,12 +4438,13 @@ export const mgmtkv = $root.mgmtkv = (() => {
                             delete message.key;
                         continue;
                     }
-                case 2: {
+                case 3: {
                         if (wireType !== 2)
                             break;
-                        if (!(message.records && message.records.length))
-                            message.records = [];
-                        message.records.push($root.mgmtkv.KeyRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                        if ((value = reader.bytes()).length)
+                            message.rangeEnd = value;
+                        else
+                            delete message.rangeEnd;
                         continue;
                     }
                 }
@@ -1149,54 +4465,53 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for KeyHistory
+         * Gets the type url for AuthRoleRevokePermissionRequest
          * @function getTypeUrl
-         * @memberof mgmtkv.KeyHistory
+         * @memberof etcdserverpb.AuthRoleRevokePermissionRequest
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        KeyHistory.getTypeUrl = function(prefix) {
+        AuthRoleRevokePermissionRequest.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.KeyHistory";
+            return prefix + "/etcdserverpb.AuthRoleRevokePermissionRequest";
         };
 
-        return KeyHistory;
+        return AuthRoleRevokePermissionRequest;
     })();
 
-    mgmtkv.LeaseRecord = (function() {
+    etcdserverpb.AuthEnableResponse = (function() {
 
         /**
-         * Properties of a LeaseRecord.
-         * @typedef {Object} mgmtkv.LeaseRecord.$Properties
-         * @property {number|null} [ID] LeaseRecord ID
-         * @property {number|null} [TTL] LeaseRecord TTL
+         * Properties of an AuthEnableResponse.
+         * @typedef {Object} etcdserverpb.AuthEnableResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthEnableResponse header
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a LeaseRecord.
-         * @memberof mgmtkv
-         * @interface ILeaseRecord
-         * @augments mgmtkv.LeaseRecord.$Properties
-         * @deprecated Use mgmtkv.LeaseRecord.$Properties instead.
+         * Properties of an AuthEnableResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthEnableResponse
+         * @augments etcdserverpb.AuthEnableResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthEnableResponse.$Properties instead.
          */
 
         /**
-         * Shape of a LeaseRecord.
-         * @typedef {mgmtkv.LeaseRecord.$Properties} mgmtkv.LeaseRecord.$Shape
+         * Shape of an AuthEnableResponse.
+         * @typedef {etcdserverpb.AuthEnableResponse.$Properties} etcdserverpb.AuthEnableResponse.$Shape
          */
 
         /**
-         * Constructs a new LeaseRecord.
-         * @memberof mgmtkv
-         * @classdesc Represents a LeaseRecord.
+         * Constructs a new AuthEnableResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthEnableResponse.
          * @constructor
-         * @param {mgmtkv.LeaseRecord.$Properties=} [properties] Properties to set
+         * @param {etcdserverpb.AuthEnableResponse.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const LeaseRecord = function (properties) {
+        const AuthEnableResponse = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1204,57 +4519,47 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * LeaseRecord ID.
-         * @member {number} ID
-         * @memberof mgmtkv.LeaseRecord
+         * AuthEnableResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthEnableResponse
          * @instance
          */
-        LeaseRecord.prototype.ID = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        AuthEnableResponse.prototype.header = null;
 
         /**
-         * LeaseRecord TTL.
-         * @member {number} TTL
-         * @memberof mgmtkv.LeaseRecord
-         * @instance
-         */
-        LeaseRecord.prototype.TTL = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-        /**
-         * Creates a new LeaseRecord instance using the specified properties.
+         * Creates a new AuthEnableResponse instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.LeaseRecord
+         * @memberof etcdserverpb.AuthEnableResponse
          * @static
-         * @param {mgmtkv.LeaseRecord.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.LeaseRecord} LeaseRecord instance
+         * @param {etcdserverpb.AuthEnableResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthEnableResponse} AuthEnableResponse instance
          * @type {{
-         *   (properties: mgmtkv.LeaseRecord.$Shape): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
-         *   (properties?: mgmtkv.LeaseRecord.$Properties): mgmtkv.LeaseRecord;
+         *   (properties: etcdserverpb.AuthEnableResponse.$Shape): etcdserverpb.AuthEnableResponse & etcdserverpb.AuthEnableResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthEnableResponse.$Properties): etcdserverpb.AuthEnableResponse;
          * }}
          */
-        LeaseRecord.create = function(properties) {
-            return new LeaseRecord(properties);
+        AuthEnableResponse.create = function(properties) {
+            return new AuthEnableResponse(properties);
         };
 
         /**
-         * Encodes the specified LeaseRecord message. Does not implicitly {@link mgmtkv.LeaseRecord.verify|verify} messages.
+         * Encodes the specified AuthEnableResponse message. Does not implicitly {@link etcdserverpb.AuthEnableResponse.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.LeaseRecord
+         * @memberof etcdserverpb.AuthEnableResponse
          * @static
-         * @param {mgmtkv.LeaseRecord.$Properties} message LeaseRecord message or plain object to encode
+         * @param {etcdserverpb.AuthEnableResponse.$Properties} message AuthEnableResponse message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        LeaseRecord.encode = function (message, writer, _depth) {
+        AuthEnableResponse.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.ID != null && $Object.hasOwnProperty.call(message, "ID") && (typeof message.ID === "object" ? message.ID.low || message.ID.high : message.ID !== 0))
-                writer.uint32(/* id 1, wireType 0 =*/8).int64(message.ID);
-            if (message.TTL != null && $Object.hasOwnProperty.call(message, "TTL") && (typeof message.TTL === "object" ? message.TTL.low || message.TTL.high : message.TTL !== 0))
-                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.TTL);
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1262,17 +4567,17 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a LeaseRecord message from the specified reader or buffer.
+         * Decodes an AuthEnableResponse message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.LeaseRecord
+         * @memberof etcdserverpb.AuthEnableResponse
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape} LeaseRecord
+         * @returns {etcdserverpb.AuthEnableResponse & etcdserverpb.AuthEnableResponse.$Shape} AuthEnableResponse
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        LeaseRecord.decode = function (reader, length, _end, _depth, _target) {
+        AuthEnableResponse.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -1289,7 +4594,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.LeaseRecord();
+            message = _target || new $root.etcdserverpb.AuthEnableResponse();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -1300,21 +4605,9 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
                 case 1: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.ID = value;
-                        else
-                            delete message.ID;
-                        continue;
-                    }
-                case 2: {
-                        if (wireType !== 0)
-                            break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.TTL = value;
-                        else
-                            delete message.TTL;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
                         continue;
                     }
                 }
@@ -1335,59 +4628,53 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for LeaseRecord
+         * Gets the type url for AuthEnableResponse
          * @function getTypeUrl
-         * @memberof mgmtkv.LeaseRecord
+         * @memberof etcdserverpb.AuthEnableResponse
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        LeaseRecord.getTypeUrl = function(prefix) {
+        AuthEnableResponse.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.LeaseRecord";
+            return prefix + "/etcdserverpb.AuthEnableResponse";
         };
 
-        return LeaseRecord;
+        return AuthEnableResponse;
     })();
 
-    mgmtkv.StoreSnapshot = (function() {
+    etcdserverpb.AuthDisableResponse = (function() {
 
         /**
-         * Properties of a StoreSnapshot.
-         * @typedef {Object} mgmtkv.StoreSnapshot.$Properties
-         * @property {number|null} [version] StoreSnapshot version
-         * @property {number|null} [revision] StoreSnapshot revision
-         * @property {number|null} [compactRevision] StoreSnapshot compactRevision
-         * @property {Array.<mgmtkv.KeyHistory.$Properties>|null} [keys] StoreSnapshot keys
-         * @property {Array.<mgmtkv.LeaseRecord.$Properties>|null} [leases] StoreSnapshot leases
+         * Properties of an AuthDisableResponse.
+         * @typedef {Object} etcdserverpb.AuthDisableResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthDisableResponse header
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
         /**
-         * Properties of a StoreSnapshot.
-         * @memberof mgmtkv
-         * @interface IStoreSnapshot
-         * @augments mgmtkv.StoreSnapshot.$Properties
-         * @deprecated Use mgmtkv.StoreSnapshot.$Properties instead.
+         * Properties of an AuthDisableResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthDisableResponse
+         * @augments etcdserverpb.AuthDisableResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthDisableResponse.$Properties instead.
          */
 
         /**
-         * Shape of a StoreSnapshot.
-         * @typedef {mgmtkv.StoreSnapshot.$Properties} mgmtkv.StoreSnapshot.$Shape
+         * Shape of an AuthDisableResponse.
+         * @typedef {etcdserverpb.AuthDisableResponse.$Properties} etcdserverpb.AuthDisableResponse.$Shape
          */
 
         /**
-         * Constructs a new StoreSnapshot.
-         * @memberof mgmtkv
-         * @classdesc Represents a StoreSnapshot.
+         * Constructs a new AuthDisableResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthDisableResponse.
          * @constructor
-         * @param {mgmtkv.StoreSnapshot.$Properties=} [properties] Properties to set
+         * @param {etcdserverpb.AuthDisableResponse.$Properties=} [properties] Properties to set
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
-        const StoreSnapshot = function (properties) {
-            this.keys = [];
-            this.leases = [];
+        const AuthDisableResponse = function (properties) {
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1395,89 +4682,47 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * StoreSnapshot version.
-         * @member {number} version
-         * @memberof mgmtkv.StoreSnapshot
+         * AuthDisableResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthDisableResponse
          * @instance
          */
-        StoreSnapshot.prototype.version = 0;
+        AuthDisableResponse.prototype.header = null;
 
         /**
-         * StoreSnapshot revision.
-         * @member {number} revision
-         * @memberof mgmtkv.StoreSnapshot
-         * @instance
-         */
-        StoreSnapshot.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-        /**
-         * StoreSnapshot compactRevision.
-         * @member {number} compactRevision
-         * @memberof mgmtkv.StoreSnapshot
-         * @instance
-         */
-        StoreSnapshot.prototype.compactRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
-
-        /**
-         * StoreSnapshot keys.
-         * @member {Array.<mgmtkv.KeyHistory.$Properties>} keys
-         * @memberof mgmtkv.StoreSnapshot
-         * @instance
-         */
-        StoreSnapshot.prototype.keys = $util.emptyArray;
-
-        /**
-         * StoreSnapshot leases.
-         * @member {Array.<mgmtkv.LeaseRecord.$Properties>} leases
-         * @memberof mgmtkv.StoreSnapshot
-         * @instance
-         */
-        StoreSnapshot.prototype.leases = $util.emptyArray;
-
-        /**
-         * Creates a new StoreSnapshot instance using the specified properties.
+         * Creates a new AuthDisableResponse instance using the specified properties.
          * @function create
-         * @memberof mgmtkv.StoreSnapshot
+         * @memberof etcdserverpb.AuthDisableResponse
          * @static
-         * @param {mgmtkv.StoreSnapshot.$Properties=} [properties] Properties to set
-         * @returns {mgmtkv.StoreSnapshot} StoreSnapshot instance
+         * @param {etcdserverpb.AuthDisableResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthDisableResponse} AuthDisableResponse instance
          * @type {{
-         *   (properties: mgmtkv.StoreSnapshot.$Shape): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
-         *   (properties?: mgmtkv.StoreSnapshot.$Properties): mgmtkv.StoreSnapshot;
+         *   (properties: etcdserverpb.AuthDisableResponse.$Shape): etcdserverpb.AuthDisableResponse & etcdserverpb.AuthDisableResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthDisableResponse.$Properties): etcdserverpb.AuthDisableResponse;
          * }}
          */
-        StoreSnapshot.create = function(properties) {
-            return new StoreSnapshot(properties);
+        AuthDisableResponse.create = function(properties) {
+            return new AuthDisableResponse(properties);
         };
 
         /**
-         * Encodes the specified StoreSnapshot message. Does not implicitly {@link mgmtkv.StoreSnapshot.verify|verify} messages.
+         * Encodes the specified AuthDisableResponse message. Does not implicitly {@link etcdserverpb.AuthDisableResponse.verify|verify} messages.
          * @function encode
-         * @memberof mgmtkv.StoreSnapshot
+         * @memberof etcdserverpb.AuthDisableResponse
          * @static
-         * @param {mgmtkv.StoreSnapshot.$Properties} message StoreSnapshot message or plain object to encode
+         * @param {etcdserverpb.AuthDisableResponse.$Properties} message AuthDisableResponse message or plain object to encode
          * @param {$protobuf.Writer} [writer] Writer to encode to
          * @returns {$protobuf.Writer} Writer
          */
-        StoreSnapshot.encode = function (message, writer, _depth) {
+        AuthDisableResponse.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
-                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
-            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
-                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.revision);
-            if (message.compactRevision != null && $Object.hasOwnProperty.call(message, "compactRevision") && (typeof message.compactRevision === "object" ? message.compactRevision.low || message.compactRevision.high : message.compactRevision !== 0))
-                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.compactRevision);
-            if (message.keys != null && message.keys.length)
-                for (let i = 0; i < message.keys.length; ++i)
-                    $root.mgmtkv.KeyHistory.encode(message.keys[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
-            if (message.leases != null && message.leases.length)
-                for (let i = 0; i < message.leases.length; ++i)
-                    $root.mgmtkv.LeaseRecord.encode(message.leases[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1485,17 +4730,17 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Decodes a StoreSnapshot message from the specified reader or buffer.
+         * Decodes an AuthDisableResponse message from the specified reader or buffer.
          * @function decode
-         * @memberof mgmtkv.StoreSnapshot
+         * @memberof etcdserverpb.AuthDisableResponse
          * @static
          * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
          * @param {number} [length] Message length if known beforehand
-         * @returns {mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape} StoreSnapshot
+         * @returns {etcdserverpb.AuthDisableResponse & etcdserverpb.AuthDisableResponse.$Shape} AuthDisableResponse
          * @throws {Error} If the payload is not a reader or valid buffer
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
-        StoreSnapshot.decode = function (reader, length, _end, _depth, _target) {
+        AuthDisableResponse.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
             if (_depth === $undefined)
@@ -1512,7 +4757,7 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 length = reader.len;
                 reader.len = end;
             }
-            message = _target || new $root.mgmtkv.StoreSnapshot();
+            message = _target || new $root.etcdserverpb.AuthDisableResponse();
             while (reader.pos < end) {
                 let start = reader.pos;
                 let tag = reader.tag();
@@ -1523,46 +4768,212 @@ export const mgmtkv = $root.mgmtkv = (() => {
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
                 case 1: {
-                        if (wireType !== 0)
+                        if (wireType !== 2)
                             break;
-                        if (value = reader.uint32())
-                            message.version = value;
-                        else
-                            delete message.version;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthDisableResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthDisableResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthDisableResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthDisableResponse";
+        };
+
+        return AuthDisableResponse;
+    })();
+
+    etcdserverpb.AuthStatusResponse = (function() {
+
+        /**
+         * Properties of an AuthStatusResponse.
+         * @typedef {Object} etcdserverpb.AuthStatusResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthStatusResponse header
+         * @property {boolean|null} [enabled] AuthStatusResponse enabled
+         * @property {number|null} [authRevision] AuthStatusResponse authRevision
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthStatusResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthStatusResponse
+         * @augments etcdserverpb.AuthStatusResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthStatusResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthStatusResponse.
+         * @typedef {etcdserverpb.AuthStatusResponse.$Properties} etcdserverpb.AuthStatusResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthStatusResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthStatusResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthStatusResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthStatusResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthStatusResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @instance
+         */
+        AuthStatusResponse.prototype.header = null;
+
+        /**
+         * AuthStatusResponse enabled.
+         * @member {boolean} enabled
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @instance
+         */
+        AuthStatusResponse.prototype.enabled = false;
+
+        /**
+         * AuthStatusResponse authRevision.
+         * @member {number} authRevision
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @instance
+         */
+        AuthStatusResponse.prototype.authRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new AuthStatusResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @static
+         * @param {etcdserverpb.AuthStatusResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthStatusResponse} AuthStatusResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthStatusResponse.$Shape): etcdserverpb.AuthStatusResponse & etcdserverpb.AuthStatusResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthStatusResponse.$Properties): etcdserverpb.AuthStatusResponse;
+         * }}
+         */
+        AuthStatusResponse.create = function(properties) {
+            return new AuthStatusResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthStatusResponse message. Does not implicitly {@link etcdserverpb.AuthStatusResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @static
+         * @param {etcdserverpb.AuthStatusResponse.$Properties} message AuthStatusResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthStatusResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.enabled != null && $Object.hasOwnProperty.call(message, "enabled") && message.enabled !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.enabled);
+            if (message.authRevision != null && $Object.hasOwnProperty.call(message, "authRevision") && (typeof message.authRevision === "object" ? message.authRevision.low || message.authRevision.high : message.authRevision !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.authRevision);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthStatusResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthStatusResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthStatusResponse & etcdserverpb.AuthStatusResponse.$Shape} AuthStatusResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthStatusResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthStatusResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
                         continue;
                     }
                 case 2: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.revision = value;
+                        if (value = reader.bool())
+                            message.enabled = value;
                         else
-                            delete message.revision;
+                            delete message.enabled;
                         continue;
                     }
                 case 3: {
                         if (wireType !== 0)
                             break;
-                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
-                            message.compactRevision = value;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.authRevision = value;
                         else
-                            delete message.compactRevision;
-                        continue;
-                    }
-                case 4: {
-                        if (wireType !== 2)
-                            break;
-                        if (!(message.keys && message.keys.length))
-                            message.keys = [];
-                        message.keys.push($root.mgmtkv.KeyHistory.decode(reader, reader.size(), $undefined, _depth + 1));
-                        continue;
-                    }
-                case 5: {
-                        if (wireType !== 2)
-                            break;
-                        if (!(message.leases && message.leases.length))
-                            message.leases = [];
-                        message.leases.push($root.mgmtkv.LeaseRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                            delete message.authRevision;
                         continue;
                     }
                 }
@@ -1583,33 +4994,2407 @@ export const mgmtkv = $root.mgmtkv = (() => {
         };
 
         /**
-         * Gets the type url for StoreSnapshot
+         * Gets the type url for AuthStatusResponse
          * @function getTypeUrl
-         * @memberof mgmtkv.StoreSnapshot
+         * @memberof etcdserverpb.AuthStatusResponse
          * @static
          * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
          * @returns {string} The type url
          */
-        StoreSnapshot.getTypeUrl = function(prefix) {
+        AuthStatusResponse.getTypeUrl = function(prefix) {
             if (prefix === $undefined)
                 prefix = "type.googleapis.com";
-            return prefix + "/mgmtkv.StoreSnapshot";
+            return prefix + "/etcdserverpb.AuthStatusResponse";
         };
 
-        return StoreSnapshot;
+        return AuthStatusResponse;
     })();
 
-    return mgmtkv;
-})();
+    etcdserverpb.AuthenticateResponse = (function() {
 
-export const etcdserverpb = $root.etcdserverpb = (() => {
+        /**
+         * Properties of an AuthenticateResponse.
+         * @typedef {Object} etcdserverpb.AuthenticateResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthenticateResponse header
+         * @property {string|null} [token] AuthenticateResponse token
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
 
-    /**
-     * Namespace etcdserverpb.
-     * @exports etcdserverpb
-     * @namespace
-     */
-    const etcdserverpb = {};
+        /**
+         * Properties of an AuthenticateResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthenticateResponse
+         * @augments etcdserverpb.AuthenticateResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthenticateResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthenticateResponse.
+         * @typedef {etcdserverpb.AuthenticateResponse.$Properties} etcdserverpb.AuthenticateResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthenticateResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthenticateResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthenticateResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthenticateResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthenticateResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @instance
+         */
+        AuthenticateResponse.prototype.header = null;
+
+        /**
+         * AuthenticateResponse token.
+         * @member {string} token
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @instance
+         */
+        AuthenticateResponse.prototype.token = "";
+
+        /**
+         * Creates a new AuthenticateResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @static
+         * @param {etcdserverpb.AuthenticateResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthenticateResponse} AuthenticateResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthenticateResponse.$Shape): etcdserverpb.AuthenticateResponse & etcdserverpb.AuthenticateResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthenticateResponse.$Properties): etcdserverpb.AuthenticateResponse;
+         * }}
+         */
+        AuthenticateResponse.create = function(properties) {
+            return new AuthenticateResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthenticateResponse message. Does not implicitly {@link etcdserverpb.AuthenticateResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @static
+         * @param {etcdserverpb.AuthenticateResponse.$Properties} message AuthenticateResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthenticateResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.token != null && $Object.hasOwnProperty.call(message, "token") && message.token !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.token);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthenticateResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthenticateResponse & etcdserverpb.AuthenticateResponse.$Shape} AuthenticateResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthenticateResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthenticateResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.token = value;
+                        else
+                            delete message.token;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthenticateResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthenticateResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthenticateResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthenticateResponse";
+        };
+
+        return AuthenticateResponse;
+    })();
+
+    etcdserverpb.AuthUserAddResponse = (function() {
+
+        /**
+         * Properties of an AuthUserAddResponse.
+         * @typedef {Object} etcdserverpb.AuthUserAddResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserAddResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserAddResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserAddResponse
+         * @augments etcdserverpb.AuthUserAddResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserAddResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserAddResponse.
+         * @typedef {etcdserverpb.AuthUserAddResponse.$Properties} etcdserverpb.AuthUserAddResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserAddResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserAddResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserAddResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserAddResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserAddResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserAddResponse
+         * @instance
+         */
+        AuthUserAddResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthUserAddResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserAddResponse
+         * @static
+         * @param {etcdserverpb.AuthUserAddResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserAddResponse} AuthUserAddResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserAddResponse.$Shape): etcdserverpb.AuthUserAddResponse & etcdserverpb.AuthUserAddResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserAddResponse.$Properties): etcdserverpb.AuthUserAddResponse;
+         * }}
+         */
+        AuthUserAddResponse.create = function(properties) {
+            return new AuthUserAddResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserAddResponse message. Does not implicitly {@link etcdserverpb.AuthUserAddResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserAddResponse
+         * @static
+         * @param {etcdserverpb.AuthUserAddResponse.$Properties} message AuthUserAddResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserAddResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserAddResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserAddResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserAddResponse & etcdserverpb.AuthUserAddResponse.$Shape} AuthUserAddResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserAddResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserAddResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserAddResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserAddResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserAddResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserAddResponse";
+        };
+
+        return AuthUserAddResponse;
+    })();
+
+    etcdserverpb.AuthUserGetResponse = (function() {
+
+        /**
+         * Properties of an AuthUserGetResponse.
+         * @typedef {Object} etcdserverpb.AuthUserGetResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserGetResponse header
+         * @property {Array.<string>|null} [roles] AuthUserGetResponse roles
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserGetResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserGetResponse
+         * @augments etcdserverpb.AuthUserGetResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserGetResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserGetResponse.
+         * @typedef {etcdserverpb.AuthUserGetResponse.$Properties} etcdserverpb.AuthUserGetResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserGetResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserGetResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserGetResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserGetResponse = function (properties) {
+            this.roles = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserGetResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @instance
+         */
+        AuthUserGetResponse.prototype.header = null;
+
+        /**
+         * AuthUserGetResponse roles.
+         * @member {Array.<string>} roles
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @instance
+         */
+        AuthUserGetResponse.prototype.roles = $util.emptyArray;
+
+        /**
+         * Creates a new AuthUserGetResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @static
+         * @param {etcdserverpb.AuthUserGetResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserGetResponse} AuthUserGetResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserGetResponse.$Shape): etcdserverpb.AuthUserGetResponse & etcdserverpb.AuthUserGetResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserGetResponse.$Properties): etcdserverpb.AuthUserGetResponse;
+         * }}
+         */
+        AuthUserGetResponse.create = function(properties) {
+            return new AuthUserGetResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserGetResponse message. Does not implicitly {@link etcdserverpb.AuthUserGetResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @static
+         * @param {etcdserverpb.AuthUserGetResponse.$Properties} message AuthUserGetResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserGetResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.roles != null && message.roles.length)
+                for (let i = 0; i < message.roles.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.roles[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserGetResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGetResponse & etcdserverpb.AuthUserGetResponse.$Shape} AuthUserGetResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserGetResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserGetResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserGetResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserGetResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserGetResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserGetResponse";
+        };
+
+        return AuthUserGetResponse;
+    })();
+
+    etcdserverpb.AuthUserDeleteResponse = (function() {
+
+        /**
+         * Properties of an AuthUserDeleteResponse.
+         * @typedef {Object} etcdserverpb.AuthUserDeleteResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserDeleteResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserDeleteResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserDeleteResponse
+         * @augments etcdserverpb.AuthUserDeleteResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserDeleteResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserDeleteResponse.
+         * @typedef {etcdserverpb.AuthUserDeleteResponse.$Properties} etcdserverpb.AuthUserDeleteResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserDeleteResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserDeleteResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserDeleteResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserDeleteResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserDeleteResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserDeleteResponse
+         * @instance
+         */
+        AuthUserDeleteResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthUserDeleteResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserDeleteResponse
+         * @static
+         * @param {etcdserverpb.AuthUserDeleteResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserDeleteResponse} AuthUserDeleteResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserDeleteResponse.$Shape): etcdserverpb.AuthUserDeleteResponse & etcdserverpb.AuthUserDeleteResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserDeleteResponse.$Properties): etcdserverpb.AuthUserDeleteResponse;
+         * }}
+         */
+        AuthUserDeleteResponse.create = function(properties) {
+            return new AuthUserDeleteResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserDeleteResponse message. Does not implicitly {@link etcdserverpb.AuthUserDeleteResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserDeleteResponse
+         * @static
+         * @param {etcdserverpb.AuthUserDeleteResponse.$Properties} message AuthUserDeleteResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserDeleteResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserDeleteResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserDeleteResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserDeleteResponse & etcdserverpb.AuthUserDeleteResponse.$Shape} AuthUserDeleteResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserDeleteResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserDeleteResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserDeleteResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserDeleteResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserDeleteResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserDeleteResponse";
+        };
+
+        return AuthUserDeleteResponse;
+    })();
+
+    etcdserverpb.AuthUserChangePasswordResponse = (function() {
+
+        /**
+         * Properties of an AuthUserChangePasswordResponse.
+         * @typedef {Object} etcdserverpb.AuthUserChangePasswordResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserChangePasswordResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserChangePasswordResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserChangePasswordResponse
+         * @augments etcdserverpb.AuthUserChangePasswordResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserChangePasswordResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserChangePasswordResponse.
+         * @typedef {etcdserverpb.AuthUserChangePasswordResponse.$Properties} etcdserverpb.AuthUserChangePasswordResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserChangePasswordResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserChangePasswordResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserChangePasswordResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserChangePasswordResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserChangePasswordResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserChangePasswordResponse
+         * @instance
+         */
+        AuthUserChangePasswordResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthUserChangePasswordResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserChangePasswordResponse
+         * @static
+         * @param {etcdserverpb.AuthUserChangePasswordResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserChangePasswordResponse} AuthUserChangePasswordResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserChangePasswordResponse.$Shape): etcdserverpb.AuthUserChangePasswordResponse & etcdserverpb.AuthUserChangePasswordResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserChangePasswordResponse.$Properties): etcdserverpb.AuthUserChangePasswordResponse;
+         * }}
+         */
+        AuthUserChangePasswordResponse.create = function(properties) {
+            return new AuthUserChangePasswordResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserChangePasswordResponse message. Does not implicitly {@link etcdserverpb.AuthUserChangePasswordResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserChangePasswordResponse
+         * @static
+         * @param {etcdserverpb.AuthUserChangePasswordResponse.$Properties} message AuthUserChangePasswordResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserChangePasswordResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserChangePasswordResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserChangePasswordResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserChangePasswordResponse & etcdserverpb.AuthUserChangePasswordResponse.$Shape} AuthUserChangePasswordResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserChangePasswordResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserChangePasswordResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserChangePasswordResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserChangePasswordResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserChangePasswordResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserChangePasswordResponse";
+        };
+
+        return AuthUserChangePasswordResponse;
+    })();
+
+    etcdserverpb.AuthUserGrantRoleResponse = (function() {
+
+        /**
+         * Properties of an AuthUserGrantRoleResponse.
+         * @typedef {Object} etcdserverpb.AuthUserGrantRoleResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserGrantRoleResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserGrantRoleResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserGrantRoleResponse
+         * @augments etcdserverpb.AuthUserGrantRoleResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserGrantRoleResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserGrantRoleResponse.
+         * @typedef {etcdserverpb.AuthUserGrantRoleResponse.$Properties} etcdserverpb.AuthUserGrantRoleResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserGrantRoleResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserGrantRoleResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserGrantRoleResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserGrantRoleResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserGrantRoleResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserGrantRoleResponse
+         * @instance
+         */
+        AuthUserGrantRoleResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthUserGrantRoleResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserGrantRoleResponse
+         * @static
+         * @param {etcdserverpb.AuthUserGrantRoleResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserGrantRoleResponse} AuthUserGrantRoleResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserGrantRoleResponse.$Shape): etcdserverpb.AuthUserGrantRoleResponse & etcdserverpb.AuthUserGrantRoleResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserGrantRoleResponse.$Properties): etcdserverpb.AuthUserGrantRoleResponse;
+         * }}
+         */
+        AuthUserGrantRoleResponse.create = function(properties) {
+            return new AuthUserGrantRoleResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserGrantRoleResponse message. Does not implicitly {@link etcdserverpb.AuthUserGrantRoleResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserGrantRoleResponse
+         * @static
+         * @param {etcdserverpb.AuthUserGrantRoleResponse.$Properties} message AuthUserGrantRoleResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserGrantRoleResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserGrantRoleResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserGrantRoleResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserGrantRoleResponse & etcdserverpb.AuthUserGrantRoleResponse.$Shape} AuthUserGrantRoleResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserGrantRoleResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserGrantRoleResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserGrantRoleResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserGrantRoleResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserGrantRoleResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserGrantRoleResponse";
+        };
+
+        return AuthUserGrantRoleResponse;
+    })();
+
+    etcdserverpb.AuthUserRevokeRoleResponse = (function() {
+
+        /**
+         * Properties of an AuthUserRevokeRoleResponse.
+         * @typedef {Object} etcdserverpb.AuthUserRevokeRoleResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserRevokeRoleResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserRevokeRoleResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserRevokeRoleResponse
+         * @augments etcdserverpb.AuthUserRevokeRoleResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserRevokeRoleResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserRevokeRoleResponse.
+         * @typedef {etcdserverpb.AuthUserRevokeRoleResponse.$Properties} etcdserverpb.AuthUserRevokeRoleResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserRevokeRoleResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserRevokeRoleResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserRevokeRoleResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserRevokeRoleResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserRevokeRoleResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserRevokeRoleResponse
+         * @instance
+         */
+        AuthUserRevokeRoleResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthUserRevokeRoleResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserRevokeRoleResponse
+         * @static
+         * @param {etcdserverpb.AuthUserRevokeRoleResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserRevokeRoleResponse} AuthUserRevokeRoleResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserRevokeRoleResponse.$Shape): etcdserverpb.AuthUserRevokeRoleResponse & etcdserverpb.AuthUserRevokeRoleResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserRevokeRoleResponse.$Properties): etcdserverpb.AuthUserRevokeRoleResponse;
+         * }}
+         */
+        AuthUserRevokeRoleResponse.create = function(properties) {
+            return new AuthUserRevokeRoleResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserRevokeRoleResponse message. Does not implicitly {@link etcdserverpb.AuthUserRevokeRoleResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserRevokeRoleResponse
+         * @static
+         * @param {etcdserverpb.AuthUserRevokeRoleResponse.$Properties} message AuthUserRevokeRoleResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserRevokeRoleResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserRevokeRoleResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserRevokeRoleResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserRevokeRoleResponse & etcdserverpb.AuthUserRevokeRoleResponse.$Shape} AuthUserRevokeRoleResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserRevokeRoleResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserRevokeRoleResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserRevokeRoleResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserRevokeRoleResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserRevokeRoleResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserRevokeRoleResponse";
+        };
+
+        return AuthUserRevokeRoleResponse;
+    })();
+
+    etcdserverpb.AuthRoleAddResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleAddResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleAddResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleAddResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleAddResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleAddResponse
+         * @augments etcdserverpb.AuthRoleAddResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleAddResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleAddResponse.
+         * @typedef {etcdserverpb.AuthRoleAddResponse.$Properties} etcdserverpb.AuthRoleAddResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleAddResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleAddResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleAddResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleAddResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleAddResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleAddResponse
+         * @instance
+         */
+        AuthRoleAddResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthRoleAddResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleAddResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleAddResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleAddResponse} AuthRoleAddResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleAddResponse.$Shape): etcdserverpb.AuthRoleAddResponse & etcdserverpb.AuthRoleAddResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleAddResponse.$Properties): etcdserverpb.AuthRoleAddResponse;
+         * }}
+         */
+        AuthRoleAddResponse.create = function(properties) {
+            return new AuthRoleAddResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleAddResponse message. Does not implicitly {@link etcdserverpb.AuthRoleAddResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleAddResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleAddResponse.$Properties} message AuthRoleAddResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleAddResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleAddResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleAddResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleAddResponse & etcdserverpb.AuthRoleAddResponse.$Shape} AuthRoleAddResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleAddResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleAddResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleAddResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleAddResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleAddResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleAddResponse";
+        };
+
+        return AuthRoleAddResponse;
+    })();
+
+    etcdserverpb.AuthRoleGetResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleGetResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleGetResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleGetResponse header
+         * @property {Array.<authpb.Permission.$Properties>|null} [perm] AuthRoleGetResponse perm
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleGetResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleGetResponse
+         * @augments etcdserverpb.AuthRoleGetResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleGetResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleGetResponse.
+         * @typedef {etcdserverpb.AuthRoleGetResponse.$Properties} etcdserverpb.AuthRoleGetResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleGetResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleGetResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleGetResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleGetResponse = function (properties) {
+            this.perm = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleGetResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @instance
+         */
+        AuthRoleGetResponse.prototype.header = null;
+
+        /**
+         * AuthRoleGetResponse perm.
+         * @member {Array.<authpb.Permission.$Properties>} perm
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @instance
+         */
+        AuthRoleGetResponse.prototype.perm = $util.emptyArray;
+
+        /**
+         * Creates a new AuthRoleGetResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleGetResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleGetResponse} AuthRoleGetResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleGetResponse.$Shape): etcdserverpb.AuthRoleGetResponse & etcdserverpb.AuthRoleGetResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleGetResponse.$Properties): etcdserverpb.AuthRoleGetResponse;
+         * }}
+         */
+        AuthRoleGetResponse.create = function(properties) {
+            return new AuthRoleGetResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleGetResponse message. Does not implicitly {@link etcdserverpb.AuthRoleGetResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleGetResponse.$Properties} message AuthRoleGetResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleGetResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.perm != null && message.perm.length)
+                for (let i = 0; i < message.perm.length; ++i)
+                    $root.authpb.Permission.encode(message.perm[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleGetResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGetResponse & etcdserverpb.AuthRoleGetResponse.$Shape} AuthRoleGetResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleGetResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleGetResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.perm && message.perm.length))
+                            message.perm = [];
+                        message.perm.push($root.authpb.Permission.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleGetResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleGetResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleGetResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleGetResponse";
+        };
+
+        return AuthRoleGetResponse;
+    })();
+
+    etcdserverpb.AuthRoleListResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleListResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleListResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleListResponse header
+         * @property {Array.<string>|null} [roles] AuthRoleListResponse roles
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleListResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleListResponse
+         * @augments etcdserverpb.AuthRoleListResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleListResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleListResponse.
+         * @typedef {etcdserverpb.AuthRoleListResponse.$Properties} etcdserverpb.AuthRoleListResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleListResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleListResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleListResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleListResponse = function (properties) {
+            this.roles = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleListResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @instance
+         */
+        AuthRoleListResponse.prototype.header = null;
+
+        /**
+         * AuthRoleListResponse roles.
+         * @member {Array.<string>} roles
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @instance
+         */
+        AuthRoleListResponse.prototype.roles = $util.emptyArray;
+
+        /**
+         * Creates a new AuthRoleListResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleListResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleListResponse} AuthRoleListResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleListResponse.$Shape): etcdserverpb.AuthRoleListResponse & etcdserverpb.AuthRoleListResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleListResponse.$Properties): etcdserverpb.AuthRoleListResponse;
+         * }}
+         */
+        AuthRoleListResponse.create = function(properties) {
+            return new AuthRoleListResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleListResponse message. Does not implicitly {@link etcdserverpb.AuthRoleListResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleListResponse.$Properties} message AuthRoleListResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleListResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.roles != null && message.roles.length)
+                for (let i = 0; i < message.roles.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.roles[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleListResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleListResponse & etcdserverpb.AuthRoleListResponse.$Shape} AuthRoleListResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleListResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleListResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleListResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleListResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleListResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleListResponse";
+        };
+
+        return AuthRoleListResponse;
+    })();
+
+    etcdserverpb.AuthUserListResponse = (function() {
+
+        /**
+         * Properties of an AuthUserListResponse.
+         * @typedef {Object} etcdserverpb.AuthUserListResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthUserListResponse header
+         * @property {Array.<string>|null} [users] AuthUserListResponse users
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserListResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthUserListResponse
+         * @augments etcdserverpb.AuthUserListResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthUserListResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserListResponse.
+         * @typedef {etcdserverpb.AuthUserListResponse.$Properties} etcdserverpb.AuthUserListResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserListResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthUserListResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthUserListResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserListResponse = function (properties) {
+            this.users = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserListResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @instance
+         */
+        AuthUserListResponse.prototype.header = null;
+
+        /**
+         * AuthUserListResponse users.
+         * @member {Array.<string>} users
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @instance
+         */
+        AuthUserListResponse.prototype.users = $util.emptyArray;
+
+        /**
+         * Creates a new AuthUserListResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @static
+         * @param {etcdserverpb.AuthUserListResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthUserListResponse} AuthUserListResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthUserListResponse.$Shape): etcdserverpb.AuthUserListResponse & etcdserverpb.AuthUserListResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthUserListResponse.$Properties): etcdserverpb.AuthUserListResponse;
+         * }}
+         */
+        AuthUserListResponse.create = function(properties) {
+            return new AuthUserListResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserListResponse message. Does not implicitly {@link etcdserverpb.AuthUserListResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @static
+         * @param {etcdserverpb.AuthUserListResponse.$Properties} message AuthUserListResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserListResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.users != null && message.users.length)
+                for (let i = 0; i < message.users.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.users[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserListResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthUserListResponse & etcdserverpb.AuthUserListResponse.$Shape} AuthUserListResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserListResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthUserListResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.users && message.users.length))
+                            message.users = [];
+                        message.users.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserListResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthUserListResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserListResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthUserListResponse";
+        };
+
+        return AuthUserListResponse;
+    })();
+
+    etcdserverpb.AuthRoleDeleteResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleDeleteResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleDeleteResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleDeleteResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleDeleteResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleDeleteResponse
+         * @augments etcdserverpb.AuthRoleDeleteResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleDeleteResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleDeleteResponse.
+         * @typedef {etcdserverpb.AuthRoleDeleteResponse.$Properties} etcdserverpb.AuthRoleDeleteResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleDeleteResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleDeleteResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleDeleteResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleDeleteResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleDeleteResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleDeleteResponse
+         * @instance
+         */
+        AuthRoleDeleteResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthRoleDeleteResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleDeleteResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleDeleteResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleDeleteResponse} AuthRoleDeleteResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleDeleteResponse.$Shape): etcdserverpb.AuthRoleDeleteResponse & etcdserverpb.AuthRoleDeleteResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleDeleteResponse.$Properties): etcdserverpb.AuthRoleDeleteResponse;
+         * }}
+         */
+        AuthRoleDeleteResponse.create = function(properties) {
+            return new AuthRoleDeleteResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleDeleteResponse message. Does not implicitly {@link etcdserverpb.AuthRoleDeleteResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleDeleteResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleDeleteResponse.$Properties} message AuthRoleDeleteResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleDeleteResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleDeleteResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleDeleteResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleDeleteResponse & etcdserverpb.AuthRoleDeleteResponse.$Shape} AuthRoleDeleteResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleDeleteResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleDeleteResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleDeleteResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleDeleteResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleDeleteResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleDeleteResponse";
+        };
+
+        return AuthRoleDeleteResponse;
+    })();
+
+    etcdserverpb.AuthRoleGrantPermissionResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleGrantPermissionResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleGrantPermissionResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleGrantPermissionResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleGrantPermissionResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleGrantPermissionResponse
+         * @augments etcdserverpb.AuthRoleGrantPermissionResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleGrantPermissionResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleGrantPermissionResponse.
+         * @typedef {etcdserverpb.AuthRoleGrantPermissionResponse.$Properties} etcdserverpb.AuthRoleGrantPermissionResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleGrantPermissionResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleGrantPermissionResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleGrantPermissionResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleGrantPermissionResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleGrantPermissionResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleGrantPermissionResponse
+         * @instance
+         */
+        AuthRoleGrantPermissionResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthRoleGrantPermissionResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleGrantPermissionResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleGrantPermissionResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleGrantPermissionResponse} AuthRoleGrantPermissionResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleGrantPermissionResponse.$Shape): etcdserverpb.AuthRoleGrantPermissionResponse & etcdserverpb.AuthRoleGrantPermissionResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleGrantPermissionResponse.$Properties): etcdserverpb.AuthRoleGrantPermissionResponse;
+         * }}
+         */
+        AuthRoleGrantPermissionResponse.create = function(properties) {
+            return new AuthRoleGrantPermissionResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleGrantPermissionResponse message. Does not implicitly {@link etcdserverpb.AuthRoleGrantPermissionResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleGrantPermissionResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleGrantPermissionResponse.$Properties} message AuthRoleGrantPermissionResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleGrantPermissionResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleGrantPermissionResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleGrantPermissionResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleGrantPermissionResponse & etcdserverpb.AuthRoleGrantPermissionResponse.$Shape} AuthRoleGrantPermissionResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleGrantPermissionResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleGrantPermissionResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleGrantPermissionResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleGrantPermissionResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleGrantPermissionResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleGrantPermissionResponse";
+        };
+
+        return AuthRoleGrantPermissionResponse;
+    })();
+
+    etcdserverpb.AuthRoleRevokePermissionResponse = (function() {
+
+        /**
+         * Properties of an AuthRoleRevokePermissionResponse.
+         * @typedef {Object} etcdserverpb.AuthRoleRevokePermissionResponse.$Properties
+         * @property {etcdserverpb.ResponseHeader.$Properties|null} [header] AuthRoleRevokePermissionResponse header
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRoleRevokePermissionResponse.
+         * @memberof etcdserverpb
+         * @interface IAuthRoleRevokePermissionResponse
+         * @augments etcdserverpb.AuthRoleRevokePermissionResponse.$Properties
+         * @deprecated Use etcdserverpb.AuthRoleRevokePermissionResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthRoleRevokePermissionResponse.
+         * @typedef {etcdserverpb.AuthRoleRevokePermissionResponse.$Properties} etcdserverpb.AuthRoleRevokePermissionResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRoleRevokePermissionResponse.
+         * @memberof etcdserverpb
+         * @classdesc Represents an AuthRoleRevokePermissionResponse.
+         * @constructor
+         * @param {etcdserverpb.AuthRoleRevokePermissionResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRoleRevokePermissionResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRoleRevokePermissionResponse header.
+         * @member {etcdserverpb.ResponseHeader.$Properties|null|undefined} header
+         * @memberof etcdserverpb.AuthRoleRevokePermissionResponse
+         * @instance
+         */
+        AuthRoleRevokePermissionResponse.prototype.header = null;
+
+        /**
+         * Creates a new AuthRoleRevokePermissionResponse instance using the specified properties.
+         * @function create
+         * @memberof etcdserverpb.AuthRoleRevokePermissionResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleRevokePermissionResponse.$Properties=} [properties] Properties to set
+         * @returns {etcdserverpb.AuthRoleRevokePermissionResponse} AuthRoleRevokePermissionResponse instance
+         * @type {{
+         *   (properties: etcdserverpb.AuthRoleRevokePermissionResponse.$Shape): etcdserverpb.AuthRoleRevokePermissionResponse & etcdserverpb.AuthRoleRevokePermissionResponse.$Shape;
+         *   (properties?: etcdserverpb.AuthRoleRevokePermissionResponse.$Properties): etcdserverpb.AuthRoleRevokePermissionResponse;
+         * }}
+         */
+        AuthRoleRevokePermissionResponse.create = function(properties) {
+            return new AuthRoleRevokePermissionResponse(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRoleRevokePermissionResponse message. Does not implicitly {@link etcdserverpb.AuthRoleRevokePermissionResponse.verify|verify} messages.
+         * @function encode
+         * @memberof etcdserverpb.AuthRoleRevokePermissionResponse
+         * @static
+         * @param {etcdserverpb.AuthRoleRevokePermissionResponse.$Properties} message AuthRoleRevokePermissionResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRoleRevokePermissionResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.etcdserverpb.ResponseHeader.encode(message.header, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRoleRevokePermissionResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof etcdserverpb.AuthRoleRevokePermissionResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etcdserverpb.AuthRoleRevokePermissionResponse & etcdserverpb.AuthRoleRevokePermissionResponse.$Shape} AuthRoleRevokePermissionResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRoleRevokePermissionResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etcdserverpb.AuthRoleRevokePermissionResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.etcdserverpb.ResponseHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRoleRevokePermissionResponse
+         * @function getTypeUrl
+         * @memberof etcdserverpb.AuthRoleRevokePermissionResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRoleRevokePermissionResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/etcdserverpb.AuthRoleRevokePermissionResponse";
+        };
+
+        return AuthRoleRevokePermissionResponse;
+    })();
 
     etcdserverpb.KV = (function() {
 
@@ -14625,6 +20410,2504 @@ export const mvccpb = $root.mvccpb = (() => {
     })();
 
     return mvccpb;
+})();
+
+export const mgmtkv = $root.mgmtkv = (() => {
+
+    /**
+     * Namespace mgmtkv.
+     * @exports mgmtkv
+     * @namespace
+     */
+    const mgmtkv = {};
+
+    mgmtkv.AuthRequest = (function() {
+
+        /**
+         * Properties of an AuthRequest.
+         * @typedef {Object} mgmtkv.AuthRequest.$Properties
+         * @property {etcdserverpb.AuthEnableRequest.$Properties|null} [enable] AuthRequest enable
+         * @property {etcdserverpb.AuthDisableRequest.$Properties|null} [disable] AuthRequest disable
+         * @property {etcdserverpb.AuthUserAddRequest.$Properties|null} [userAdd] AuthRequest userAdd
+         * @property {etcdserverpb.AuthUserDeleteRequest.$Properties|null} [userDelete] AuthRequest userDelete
+         * @property {etcdserverpb.AuthUserChangePasswordRequest.$Properties|null} [userChangePassword] AuthRequest userChangePassword
+         * @property {etcdserverpb.AuthUserGrantRoleRequest.$Properties|null} [userGrantRole] AuthRequest userGrantRole
+         * @property {etcdserverpb.AuthUserRevokeRoleRequest.$Properties|null} [userRevokeRole] AuthRequest userRevokeRole
+         * @property {etcdserverpb.AuthRoleAddRequest.$Properties|null} [roleAdd] AuthRequest roleAdd
+         * @property {etcdserverpb.AuthRoleDeleteRequest.$Properties|null} [roleDelete] AuthRequest roleDelete
+         * @property {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties|null} [roleGrantPermission] AuthRequest roleGrantPermission
+         * @property {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties|null} [roleRevokePermission] AuthRequest roleRevokePermission
+         * @property {string|null} [user] AuthRequest user
+         * @property {Uint8Array|null} [tokenSecret] AuthRequest tokenSecret
+         * @property {"enable"|"disable"|"userAdd"|"userDelete"|"userChangePassword"|"userGrantRole"|"userRevokeRole"|"roleAdd"|"roleDelete"|"roleGrantPermission"|"roleRevokePermission"} [op] AuthRequest op
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthRequest.
+         * @memberof mgmtkv
+         * @interface IAuthRequest
+         * @augments mgmtkv.AuthRequest.$Properties
+         * @deprecated Use mgmtkv.AuthRequest.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of an AuthRequest.
+         * @typedef {{
+         *   enable?: etcdserverpb.AuthEnableRequest.$Shape|null;
+         *   disable?: etcdserverpb.AuthDisableRequest.$Shape|null;
+         *   userAdd?: etcdserverpb.AuthUserAddRequest.$Shape|null;
+         *   userDelete?: etcdserverpb.AuthUserDeleteRequest.$Shape|null;
+         *   userChangePassword?: etcdserverpb.AuthUserChangePasswordRequest.$Shape|null;
+         *   userGrantRole?: etcdserverpb.AuthUserGrantRoleRequest.$Shape|null;
+         *   userRevokeRole?: etcdserverpb.AuthUserRevokeRoleRequest.$Shape|null;
+         *   roleAdd?: etcdserverpb.AuthRoleAddRequest.$Shape|null;
+         *   roleDelete?: etcdserverpb.AuthRoleDeleteRequest.$Shape|null;
+         *   roleGrantPermission?: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape|null;
+         *   roleRevokePermission?: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape|null;
+         *   user?: string|null;
+         *   tokenSecret?: Uint8Array|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ op?: undefined; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "enable"; enable: etcdserverpb.AuthEnableRequest.$Shape; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "disable"; enable?: null; disable: etcdserverpb.AuthDisableRequest.$Shape; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userAdd"; enable?: null; disable?: null; userAdd: etcdserverpb.AuthUserAddRequest.$Shape; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userDelete"; enable?: null; disable?: null; userAdd?: null; userDelete: etcdserverpb.AuthUserDeleteRequest.$Shape; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userChangePassword"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword: etcdserverpb.AuthUserChangePasswordRequest.$Shape; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userGrantRole"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole: etcdserverpb.AuthUserGrantRoleRequest.$Shape; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "userRevokeRole"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole: etcdserverpb.AuthUserRevokeRoleRequest.$Shape; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleAdd"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd: etcdserverpb.AuthRoleAddRequest.$Shape; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleDelete"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete: etcdserverpb.AuthRoleDeleteRequest.$Shape; roleGrantPermission?: null; roleRevokePermission?: null }|{ op?: "roleGrantPermission"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission: etcdserverpb.AuthRoleGrantPermissionRequest.$Shape; roleRevokePermission?: null }|{ op?: "roleRevokePermission"; enable?: null; disable?: null; userAdd?: null; userDelete?: null; userChangePassword?: null; userGrantRole?: null; userRevokeRole?: null; roleAdd?: null; roleDelete?: null; roleGrantPermission?: null; roleRevokePermission: etcdserverpb.AuthRoleRevokePermissionRequest.$Shape })
+         * )} mgmtkv.AuthRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AuthRequest.
+         * @memberof mgmtkv
+         * @classdesc Represents an AuthRequest.
+         * @constructor
+         * @param {mgmtkv.AuthRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthRequest enable.
+         * @member {etcdserverpb.AuthEnableRequest.$Properties|null|undefined} enable
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.enable = null;
+
+        /**
+         * AuthRequest disable.
+         * @member {etcdserverpb.AuthDisableRequest.$Properties|null|undefined} disable
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.disable = null;
+
+        /**
+         * AuthRequest userAdd.
+         * @member {etcdserverpb.AuthUserAddRequest.$Properties|null|undefined} userAdd
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.userAdd = null;
+
+        /**
+         * AuthRequest userDelete.
+         * @member {etcdserverpb.AuthUserDeleteRequest.$Properties|null|undefined} userDelete
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.userDelete = null;
+
+        /**
+         * AuthRequest userChangePassword.
+         * @member {etcdserverpb.AuthUserChangePasswordRequest.$Properties|null|undefined} userChangePassword
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.userChangePassword = null;
+
+        /**
+         * AuthRequest userGrantRole.
+         * @member {etcdserverpb.AuthUserGrantRoleRequest.$Properties|null|undefined} userGrantRole
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.userGrantRole = null;
+
+        /**
+         * AuthRequest userRevokeRole.
+         * @member {etcdserverpb.AuthUserRevokeRoleRequest.$Properties|null|undefined} userRevokeRole
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.userRevokeRole = null;
+
+        /**
+         * AuthRequest roleAdd.
+         * @member {etcdserverpb.AuthRoleAddRequest.$Properties|null|undefined} roleAdd
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.roleAdd = null;
+
+        /**
+         * AuthRequest roleDelete.
+         * @member {etcdserverpb.AuthRoleDeleteRequest.$Properties|null|undefined} roleDelete
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.roleDelete = null;
+
+        /**
+         * AuthRequest roleGrantPermission.
+         * @member {etcdserverpb.AuthRoleGrantPermissionRequest.$Properties|null|undefined} roleGrantPermission
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.roleGrantPermission = null;
+
+        /**
+         * AuthRequest roleRevokePermission.
+         * @member {etcdserverpb.AuthRoleRevokePermissionRequest.$Properties|null|undefined} roleRevokePermission
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.roleRevokePermission = null;
+
+        /**
+         * AuthRequest user.
+         * @member {string} user
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.user = "";
+
+        /**
+         * AuthRequest tokenSecret.
+         * @member {Uint8Array} tokenSecret
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        AuthRequest.prototype.tokenSecret = $util.newBuffer([]);
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * AuthRequest op.
+         * @member {"enable"|"disable"|"userAdd"|"userDelete"|"userChangePassword"|"userGrantRole"|"userRevokeRole"|"roleAdd"|"roleDelete"|"roleGrantPermission"|"roleRevokePermission"|undefined} op
+         * @memberof mgmtkv.AuthRequest
+         * @instance
+         */
+        $Object.defineProperty(AuthRequest.prototype, "op", {
+            get: $util.oneOfGetter($oneOfFields = ["enable", "disable", "userAdd", "userDelete", "userChangePassword", "userGrantRole", "userRevokeRole", "roleAdd", "roleDelete", "roleGrantPermission", "roleRevokePermission"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new AuthRequest instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.AuthRequest
+         * @static
+         * @param {mgmtkv.AuthRequest.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.AuthRequest} AuthRequest instance
+         * @type {{
+         *   (properties: mgmtkv.AuthRequest.$Shape): mgmtkv.AuthRequest & mgmtkv.AuthRequest.$Shape;
+         *   (properties?: mgmtkv.AuthRequest.$Properties): mgmtkv.AuthRequest;
+         * }}
+         */
+        AuthRequest.create = function(properties) {
+            return new AuthRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AuthRequest message. Does not implicitly {@link mgmtkv.AuthRequest.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.AuthRequest
+         * @static
+         * @param {mgmtkv.AuthRequest.$Properties} message AuthRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.enable != null && $Object.hasOwnProperty.call(message, "enable"))
+                $root.etcdserverpb.AuthEnableRequest.encode(message.enable, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.disable != null && $Object.hasOwnProperty.call(message, "disable"))
+                $root.etcdserverpb.AuthDisableRequest.encode(message.disable, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.userAdd != null && $Object.hasOwnProperty.call(message, "userAdd"))
+                $root.etcdserverpb.AuthUserAddRequest.encode(message.userAdd, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.userDelete != null && $Object.hasOwnProperty.call(message, "userDelete"))
+                $root.etcdserverpb.AuthUserDeleteRequest.encode(message.userDelete, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.userChangePassword != null && $Object.hasOwnProperty.call(message, "userChangePassword"))
+                $root.etcdserverpb.AuthUserChangePasswordRequest.encode(message.userChangePassword, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.userGrantRole != null && $Object.hasOwnProperty.call(message, "userGrantRole"))
+                $root.etcdserverpb.AuthUserGrantRoleRequest.encode(message.userGrantRole, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.userRevokeRole != null && $Object.hasOwnProperty.call(message, "userRevokeRole"))
+                $root.etcdserverpb.AuthUserRevokeRoleRequest.encode(message.userRevokeRole, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.roleAdd != null && $Object.hasOwnProperty.call(message, "roleAdd"))
+                $root.etcdserverpb.AuthRoleAddRequest.encode(message.roleAdd, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+            if (message.roleDelete != null && $Object.hasOwnProperty.call(message, "roleDelete"))
+                $root.etcdserverpb.AuthRoleDeleteRequest.encode(message.roleDelete, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+            if (message.roleGrantPermission != null && $Object.hasOwnProperty.call(message, "roleGrantPermission"))
+                $root.etcdserverpb.AuthRoleGrantPermissionRequest.encode(message.roleGrantPermission, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.roleRevokePermission != null && $Object.hasOwnProperty.call(message, "roleRevokePermission"))
+                $root.etcdserverpb.AuthRoleRevokePermissionRequest.encode(message.roleRevokePermission, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.user != null && $Object.hasOwnProperty.call(message, "user") && message.user !== "")
+                writer.uint32(/* id 12, wireType 2 =*/98).string(message.user);
+            if (message.tokenSecret != null && $Object.hasOwnProperty.call(message, "tokenSecret") && message.tokenSecret.length)
+                writer.uint32(/* id 13, wireType 2 =*/106).bytes(message.tokenSecret);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.AuthRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthRequest & mgmtkv.AuthRequest.$Shape} AuthRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.AuthRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.enable = $root.etcdserverpb.AuthEnableRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.enable);
+                        message.op = "enable";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.disable = $root.etcdserverpb.AuthDisableRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.disable);
+                        message.op = "disable";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.userAdd = $root.etcdserverpb.AuthUserAddRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.userAdd);
+                        message.op = "userAdd";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.userDelete = $root.etcdserverpb.AuthUserDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.userDelete);
+                        message.op = "userDelete";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.userChangePassword = $root.etcdserverpb.AuthUserChangePasswordRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.userChangePassword);
+                        message.op = "userChangePassword";
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        message.userGrantRole = $root.etcdserverpb.AuthUserGrantRoleRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.userGrantRole);
+                        message.op = "userGrantRole";
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.userRevokeRole = $root.etcdserverpb.AuthUserRevokeRoleRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.userRevokeRole);
+                        message.op = "userRevokeRole";
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.roleAdd = $root.etcdserverpb.AuthRoleAddRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.roleAdd);
+                        message.op = "roleAdd";
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        message.roleDelete = $root.etcdserverpb.AuthRoleDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.roleDelete);
+                        message.op = "roleDelete";
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.roleGrantPermission = $root.etcdserverpb.AuthRoleGrantPermissionRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.roleGrantPermission);
+                        message.op = "roleGrantPermission";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.roleRevokePermission = $root.etcdserverpb.AuthRoleRevokePermissionRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.roleRevokePermission);
+                        message.op = "roleRevokePermission";
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.user = value;
+                        else
+                            delete message.user;
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.tokenSecret = value;
+                        else
+                            delete message.tokenSecret;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthRequest
+         * @function getTypeUrl
+         * @memberof mgmtkv.AuthRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.AuthRequest";
+        };
+
+        return AuthRequest;
+    })();
+
+    mgmtkv.AuthUserRecord = (function() {
+
+        /**
+         * Properties of an AuthUserRecord.
+         * @typedef {Object} mgmtkv.AuthUserRecord.$Properties
+         * @property {authpb.User.$Properties|null} [user] AuthUserRecord user
+         * @property {number|null} [revision] AuthUserRecord revision
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthUserRecord.
+         * @memberof mgmtkv
+         * @interface IAuthUserRecord
+         * @augments mgmtkv.AuthUserRecord.$Properties
+         * @deprecated Use mgmtkv.AuthUserRecord.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthUserRecord.
+         * @typedef {mgmtkv.AuthUserRecord.$Properties} mgmtkv.AuthUserRecord.$Shape
+         */
+
+        /**
+         * Constructs a new AuthUserRecord.
+         * @memberof mgmtkv
+         * @classdesc Represents an AuthUserRecord.
+         * @constructor
+         * @param {mgmtkv.AuthUserRecord.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthUserRecord = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthUserRecord user.
+         * @member {authpb.User.$Properties|null|undefined} user
+         * @memberof mgmtkv.AuthUserRecord
+         * @instance
+         */
+        AuthUserRecord.prototype.user = null;
+
+        /**
+         * AuthUserRecord revision.
+         * @member {number} revision
+         * @memberof mgmtkv.AuthUserRecord
+         * @instance
+         */
+        AuthUserRecord.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new AuthUserRecord instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.AuthUserRecord
+         * @static
+         * @param {mgmtkv.AuthUserRecord.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.AuthUserRecord} AuthUserRecord instance
+         * @type {{
+         *   (properties: mgmtkv.AuthUserRecord.$Shape): mgmtkv.AuthUserRecord & mgmtkv.AuthUserRecord.$Shape;
+         *   (properties?: mgmtkv.AuthUserRecord.$Properties): mgmtkv.AuthUserRecord;
+         * }}
+         */
+        AuthUserRecord.create = function(properties) {
+            return new AuthUserRecord(properties);
+        };
+
+        /**
+         * Encodes the specified AuthUserRecord message. Does not implicitly {@link mgmtkv.AuthUserRecord.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.AuthUserRecord
+         * @static
+         * @param {mgmtkv.AuthUserRecord.$Properties} message AuthUserRecord message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthUserRecord.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.user != null && $Object.hasOwnProperty.call(message, "user"))
+                $root.authpb.User.encode(message.user, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.revision);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthUserRecord message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.AuthUserRecord
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthUserRecord & mgmtkv.AuthUserRecord.$Shape} AuthUserRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthUserRecord.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.AuthUserRecord();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.user = $root.authpb.User.decode(reader, reader.size(), $undefined, _depth + 1, message.user);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.revision = value;
+                        else
+                            delete message.revision;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthUserRecord
+         * @function getTypeUrl
+         * @memberof mgmtkv.AuthUserRecord
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthUserRecord.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.AuthUserRecord";
+        };
+
+        return AuthUserRecord;
+    })();
+
+    mgmtkv.AuthSnapshot = (function() {
+
+        /**
+         * Properties of an AuthSnapshot.
+         * @typedef {Object} mgmtkv.AuthSnapshot.$Properties
+         * @property {boolean|null} [enabled] AuthSnapshot enabled
+         * @property {number|null} [revision] AuthSnapshot revision
+         * @property {Uint8Array|null} [tokenSecret] AuthSnapshot tokenSecret
+         * @property {Array.<mgmtkv.AuthUserRecord.$Properties>|null} [users] AuthSnapshot users
+         * @property {Array.<authpb.Role.$Properties>|null} [roles] AuthSnapshot roles
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthSnapshot.
+         * @memberof mgmtkv
+         * @interface IAuthSnapshot
+         * @augments mgmtkv.AuthSnapshot.$Properties
+         * @deprecated Use mgmtkv.AuthSnapshot.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthSnapshot.
+         * @typedef {mgmtkv.AuthSnapshot.$Properties} mgmtkv.AuthSnapshot.$Shape
+         */
+
+        /**
+         * Constructs a new AuthSnapshot.
+         * @memberof mgmtkv
+         * @classdesc Represents an AuthSnapshot.
+         * @constructor
+         * @param {mgmtkv.AuthSnapshot.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthSnapshot = function (properties) {
+            this.users = [];
+            this.roles = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthSnapshot enabled.
+         * @member {boolean} enabled
+         * @memberof mgmtkv.AuthSnapshot
+         * @instance
+         */
+        AuthSnapshot.prototype.enabled = false;
+
+        /**
+         * AuthSnapshot revision.
+         * @member {number} revision
+         * @memberof mgmtkv.AuthSnapshot
+         * @instance
+         */
+        AuthSnapshot.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AuthSnapshot tokenSecret.
+         * @member {Uint8Array} tokenSecret
+         * @memberof mgmtkv.AuthSnapshot
+         * @instance
+         */
+        AuthSnapshot.prototype.tokenSecret = $util.newBuffer([]);
+
+        /**
+         * AuthSnapshot users.
+         * @member {Array.<mgmtkv.AuthUserRecord.$Properties>} users
+         * @memberof mgmtkv.AuthSnapshot
+         * @instance
+         */
+        AuthSnapshot.prototype.users = $util.emptyArray;
+
+        /**
+         * AuthSnapshot roles.
+         * @member {Array.<authpb.Role.$Properties>} roles
+         * @memberof mgmtkv.AuthSnapshot
+         * @instance
+         */
+        AuthSnapshot.prototype.roles = $util.emptyArray;
+
+        /**
+         * Creates a new AuthSnapshot instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.AuthSnapshot
+         * @static
+         * @param {mgmtkv.AuthSnapshot.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.AuthSnapshot} AuthSnapshot instance
+         * @type {{
+         *   (properties: mgmtkv.AuthSnapshot.$Shape): mgmtkv.AuthSnapshot & mgmtkv.AuthSnapshot.$Shape;
+         *   (properties?: mgmtkv.AuthSnapshot.$Properties): mgmtkv.AuthSnapshot;
+         * }}
+         */
+        AuthSnapshot.create = function(properties) {
+            return new AuthSnapshot(properties);
+        };
+
+        /**
+         * Encodes the specified AuthSnapshot message. Does not implicitly {@link mgmtkv.AuthSnapshot.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.AuthSnapshot
+         * @static
+         * @param {mgmtkv.AuthSnapshot.$Properties} message AuthSnapshot message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthSnapshot.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.enabled != null && $Object.hasOwnProperty.call(message, "enabled") && message.enabled !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.enabled);
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.revision);
+            if (message.tokenSecret != null && $Object.hasOwnProperty.call(message, "tokenSecret") && message.tokenSecret.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.tokenSecret);
+            if (message.users != null && message.users.length)
+                for (let i = 0; i < message.users.length; ++i)
+                    $root.mgmtkv.AuthUserRecord.encode(message.users[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.roles != null && message.roles.length)
+                for (let i = 0; i < message.roles.length; ++i)
+                    $root.authpb.Role.encode(message.roles[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthSnapshot message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.AuthSnapshot
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.AuthSnapshot & mgmtkv.AuthSnapshot.$Shape} AuthSnapshot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthSnapshot.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.AuthSnapshot();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.enabled = value;
+                        else
+                            delete message.enabled;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.revision = value;
+                        else
+                            delete message.revision;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.tokenSecret = value;
+                        else
+                            delete message.tokenSecret;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.users && message.users.length))
+                            message.users = [];
+                        message.users.push($root.mgmtkv.AuthUserRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push($root.authpb.Role.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthSnapshot
+         * @function getTypeUrl
+         * @memberof mgmtkv.AuthSnapshot
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthSnapshot.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.AuthSnapshot";
+        };
+
+        return AuthSnapshot;
+    })();
+
+    mgmtkv.CommandHeader = (function() {
+
+        /**
+         * Properties of a CommandHeader.
+         * @typedef {Object} mgmtkv.CommandHeader.$Properties
+         * @property {number|null} [id] CommandHeader id
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CommandHeader.
+         * @memberof mgmtkv
+         * @interface ICommandHeader
+         * @augments mgmtkv.CommandHeader.$Properties
+         * @deprecated Use mgmtkv.CommandHeader.$Properties instead.
+         */
+
+        /**
+         * Shape of a CommandHeader.
+         * @typedef {mgmtkv.CommandHeader.$Properties} mgmtkv.CommandHeader.$Shape
+         */
+
+        /**
+         * Constructs a new CommandHeader.
+         * @memberof mgmtkv
+         * @classdesc Represents a CommandHeader.
+         * @constructor
+         * @param {mgmtkv.CommandHeader.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CommandHeader = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CommandHeader id.
+         * @member {number} id
+         * @memberof mgmtkv.CommandHeader
+         * @instance
+         */
+        CommandHeader.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new CommandHeader instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.CommandHeader
+         * @static
+         * @param {mgmtkv.CommandHeader.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.CommandHeader} CommandHeader instance
+         * @type {{
+         *   (properties: mgmtkv.CommandHeader.$Shape): mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape;
+         *   (properties?: mgmtkv.CommandHeader.$Properties): mgmtkv.CommandHeader;
+         * }}
+         */
+        CommandHeader.create = function(properties) {
+            return new CommandHeader(properties);
+        };
+
+        /**
+         * Encodes the specified CommandHeader message. Does not implicitly {@link mgmtkv.CommandHeader.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.CommandHeader
+         * @static
+         * @param {mgmtkv.CommandHeader.$Properties} message CommandHeader message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CommandHeader.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && (typeof message.id === "object" ? message.id.low || message.id.high : message.id !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.id);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CommandHeader message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.CommandHeader
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.CommandHeader & mgmtkv.CommandHeader.$Shape} CommandHeader
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CommandHeader.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.CommandHeader();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for CommandHeader
+         * @function getTypeUrl
+         * @memberof mgmtkv.CommandHeader
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CommandHeader.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.CommandHeader";
+        };
+
+        return CommandHeader;
+    })();
+
+    mgmtkv.LeaseExpireRequest = (function() {
+
+        /**
+         * Properties of a LeaseExpireRequest.
+         * @typedef {Object} mgmtkv.LeaseExpireRequest.$Properties
+         * @property {Array.<number>|null} [IDs] LeaseExpireRequest IDs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a LeaseExpireRequest.
+         * @memberof mgmtkv
+         * @interface ILeaseExpireRequest
+         * @augments mgmtkv.LeaseExpireRequest.$Properties
+         * @deprecated Use mgmtkv.LeaseExpireRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a LeaseExpireRequest.
+         * @typedef {mgmtkv.LeaseExpireRequest.$Properties} mgmtkv.LeaseExpireRequest.$Shape
+         */
+
+        /**
+         * Constructs a new LeaseExpireRequest.
+         * @memberof mgmtkv
+         * @classdesc Represents a LeaseExpireRequest.
+         * @constructor
+         * @param {mgmtkv.LeaseExpireRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const LeaseExpireRequest = function (properties) {
+            this.IDs = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * LeaseExpireRequest IDs.
+         * @member {Array.<number>} IDs
+         * @memberof mgmtkv.LeaseExpireRequest
+         * @instance
+         */
+        LeaseExpireRequest.prototype.IDs = $util.emptyArray;
+
+        /**
+         * Creates a new LeaseExpireRequest instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.LeaseExpireRequest
+         * @static
+         * @param {mgmtkv.LeaseExpireRequest.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.LeaseExpireRequest} LeaseExpireRequest instance
+         * @type {{
+         *   (properties: mgmtkv.LeaseExpireRequest.$Shape): mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape;
+         *   (properties?: mgmtkv.LeaseExpireRequest.$Properties): mgmtkv.LeaseExpireRequest;
+         * }}
+         */
+        LeaseExpireRequest.create = function(properties) {
+            return new LeaseExpireRequest(properties);
+        };
+
+        /**
+         * Encodes the specified LeaseExpireRequest message. Does not implicitly {@link mgmtkv.LeaseExpireRequest.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.LeaseExpireRequest
+         * @static
+         * @param {mgmtkv.LeaseExpireRequest.$Properties} message LeaseExpireRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        LeaseExpireRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.IDs != null && message.IDs.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).int64s(message.IDs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a LeaseExpireRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.LeaseExpireRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.LeaseExpireRequest & mgmtkv.LeaseExpireRequest.$Shape} LeaseExpireRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        LeaseExpireRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.LeaseExpireRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType === 2) {
+                            if (!(message.IDs && message.IDs.length))
+                                message.IDs = [];
+                            reader.int64s(message.IDs);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.IDs && message.IDs.length))
+                            message.IDs = [];
+                        message.IDs.push(reader.int64());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for LeaseExpireRequest
+         * @function getTypeUrl
+         * @memberof mgmtkv.LeaseExpireRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        LeaseExpireRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.LeaseExpireRequest";
+        };
+
+        return LeaseExpireRequest;
+    })();
+
+    mgmtkv.Command = (function() {
+
+        /**
+         * Properties of a Command.
+         * @typedef {Object} mgmtkv.Command.$Properties
+         * @property {number|null} [version] Command version
+         * @property {mgmtkv.CommandHeader.$Properties|null} [header] Command header
+         * @property {etcdserverpb.PutRequest.$Properties|null} [put] Command put
+         * @property {etcdserverpb.DeleteRangeRequest.$Properties|null} [deleteRange] Command deleteRange
+         * @property {etcdserverpb.TxnRequest.$Properties|null} [txn] Command txn
+         * @property {etcdserverpb.CompactionRequest.$Properties|null} [compaction] Command compaction
+         * @property {etcdserverpb.LeaseGrantRequest.$Properties|null} [leaseGrant] Command leaseGrant
+         * @property {etcdserverpb.LeaseRevokeRequest.$Properties|null} [leaseRevoke] Command leaseRevoke
+         * @property {mgmtkv.LeaseExpireRequest.$Properties|null} [leaseExpire] Command leaseExpire
+         * @property {mgmtkv.AuthRequest.$Properties|null} [auth] Command auth
+         * @property {string|null} [authUser] Command authUser
+         * @property {"put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"|"auth"} [request] Command request
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Command.
+         * @memberof mgmtkv
+         * @interface ICommand
+         * @augments mgmtkv.Command.$Properties
+         * @deprecated Use mgmtkv.Command.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a Command.
+         * @typedef {{
+         *   version?: number|null;
+         *   header?: mgmtkv.CommandHeader.$Shape|null;
+         *   put?: etcdserverpb.PutRequest.$Shape|null;
+         *   deleteRange?: etcdserverpb.DeleteRangeRequest.$Shape|null;
+         *   txn?: etcdserverpb.TxnRequest.$Shape|null;
+         *   compaction?: etcdserverpb.CompactionRequest.$Shape|null;
+         *   leaseGrant?: etcdserverpb.LeaseGrantRequest.$Shape|null;
+         *   leaseRevoke?: etcdserverpb.LeaseRevokeRequest.$Shape|null;
+         *   leaseExpire?: mgmtkv.LeaseExpireRequest.$Shape|null;
+         *   auth?: mgmtkv.AuthRequest.$Shape|null;
+         *   authUser?: string|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ request?: undefined; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "put"; put: etcdserverpb.PutRequest.$Shape; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "deleteRange"; put?: null; deleteRange: etcdserverpb.DeleteRangeRequest.$Shape; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "txn"; put?: null; deleteRange?: null; txn: etcdserverpb.TxnRequest.$Shape; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "compaction"; put?: null; deleteRange?: null; txn?: null; compaction: etcdserverpb.CompactionRequest.$Shape; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "leaseGrant"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant: etcdserverpb.LeaseGrantRequest.$Shape; leaseRevoke?: null; leaseExpire?: null; auth?: null }|{ request?: "leaseRevoke"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke: etcdserverpb.LeaseRevokeRequest.$Shape; leaseExpire?: null; auth?: null }|{ request?: "leaseExpire"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire: mgmtkv.LeaseExpireRequest.$Shape; auth?: null }|{ request?: "auth"; put?: null; deleteRange?: null; txn?: null; compaction?: null; leaseGrant?: null; leaseRevoke?: null; leaseExpire?: null; auth: mgmtkv.AuthRequest.$Shape })
+         * )} mgmtkv.Command.$Shape
+         */
+
+        /**
+         * Constructs a new Command.
+         * @memberof mgmtkv
+         * @classdesc Represents a Command.
+         * @constructor
+         * @param {mgmtkv.Command.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Command = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Command version.
+         * @member {number} version
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.version = 0;
+
+        /**
+         * Command header.
+         * @member {mgmtkv.CommandHeader.$Properties|null|undefined} header
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.header = null;
+
+        /**
+         * Command put.
+         * @member {etcdserverpb.PutRequest.$Properties|null|undefined} put
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.put = null;
+
+        /**
+         * Command deleteRange.
+         * @member {etcdserverpb.DeleteRangeRequest.$Properties|null|undefined} deleteRange
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.deleteRange = null;
+
+        /**
+         * Command txn.
+         * @member {etcdserverpb.TxnRequest.$Properties|null|undefined} txn
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.txn = null;
+
+        /**
+         * Command compaction.
+         * @member {etcdserverpb.CompactionRequest.$Properties|null|undefined} compaction
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.compaction = null;
+
+        /**
+         * Command leaseGrant.
+         * @member {etcdserverpb.LeaseGrantRequest.$Properties|null|undefined} leaseGrant
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.leaseGrant = null;
+
+        /**
+         * Command leaseRevoke.
+         * @member {etcdserverpb.LeaseRevokeRequest.$Properties|null|undefined} leaseRevoke
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.leaseRevoke = null;
+
+        /**
+         * Command leaseExpire.
+         * @member {mgmtkv.LeaseExpireRequest.$Properties|null|undefined} leaseExpire
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.leaseExpire = null;
+
+        /**
+         * Command auth.
+         * @member {mgmtkv.AuthRequest.$Properties|null|undefined} auth
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.auth = null;
+
+        /**
+         * Command authUser.
+         * @member {string} authUser
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        Command.prototype.authUser = "";
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * Command request.
+         * @member {"put"|"deleteRange"|"txn"|"compaction"|"leaseGrant"|"leaseRevoke"|"leaseExpire"|"auth"|undefined} request
+         * @memberof mgmtkv.Command
+         * @instance
+         */
+        $Object.defineProperty(Command.prototype, "request", {
+            get: $util.oneOfGetter($oneOfFields = ["put", "deleteRange", "txn", "compaction", "leaseGrant", "leaseRevoke", "leaseExpire", "auth"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new Command instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.Command
+         * @static
+         * @param {mgmtkv.Command.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.Command} Command instance
+         * @type {{
+         *   (properties: mgmtkv.Command.$Shape): mgmtkv.Command & mgmtkv.Command.$Shape;
+         *   (properties?: mgmtkv.Command.$Properties): mgmtkv.Command;
+         * }}
+         */
+        Command.create = function(properties) {
+            return new Command(properties);
+        };
+
+        /**
+         * Encodes the specified Command message. Does not implicitly {@link mgmtkv.Command.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.Command
+         * @static
+         * @param {mgmtkv.Command.$Properties} message Command message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Command.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+            if (message.header != null && $Object.hasOwnProperty.call(message, "header"))
+                $root.mgmtkv.CommandHeader.encode(message.header, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.put != null && $Object.hasOwnProperty.call(message, "put"))
+                $root.etcdserverpb.PutRequest.encode(message.put, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.deleteRange != null && $Object.hasOwnProperty.call(message, "deleteRange"))
+                $root.etcdserverpb.DeleteRangeRequest.encode(message.deleteRange, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.txn != null && $Object.hasOwnProperty.call(message, "txn"))
+                $root.etcdserverpb.TxnRequest.encode(message.txn, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.compaction != null && $Object.hasOwnProperty.call(message, "compaction"))
+                $root.etcdserverpb.CompactionRequest.encode(message.compaction, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.leaseGrant != null && $Object.hasOwnProperty.call(message, "leaseGrant"))
+                $root.etcdserverpb.LeaseGrantRequest.encode(message.leaseGrant, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.leaseRevoke != null && $Object.hasOwnProperty.call(message, "leaseRevoke"))
+                $root.etcdserverpb.LeaseRevokeRequest.encode(message.leaseRevoke, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+            if (message.leaseExpire != null && $Object.hasOwnProperty.call(message, "leaseExpire"))
+                $root.mgmtkv.LeaseExpireRequest.encode(message.leaseExpire, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+            if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
+                $root.mgmtkv.AuthRequest.encode(message.auth, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.authUser != null && $Object.hasOwnProperty.call(message, "authUser") && message.authUser !== "")
+                writer.uint32(/* id 11, wireType 2 =*/90).string(message.authUser);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Command message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.Command
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.Command & mgmtkv.Command.$Shape} Command
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Command.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.Command();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.header = $root.mgmtkv.CommandHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.header);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.put = $root.etcdserverpb.PutRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.put);
+                        message.request = "put";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.deleteRange = $root.etcdserverpb.DeleteRangeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.deleteRange);
+                        message.request = "deleteRange";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.txn = $root.etcdserverpb.TxnRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.txn);
+                        message.request = "txn";
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        message.compaction = $root.etcdserverpb.CompactionRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.compaction);
+                        message.request = "compaction";
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.leaseGrant = $root.etcdserverpb.LeaseGrantRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseGrant);
+                        message.request = "leaseGrant";
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.leaseRevoke = $root.etcdserverpb.LeaseRevokeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseRevoke);
+                        message.request = "leaseRevoke";
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        message.leaseExpire = $root.mgmtkv.LeaseExpireRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.leaseExpire);
+                        message.request = "leaseExpire";
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.auth = $root.mgmtkv.AuthRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
+                        message.request = "auth";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.authUser = value;
+                        else
+                            delete message.authUser;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Command
+         * @function getTypeUrl
+         * @memberof mgmtkv.Command
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Command.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.Command";
+        };
+
+        return Command;
+    })();
+
+    mgmtkv.KeyRecord = (function() {
+
+        /**
+         * Properties of a KeyRecord.
+         * @typedef {Object} mgmtkv.KeyRecord.$Properties
+         * @property {number|null} [modRevision] KeyRecord modRevision
+         * @property {number|null} [subRevision] KeyRecord subRevision
+         * @property {number|null} [createRevision] KeyRecord createRevision
+         * @property {number|null} [version] KeyRecord version
+         * @property {Uint8Array|null} [value] KeyRecord value
+         * @property {number|null} [lease] KeyRecord lease
+         * @property {boolean|null} [tombstone] KeyRecord tombstone
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KeyRecord.
+         * @memberof mgmtkv
+         * @interface IKeyRecord
+         * @augments mgmtkv.KeyRecord.$Properties
+         * @deprecated Use mgmtkv.KeyRecord.$Properties instead.
+         */
+
+        /**
+         * Shape of a KeyRecord.
+         * @typedef {mgmtkv.KeyRecord.$Properties} mgmtkv.KeyRecord.$Shape
+         */
+
+        /**
+         * Constructs a new KeyRecord.
+         * @memberof mgmtkv
+         * @classdesc Represents a KeyRecord.
+         * @constructor
+         * @param {mgmtkv.KeyRecord.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KeyRecord = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KeyRecord modRevision.
+         * @member {number} modRevision
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyRecord subRevision.
+         * @member {number} subRevision
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.subRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyRecord createRevision.
+         * @member {number} createRevision
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyRecord version.
+         * @member {number} version
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyRecord value.
+         * @member {Uint8Array} value
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.value = $util.newBuffer([]);
+
+        /**
+         * KeyRecord lease.
+         * @member {number} lease
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * KeyRecord tombstone.
+         * @member {boolean} tombstone
+         * @memberof mgmtkv.KeyRecord
+         * @instance
+         */
+        KeyRecord.prototype.tombstone = false;
+
+        /**
+         * Creates a new KeyRecord instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.KeyRecord
+         * @static
+         * @param {mgmtkv.KeyRecord.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.KeyRecord} KeyRecord instance
+         * @type {{
+         *   (properties: mgmtkv.KeyRecord.$Shape): mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape;
+         *   (properties?: mgmtkv.KeyRecord.$Properties): mgmtkv.KeyRecord;
+         * }}
+         */
+        KeyRecord.create = function(properties) {
+            return new KeyRecord(properties);
+        };
+
+        /**
+         * Encodes the specified KeyRecord message. Does not implicitly {@link mgmtkv.KeyRecord.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.KeyRecord
+         * @static
+         * @param {mgmtkv.KeyRecord.$Properties} message KeyRecord message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KeyRecord.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.modRevision != null && $Object.hasOwnProperty.call(message, "modRevision") && (typeof message.modRevision === "object" ? message.modRevision.low || message.modRevision.high : message.modRevision !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).int64(message.modRevision);
+            if (message.subRevision != null && $Object.hasOwnProperty.call(message, "subRevision") && (typeof message.subRevision === "object" ? message.subRevision.low || message.subRevision.high : message.subRevision !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.subRevision);
+            if (message.createRevision != null && $Object.hasOwnProperty.call(message, "createRevision") && (typeof message.createRevision === "object" ? message.createRevision.low || message.createRevision.high : message.createRevision !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.createRevision);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).int64(message.version);
+            if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.value);
+            if (message.lease != null && $Object.hasOwnProperty.call(message, "lease") && (typeof message.lease === "object" ? message.lease.low || message.lease.high : message.lease !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).int64(message.lease);
+            if (message.tombstone != null && $Object.hasOwnProperty.call(message, "tombstone") && message.tombstone !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.tombstone);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a KeyRecord message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.KeyRecord
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.KeyRecord & mgmtkv.KeyRecord.$Shape} KeyRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KeyRecord.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.KeyRecord();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.modRevision = value;
+                        else
+                            delete message.modRevision;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.subRevision = value;
+                        else
+                            delete message.subRevision;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.createRevision = value;
+                        else
+                            delete message.createRevision;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.value = value;
+                        else
+                            delete message.value;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.lease = value;
+                        else
+                            delete message.lease;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.tombstone = value;
+                        else
+                            delete message.tombstone;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for KeyRecord
+         * @function getTypeUrl
+         * @memberof mgmtkv.KeyRecord
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KeyRecord.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.KeyRecord";
+        };
+
+        return KeyRecord;
+    })();
+
+    mgmtkv.KeyHistory = (function() {
+
+        /**
+         * Properties of a KeyHistory.
+         * @typedef {Object} mgmtkv.KeyHistory.$Properties
+         * @property {Uint8Array|null} [key] KeyHistory key
+         * @property {Array.<mgmtkv.KeyRecord.$Properties>|null} [records] KeyHistory records
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KeyHistory.
+         * @memberof mgmtkv
+         * @interface IKeyHistory
+         * @augments mgmtkv.KeyHistory.$Properties
+         * @deprecated Use mgmtkv.KeyHistory.$Properties instead.
+         */
+
+        /**
+         * Shape of a KeyHistory.
+         * @typedef {mgmtkv.KeyHistory.$Properties} mgmtkv.KeyHistory.$Shape
+         */
+
+        /**
+         * Constructs a new KeyHistory.
+         * @memberof mgmtkv
+         * @classdesc Represents a KeyHistory.
+         * @constructor
+         * @param {mgmtkv.KeyHistory.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KeyHistory = function (properties) {
+            this.records = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KeyHistory key.
+         * @member {Uint8Array} key
+         * @memberof mgmtkv.KeyHistory
+         * @instance
+         */
+        KeyHistory.prototype.key = $util.newBuffer([]);
+
+        /**
+         * KeyHistory records.
+         * @member {Array.<mgmtkv.KeyRecord.$Properties>} records
+         * @memberof mgmtkv.KeyHistory
+         * @instance
+         */
+        KeyHistory.prototype.records = $util.emptyArray;
+
+        /**
+         * Creates a new KeyHistory instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.KeyHistory
+         * @static
+         * @param {mgmtkv.KeyHistory.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.KeyHistory} KeyHistory instance
+         * @type {{
+         *   (properties: mgmtkv.KeyHistory.$Shape): mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape;
+         *   (properties?: mgmtkv.KeyHistory.$Properties): mgmtkv.KeyHistory;
+         * }}
+         */
+        KeyHistory.create = function(properties) {
+            return new KeyHistory(properties);
+        };
+
+        /**
+         * Encodes the specified KeyHistory message. Does not implicitly {@link mgmtkv.KeyHistory.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.KeyHistory
+         * @static
+         * @param {mgmtkv.KeyHistory.$Properties} message KeyHistory message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KeyHistory.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.key);
+            if (message.records != null && message.records.length)
+                for (let i = 0; i < message.records.length; ++i)
+                    $root.mgmtkv.KeyRecord.encode(message.records[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a KeyHistory message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.KeyHistory
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.KeyHistory & mgmtkv.KeyHistory.$Shape} KeyHistory
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KeyHistory.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.KeyHistory();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.key = value;
+                        else
+                            delete message.key;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.records && message.records.length))
+                            message.records = [];
+                        message.records.push($root.mgmtkv.KeyRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for KeyHistory
+         * @function getTypeUrl
+         * @memberof mgmtkv.KeyHistory
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KeyHistory.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.KeyHistory";
+        };
+
+        return KeyHistory;
+    })();
+
+    mgmtkv.LeaseRecord = (function() {
+
+        /**
+         * Properties of a LeaseRecord.
+         * @typedef {Object} mgmtkv.LeaseRecord.$Properties
+         * @property {number|null} [ID] LeaseRecord ID
+         * @property {number|null} [TTL] LeaseRecord TTL
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a LeaseRecord.
+         * @memberof mgmtkv
+         * @interface ILeaseRecord
+         * @augments mgmtkv.LeaseRecord.$Properties
+         * @deprecated Use mgmtkv.LeaseRecord.$Properties instead.
+         */
+
+        /**
+         * Shape of a LeaseRecord.
+         * @typedef {mgmtkv.LeaseRecord.$Properties} mgmtkv.LeaseRecord.$Shape
+         */
+
+        /**
+         * Constructs a new LeaseRecord.
+         * @memberof mgmtkv
+         * @classdesc Represents a LeaseRecord.
+         * @constructor
+         * @param {mgmtkv.LeaseRecord.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const LeaseRecord = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * LeaseRecord ID.
+         * @member {number} ID
+         * @memberof mgmtkv.LeaseRecord
+         * @instance
+         */
+        LeaseRecord.prototype.ID = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * LeaseRecord TTL.
+         * @member {number} TTL
+         * @memberof mgmtkv.LeaseRecord
+         * @instance
+         */
+        LeaseRecord.prototype.TTL = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * Creates a new LeaseRecord instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.LeaseRecord
+         * @static
+         * @param {mgmtkv.LeaseRecord.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.LeaseRecord} LeaseRecord instance
+         * @type {{
+         *   (properties: mgmtkv.LeaseRecord.$Shape): mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape;
+         *   (properties?: mgmtkv.LeaseRecord.$Properties): mgmtkv.LeaseRecord;
+         * }}
+         */
+        LeaseRecord.create = function(properties) {
+            return new LeaseRecord(properties);
+        };
+
+        /**
+         * Encodes the specified LeaseRecord message. Does not implicitly {@link mgmtkv.LeaseRecord.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.LeaseRecord
+         * @static
+         * @param {mgmtkv.LeaseRecord.$Properties} message LeaseRecord message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        LeaseRecord.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ID != null && $Object.hasOwnProperty.call(message, "ID") && (typeof message.ID === "object" ? message.ID.low || message.ID.high : message.ID !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).int64(message.ID);
+            if (message.TTL != null && $Object.hasOwnProperty.call(message, "TTL") && (typeof message.TTL === "object" ? message.TTL.low || message.TTL.high : message.TTL !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.TTL);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a LeaseRecord message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.LeaseRecord
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.LeaseRecord & mgmtkv.LeaseRecord.$Shape} LeaseRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        LeaseRecord.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.LeaseRecord();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.ID = value;
+                        else
+                            delete message.ID;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.TTL = value;
+                        else
+                            delete message.TTL;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for LeaseRecord
+         * @function getTypeUrl
+         * @memberof mgmtkv.LeaseRecord
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        LeaseRecord.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.LeaseRecord";
+        };
+
+        return LeaseRecord;
+    })();
+
+    mgmtkv.StoreSnapshot = (function() {
+
+        /**
+         * Properties of a StoreSnapshot.
+         * @typedef {Object} mgmtkv.StoreSnapshot.$Properties
+         * @property {number|null} [version] StoreSnapshot version
+         * @property {number|null} [revision] StoreSnapshot revision
+         * @property {number|null} [compactRevision] StoreSnapshot compactRevision
+         * @property {Array.<mgmtkv.KeyHistory.$Properties>|null} [keys] StoreSnapshot keys
+         * @property {Array.<mgmtkv.LeaseRecord.$Properties>|null} [leases] StoreSnapshot leases
+         * @property {mgmtkv.AuthSnapshot.$Properties|null} [auth] StoreSnapshot auth
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StoreSnapshot.
+         * @memberof mgmtkv
+         * @interface IStoreSnapshot
+         * @augments mgmtkv.StoreSnapshot.$Properties
+         * @deprecated Use mgmtkv.StoreSnapshot.$Properties instead.
+         */
+
+        /**
+         * Shape of a StoreSnapshot.
+         * @typedef {mgmtkv.StoreSnapshot.$Properties} mgmtkv.StoreSnapshot.$Shape
+         */
+
+        /**
+         * Constructs a new StoreSnapshot.
+         * @memberof mgmtkv
+         * @classdesc Represents a StoreSnapshot.
+         * @constructor
+         * @param {mgmtkv.StoreSnapshot.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StoreSnapshot = function (properties) {
+            this.keys = [];
+            this.leases = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * StoreSnapshot version.
+         * @member {number} version
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.version = 0;
+
+        /**
+         * StoreSnapshot revision.
+         * @member {number} revision
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * StoreSnapshot compactRevision.
+         * @member {number} compactRevision
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.compactRevision = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * StoreSnapshot keys.
+         * @member {Array.<mgmtkv.KeyHistory.$Properties>} keys
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.keys = $util.emptyArray;
+
+        /**
+         * StoreSnapshot leases.
+         * @member {Array.<mgmtkv.LeaseRecord.$Properties>} leases
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.leases = $util.emptyArray;
+
+        /**
+         * StoreSnapshot auth.
+         * @member {mgmtkv.AuthSnapshot.$Properties|null|undefined} auth
+         * @memberof mgmtkv.StoreSnapshot
+         * @instance
+         */
+        StoreSnapshot.prototype.auth = null;
+
+        /**
+         * Creates a new StoreSnapshot instance using the specified properties.
+         * @function create
+         * @memberof mgmtkv.StoreSnapshot
+         * @static
+         * @param {mgmtkv.StoreSnapshot.$Properties=} [properties] Properties to set
+         * @returns {mgmtkv.StoreSnapshot} StoreSnapshot instance
+         * @type {{
+         *   (properties: mgmtkv.StoreSnapshot.$Shape): mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape;
+         *   (properties?: mgmtkv.StoreSnapshot.$Properties): mgmtkv.StoreSnapshot;
+         * }}
+         */
+        StoreSnapshot.create = function(properties) {
+            return new StoreSnapshot(properties);
+        };
+
+        /**
+         * Encodes the specified StoreSnapshot message. Does not implicitly {@link mgmtkv.StoreSnapshot.verify|verify} messages.
+         * @function encode
+         * @memberof mgmtkv.StoreSnapshot
+         * @static
+         * @param {mgmtkv.StoreSnapshot.$Properties} message StoreSnapshot message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StoreSnapshot.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+            if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.revision);
+            if (message.compactRevision != null && $Object.hasOwnProperty.call(message, "compactRevision") && (typeof message.compactRevision === "object" ? message.compactRevision.low || message.compactRevision.high : message.compactRevision !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.compactRevision);
+            if (message.keys != null && message.keys.length)
+                for (let i = 0; i < message.keys.length; ++i)
+                    $root.mgmtkv.KeyHistory.encode(message.keys[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.leases != null && message.leases.length)
+                for (let i = 0; i < message.leases.length; ++i)
+                    $root.mgmtkv.LeaseRecord.encode(message.leases[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
+                $root.mgmtkv.AuthSnapshot.encode(message.auth, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StoreSnapshot message from the specified reader or buffer.
+         * @function decode
+         * @memberof mgmtkv.StoreSnapshot
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {mgmtkv.StoreSnapshot & mgmtkv.StoreSnapshot.$Shape} StoreSnapshot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StoreSnapshot.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.mgmtkv.StoreSnapshot();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.revision = value;
+                        else
+                            delete message.revision;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.compactRevision = value;
+                        else
+                            delete message.compactRevision;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.keys && message.keys.length))
+                            message.keys = [];
+                        message.keys.push($root.mgmtkv.KeyHistory.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.leases && message.leases.length))
+                            message.leases = [];
+                        message.leases.push($root.mgmtkv.LeaseRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        message.auth = $root.mgmtkv.AuthSnapshot.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for StoreSnapshot
+         * @function getTypeUrl
+         * @memberof mgmtkv.StoreSnapshot
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        StoreSnapshot.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/mgmtkv.StoreSnapshot";
+        };
+
+        return StoreSnapshot;
+    })();
+
+    return mgmtkv;
 })();
 
 export {
