@@ -103,13 +103,13 @@ export function runSimulation(o: RunOptions): RunResult {
       stats.crashes!++;
     }
     if (rng.chance(0.04)) {
-      const down = [...c.nodes.values()].filter((n) => !n.raw && !n.removed);
+      const down = [...c.nodes.values()].filter((n) => !n.driver && !n.removed);
       if (down.length > 0) c.restart(rng.pick(down).id);
     }
     // membership, transfer
     const leader = c.leader();
     if (leader && rng.chance(o.confChangeRate ?? 0.02)) {
-      const st = leader.raw!.status();
+      const st = leader.driver!.status();
       const roll = rng.int(4);
       if (roll === 0 && nextId <= MAX_IDS) {
         const id = nextId;
@@ -127,8 +127,8 @@ export function runSimulation(o: RunOptions): RunResult {
       }
     }
     if (leader && rng.chance(0.01)) {
-      const st = leader.raw!.status();
-      leader.raw!.transferLeadership(rng.pick(st.voters));
+      const st = leader.driver!.status();
+      leader.driver!.transferLeadership(rng.pick(st.voters));
       stats.transfers!++;
     }
     c.step();
@@ -139,14 +139,14 @@ export function runSimulation(o: RunOptions): RunResult {
   if (c.checker.ok) {
     c.net.heal();
     c.tickProbability = 1;
-    for (const n of c.nodes.values()) if (!n.raw && !n.removed) c.restart(n.id);
+    for (const n of c.nodes.values()) if (!n.driver && !n.removed) c.restart(n.id);
     c.resetBackoff();
     const start = c.now;
     livenessOk = c.runUntil(() => {
       c.retryPending(30);
       const l = c.leader();
       // A working leader (it has committed in its own term) and every client write committed.
-      return l !== undefined && c.pendingWriteCount === 0 && l.raw!.raft.committedEntryInCurrentTerm();
+      return l !== undefined && c.pendingWriteCount === 0 && l.driver!.committedInTerm;
     }, livenessSteps);
     stats.livenessTicks = c.now - start;
   }
@@ -154,7 +154,7 @@ export function runSimulation(o: RunOptions): RunResult {
   if (violations.length === 0 && !livenessOk) {
     const l = c.leader();
     violations.push(
-      `liveness: after ${livenessSteps} healed ticks ${l ? `leader ${l.id} (term ${l.raw!.raft.term})` : 'no leader'}, ${c.pendingWriteCount} writes pending`,
+      `liveness: after ${livenessSteps} healed ticks ${l ? `leader ${l.id} (term ${l.driver!.term})` : 'no leader'}, ${c.pendingWriteCount} writes pending`,
     );
   }
   if (violations.length === 0) {
