@@ -232,7 +232,7 @@ export class SimCluster {
       },
     });
     driver.onFatal((err) => {
-      if (this.model.isCrash(err)) return;
+      if (this.model.isCrash(n.id, err)) return;
       this.checker.violations.push(`member ${n.id} stopped: ${(err as Error).message}`);
     });
     n.driver = driver;

@@ -10,7 +10,9 @@
 import type { UnsafeTestBugs } from '../config.js';
 import { Rng } from '../random.js';
 import { ConfChangeType } from '../types.js';
-import { SimCluster } from './cluster.js';
+import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS } from '../driver/options.js';
+import { SimCluster, type ClusterOptions } from './cluster.js';
+import type { SimStorageModel } from './storage-model.js';
 import { checkLinearizable } from './linearizability.js';
 
 export interface RunOptions {
@@ -22,6 +24,14 @@ export interface RunOptions {
   bugs?: UnsafeTestBugs;
   /** Probability per step of a membership change attempt (default 0.02). */
   confChangeRate?: number;
+  /** How members keep their logs (default: in memory); libs/wal's WalStorageModel runs DurableStorage on SimDisk. */
+  storage?: (seed: number) => SimStorageModel;
+  /**
+   * Production's settings exactly (election and heartbeat ticks, message and
+   * in-flight limits, pre-vote, check-quorum, learner lag, snapshot interval)
+   * instead of randomized ones. Production's driver options are on either way.
+   */
+  productionDefaults?: boolean;
 }
 
 export interface RunResult {
@@ -34,13 +44,35 @@ export interface RunResult {
 
 const MAX_IDS = 7;
 
+/** The cluster settings production runs with (RaftServer's defaults; see DRIVER_DEFAULTS and PRODUCTION_CORE_DEFAULTS). */
+function productionSettings(seed: number, voters: number[], bugs: UnsafeTestBugs | undefined): ClusterOptions {
+  const core = PRODUCTION_CORE_DEFAULTS;
+  return {
+    seed,
+    voters,
+    electionTick: DRIVER_DEFAULTS.electionTicks,
+    heartbeatTick: DRIVER_DEFAULTS.heartbeatTicks,
+    preVote: core.preVote,
+    checkQuorum: core.checkQuorum,
+    maxSizePerMsg: core.maxSizePerMsg,
+    maxInflightMsgs: core.maxInflightMsgs,
+    maxInflightBytes: 0,
+    maxUncommittedEntriesSize: core.maxUncommittedEntriesSize,
+    maxLearnerLag: core.maxLearnerLag,
+    snapshotInterval: DRIVER_DEFAULTS.snapshotEveryEntries,
+    snapshotKeep: DRIVER_DEFAULTS.snapshotCatchUpEntries,
+    productionOptions: true,
+    bugs,
+  };
+}
+
 export function runSimulation(o: RunOptions): RunResult {
   const rng = new Rng(o.seed ^ 0x5eed);
   const nVoters = rng.pick([1, 3, 3, 3, 5]);
   const voters = Array.from({ length: nVoters }, (_, k) => k + 1);
   const preVote = rng.chance(0.75);
   const checkQuorum = rng.chance(0.75);
-  const c = new SimCluster({
+  const randomized: ClusterOptions = {
     seed: o.seed,
     voters,
     electionTick: rng.pick([5, 10, 10, 20]),
@@ -54,6 +86,10 @@ export function runSimulation(o: RunOptions): RunResult {
     snapshotInterval: rng.pick([0, 5, 10, 25]),
     snapshotKeep: rng.pick([0, 2, 10]),
     bugs: o.bugs,
+  };
+  const c = new SimCluster({
+    ...(o.productionDefaults ? productionSettings(o.seed, voters, o.bugs) : randomized),
+    ...(o.storage ? { storage: o.storage(o.seed) } : {}),
   });
   c.tickProbability = rng.pick([1, 0.95, 0.8]);
   const stats: Record<string, number> = { crashes: 0, partitions: 0, confChanges: 0, transfers: 0 };

@@ -25,8 +25,8 @@ export interface SimStorageModel {
    * when the model cannot (then the simulator crashes between saves).
    */
   armCrash(id: number, ops: number): boolean;
-  /** Whether `err` is the simulated death of a process (thrown by an armed disk). */
-  isCrash(err: unknown): boolean;
+  /** Whether `err`, which stopped member `id`, is the simulated death of its process (an armed disk fired). */
+  isCrash(id: number, err: unknown): boolean;
 }
 
 /** Logs in memory: a save is durable when it returns, and a crash keeps everything saved. */
