@@ -124,6 +124,9 @@ export class RawNode {
   private readonly raft: Raft;
   private prevSoft: SoftState;
   private prevHard: HardState;
+  /** Term and commit index at the last checkInvariants (neither may go backwards). */
+  private checkedTerm = 0;
+  private checkedCommit = 0;
 
   constructor(config: RaftConfig) {
     this.raft = new Raft(config);
@@ -370,7 +373,10 @@ export class RawNode {
     if (log.firstIndex() - 1 > log.committed) broken('snapshot beyond the commit index');
     if (r.role === 'leader' && r.lead !== r.id) broken('a leader that does not know itself as leader');
     if (r.role === 'leader' && r.vote !== r.id) broken('a leader that did not vote for itself in its term');
-    if (this.prevHard.term > r.term) broken('the term went backwards');
+    if (r.term < this.checkedTerm) broken(`the term went backwards from ${this.checkedTerm}`);
+    if (log.committed < this.checkedCommit) broken(`the commit index went backwards from ${this.checkedCommit}`);
+    this.checkedTerm = r.term;
+    this.checkedCommit = log.committed;
   }
 
   status(): Status {
