@@ -26,6 +26,13 @@ describe('raft simulator on DurableStorage + SimDisk', () => {
     expect(crashes).toBeGreaterThan(RUNS);
   }, 600_000);
 
+  it('the seeds the first soak failed on pass (a one-voter leader sent the commit index of an unsaved entry; a read answered by a ReadIndex reply meant for the previous run of its member)', () => {
+    for (const s of [1001096, 1001512, 1001692, 1006092, 1006453]) {
+      const r = runSimulation({ seed: s, storage: (seed) => new WalStorageModel(seed), productionDefaults: (s & 1) === 0 });
+      expect(r.violations, `seed ${s}`).toEqual([]);
+    }
+  });
+
   it('a run replays exactly from its seed', () => {
     const run = (): unknown => runSimulation({ seed: 4242, storage: (seed) => new WalStorageModel(seed) });
     expect(run()).toEqual(run());

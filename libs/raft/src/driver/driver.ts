@@ -59,6 +59,12 @@ export class RaftDriver {
   private readSeq = 0;
   /** Seeded randomness (ids of membership changes, so a restarted member never reuses one). */
   private readonly random: () => number;
+  /**
+   * Part of every ReadIndex context, drawn per driver: a delayed (or
+   * duplicated) answer to a read of an earlier run of this member must not
+   * answer a new read with its old index (found by the simulator).
+   */
+  private readonly incarnation: string;
   /** Read barriers asked for since the last ReadIndex request; the next one serves them all. */
   private pendingReads: IndexCallback[] = [];
   /** Read barriers by the context of the ReadIndex request that serves them. */
@@ -77,6 +83,7 @@ export class RaftDriver {
     this.log = options.logger ?? SILENT_LOGGER;
     this.observer = options.observer;
     this.random = options.random;
+    this.incarnation = Math.floor(this.random() * 2 ** 32).toString(36);
     this.o = {
       ...DRIVER_DEFAULTS,
       ...definedOnly(options),
@@ -409,7 +416,7 @@ export class RaftDriver {
         this.requestPendingReads();
         if (!this.node.hasReady()) break;
         const rd = this.node.ready();
-        this.beforeSave(rd);
+        const sentFirst = this.beforeSave(rd);
         let suspended = false;
         let finishedInline = false;
         this.persist(rd, 0, () => {
@@ -417,13 +424,13 @@ export class RaftDriver {
             finishedInline = true;
             return;
           }
-          this.resume(rd);
+          this.resume(rd, sentFirst);
         });
         if (!finishedInline) {
           suspended = true;
           return;
         }
-        this.afterSave(rd);
+        this.afterSave(rd, sentFirst);
       }
     } catch (err) {
       this.fail(err);
@@ -432,9 +439,9 @@ export class RaftDriver {
     this.endLoop();
   }
 
-  private resume(rd: Ready): void {
+  private resume(rd: Ready, sentFirst: boolean): void {
     try {
-      this.afterSave(rd);
+      this.afterSave(rd, sentFirst);
     } catch (err) {
       this.fail(err);
       return;
@@ -467,7 +474,7 @@ export class RaftDriver {
     if (this.pendingReads.length === 0) return;
     const waiters = this.pendingReads;
     this.pendingReads = [];
-    const key = `${this.id}:${++this.readSeq}`;
+    const key = `${this.id}:${this.incarnation}:${++this.readSeq}`;
     try {
       this.node.readIndex(encoder.encode(key));
     } catch (err) {
@@ -478,8 +485,8 @@ export class RaftDriver {
     this.readWaiters.set(key, waiters);
   }
 
-  /** The part of a Ready handled before its save: role change, the leader's early send, applying what is durable. */
-  private beforeSave(rd: Ready): void {
+  /** The part of a Ready handled before its save: role change, the leader's early send, applying what is durable. Returns whether it sent. */
+  private beforeSave(rd: Ready): boolean {
     if (rd.softState) {
       const term = rd.hardState?.term ?? this.node.term;
       this.log.info({ role: rd.softState.role, lead: rd.softState.lead, term }, 'raft role changed');
@@ -501,11 +508,12 @@ export class RaftDriver {
     // ones are written: a commit never waits behind the next fsync.
     const early = this.durableCommittedCount(rd);
     for (let k = 0; k < early; k++) this.applyOne(rd.committedEntries[k]!);
+    return sendFirst;
   }
 
-  /** The part of a Ready handled once its save is durable. */
-  private afterSave(rd: Ready): void {
-    if (!this.sendsFirst(rd)) this.send(rd);
+  /** The part of a Ready handled once its save is durable (the decision to send first was taken before the save: the role may have changed since). */
+  private afterSave(rd: Ready, sentFirst: boolean): void {
+    if (!sentFirst) this.send(rd);
     if (this.stopped) return;
     if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
     for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
@@ -516,8 +524,18 @@ export class RaftDriver {
     if (this.o.invariants) this.checkInvariants(rd);
   }
 
+  /**
+   * Whether the leader may send this Ready's messages before its save. Not
+   * when the commit index it would send covers entries of this very Ready:
+   * that happens when the leader's own (unsaved) copy completes a quorum,
+   * as in a cluster of one voter with learners. Sent first, that commit
+   * index lets a learner apply an entry the leader can still lose in a
+   * crash (etcd #14370's class of bug; found by the simulator on SimDisk).
+   */
   private sendsFirst(rd: Ready): boolean {
-    return this.o.sendBeforePersist && this.node.role === 'leader' && !rd.snapshot;
+    if (!this.o.sendBeforePersist || this.node.role !== 'leader' || rd.snapshot) return false;
+    const firstNew = rd.entries[0]?.index;
+    return firstNew === undefined || this.node.committed < firstNew;
   }
 
   /** How many of the Ready's committed entries are durable here before its own save (all that precede its new entries). */

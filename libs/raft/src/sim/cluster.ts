@@ -12,6 +12,7 @@ import { RaftDriver } from '../driver/driver.js';
 import { ManualClock } from '../driver/manual-clock.js';
 import { ProposalFailedError } from '../driver/errors.js';
 import type { StateMachine } from '../driver/seams.js';
+import type { DriverOptions } from '../driver/options.js';
 import { ErrProposalDropped } from '../errors.js';
 import { coreOf, nodeOf } from '../internal.js';
 import type { Raft } from '../raft.js';
@@ -54,6 +55,8 @@ export interface ClusterOptions {
   productionOptions?: boolean;
   /** A learner may be promoted only within this many entries of the commit index (production: 1000). */
   maxLearnerLag?: number;
+  /** Single driver options over productionOptions, to bisect a failure. */
+  driverOverrides?: Pick<DriverOptions, 'sendBeforePersist' | 'applyBeforePersist' | 'eagerCampaignTicks'>;
 }
 
 interface PendingRead {
@@ -127,7 +130,8 @@ export class SimCluster {
   private readonly seenOps = new Set<number>();
   private readonly stopAt = new Map<number, number>();
   readonly model: SimStorageModel;
-  readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init' | 'storage'>> & { bugs: UnsafeTestBugs };
+  readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init' | 'storage' | 'driverOverrides'>> & { bugs: UnsafeTestBugs };
+  private readonly overrides: ClusterOptions['driverOverrides'];
   /** Jitter: probability that a live node ticks in a step. */
   tickProbability = 1;
 
@@ -151,6 +155,7 @@ export class SimCluster {
       maxLearnerLag: o.maxLearnerLag ?? 0,
     };
     this.model = o.storage ?? new MemoryStorageModel();
+    this.overrides = o.driverOverrides;
     this.rng = new Rng(o.seed);
     this.net = new SimNetwork(this.rng.fork());
     this.checker.onNewCommitted = (e) => {
@@ -208,6 +213,7 @@ export class SimCluster {
       sendBeforePersist: production,
       applyBeforePersist: production,
       eagerCampaignTicks: production ? 10 : 0,
+      ...this.overrides,
       core: {
         maxSizePerMsg: o.maxSizePerMsg,
         maxInflightMsgs: o.maxInflightMsgs,

@@ -32,6 +32,10 @@ export interface RunOptions {
    * instead of randomized ones. Production's driver options are on either way.
    */
   productionDefaults?: boolean;
+  /** Production's driver options (send before persist, early apply, forget-leader); default on. Off only to bisect a failure. */
+  productionOptions?: boolean;
+  /** Single driver options, to bisect a failure (see ClusterOptions.driverOverrides). */
+  driverOverrides?: ClusterOptions['driverOverrides'];
 }
 
 export interface RunResult {
@@ -90,6 +94,8 @@ export function runSimulation(o: RunOptions): RunResult {
   const c = new SimCluster({
     ...(o.productionDefaults ? productionSettings(o.seed, voters, o.bugs) : randomized),
     ...(o.storage ? { storage: o.storage(o.seed) } : {}),
+    ...(o.productionOptions === false ? { productionOptions: false } : {}),
+    ...(o.driverOverrides ? { driverOverrides: o.driverOverrides } : {}),
   });
   c.tickProbability = rng.pick([1, 0.95, 0.8]);
   const stats: Record<string, number> = { crashes: 0, partitions: 0, confChanges: 0, transfers: 0 };

@@ -1,0 +1,54 @@
+// Proves a rule of the driver that the simulator on SimDisk found broken
+// (replayed here as a small scripted case): a leader sends before its save
+// only when what it sends does not rest on that save. With one voter (and
+// a learner), the leader's own unsaved copy is the quorum, so the commit
+// index covering it goes out only after the save (else the learner applies
+// an entry the leader may still lose). The other rule it found (ReadIndex
+// contexts differ per run of a member) is replayed by its seed in
+// libs/wal/test/raft-sim.test.ts.
+import { describe, expect, it } from 'vitest';
+import { ManualClock, MemoryStorage, MessageType, RaftDriver, emptyConfState, mulberry32, type ReadySave } from '../src/index.js';
+
+function member(seed: number): { driver: RaftDriver; clock: ManualClock; events: string[] } {
+  const storage = new MemoryStorage();
+  const cs = emptyConfState();
+  cs.voters = [1];
+  cs.learners = [2];
+  storage.applySnapshot({ data: new Uint8Array(0), metadata: { index: 1, term: 1, confState: cs } });
+  storage.setHardState({ term: 1, vote: 0, commit: 1 });
+  const events: string[] = [];
+  const save = storage.saveReady.bind(storage);
+  storage.saveReady = (s: ReadySave) => {
+    if (s.entries.length > 0) events.push(`save ${s.entries[0]!.index}-${s.entries[s.entries.length - 1]!.index}`);
+    save(s);
+  };
+  const clock = new ManualClock();
+  const driver = new RaftDriver({
+    id: 1,
+    storage,
+    clock,
+    random: mulberry32(seed),
+    send: (m) => {
+      if (m.type === MessageType.MSG_APP) events.push(`send app commit ${m.commit}`);
+      return true;
+    },
+    stateMachine: { applyEntry: () => {}, applyConfChange: () => {}, snapshotData: () => new Uint8Array(0), restore: () => {} },
+  });
+  return { driver, clock, events };
+}
+
+describe('the leader sends before its save only when it may', () => {
+  it('one voter and a learner: the commit index of an unsaved entry goes out after the save', () => {
+    const m = member(1);
+    m.driver.campaign();
+    m.clock.runDeferred();
+    expect(m.driver.role).toBe('leader');
+    m.events.length = 0;
+    m.driver.propose(new Uint8Array([7]));
+    m.clock.runDeferred();
+    const saveAt = m.events.findIndex((e) => e.startsWith('save 3'));
+    const commitAt = m.events.findIndex((e) => e === 'send app commit 3');
+    expect(saveAt).toBeGreaterThanOrEqual(0);
+    expect(commitAt).toBeGreaterThan(saveAt);
+  });
+});
