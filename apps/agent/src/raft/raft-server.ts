@@ -7,7 +7,7 @@
  * records when each peer was last heard from, for the nominator.
  */
 import { decodeMessage, encodeMessage, ProtoDecodeError } from '@mgmt/proto';
-import { RaftDriver, messageFromWire, mulberry32, PRODUCTION_CORE_DEFAULTS, type StateMachine } from '@mgmt/raft';
+import { RaftDriver, messageFromWire, mulberry32, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from '@mgmt/raft';
 import type { Transport } from '@mgmt/transport';
 import { WalDiskFullError, type DurableStorage } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
@@ -16,27 +16,12 @@ import { systemClock } from './system-clock.js';
 
 export { ProposalFailedError, type StateMachine } from '@mgmt/raft';
 
-/** Timing and sizing of a RaftServer. */
-export interface RaftServerOptions {
-  id: number;
+/** What a RaftServer wires together; timing and sizing as the driver's (DriverOptions, production defaults). */
+export interface RaftServerOptions
+  extends Pick<DriverOptions, 'id' | 'stateMachine' | 'tickMs' | 'electionTicks' | 'heartbeatTicks' | 'snapshotEveryEntries' | 'snapshotCatchUpEntries' | 'applied'> {
   storage: DurableStorage;
   transport: Transport;
-  stateMachine: StateMachine;
   logger: Logger;
-  /**
-   * Milliseconds per Raft tick. Default 20: with 10 election ticks a dead
-   * leader is replaced after 200-400 ms (etcd's defaults give 1-2 s), and
-   * heartbeats every 2 ticks (40 ms) keep a loaded but live leader in place.
-   */
-  tickMs?: number;
-  electionTicks?: number;
-  heartbeatTicks?: number;
-  /** Take a snapshot and compact the log after this many applied entries. */
-  snapshotEveryEntries?: number;
-  /** Entries kept behind a snapshot so slow followers can catch up from the log. */
-  snapshotCatchUpEntries?: number;
-  /** Index already reflected in the state machine (restored from the last snapshot). */
-  applied?: number;
 }
 
 /** Drives one Raft member; see the file comment. */
