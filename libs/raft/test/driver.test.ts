@@ -1,4 +1,5 @@
-// Proves a rule of the driver that the simulator on SimDisk found broken
+// Proves the driver's full-disk retry (through the clock seam), and a rule
+// of the driver that the simulator on SimDisk found broken
 // (replayed here as a small scripted case): a leader sends before its save
 // only when what it sends does not rest on that save. With one voter (and
 // a learner), the leader's own unsaved copy is the quorum, so the commit
@@ -50,5 +51,51 @@ describe('the leader sends before its save only when it may', () => {
     const commitAt = m.events.findIndex((e) => e === 'send app commit 3');
     expect(saveAt).toBeGreaterThanOrEqual(0);
     expect(commitAt).toBeGreaterThan(saveAt);
+  });
+});
+
+describe('a full disk', () => {
+  it('holds the Ready, sends nothing, and retries the same save on the clock until space returns', () => {
+    const m = member(3);
+    const storage = (m.driver as unknown as { storage: MemoryStorage }).storage;
+    class DiskFull extends Error {}
+    let full = false;
+    let attempts = 0;
+    const save = storage.saveReady.bind(storage);
+    storage.saveReady = (s: ReadySave) => {
+      attempts++;
+      if (full) throw new DiskFull('ENOSPC');
+      save(s);
+    };
+    const driver = new RaftDriver({
+      id: 1,
+      storage,
+      clock: m.clock,
+      random: mulberry32(3),
+      send: (msg) => {
+        m.events.push(`send ${msg.type}`);
+        return true;
+      },
+      isDiskFull: (err) => err instanceof DiskFull,
+      diskFullRetryMs: 1000,
+      stateMachine: { applyEntry: () => m.events.push('apply'), applyConfChange: () => {}, snapshotData: () => new Uint8Array(0), restore: () => {} },
+    });
+    driver.campaign();
+    m.clock.runDeferred();
+    expect(driver.role).toBe('leader');
+    full = true;
+    attempts = 0;
+    m.events.length = 0;
+    driver.propose(new Uint8Array([9]));
+    m.clock.runDeferred();
+    m.clock.advance(3000); // three retries, all refused
+    expect(attempts).toBe(4);
+    expect(m.events).toEqual([]); // nothing sent, nothing applied while the disk is full
+    expect(driver.isStopped).toBe(false);
+    full = false; // space returns
+    m.clock.advance(1000);
+    m.clock.runDeferred();
+    expect(m.events).toContain('apply');
+    expect(driver.appliedIndex).toBe(3);
   });
 });

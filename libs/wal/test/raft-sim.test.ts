@@ -33,6 +33,14 @@ describe('raft simulator on DurableStorage + SimDisk', () => {
     }
   });
 
+  it('the checkers catch a deliberately broken rule on SimDisk too (a vote counted twice)', () => {
+    const caught: string[] = [];
+    for (let s = 1; s <= 60 && caught.length === 0; s++) {
+      caught.push(...runSimulation({ seed: s, storage: (seed) => new WalStorageModel(seed), bugs: { doubleCountSelfVote: true } }).violations);
+    }
+    expect(caught[0]).toMatch(/election safety|leader completeness|log matching|state machine safety|committed entry lost|linearizability/);
+  });
+
   it('a run replays exactly from its seed', () => {
     const run = (): unknown => runSimulation({ seed: 4242, storage: (seed) => new WalStorageModel(seed) });
     expect(run()).toEqual(run());
