@@ -98,4 +98,39 @@ describe('a full disk', () => {
     expect(m.events).toContain('apply');
     expect(driver.appliedIndex).toBe(3);
   });
+
+  it('postpones a snapshot (the member goes on) and takes it once space returns', () => {
+    const m = member(4);
+    const storage = (m.driver as unknown as { storage: MemoryStorage }).storage;
+    class DiskFull extends Error {}
+    let full = true;
+    const create = storage.createSnapshot.bind(storage);
+    storage.createSnapshot = (...a: Parameters<MemoryStorage['createSnapshot']>) => {
+      if (full) throw new DiskFull('ENOSPC');
+      return create(...a);
+    };
+    const driver = new RaftDriver({
+      id: 1,
+      storage,
+      clock: m.clock,
+      random: mulberry32(4),
+      send: () => true,
+      isDiskFull: (err) => err instanceof DiskFull,
+      snapshotEveryEntries: 2,
+      snapshotCatchUpEntries: 0,
+      stateMachine: { applyEntry: () => {}, applyConfChange: () => {}, snapshotData: () => new Uint8Array(0), restore: () => {} },
+    });
+    driver.campaign();
+    m.clock.runDeferred();
+    for (let k = 0; k < 3; k++) {
+      driver.propose(new Uint8Array([k]));
+      m.clock.runDeferred();
+    }
+    expect(driver.isStopped).toBe(false);
+    expect(storage.snapshot().metadata.index).toBe(1);
+    full = false;
+    driver.propose(new Uint8Array([9]));
+    m.clock.runDeferred();
+    expect(storage.snapshot().metadata.index).toBe(driver.appliedIndex);
+  });
 });

@@ -5,10 +5,13 @@
  * (unsynced writes lost, torn or kept, chosen by the seed); the member
  * restarts by recovering from what the disk holds. An armed disk kills the
  * process inside a save or a snapshot, after a chosen number of operations.
+ * A disk can also fill up (ENOSPC): the driver holds the Ready and retries
+ * it, as production does, until the simulator gives the space back.
  */
 import type { Rng } from '@mgmt/raft';
 import type { SimStorage, SimStorageModel } from '@mgmt/raft/sim';
 import { DurableStorage } from './durable-storage.js';
+import { WalDiskFullError } from './errors.js';
 import { SimCrashError, SimDisk, type CrashMode } from './sim-disk.js';
 
 const CRASH_MODES: readonly CrashMode[] = ['lose', 'tear', 'keep'];
@@ -57,6 +60,23 @@ export class WalStorageModel implements SimStorageModel {
   /** The armed disk fired: whatever the WAL made of it (a fatal fsync, a failed rollback), the process died. */
   isCrash(id: number, err: unknown): boolean {
     return err instanceof SimCrashError || this.disks.get(id)?.isDead === true;
+  }
+
+  /** A full disk: WalDiskFullError, which the production driver retries. */
+  isDiskFull(err: unknown): boolean {
+    return err instanceof WalDiskFullError;
+  }
+
+  /** The disk has room for at most a few hundred bytes more (maybe part of the next record). */
+  fillDisk(id: number, rng: Rng): boolean {
+    const disk = this.disks.get(id);
+    if (!disk) return false;
+    disk.capacityBytes = disk.usedBytes() + rng.int(400);
+    return true;
+  }
+
+  freeDisks(): void {
+    for (const disk of this.disks.values()) disk.capacityBytes = undefined;
   }
 
   /** The member's disk (tests). */

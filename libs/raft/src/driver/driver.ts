@@ -55,6 +55,8 @@ export class RaftDriver {
   private applied: number;
   private snapshotIndex: number;
   private confState: ConfState;
+  /** A snapshot found the disk full (logged once until one succeeds). */
+  private snapshotPostponed = false;
   private leaderId = 0;
   private readSeq = 0;
   /** Seeded randomness (ids of membership changes, so a restarted member never reuses one). */
@@ -645,7 +647,17 @@ export class RaftDriver {
     const every = this.o.snapshotEveryEntries;
     if (every <= 0 || this.applied - this.snapshotIndex < every) return;
     const index = this.applied;
-    void this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());
+    try {
+      void this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());
+    } catch (err) {
+      // A full disk is not fatal here either (found by the simulator): the
+      // log goes on, and a later Ready tries the snapshot again.
+      if (!this.o.isDiskFull(err)) throw err;
+      if (!this.snapshotPostponed) this.log.warn({ err: (err as Error).message, index }, 'disk full: snapshot postponed');
+      this.snapshotPostponed = true;
+      return;
+    }
+    this.snapshotPostponed = false;
     this.snapshotIndex = index;
     const compactTo = index - this.o.snapshotCatchUpEntries;
     if (compactTo > this.storage.firstIndex()) void this.storage.compact(compactTo);

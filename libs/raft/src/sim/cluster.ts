@@ -191,7 +191,13 @@ export class SimCluster {
   }
 
   private start(n: SimNode): void {
-    n.storage = this.model.open(n.id);
+    try {
+      n.storage = this.model.open(n.id);
+    } catch (err) {
+      // A process cannot start on a full disk (opening the log writes): it stays down; a later restart tries again.
+      if (this.model.isDiskFull?.(err)) return;
+      throw err;
+    }
     const snap = n.storage.snapshot();
     n.kv = KvStore.restore(snap.data);
     n.confState = snap.metadata.confState;
@@ -213,6 +219,7 @@ export class SimCluster {
       sendBeforePersist: production,
       applyBeforePersist: production,
       eagerCampaignTicks: production ? 10 : 0,
+      isDiskFull: (err) => this.model.isDiskFull?.(err) ?? false,
       ...this.overrides,
       core: {
         maxSizePerMsg: o.maxSizePerMsg,

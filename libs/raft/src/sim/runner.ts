@@ -144,6 +144,9 @@ export function runSimulation(o: RunOptions): RunResult {
       c.crash(rng.pick(live).id, rng.chance(0.5));
       stats.crashes!++;
     }
+    // full disks (only models that have disks: the memory model draws nothing here, so its seeds keep their meaning)
+    if (c.model.fillDisk && rng.chance(0.004) && live.length > 0 && c.model.fillDisk(rng.pick(live).id, rng)) stats.fullDisks = (stats.fullDisks ?? 0) + 1;
+    if (c.model.freeDisks && rng.chance(0.01)) c.model.freeDisks();
     if (rng.chance(0.04)) {
       const down = [...c.nodes.values()].filter((n) => !n.driver && !n.removed);
       if (down.length > 0) c.restart(rng.pick(down).id);
@@ -180,6 +183,7 @@ export function runSimulation(o: RunOptions): RunResult {
   let livenessOk = true;
   if (c.checker.ok) {
     c.net.heal();
+    c.model.freeDisks?.();
     c.tickProbability = 1;
     for (const n of c.nodes.values()) if (!n.driver && !n.removed) c.restart(n.id);
     c.resetBackoff();

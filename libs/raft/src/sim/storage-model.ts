@@ -27,6 +27,12 @@ export interface SimStorageModel {
   armCrash(id: number, ops: number): boolean;
   /** Whether `err`, which stopped member `id`, is the simulated death of its process (an armed disk fired). */
   isCrash(id: number, err: unknown): boolean;
+  /** Whether a failed save is a full disk (the driver then holds the Ready and retries it). Optional. */
+  isDiskFull?(err: unknown): boolean;
+  /** Fills member `id`'s disk (writes fail until space returns). Returns false when the model cannot. */
+  fillDisk?(id: number, rng: Rng): boolean;
+  /** Space returns on every disk. */
+  freeDisks?(): void;
 }
 
 /** Logs in memory: a save is durable when it returns, and a crash keeps everything saved. */
