@@ -25,14 +25,13 @@ import type { Role } from '../raft.js';
 import { RawNode, type Ready, type Status } from '../rawnode.js';
 import { ConfChangeType, EntryType, MessageType, isEmptySnapshot, type ConfChange, type ConfState, type Entry, type Message, type Snapshot } from '../types.js';
 import { DriverInvariantError, ProposalFailedError } from './errors.js';
+import { EagerCampaign } from './eager-campaign.js';
+import { ReadBarriers, type IndexCallback } from './read-barriers.js';
 import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
 import { SILENT_LOGGER, type DriverClock, type DriverLogger, type DriverObserver, type DriverStorage, type SendFn, type StateMachine } from './seams.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/** A callback waiting for an index or an error. */
-type IndexCallback = (err: unknown, index: number) => void;
 
 /** Drives one Raft member; see the file comment. */
 export class RaftDriver {
@@ -47,8 +46,8 @@ export class RaftDriver {
   private readonly o: Required<Omit<DriverOptions, 'logger' | 'observer' | 'core' | 'applied' | 'isDiskFull'>> & { isDiskFull: (err: unknown) => boolean };
 
   private cancelTicker: (() => void) | undefined;
-  /** Ticks left in which to repeat a campaign started because the leader's connection closed. */
-  private eagerCampaignTicks = 0;
+  /** Forget-leader, then an eager campaign (eager-campaign.ts). */
+  private readonly eager: EagerCampaign;
   private scheduled = false;
   private processing = false;
   private stopped = false;
@@ -58,20 +57,10 @@ export class RaftDriver {
   /** A snapshot found the disk full (logged once until one succeeds). */
   private snapshotPostponed = false;
   private leaderId = 0;
-  private readSeq = 0;
   /** Seeded randomness (ids of membership changes, so a restarted member never reuses one). */
   private readonly random: () => number;
-  /**
-   * Part of every ReadIndex context, drawn per driver: a delayed (or
-   * duplicated) answer to a read of an earlier run of this member must not
-   * answer a new read with its old index (found by the simulator).
-   */
-  private readonly incarnation: string;
-  /** Read barriers asked for since the last ReadIndex request; the next one serves them all. */
-  private pendingReads: IndexCallback[] = [];
-  /** Read barriers by the context of the ReadIndex request that serves them. */
-  private readonly readWaiters = new Map<string, IndexCallback[]>();
-  private readonly appliedWaiters: Array<{ index: number; done: () => void }> = [];
+  /** Read barriers and applied-index waiters (read-barriers.ts). */
+  private readonly reads: ReadBarriers;
   private readonly confWaiters = new Map<number, (err: unknown, cs: ConfState) => void>();
   private readonly idleWaiters: Array<() => void> = [];
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
@@ -85,12 +74,13 @@ export class RaftDriver {
     this.log = options.logger ?? SILENT_LOGGER;
     this.observer = options.observer;
     this.random = options.random;
-    this.incarnation = Math.floor(this.random() * 2 ** 32).toString(36);
+    this.reads = new ReadBarriers(options.id, this.random);
     this.o = {
       ...DRIVER_DEFAULTS,
       ...definedOnly(options),
       isDiskFull: options.isDiskFull ?? (() => false),
     } as RaftDriver['o'];
+    this.eager = new EagerCampaign(options.id, this.o.eagerCampaignTicks, this.log);
     const snap = this.storage.snapshot();
     this.snapshotIndex = snap.metadata.index;
     this.confState = snap.metadata.confState;
@@ -119,7 +109,7 @@ export class RaftDriver {
   tick(): void {
     if (this.stopped) return;
     this.node.tick();
-    this.continueEagerCampaign();
+    this.eager.onTick(this.node);
     this.schedule();
   }
 
@@ -139,7 +129,7 @@ export class RaftDriver {
   peerUnreachable(peer: number): void {
     if (this.stopped) return;
     this.node.reportUnreachable(peer);
-    if (peer === this.leaderId && !this.isLeader) this.onLeaderConnectionLost();
+    if (peer === this.leaderId && !this.isLeader) this.eager.onLeaderConnectionLost(this.node, this.leaderId);
     this.schedule();
   }
 
@@ -218,7 +208,7 @@ export class RaftDriver {
    */
   readIndexThen(done: IndexCallback): void {
     if (this.stopped) return done(new ProposalFailedError('raft member stopped'), 0);
-    this.pendingReads.push(done);
+    this.reads.add(done);
     this.schedule();
   }
 
@@ -230,8 +220,7 @@ export class RaftDriver {
 
   /** Calls `done` once this member has applied `index`. */
   whenApplied(index: number, done: () => void): void {
-    if (this.applied >= index) done();
-    else this.appliedWaiters.push({ index, done });
+    this.reads.whenApplied(index, this.applied, done);
   }
 
   /** Resolves once this member has applied `index`. */
@@ -251,11 +240,8 @@ export class RaftDriver {
     this.stopped = true;
     this.cancelTicker?.();
     const err = new ProposalFailedError('raft member stopped');
-    for (const ws of this.readWaiters.values()) for (const w of ws) w(err, 0);
-    for (const w of this.pendingReads) w(err, 0);
+    this.reads.failAll(err);
     for (const w of this.confWaiters.values()) w(err, this.confState);
-    this.readWaiters.clear();
-    this.pendingReads = [];
     this.confWaiters.clear();
     if (!this.processing) for (const w of this.idleWaiters.splice(0)) w();
   }
@@ -324,7 +310,7 @@ export class RaftDriver {
 
   /** Whether the loop has work it has not done yet (simulators settle on this). */
   get hasWork(): boolean {
-    return !this.stopped && (this.processing || this.pendingReads.length > 0 || this.node.hasReady());
+    return !this.stopped && (this.processing || this.reads.hasPending || this.node.hasReady());
   }
 
   status(): Status {
@@ -346,47 +332,6 @@ export class RaftDriver {
   onFatal(fn: (err: unknown) => void): () => void {
     this.listeners.fatal.add(fn);
     return () => this.listeners.fatal.delete(fn);
-  }
-
-  // ---- forget-leader and the eager campaign ----
-
-  /**
-   * The leader's peer connection closed: on loopback or a LAN that means its
-   * process or host went away. This follower forgets it (etcd's
-   * ForgetLeader), so it grants pre-votes at once instead of after the
-   * leader's lease. The voter with the lowest id other than the lost leader
-   * campaigns at once, and again every two ticks while no leader is known
-   * (the others may notice the loss a little later and ignore a pre-vote
-   * that comes too early); the others restart their election clock so they
-   * do not campaign against it (two campaigns split the vote and cost a
-   * whole randomized timeout). If that voter is gone too, the others'
-   * election timeouts still elect someone. A leader that is in fact alive
-   * loses nothing: followers in its lease refuse the pre-vote, and its next
-   * heartbeat brings this one back.
-   */
-  private onLeaderConnectionLost(): void {
-    if (this.o.eagerCampaignTicks <= 0) return;
-    const lost = this.leaderId;
-    if (!this.node.forgetLeader()) return;
-    const others = this.node.status().voters.filter((v) => v !== lost);
-    const first = others.length > 0 && Math.min(...others) === this.id;
-    this.log.info({ leader: lost, campaigning: first }, 'lost the connection to the leader; forgot it');
-    if (first) {
-      this.eagerCampaignTicks = this.o.eagerCampaignTicks;
-      this.node.campaign();
-    } else {
-      this.node.resetElectionClock();
-    }
-  }
-
-  /** On a tick: repeats the eager campaign every two ticks until a leader is known or the budget runs out. */
-  private continueEagerCampaign(): void {
-    if (this.eagerCampaignTicks <= 0) return;
-    this.eagerCampaignTicks--;
-    const role = this.node.role;
-    const leaderless = role === 'pre-candidate' || (role === 'follower' && this.node.lead === 0);
-    if (!leaderless) this.eagerCampaignTicks = 0;
-    else if (this.eagerCampaignTicks % 2 === 0) this.node.campaign();
   }
 
   // ---- the loop ----
@@ -415,7 +360,7 @@ export class RaftDriver {
   private loop(): void {
     try {
       while (!this.stopped) {
-        this.requestPendingReads();
+        this.reads.requestPending((ctx) => this.node.readIndex(encoder.encode(ctx)), asProposalFailed);
         if (!this.node.hasReady()) break;
         const rd = this.node.ready();
         const sentFirst = this.beforeSave(rd);
@@ -454,7 +399,7 @@ export class RaftDriver {
   private endLoop(): void {
     this.processing = false;
     if (this.stopped) for (const w of this.idleWaiters.splice(0)) w();
-    else if (this.pendingReads.length > 0 || this.node.hasReady()) this.schedule();
+    else if (this.reads.hasPending || this.node.hasReady()) this.schedule();
   }
 
   private fail(err: unknown): void {
@@ -466,25 +411,6 @@ export class RaftDriver {
     this.log.error({ err: (err as Error).message }, 'raft member failed; stopping');
     this.halt();
     for (const fn of this.listeners.fatal) fn(err);
-  }
-
-  /**
-   * Turns every read barrier asked for since the last call into one
-   * ReadIndex request: one heartbeat round serves them all.
-   */
-  private requestPendingReads(): void {
-    if (this.pendingReads.length === 0) return;
-    const waiters = this.pendingReads;
-    this.pendingReads = [];
-    const key = `${this.id}:${this.incarnation}:${++this.readSeq}`;
-    try {
-      this.node.readIndex(encoder.encode(key));
-    } catch (err) {
-      const failure = asProposalFailed(err);
-      for (const w of waiters) w(failure, 0);
-      return;
-    }
-    this.readWaiters.set(key, waiters);
   }
 
   /** The part of a Ready handled before its save: role change, the leader's early send, applying what is durable. Returns whether it sent. */
@@ -519,9 +445,9 @@ export class RaftDriver {
     if (this.stopped) return;
     if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
     for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
-    for (const rs of rd.readStates) this.serveRead(decoder.decode(rs.requestCtx), rs.index);
+    for (const rs of rd.readStates) this.reads.answer(decoder.decode(rs.requestCtx), rs.index, this.applied);
     this.node.advance(rd);
-    this.releaseAppliedWaiters();
+    this.reads.release(this.applied);
     this.maybeSnapshot();
     if (this.o.invariants) this.checkInvariants(rd);
   }
@@ -620,27 +546,6 @@ export class RaftDriver {
     }
     if (e.data.byteLength > 0) this.sm.applyEntry(e);
     this.applied = e.index;
-  }
-
-  private serveRead(key: string, index: number): void {
-    const ws = this.readWaiters.get(key);
-    if (!ws) return;
-    this.readWaiters.delete(key);
-    this.whenApplied(index, () => {
-      for (const w of ws) w(undefined, index);
-    });
-  }
-
-  private releaseAppliedWaiters(): void {
-    if (this.appliedWaiters.length === 0) return;
-    let kept = 0;
-    const due: Array<() => void> = [];
-    for (const w of this.appliedWaiters) {
-      if (w.index <= this.applied) due.push(w.done);
-      else this.appliedWaiters[kept++] = w;
-    }
-    this.appliedWaiters.length = kept;
-    for (const fn of due) fn();
   }
 
   private maybeSnapshot(): void {
