@@ -260,21 +260,17 @@ export class SimCluster {
 
   /**
    * Crashes a node: it loses everything not durable. With `partialPersist`
-   * it dies in the middle of its pending work: on the WAL model inside the
-   * save's disk operations (torn and lost writes); in memory, after a
-   * prefix of the Ready (entries in order, then the hard state), sending nothing.
+   * it dies inside its pending save (the model decides what a crash leaves:
+   * on SimDisk torn and lost writes; in memory a prefix of the save), having
+   * sent only what a leader sends before its save.
    */
   crash(id: number, partialPersist = false): void {
     const n = this.nodes.get(id);
     if (!n || !n.driver) return;
     const driver = n.driver;
-    if (partialPersist && driver.hasWork) {
-      if (this.model.armCrash(id, this.rng.int(8))) {
-        driver.wake();
-        this.clock.runDeferred();
-      } else {
-        this.persistPrefix(n);
-      }
+    if (partialPersist && driver.hasWork && this.model.armCrash(id, this.rng.int(8))) {
+      driver.wake();
+      this.clock.runDeferred();
     }
     driver.halt();
     n.driver = null;
@@ -282,25 +278,6 @@ export class SimCluster {
     this.net.dropTo(id);
     // The others see the connection close (production's transports report it): forget-leader runs.
     for (const other of this.nodes.values()) if (other.driver && other.id !== id) other.driver.peerUnreachable(id);
-  }
-
-  /** In memory: a prefix of the pending Ready reaches the storage, nothing is sent. */
-  private persistPrefix(n: SimNode): void {
-    const raw = nodeOf(n.driver!);
-    if (!raw.hasReady()) return;
-    const rd = raw.ready();
-    if (rd.snapshot && this.rng.chance(0.5)) {
-      n.storage.applySnapshot(rd.snapshot);
-    } else if (!rd.snapshot && rd.entries.length > 0) {
-      const k = this.rng.int(rd.entries.length + 1);
-      const part = rd.entries.slice(0, k);
-      this.checker.beforeAppend(n.id, n.storage, part);
-      void n.storage.append(part);
-      this.checker.afterAppend(n.id, n.storage, part);
-      if (k === rd.entries.length && rd.hardState && this.rng.chance(0.5)) void n.storage.setHardState(rd.hardState);
-    } else if (!rd.snapshot && rd.hardState && this.rng.chance(0.5)) {
-      void n.storage.setHardState(rd.hardState);
-    }
   }
 
   restart(id: number): void {
