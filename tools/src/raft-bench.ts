@@ -1,5 +1,6 @@
 /**
- * Micro-benchmark of the Raft core: committed entries per second through a
+ * Micro-benchmark of the Raft core under the production driver (RaftDriver,
+ * its defaults and invariants on): committed entries per second through a
  * 3-node in-memory cluster (MemoryStorage, messages handed over directly, no
  * disk, no encoding). Run from the repository root:
  *
@@ -9,11 +10,12 @@
  * `batch` proposals between two Ready rounds (so several batches are in
  * flight: pipelining), and reports the rate at which the leader applies them.
  */
-import { MemoryStorage, RawNode, bootstrapNewCluster, mulberry32, type Message, type Ready } from '@mgmt/raft';
+import { ManualClock, MemoryStorage, RaftDriver, bootstrapNewCluster, mulberry32, type Message } from '@mgmt/raft';
 
 interface Member {
-  raw: RawNode;
-  storage: MemoryStorage;
+  driver: RaftDriver;
+  /** Normal entries applied (the leader's count is the benchmark's progress). */
+  applied: number;
 }
 
 interface Row {
@@ -31,57 +33,48 @@ function arg(name: string, def: number): number {
   return i >= 0 && process.argv[i + 1] !== undefined ? Number(process.argv[i + 1]) : def;
 }
 
-function makeCluster(): Member[] {
+/** Three members running the production driver (its defaults) over MemoryStorage; sends go to `out`. */
+function makeCluster(clock: ManualClock, out: () => Message[]): Member[] {
   const ids = [1, 2, 3];
   return ids.map((id) => {
     const storage = new MemoryStorage();
     bootstrapNewCluster(storage, ids);
-    const raw = new RawNode({
+    const m: Member = { driver: undefined as unknown as RaftDriver, applied: 0 };
+    m.driver = new RaftDriver({
       id,
-      electionTick: 10,
-      heartbeatTick: 1,
       storage,
+      clock,
       random: mulberry32(id),
-      maxSizePerMsg: 1024 * 1024,
-      maxInflightMsgs: 256,
-      maxUncommittedEntriesSize: 64 * 1024 * 1024,
-      checkQuorum: true,
-      preVote: true,
+      heartbeatTicks: 1,
+      snapshotEveryEntries: 0,
+      send: (msg) => {
+        out().push(msg);
+        return true;
+      },
+      stateMachine: {
+        applyEntry: () => void m.applied++,
+        applyConfChange: () => {},
+        snapshotData: () => new Uint8Array(0),
+        restore: () => {},
+      },
     });
-    return { raw, storage };
+    return m;
   });
 }
 
-/** Handles one Ready of a member: persist, queue messages, count applied normal entries. */
-function handle(m: Member, rd: Ready, out: Message[]): number {
-  if (rd.snapshot) m.storage.applySnapshot(rd.snapshot);
-  if (rd.entries.length > 0) m.storage.append(rd.entries);
-  if (rd.hardState) m.storage.setHardState(rd.hardState);
-  for (let k = 0; k < rd.messages.length; k++) out.push(rd.messages[k]!);
-  let applied = 0;
-  const ce = rd.committedEntries;
-  for (let k = 0; k < ce.length; k++) if (ce[k]!.data.byteLength > 0) applied++;
-  m.raw.advance(rd);
-  return applied;
-}
-
 function run(mode: 'propose' | 'proposeBatch', batch: number, payload: number, total: number): Row {
-  const members = makeCluster();
-  const byId = new Map(members.map((m) => [m.raw.id, m]));
+  const clock = new ManualClock();
   let queue: Message[] = [];
   let next: Message[] = [];
+  const members = makeCluster(clock, () => next);
+  const byId = new Map(members.map((m) => [m.driver.id, m]));
   let msgs = 0;
-  let leaderApplied = 0;
   const leader = members[0]!;
-  leader.raw.campaign();
+  leader.driver.campaign();
 
   const round = (): void => {
-    for (const m of members) {
-      if (m.raw.hasReady()) {
-        const a = handle(m, m.raw.ready(), next);
-        if (m === leader) leaderApplied += a;
-      }
-    }
+    for (const m of members) m.driver.wake();
+    clock.runDeferred();
     const q = next;
     next = queue;
     next.length = 0;
@@ -89,22 +82,22 @@ function run(mode: 'propose' | 'proposeBatch', batch: number, payload: number, t
     msgs += queue.length;
     for (let k = 0; k < queue.length; k++) {
       const msg = queue[k]!;
-      byId.get(msg.to)!.raw.step(msg);
+      byId.get(msg.to)!.driver.receive(msg);
     }
   };
-  for (let k = 0; k < 20 && leader.raw.status().role !== 'leader'; k++) round();
+  for (let k = 0; k < 20 && leader.driver.role !== 'leader'; k++) round();
   for (let k = 0; k < 10; k++) round();
-  if (leader.raw.status().role !== 'leader') throw new Error('no leader');
+  if (leader.driver.role !== 'leader') throw new Error('no leader');
 
   const data = new Uint8Array(payload).fill(7);
   const datas: Uint8Array[] = new Array(batch).fill(data);
   let proposed = 0;
   const t0 = process.hrtime.bigint();
-  while (leaderApplied < total) {
+  while (leader.applied < total) {
     if (proposed < total) {
       const n = Math.min(batch, total - proposed);
-      if (mode === 'proposeBatch') leader.raw.proposeBatch(n === batch ? datas : datas.slice(0, n));
-      else for (let k = 0; k < n; k++) leader.raw.propose(data);
+      if (mode === 'proposeBatch') leader.driver.proposeBatch(n === batch ? datas : datas.slice(0, n));
+      else for (let k = 0; k < n; k++) leader.driver.propose(data);
       proposed += n;
     }
     round();

@@ -12,8 +12,8 @@
  * real worker thread (this same file is its entry). A nats-server is started
  * on a free loopback port and stopped at the end.
  *
- * The second table runs a real 3-member Raft group (@mgmt/raft RawNodes with
- * MemoryStorage, messages encoded with @mgmt/proto) over each transport, all
+ * The second table runs a real 3-member Raft group (@mgmt/raft's RaftDriver,
+ * the production loop, with MemoryStorage, messages encoded with @mgmt/proto) over each transport, all
  * in this process, and reports commit latency on the leader (propose to
  * apply, one at a time) and committed entries/s with 64 proposals in flight.
  * `--raft-entries N` (default 2000) per row.
@@ -27,7 +27,8 @@ import { isMainThread, MessageChannel } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
 import { decodeMessage, encodeMessage } from '@mgmt/proto';
-import { bootstrapNewCluster, MemoryStorage, messageFromWire, mulberry32, RawNode } from '@mgmt/raft';
+import { systemClock } from '@mgmt/agent';
+import { bootstrapNewCluster, MemoryStorage, messageFromWire, mulberry32, RaftDriver } from '@mgmt/raft';
 import {
   agentWorkerContext,
   createAgentWorkerTransport,
@@ -262,11 +263,10 @@ interface RaftRow {
   entriesPerSec: number;
 }
 
-/** One Raft member driven by its transport: step on receive, send after persist. */
+/** One Raft member: the production driver over MemoryStorage, wired to a transport. */
 class RaftMember {
   readonly storage = new MemoryStorage();
-  readonly node: RawNode;
-  private scheduled = false;
+  readonly driver: RaftDriver;
   onApply: (data: Uint8Array) => void = () => {};
 
   constructor(
@@ -275,59 +275,36 @@ class RaftMember {
     readonly transport: Transport,
   ) {
     bootstrapNewCluster(this.storage, ids);
-    this.node = new RawNode({
+    this.driver = new RaftDriver({
       id,
-      electionTick: 10,
-      heartbeatTick: 1,
       storage: this.storage,
+      clock: systemClock,
       random: mulberry32(id),
-      maxSizePerMsg: 1024 * 1024,
-      maxInflightMsgs: 256,
-      maxUncommittedEntriesSize: 64 * 1024 * 1024,
-      checkQuorum: true,
-      preVote: true,
+      tickMs: 10,
+      heartbeatTicks: 1,
+      snapshotEveryEntries: 0,
+      send: (msg) => this.transport.send(msg.to, encodeMessage(msg)) === 'queued',
+      stateMachine: {
+        applyEntry: (entry) => this.onApply(entry.data),
+        applyConfChange: () => {},
+        snapshotData: () => new Uint8Array(0),
+        restore: () => {},
+      },
     });
-    transport.onMessage(({ bytes }) => {
-      this.node.step(messageFromWire(decodeMessage(bytes)));
-      this.schedule();
-    });
-    transport.onUnreachable((peer) => this.node.reportUnreachable(peer));
-  }
-
-  /** Handles Readys once the current burst of inputs is over. */
-  schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      while (this.node.hasReady()) {
-        const rd = this.node.ready();
-        if (rd.snapshot) this.storage.applySnapshot(rd.snapshot);
-        if (rd.entries.length > 0) this.storage.append(rd.entries);
-        if (rd.hardState) this.storage.setHardState(rd.hardState);
-        for (const msg of rd.messages) this.transport.send(msg.to, encodeMessage(msg)); // after persisting
-        for (const entry of rd.committedEntries) if (entry.data.byteLength > 0) this.onApply(entry.data);
-        this.node.advance(rd);
-      }
-    });
+    transport.onMessage(({ bytes }) => this.driver.receive(messageFromWire(decodeMessage(bytes))));
+    transport.onUnreachable((peer) => this.driver.peerUnreachable(peer));
   }
 }
 
 async function raftOver(name: string, transports: Transport[], entries: number): Promise<RaftRow> {
   const ids = transports.map((t) => t.localId);
   const members = transports.map((t) => new RaftMember(t.localId, ids, t));
-  const ticker = setInterval(() => {
-    for (const m of members) {
-      m.node.tick();
-      m.schedule();
-    }
-  }, 10);
+  for (const m of members) m.driver.start();
   try {
     const leader = members[0]!;
-    leader.node.campaign();
-    leader.schedule();
+    leader.driver.campaign();
     const deadline = Date.now() + 10_000;
-    while (leader.node.status().role !== 'leader') {
+    while (leader.driver.role !== 'leader') {
       if (Date.now() > deadline) throw new Error(`${name}: no leader elected`);
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -348,8 +325,7 @@ async function raftOver(name: string, transports: Transport[], entries: number):
       const data = new Uint8Array(MESSAGE_BYTES);
       new DataView(data.buffer).setUint32(0, ++seq);
       started.set(seq, performance.now());
-      leader.node.propose(data);
-      leader.schedule();
+      leader.driver.propose(data);
     };
     const waitApplied = (n: number): Promise<void> =>
       new Promise((resolve, reject) => {
@@ -385,7 +361,7 @@ async function raftOver(name: string, transports: Transport[], entries: number):
     const entriesPerSec = entries / ((performance.now() - start) / 1000);
     return { transport: name, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), entriesPerSec };
   } finally {
-    clearInterval(ticker);
+    for (const m of members) m.driver.halt();
     await Promise.all(transports.map((t) => t.close()));
   }
 }

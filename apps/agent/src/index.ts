@@ -11,6 +11,7 @@ export { createLogger, silentLogger, type Logger } from './log.js';
 export { Peer, type PeerOptions } from './peer.js';
 export { Member, type MemberOptions, readMemberIdentity } from './raft/member.js';
 export { RaftServer } from './raft/raft-server.js';
+export { systemClock } from './raft/system-clock.js';
 export { agentName } from './name.js';
 export { GraphRunner, type GraphStore } from './graph/graph-runner.js';
 export { CONVERGED_PREFIX, EXPORTED_PREFIX, convergedKey } from './graph/exports.js';

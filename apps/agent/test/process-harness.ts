@@ -2,15 +2,13 @@
  * Real `mgmt run` processes on loopback for the multi-process tests, and the
  * real `etcdctl` to look at them.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { execFile, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runMgmt, spawnMgmt } from '@mgmt/testkit/node';
 import { freePort } from './helpers.js';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../../..');
-const mgmtBin = path.join(root, 'node_modules/.bin/mgmt');
 
 /** One agent process. */
 export interface AgentProc {
@@ -56,11 +54,7 @@ export async function startHttpsAgent(dir: string, name: string, args: string[])
 
 /** (Re)starts an agent process with the given arguments (and `env` over the test's environment). */
 export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>, env: NodeJS.ProcessEnv = {}): AgentProc {
-  const log = fs.openSync(p.logFile, 'a');
-  const child = spawn(mgmtBin, p.args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', ...env } });
-  fs.closeSync(log);
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { ...p, child, exit };
+  return { ...p, ...spawnMgmt(p.args, p.logFile, env) };
 }
 
 /** Runs etcdctl (API v3) against `endpoints`; resolves with stdout. */
@@ -78,10 +72,7 @@ export function etcdctlWithInput(endpoints: string, input: string, ...args: stri
 }
 
 /** Runs the `mgmt` command; resolves with stdout. */
-export async function mgmt(...args: string[]): Promise<string> {
-  const { stdout } = await run(mgmtBin, args, { cwd: root });
-  return stdout;
-}
+export const mgmt = runMgmt;
 
 /** Members as `etcdctl member list` shows them: name and whether a learner. */
 export async function memberList(endpoints: string): Promise<Array<{ name: string; learner: boolean; clientUrls: string }>> {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor as waitForValue } from '@mgmt/testkit/node';
 import type { GraphLogger } from '../src/index.js';
 
 /** A fresh temporary directory and a function that removes it. */
@@ -20,12 +21,7 @@ export function recordingLogger(): GraphLogger & { lines: Array<{ level: string;
   };
 }
 
-/** Polls `predicate` every 20 ms until it holds or `timeoutMs` passes (then throws). */
+/** Polls `predicate` every 20 ms until it holds or `timeoutMs` passes (then throws); on @mgmt/testkit's waitFor. */
 export async function waitFor(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await waitForValue(what, predicate, timeoutMs);
 }

@@ -6,6 +6,7 @@
 // with random back pressure sees every event exactly once, in order.
 // A failure prints the seed; rerun with KV_SEED=<seed>.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@mgmt/testkit';
 import { decodeCommand, encodeCommand } from './command.js';
 import { KvStore } from './store.js';
 import { b, kv, s } from './test-helpers.js';
@@ -20,17 +21,8 @@ interface ModelKv {
   lease: number;
 }
 
-/** mulberry32: a small seeded generator, so a seed replays a run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (from @mgmt/testkit), so a seed replays a run. */
+const rng = mulberry32;
 
 class Model {
   revision = 1;

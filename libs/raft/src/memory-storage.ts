@@ -97,6 +97,13 @@ export class MemoryStorage implements ReadWriteStorage {
     this.ents = [{ term: snap.metadata.term, index: snap.metadata.index, type: EntryType.ENTRY_NORMAL, data: EMPTY_BYTES }];
   }
 
+  /** Persists one Ready (the driver's save): snapshot, then entries, then hard state. */
+  saveReady(s: { hardState?: HardState | undefined; entries: readonly Entry[]; snapshot?: Snapshot | undefined }): void {
+    if (s.snapshot) this.applySnapshot(s.snapshot);
+    if (s.entries.length > 0) this.append(s.entries);
+    if (s.hardState) this.setHardState(s.hardState);
+  }
+
   createSnapshot(index: number, confState: ConfState | undefined, data: Uint8Array): Snapshot {
     if (index <= this.snap.metadata.index) throw new ErrSnapOutOfDate();
     const offset = this.offset();

@@ -12,11 +12,13 @@
  *     node.advance(rd);
  *   }
  *
- * Call advance(rd) before the next ready().
+ * Call advance(rd) before the next ready(). The one owner that runs this
+ * loop is RaftDriver (driver/driver.ts): production, the simulators, the
+ * WAL tests and the benches all use it rather than a loop of their own.
  */
 import type { RaftConfig } from './config.js';
 import { applyConfChange as applyCC, encodeConfChange } from './confchange.js';
-import { ErrProposalDropped, ErrStepLocalMsg, ErrStepPeerNotFound } from './errors.js';
+import { ErrInvariant, ErrProposalDropped, ErrStepLocalMsg, ErrStepPeerNotFound } from './errors.js';
 import { PROGRESS_STATE_NAMES, type ProgressStateName } from './progress.js';
 import { Raft, type Role } from './raft.js';
 import type { ReadState } from './read-only.js';
@@ -118,9 +120,13 @@ function isResponseMsg(t: MessageType): boolean {
 }
 
 export class RawNode {
-  readonly raft: Raft;
+  /** The core; private: owners ask the node (or the driver), they do not reach in. Tests and the simulator use coreOf (internal.ts). */
+  private readonly raft: Raft;
   private prevSoft: SoftState;
   private prevHard: HardState;
+  /** Term and commit index at the last checkInvariants (neither may go backwards). */
+  private checkedTerm = 0;
+  private checkedCommit = 0;
 
   constructor(config: RaftConfig) {
     this.raft = new Raft(config);
@@ -130,6 +136,41 @@ export class RawNode {
 
   get id(): number {
     return this.raft.id;
+  }
+
+  /** Current term. */
+  get term(): number {
+    return this.raft.term;
+  }
+
+  /** Current role. */
+  get role(): Role {
+    return this.raft.role;
+  }
+
+  /** The leader this member knows of (0: none). */
+  get lead(): number {
+    return this.raft.lead;
+  }
+
+  /** Index of the last entry in the log (persisted or not). */
+  get lastIndex(): number {
+    return this.raft.raftLog.lastIndex();
+  }
+
+  /** The commit index this member knows. */
+  get committed(): number {
+    return this.raft.raftLog.committed;
+  }
+
+  /** Whether this leader has committed an entry of its current term (conf changes wait for it). */
+  get committedInTerm(): boolean {
+    return this.raft.committedEntryInCurrentTerm();
+  }
+
+  /** On the leader: index of the last accepted configuration change. */
+  get pendingConfIndex(): number {
+    return this.raft.pendingConfIndex;
   }
 
   private softState(): SoftState {
@@ -320,6 +361,28 @@ export class RawNode {
       }
       r.afterApplied();
     }
+  }
+
+  /**
+   * The core's invariants (a few comparisons, cheap enough to run after
+   * every Ready in production, as TigerBeetle's invariants() does). Throws
+   * ErrInvariant naming the broken rule and the state that broke it.
+   */
+  checkInvariants(): void {
+    const r = this.raft;
+    const log = r.raftLog;
+    const broken = (rule: string): never => {
+      throw new ErrInvariant(`${rule} (member ${r.id}: role ${r.role}, term ${r.term}, vote ${r.vote}, lead ${r.lead}, applied ${log.applied}, committed ${log.committed}, first ${log.firstIndex()}, last ${log.lastIndex()})`);
+    };
+    if (log.committed > log.lastIndex()) broken('commit index beyond the last log index');
+    if (log.applied > log.committed) broken('applied beyond the commit index');
+    if (log.firstIndex() - 1 > log.committed) broken('snapshot beyond the commit index');
+    if (r.role === 'leader' && r.lead !== r.id) broken('a leader that does not know itself as leader');
+    if (r.role === 'leader' && r.vote !== r.id) broken('a leader that did not vote for itself in its term');
+    if (r.term < this.checkedTerm) broken(`the term went backwards from ${this.checkedTerm}`);
+    if (log.committed < this.checkedCommit) broken(`the commit index went backwards from ${this.checkedCommit}`);
+    this.checkedTerm = r.term;
+    this.checkedCommit = log.committed;
   }
 
   status(): Status {

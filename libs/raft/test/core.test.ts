@@ -21,6 +21,7 @@ import {
 } from '../src/index.js';
 import { encodeMessage, decodeMessage } from '@mgmt/proto';
 import { SimCluster } from '../src/sim/cluster.js';
+import { coreOf } from '../src/internal.js';
 
 function manual(voters: number[], opts: Partial<ConstructorParameters<typeof SimCluster>[0]> = {}): SimCluster {
   const c = new SimCluster({ seed: 3, voters, preVote: false, checkQuorum: false, ...opts });
@@ -39,8 +40,8 @@ describe('leader election', () => {
     const { raw } = node(1, [1, 2, 3]);
     const seen = new Set<number>();
     for (let k = 0; k < 200; k++) {
-      raw.raft.resetRandomizedElectionTimeout();
-      const t = raw.raft.randomizedElectionTimeout;
+      coreOf(raw).resetRandomizedElectionTimeout();
+      const t = coreOf(raw).randomizedElectionTimeout;
       expect(t).toBeGreaterThanOrEqual(10);
       expect(t).toBeLessThan(20);
       seen.add(t);
@@ -50,24 +51,24 @@ describe('leader election', () => {
 
   it('a follower campaigns after its election timeout; a single voter elects itself', () => {
     const { raw } = node(1, [1]);
-    for (let k = 0; k < 20 && raw.raft.role !== 'leader'; k++) raw.tick();
-    expect(raw.raft.role).toBe('leader');
-    expect(raw.raft.term).toBe(2);
+    for (let k = 0; k < 20 && coreOf(raw).role !== 'leader'; k++) raw.tick();
+    expect(coreOf(raw).role).toBe('leader');
+    expect(coreOf(raw).term).toBe(2);
   });
 
   it('pre-vote: a cut-off node does not bump its term', () => {
     const c = new SimCluster({ seed: 5, voters: [1, 2, 3], preVote: true, checkQuorum: true });
     c.net.isolate(3, [1, 2]);
     c.run(300);
-    expect(c.raw(3).raft.term).toBeLessThanOrEqual(2);
-    expect(c.raw(3).raft.role).toBe('pre-candidate');
+    expect(c.core(3).term).toBeLessThanOrEqual(2);
+    expect(c.core(3).role).toBe('pre-candidate');
   });
 
   it('without pre-vote, a cut-off node bumps its term over and over', () => {
     const c = new SimCluster({ seed: 5, voters: [1, 2, 3], preVote: false, checkQuorum: false });
     c.net.isolate(3, [1, 2]);
     c.run(300);
-    expect(c.raw(3).raft.term).toBeGreaterThan(5);
+    expect(c.core(3).term).toBeGreaterThan(5);
   });
 
   it('a voter refuses a candidate whose log is behind (election restriction)', () => {
@@ -79,9 +80,9 @@ describe('leader election', () => {
     c.net.heal();
     c.crash(1);
     c.campaign(3); // 3 lacks the entry: 2 refuses
-    expect(c.raw(3).raft.role).not.toBe('leader');
+    expect(c.core(3).role).not.toBe('leader');
     c.campaign(2);
-    expect(c.raw(2).raft.role).toBe('leader');
+    expect(c.core(2).role).toBe('leader');
   });
 });
 
@@ -98,7 +99,7 @@ describe('log replication', () => {
     const apps = sent.filter((m) => m.type === MessageType.MSG_APP && m.entries.length > 0);
     expect(apps).toHaveLength(2);
     expect(apps.every((m) => m.entries.length === 100)).toBe(true);
-    expect(c.raw(2).raft.raftLog.committed).toBe(c.raw(1).raft.raftLog.lastIndex());
+    expect(c.core(2).raftLog.committed).toBe(c.core(1).raftLog.lastIndex());
   });
 
   it('pipelines up to maxInflightMsgs appends, bounded by maxSizePerMsg, and waits for acks', () => {
@@ -118,7 +119,7 @@ describe('log replication', () => {
     c.net.filter = undefined;
     c.raw(1).tick();
     c.settle(400);
-    expect(c.raw(2).raft.raftLog.lastIndex()).toBe(c.raw(1).raft.raftLog.lastIndex());
+    expect(c.core(2).raftLog.lastIndex()).toBe(c.core(1).raftLog.lastIndex());
   });
 
   it('bounds in-flight bytes (maxInflightBytes)', () => {
@@ -150,7 +151,7 @@ describe('log replication', () => {
     const { raw } = node(1, [1, 2, 3]);
     expect(() => raw.propose(new Uint8Array([1]))).toThrow(ErrProposalDropped);
     const { raw: r2 } = node(2, [1, 2, 3], { disableProposalForwarding: true });
-    r2.raft.becomeFollower(2, 1);
+    coreOf(r2).becomeFollower(2, 1);
     try {
       r2.propose(new Uint8Array([1]));
       expect.unreachable();
@@ -186,7 +187,7 @@ describe('log replication', () => {
       l.tick();
       c.settle();
     }
-    expect(l.raft.raftLog.committed).toBe(l.raft.raftLog.lastIndex());
+    expect(coreOf(l).raftLog.committed).toBe(coreOf(l).raftLog.lastIndex());
     expect(() => l.propose(new Uint8Array(100))).not.toThrow();
   });
 
@@ -256,9 +257,9 @@ describe('leadership transfer', () => {
     const to = [1, 2, 3].find((x) => x !== from)!;
     c.crash(to);
     c.raw(from).transferLeadership(to);
-    expect(c.raw(from).raft.leadTransferee).toBe(to);
+    expect(c.core(from).leadTransferee).toBe(to);
     c.run(25);
-    expect(c.raw(from).raft.leadTransferee).toBe(0);
+    expect(c.core(from).leadTransferee).toBe(0);
     expect(c.leader()!.id).toBe(from);
   });
 });
@@ -296,7 +297,7 @@ describe('ReadIndex', () => {
     c.campaign(1);
     const r = c.get(1, 'r')!;
     c.settle();
-    expect(c.raw(1).raft.pendingReadIndexMessages).toHaveLength(1);
+    expect(c.core(1).pendingReadIndexMessages).toHaveLength(1);
     expect(c.history.find((x) => x.id === r)!.respond).toBe(Infinity);
     c.net.filter = undefined;
     c.raw(1).tick();
@@ -380,7 +381,7 @@ describe('RawNode API', () => {
     const c = manual([1]);
     c.campaign(1);
     c.settle();
-    expect(c.raw(1).raft.role).toBe('leader');
+    expect(c.core(1).role).toBe('leader');
     const joiner = c.addEmptyNode(2);
     expect(() => prepareJoin(joiner.storage)).not.toThrow();
     expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE, nodeId: 2 })).toBe(true);

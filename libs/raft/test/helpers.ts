@@ -1,8 +1,8 @@
-import type { MemoryStorage} from '../src/index.js';
+import type { ReadWriteStorage } from '../src/index.js';
 import { EntryType, emptyConfState, type Entry } from '../src/index.js';
 
 /** Storage whose log has the given terms at indexes 1..n (index 1 as the bootstrap snapshot), at hard-state term `term`. */
-export function storageWithTerms(s: MemoryStorage, terms: readonly number[], term: number, voters: readonly number[]): void {
+export function storageWithTerms(s: ReadWriteStorage, terms: readonly number[], term: number, voters: readonly number[]): void {
   const cs = emptyConfState();
   cs.voters = [...voters];
   s.applySnapshot({ data: new Uint8Array(), metadata: { index: 1, term: terms[0] ?? 1, confState: cs } });
@@ -11,7 +11,7 @@ export function storageWithTerms(s: MemoryStorage, terms: readonly number[], ter
   s.setHardState({ term, vote: 0, commit: 1 });
 }
 
-export function termsOf(s: MemoryStorage): number[] {
+export function termsOf(s: ReadWriteStorage): number[] {
   const out: number[] = [];
   for (let i = s.firstIndex() - 1; i <= s.lastIndex(); i++) out.push(s.term(i));
   return out;

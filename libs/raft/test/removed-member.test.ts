@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfChangeType, ErrStepPeerNotFound, MessageType, type Message } from '../src/index.js';
+import { coreOf } from '../src/internal.js';
 import { SimCluster } from '../src/sim/cluster.js';
 
 /** Three voters, node 1 leading, no random ticks: every step is scripted. */
@@ -36,7 +37,7 @@ function held(c: SimCluster, from: number, type: MessageType, send: () => void):
 function removeNode(c: SimCluster, id: number): void {
   expect(c.proposeConfChange({ type: ConfChangeType.CONF_CHANGE_REMOVE_NODE, nodeId: id })).toBe(true);
   c.settle();
-  expect(c.raw(1).raft.trk.progress.has(id)).toBe(false);
+  expect(coreOf(c.raw(1)).trk.progress.has(id)).toBe(false);
 }
 
 describe('messages from a removed member', () => {
@@ -45,11 +46,11 @@ describe('messages from a removed member', () => {
     const [late] = held(c, 3, MessageType.MSG_PROP, () => c.put(3, 'k'));
     expect(late).toBeDefined();
     removeNode(c, 3);
-    const lastIndex = c.raw(1).raft.raftLog.lastIndex();
+    const lastIndex = coreOf(c.raw(1)).raftLog.lastIndex();
     expect(() => c.raw(1).step(late!)).toThrow(ErrStepPeerNotFound);
-    expect(c.raw(1).raft.raftLog.lastIndex()).toBe(lastIndex);
+    expect(coreOf(c.raw(1)).raftLog.lastIndex()).toBe(lastIndex);
     c.settle();
-    expect(c.raw(1).raft.raftLog.lastIndex()).toBe(lastIndex);
+    expect(coreOf(c.raw(1)).raftLog.lastIndex()).toBe(lastIndex);
   });
 
   it('a read request forwarded before the removal is refused too', () => {
@@ -60,16 +61,16 @@ describe('messages from a removed member', () => {
     expect(late).toBeDefined();
     removeNode(c, 3);
     expect(() => c.raw(1).step(late!)).toThrow(ErrStepPeerNotFound);
-    expect(c.raw(1).raft.readOnly.pendingCount).toBe(0);
-    expect(c.raw(1).raft.pendingReadIndexMessages).toHaveLength(0);
+    expect(coreOf(c.raw(1)).readOnly.pendingCount).toBe(0);
+    expect(coreOf(c.raw(1)).pendingReadIndexMessages).toHaveLength(0);
   });
 
   it('the same late proposal from a member is still appended', () => {
     const c = cluster();
     const [late] = held(c, 2, MessageType.MSG_PROP, () => c.put(2, 'k'));
     expect(late).toBeDefined();
-    const lastIndex = c.raw(1).raft.raftLog.lastIndex();
+    const lastIndex = coreOf(c.raw(1)).raftLog.lastIndex();
     c.raw(1).step(late!);
-    expect(c.raw(1).raft.raftLog.lastIndex()).toBe(lastIndex + 1);
+    expect(coreOf(c.raw(1)).raftLog.lastIndex()).toBe(lastIndex + 1);
   });
 });

@@ -21,7 +21,9 @@ import {
   type Entry,
   type HardState,
   type InitialState,
+  type DriverStorage,
   type ReadWriteStorage,
+  type ReadySave,
   type Snapshot,
 } from '@mgmt/raft';
 import { assert } from './errors.js';
@@ -33,7 +35,7 @@ export interface DurableStorageOptions extends Omit<WalOptions, 'onDurable'> {
   io?: 'async' | 'sync';
 }
 
-export class DurableStorage implements ReadWriteStorage {
+export class DurableStorage implements ReadWriteStorage, DriverStorage {
   /** The underlying log (recovery report, stats, segment files). */
   readonly wal: Wal;
   private readonly cache = new MemoryStorage();
@@ -95,6 +97,14 @@ export class DurableStorage implements ReadWriteStorage {
   /** Persists one Ready (snapshot, entries, hard state) with one fsync; resolves when durable. */
   save(rd: WalSave): Promise<void> {
     return this.wal.save(rd);
+  }
+
+  /**
+   * The Raft driver's save (DriverStorage): one Ready, durable when the
+   * promise resolves ('async') or when it returns ('sync', the simulator).
+   */
+  saveReady(rd: ReadySave): void | Promise<void> {
+    return this.write(rd);
   }
 
   /** Persists one Ready, blocking until durable (simulator). */

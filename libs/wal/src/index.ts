@@ -6,6 +6,7 @@ export type { WalIdentity } from './records.js';
 export type { FileSystem, AppendFile } from './file-system.js';
 export { NodeFileSystem } from './node-file-system.js';
 export { SimDisk, SimCrashError, SimFsError, type CrashMode } from './sim-disk.js';
+export { WalStorageModel } from './sim-storage-model.js';
 export type { WalLogger } from './logger.js';
 export { silentLogger } from './logger.js';
 export {

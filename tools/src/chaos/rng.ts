@@ -1,4 +1,5 @@
 /** Seeded pseudo-random numbers for the chaos runner, so a run replays from its seed. */
+import { mulberry32 as seededFloats } from '@mgmt/testkit';
 
 /** A seeded generator: `next()` in [0, 1), plus helpers built on it. */
 export interface Rng {
@@ -16,14 +17,7 @@ export interface Rng {
 
 /** mulberry32: a tiny 32-bit PRNG, good enough to drive a test, not for crypto. */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededFloats(seed);
   const rng: Rng = {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

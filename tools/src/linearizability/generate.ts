@@ -4,6 +4,7 @@
  * effect at a random instant inside its real-time interval, and outputs come
  * from running a sequential register in the order of those instants.
  */
+import { mulberry32 } from '@mgmt/testkit';
 import type { Operation, OperationKind, RegisterValue } from './history.js';
 
 /** Shape of a generated history. */
@@ -30,17 +31,8 @@ export interface GeneratedHistory {
   linearization: number[];
 }
 
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (from @mgmt/testkit): a small seeded generator of floats in [0, 1). */
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 interface Planned {
   operation: Operation;

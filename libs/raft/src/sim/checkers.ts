@@ -11,8 +11,10 @@
  * Linearizability of client operations is checked on the history
  * (linearizability.ts).
  */
-import type { MemoryStorage } from '../memory-storage.js';
+import { coreOf } from '../internal.js';
+import type { Role } from '../raft.js';
 import type { RawNode } from '../rawnode.js';
+import type { Storage } from '../storage.js';
 import type { Entry, Snapshot } from '../types.js';
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -48,28 +50,27 @@ export class SafetyChecker {
   }
 
   /** Election safety; call after every step for every live node. */
-  observeRole(id: number, raw: RawNode): void {
-    const r = raw.raft;
-    if (r.role !== 'leader') return;
-    const prev = this.leaders.get(r.term);
-    if (prev === undefined) this.leaders.set(r.term, id);
-    else if (prev !== id) this.fail(`election safety: two leaders in term ${r.term}: ${prev} and ${id}`);
+  observeRole(id: number, role: Role, term: number): void {
+    if (role !== 'leader') return;
+    const prev = this.leaders.get(term);
+    if (prev === undefined) this.leaders.set(term, id);
+    else if (prev !== id) this.fail(`election safety: two leaders in term ${term}: ${prev} and ${id}`);
   }
 
   /** Leader completeness; call when a node becomes leader. */
   onBecomeLeader(id: number, raw: RawNode): void {
     const c = this.maxCommitted;
     if (c === 0) return;
-    const log = raw.raft.raftLog;
+    const log = coreOf(raw).raftLog;
     if (c < log.firstIndex() - 1) return; // compacted into a snapshot at or after c
     const t = log.zeroTermOnErr(c);
     if (t !== this.committedTerm[c]) {
-      this.fail(`leader completeness: leader ${id} of term ${raw.raft.term} has term ${t} at committed index ${c} (committed term ${this.committedTerm[c]})`);
+      this.fail(`leader completeness: leader ${id} of term ${raw.term} has term ${t} at committed index ${c} (committed term ${this.committedTerm[c]})`);
     }
   }
 
   /** Before persisting entries on a node: a node holding a committed entry must never overwrite it. */
-  beforeAppend(id: number, storage: MemoryStorage, ents: readonly Entry[]): void {
+  beforeAppend(id: number, storage: Storage, ents: readonly Entry[]): void {
     if (ents.length === 0) return;
     const first = ents[0]!.index;
     const oldLast = storage.lastIndex();
@@ -85,7 +86,7 @@ export class SafetyChecker {
   }
 
   /** After persisting entries: log matching. */
-  afterAppend(id: number, storage: MemoryStorage, ents: readonly Entry[]): void {
+  afterAppend(id: number, storage: Storage, ents: readonly Entry[]): void {
     for (const e of ents) {
       if (e.index < storage.firstIndex()) continue;
       const prevTerm = storage.term(e.index - 1);

@@ -1,21 +1,33 @@
 /**
- * A whole simulated cluster in one thread: nodes (RawNode + MemoryStorage +
- * a KV state machine), the simulated network, clients, crashes and
- * restarts, membership changes, transfers and snapshots, and the safety
- * checkers wired into every persist, apply and step.
+ * A whole simulated cluster in one thread. Each member runs the production
+ * driver (RaftDriver: the one Ready loop, with production's options) over a
+ * storage model (memory, or the WAL on SimDisk from libs/wal), on a manual
+ * clock and the simulated network, with a KV state machine. The simulator
+ * adds clients, crashes and restarts, membership changes, transfers, and the
+ * safety checkers, wired into every save, apply and election through the
+ * driver's observer seam.
  */
 import type { UnsafeTestBugs } from '../config.js';
-import { decodeConfChange } from '../confchange.js';
+import { RaftDriver } from '../driver/driver.js';
+import { ManualClock } from '../driver/manual-clock.js';
+import { ProposalFailedError } from '../driver/errors.js';
+import type { StateMachine } from '../driver/seams.js';
+import type { DriverOptions } from '../driver/options.js';
 import { ErrProposalDropped } from '../errors.js';
-import { MemoryStorage } from '../memory-storage.js';
+import { coreOf, nodeOf } from '../internal.js';
+import type { Raft } from '../raft.js';
 import { Rng } from '../random.js';
-import { RawNode, type Ready } from '../rawnode.js';
-import { ConfChangeType, EntryType, MessageType, type ConfChange, type ConfState, type Entry, emptyConfState } from '../types.js';
+import type { RawNode } from '../rawnode.js';
+import { ConfChangeType, EntryType, type ConfChange, type ConfState, type Entry, type Snapshot, emptyConfState } from '../types.js';
 import { bootstrapNewCluster } from '../bootstrap.js';
 import { ReadOnlyOption } from '../read-only.js';
 import { SafetyChecker } from './checkers.js';
 import { KvStore, decodeOp, encodeOp, type HistoryOp, type KvOp } from './kv.js';
 import { SimNetwork } from './network.js';
+import { MemoryStorageModel, type SimStorage, type SimStorageModel } from './storage-model.js';
+
+/** Milliseconds of the manual clock per simulated step (one Raft tick). */
+const TICK_MS = 20;
 
 export interface ClusterOptions {
   seed: number;
@@ -35,38 +47,77 @@ export interface ClusterOptions {
   snapshotKeep?: number;
   bugs?: UnsafeTestBugs;
   /** Prepares a node's storage instead of bootstrapping the initial voters (scenario tests). */
-  init?: (id: number, storage: MemoryStorage) => void;
+  init?: (id: number, storage: SimStorage) => void;
   readOnlyOption?: ReadOnlyOption;
+  /** How members keep their logs (default: in memory). */
+  storage?: SimStorageModel;
+  /** Production's options of the driver (send before persist, early apply, forget-leader); default on. */
+  productionOptions?: boolean;
+  /** A learner may be promoted only within this many entries of the commit index (production: 1000). */
+  maxLearnerLag?: number;
+  /** Single driver options over productionOptions, to bisect a failure. */
+  driverOverrides?: Pick<DriverOptions, 'sendBeforePersist' | 'applyBeforePersist' | 'eagerCampaignTicks'>;
 }
 
 interface PendingRead {
   op: HistoryOp;
-  index: number;
 }
 
-export class SimNode {
+/** One simulated member: its storage, its driver while it runs, and its state machine. */
+export class SimNode implements StateMachine {
   readonly id: number;
-  readonly storage = new MemoryStorage();
-  raw: RawNode | null = null;
+  storage: SimStorage;
+  driver: RaftDriver | null = null;
   kv = new KvStore();
   confState: ConfState = emptyConfState();
-  applied = 0;
   /** Removed from the cluster: stopped for good. */
   removed = false;
   readonly reads = new Map<string, PendingRead>();
+  /** Called when an applied change removes `nodeId` (the cluster schedules its shutdown). */
+  onRemove: (nodeId: number) => void = () => {};
 
-  constructor(id: number) {
+  constructor(id: number, storage: SimStorage) {
     this.id = id;
+    this.storage = storage;
   }
 
   get up(): boolean {
-    return this.raw !== null;
+    return this.driver !== null;
+  }
+
+  /** The member's RawNode (white-box, for tests and checkers), or null while it is down. */
+  get raw(): RawNode | null {
+    return this.driver ? nodeOf(this.driver) : null;
+  }
+
+  get applied(): number {
+    return this.driver?.appliedIndex ?? this.storage.snapshot().metadata.index;
+  }
+
+  applyEntry(e: Entry): void {
+    const op = decodeOp(e.data);
+    if (op) this.kv.apply(op);
+  }
+
+  applyConfChange(cc: ConfChange, cs: ConfState): void {
+    this.confState = cs;
+    if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE) this.onRemove(cc.nodeId);
+  }
+
+  snapshotData(): Uint8Array {
+    return this.kv.snapshot();
+  }
+
+  restore(data: Uint8Array, snapshot: Snapshot): void {
+    this.kv = KvStore.restore(data);
+    this.confState = snapshot.metadata.confState;
   }
 }
 
 export class SimCluster {
   readonly rng: Rng;
   readonly net: SimNetwork;
+  readonly clock = new ManualClock();
   readonly nodes = new Map<number, SimNode>();
   readonly checker = new SafetyChecker();
   readonly history: HistoryOp[] = [];
@@ -78,7 +129,9 @@ export class SimCluster {
   private readonly pendingWrites = new Map<number, { op: KvOp; lastTry: number; backoff: number }>();
   private readonly seenOps = new Set<number>();
   private readonly stopAt = new Map<number, number>();
-  readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init'>> & { bugs: UnsafeTestBugs };
+  readonly model: SimStorageModel;
+  readonly opts: Required<Omit<ClusterOptions, 'bugs' | 'init' | 'storage' | 'driverOverrides'>> & { bugs: UnsafeTestBugs };
+  private readonly overrides: ClusterOptions['driverOverrides'];
   /** Jitter: probability that a live node ticks in a step. */
   tickProbability = 1;
 
@@ -98,7 +151,11 @@ export class SimCluster {
       snapshotKeep: o.snapshotKeep ?? 5,
       bugs: o.bugs ?? {},
       readOnlyOption: o.readOnlyOption ?? ReadOnlyOption.Safe,
+      productionOptions: o.productionOptions ?? true,
+      maxLearnerLag: o.maxLearnerLag ?? 0,
     };
+    this.model = o.storage ?? new MemoryStorageModel();
+    this.overrides = o.driverOverrides;
     this.rng = new Rng(o.seed);
     this.net = new SimNetwork(this.rng.fork());
     this.checker.onNewCommitted = (e) => {
@@ -113,78 +170,119 @@ export class SimCluster {
       }
     };
     for (const id of o.voters) {
-      const n = new SimNode(id);
+      const n = this.newNode(id);
       if (o.init) o.init(id, n.storage);
       else bootstrapNewCluster(n.storage, o.voters);
-      this.nodes.set(id, n);
       this.start(n);
     }
   }
 
   // ---- node lifecycle ----
 
+  private newNode(id: number): SimNode {
+    const n = new SimNode(id, this.model.open(id));
+    n.onRemove = (nodeId) => {
+      const target = this.nodes.get(nodeId);
+      // A removed member shuts down a little later (after it had a chance to hand over).
+      if (target && !target.removed && !this.stopAt.has(nodeId)) this.stopAt.set(nodeId, this.now + 20);
+    };
+    this.nodes.set(id, n);
+    return n;
+  }
+
   private start(n: SimNode): void {
+    try {
+      n.storage = this.model.open(n.id);
+    } catch (err) {
+      // A process cannot start on a full disk (opening the log writes): it stays down; a later restart tries again.
+      if (this.model.isDiskFull?.(err)) return;
+      throw err;
+    }
     const snap = n.storage.snapshot();
     n.kv = KvStore.restore(snap.data);
     n.confState = snap.metadata.confState;
-    n.applied = snap.metadata.index;
     n.reads.clear();
-    n.raw = new RawNode({
+    const production = this.opts.productionOptions;
+    const o = this.opts;
+    const driver = new RaftDriver({
       id: n.id,
-      electionTick: this.opts.electionTick,
-      heartbeatTick: this.opts.heartbeatTick,
       storage: n.storage,
+      send: (m) => this.net.send(m, this.now),
+      clock: this.clock,
+      stateMachine: n,
       random: this.rng.fork().fn(),
-      applied: n.applied,
-      maxSizePerMsg: this.opts.maxSizePerMsg,
-      maxInflightMsgs: this.opts.maxInflightMsgs,
-      maxInflightBytes: this.opts.maxInflightBytes,
-      maxUncommittedEntriesSize: this.opts.maxUncommittedEntriesSize,
-      preVote: this.opts.preVote,
-      checkQuorum: this.opts.checkQuorum,
-      unsafeTestBugs: this.opts.bugs,
-      readOnlyOption: this.opts.readOnlyOption,
+      tickMs: TICK_MS,
+      electionTicks: o.electionTick,
+      heartbeatTicks: o.heartbeatTick,
+      snapshotEveryEntries: o.snapshotInterval,
+      snapshotCatchUpEntries: o.snapshotKeep,
+      sendBeforePersist: production,
+      applyBeforePersist: production,
+      eagerCampaignTicks: production ? 10 : 0,
+      isDiskFull: (err) => this.model.isDiskFull?.(err) ?? false,
+      ...this.overrides,
+      core: {
+        maxSizePerMsg: o.maxSizePerMsg,
+        maxInflightMsgs: o.maxInflightMsgs,
+        maxInflightBytes: o.maxInflightBytes,
+        maxUncommittedEntriesSize: o.maxUncommittedEntriesSize,
+        preVote: o.preVote,
+        checkQuorum: o.checkQuorum,
+        unsafeTestBugs: o.bugs,
+        readOnlyOption: o.readOnlyOption,
+        maxLearnerLag: o.maxLearnerLag,
+      },
+      observer: {
+        onBecomeLeader: () => this.checker.onBecomeLeader(n.id, nodeOf(driver)),
+        beforeSave: (s) => {
+          if (s.snapshot) this.checker.onSnapshot(n.id, s.snapshot);
+          if (s.entries.length > 0) this.checker.beforeAppend(n.id, n.storage, s.entries);
+        },
+        afterSave: (s) => {
+          if (s.entries.length > 0) this.checker.afterAppend(n.id, n.storage, s.entries);
+        },
+        beforeApply: (e) => this.checker.onApply(n.id, e),
+      },
     });
+    driver.onFatal((err) => {
+      if (this.model.isCrash(n.id, err)) return;
+      this.checker.violations.push(`member ${n.id} stopped: ${(err as Error).message}`);
+    });
+    n.driver = driver;
   }
 
   /** Adds a brand-new (empty) node that will join once the leader adds it. */
   addEmptyNode(id: number): SimNode {
-    const n = new SimNode(id);
-    this.nodes.set(id, n);
+    const n = this.newNode(id);
     this.start(n);
     return n;
   }
 
   /**
-   * Crashes a node: it loses everything not persisted. If it had work
-   * pending, it may have persisted a prefix of it (entries in order, then
-   * the hard state) without sending anything.
+   * Crashes a node: it loses everything not durable. With `partialPersist`
+   * it dies inside its pending save (the model decides what a crash leaves:
+   * on SimDisk torn and lost writes; in memory a prefix of the save), having
+   * sent only what a leader sends before its save.
    */
   crash(id: number, partialPersist = false): void {
     const n = this.nodes.get(id);
-    if (!n || !n.raw) return;
-    if (partialPersist && n.raw.hasReady()) {
-      const rd = n.raw.ready();
-      if (rd.snapshot && this.rng.chance(0.5)) {
-        n.storage.applySnapshot(rd.snapshot);
-      } else if (!rd.snapshot && rd.entries.length > 0) {
-        const k = this.rng.int(rd.entries.length + 1);
-        const part = rd.entries.slice(0, k);
-        this.checker.beforeAppend(id, n.storage, part);
-        n.storage.append(part);
-        this.checker.afterAppend(id, n.storage, part);
-        if (k === rd.entries.length && rd.hardState && this.rng.chance(0.5)) n.storage.setHardState(rd.hardState);
-      } else if (!rd.snapshot && rd.hardState && this.rng.chance(0.5)) {
-        n.storage.setHardState(rd.hardState);
-      }
+    if (!n || !n.driver) return;
+    const driver = n.driver;
+    if (partialPersist && driver.hasWork && this.model.armCrash(id, this.rng.int(8))) {
+      driver.wake();
+      this.clock.runDeferred();
     }
-    n.raw = null;
+    driver.halt();
+    n.driver = null;
+    this.model.crash(id, this.rng);
     this.net.dropTo(id);
+    // The others see the connection close (production's transports report it): forget-leader runs.
+    for (const other of this.nodes.values()) if (other.driver && other.id !== id) other.driver.peerUnreachable(id);
   }
 
   restart(id: number): void {
     const n = this.nodes.get(id);
-    if (!n || n.raw || n.removed) return;
+    if (!n || n.driver || n.removed) return;
     this.start(n);
   }
 
@@ -193,17 +291,13 @@ export class SimCluster {
   /** One step: deliver due messages, tick, process every Ready, check. */
   step(): void {
     this.now++;
+    this.clock.advance(TICK_MS);
     for (const m of this.net.due(this.now)) {
       const n = this.nodes.get(m.to);
-      if (!n || !n.raw) continue;
-      try {
-        n.raw.step(m);
-      } catch (e) {
-        if (!(e instanceof ErrProposalDropped) && !(e instanceof Error && e.name === 'ErrStepPeerNotFound')) throw e;
-      }
+      if (n?.driver) n.driver.receive(m);
     }
     for (const n of this.nodes.values()) {
-      if (n.raw && (this.tickProbability >= 1 || this.rng.chance(this.tickProbability))) n.raw.tick();
+      if (n.driver && (this.tickProbability >= 1 || this.rng.chance(this.tickProbability))) n.driver.tick();
     }
     this.processAll();
     for (const [id, at] of this.stopAt) {
@@ -216,94 +310,36 @@ export class SimCluster {
         }
       }
     }
-    for (const n of this.nodes.values()) if (n.raw) this.checker.observeRole(n.id, n.raw);
+    for (const n of this.nodes.values()) if (n.driver) this.checker.observeRole(n.id, n.driver.role, n.driver.term);
+    this.noticeStopped();
   }
 
+  /** Runs every member's loop until no one has work (bounded). */
   processAll(): void {
-    for (let round = 0; round < 4; round++) {
-      let any = false;
-      for (const n of this.nodes.values()) {
-        while (n.raw && n.raw.hasReady()) {
-          this.handleReady(n, n.raw.ready());
-          any = true;
-        }
-      }
-      if (!any) return;
-    }
+    for (const n of this.nodes.values()) n.driver?.wake();
+    this.clock.runDeferred();
+    this.serveReads();
+    this.noticeStopped();
   }
 
-  private handleReady(n: SimNode, rd: Ready): void {
-    const raw = n.raw!;
-    if (rd.softState?.role === 'leader') this.checker.onBecomeLeader(n.id, raw);
-    // 1. persist
-    if (rd.snapshot) {
-      this.checker.onSnapshot(n.id, rd.snapshot);
-      n.storage.applySnapshot(rd.snapshot);
-    }
-    if (rd.entries.length > 0) {
-      this.checker.beforeAppend(n.id, n.storage, rd.entries);
-      n.storage.append(rd.entries);
-      this.checker.afterAppend(n.id, n.storage, rd.entries);
-    }
-    if (rd.hardState) n.storage.setHardState(rd.hardState);
-    // 2. send
-    for (const m of rd.messages) {
-      const delivered = this.net.send(m, this.now);
-      if (m.type === MessageType.MSG_SNAP) raw.reportSnapshot(m.to, delivered);
-    }
-    // 3. apply
-    if (rd.snapshot) {
-      n.kv = KvStore.restore(rd.snapshot.data);
-      n.confState = rd.snapshot.metadata.confState;
-      n.applied = rd.snapshot.metadata.index;
-    }
-    for (const e of rd.committedEntries) this.apply(n, e);
-    for (const rs of rd.readStates) {
-      const key = new TextDecoder().decode(rs.requestCtx);
-      const pr = n.reads.get(key);
-      if (pr) pr.index = rs.index;
-    }
-    raw.advance(rd);
-    this.serveReads(n);
-    this.maybeSnapshot(n);
-  }
-
-  private apply(n: SimNode, e: Entry): void {
-    this.checker.onApply(n.id, e);
-    if (e.type === EntryType.ENTRY_CONF_CHANGE) {
-      const cc = decodeConfChange(e.data);
-      n.confState = n.raw!.applyConfChange(cc);
-      if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && !this.stopAt.has(cc.nodeId)) {
-        const target = this.nodes.get(cc.nodeId);
-        // A removed member shuts down a little later (after it had a chance to hand over).
-        if (target && !target.removed) this.stopAt.set(cc.nodeId, this.now + 20);
-      }
-    } else if (e.data.byteLength > 0) {
-      const op = decodeOp(e.data);
-      if (op) n.kv.apply(op);
-    }
-    n.applied = e.index;
-  }
-
-  private serveReads(n: SimNode): void {
-    if (n.reads.size === 0) return;
-    for (const [k, pr] of n.reads) {
-      if (pr.index >= 0 && n.applied >= pr.index) {
-        pr.op.value = n.kv.get(pr.op.key);
-        pr.op.respond = this.now;
-        n.reads.delete(k);
+  /** A member whose driver stopped on its own (an armed disk killed it) is down: its disk keeps what survives. */
+  private noticeStopped(): void {
+    for (const n of this.nodes.values()) {
+      if (n.driver?.isStopped) {
+        n.driver = null;
+        this.model.crash(n.id, this.rng);
+        this.net.dropTo(n.id);
       }
     }
   }
 
-  private maybeSnapshot(n: SimNode): void {
-    const every = this.opts.snapshotInterval;
-    if (every <= 0) return;
-    const snapIdx = n.storage.snapshot().metadata.index;
-    if (n.applied - snapIdx < every) return;
-    n.storage.createSnapshot(n.applied, n.confState, n.kv.snapshot());
-    const compactTo = n.applied - this.opts.snapshotKeep;
-    if (compactTo >= n.storage.firstIndex()) n.storage.compact(compactTo);
+  private serveReads(): void {
+    for (const n of this.nodes.values()) {
+      if (n.reads.size === 0 || !n.driver) continue;
+      for (const [k, pr] of n.reads) {
+        if (pr.op.respond !== Infinity) n.reads.delete(k);
+      }
+    }
   }
 
   // ---- clients ----
@@ -322,30 +358,30 @@ export class SimCluster {
 
   private tryPropose(via: number, op: KvOp): boolean {
     const n = this.nodes.get(via);
-    if (!n || !n.raw) return false;
+    if (!n || !n.driver) return false;
     try {
-      n.raw.propose(encodeOp(op));
+      n.driver.propose(encodeOp(op));
       return true;
     } catch (e) {
-      if (e instanceof ErrProposalDropped) return false;
+      if (e instanceof ProposalFailedError) return false;
       throw e;
     }
   }
 
-  /** A linearizable read through ReadIndex at node `via`. */
+  /** A linearizable read through ReadIndex at node `via` (answered once the member has applied the read index). */
   get(via: number, key: string): number | undefined {
     const n = this.nodes.get(via);
-    if (!n || !n.raw) return undefined;
+    if (!n || !n.driver) return undefined;
     const id = this.nextOpId++;
     const h: HistoryOp = { kind: 'get', id, key, value: undefined, invoke: this.now, respond: Infinity };
-    try {
-      n.raw.readIndex(new TextEncoder().encode(`r${id}`));
-    } catch (e) {
-      if (e instanceof ErrProposalDropped) return undefined;
-      throw e;
-    }
     this.history.push(h);
-    n.reads.set(`r${id}`, { op: h, index: -1 });
+    n.reads.set(`r${id}`, { op: h });
+    const driver = n.driver;
+    driver.readIndexThen((err) => {
+      if (err || n.driver !== driver) return; // never answered: stays pending in the history
+      h.value = n.kv.get(key);
+      h.respond = this.now;
+    });
     return id;
   }
 
@@ -359,8 +395,8 @@ export class SimCluster {
     const leader = this.leader();
     let live = this.liveMembers();
     if (leader) {
-      const t = leader.raw!.raft.trk;
-      live = live.filter((n) => t.isMember(n.id));
+      const st = leader.driver!.status();
+      live = live.filter((n) => st.voters.includes(n.id) || st.learners.includes(n.id));
     }
     if (live.length === 0) return;
     for (const p of this.pendingWrites.values()) {
@@ -390,20 +426,21 @@ export class SimCluster {
   leader(): SimNode | undefined {
     let best: SimNode | undefined;
     for (const n of this.nodes.values()) {
-      if (n.raw && n.raw.raft.role === 'leader' && (!best || n.raw.raft.term > best.raw!.raft.term)) best = n;
+      if (n.driver && n.driver.role === 'leader' && (!best || n.driver.term > best.driver!.term)) best = n;
     }
     return best;
   }
 
   liveMembers(): SimNode[] {
-    return [...this.nodes.values()].filter((n) => n.raw && !n.removed);
+    return [...this.nodes.values()].filter((n) => n.driver && !n.removed);
   }
 
   proposeConfChange(cc: ConfChange): boolean {
     const l = this.leader();
     if (!l) return false;
     try {
-      l.raw!.proposeConfChange(cc);
+      nodeOf(l.driver!).proposeConfChange(cc);
+      l.driver!.wake();
       return true;
     } catch (e) {
       if (e instanceof ErrProposalDropped) return false;
@@ -425,7 +462,7 @@ export class SimCluster {
   settle(maxSteps = 200): void {
     for (let k = 0; k < maxSteps && this.checker.ok; k++) {
       this.step();
-      if (this.net.inFlight === 0 && ![...this.nodes.values()].some((n) => n.raw?.hasReady())) return;
+      if (this.net.inFlight === 0 && ![...this.nodes.values()].some((n) => n.driver?.hasWork)) return;
     }
   }
 
@@ -435,15 +472,26 @@ export class SimCluster {
     return n;
   }
 
+  /** The member's driver (throws while it is down). */
+  driver(id: number): RaftDriver {
+    const d = this.node(id).driver;
+    if (!d) throw new Error(`node ${id} is down`);
+    return d;
+  }
+
+  /** The member's RawNode (white-box, tests). */
   raw(id: number): RawNode {
-    const r = this.node(id).raw;
-    if (!r) throw new Error(`node ${id} is down`);
-    return r;
+    return nodeOf(this.driver(id));
+  }
+
+  /** The member's core (white-box, tests). */
+  core(id: number): Raft {
+    return coreOf(this.raw(id));
   }
 
   /** Makes `id` campaign and settles the network. */
   campaign(id: number): void {
-    this.raw(id).campaign();
+    this.driver(id).campaign();
     this.settle();
   }
 

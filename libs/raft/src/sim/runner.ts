@@ -10,7 +10,9 @@
 import type { UnsafeTestBugs } from '../config.js';
 import { Rng } from '../random.js';
 import { ConfChangeType } from '../types.js';
-import { SimCluster } from './cluster.js';
+import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS } from '../driver/options.js';
+import { SimCluster, type ClusterOptions } from './cluster.js';
+import type { SimStorageModel } from './storage-model.js';
 import { checkLinearizable } from './linearizability.js';
 
 export interface RunOptions {
@@ -22,6 +24,18 @@ export interface RunOptions {
   bugs?: UnsafeTestBugs;
   /** Probability per step of a membership change attempt (default 0.02). */
   confChangeRate?: number;
+  /** How members keep their logs (default: in memory); libs/wal's WalStorageModel runs DurableStorage on SimDisk. */
+  storage?: (seed: number) => SimStorageModel;
+  /**
+   * Production's settings exactly (election and heartbeat ticks, message and
+   * in-flight limits, pre-vote, check-quorum, learner lag, snapshot interval)
+   * instead of randomized ones. Production's driver options are on either way.
+   */
+  productionDefaults?: boolean;
+  /** Production's driver options (send before persist, early apply, forget-leader); default on. Off only to bisect a failure. */
+  productionOptions?: boolean;
+  /** Single driver options, to bisect a failure (see ClusterOptions.driverOverrides). */
+  driverOverrides?: ClusterOptions['driverOverrides'];
 }
 
 export interface RunResult {
@@ -34,13 +48,35 @@ export interface RunResult {
 
 const MAX_IDS = 7;
 
+/** The cluster settings production runs with (RaftServer's defaults; see DRIVER_DEFAULTS and PRODUCTION_CORE_DEFAULTS). */
+function productionSettings(seed: number, voters: number[], bugs: UnsafeTestBugs | undefined): ClusterOptions {
+  const core = PRODUCTION_CORE_DEFAULTS;
+  return {
+    seed,
+    voters,
+    electionTick: DRIVER_DEFAULTS.electionTicks,
+    heartbeatTick: DRIVER_DEFAULTS.heartbeatTicks,
+    preVote: core.preVote,
+    checkQuorum: core.checkQuorum,
+    maxSizePerMsg: core.maxSizePerMsg,
+    maxInflightMsgs: core.maxInflightMsgs,
+    maxInflightBytes: 0,
+    maxUncommittedEntriesSize: core.maxUncommittedEntriesSize,
+    maxLearnerLag: core.maxLearnerLag,
+    snapshotInterval: DRIVER_DEFAULTS.snapshotEveryEntries,
+    snapshotKeep: DRIVER_DEFAULTS.snapshotCatchUpEntries,
+    productionOptions: true,
+    bugs,
+  };
+}
+
 export function runSimulation(o: RunOptions): RunResult {
   const rng = new Rng(o.seed ^ 0x5eed);
   const nVoters = rng.pick([1, 3, 3, 3, 5]);
   const voters = Array.from({ length: nVoters }, (_, k) => k + 1);
   const preVote = rng.chance(0.75);
   const checkQuorum = rng.chance(0.75);
-  const c = new SimCluster({
+  const randomized: ClusterOptions = {
     seed: o.seed,
     voters,
     electionTick: rng.pick([5, 10, 10, 20]),
@@ -54,6 +90,12 @@ export function runSimulation(o: RunOptions): RunResult {
     snapshotInterval: rng.pick([0, 5, 10, 25]),
     snapshotKeep: rng.pick([0, 2, 10]),
     bugs: o.bugs,
+  };
+  const c = new SimCluster({
+    ...(o.productionDefaults ? productionSettings(o.seed, voters, o.bugs) : randomized),
+    ...(o.storage ? { storage: o.storage(o.seed) } : {}),
+    ...(o.productionOptions === false ? { productionOptions: false } : {}),
+    ...(o.driverOverrides ? { driverOverrides: o.driverOverrides } : {}),
   });
   c.tickProbability = rng.pick([1, 0.95, 0.8]);
   const stats: Record<string, number> = { crashes: 0, partitions: 0, confChanges: 0, transfers: 0 };
@@ -102,14 +144,17 @@ export function runSimulation(o: RunOptions): RunResult {
       c.crash(rng.pick(live).id, rng.chance(0.5));
       stats.crashes!++;
     }
+    // full disks (only models that have disks: the memory model draws nothing here, so its seeds keep their meaning)
+    if (c.model.fillDisk && rng.chance(0.004) && live.length > 0 && c.model.fillDisk(rng.pick(live).id, rng)) stats.fullDisks = (stats.fullDisks ?? 0) + 1;
+    if (c.model.freeDisks && rng.chance(0.01)) c.model.freeDisks();
     if (rng.chance(0.04)) {
-      const down = [...c.nodes.values()].filter((n) => !n.raw && !n.removed);
+      const down = [...c.nodes.values()].filter((n) => !n.driver && !n.removed);
       if (down.length > 0) c.restart(rng.pick(down).id);
     }
     // membership, transfer
     const leader = c.leader();
     if (leader && rng.chance(o.confChangeRate ?? 0.02)) {
-      const st = leader.raw!.status();
+      const st = leader.driver!.status();
       const roll = rng.int(4);
       if (roll === 0 && nextId <= MAX_IDS) {
         const id = nextId;
@@ -127,8 +172,8 @@ export function runSimulation(o: RunOptions): RunResult {
       }
     }
     if (leader && rng.chance(0.01)) {
-      const st = leader.raw!.status();
-      leader.raw!.transferLeadership(rng.pick(st.voters));
+      const st = leader.driver!.status();
+      leader.driver!.transferLeadership(rng.pick(st.voters));
       stats.transfers!++;
     }
     c.step();
@@ -138,15 +183,16 @@ export function runSimulation(o: RunOptions): RunResult {
   let livenessOk = true;
   if (c.checker.ok) {
     c.net.heal();
+    c.model.freeDisks?.();
     c.tickProbability = 1;
-    for (const n of c.nodes.values()) if (!n.raw && !n.removed) c.restart(n.id);
+    for (const n of c.nodes.values()) if (!n.driver && !n.removed) c.restart(n.id);
     c.resetBackoff();
     const start = c.now;
     livenessOk = c.runUntil(() => {
       c.retryPending(30);
       const l = c.leader();
       // A working leader (it has committed in its own term) and every client write committed.
-      return l !== undefined && c.pendingWriteCount === 0 && l.raw!.raft.committedEntryInCurrentTerm();
+      return l !== undefined && c.pendingWriteCount === 0 && l.driver!.committedInTerm;
     }, livenessSteps);
     stats.livenessTicks = c.now - start;
   }
@@ -154,7 +200,7 @@ export function runSimulation(o: RunOptions): RunResult {
   if (violations.length === 0 && !livenessOk) {
     const l = c.leader();
     violations.push(
-      `liveness: after ${livenessSteps} healed ticks ${l ? `leader ${l.id} (term ${l.raw!.raft.term})` : 'no leader'}, ${c.pendingWriteCount} writes pending`,
+      `liveness: after ${livenessSteps} healed ticks ${l ? `leader ${l.id} (term ${l.driver!.term})` : 'no leader'}, ${c.pendingWriteCount} writes pending`,
     );
   }
   if (violations.length === 0) {

@@ -1,0 +1,600 @@
+/**
+ * RaftDriver: the one Ready/Advance loop. It owns a RawNode and wires it to
+ * four seams (seams.ts): the storage it persists to, `send`, a clock with
+ * timers, and the state machine it applies to. Production (the agent's
+ * RaftServer), the simulators, the WAL tests and the benches all run it:
+ *
+ *   tick / received message / proposal
+ *     -> node.ready(): [leader: send] -> apply what is already durable
+ *        -> persist (one save, one fsync) -> [others: send]
+ *        -> install snapshot, apply the rest, serve reads -> node.advance()
+ *
+ * Persist before send (the rule stated on Ready), except where the thesis
+ * allows the leader to send first (see handleReady). While one Ready is
+ * being persisted, new proposals accumulate in the node, so the next Ready
+ * carries them all: that is the group commit.
+ *
+ * The loop is written with continuations, not async/await: a storage whose
+ * save returns a promise (the WAL) suspends it; a synchronous one (the
+ * simulator's) runs it to the end in the same call, so a simulation stays
+ * deterministic.
+ */
+import { decodeConfChange } from '../confchange.js';
+import { ErrProposalDropped } from '../errors.js';
+import type { Role } from '../raft.js';
+import { RawNode, type Ready, type Status } from '../rawnode.js';
+import { ConfChangeType, EntryType, MessageType, isEmptySnapshot, type ConfChange, type ConfState, type Entry, type Message, type Snapshot } from '../types.js';
+import { DriverInvariantError, ProposalFailedError } from './errors.js';
+import { EagerCampaign } from './eager-campaign.js';
+import { ReadBarriers, type IndexCallback } from './read-barriers.js';
+import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
+import { SILENT_LOGGER, type DriverClock, type DriverLogger, type DriverObserver, type DriverStorage, type SendFn, type StateMachine } from './seams.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Drives one Raft member; see the file comment. */
+export class RaftDriver {
+  readonly id: number;
+  protected readonly node: RawNode;
+  private readonly storage: DriverStorage;
+  private readonly sendFn: SendFn;
+  private readonly clock: DriverClock;
+  private readonly sm: StateMachine;
+  private readonly log: DriverLogger;
+  private readonly observer: DriverObserver | undefined;
+  private readonly o: Required<Omit<DriverOptions, 'logger' | 'observer' | 'core' | 'applied' | 'isDiskFull'>> & { isDiskFull: (err: unknown) => boolean };
+
+  private cancelTicker: (() => void) | undefined;
+  /** Forget-leader, then an eager campaign (eager-campaign.ts). */
+  private readonly eager: EagerCampaign;
+  private scheduled = false;
+  private processing = false;
+  private stopped = false;
+  private applied: number;
+  private snapshotIndex: number;
+  private confState: ConfState;
+  /** A snapshot found the disk full (logged once until one succeeds). */
+  private snapshotPostponed = false;
+  private leaderId = 0;
+  /** Seeded randomness (ids of membership changes, so a restarted member never reuses one). */
+  private readonly random: () => number;
+  /** Read barriers and applied-index waiters (read-barriers.ts). */
+  private readonly reads: ReadBarriers;
+  private readonly confWaiters = new Map<number, (err: unknown, cs: ConfState) => void>();
+  private readonly idleWaiters: Array<() => void> = [];
+  private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
+
+  constructor(options: DriverOptions) {
+    this.id = options.id;
+    this.storage = options.storage;
+    this.sendFn = options.send;
+    this.clock = options.clock;
+    this.sm = options.stateMachine;
+    this.log = options.logger ?? SILENT_LOGGER;
+    this.observer = options.observer;
+    this.random = options.random;
+    this.reads = new ReadBarriers(options.id, this.random);
+    this.o = {
+      ...DRIVER_DEFAULTS,
+      ...definedOnly(options),
+      isDiskFull: options.isDiskFull ?? (() => false),
+    } as RaftDriver['o'];
+    this.eager = new EagerCampaign(options.id, this.o.eagerCampaignTicks, this.log);
+    const snap = this.storage.snapshot();
+    this.snapshotIndex = snap.metadata.index;
+    this.confState = snap.metadata.confState;
+    this.applied = options.applied ?? snap.metadata.index;
+    this.node = new RawNode({
+      ...PRODUCTION_CORE_DEFAULTS,
+      ...options.core,
+      id: options.id,
+      electionTick: this.o.electionTicks,
+      heartbeatTick: this.o.heartbeatTicks,
+      storage: this.storage,
+      random: options.random,
+      applied: this.applied,
+    });
+  }
+
+  // ---- inputs ----
+
+  /** Starts ticking on the clock (every tickMs). Simulations may call tick() themselves instead. */
+  start(): void {
+    this.cancelTicker = this.clock.every(this.o.tickMs, () => this.tick());
+    this.schedule();
+  }
+
+  /** One Raft tick: the core's clock, the eager campaign, then the loop. */
+  tick(): void {
+    if (this.stopped) return;
+    this.node.tick();
+    this.eager.onTick(this.node);
+    this.schedule();
+  }
+
+  /** Steps a message received from a peer. Messages the core refuses (stale, from unknown peers) are dropped. */
+  receive(m: Message): void {
+    if (this.stopped) return;
+    try {
+      this.node.step(m);
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message, type: m.type, from: m.from }, 'raft refused a message');
+      return;
+    }
+    this.schedule();
+  }
+
+  /** The transport says `peer` cannot be reached: stop pipelining to it; if it was the leader, forget it. */
+  peerUnreachable(peer: number): void {
+    if (this.stopped) return;
+    this.node.reportUnreachable(peer);
+    if (peer === this.leaderId && !this.isLeader) this.eager.onLeaderConnectionLost(this.node, this.leaderId);
+    this.schedule();
+  }
+
+  /** Runs the loop soon even though no input arrived (the owner changed the node directly: simulator, tests). */
+  wake(): void {
+    this.schedule();
+  }
+
+  /** Campaigns at once (a freshly bootstrapped single member need not wait for a timeout). */
+  campaign(): void {
+    this.node.campaign();
+    this.schedule();
+  }
+
+  /**
+   * Hands a proposal to Raft (forwarded to the leader by a follower). The
+   * result arrives through the state machine when the entry is applied.
+   * Throws ProposalFailedError when there is no leader to take it.
+   */
+  propose(data: Uint8Array): void {
+    this.assertRunning();
+    try {
+      this.node.propose(data);
+    } catch (err) {
+      throw asProposalFailed(err);
+    }
+    this.schedule();
+  }
+
+  /** Proposes several entries in one message (benches; one batch). */
+  proposeBatch(datas: readonly Uint8Array[]): void {
+    this.assertRunning();
+    try {
+      this.node.proposeBatch(datas);
+    } catch (err) {
+      throw asProposalFailed(err);
+    }
+    this.schedule();
+  }
+
+  /**
+   * Proposes a membership change; `done` is called with the configuration
+   * once it is applied here, or with an error (refused now, stopped, timed out).
+   */
+  proposeConfChangeThen(cc: ConfChange, done: (err: unknown, cs: ConfState) => void): void {
+    if (this.stopped) return done(new ProposalFailedError('raft member stopped'), this.confState);
+    const id = 1 + Math.floor(this.random() * 2 ** 47);
+    const cancel = this.clock.after(this.o.confChangeTimeoutMs, () => {
+      if (this.confWaiters.delete(id)) done(new ProposalFailedError('membership change timed out (it may still apply)'), this.confState);
+    });
+    this.confWaiters.set(id, (err, cs) => {
+      cancel();
+      done(err, cs);
+    });
+    try {
+      this.node.proposeConfChange({ ...cc, id });
+    } catch (err) {
+      this.confWaiters.get(id)?.(asProposalFailed(err), this.confState);
+      this.confWaiters.delete(id);
+      return;
+    }
+    this.schedule();
+  }
+
+  /** Proposes a membership change; resolves with the configuration once it is applied here. */
+  proposeConfChange(cc: ConfChange): Promise<ConfState> {
+    this.assertRunning();
+    return new Promise((resolve, reject) => this.proposeConfChangeThen(cc, (err, cs) => (err ? reject(err) : resolve(cs))));
+  }
+
+  /**
+   * A linearizable read barrier (ReadIndex, Raft thesis section 6.4): `done`
+   * gets an index once this member has applied at least the leader's commit
+   * index as of the call. Barriers asked for between two loops share one
+   * ReadIndex request (etcd's linearizableReadLoop does the same).
+   */
+  readIndexThen(done: IndexCallback): void {
+    if (this.stopped) return done(new ProposalFailedError('raft member stopped'), 0);
+    this.reads.add(done);
+    this.schedule();
+  }
+
+  /** readIndexThen as a promise. */
+  readIndex(): Promise<number> {
+    this.assertRunning();
+    return new Promise((resolve, reject) => this.readIndexThen((err, index) => (err ? reject(err) : resolve(index))));
+  }
+
+  /** Calls `done` once this member has applied `index`. */
+  whenApplied(index: number, done: () => void): void {
+    this.reads.whenApplied(index, this.applied, done);
+  }
+
+  /** Resolves once this member has applied `index`. */
+  waitApplied(index: number): Promise<void> {
+    return new Promise((resolve) => this.whenApplied(index, resolve));
+  }
+
+  /** Asks the leader to hand leadership to `to` (TimeoutNow). */
+  transferLeadership(to: number): void {
+    this.node.transferLeadership(to);
+    this.schedule();
+  }
+
+  /** Stops at once: no more ticks, no more input, every waiter fails. Work in progress finishes (see stop()). */
+  halt(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancelTicker?.();
+    const err = new ProposalFailedError('raft member stopped');
+    this.reads.failAll(err);
+    for (const w of this.confWaiters.values()) w(err, this.confState);
+    this.confWaiters.clear();
+    if (!this.processing) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** Halts, then resolves once no save is in progress. */
+  stop(): Promise<void> {
+    this.halt();
+    if (!this.processing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  // ---- what the owner may ask ----
+
+  /** Current leader id (0 when unknown). */
+  get leader(): number {
+    return this.leaderId;
+  }
+
+  get isLeader(): boolean {
+    return this.leaderId === this.id;
+  }
+
+  /** The core's role now. */
+  get role(): Role {
+    return this.node.role;
+  }
+
+  /** Current term (cheap; for response headers). */
+  get term(): number {
+    return this.node.term;
+  }
+
+  get appliedIndex(): number {
+    return this.applied;
+  }
+
+  /** The configuration as of the last applied entry. */
+  get conf(): ConfState {
+    return this.confState;
+  }
+
+  /** The last index of this member's log. */
+  get lastIndex(): number {
+    return this.node.lastIndex;
+  }
+
+  /** The commit index this member knows. */
+  get committedIndex(): number {
+    return this.node.committed;
+  }
+
+  /** Whether the leader has committed an entry of its current term (conf changes wait for it). */
+  get committedInTerm(): boolean {
+    return this.node.committedInTerm;
+  }
+
+  /** Whether a membership change was proposed and not yet applied. */
+  get confChangePending(): boolean {
+    return this.node.pendingConfIndex > this.applied || this.confWaiters.size > 0;
+  }
+
+  /** Whether the driver was stopped (by its owner, a fatal error or a broken invariant). */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Whether the loop has work it has not done yet (simulators settle on this). */
+  get hasWork(): boolean {
+    return !this.stopped && (this.processing || this.reads.hasPending || this.node.hasReady());
+  }
+
+  status(): Status {
+    return this.node.status();
+  }
+
+  onLeaderChange(fn: (lead: number, term: number) => void): () => void {
+    this.listeners.leader.add(fn);
+    return () => this.listeners.leader.delete(fn);
+  }
+
+  /** Called once when an applied configuration change removes this member. */
+  onRemoved(fn: () => void): () => void {
+    this.listeners.removed.add(fn);
+    return () => this.listeners.removed.delete(fn);
+  }
+
+  /** Called when the member stops on its own: the log failed (disk, I/O) or an invariant broke. */
+  onFatal(fn: (err: unknown) => void): () => void {
+    this.listeners.fatal.add(fn);
+    return () => this.listeners.fatal.delete(fn);
+  }
+
+  // ---- the loop ----
+
+  private assertRunning(): void {
+    if (this.stopped) throw new ProposalFailedError('raft member stopped');
+  }
+
+  /** Asks for the loop to run soon (once, however many times it is asked). */
+  private schedule(): void {
+    if (this.scheduled || this.processing || this.stopped) return;
+    this.scheduled = true;
+    this.clock.defer(() => {
+      this.scheduled = false;
+      this.process();
+    });
+  }
+
+  private process(): void {
+    if (this.processing || this.stopped) return;
+    this.processing = true;
+    this.loop();
+  }
+
+  /** Handles Readys until there are none; suspends while an asynchronous save is in progress. */
+  private loop(): void {
+    try {
+      while (!this.stopped) {
+        this.reads.requestPending((ctx) => this.node.readIndex(encoder.encode(ctx)), asProposalFailed);
+        if (!this.node.hasReady()) break;
+        const rd = this.node.ready();
+        const sentFirst = this.beforeSave(rd);
+        let suspended = false;
+        let finishedInline = false;
+        this.persist(rd, 0, () => {
+          if (!suspended) {
+            finishedInline = true;
+            return;
+          }
+          this.resume(rd, sentFirst);
+        });
+        if (!finishedInline) {
+          suspended = true;
+          return;
+        }
+        this.afterSave(rd, sentFirst);
+      }
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.endLoop();
+  }
+
+  private resume(rd: Ready, sentFirst: boolean): void {
+    try {
+      this.afterSave(rd, sentFirst);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.loop();
+  }
+
+  private endLoop(): void {
+    this.processing = false;
+    if (this.stopped) for (const w of this.idleWaiters.splice(0)) w();
+    else if (this.reads.hasPending || this.node.hasReady()) this.schedule();
+  }
+
+  private fail(err: unknown): void {
+    this.processing = false;
+    if (this.stopped) {
+      for (const w of this.idleWaiters.splice(0)) w();
+      return;
+    }
+    this.log.error({ err: (err as Error).message }, 'raft member failed; stopping');
+    this.halt();
+    for (const fn of this.listeners.fatal) fn(err);
+  }
+
+  /** The part of a Ready handled before its save: role change, the leader's early send, applying what is durable. Returns whether it sent. */
+  private beforeSave(rd: Ready): boolean {
+    if (rd.softState) {
+      const term = rd.hardState?.term ?? this.node.term;
+      this.log.info({ role: rd.softState.role, lead: rd.softState.lead, term }, 'raft role changed');
+      if (rd.softState.role === 'leader') this.observer?.onBecomeLeader?.();
+      if (rd.softState.lead !== this.leaderId) {
+        this.leaderId = rd.softState.lead;
+        for (const fn of this.listeners.leader) fn(this.leaderId, term);
+      }
+    }
+    // The leader sends before its own write (Raft thesis 10.2.1; etcd does the
+    // same): what it sends (entries, its commit index) needs none of this
+    // Ready's state to be durable, since followers can only have acknowledged
+    // entries of earlier Readys, all saved before this one was taken. The
+    // leader's own copy then counts towards a commit the next Ready makes
+    // visible, which comes after this save. Everyone else persists first.
+    const sendFirst = this.sendsFirst(rd);
+    if (sendFirst) this.send(rd);
+    // Committed entries already in the durable log are applied while the new
+    // ones are written: a commit never waits behind the next fsync.
+    const early = this.durableCommittedCount(rd);
+    for (let k = 0; k < early; k++) this.applyOne(rd.committedEntries[k]!);
+    return sendFirst;
+  }
+
+  /** The part of a Ready handled once its save is durable (the decision to send first was taken before the save: the role may have changed since). */
+  private afterSave(rd: Ready, sentFirst: boolean): void {
+    if (!sentFirst) this.send(rd);
+    if (this.stopped) return;
+    if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
+    for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
+    for (const rs of rd.readStates) this.reads.answer(decoder.decode(rs.requestCtx), rs.index, this.applied);
+    this.node.advance(rd);
+    this.reads.release(this.applied);
+    this.maybeSnapshot();
+    if (this.o.invariants) this.checkInvariants(rd);
+  }
+
+  /**
+   * Whether the leader may send this Ready's messages before its save. Not
+   * when the commit index it would send covers entries of this very Ready:
+   * that happens when the leader's own (unsaved) copy completes a quorum,
+   * as in a cluster of one voter with learners. Sent first, that commit
+   * index lets a learner apply an entry the leader can still lose in a
+   * crash (etcd #14370's class of bug; found by the simulator on SimDisk).
+   */
+  private sendsFirst(rd: Ready): boolean {
+    if (!this.o.sendBeforePersist || this.node.role !== 'leader' || rd.snapshot) return false;
+    const firstNew = rd.entries[0]?.index;
+    return firstNew === undefined || this.node.committed < firstNew;
+  }
+
+  /** How many of the Ready's committed entries are durable here before its own save (all that precede its new entries). */
+  private durableCommittedCount(rd: Ready): number {
+    if (!this.o.applyBeforePersist || rd.snapshot) return 0;
+    const firstNew = rd.entries[0]?.index;
+    if (firstNew === undefined) return rd.committedEntries.length;
+    let n = 0;
+    while (n < rd.committedEntries.length && rd.committedEntries[n]!.index < firstNew) n++;
+    return n;
+  }
+
+  private send(rd: Ready): void {
+    for (const m of rd.messages) {
+      if (this.stopped) return;
+      const queued = this.sendFn(m);
+      if (!queued) this.node.reportUnreachable(m.to);
+      // The snapshot left (or could not): the leader probes the follower again from here (etcd's ReportSnapshot).
+      if (m.type === MessageType.MSG_SNAP) this.node.reportSnapshot(m.to, queued);
+    }
+  }
+
+  /**
+   * Saves a Ready, then calls `done`. A full disk holds the Ready (nothing
+   * sent, nothing advanced) and retries the same save every
+   * diskFullRetryMs until space returns: re-saving the same entries only
+   * overwrites them. Any other failure stops the member.
+   */
+  private persist(rd: Ready, attempt: number, done: () => void): void {
+    if (!rd.snapshot && rd.entries.length === 0 && !rd.hardState) return done();
+    const save = { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot };
+    const onError = (err: unknown): void => {
+      if (!this.o.isDiskFull(err) || this.stopped) return this.fail(err);
+      if (attempt === 0) this.log.error({ err: (err as Error).message }, 'disk full: writes stopped until space returns');
+      this.clock.after(this.o.diskFullRetryMs, () => (this.stopped ? this.fail(err) : this.persist(rd, attempt + 1, done)));
+    };
+    const saved = (): void => {
+      this.observer?.afterSave?.(save);
+      if (attempt > 0) this.log.warn({ attempts: attempt + 1 }, 'disk has space again; writes resumed');
+      done();
+    };
+    this.observer?.beforeSave?.(save);
+    let result;
+    try {
+      result = this.storage.saveReady(save);
+    } catch (err) {
+      return onError(err);
+    }
+    if (result instanceof Promise) result.then(saved, onError);
+    else saved();
+  }
+
+  private installSnapshot(snap: Snapshot): void {
+    this.sm.restore(snap.data, snap);
+    this.applied = snap.metadata.index;
+    this.snapshotIndex = snap.metadata.index;
+    this.confState = snap.metadata.confState;
+    this.observer?.afterInstallSnapshot?.(snap);
+    this.log.info({ index: snap.metadata.index, term: snap.metadata.term }, 'installed snapshot');
+  }
+
+  private applyOne(e: Entry): void {
+    if (e.index <= this.applied) return;
+    this.observer?.beforeApply?.(e);
+    if (e.type === EntryType.ENTRY_CONF_CHANGE) {
+      const cc = decodeConfChange(e.data);
+      const cs = this.node.applyConfChange(cc);
+      this.confState = cs;
+      this.sm.applyConfChange(cc, cs, e.index);
+      const waiter = cc.id ? this.confWaiters.get(cc.id) : undefined;
+      if (waiter && cc.id) {
+        this.confWaiters.delete(cc.id);
+        waiter(undefined, cs);
+      }
+      this.applied = e.index;
+      if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && cc.nodeId === this.id) {
+        for (const fn of this.listeners.removed) fn();
+      }
+      return;
+    }
+    if (e.data.byteLength > 0) this.sm.applyEntry(e);
+    this.applied = e.index;
+  }
+
+  private maybeSnapshot(): void {
+    const every = this.o.snapshotEveryEntries;
+    if (every <= 0 || this.applied - this.snapshotIndex < every) return;
+    const index = this.applied;
+    try {
+      void this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());
+    } catch (err) {
+      // A full disk is not fatal here either (found by the simulator): the
+      // log goes on, and a later Ready tries the snapshot again.
+      if (!this.o.isDiskFull(err)) throw err;
+      if (!this.snapshotPostponed) this.log.warn({ err: (err as Error).message, index }, 'disk full: snapshot postponed');
+      this.snapshotPostponed = true;
+      return;
+    }
+    this.snapshotPostponed = false;
+    this.snapshotIndex = index;
+    const compactTo = index - this.o.snapshotCatchUpEntries;
+    if (compactTo > this.storage.firstIndex()) void this.storage.compact(compactTo);
+    this.log.info({ index }, 'snapshot taken, log compacted');
+  }
+
+  /**
+   * The driver's invariants after each Ready (a few comparisons: cheap
+   * enough to stay on in production). A violation throws, and the loop
+   * stops the member with the message and the state that broke it.
+   */
+  private checkInvariants(rd: Ready): void {
+    const committed = this.node.committed;
+    const state = (): Record<string, unknown> => ({ id: this.id, term: this.node.term, role: this.node.role, applied: this.applied, committed, lastIndex: this.node.lastIndex, snapshotIndex: this.snapshotIndex });
+    if (this.applied > committed) throw new DriverInvariantError('applied beyond the commit index', state());
+    if (this.snapshotIndex > this.applied) throw new DriverInvariantError('snapshot beyond the applied index', state());
+    const last = rd.committedEntries[rd.committedEntries.length - 1];
+    if (last && this.applied < last.index) throw new DriverInvariantError(`committed entry ${last.index} handed out but not applied`, state());
+    if (rd.entries.length > 0 && this.storage.lastIndex() < rd.entries[rd.entries.length - 1]!.index) {
+      throw new DriverInvariantError('saved entries are not readable from storage', { ...state(), storageLastIndex: this.storage.lastIndex() });
+    }
+    this.node.checkInvariants();
+  }
+}
+
+function asProposalFailed(err: unknown): unknown {
+  return err instanceof ErrProposalDropped ? new ProposalFailedError(err.message, { cause: err }) : err;
+}
+
+/** The options that were given (undefined ones would hide the defaults). */
+function definedOnly(o: DriverOptions): Partial<DriverOptions> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as Partial<DriverOptions>;
+}
