@@ -683,6 +683,7 @@ export class Agent {
         this.send({ type: 'member.removed' });
       }),
       raft.onFatal((err) => this.send({ type: 'member.failed', error: (err as Error).message })),
+      raft.roundTrips.subscribe((peerId, seconds) => this.metrics.etcd.peerRoundTrip(peerId, seconds)),
     );
     if (raft.isLeader) {
       this.nominator = new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));

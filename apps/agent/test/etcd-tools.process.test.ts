@@ -160,6 +160,17 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     const puts = samples.find((s) => s.name === 'grpc_server_handled_total' && s.labels.grpc_method === 'Put' && s.labels.grpc_code === 'OK');
     expect(puts?.labels).toEqual({ grpc_type: 'unary', grpc_service: 'etcdserverpb.KV', grpc_method: 'Put', grpc_code: 'OK' });
     expect(one('process_resident_memory_bytes').value).toBeGreaterThan(0);
+    // The leader times its heartbeats to each follower (label To: the follower's id in hex).
+    const roundTrips = async () => {
+      const found: Array<{ to: string; count: number }> = [];
+      for (const url of urls()) {
+        const { samples: s } = parsePrometheus(await (await fetch(`${url}/metrics`)).text());
+        for (const x of s) if (x.name === 'etcd_network_peer_round_trip_time_seconds_count' && x.value > 0) found.push({ to: x.labels.To ?? '', count: x.value });
+      }
+      return found.length >= 2 ? found : undefined;
+    };
+    const rtts = await waitFor('the leader to time heartbeats to both followers', roundTrips, 30_000);
+    for (const r of rtts) expect(r.to).toMatch(/^[0-9a-f]+$/);
   });
 
   it('raised no CORRUPT alarm: the corruption check ran all along and found the members equal', async () => {

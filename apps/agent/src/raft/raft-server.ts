@@ -4,14 +4,16 @@
  * simulator runs too); this class only wires it to the real world: the WAL
  * (DurableStorage) as its storage, a transport (protobuf on the wire) as its
  * `send`, real timers as its clock, and the agent's state machine. It also
- * records when each peer was last heard from, for the nominator.
+ * records when each peer was last heard from, for the nominator, and the
+ * round trips of the leader's heartbeats (round-trips.ts).
  */
 import { decodeMessage, encodeMessage, ProtoDecodeError } from '@mgmt/proto';
-import { RaftDriver, messageFromWire, mulberry32, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from '@mgmt/raft';
+import { MessageType, RaftDriver, messageFromWire, mulberry32, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from '@mgmt/raft';
 import type { Transport } from '@mgmt/transport';
 import { WalDiskFullError, type DurableStorage } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log.js';
+import { RoundTrips } from './round-trips.js';
 import { systemClock } from './system-clock.js';
 
 export { ProposalFailedError, type StateMachine } from '@mgmt/raft';
@@ -32,12 +34,19 @@ export class RaftServer extends RaftDriver {
   /** When each peer was last heard from (ms since the epoch), for the nominator's health rule. */
   readonly lastHeardMs = new Map<number, number>();
 
+  /** Heartbeat round trips to each peer (etcd's etcd_network_peer_round_trip_time_seconds). */
+  readonly roundTrips: RoundTrips;
+
   constructor(options: RaftServerOptions) {
     const transport = options.transport;
+    const roundTrips = new RoundTrips();
     super({
       id: options.id,
       storage: options.storage,
-      send: (m) => transport.send(m.to, encodeMessage(m)) === 'queued',
+      send: (m) => {
+        if (m.type === MessageType.MSG_HEARTBEAT) roundTrips.sent(m.to);
+        return transport.send(m.to, encodeMessage(m)) === 'queued';
+      },
       clock: systemClock,
       stateMachine: options.stateMachine,
       random: mulberry32(randomInt(2 ** 31)),
@@ -53,6 +62,7 @@ export class RaftServer extends RaftDriver {
     });
     this.transport = transport;
     this.logger = options.logger;
+    this.roundTrips = roundTrips;
   }
 
   /** Starts ticking and receiving. */
@@ -107,6 +117,7 @@ export class RaftServer extends RaftDriver {
       }
       throw err;
     }
+    if (m.type === MessageType.MSG_HEARTBEAT_RESP) this.roundTrips.answered(m.from);
     this.receive(m);
   }
 }

@@ -7,7 +7,9 @@
  * - wal fsync: each fsync of the Raft log (TimedFileSystem);
  * - backend commit: each fsync of a whole file (snapshots, metadata), the
  *   closest thing mgmt has to committing bbolt;
- * - peer round trip: not measured yet (the series is registered, empty);
+ * - peer round trip: the leader's heartbeats, from each heartbeat sent to
+ *   its answer (raft/round-trips.ts), labelled `To` with the peer's id in
+ *   hex as etcd's;
  * - db size: the data directory's log and snapshots on disk; in use: the
  *   keyspace's size.
  */
@@ -36,6 +38,8 @@ export interface EtcdMetrics {
   readonly observeCall: CallObserver;
   walFsync(seconds: number): void;
   backendCommit(seconds: number): void;
+  /** A heartbeat round trip to the member `peerId`. */
+  peerRoundTrip(peerId: number, seconds: number): void;
   proposalStarted(): void;
   proposalFinished(ok: boolean): void;
   /** Sets the sampled series; undefined: this agent runs no member now. */
@@ -58,7 +62,7 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
   const quota = new Gauge({ name: 'etcd_server_quota_backend_bytes', help: 'Current backend storage quota size in bytes.', registers });
   const walFsync = new Histogram({ name: 'etcd_disk_wal_fsync_duration_seconds', help: 'The latency distributions of fsync called by WAL.', buckets: exponentialBuckets(0.001, 2, 14), registers });
   const backendCommit = new Histogram({ name: 'etcd_disk_backend_commit_duration_seconds', help: 'The latency distributions of commit called by backend.', buckets: exponentialBuckets(0.001, 2, 14), registers });
-  new Histogram({ name: 'etcd_network_peer_round_trip_time_seconds', help: 'Round-Trip-Time histogram between peers', labelNames: ['To'], buckets: exponentialBuckets(0.0001, 2, 14), registers });
+  const peerRtt = new Histogram({ name: 'etcd_network_peer_round_trip_time_seconds', help: 'Round-Trip-Time histogram between peers', labelNames: ['To'], buckets: exponentialBuckets(0.0001, 2, 14), registers });
   const dbTotal = new Gauge({ name: 'etcd_mvcc_db_total_size_in_bytes', help: 'Total size of the underlying database physically allocated in bytes.', registers });
   const dbTotalDebugging = new Gauge({ name: 'etcd_debugging_mvcc_db_total_size_in_bytes', help: 'Total size of the underlying database physically allocated in bytes.', registers });
   const dbInUse = new Gauge({ name: 'etcd_mvcc_db_total_size_in_use_in_bytes', help: 'Total size of the underlying database logically in use in bytes.', registers });
@@ -78,6 +82,7 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     },
     walFsync: (seconds) => walFsync.observe(seconds),
     backendCommit: (seconds) => backendCommit.observe(seconds),
+    peerRoundTrip: (peerId, seconds) => peerRtt.observe({ To: peerId.toString(16) }, seconds),
     proposalStarted: () => pending.inc(),
     proposalFinished: (ok) => {
       pending.dec();
