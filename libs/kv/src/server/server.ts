@@ -21,7 +21,7 @@ import { Alarms, withAlarms } from './alarms.js';
 import { callObserverInterceptor, type CallObserver } from './call-observer.js';
 import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
-import { concurrencyChecks } from './concurrency/concurrency-auth.js';
+import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -140,8 +140,8 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
   if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
   const concurrency = concurrencyServices(loadConcurrencyRoot());
-  grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock));
-  grpc.addService(concurrency.election, guardedBy(electionHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).election));
+  grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock, asConcurrencyError));
+  grpc.addService(concurrency.election, auth ? guardElection(electionHandlers(alarmed, headers, log), auth) : electionHandlers(alarmed, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
   const ports: ClientPort[] = [];
   const gateways: Gateway[] = [];
