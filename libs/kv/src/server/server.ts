@@ -13,7 +13,7 @@ import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
 import { AuthService, ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
-import { serverCredentials, type EtcdServerTls } from './tls.js';
+import { httpClientCertificateCheck, serverCredentials, type EtcdServerTls } from './tls.js';
 import { ClientPort } from './client-port/client-port.js';
 import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
@@ -22,6 +22,7 @@ import { callObserverInterceptor, type CallObserver } from './call-observer.js';
 import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
 import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
+import { DecryptedCredentials } from './client-port/tls-front.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -163,9 +164,14 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
           return bound;
         });
       }
-      return new Promise((resolve, reject) => {
-        grpc.bindAsync(address, tlsCredentials, (error, port) => (error ? reject(error) : resolve(port)));
-      });
+      // TLS: the port does the handshake, then gRPC and HTTP/1.1 share it as above (client-port/tls-front.ts).
+      const http = createHttpServer();
+      const port = new ClientPort({ grpc: grpc.createConnectionInjector(new DecryptedCredentials(tlsCredentials._getInterceptors())), http, tls: tlsCredentials });
+      ports.push(port);
+      const { host, port: portNumber } = splitHostPort(address);
+      const refuse = options.tls ? httpClientCertificateCheck(options.tls) : undefined;
+      http.on('request', createHttpHandler({ backend, alarms, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
+      return port.listen(host, portNumber);
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     ...(auth ? { authorizer: auth.authorizer } : {}),
