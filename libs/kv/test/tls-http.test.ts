@@ -6,8 +6,10 @@
 // ('handshake') still refuses a client without a certificate at the
 // handshake; in 'per-call' mode an HTTP request without a certificate gets
 // 401 and the message gRPC calls get; a renewed certificate
-// (updateTlsIdentity) is what new connections see; the gateway under /v3/
-// answers 501 on a TLS port (not served there yet).
+// (updateTlsIdentity) is what new connections see; the JSON gateway under
+// /v3/ works over TLS (its own way in: client-port/internal-port.ts) and,
+// with auth on, takes the token in `Authorization`, without borrowing any
+// certificate's identity.
 import { makeTestCa } from '@mgmt/transport/testing';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -59,7 +61,23 @@ describe('HTTP on a TLS client port with --client-cert-auth (handshake)', () => 
     expect((await curl(`${base}/health`, ...withCert)).out).toBe('{"health":"true"}\n200 1.1');
     expect((await curl(`${base}/version`, ...withCert)).out).toMatch(/^\{"etcdserver":"[^"]+","etcdcluster":"[^"]+"\}\n200 1\.1$/);
     expect((await curl(`${base}/nothing`, ...withCert)).out).toBe('404 page not found\n\n404 1.1');
-    expect((await curl(`${base}/v3/kv/range`, ...withCert, '-d', '{}')).out).toMatch(/not served on a TLS client port yet.*\n501 1\.1$/);
+  });
+
+  it('serves the JSON gateway, with the token in Authorization once auth is on', async () => {
+    const json = (body: unknown) => ['-H', 'content-type: application/json', '-d', JSON.stringify(body)];
+    const b64 = (t: string) => Buffer.from(t).toString('base64');
+    expect((await curl(`${base}/v3/kv/put`, ...withCert, ...json({ key: b64('g'), value: b64('1') }))).out).toMatch(/^\{"header".*\n200 1\.1$/);
+    for (const [p, body] of [
+      ['/v3/auth/user/add', { name: 'root', password: 'rootpw' }],
+      ['/v3/auth/role/add', { name: 'root' }],
+      ['/v3/auth/user/grant', { user: 'root', role: 'root' }],
+      ['/v3/auth/enable', {}],
+    ] as const) expect((await curl(`${base}${p}`, ...withCert, ...json(body))).out).toMatch(/200 1\.1$/);
+    // The client certificate's CN ("client") is no user: no token, no access.
+    expect((await curl(`${base}/v3/kv/range`, ...withCert, ...json({ key: b64('g') }))).out).toMatch(/user name is empty.*\n400 1\.1$/);
+    const token = (JSON.parse((await curl(`${base}/v3/auth/authenticate`, ...withCert, ...json({ name: 'root', password: 'rootpw' }))).out.split('\n')[0]!) as { token: string }).token;
+    expect((await curl(`${base}/v3/kv/range`, ...withCert, '-H', `authorization: ${token}`, ...json({ key: b64('g') }))).out).toMatch(/"count":"1".*\n200 1\.1$/);
+    expect((await curl(`${base}/v3/auth/disable`, ...withCert, '-H', `authorization: ${token}`, ...json({}))).out).toMatch(/200 1\.1$/);
   });
 
   it('refuses curl without a client certificate at the handshake', async () => {

@@ -23,6 +23,7 @@ import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
 import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
 import { DecryptedCredentials } from './client-port/tls-front.js';
+import { InternalPort } from './client-port/internal-port.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -144,7 +145,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock, asConcurrencyError));
   grpc.addService(concurrency.election, auth ? guardElection(electionHandlers(alarmed, headers, log), auth) : electionHandlers(alarmed, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
-  const ports: ClientPort[] = [];
+  const ports: Array<ClientPort | InternalPort> = [];
   const gateways: Gateway[] = [];
   const maxMessageBytes = maxRequestBytes + GRPC_OVERHEAD_BYTES;
 
@@ -170,8 +171,14 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       ports.push(port);
       const { host, port: portNumber } = splitHostPort(address);
       const refuse = options.tls ? httpClientCertificateCheck(options.tls) : undefined;
-      http.on('request', createHttpHandler({ backend, alarms, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
-      return port.listen(host, portNumber);
+      const internal = new InternalPort(grpc.createConnectionInjector(new DecryptedCredentials([])));
+      ports.push(internal);
+      return internal.listen().then(async () => {
+        const gateway = new Gateway({ target: internal.target, maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+        gateways.push(gateway);
+        http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
+        return port.listen(host, portNumber);
+      });
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
     ...(auth ? { authorizer: auth.authorizer } : {}),

@@ -17,8 +17,7 @@ export type MetricsSource = () => Promise<{ contentType: string; body: string }>
 export interface HttpHandlerOptions {
   readonly backend: EtcdBackend;
   readonly alarms: Alarms;
-  /** The JSON gateway (none on a TLS port yet: /v3/ answers 501). */
-  readonly gateway?: Gateway;
+  readonly gateway: Gateway;
   /** Refuses a request with a message (e.g. no client certificate on a TLS port that requires one); undefined lets it through. */
   readonly refuse?: (req: IncomingMessage) => string | undefined;
   /** etcd's cluster version as /version reports it. */
@@ -49,10 +48,7 @@ export function createHttpHandler(o: HttpHandlerOptions): RequestListener {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const refusal = o.refuse?.(req);
     if (refusal !== undefined) return json(res, 401, { error: refusal });
-    if (Gateway.isGatewayPath(pathname)) {
-      if (o.gateway) return o.gateway.handle(req, res, pathname);
-      return json(res, 501, { error: 'the JSON gateway is not served on a TLS client port yet', code: 12 });
-    }
+    if (Gateway.isGatewayPath(pathname)) return o.gateway.handle(req, res, pathname);
     switch (pathname) {
       case '/health': {
         const verdict = await checkHealth(o.backend, o.alarms);
