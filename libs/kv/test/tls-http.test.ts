@@ -119,4 +119,10 @@ describe('HTTP on a TLS client port in per-call mode (the token PKI)', () => {
     expect((await curl(`${base}/metrics`, '--cacert', ca.cert)).out).toMatch(/401 1\.1$/);
     expect((await curl(`${base}/health`, ...withCert)).out).toBe('{"health":"true"}\n200 1.1');
   });
+
+  it('serves etcdctl with a certificate (URL-form endpoint status included), refuses it without one', async () => {
+    expect((await run('etcdctl', ['--endpoints', base, ...withCert, 'put', 'k', 'v'])).out).toBe('OK\n');
+    for (const endpoint of [base, base.slice('https://'.length)]) expect(await run('etcdctl', ['--endpoints', endpoint, ...withCert, 'endpoint', 'status'])).toMatchObject({ code: 0, err: '' });
+    expect((await run('etcdctl', ['--endpoints', base, '--cacert', ca.cert, '--command-timeout=3s', 'get', 'k'])).err).toContain(CLIENT_CERT_REQUIRED);
+  });
 });
