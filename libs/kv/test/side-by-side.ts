@@ -20,8 +20,8 @@ export interface Answer {
 }
 
 /** Sends one request; never throws on an HTTP error status. */
-export async function post(endpoint: string, path: string, body: string, method = 'POST'): Promise<Answer> {
-  const res = await fetch(`http://${endpoint}${path}`, { method, body: method === 'GET' ? undefined : body });
+export async function post(endpoint: string, path: string, body: string, method = 'POST', headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(`http://${endpoint}${path}`, { method, body: method === 'GET' ? undefined : body, headers });
   const text = await res.text();
   let parsed: unknown = text;
   try {

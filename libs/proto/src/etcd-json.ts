@@ -11,10 +11,10 @@ import './runtime.js';
 import protobuf from 'protobufjs';
 import { PROTO_SOURCES } from './generated/etcd-sources.js';
 
-/** Parses proto/etcd/kv.proto and rpc.proto with the original field names. */
+/** Parses proto/etcd/kv.proto, rpc.proto and the Auth service's auth.proto and auth_rpc.proto with the original field names. */
 export function loadEtcdJsonRoot(): protobuf.Root {
   const root = new protobuf.Root();
-  for (const file of ['kv.proto', 'rpc.proto']) protobuf.parse(PROTO_SOURCES[file]!, root, { keepCase: true });
+  for (const file of ['kv.proto', 'rpc.proto', 'auth.proto', 'auth_rpc.proto']) protobuf.parse(PROTO_SOURCES[file]!, root, { keepCase: true });
   root.resolveAll();
   return root;
 }

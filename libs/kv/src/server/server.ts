@@ -13,7 +13,7 @@ import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
 import { AuthService, ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
-import { serverCredentials, type EtcdServerTls } from './tls.js';
+import { httpClientCertificateCheck, serverCredentials, type EtcdServerTls } from './tls.js';
 import { ClientPort } from './client-port/client-port.js';
 import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
@@ -21,7 +21,9 @@ import { Alarms, withAlarms } from './alarms.js';
 import { callObserverInterceptor, type CallObserver } from './call-observer.js';
 import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
-import { concurrencyChecks } from './concurrency/concurrency-auth.js';
+import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
+import { DecryptedCredentials } from './client-port/tls-front.js';
+import { InternalPort } from './client-port/internal-port.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -140,10 +142,10 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
   if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
   const concurrency = concurrencyServices(loadConcurrencyRoot());
-  grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock));
-  grpc.addService(concurrency.election, guardedBy(electionHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).election));
+  grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock, asConcurrencyError));
+  grpc.addService(concurrency.election, auth ? guardElection(electionHandlers(alarmed, headers, log), auth) : electionHandlers(alarmed, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
-  const ports: ClientPort[] = [];
+  const ports: Array<ClientPort | InternalPort> = [];
   const gateways: Gateway[] = [];
   const maxMessageBytes = maxRequestBytes + GRPC_OVERHEAD_BYTES;
 
@@ -163,8 +165,19 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
           return bound;
         });
       }
-      return new Promise((resolve, reject) => {
-        grpc.bindAsync(address, tlsCredentials, (error, port) => (error ? reject(error) : resolve(port)));
+      // TLS: the port does the handshake, then gRPC and HTTP/1.1 share it as above (client-port/tls-front.ts).
+      const http = createHttpServer();
+      const port = new ClientPort({ grpc: grpc.createConnectionInjector(new DecryptedCredentials(tlsCredentials._getInterceptors())), http, tls: tlsCredentials });
+      ports.push(port);
+      const { host, port: portNumber } = splitHostPort(address);
+      const refuse = options.tls ? httpClientCertificateCheck(options.tls) : undefined;
+      const internal = new InternalPort(grpc.createConnectionInjector(new DecryptedCredentials([])));
+      ports.push(internal);
+      return internal.listen().then(async () => {
+        const gateway = new Gateway({ target: internal.target, maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+        gateways.push(gateway);
+        http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
+        return port.listen(host, portNumber);
       });
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),

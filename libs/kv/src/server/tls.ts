@@ -20,7 +20,8 @@ import {
   type ServerMethodDefinition,
 } from '@grpc/grpc-js';
 import type { SecureServerOptions } from 'node:http2';
-import { rootCertificates as tlsRootCertificates, type PeerCertificate, type SecureContextOptions } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
+import { rootCertificates as tlsRootCertificates, type PeerCertificate, type SecureContextOptions, type TLSSocket } from 'node:tls';
 
 /** TLS of the etcd API server. */
 export interface EtcdServerTls {
@@ -108,4 +109,20 @@ export function serverCredentials(tls: EtcdServerTls): EtcdTlsCredentials {
   if (tls.clientCert === 'none') return new EtcdTlsCredentials({ requestCert: false }, context, []);
   if (tls.clientCert === 'handshake') return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: true }, context, revoked);
   return new EtcdTlsCredentials({ requestCert: true, rejectUnauthorized: false }, context, [checkClientCertificate(true, tls.openMethodPaths ?? [], tls.isRevoked)]);
+}
+
+/**
+ * The same rules for HTTP requests on a TLS client port (tls-front.ts): in
+ * 'per-call' mode a request without a verified client certificate is
+ * refused, and a revoked certificate always; undefined when nothing is
+ * checked.
+ */
+export function httpClientCertificateCheck(tls: EtcdServerTls): ((req: IncomingMessage) => string | undefined) | undefined {
+  if (tls.clientCert !== 'per-call' && !tls.isRevoked) return undefined;
+  return (req) => {
+    const socket = req.socket as TLSSocket;
+    const cert = socket.authorized ? socket.getPeerCertificate() : undefined;
+    if (cert && tls.isRevoked?.(cert)) return CLIENT_CERT_REVOKED;
+    return cert || tls.clientCert !== 'per-call' ? undefined : CLIENT_CERT_REQUIRED;
+  };
 }

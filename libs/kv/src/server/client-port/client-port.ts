@@ -3,8 +3,9 @@
  * connection's first bytes say which it is (the HTTP/2 preface `PRI *
  * HTTP/2.0` means gRPC; anything else is HTTP/1.1 for /health, /metrics,
  * the JSON gateway...). HTTP/1.1 connections go to a node:http server,
- * gRPC ones to grpc-js through its connection injector. Plaintext only: a
- * TLS client port is served by grpc-js alone.
+ * gRPC ones to grpc-js through its connection injector. With `tls`, the
+ * handshake comes first (tls-front.ts) and the decrypted connection is
+ * told apart the same way.
  *
  * URL-form endpoints (see authority-rewriter.ts) without a cost on the
  * fast path: a gRPC connection's opening is read here until its first
@@ -16,11 +17,13 @@
  * goes to grpc-js (native reads from then on); otherwise the whole
  * connection runs through the AuthorityRewriter.
  */
-import type { ConnectionInjector } from '@grpc/grpc-js';
+import type { ConnectionInjector, ServerCredentials } from '@grpc/grpc-js';
 import type { Server as HttpServer } from 'node:http';
 import net from 'node:net';
 import { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import { AuthorityRewriter, HTTP2_PREFACE } from './authority-rewriter.js';
+import { TlsFront } from './tls-front.js';
 
 /** Bytes waited for before a connection that sends nothing recognisable is called HTTP/1.1. */
 const SNIFF_BYTES = HTTP2_PREFACE.length;
@@ -112,15 +115,25 @@ export interface ClientPortHandlers {
   readonly grpc: ConnectionInjector;
   /** Serves HTTP/1.1 requests. */
   readonly http: HttpServer;
+  /** TLS server credentials: the port does the handshake first (then `grpc` must be a plaintext injector: tls-front.ts). */
+  readonly tls?: ServerCredentials;
 }
 
 /** A listening client port. */
 export class ClientPort {
   private readonly sockets = new Set<net.Socket>();
   private readonly server: net.Server;
+  private readonly tls: TlsFront | undefined;
 
   constructor(private readonly handlers: ClientPortHandlers) {
-    this.server = net.createServer({ noDelay: true }, (socket) => this.onConnection(socket));
+    this.tls = handlers.tls ? new TlsFront(handlers.tls, (socket) => this.onConnection(socket)) : undefined;
+    this.server = net.createServer({ noDelay: true }, (socket) => {
+      if (!this.tls) return this.onConnection(socket);
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+      this.tls.accept(socket);
+    });
   }
 
   /** Listens on host:port (port 0: a free one); resolves with the port. */
@@ -138,6 +151,7 @@ export class ClientPort {
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
+      this.tls?.close();
       this.handlers.http.closeAllConnections();
       for (const socket of this.sockets) socket.destroy();
     });
@@ -182,6 +196,9 @@ export class ClientPort {
       this.sockets.delete(socket); // the injector's sessions end gracefully on the gRPC server's shutdown
       if (seenFirstRequest && rewriter.rewrittenBlocks === 0) {
         socket.unshift(Buffer.concat(opening));
+        // A TLS client that spoke HTTP/2 without negotiating it (no ALPN, or
+        // http/1.1): Node's HTTP/2 server would take it for HTTP/1.1.
+        if (socket instanceof TLSSocket && socket.alpnProtocol !== 'h2') socket.alpnProtocol = 'h2';
         this.handlers.grpc.injectConnection(socket);
       } else this.handlers.grpc.injectConnection(new RewrittenConnection(socket, rewriter, opening));
     };

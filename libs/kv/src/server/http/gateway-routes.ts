@@ -5,6 +5,8 @@
  * several JSON requests; answers are JSON lines `{"result": ...}`) or
  * 'server' (snapshot).
  */
+import { GATEWAY_AUTH_ROUTES } from './gateway-auth-routes.js';
+
 export interface GatewayRoute {
   /** gRPC method path, e.g. /etcdserverpb.KV/Range. */
   readonly method: string;
@@ -68,6 +70,7 @@ export const GATEWAY_ROUTES: ReadonlyMap<string, GatewayRoute> = new Map([
   ['/election/leader', concurrency('v3electionpb', 'Election', 'Leader', 'LeaderRequest', 'LeaderResponse')],
   ['/election/observe', { ...concurrency('v3electionpb', 'Election', 'Observe', 'LeaderRequest', 'LeaderResponse'), stream: 'server' }],
   ['/election/resign', concurrency('v3electionpb', 'Election', 'Resign', 'ResignRequest', 'ResignResponse')],
+  ...GATEWAY_AUTH_ROUTES,
 ]);
 
 /** The version prefixes etcd 3.4's gateway serves. */

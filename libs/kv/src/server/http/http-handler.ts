@@ -18,6 +18,8 @@ export interface HttpHandlerOptions {
   readonly backend: EtcdBackend;
   readonly alarms: Alarms;
   readonly gateway: Gateway;
+  /** Refuses a request with a message (e.g. no client certificate on a TLS port that requires one); undefined lets it through. */
+  readonly refuse?: (req: IncomingMessage) => string | undefined;
   /** etcd's cluster version as /version reports it. */
   readonly clusterVersion: string;
   readonly metrics?: MetricsSource;
@@ -44,6 +46,8 @@ export function createHttpHandler(o: HttpHandlerOptions): RequestListener {
     for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
     if (req.method === 'OPTIONS') return void res.writeHead(200).end();
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const refusal = o.refuse?.(req);
+    if (refusal !== undefined) return json(res, 401, { error: refusal });
     if (Gateway.isGatewayPath(pathname)) return o.gateway.handle(req, res, pathname);
     switch (pathname) {
       case '/health': {
