@@ -706,6 +706,7 @@ export class Agent {
   }
 
   private async stopPeer(p: StopMemberParams): Promise<void> {
+    this.log.info({ force: p.force }, 'stopping the member');
     this.nominator?.stop();
     this.nominator = undefined;
     for (const u of this.unsubscribe.splice(0)) u();

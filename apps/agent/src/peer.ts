@@ -162,8 +162,18 @@ export class Peer {
     this.stopped = true;
     for (const fn of this.onStop.splice(0)) fn();
     this.backend.close();
-    for (const s of this.servers) await s.close();
-    await this.member.stop();
+    for (const s of this.servers) await this.slowStep('closing a client server', s.close());
+    await this.slowStep('stopping the raft member', this.member.stop());
     this.log.info({ member: this.member.identity.memberId }, 'peer stopped');
+  }
+
+  /** Awaits one step of stopping; says so in the log if it takes more than 2 s (a stop should take milliseconds). */
+  private async slowStep(what: string, step: Promise<void>): Promise<void> {
+    const timer = setTimeout(() => this.log.warn({ step: what }, 'peer stop: still waiting'), 2_000);
+    try {
+      await step;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
