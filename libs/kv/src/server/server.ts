@@ -186,11 +186,23 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       new Promise((resolve) => {
         for (const stream of [...streams]) stream.end();
         for (const gateway of gateways) gateway.close();
-        const timer = setTimeout(() => grpc.forceShutdown(), SHUTDOWN_GRACE_MS);
-        grpc.tryShutdown(() => {
+        // Calls in flight get a grace period; after it the ports drop every
+        // connection themselves. grpc-js's tryShutdown can wait forever on a
+        // session (a member that left the cluster once stayed in
+        // `unnominated: stopping`, here), and its forceShutdown does not end
+        // the sessions of connections handed to it by the port.
+        let closing = false;
+        const closePorts = () => {
+          if (closing) return;
+          closing = true;
           clearTimeout(timer);
           void Promise.all(ports.map((p) => p.close())).then(() => resolve());
-        });
+        };
+        const timer = setTimeout(() => {
+          grpc.forceShutdown();
+          closePorts();
+        }, SHUTDOWN_GRACE_MS);
+        grpc.tryShutdown(closePorts);
       }),
   };
 }
