@@ -149,12 +149,16 @@ export class ClientPort {
 
   /** Stops listening and ends every connection (gRPC sessions are the injector's to end). */
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.tls?.close();
-      this.handlers.http.closeAllConnections();
-      for (const socket of this.sockets) socket.destroy();
-    });
+    // Resolves once the port is released and every connection it accepted has
+    // closed. (Not the net server's own close callback: it waits on a count
+    // of connections that sockets handed to grpc-js or the HTTP server can
+    // keep up long after they are destroyed.)
+    this.server.close();
+    this.tls?.close();
+    this.handlers.http.closeAllConnections();
+    const closed = [...this.sockets].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
+    for (const socket of this.sockets) socket.destroy();
+    return Promise.all(closed).then(() => undefined);
   }
 
   private onConnection(socket: net.Socket): void {
