@@ -80,7 +80,8 @@ describe('snapshot save, restore, grow', () => {
     });
     procs.push(n1);
     await waitFor('n1 serves the restored cluster', () => voterNames(n1.endpoint).then((v) => v?.join() === 'n1'), 60_000);
-    await etcdctl(n1.clientUrl, 'put', '/_mgmt/idealClusterSize', '3');
+    // Its member list answers before it has elected itself: write once it has a leader.
+    await waitFor('n1 takes a write', () => etcdctl(n1.clientUrl, 'put', '/_mgmt/idealClusterSize', '3').then(() => true, () => false), 60_000);
     for (const name of ['n2', 'n3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [n1.clientUrl] }));
     await threeVoters(n1);
     for (const p of procs) {
