@@ -5,7 +5,7 @@
 // list`, `defrag`, `endpoint status`, `lock` and `elect`; /health answers
 // true on every member; the JSON gateway answers on a follower; and
 // /metrics on the client port parses as Prometheus text with each etcd
-// series the etcd mixin uses, with etcd's types and buckets, plus
+// series the etcd mixin uses (the client gRPC byte counters included), with etcd's types and buckets, plus
 // process_* and nodejs_*, and `etcdctl check datascale` reads it. The
 // leader's corruption check runs every second all along and accuses nobody.
 import { spawn } from 'node:child_process';
@@ -142,6 +142,8 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
       etcd_mvcc_db_total_size_in_bytes: 'gauge',
       etcd_mvcc_db_total_size_in_use_in_bytes: 'gauge',
       etcd_server_quota_backend_bytes: 'gauge',
+      etcd_network_client_grpc_sent_bytes_total: 'counter',
+      etcd_network_client_grpc_received_bytes_total: 'counter',
       grpc_server_started_total: 'counter',
       grpc_server_handled_total: 'counter',
       process_resident_memory_bytes: 'gauge',
@@ -154,6 +156,11 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     expect(one('etcd_server_has_leader').labels).toEqual({}); // etcd's own series carry etcd's labels only
     expect(one('etcd_server_proposals_committed_total').value).toBeGreaterThan(0);
     expect(one('etcd_mvcc_db_total_size_in_bytes').value).toBeGreaterThan(0);
+    // The bytes of the client port's connections: at least the put above, and its answers.
+    for (const name of ['etcd_network_client_grpc_sent_bytes_total', 'etcd_network_client_grpc_received_bytes_total']) {
+      expect([name, one(name).labels]).toEqual([name, {}]);
+      expect([name, one(name).value > 0]).toEqual([name, true]);
+    }
     const fsyncBuckets = samples.filter((s) => s.name === 'etcd_disk_wal_fsync_duration_seconds_bucket').map((s) => s.labels.le);
     expect(fsyncBuckets).toEqual([...Array.from({ length: 14 }, (_, i) => String(0.001 * 2 ** i)), '+Inf']);
     expect(one('etcd_disk_wal_fsync_duration_seconds_count').value).toBeGreaterThan(0);
