@@ -2,7 +2,7 @@
 // real `mgmt run` agents, with endpoints written as URLs: `etcdctl endpoint
 // hashkv` gives the same hash on every member at a revision, `snapshot
 // save` works against a follower and the file holds the store, `alarm
-// list`, `defrag`, `endpoint status`, `lock` and `elect`; /health answers
+// list`, `defrag`, `endpoint status`, `lock`, `elect` and `move-leader`; /health answers
 // true on every member; the JSON gateway answers on a follower; and
 // /metrics on the client port parses as Prometheus text with each etcd
 // series the etcd mixin uses (the client gRPC byte counters included), with etcd's types and buckets, plus
@@ -197,6 +197,17 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     expect(log).not.toContain('corruption check');
   });
 
+  it('hands leadership over with etcdctl move-leader', async () => {
+    type EndpointStatus = { Endpoint: string; Status: { leader: number; header: { member_id: number } } };
+    const statuses = async () => JSON.parse(await etcdctl(urls().join(','), 'endpoint', 'status', '-w', 'json')) as EndpointStatus[];
+    const before = await statuses();
+    const leader = before[0]!.Status.leader;
+    const target = before.map((s) => s.Status.header.member_id).find((id) => id !== leader)!;
+    // etcdctl finds the leader among the endpoints and asks it (member ids in hex, as etcd prints them).
+    const out = await etcdctl(urls().join(','), 'move-leader', target.toString(16));
+    expect(out).toBe(`Leadership transferred from ${leader.toString(16)} to ${target.toString(16)}\n`);
+    await waitFor('every member to follow the new leader', async () => (await statuses()).every((s) => s.Status.leader === target), 30_000);
+  });
 });
 
 describe('etcdctl check datascale against one agent', () => {
