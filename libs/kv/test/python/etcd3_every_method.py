@@ -5,9 +5,12 @@ snapshot bytes, member names and URLs) reduced to its shape. The test runs
 it against mgmt and against a real etcd 3.4 and compares the transcripts.
 
 Usage: /usr/bin/python3 etcd3_every_method.py HOST PORT
+With MASK_REVISIONS=1 in the environment, revisions print as "#" (an
+agent's own /_mgmt/ writes come between the script's).
 """
 import io
 import json
+import os
 import sys
 import threading
 import time
@@ -23,9 +26,13 @@ def note(step, value):
     out.append([step, value])
 
 
+def shown(revision):
+    return '#' if os.environ.get('MASK_REVISIONS') == '1' else revision
+
+
 def kv(meta):
     return None if meta is None else {
-        'key': meta.key.decode(), 'create': meta.create_revision, 'mod': meta.mod_revision,
+        'key': meta.key.decode(), 'create': shown(meta.create_revision), 'mod': shown(meta.mod_revision),
         'version': meta.version, 'lease': meta.lease_id != 0}
 
 
@@ -34,7 +41,7 @@ def pairs(items):
 
 
 def event(e):
-    return [type(e).__name__, e.key.decode(), e.value.decode(), e.mod_revision]
+    return [type(e).__name__, e.key.decode(), e.value.decode(), shown(e.mod_revision)]
 
 
 # get/put/delete, prefixes and ranges
