@@ -8,7 +8,9 @@
 // series the etcd mixin uses (the client gRPC byte counters included), with etcd's types and buckets, plus
 // process_* and nodejs_*, and `etcdctl check datascale` reads it. The
 // leader's corruption check runs every second all along and accuses nobody.
-import { spawn } from 'node:child_process';
+// /health and the gateway are asked with the real curl. The same tools
+// (but move-leader) then run against a single agent.
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KvStore, decodeSnapshotFile } from '@mgmt/kv';
@@ -67,17 +69,29 @@ function parsePrometheus(text: string): { types: Map<string, string>; samples: S
   return { types, samples };
 }
 
+/** The real curl: the body and, on the last line, the HTTP status. */
+function curl(url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const args = ['-sS', '-w', '\n%{http_code}', ...(body === undefined ? [] : ['-d', JSON.stringify(body)]), url];
+  return new Promise((resolve, reject) => {
+    execFile('curl', args, { timeout: 20_000 }, (error, out) => {
+      if (error) return reject(error);
+      const cut = out.lastIndexOf('\n');
+      resolve({ status: Number(out.slice(cut + 1)), body: JSON.parse(out.slice(0, cut)) });
+    });
+  });
+}
+
+/** curl's /health on each URL, then a put and a range through the JSON gateway of `gatewayUrl`. */
+async function expectHealthAndGateway(healthUrls: string[], gatewayUrl: string): Promise<void> {
+  for (const url of healthUrls) expect(await curl(`${url}/health`)).toEqual({ status: 200, body: { health: 'true' } });
+  expect((await curl(`${gatewayUrl}/v3/kv/put`, { key: btoa('gw'), value: btoa('via-gateway') })).status).toBe(200);
+  const range = await curl(`${gatewayUrl}/v3/kv/range`, { key: btoa('gw') });
+  expect(atob((range.body as { kvs: Array<{ value: string }> }).kvs[0]!.value)).toBe('via-gateway');
+}
+
 describe('etcd tools against a 3-member mgmt cluster', () => {
-  it('answers /health true on every member, and the gateway on a follower', async () => {
-    for (const url of urls()) {
-      const res = await fetch(`${url}/health`);
-      expect([res.status, await res.json()]).toEqual([200, { health: 'true' }]);
-    }
-    const follower = procs[2]!.clientUrl;
-    const put = await fetch(`${follower}/v3/kv/put`, { method: 'POST', body: JSON.stringify({ key: btoa('gw'), value: btoa('via-gateway') }) });
-    expect(put.status).toBe(200);
-    const range = (await (await fetch(`${follower}/v3/kv/range`, { method: 'POST', body: JSON.stringify({ key: btoa('gw') }) })).json()) as { kvs: Array<{ value: string }> };
-    expect(atob(range.kvs[0]!.value)).toBe('via-gateway');
+  it('answers /health true on every member, and the gateway on a follower (curl)', async () => {
+    await expectHealthAndGateway(urls(), procs[2]!.clientUrl);
   });
 
   it('gives the same hashkv on every member at a revision', async () => {
@@ -221,4 +235,29 @@ describe('etcdctl check datascale against one agent', () => {
     const out = await etcdctl(solo.clientUrl, 'check', 'datascale', '--load=s', '--command-timeout=60s');
     expect(out).toMatch(/PASS: Approximate system memory used : [\d.]+ MB\./);
   }, 300_000);
+});
+
+describe('etcd tools against one agent', () => {
+  it('serves /health and the gateway (curl), snapshot save, hashkv, alarm list, defrag, lock and elect', async () => {
+    const one = await startAgent({ name: 'one', dir: tmp.dir });
+    procs.push(one);
+    await waitFor('one serves', () => voterNames(one.endpoint).then((v) => v?.length === 1), 60_000);
+    await expectHealthAndGateway([one.clientUrl], one.clientUrl);
+    const file = path.join(tmp.dir, 'one.db');
+    expect(await etcdctl(one.clientUrl, 'snapshot', 'save', file)).toContain(`Snapshot saved at ${file}`);
+    const store = new KvStore();
+    store.restore(decodeSnapshotFile(fs.readFileSync(file)));
+    expect(store.range({ key: Buffer.from('gw') }).kvs[0]?.value).toEqual(Buffer.from('via-gateway'));
+    const hashkv = JSON.parse(await etcdctl(one.clientUrl, 'endpoint', 'hashkv', '-w', 'json')) as Array<{ HashKV: { hash: number } }>;
+    expect(hashkv.length).toBe(1);
+    expect(await etcdctl(one.clientUrl, 'alarm', 'list')).toBe('');
+    expect(await etcdctl(one.clientUrl, 'defrag')).toBe(`Finished defragmenting etcd member[${one.clientUrl}]\n`);
+    expect(await etcdctl(one.clientUrl, 'lock', 'one-lock', 'echo', 'held')).toBe('held\n');
+    const elect = spawn('etcdctl', ['--endpoints', one.clientUrl, 'elect', 'one-leader', 'solo-candidate'], { env: { ...process.env, ETCDCTL_API: '3' }, stdio: 'ignore' });
+    try {
+      await waitFor('elected', async () => (await etcdctl(one.clientUrl, 'get', 'one-leader', '--prefix', '--print-value-only')) === 'solo-candidate\n', 30_000);
+    } finally {
+      elect.kill('SIGINT');
+    }
+  }, 120_000);
 });
