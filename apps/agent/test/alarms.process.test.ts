@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, startThreeMembers, voterNames, type AgentProc } from './process-harness.js';
 
 const QUOTA_BYTES = 256 * 1024;
 let tmp: { dir: string; cleanup: () => void };
@@ -18,12 +18,7 @@ const all = () => procs.map((p) => p.clientUrl).join(',');
 
 beforeAll(async () => {
   tmp = tempDir('mgmt-alarms-');
-  const quota = ['--quota-backend-bytes', String(QUOTA_BYTES)];
-  const c1 = await startAgent({ name: 'c1', dir: tmp.dir, ideal: 3, extra: quota });
-  procs.push(c1);
-  await waitFor('c1 serves', () => voterNames(c1.endpoint).then((v) => v?.length === 1), 60_000);
-  for (const name of ['c2', 'c3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [c1.clientUrl], extra: quota }));
-  await waitFor('three voters', () => voterNames(c1.endpoint).then((v) => v?.length === 3), 120_000);
+  await startThreeMembers(tmp.dir, ['c1', 'c2', 'c3'], procs, () => ['--quota-backend-bytes', String(QUOTA_BYTES)]);
 }, 200_000);
 
 afterAll(async () => {

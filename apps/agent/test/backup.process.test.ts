@@ -10,7 +10,7 @@ import path from 'node:path';
 import { KvStore, decodeSnapshotFile } from '@mgmt/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, startAgent, startThreeMembers, type AgentProc } from './process-harness.js';
 
 let tmp: { dir: string; cleanup: () => void };
 const procs: AgentProc[] = [];
@@ -62,16 +62,7 @@ describe('scheduled backups in a 3-member cluster', () => {
 
   it('is written by the leader alone, and another member takes the schedule over when it is killed', async () => {
     const flags = (name: string) => ['--backup-dir', path.join(tmp.dir, `backups-${name}`), '--backup-interval', '1s', '--backup-keep', '100'];
-    const c1 = await startAgent({ name: 'c1', dir: tmp.dir, ideal: 3, extra: flags('c1') });
-    procs.push(c1);
-    await waitFor('c1 serves', () => voterNames(c1.endpoint).then((v) => v?.length === 1), 60_000);
-    const cluster = [c1];
-    for (const name of ['c2', 'c3']) {
-      const p = await startAgent({ name, dir: tmp.dir, seeds: [c1.clientUrl], extra: flags(name) });
-      procs.push(p);
-      cluster.push(p);
-    }
-    await waitFor('three voters', () => voterNames(c1.endpoint).then((v) => v?.length === 3), 120_000);
+    const cluster = await startThreeMembers(tmp.dir, ['c1', 'c2', 'c3'], procs, flags);
 
     // A window in which the leader stayed the same: only its directory gains
     // files. (An election in between, under load, proves nothing either

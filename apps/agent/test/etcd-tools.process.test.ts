@@ -16,7 +16,7 @@ import path from 'node:path';
 import { KvStore, decodeSnapshotFile } from '@mgmt/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, startAgent, startThreeMembers, voterNames, type AgentProc } from './process-harness.js';
 
 let tmp: { dir: string; cleanup: () => void };
 const procs: AgentProc[] = [];
@@ -27,11 +27,7 @@ beforeAll(async () => {
   // Every member runs the leader's corruption check each second: with the
   // agents' own writes going on, it must never accuse a healthy member.
   const check = ['--experimental-corrupt-check-time', '1s'];
-  const h1 = await startAgent({ name: 'h1', dir: tmp.dir, ideal: 3, extra: check });
-  procs.push(h1);
-  await waitFor('h1 serves', () => voterNames(h1.endpoint).then((v) => v?.length === 1), 60_000);
-  for (const name of ['h2', 'h3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [h1.clientUrl], extra: check }));
-  await waitFor('three voters', () => voterNames(h1.endpoint).then((v) => v?.length === 3), 120_000);
+  await startThreeMembers(tmp.dir, ['h1', 'h2', 'h3'], procs, () => check);
 }, 200_000);
 
 afterAll(async () => {

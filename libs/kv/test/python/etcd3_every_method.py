@@ -106,21 +106,37 @@ for e in iterator:
     if len(seen) == 2:
         cancel()
 note('watch_prefix', seen)
-got = []
-done = threading.Event()
 
 
-def callback(response):
-    for e in response.events:
-        got.append(event(e))
-    done.set()
+def seen_by_callback(add_watch, key, put_key):
+    """Registers a callback watch on `key` with `add_watch`, puts `put_key`, returns the events the callback got."""
+    got = []
+    done = threading.Event()
+
+    def callback(response):
+        for e in response.events:
+            got.append(event(e))
+        done.set()
+
+    watch_id = add_watch(key, callback)
+    c.put(put_key, 'called')
+    done.wait(10)
+    c.cancel_watch(watch_id)
+    return got
 
 
-watch_id = c.add_watch_callback('/py/cb', callback)
-c.put('/py/cb', 'called')
-done.wait(10)
-c.cancel_watch(watch_id)
-note('add_watch_callback', got)
+def first_two(watch_response):
+    """The first two events of a `*_response` watch iterator (then cancelled)."""
+    iterator, cancel = watch_response
+    found = []
+    for r in iterator:
+        found.extend(event(e) for e in r.events)
+        if len(found) >= 2:
+            cancel()
+    return found[:2]
+
+
+note('add_watch_callback', seen_by_callback(c.add_watch_callback, '/py/cb', '/py/cb'))
 rev = c.get_response('/py/a').header.revision
 past = []
 iterator, cancel = c.watch('/py/a', start_revision=1)
@@ -132,35 +148,9 @@ note('watch from revision 1', past)
 note('watch_prefix_once from a revision', event(c.watch_prefix_once('/py/', timeout=10, start_revision=rev)))
 note('watch_once_response from a revision', [event(e) for e in c.watch_once_response('/py/a', timeout=10, start_revision=c.get('/py/a')[1].mod_revision).events])
 note('watch_prefix_once_response from a revision', [event(e) for e in c.watch_prefix_once_response('/py/', timeout=10, start_revision=rev).events])
-responses = []
-iterator, cancel = c.watch_response('/py/a', start_revision=1)
-for r in iterator:
-    responses.extend(event(e) for e in r.events)
-    if len(responses) >= 2:
-        cancel()
-note('watch_response from revision 1', responses[:2])
-responses = []
-iterator, cancel = c.watch_prefix_response('/py/wp/', start_revision=1)
-for r in iterator:
-    responses.extend(event(e) for e in r.events)
-    if len(responses) >= 2:
-        cancel()
-note('watch_prefix_response from revision 1', responses[:2])
-got_prefix = []
-prefix_done = threading.Event()
-
-
-def prefix_callback(response):
-    for e in response.events:
-        got_prefix.append(event(e))
-    prefix_done.set()
-
-
-watch_id = c.add_watch_prefix_callback('/py/cbp/', prefix_callback)
-c.put('/py/cbp/1', 'called')
-prefix_done.wait(10)
-c.cancel_watch(watch_id)
-note('add_watch_prefix_callback', got_prefix)
+note('watch_response from revision 1', first_two(c.watch_response('/py/a', start_revision=1)))
+note('watch_prefix_response from revision 1', first_two(c.watch_prefix_response('/py/wp/', start_revision=1)))
+note('add_watch_prefix_callback', seen_by_callback(c.add_watch_prefix_callback, '/py/cbp/', '/py/cbp/1'))
 
 # locks
 lock = c.lock('py-lock', ttl=30)
