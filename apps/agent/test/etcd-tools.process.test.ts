@@ -5,7 +5,7 @@
 // list`, `defrag`, `endpoint status`, `lock`, `elect` and `move-leader`; /health answers
 // true on every member; the JSON gateway answers on a follower; and
 // /metrics on the client port parses as Prometheus text with each etcd
-// series the etcd mixin uses (the client gRPC byte counters included), with etcd's types and buckets, plus
+// series the etcd mixin uses (the client and peer byte counters included), with etcd's types and buckets, plus
 // process_* and nodejs_*, and `etcdctl check datascale` reads it. The
 // leader's corruption check runs every second all along and accuses nobody.
 // /health and the gateway are asked with the real curl. The same tools
@@ -154,6 +154,9 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
       etcd_server_quota_backend_bytes: 'gauge',
       etcd_network_client_grpc_sent_bytes_total: 'counter',
       etcd_network_client_grpc_received_bytes_total: 'counter',
+      etcd_network_peer_sent_bytes_total: 'counter',
+      etcd_network_peer_received_bytes_total: 'counter',
+      etcd_network_peer_sent_failures_total: 'counter',
       grpc_server_started_total: 'counter',
       grpc_server_handled_total: 'counter',
       process_resident_memory_bytes: 'gauge',
@@ -177,6 +180,11 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     const puts = samples.find((s) => s.name === 'grpc_server_handled_total' && s.labels.grpc_method === 'Put' && s.labels.grpc_code === 'OK');
     expect(puts?.labels).toEqual({ grpc_type: 'unary', grpc_service: 'etcdserverpb.KV', grpc_method: 'Put', grpc_code: 'OK' });
     expect(one('process_resident_memory_bytes').value).toBeGreaterThan(0);
+    // Raft messages to and from both other members, by peer id in hex.
+    for (const [name, label] of [['etcd_network_peer_sent_bytes_total', 'To'], ['etcd_network_peer_received_bytes_total', 'From']] as const) {
+      const peers = samples.filter((s) => s.name === name && s.value > 0).map((s) => s.labels[label] ?? '');
+      expect([name, peers.length >= 2, peers.every((p) => /^[0-9a-f]+$/.test(p))]).toEqual([name, true, true]);
+    }
     // The leader times its heartbeats to each follower (label To: the follower's id in hex).
     const roundTrips = async () => {
       const found: Array<{ to: string; count: number }> = [];

@@ -13,10 +13,14 @@
  * - db size: the data directory's log and snapshots on disk; in use: the
  *   keyspace's size;
  * - client gRPC bytes: every byte of the client ports' connections (gRPC,
- *   and HTTP for the JSON gateway), counted on the sockets (ClientTraffic).
+ *   and HTTP for the JSON gateway), counted on the sockets (ClientTraffic);
+ * - peer bytes and send failures: the encoded Raft messages each member
+ *   hands to, or gets from, the peer transport (raft/peer-traffic.ts),
+ *   labelled `To`/`From` with the peer's id in hex as etcd's.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { ClientTraffic, type CallObserver, type ObservedCall } from '@mgmt/kv';
+import type { PeerTrafficListener } from '../raft/peer-traffic.js';
 
 /** prometheus.ExponentialBuckets(start, factor, count). */
 export function exponentialBuckets(start: number, factor: number, count: number): number[] {
@@ -44,6 +48,8 @@ export interface EtcdMetrics {
   backendCommit(seconds: number): void;
   /** A heartbeat round trip to the member `peerId`. */
   peerRoundTrip(peerId: number, seconds: number): void;
+  /** Give it to a member's PeerTraffic (raft/peer-traffic.ts): etcd's peer byte and failure counters. */
+  readonly peerTraffic: PeerTrafficListener;
   proposalStarted(): void;
   proposalFinished(ok: boolean): void;
   /** Sets the sampled series; undefined: this agent runs no member now. */
@@ -89,6 +95,9 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     });
   trafficCounter('etcd_network_client_grpc_sent_bytes_total', 'The total number of bytes sent to grpc clients.', () => clientTraffic.totals().sentBytes);
   trafficCounter('etcd_network_client_grpc_received_bytes_total', 'The total number of bytes received from grpc clients.', () => clientTraffic.totals().receivedBytes);
+  const peerSent = new Counter({ name: 'etcd_network_peer_sent_bytes_total', help: 'The total number of bytes sent to peers.', labelNames: ['To'], registers });
+  const peerReceived = new Counter({ name: 'etcd_network_peer_received_bytes_total', help: 'The total number of bytes received from peers.', labelNames: ['From'], registers });
+  const peerSendFailures = new Counter({ name: 'etcd_network_peer_sent_failures_total', help: 'The total number of send failures from peers.', labelNames: ['To'], registers });
   const labels = (c: ObservedCall) => ({ grpc_type: c.type, grpc_service: c.service, grpc_method: c.method });
   let lastLeader: number | undefined;
   return {
@@ -102,6 +111,11 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     walFsync: (seconds) => walFsync.observe(seconds),
     backendCommit: (seconds) => backendCommit.observe(seconds),
     peerRoundTrip: (peerId, seconds) => peerRtt.observe({ To: peerId.toString(16) }, seconds),
+    peerTraffic: {
+      sent: (to, bytes) => peerSent.inc({ To: to.toString(16) }, bytes),
+      received: (from, bytes) => peerReceived.inc({ From: from.toString(16) }, bytes),
+      sendFailed: (to) => peerSendFailures.inc({ To: to.toString(16) }),
+    },
     proposalStarted: () => pending.inc(),
     proposalFinished: (ok) => {
       pending.dec();
