@@ -95,9 +95,24 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     });
   trafficCounter('etcd_network_client_grpc_sent_bytes_total', 'The total number of bytes sent to grpc clients.', () => clientTraffic.totals().sentBytes);
   trafficCounter('etcd_network_client_grpc_received_bytes_total', 'The total number of bytes received from grpc clients.', () => clientTraffic.totals().receivedBytes);
-  const peerSent = new Counter({ name: 'etcd_network_peer_sent_bytes_total', help: 'The total number of bytes sent to peers.', labelNames: ['To'], registers });
-  const peerReceived = new Counter({ name: 'etcd_network_peer_received_bytes_total', help: 'The total number of bytes received from peers.', labelNames: ['From'], registers });
-  const peerSendFailures = new Counter({ name: 'etcd_network_peer_sent_failures_total', help: 'The total number of send failures from peers.', labelNames: ['To'], registers });
+  // Every Raft message passes here: it adds to a map, and the counters take the sums when scraped.
+  const peerCounter = (name: string, help: string, label: 'To' | 'From') => {
+    const pending = new Map<number, number>();
+    new Counter({
+      name,
+      help,
+      labelNames: [label],
+      registers,
+      collect() {
+        for (const [peer, n] of pending) this.inc({ [label]: peer.toString(16) }, n);
+        pending.clear();
+      },
+    });
+    return (peer: number, n: number) => pending.set(peer, (pending.get(peer) ?? 0) + n);
+  };
+  const peerSent = peerCounter('etcd_network_peer_sent_bytes_total', 'The total number of bytes sent to peers.', 'To');
+  const peerReceived = peerCounter('etcd_network_peer_received_bytes_total', 'The total number of bytes received from peers.', 'From');
+  const peerSendFailed = peerCounter('etcd_network_peer_sent_failures_total', 'The total number of send failures from peers.', 'To');
   const labels = (c: ObservedCall) => ({ grpc_type: c.type, grpc_service: c.service, grpc_method: c.method });
   let lastLeader: number | undefined;
   return {
@@ -111,11 +126,7 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     walFsync: (seconds) => walFsync.observe(seconds),
     backendCommit: (seconds) => backendCommit.observe(seconds),
     peerRoundTrip: (peerId, seconds) => peerRtt.observe({ To: peerId.toString(16) }, seconds),
-    peerTraffic: {
-      sent: (to, bytes) => peerSent.inc({ To: to.toString(16) }, bytes),
-      received: (from, bytes) => peerReceived.inc({ From: from.toString(16) }, bytes),
-      sendFailed: (to) => peerSendFailures.inc({ To: to.toString(16) }),
-    },
+    peerTraffic: { sent: peerSent, received: peerReceived, sendFailed: (to) => peerSendFailed(to, 1) },
     proposalStarted: () => pending.inc(),
     proposalFinished: (ok) => {
       pending.dec();
