@@ -684,6 +684,7 @@ export class Agent {
       }),
       raft.onFatal((err) => this.send({ type: 'member.failed', error: (err as Error).message })),
       raft.roundTrips.subscribe((peerId, seconds) => this.metrics.etcd.peerRoundTrip(peerId, seconds)),
+      raft.peerTraffic.subscribe(this.metrics.etcd.peerTraffic),
     );
     if (raft.isLeader) {
       this.nominator = new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));

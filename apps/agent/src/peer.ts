@@ -35,7 +35,7 @@ export interface PeerOptions extends MemberOptions {
   /** TLS for `https://` client and peer URLs; with a signer the client URLs also admit joiners. */
   tls?: AgentTls;
   /** etcd's API server extras: gRPC call metrics, /metrics on the client port, the NOSPACE quota. */
-  etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes'>;
+  etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes' | 'traffic'>;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */

@@ -2,19 +2,21 @@
 // real `mgmt run` agents, with endpoints written as URLs: `etcdctl endpoint
 // hashkv` gives the same hash on every member at a revision, `snapshot
 // save` works against a follower and the file holds the store, `alarm
-// list`, `defrag`, `endpoint status`, `lock` and `elect`; /health answers
+// list`, `defrag`, `endpoint status`, `lock`, `elect` and `move-leader`; /health answers
 // true on every member; the JSON gateway answers on a follower; and
 // /metrics on the client port parses as Prometheus text with each etcd
-// series the etcd mixin uses, with etcd's types and buckets, plus
+// series the etcd mixin uses (the client and peer byte counters included), with etcd's types and buckets, plus
 // process_* and nodejs_*, and `etcdctl check datascale` reads it. The
 // leader's corruption check runs every second all along and accuses nobody.
-import { spawn } from 'node:child_process';
+// /health and the gateway are asked with the real curl. The same tools
+// (but move-leader) then run against a single agent.
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KvStore, decodeSnapshotFile } from '@mgmt/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { etcdctl, killAll, startAgent, voterNames, type AgentProc } from './process-harness.js';
+import { etcdctl, killAll, startAgent, startThreeMembers, voterNames, type AgentProc } from './process-harness.js';
 
 let tmp: { dir: string; cleanup: () => void };
 const procs: AgentProc[] = [];
@@ -25,11 +27,7 @@ beforeAll(async () => {
   // Every member runs the leader's corruption check each second: with the
   // agents' own writes going on, it must never accuse a healthy member.
   const check = ['--experimental-corrupt-check-time', '1s'];
-  const h1 = await startAgent({ name: 'h1', dir: tmp.dir, ideal: 3, extra: check });
-  procs.push(h1);
-  await waitFor('h1 serves', () => voterNames(h1.endpoint).then((v) => v?.length === 1), 60_000);
-  for (const name of ['h2', 'h3']) procs.push(await startAgent({ name, dir: tmp.dir, seeds: [h1.clientUrl], extra: check }));
-  await waitFor('three voters', () => voterNames(h1.endpoint).then((v) => v?.length === 3), 120_000);
+  await startThreeMembers(tmp.dir, ['h1', 'h2', 'h3'], procs, () => check);
 }, 200_000);
 
 afterAll(async () => {
@@ -67,17 +65,29 @@ function parsePrometheus(text: string): { types: Map<string, string>; samples: S
   return { types, samples };
 }
 
+/** The real curl: the body and, on the last line, the HTTP status. */
+function curl(url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const args = ['-sS', '-w', '\n%{http_code}', ...(body === undefined ? [] : ['-d', JSON.stringify(body)]), url];
+  return new Promise((resolve, reject) => {
+    execFile('curl', args, { timeout: 20_000 }, (error, out) => {
+      if (error) return reject(error);
+      const cut = out.lastIndexOf('\n');
+      resolve({ status: Number(out.slice(cut + 1)), body: JSON.parse(out.slice(0, cut)) });
+    });
+  });
+}
+
+/** curl's /health on each URL, then a put and a range through the JSON gateway of `gatewayUrl`. */
+async function expectHealthAndGateway(healthUrls: string[], gatewayUrl: string): Promise<void> {
+  for (const url of healthUrls) expect(await curl(`${url}/health`)).toEqual({ status: 200, body: { health: 'true' } });
+  expect((await curl(`${gatewayUrl}/v3/kv/put`, { key: btoa('gw'), value: btoa('via-gateway') })).status).toBe(200);
+  const range = await curl(`${gatewayUrl}/v3/kv/range`, { key: btoa('gw') });
+  expect(atob((range.body as { kvs: Array<{ value: string }> }).kvs[0]!.value)).toBe('via-gateway');
+}
+
 describe('etcd tools against a 3-member mgmt cluster', () => {
-  it('answers /health true on every member, and the gateway on a follower', async () => {
-    for (const url of urls()) {
-      const res = await fetch(`${url}/health`);
-      expect([res.status, await res.json()]).toEqual([200, { health: 'true' }]);
-    }
-    const follower = procs[2]!.clientUrl;
-    const put = await fetch(`${follower}/v3/kv/put`, { method: 'POST', body: JSON.stringify({ key: btoa('gw'), value: btoa('via-gateway') }) });
-    expect(put.status).toBe(200);
-    const range = (await (await fetch(`${follower}/v3/kv/range`, { method: 'POST', body: JSON.stringify({ key: btoa('gw') }) })).json()) as { kvs: Array<{ value: string }> };
-    expect(atob(range.kvs[0]!.value)).toBe('via-gateway');
+  it('answers /health true on every member, and the gateway on a follower (curl)', async () => {
+    await expectHealthAndGateway(urls(), procs[2]!.clientUrl);
   });
 
   it('gives the same hashkv on every member at a revision', async () => {
@@ -142,6 +152,11 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
       etcd_mvcc_db_total_size_in_bytes: 'gauge',
       etcd_mvcc_db_total_size_in_use_in_bytes: 'gauge',
       etcd_server_quota_backend_bytes: 'gauge',
+      etcd_network_client_grpc_sent_bytes_total: 'counter',
+      etcd_network_client_grpc_received_bytes_total: 'counter',
+      etcd_network_peer_sent_bytes_total: 'counter',
+      etcd_network_peer_received_bytes_total: 'counter',
+      etcd_network_peer_sent_failures_total: 'counter',
       grpc_server_started_total: 'counter',
       grpc_server_handled_total: 'counter',
       process_resident_memory_bytes: 'gauge',
@@ -154,12 +169,22 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     expect(one('etcd_server_has_leader').labels).toEqual({}); // etcd's own series carry etcd's labels only
     expect(one('etcd_server_proposals_committed_total').value).toBeGreaterThan(0);
     expect(one('etcd_mvcc_db_total_size_in_bytes').value).toBeGreaterThan(0);
+    // The bytes of the client port's connections: at least the put above, and its answers.
+    for (const name of ['etcd_network_client_grpc_sent_bytes_total', 'etcd_network_client_grpc_received_bytes_total']) {
+      expect([name, one(name).labels]).toEqual([name, {}]);
+      expect([name, one(name).value > 0]).toEqual([name, true]);
+    }
     const fsyncBuckets = samples.filter((s) => s.name === 'etcd_disk_wal_fsync_duration_seconds_bucket').map((s) => s.labels.le);
     expect(fsyncBuckets).toEqual([...Array.from({ length: 14 }, (_, i) => String(0.001 * 2 ** i)), '+Inf']);
     expect(one('etcd_disk_wal_fsync_duration_seconds_count').value).toBeGreaterThan(0);
     const puts = samples.find((s) => s.name === 'grpc_server_handled_total' && s.labels.grpc_method === 'Put' && s.labels.grpc_code === 'OK');
     expect(puts?.labels).toEqual({ grpc_type: 'unary', grpc_service: 'etcdserverpb.KV', grpc_method: 'Put', grpc_code: 'OK' });
     expect(one('process_resident_memory_bytes').value).toBeGreaterThan(0);
+    // Raft messages to and from both other members, by peer id in hex.
+    for (const [name, label] of [['etcd_network_peer_sent_bytes_total', 'To'], ['etcd_network_peer_received_bytes_total', 'From']] as const) {
+      const peers = samples.filter((s) => s.name === name && s.value > 0).map((s) => s.labels[label] ?? '');
+      expect([name, peers.length >= 2, peers.every((p) => /^[0-9a-f]+$/.test(p))]).toEqual([name, true, true]);
+    }
     // The leader times its heartbeats to each follower (label To: the follower's id in hex).
     const roundTrips = async () => {
       const found: Array<{ to: string; count: number }> = [];
@@ -190,6 +215,17 @@ describe('etcd tools against a 3-member mgmt cluster', () => {
     expect(log).not.toContain('corruption check');
   });
 
+  it('hands leadership over with etcdctl move-leader', async () => {
+    type EndpointStatus = { Endpoint: string; Status: { leader: number; header: { member_id: number } } };
+    const statuses = async () => JSON.parse(await etcdctl(urls().join(','), 'endpoint', 'status', '-w', 'json')) as EndpointStatus[];
+    const before = await statuses();
+    const leader = before[0]!.Status.leader;
+    const target = before.map((s) => s.Status.header.member_id).find((id) => id !== leader)!;
+    // etcdctl finds the leader among the endpoints and asks it (member ids in hex, as etcd prints them).
+    const out = await etcdctl(urls().join(','), 'move-leader', target.toString(16));
+    expect(out).toBe(`Leadership transferred from ${leader.toString(16)} to ${target.toString(16)}\n`);
+    await waitFor('every member to follow the new leader', async () => (await statuses()).every((s) => s.Status.leader === target), 30_000);
+  });
 });
 
 describe('etcdctl check datascale against one agent', () => {
@@ -203,4 +239,29 @@ describe('etcdctl check datascale against one agent', () => {
     const out = await etcdctl(solo.clientUrl, 'check', 'datascale', '--load=s', '--command-timeout=60s');
     expect(out).toMatch(/PASS: Approximate system memory used : [\d.]+ MB\./);
   }, 300_000);
+});
+
+describe('etcd tools against one agent', () => {
+  it('serves /health and the gateway (curl), snapshot save, hashkv, alarm list, defrag, lock and elect', async () => {
+    const one = await startAgent({ name: 'one', dir: tmp.dir });
+    procs.push(one);
+    await waitFor('one serves', () => voterNames(one.endpoint).then((v) => v?.length === 1), 60_000);
+    await expectHealthAndGateway([one.clientUrl], one.clientUrl);
+    const file = path.join(tmp.dir, 'one.db');
+    expect(await etcdctl(one.clientUrl, 'snapshot', 'save', file)).toContain(`Snapshot saved at ${file}`);
+    const store = new KvStore();
+    store.restore(decodeSnapshotFile(fs.readFileSync(file)));
+    expect(store.range({ key: Buffer.from('gw') }).kvs[0]?.value).toEqual(Buffer.from('via-gateway'));
+    const hashkv = JSON.parse(await etcdctl(one.clientUrl, 'endpoint', 'hashkv', '-w', 'json')) as Array<{ HashKV: { hash: number } }>;
+    expect(hashkv.length).toBe(1);
+    expect(await etcdctl(one.clientUrl, 'alarm', 'list')).toBe('');
+    expect(await etcdctl(one.clientUrl, 'defrag')).toBe(`Finished defragmenting etcd member[${one.clientUrl}]\n`);
+    expect(await etcdctl(one.clientUrl, 'lock', 'one-lock', 'echo', 'held')).toBe('held\n');
+    const elect = spawn('etcdctl', ['--endpoints', one.clientUrl, 'elect', 'one-leader', 'solo-candidate'], { env: { ...process.env, ETCDCTL_API: '3' }, stdio: 'ignore' });
+    try {
+      await waitFor('elected', async () => (await etcdctl(one.clientUrl, 'get', 'one-leader', '--prefix', '--print-value-only')) === 'solo-candidate\n', 30_000);
+    } finally {
+      elect.kill('SIGINT');
+    }
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runMgmt, spawnMgmt } from '@mgmt/testkit/node';
-import { freePort } from './helpers.js';
+import { freePort, waitFor } from './helpers.js';
 
 const run = promisify(execFile);
 
@@ -34,6 +34,26 @@ export async function startAgent(o: { name: string; dir: string; seeds?: string[
   if (o.ideal !== undefined) args.push('--ideal-cluster-size', String(o.ideal));
   if (o.extra) args.push(...o.extra);
   return spawnAgent({ name: o.name, clientUrl, serverUrl, endpoint: `127.0.0.1:${clientPort}`, dataDir, args, logFile: path.join(o.dir, `${o.name}.log`) });
+}
+
+/**
+ * Starts a cluster of three: `names[0]` with --ideal-cluster-size 3, then
+ * the other two with it as their seed (each with `extra(name)`); each is
+ * pushed onto `procs` as it starts (for the caller's clean-up); resolves
+ * once all three are voters.
+ */
+export async function startThreeMembers(dir: string, names: readonly [string, string, string], procs: AgentProc[], extra: (name: string) => string[] = () => []): Promise<AgentProc[]> {
+  const first = await startAgent({ name: names[0], dir, ideal: 3, extra: extra(names[0]) });
+  procs.push(first);
+  const cluster = [first];
+  await waitFor(`${names[0]} serves`, () => voterNames(first.endpoint).then((v) => v?.length === 1), 60_000);
+  for (const name of names.slice(1)) {
+    const p = await startAgent({ name, dir, seeds: [first.clientUrl], extra: extra(name) });
+    procs.push(p);
+    cluster.push(p);
+  }
+  await waitFor('three voters', () => voterNames(first.endpoint).then((v) => v?.length === 3), 120_000);
+  return cluster;
 }
 
 /** Starts `mgmt run` with https:// client and server URLs on free ports, a data directory under `dir`, and `args` (e.g. `--token`). */

@@ -19,6 +19,7 @@ export { AuthService, ClusterService, KvService, LeaseService, MaintenanceServic
 export { PendingProposals } from './proposals.js';
 export type { CallObserver, GrpcCallType, ObservedCall } from './server/call-observer.js';
 export type { MetricsSource } from './server/http/http-handler.js';
+export { ClientTraffic, type ClientTrafficTotals } from './server/client-port/client-traffic.js';
 export { SNAPSHOT_FILE_VERSION, SnapshotFileError, decodeSnapshotFile, encodeSnapshotFile } from './snapshot-file.js';
 export { ALARM_PREFIX } from './server/alarms.js';
 export { Alarms } from './server/alarms.js';

@@ -6,7 +6,8 @@
 // base64, int64 as strings, zero values left out) once the ids that differ
 // between two clusters are masked; bad JSON, bad base64, a bad integer, a
 // body over the limit, an unknown path and a GET get etcd's status and
-// body, and the server keeps serving. Also /health and /version.
+// body, and the server keeps serving. Also /health and /version, and
+// /health false (503) while an alarm is raised (`?exclude=NOSPACE` passes it).
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
@@ -128,5 +129,16 @@ describe('the JSON gateway, side by side with etcd 3.4', () => {
     const version = await post(h.endpoint, '/version', '', 'GET');
     expect(version).toEqual({ status: 200, body: { etcdserver: '3.4.23', etcdcluster: '3.4.0' } });
     expect(await post(h.endpoint, '/livez', '', 'GET')).toEqual({ status: 200, body: 'ok\n' });
+  });
+
+  it('answers /health false (503) while an alarm is raised, unless excluded, as etcd does', async () => {
+    await same('/v3/maintenance/alarm', { action: 'ACTIVATE', memberID: '7', alarm: 'NOSPACE' });
+    expect(await same('/health', '', 'GET')).toEqual({ status: 503, body: { health: 'false' } });
+    expect(await same('/health?exclude=NOSPACE', '', 'GET')).toEqual({ status: 200, body: { health: 'true' } });
+    expect(await same('/health?exclude=CORRUPT', '', 'GET')).toEqual({ status: 503, body: { health: 'false' } });
+    const readyz = await post(h.endpoint, '/readyz', '', 'GET'); // (3.5's; etcd 3.4 has none)
+    expect(readyz).toEqual({ status: 503, body: 'not ready: alarm NOSPACE raised\n' });
+    await same('/v3/maintenance/alarm', { action: 'DEACTIVATE', memberID: '7', alarm: 'NOSPACE' });
+    expect(await same('/health', '', 'GET')).toEqual({ status: 200, body: { health: 'true' } });
   });
 });

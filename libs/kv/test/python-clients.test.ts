@@ -3,9 +3,11 @@
 // fresh server and a fresh etcd started beside it, and prints a transcript
 // of what every call returned; the transcripts must be equal.
 // - python/etcd3_every_method.py: every public method of Debian's
-//   python3-etcd3 (gRPC): get/put/delete, prefixes and ranges,
-//   transactions, leases, watches, locks, compaction, members, status,
-//   hash, snapshot, defragment, alarms;
+//   python3-etcd3 (gRPC) and of its Lease, Lock and Member objects:
+//   get/put/delete, prefixes and ranges (and their *_response forms),
+//   transactions, leases, watches (iterators, *_response, once, callbacks),
+//   locks, compaction, members (update, remove, add last), status, hash,
+//   snapshot, defragment, alarms;
 // - python/etcd3gw_every_method.py: every public method of python3-etcd3gw
 //   (the grpc-gateway JSON API);
 // - python/patroni_leader_cycle.py: Patroni's etcd3 store class doing its

@@ -153,6 +153,15 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
     this.cache.compact(index);
   }
 
+  /**
+   * Starts a new WAL segment once the saves in flight are durable; resolves
+   * with the last index of the segments before it, which a snapshot at or
+   * past that index removes whole (Maintenance.Defragment).
+   */
+  startNewSegment(): Promise<number> {
+    return this.wal.startNewSegment();
+  }
+
   /** Asserts that the in-memory copy is exactly the durable state, plus the WAL's own invariants. */
   checkInvariants(): void {
     this.wal.checkInvariants();

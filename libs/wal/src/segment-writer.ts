@@ -170,6 +170,20 @@ export class SegmentWriter {
   }
 
   /**
+   * Starts a new segment now unless the current one holds no frame yet
+   * (Maintenance.Defragment: the entries written so far then lie in older
+   * segments, which the next snapshot at or past `durable.lastIndex`
+   * removes). Returns whether it cut. The caller must have no write in
+   * flight, as for writeFrame.
+   */
+  cutNow(durable: LogPosition): boolean {
+    this.checkUsable();
+    if (this.file.size() <= this.headerBytes) return false;
+    this.cut(durable);
+    return true;
+  }
+
+  /**
    * Starts a new segment. The current one is made fully synced first: a
    * frame written without an fsync (one that only moved the commit index)
    * must not sit in a non-final segment that recovery trusts to be whole.

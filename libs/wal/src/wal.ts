@@ -258,6 +258,21 @@ export class Wal {
     this.cleanUpBehind(index);
   }
 
+  /**
+   * Ends the current segment once the saves in flight are durable, so that
+   * everything written so far lies in segments a snapshot at or past the
+   * returned index removes whole (Maintenance.Defragment). Resolves with
+   * the last durable index at the cut.
+   */
+  async startNewSegment(): Promise<number> {
+    this.checkOpen();
+    while (this.flushing) await this.flushing;
+    this.checkOpen();
+    // Nothing is in flight here (single-threaded: no save starts flushing before this returns).
+    this.writer.cutNow(this.durable);
+    return this.durable.lastIndex;
+  }
+
   /** Asserts the WAL's own invariants (tests and debug builds call it after each step). */
   checkInvariants(): void {
     const d = this.durable;

@@ -13,6 +13,7 @@ import type { Transport } from '@mgmt/transport';
 import { WalDiskFullError, type DurableStorage } from '@mgmt/wal';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log.js';
+import { PeerTraffic } from './peer-traffic.js';
 import { RoundTrips } from './round-trips.js';
 import { systemClock } from './system-clock.js';
 
@@ -37,15 +38,22 @@ export class RaftServer extends RaftDriver {
   /** Heartbeat round trips to each peer (etcd's etcd_network_peer_round_trip_time_seconds). */
   readonly roundTrips: RoundTrips;
 
+  /** Bytes sent to and received from each peer, and messages not sent (etcd's etcd_network_peer_* counters). */
+  readonly peerTraffic: PeerTraffic;
+
   constructor(options: RaftServerOptions) {
     const transport = options.transport;
     const roundTrips = new RoundTrips();
+    const peerTraffic = new PeerTraffic();
     super({
       id: options.id,
       storage: options.storage,
       send: (m) => {
         if (m.type === MessageType.MSG_HEARTBEAT) roundTrips.sent(m.to);
-        return transport.send(m.to, encodeMessage(m)) === 'queued';
+        const bytes = encodeMessage(m);
+        const queued = transport.send(m.to, bytes) === 'queued';
+        peerTraffic.sent(m.to, bytes.byteLength, queued);
+        return queued;
       },
       clock: systemClock,
       stateMachine: options.stateMachine,
@@ -63,6 +71,7 @@ export class RaftServer extends RaftDriver {
     this.transport = transport;
     this.logger = options.logger;
     this.roundTrips = roundTrips;
+    this.peerTraffic = peerTraffic;
   }
 
   /** Starts ticking and receiving. */
@@ -70,6 +79,7 @@ export class RaftServer extends RaftDriver {
     this.unsubscribe.push(
       this.transport.onMessage(({ from, bytes }) => {
         this.lastHeardMs.set(from, Date.now());
+        this.peerTraffic.received(from, bytes.byteLength);
         this.onWire(bytes);
       }),
     );

@@ -11,10 +11,16 @@
  *   its answer (raft/round-trips.ts), labelled `To` with the peer's id in
  *   hex as etcd's;
  * - db size: the data directory's log and snapshots on disk; in use: the
- *   keyspace's size.
+ *   keyspace's size;
+ * - client gRPC bytes: every byte of the client ports' connections (gRPC,
+ *   and HTTP for the JSON gateway), counted on the sockets (ClientTraffic);
+ * - peer bytes and send failures: the encoded Raft messages each member
+ *   hands to, or gets from, the peer transport (raft/peer-traffic.ts),
+ *   labelled `To`/`From` with the peer's id in hex as etcd's.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { CallObserver, ObservedCall } from '@mgmt/kv';
+import { ClientTraffic, type CallObserver, type ObservedCall } from '@mgmt/kv';
+import type { PeerTrafficListener } from '../raft/peer-traffic.js';
 
 /** prometheus.ExponentialBuckets(start, factor, count). */
 export function exponentialBuckets(start: number, factor: number, count: number): number[] {
@@ -36,10 +42,14 @@ export interface EtcdMemberSample {
 /** etcd's series and how to feed them. */
 export interface EtcdMetrics {
   readonly observeCall: CallObserver;
+  /** Give it to the etcd API server (`traffic`): its client ports' bytes. */
+  readonly clientTraffic: ClientTraffic;
   walFsync(seconds: number): void;
   backendCommit(seconds: number): void;
   /** A heartbeat round trip to the member `peerId`. */
   peerRoundTrip(peerId: number, seconds: number): void;
+  /** Give it to a member's PeerTraffic (raft/peer-traffic.ts): etcd's peer byte and failure counters. */
+  readonly peerTraffic: PeerTrafficListener;
   proposalStarted(): void;
   proposalFinished(ok: boolean): void;
   /** Sets the sampled series; undefined: this agent runs no member now. */
@@ -71,9 +81,42 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
   const handled = new Counter({ name: 'grpc_server_handled_total', help: 'Total number of RPCs completed on the server, regardless of success or failure.', labelNames: [...callLabels, 'grpc_code'], registers });
   const received = new Counter({ name: 'grpc_server_msg_received_total', help: 'Total number of RPC stream messages received on the server.', labelNames: callLabels, registers });
   const sent = new Counter({ name: 'grpc_server_msg_sent_total', help: 'Total number of gRPC stream messages sent by the server.', labelNames: callLabels, registers });
+  const clientTraffic = new ClientTraffic();
+  // Counters whose totals are read from the sockets when scraped.
+  const trafficCounter = (name: string, help: string, bytes: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(bytes());
+      },
+    });
+  trafficCounter('etcd_network_client_grpc_sent_bytes_total', 'The total number of bytes sent to grpc clients.', () => clientTraffic.totals().sentBytes);
+  trafficCounter('etcd_network_client_grpc_received_bytes_total', 'The total number of bytes received from grpc clients.', () => clientTraffic.totals().receivedBytes);
+  // Every Raft message passes here: it adds to a map, and the counters take the sums when scraped.
+  const peerCounter = (name: string, help: string, label: 'To' | 'From') => {
+    const pending = new Map<number, number>();
+    new Counter({
+      name,
+      help,
+      labelNames: [label],
+      registers,
+      collect() {
+        for (const [peer, n] of pending) this.inc({ [label]: peer.toString(16) }, n);
+        pending.clear();
+      },
+    });
+    return (peer: number, n: number) => pending.set(peer, (pending.get(peer) ?? 0) + n);
+  };
+  const peerSent = peerCounter('etcd_network_peer_sent_bytes_total', 'The total number of bytes sent to peers.', 'To');
+  const peerReceived = peerCounter('etcd_network_peer_received_bytes_total', 'The total number of bytes received from peers.', 'From');
+  const peerSendFailed = peerCounter('etcd_network_peer_sent_failures_total', 'The total number of send failures from peers.', 'To');
   const labels = (c: ObservedCall) => ({ grpc_type: c.type, grpc_service: c.service, grpc_method: c.method });
   let lastLeader: number | undefined;
   return {
+    clientTraffic,
     observeCall: {
       started: (c) => started.inc(labels(c)),
       received: (c) => received.inc(labels(c)),
@@ -83,6 +126,7 @@ export function createEtcdMetrics(registry: Registry): EtcdMetrics {
     walFsync: (seconds) => walFsync.observe(seconds),
     backendCommit: (seconds) => backendCommit.observe(seconds),
     peerRoundTrip: (peerId, seconds) => peerRtt.observe({ To: peerId.toString(16) }, seconds),
+    peerTraffic: { sent: peerSent, received: peerReceived, sendFailed: (to) => peerSendFailed(to, 1) },
     proposalStarted: () => pending.inc(),
     proposalFinished: (ok) => {
       pending.dec();

@@ -28,6 +28,7 @@ export function peerMetricsOptions(metrics: AgentMetrics, hostname: string, quot
     fileSystem: timedFileSystem(new NodeFileSystem(), metrics.etcd),
     etcdServer: {
       observeCall: metrics.etcd.observeCall,
+      traffic: metrics.etcd.clientTraffic,
       metrics: async () => ({ contentType: metrics.registry.contentType, body: withoutAgentLabel(await metrics.render(), hostname) }),
       quotaBackendBytes,
     },

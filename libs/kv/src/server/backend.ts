@@ -65,6 +65,8 @@ export interface EtcdBackend {
   status(): Promise<BackendStatus>;
   /** Cheap and synchronous: called for every response header. */
   header(): HeaderInfo;
+  /** Maintenance.Defragment: gives back the disk space of deleted and compacted data; absent: nothing to do (in memory). */
+  defragment?(): Promise<void>;
   /** Hands leadership to `targetId` (Maintenance.MoveLeader); absent: unimplemented. */
   moveLeader?(targetId: number): Promise<void>;
 }

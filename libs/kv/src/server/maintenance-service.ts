@@ -18,7 +18,7 @@ function alarmText(a: AlarmMember): string {
 
 /**
  * etcdserverpb.Maintenance: Status (etcdctl endpoint status), Alarm (see
- * alarms.ts), Defragment (nothing to do in memory), Hash and HashKV
+ * alarms.ts), Defragment (the backend's, when it keeps data on disk), Hash and HashKV
  * (checksums of the store and of the keyspace to compare members),
  * Snapshot (the store in a checked file, see snapshot-file.ts) and
  * MoveLeader when the backend can.
@@ -64,7 +64,10 @@ export function maintenanceHandlers(backend: EtcdBackend, headers: Headers, log:
         call.destroy(toStatus(error));
       });
     },
-    Defragment: unary(log, 'Defragment', async () => ({})), // etcd's answer carries no header
+    Defragment: unary(log, 'Defragment', async () => {
+      await backend.defragment?.();
+      return {}; // etcd's answer carries no header
+    }),
     HashKV: unary(log, 'HashKV', async (req: etcdserverpb.HashKVRequest) => {
       const { hash, compactRevision } = hashKv(backend.store, req.revision ?? 0);
       return { header: headers.at(), hash, compactRevision };

@@ -24,6 +24,7 @@ import { concurrencyServices, electionHandlers, lockHandlers } from './concurren
 import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
 import { DecryptedCredentials } from './client-port/tls-front.js';
 import { InternalPort } from './client-port/internal-port.js';
+import type { ClientTraffic } from './client-port/client-traffic.js';
 import { Gateway } from './http/gateway.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -56,6 +57,8 @@ export interface EtcdServerOptions {
   metrics?: MetricsSource;
   /** Told of every gRPC call (etcd's grpc_server_* metrics). */
   observeCall?: CallObserver;
+  /** Counts the bytes of the client ports' connections (etcd_network_client_grpc_{sent,received}_bytes_total). */
+  traffic?: ClientTraffic;
   /**
    * etcd's auth, served by default as etcd does: the Auth service, and its
    * rules on every call once a root user turns it on (`false`: no Auth
@@ -155,7 +158,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       if (!tlsCredentials) {
         // Plaintext: gRPC and HTTP/1.1 share the port, as on etcd (see client-port.ts).
         const http = createHttpServer();
-        const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http });
+        const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http, traffic: options.traffic });
         ports.push(port);
         const { host, port: portNumber } = splitHostPort(address);
         return port.listen(host, portNumber).then((bound) => {
@@ -167,7 +170,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       }
       // TLS: the port does the handshake, then gRPC and HTTP/1.1 share it as above (client-port/tls-front.ts).
       const http = createHttpServer();
-      const port = new ClientPort({ grpc: grpc.createConnectionInjector(new DecryptedCredentials(tlsCredentials._getInterceptors())), http, tls: tlsCredentials });
+      const port = new ClientPort({ grpc: grpc.createConnectionInjector(new DecryptedCredentials(tlsCredentials._getInterceptors())), http, tls: tlsCredentials, traffic: options.traffic });
       ports.push(port);
       const { host, port: portNumber } = splitHostPort(address);
       const refuse = options.tls ? httpClientCertificateCheck(options.tls) : undefined;

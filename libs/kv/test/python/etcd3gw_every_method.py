@@ -3,9 +3,12 @@ etcd's grpc-gateway JSON API) against one endpoint and prints a transcript,
 one JSON value per line; the test compares mgmt's with a real etcd 3.4's.
 
 Usage: /usr/bin/python3 etcd3gw_every_method.py HOST PORT
+With MASK_REVISIONS=1 in the environment, revisions print as "#" (an
+agent's own /_mgmt/ writes come between the script's).
 """
 import base64
 import json
+import os
 import threading
 
 import sys
@@ -24,9 +27,21 @@ def b64(s):
     return base64.b64encode(s.encode()).decode()
 
 
+def masked(k, value):
+    return '#' if k.endswith('revision') and os.environ.get('MASK_REVISIONS') == '1' else value
+
+
+def masked_all(value):
+    if isinstance(value, dict):
+        return {k: masked(k, masked_all(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [masked_all(v) for v in value]
+    return value
+
+
 def meta(items):
     return [[v.decode() if isinstance(v, bytes) else v,
-             {k: m.get(k) for k in ('key', 'create_revision', 'mod_revision', 'version')}] for v, m in items]
+             {k: masked(k, m.get(k)) for k in ('key', 'create_revision', 'mod_revision', 'version')}] for v, m in items]
 
 
 say('put', c.put('/gw/a', 'one'))
@@ -48,7 +63,7 @@ say('replace stale', c.replace('/gw/a', 'one', 'three'))
 say('delete', c.delete('/gw/c'))
 say('delete missing', c.delete('/gw/c'))
 say('delete_prefix', c.delete_prefix('/gw/p/'))
-say('transaction', {k: v for k, v in c.transaction({
+say('transaction', {k: masked_all(v) for k, v in c.transaction({
     'compare': [{'key': b64('/gw/a'), 'result': 'EQUAL', 'target': 'VALUE', 'value': b64('two')}],
     'success': [{'request_put': {'key': b64('/gw/t'), 'value': b64('yes')}}],
     'failure': []}).items() if k != 'header'})

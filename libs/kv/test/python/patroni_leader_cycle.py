@@ -5,7 +5,8 @@ initialize the cluster, register members, take the leader key, refresh
 it, refuse it to the other node, hand it over, and clean up. Prints one
 JSON line per step; the test expects the same lines from mgmt and etcd.
 
-Usage: /usr/bin/python3 patroni_leader_cycle.py HOST PORT
+Usage: /usr/bin/python3 patroni_leader_cycle.py HOST PORT [CACERT CERT KEY]
+(with the three files: over https, with that CA and client certificate)
 """
 import json
 import logging
@@ -16,11 +17,12 @@ from patroni.dcs.etcd3 import Etcd3
 
 logging.basicConfig(level=logging.ERROR)
 host, port = sys.argv[1], sys.argv[2]
+tls = {'protocol': 'https', 'cacert': sys.argv[3], 'cert': sys.argv[4], 'key': sys.argv[5]} if len(sys.argv) > 5 else {}
 
 
 def node(name):
     config = {'scope': 'batman', 'name': name, 'namespace': '/service/', 'ttl': 30, 'retry_timeout': 10,
-              'loop_wait': 10, 'host': '%s:%s' % (host, port), 'patronictl': False}
+              'loop_wait': 10, 'host': '%s:%s' % (host, port), 'patronictl': False, **tls}
     dcs = Etcd3(config)
     return dcs
 

@@ -228,6 +228,20 @@ export class RaftDriver {
     return new Promise((resolve) => this.whenApplied(index, resolve));
   }
 
+  /**
+   * Takes a snapshot at the applied index now, whatever
+   * snapshotEveryEntries says (Maintenance.Defragment): the storage then
+   * drops the older snapshot and the log it covers. Returns false when
+   * there is nothing new to snapshot, or the applied index is not yet
+   * durable here.
+   */
+  snapshotNow(): boolean {
+    this.assertRunning();
+    if (this.applied <= this.snapshotIndex || this.applied > this.storage.lastIndex()) return false;
+    this.maybeSnapshot(true);
+    return this.snapshotIndex === this.applied;
+  }
+
   /** Asks the leader to hand leadership to `to` (TimeoutNow). */
   transferLeadership(to: number): void {
     this.node.transferLeadership(to);
@@ -548,9 +562,9 @@ export class RaftDriver {
     this.applied = e.index;
   }
 
-  private maybeSnapshot(): void {
+  private maybeSnapshot(now = false): void {
     const every = this.o.snapshotEveryEntries;
-    if (every <= 0 || this.applied - this.snapshotIndex < every) return;
+    if (!now && (every <= 0 || this.applied - this.snapshotIndex < every)) return;
     const index = this.applied;
     try {
       void this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());

@@ -23,6 +23,7 @@ import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import { AuthorityRewriter, HTTP2_PREFACE } from './authority-rewriter.js';
+import type { ClientTraffic } from './client-traffic.js';
 import { TlsFront } from './tls-front.js';
 
 /** Bytes waited for before a connection that sends nothing recognisable is called HTTP/1.1. */
@@ -117,6 +118,8 @@ export interface ClientPortHandlers {
   readonly http: HttpServer;
   /** TLS server credentials: the port does the handshake first (then `grpc` must be a plaintext injector: tls-front.ts). */
   readonly tls?: ServerCredentials;
+  /** Counts the bytes of every accepted connection (etcd's client gRPC bytes metrics). */
+  readonly traffic?: ClientTraffic;
 }
 
 /** A listening client port. */
@@ -128,6 +131,7 @@ export class ClientPort {
   constructor(private readonly handlers: ClientPortHandlers) {
     this.tls = handlers.tls ? new TlsFront(handlers.tls, (socket) => this.onConnection(socket)) : undefined;
     this.server = net.createServer({ noDelay: true }, (socket) => {
+      handlers.traffic?.track(socket);
       if (!this.tls) return this.onConnection(socket);
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));

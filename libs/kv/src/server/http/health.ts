@@ -16,9 +16,13 @@ export interface HealthVerdict {
   readonly reason: string;
 }
 
-/** Runs etcd's health checks against `backend`. */
-export async function checkHealth(backend: EtcdBackend, alarms: Alarms): Promise<HealthVerdict> {
-  const raised = alarms.list();
+/**
+ * Runs etcd's health checks against `backend`. Alarms named in `excluded`
+ * do not count (etcd 3.4's `/health?exclude=NOSPACE`: a cluster out of
+ * space still serves reads and deletes, so a probe may choose to pass it).
+ */
+export async function checkHealth(backend: EtcdBackend, alarms: Alarms, excluded: ReadonlySet<string> = new Set()): Promise<HealthVerdict> {
+  const raised = alarms.list().filter((a) => !excluded.has(etcdserverpb.AlarmType[a.alarm] ?? ''));
   if (raised.length > 0) return { healthy: false, reason: `alarm ${raised.map((a) => etcdserverpb.AlarmType[a.alarm]).join(',')} raised` };
   const status = await backend.status();
   if (status.leader === 0) return { healthy: false, reason: 'no leader' };

@@ -45,13 +45,14 @@ export function createHttpHandler(o: HttpHandlerOptions): RequestListener {
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
     if (req.method === 'OPTIONS') return void res.writeHead(200).end();
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
     const refusal = o.refuse?.(req);
     if (refusal !== undefined) return json(res, 401, { error: refusal });
     if (Gateway.isGatewayPath(pathname)) return o.gateway.handle(req, res, pathname);
     switch (pathname) {
       case '/health': {
-        const verdict = await checkHealth(o.backend, o.alarms);
+        const verdict = await checkHealth(o.backend, o.alarms, new Set(url.searchParams.getAll('exclude')));
         return json(res, verdict.healthy ? 200 : 503, { health: String(verdict.healthy) });
       }
       case '/livez':
