@@ -17,10 +17,11 @@ import { residentBytes, type ProcessRegistry } from './processes.js';
 import { epochMs, type InstantResult, type WatchResult } from './protocol.js';
 import type { FormationResult, SystemResults } from './results.js';
 import type { LatencySummary } from './stats.js';
+import { hourWorkload, idleWorkload } from './idle-workloads.js';
 import { tlsWorkloads } from './tls-workloads.js';
 
 /** Parts of the benchmark that can be run alone (--only). */
-export const SECTIONS = ['puts', 'reads', 'watch', 'failover', 'formation', 'tls'] as const;
+export const SECTIONS = ['puts', 'reads', 'watch', 'hour', 'idle', 'failover', 'formation', 'tls'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How to run the workloads. */
@@ -41,6 +42,12 @@ export interface WorkloadOptions {
   sections: ReadonlySet<Section>;
   /** Where clusters keep their data and logs. */
   workDir: string;
+  /** Puts replayed for the hour-like memory row (the `hour` section). */
+  hourWrites: number;
+  /** Idle time before the hour row's memory and the idle row's CPU window. */
+  settleMs: number;
+  /** How long the idle leader's CPU is measured. */
+  idleWindowMs: number;
   /** mgmt only: write CPU profiles of the members here. */
   cpuProfileDir?: string;
   log: (line: string) => void;
@@ -69,7 +76,7 @@ interface Running {
  */
 export async function benchSystems(systems: readonly System[], registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions): Promise<Map<System, SystemResults>> {
   const results = new Map<System, SystemResults>(systems.map((s) => [s, { system: s, puts: [], formation: [] }]));
-  const needsSteady = (['puts', 'reads', 'watch', 'failover'] as const).some((s) => o.sections.has(s));
+  const needsSteady = (['puts', 'reads', 'watch', 'hour', 'idle', 'failover'] as const).some((s) => o.sections.has(s));
   if (needsSteady) {
     const running = new Map<System, Running>();
     try {
@@ -137,6 +144,8 @@ async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: W
       results.get(system)!.watch = { ...w, watchers: o.watchers };
     }
   }
+  if (o.sections.has('hour')) await hourWorkload(running, gen, o, results);
+  if (o.sections.has('idle')) await idleWorkload(running, o, results);
   if (o.sections.has('failover')) {
     for (const [system, { cluster }] of running) results.get(system)!.failoverRunsMs = [await failover(cluster, gen, o)];
   }
