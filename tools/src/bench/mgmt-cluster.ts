@@ -20,12 +20,14 @@ export interface MgmtClusterOptions {
   cpuProfileDir?: string;
   /** A join token: https URLs and the automatic PKI (the TLS rows); clients use h1's data-dir credentials. */
   token?: string;
+  /** The members' MGMT_LOG_LEVEL when the environment sets none (default warn; formation reads info lines). */
+  logLevel?: string;
 }
 
 /** Starts h1 and then the others with --seeds; resolves when all are spawned (not yet a cluster). */
 export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtClusterOptions): Promise<Cluster> {
   const members: ClusterMember[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? o.logLevel ?? 'warn' };
   // --cpu-prof is refused in NODE_OPTIONS, so a profiled member runs node on the bin script.
   const command = o.cpuProfileDir ? process.execPath : MGMT_BIN;
   const nodeArgs = o.cpuProfileDir ? [...shebangNodeFlags(MGMT_BIN), '--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`, MGMT_BIN] : [];

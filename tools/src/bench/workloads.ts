@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findLeader, liveMembers, waitForVoters, type Cluster } from './cluster.js';
 import { startEtcdCluster } from './etcd-cluster.js';
+import { describeFormationPhases, formationPhases } from './formation-phases.js';
 import type { LoadGen } from './loadgen-client.js';
 import { startMgmtCluster } from './mgmt-cluster.js';
 import { residentBytes, type ProcessRegistry } from './processes.js';
@@ -53,9 +54,9 @@ export interface WorkloadOptions {
   log: (line: string) => void;
 }
 
-function startCluster(system: System, registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions): Promise<Cluster> {
+function startCluster(system: System, registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions, logLevel?: string): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
-  return system === 'etcd' ? startEtcdCluster(registry, size, dir) : startMgmtCluster(registry, { size, dir, cpuProfileDir: o.cpuProfileDir });
+  return system === 'etcd' ? startEtcdCluster(registry, size, dir) : startMgmtCluster(registry, { size, dir, cpuProfileDir: o.cpuProfileDir, logLevel });
 }
 
 type System = 'etcd' | 'mgmt';
@@ -181,7 +182,8 @@ async function formation(system: System, registry: ProcessRegistry, gen: LoadGen
   const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-form${size}-`));
   // The clock starts before the ports are chosen (a few ms) and the first process is spawned.
   const t0 = epochMs();
-  const cluster = await startCluster(system, registry, size, dir, o);
+  // mgmt members log at info level here: their start-up phases are read back below.
+  const cluster = await startCluster(system, registry, size, dir, o, 'info');
   try {
     const endpoints = cluster.members.map((m) => m.endpoint);
     const [write, votersMs] = await Promise.all([
@@ -193,7 +195,21 @@ async function formation(system: System, registry: ProcessRegistry, gen: LoadGen
     return r;
   } finally {
     await cluster.stop();
+    if (system === 'mgmt') logFormationPhases(cluster, dir, t0, o);
   }
+}
+
+/** The members' start-up phases from their logs (formation-phases.ts), one line each. */
+function logFormationPhases(cluster: Cluster, dir: string, t0: number, o: WorkloadOptions): void {
+  const logs = new Map<string, string>();
+  for (const m of cluster.members) {
+    try {
+      logs.set(m.name, fs.readFileSync(path.join(dir, `${m.name}.log`), 'utf8'));
+    } catch {
+      // no log: the member's phases stay unknown
+    }
+  }
+  for (const line of describeFormationPhases(formationPhases(logs, t0))) o.log(line);
 }
 
 /** A scratch dir for one run's clusters. */
