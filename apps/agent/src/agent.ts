@@ -230,7 +230,7 @@ export class Agent {
         timing: {
           duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000,
           // Hosts started together wait for their seed to come up: retry it often (a failed connect to loopback or a LAN costs little).
-          connectRetry: { baseDelayMs: 100, maxDelayMs: 1_000 },
+          connectRetry: { baseDelayMs: 100, maxDelayMs: 250 },
           // A host restarted quickly finds its volunteer key still held by its previous run's lease: ask again
           // every second at most, so it takes the key soon after that lease ends (not up to 10 s later).
           volunteerRetry: { baseDelayMs: 250, maxDelayMs: 1_000 },

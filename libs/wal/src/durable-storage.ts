@@ -27,6 +27,7 @@ import {
   type Snapshot,
 } from '@mgmt/raft';
 import { assert } from './errors.js';
+import { ownEntries } from './own-entries.js';
 import { Wal, type WalOptions, type WalSave } from './wal.js';
 
 /** Options of DurableStorage.open: the WAL's, plus how writer methods do their I/O. */
@@ -46,7 +47,7 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
     this.wal = Wal.open({ ...options, onDurable: (s) => this.applyDurable(s) });
     const r = this.wal.recovered;
     if (!isEmptySnapshot(r.snapshot)) this.cache.applySnapshot(r.snapshot);
-    this.cache.append(r.entries);
+    this.cache.append(ownEntries(r.entries));
     this.cache.setHardState(r.hardState);
   }
 
@@ -57,7 +58,7 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
 
   private applyDurable(s: WalSave): void {
     if (s.snapshot) this.cache.applySnapshot(s.snapshot);
-    if (s.entries && s.entries.length > 0) this.cache.append(s.entries);
+    if (s.entries && s.entries.length > 0) this.cache.append(ownEntries(s.entries));
     if (s.hardState) this.cache.setHardState(s.hardState);
   }
 

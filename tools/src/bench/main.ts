@@ -7,8 +7,8 @@
  * The `tls` section adds the put and read rows with TLS on both sides (etcd
  * with its TLS flags, mgmt with a join token); `--no-tls` skips it.
  *
- * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,failover,formation,tls] [--no-tls]
- *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--cpu-prof DIR] [--keep]
+ * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,hour,idle,failover,formation,tls] [--no-tls]
+ *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--hour-writes N] [--cpu-prof DIR] [--keep]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +33,7 @@ interface CliOptions {
   durationMs?: number;
   cpuProf?: string;
   keep: boolean;
+  hourWrites?: number;
 }
 
 function parseOptions(argv: string[]): CliOptions {
@@ -48,12 +49,14 @@ function parseOptions(argv: string[]): CliOptions {
       'put-clients': { type: 'string', default: '1,16,64,256' },
       'tls-put-clients': { type: 'string', default: '1,64' },
       'no-tls': { type: 'boolean', default: false },
+      'hour-writes': { type: 'string' },
     },
   });
   const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]).filter((s) => !(values['no-tls'] && s === 'tls'));
   for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}"; choose from ${SECTIONS.join(', ')}`);
   const systems = values.systems.split(',').map((s) => s.trim());
   for (const s of systems) if (s !== 'etcd' && s !== 'mgmt') throw new Error(`unknown system "${s}"`);
+  if (values['hour-writes'] !== undefined && !(Number.isInteger(Number(values['hour-writes'])) && Number(values['hour-writes']) > 0)) throw new Error(`--hour-writes must be a positive integer, not "${values['hour-writes']}"`);
   return {
     quick: values.quick,
     sections: new Set(only as Section[]),
@@ -63,6 +66,7 @@ function parseOptions(argv: string[]): CliOptions {
     durationMs: values['duration-ms'] ? Number(values['duration-ms']) : undefined,
     cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
     keep: values.keep,
+    hourWrites: values['hour-writes'] ? Number(values['hour-writes']) : undefined,
   };
 }
 
@@ -79,7 +83,13 @@ function emptyResults(system: 'etcd' | 'mgmt'): SystemResults {
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  let opts: CliOptions;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`);
+    process.exit(2);
+  }
   const registry = new ProcessRegistry();
   const onSignal = () => {
     registry.killAll();
@@ -113,6 +123,9 @@ async function main(): Promise<void> {
     durationMs: opts.durationMs ?? (opts.quick ? 1_500 : 5_000),
     formationSizes: [3, 5],
     failoverRuns: opts.quick ? 1 : 3,
+    hourWrites: opts.hourWrites ?? (opts.quick ? 6_000 : 36_000),
+    settleMs: opts.quick ? 2_000 : 6_000,
+    idleWindowMs: opts.quick ? 5_000 : 20_000,
     sections: opts.sections,
     workDir,
     cpuProfileDir: opts.cpuProf,

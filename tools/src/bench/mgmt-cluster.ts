@@ -4,6 +4,7 @@
  * --seeds of h1's client URL and are nominated until the cluster has
  * --ideal-cluster-size voters.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Cluster, ClusterMember } from './cluster.js';
 import { freePort, hasExited, type ProcessRegistry } from './processes.js';
@@ -19,15 +20,17 @@ export interface MgmtClusterOptions {
   cpuProfileDir?: string;
   /** A join token: https URLs and the automatic PKI (the TLS rows); clients use h1's data-dir credentials. */
   token?: string;
+  /** The members' MGMT_LOG_LEVEL when the environment sets none (default warn; formation reads info lines). */
+  logLevel?: string;
 }
 
 /** Starts h1 and then the others with --seeds; resolves when all are spawned (not yet a cluster). */
 export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtClusterOptions): Promise<Cluster> {
   const members: ClusterMember[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? o.logLevel ?? 'warn' };
   // --cpu-prof is refused in NODE_OPTIONS, so a profiled member runs node on the bin script.
   const command = o.cpuProfileDir ? process.execPath : MGMT_BIN;
-  const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`, MGMT_BIN] : [];
+  const nodeArgs = o.cpuProfileDir ? [...shebangNodeFlags(MGMT_BIN), '--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`, MGMT_BIN] : [];
   let seed: string | undefined;
   for (let i = 1; i <= o.size; i++) {
     const name = `h${i}`;
@@ -51,6 +54,13 @@ export async function startMgmtCluster(registry: ProcessRegistry, o: MgmtCluster
       await Promise.all(members.map((m) => registry.stop(m.child, 'SIGKILL')));
     },
   };
+}
+
+/** The node flags on a script's `#!/usr/bin/env -S node ...` line (the bin's V8 heap limits), for running it through node directly. */
+function shebangNodeFlags(script: string): string[] {
+  const first = fs.readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!.*\bnode((?:\s+--\S+)*)\s*$/.exec(first);
+  return m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 }
 
 /**

@@ -124,3 +124,22 @@ describe('comparison rows', () => {
     expect(formatNumber(undefined)).toBe('-');
   });
 });
+
+describe('the long-run rows', () => {
+  it('compare memory after the hour-like writes (<= etcd) and the idle leader CPU (<= 2x etcd), with the load averages in the label', () => {
+    const e: SystemResults = { ...etcd, hour: { writes: 36_000, replayMs: 20_000, memoryBytes: [120 * 2 ** 20, 110 * 2 ** 20], loadAverage: [1.25, 1, 1] }, idle: { leaderCorePercent: 1.5, memberCorePercents: [1.5, 1.4, 1.3], windowMs: 20_000, loadAverage: [0.5, 1, 1] } };
+    const m: SystemResults = { ...mgmt, hour: { writes: 36_500, replayMs: 30_000, memoryBytes: [100 * 2 ** 20], loadAverage: [2, 1, 1] }, idle: { leaderCorePercent: 3.5, memberCorePercents: [3.5, 2, 2], windowMs: 20_000, loadAverage: [0.75, 1, 1] } };
+    const rows = buildRows(e, m);
+    const memory = rows.find((r) => r.metric.startsWith('resident memory per member (max) after 36,500 writes'))!;
+    expect(memory.metric).toContain('load 1.25 / 2.00');
+    expect(memory).toMatchObject({ etcd: 120, mgmt: 100, target: '<= etcd', met: true });
+    const idle = rows.find((r) => r.metric.startsWith('idle leader CPU'))!;
+    expect(idle).toMatchObject({ unit: '% of a core', etcd: 1.5, mgmt: 3.5, target: '<= 2x etcd', met: false });
+    expect(idle.metric).toContain('load 0.50 / 0.75');
+    expect(renderTable(rows)).toContain('idle leader CPU (load 0.50 / 0.75) (% of a core)');
+  });
+
+  it('are absent when neither system ran those sections', () => {
+    expect(buildRows(etcd, mgmt).some((r) => r.metric.startsWith('idle') || r.metric.includes('writes'))).toBe(false);
+  });
+});

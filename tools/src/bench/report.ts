@@ -7,7 +7,7 @@ import type { RunContext, SystemResults } from './results.js';
 /** One compared figure. */
 export interface Row {
   metric: string;
-  unit: 'ops/s' | 'ms' | 'events/s' | 'MB';
+  unit: 'ops/s' | 'ms' | 'events/s' | 'MB' | '% of a core';
   etcd: number | undefined;
   mgmt: number | undefined;
   /** Whether a higher figure is better (throughput) or a lower one (latency, memory). */
@@ -99,6 +99,33 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
     const e = max(etcd.memoryBytes);
     const m = max(mgmt.memoryBytes);
     rows.push({ metric: 'resident memory per member (max) after puts', unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });
+  }
+  rows.push(...longRunRows(etcd, mgmt));
+  return rows;
+}
+
+/** Load averages (1 min) of both systems' measurements, for the metric's label: these rows are the noisiest. */
+function loadLabel(etcd: number[] | undefined, mgmt: number[] | undefined): string {
+  const one = (l: number[] | undefined) => (l && l.length > 0 ? l[0]!.toFixed(2) : '-');
+  return `load ${one(etcd)} / ${one(mgmt)}`;
+}
+
+/** The hour-like memory row and the idle leader's CPU row, each with the load averages it was measured at. */
+function longRunRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
+  const rows: Row[] = [];
+  if (etcd.hour || mgmt.hour) {
+    const max = (xs: number[] | undefined) => (xs && xs.length > 0 ? Math.max(...xs) / MB : undefined);
+    const e = max(etcd.hour?.memoryBytes);
+    const m = max(mgmt.hour?.memoryBytes);
+    const writes = Math.max(etcd.hour?.writes ?? 0, mgmt.hour?.writes ?? 0);
+    const metric = `resident memory per member (max) after ${writes.toLocaleString('en-US')} writes (${loadLabel(etcd.hour?.loadAverage, mgmt.hour?.loadAverage)})`;
+    rows.push({ metric, unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });
+  }
+  if (etcd.idle || mgmt.idle) {
+    const e = etcd.idle?.leaderCorePercent;
+    const m = mgmt.idle?.leaderCorePercent;
+    const metric = `idle leader CPU (${loadLabel(etcd.idle?.loadAverage, mgmt.idle?.loadAverage)})`;
+    rows.push({ metric, unit: '% of a core', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= 2x etcd', (a, b) => b <= 2 * a, e, m) });
   }
   return rows;
 }

@@ -24,6 +24,10 @@ export interface SystemResults {
   formation: FormationResult[];
   /** The put and read workloads with TLS on both sides (the `tls` section). */
   tls?: { puts: Array<{ clients: number; summary: LatencySummary }>; reads?: { clients: number; linearizable: LatencySummary; serializable: LatencySummary } };
+  /** Resident set of each member after the hour-like write volume (the `hour` section). */
+  hour?: { writes: number; replayMs: number; memoryBytes: number[]; loadAverage: number[] };
+  /** CPU of an idle cluster as a percent of one core (the `idle` section). */
+  idle?: { leaderCorePercent: number; memberCorePercents: number[]; windowMs: number; loadAverage: number[] };
 }
 
 /** The machine and the run. */

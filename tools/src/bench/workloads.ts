@@ -11,16 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { findLeader, liveMembers, waitForVoters, type Cluster } from './cluster.js';
 import { startEtcdCluster } from './etcd-cluster.js';
+import { describeFormationPhases, formationPhases } from './formation-phases.js';
 import type { LoadGen } from './loadgen-client.js';
 import { startMgmtCluster } from './mgmt-cluster.js';
 import { residentBytes, type ProcessRegistry } from './processes.js';
 import { epochMs, type InstantResult, type WatchResult } from './protocol.js';
 import type { FormationResult, SystemResults } from './results.js';
 import type { LatencySummary } from './stats.js';
+import { hourWorkload, idleWorkload } from './idle-workloads.js';
 import { tlsWorkloads } from './tls-workloads.js';
 
 /** Parts of the benchmark that can be run alone (--only). */
-export const SECTIONS = ['puts', 'reads', 'watch', 'failover', 'formation', 'tls'] as const;
+export const SECTIONS = ['puts', 'reads', 'watch', 'hour', 'idle', 'failover', 'formation', 'tls'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How to run the workloads. */
@@ -41,14 +43,20 @@ export interface WorkloadOptions {
   sections: ReadonlySet<Section>;
   /** Where clusters keep their data and logs. */
   workDir: string;
+  /** Puts replayed for the hour-like memory row (the `hour` section). */
+  hourWrites: number;
+  /** Idle time before the hour row's memory and the idle row's CPU window. */
+  settleMs: number;
+  /** How long the idle leader's CPU is measured. */
+  idleWindowMs: number;
   /** mgmt only: write CPU profiles of the members here. */
   cpuProfileDir?: string;
   log: (line: string) => void;
 }
 
-function startCluster(system: System, registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions): Promise<Cluster> {
+function startCluster(system: System, registry: ProcessRegistry, size: number, dir: string, o: WorkloadOptions, logLevel?: string): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
-  return system === 'etcd' ? startEtcdCluster(registry, size, dir) : startMgmtCluster(registry, { size, dir, cpuProfileDir: o.cpuProfileDir });
+  return system === 'etcd' ? startEtcdCluster(registry, size, dir) : startMgmtCluster(registry, { size, dir, cpuProfileDir: o.cpuProfileDir, logLevel });
 }
 
 type System = 'etcd' | 'mgmt';
@@ -69,7 +77,7 @@ interface Running {
  */
 export async function benchSystems(systems: readonly System[], registry: ProcessRegistry, gen: LoadGen, o: WorkloadOptions): Promise<Map<System, SystemResults>> {
   const results = new Map<System, SystemResults>(systems.map((s) => [s, { system: s, puts: [], formation: [] }]));
-  const needsSteady = (['puts', 'reads', 'watch', 'failover'] as const).some((s) => o.sections.has(s));
+  const needsSteady = (['puts', 'reads', 'watch', 'hour', 'idle', 'failover'] as const).some((s) => o.sections.has(s));
   if (needsSteady) {
     const running = new Map<System, Running>();
     try {
@@ -137,6 +145,8 @@ async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: W
       results.get(system)!.watch = { ...w, watchers: o.watchers };
     }
   }
+  if (o.sections.has('hour')) await hourWorkload(running, gen, o, results);
+  if (o.sections.has('idle')) await idleWorkload(running, o, results);
   if (o.sections.has('failover')) {
     for (const [system, { cluster }] of running) results.get(system)!.failoverRunsMs = [await failover(cluster, gen, o)];
   }
@@ -172,7 +182,8 @@ async function formation(system: System, registry: ProcessRegistry, gen: LoadGen
   const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-form${size}-`));
   // The clock starts before the ports are chosen (a few ms) and the first process is spawned.
   const t0 = epochMs();
-  const cluster = await startCluster(system, registry, size, dir, o);
+  // mgmt members log at info level here: their start-up phases are read back below.
+  const cluster = await startCluster(system, registry, size, dir, o, 'info');
   try {
     const endpoints = cluster.members.map((m) => m.endpoint);
     const [write, votersMs] = await Promise.all([
@@ -184,7 +195,21 @@ async function formation(system: System, registry: ProcessRegistry, gen: LoadGen
     return r;
   } finally {
     await cluster.stop();
+    if (system === 'mgmt') logFormationPhases(cluster, dir, t0, o);
   }
+}
+
+/** The members' start-up phases from their logs (formation-phases.ts), one line each. */
+function logFormationPhases(cluster: Cluster, dir: string, t0: number, o: WorkloadOptions): void {
+  const logs = new Map<string, string>();
+  for (const m of cluster.members) {
+    try {
+      logs.set(m.name, fs.readFileSync(path.join(dir, `${m.name}.log`), 'utf8'));
+    } catch {
+      // no log: the member's phases stay unknown
+    }
+  }
+  for (const line of describeFormationPhases(formationPhases(logs, t0))) o.log(line);
 }
 
 /** A scratch dir for one run's clusters. */

@@ -8,6 +8,7 @@
 import { Metadata, credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
+import { AGENT_CHANNEL_OPTIONS } from './channel-options.js';
 import { prefixRangeEnd } from './prefix.js';
 import type { DialTls } from '../security/agent-tls.js';
 
@@ -163,7 +164,7 @@ export class ClusterClient {
     if (!s) {
       const target = url.replace(/^[a-z]+:\/\//, '');
       const creds = url.startsWith('https://') ? credentials.createSsl(this.tls.ca ?? null, this.tls.identity?.key ?? null, this.tls.identity?.cert ?? null) : credentials.createInsecure();
-      s = { kv: new KvClient(target, creds), lease: new LeaseClient(target, creds), cluster: new ClusterClientCtor(target, creds) };
+      s = { kv: new KvClient(target, creds, AGENT_CHANNEL_OPTIONS), lease: new LeaseClient(target, creds, AGENT_CHANNEL_OPTIONS), cluster: new ClusterClientCtor(target, creds, AGENT_CHANNEL_OPTIONS) };
       this.stubs.set(url, s);
     }
     return s;

@@ -84,7 +84,11 @@ export class NominatorRunner {
     if (this.actor) return;
     const proposer = new Proposer(this.member.raft, this.member.state);
     const machine = nominatorMachine.provide({
-      actors: { applyDecision: fromPromise<void, ApplyDecisionInput>(({ input }) => applyDecision(this.member, proposer, input)) },
+      // Once a change is applied here, a fresh view at once (after the actor's own
+      // transition) rather than at the next 100 ms tick: the machine observes the
+      // change and decides the next one without that wait (formation: ~50 ms saved
+      // per change, a dozen changes for 5 members). Still one change at a time.
+      actors: { applyDecision: fromPromise<void, ApplyDecisionInput>(({ input }) => applyDecision(this.member, proposer, input).then(() => void setImmediate(() => this.feed()))) },
     });
     // A learner that caught up is promoted after 0.5 s of health (5 ticks of
     // 100 ms), rather than the library's 3 s: a forming cluster waits for

@@ -12,7 +12,7 @@
  * extended key usage, subject/authority key identifiers, SANs), so Go's TLS
  * (etcdctl, nats-server) and Node's accept them alike.
  */
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
 import net from 'node:net';
 
@@ -42,7 +42,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 // Passed to every @peculiar/x509 call rather than set globally (no module-level state).
-const crypto = webcrypto as unknown as NonNullable<Parameters<typeof x509.X509CertificateGenerator.create>[1]>;
+const crypto = webcrypto as unknown as NonNullable<Parameters<typeof X509.X509CertificateGenerator.create>[1]>;
+
+/**
+ * @peculiar/x509, loaded when a certificate is first made: with its ASN.1
+ * and DI dependencies it costs ~0.3 s of CPU to load, which every `mgmt`
+ * process paid at start even without --token (five agents started
+ * together on two cores waited for it; see tools/src/bench/README.md).
+ */
+function loadX509(): Promise<typeof X509> {
+  return import('@peculiar/x509');
+}
 
 /** A new ECDSA P-256 key pair (PEM: SPKI public, PKCS#8 private). */
 export function newKeyPair(): KeyPair {
@@ -52,6 +62,7 @@ export function newKeyPair(): KeyPair {
 
 /** A new cluster CA named after the cluster. */
 export async function createClusterCa(commonName: string): Promise<CaMaterial> {
+  const x509 = await loadX509();
   const { privateKeyPem, publicKeyPem } = newKeyPair();
   const publicKey = await importPublicKey(publicKeyPem);
   const validity = validityFor(CA_DAYS);
@@ -72,14 +83,15 @@ export async function createClusterCa(commonName: string): Promise<CaMaterial> {
 
 /** Signs a certificate for `publicKeyPem` with CN `commonName` and `names` (DNS names or IP addresses) as SANs. */
 export async function issueCertificate(ca: CaMaterial, publicKeyPem: string, commonName: string, names: readonly string[]): Promise<string> {
-  let caCert: x509.X509Certificate;
+  const x509 = await loadX509();
+  let caCert: X509.X509Certificate;
   try {
     caCert = new x509.X509Certificate(ca.certPem);
   } catch (cause) {
     throw new CertIssueError('the CA certificate is not a PEM certificate', { cause });
   }
   const publicKey = await importPublicKey(publicKeyPem);
-  const sans = [...new Set([commonName, ...names])].map((n) => ({ type: net.isIP(n) !== 0 ? 'ip' : 'dns', value: n }) as x509.JsonGeneralName);
+  const sans = [...new Set([commonName, ...names])].map((n) => ({ type: net.isIP(n) !== 0 ? 'ip' : 'dns', value: n }) as X509.JsonGeneralName);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: [{ CN: [commonName] }],

@@ -9,6 +9,9 @@ import type { Io } from './index.js';
  */
 export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   const log = createLogger(config.hostname);
+  // Start-up phase 1: node started, the command's code loaded, flags resolved (the
+  // formation benchmark reads it; later phases are the lifecycle's own lines).
+  log.info({ phase: 'loaded', sinceProcessStartMs: Math.round(performance.now()) }, 'startup: command loaded');
   if (config.forceNewCluster) await forceNewCluster({ dataDir: config.dataDir, hostname: config.hostname, peerUrls: config.serverUrls, log });
   let stopRenewal = (): void => {};
   if (config.token !== undefined) {

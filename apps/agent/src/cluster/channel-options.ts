@@ -1,0 +1,18 @@
+/**
+ * gRPC channel options of the agent's own client (seeds and members).
+ *
+ * grpc-js waits out a reconnect backoff of its own after a failed connect
+ * (1 s, then x1.6 up to 120 s), and meanwhile every call on the channel
+ * fails at once. Agents started together retry their seed every 100-250 ms
+ * (the lifecycle's connectRetry), but those retries all failed for up to
+ * 1.5 s after the seed was serving: measured in the 5-member formation
+ * (tools/src/bench/README.md). A connect to loopback or a LAN costs
+ * little, so the channel retries on the lifecycle's own scale.
+ */
+import type { ChannelOptions } from '@grpc/grpc-js';
+
+/** Reconnect backoff of the agent's client channels: 100 ms doubling to at most 1 s. */
+export const AGENT_CHANNEL_OPTIONS: ChannelOptions = {
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 1_000,
+};
