@@ -90,6 +90,12 @@ export { trackHealth, withHealth } from './nominator/health.js';
 export { isDecisionObserved } from './nominator/observed.js';
 export type { VolunteerMissingSince } from './nominator/volunteer-grace.js';
 export { trackMissingVolunteers, withVolunteerGrace } from './nominator/volunteer-grace.js';
+export type { Census } from './nominator/census.js';
+export { takeCensus, isFailed, failureTimeoutTicks } from './nominator/census.js';
+export type { Candidate, Ranking } from './nominator/zones.js';
+export { zoneOf, zoneCounts, rankCandidates, underservedZones } from './nominator/zones.js';
+export type { VolunteerLeaseHistory } from './nominator/flap.js';
+export { NO_LEASE_HISTORY, trackLeaseLosses, dampedVolunteers } from './nominator/flap.js';
 export { nominatorMachine, DEFAULT_NOMINATOR_TIMING, errorText } from './nominator/machine.js';
 export type {
   NominatorInput,
