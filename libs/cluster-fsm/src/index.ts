@@ -18,6 +18,19 @@ export {
 } from './keys.js';
 export type { IdealClusterSizeParse } from './ideal-cluster-size.js';
 export { DEFAULT_IDEAL_CLUSTER_SIZE, MAX_IDEAL_CLUSTER_SIZE, parseIdealClusterSize } from './ideal-cluster-size.js';
+export type { SettingParse } from './zone-settings.js';
+export {
+  ZONES_PREFIX,
+  IDEAL_STANDBY_SIZE_KEY,
+  FAILURE_TIMEOUT_KEY,
+  MAX_ZONE_LENGTH,
+  MAX_IDEAL_STANDBY_SIZE,
+  DEFAULT_FAILURE_TIMEOUT_MS,
+  zoneKey,
+  zoneProblem,
+  parseIdealStandbySize,
+  parseFailureTimeout,
+} from './zone-settings.js';
 export type { HostileValue, UrlsParse } from './control-values.js';
 export {
   CLUSTER_ID_KEY,
