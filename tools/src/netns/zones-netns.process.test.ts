@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sleep } from '@mgmt/transport/testing';
+import { waitFor } from '@mgmt/testkit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fleet } from './fleet.js';
 import { NetnsNetwork, netnsUnavailableReason } from './network.js';
@@ -19,14 +19,12 @@ const ZONES: Record<string, string> = { h1: 'a', h2: 'b', h3: 'c', h4: 'c' };
 let fleet: Fleet | undefined;
 let dir = '';
 
-/** Polls `check` every 300 ms; on timeout fails with what it waited for and the agents' last log lines. */
+/** Waits for `check` (errors count as not yet); on timeout fails with the agents' last log lines too. */
 async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check().catch(() => undefined);
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${fleet?.tails() ?? ''}`);
-    await sleep(300);
+  try {
+    return await waitFor(what, () => check().catch(() => undefined), timeoutMs, 300);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${fleet?.tails() ?? ''}`);
   }
 }
 
