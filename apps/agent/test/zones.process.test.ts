@@ -7,6 +7,7 @@
 //   list` shows it as a learner, `mgmt status` as a standby, with zones);
 //   a voter SIGKILLed: the standby is promoted and writes continue.
 // The times from kill to a full voting set are printed (not asserted).
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
 import { etcdctlAny, killAll, memberList, mgmt, startAgent, type AgentProc } from './process-harness.js';
@@ -99,6 +100,11 @@ describe('zones and standbys with real processes', () => {
   it('a bad idealStandbySize is ignored: the standby stays', async () => {
     await etcdctlAny(live(), 'put', '--', '/_mgmt/idealStandbySize', '-1');
     await etcdctlAny(live(), 'put', '/_mgmt/idealStandbySize', 'lots');
+    // The leader says once what it refused, and keeps the old value.
+    await waitFor('the leader warns about both values', async () => {
+      const logs = [...procs.values()].map((p) => fs.readFileSync(p.logFile, 'utf8')).join('\n');
+      return logs.includes('ignoring /_mgmt/idealStandbySize=\\"-1\\"') && logs.includes('ignoring /_mgmt/idealStandbySize=\\"lots\\"');
+    }, 20_000);
     const list = await waitFor('member list', members);
     expect(list.filter((m) => m.learner)).toHaveLength(1);
     await etcdctlAny(live(), 'put', '/_mgmt/idealStandbySize', '1');
