@@ -11,7 +11,8 @@
  * is not chosen again and again.
  *
  * Randomness comes from the seeded Rng of @mgmt/testkit; a failure prints
- * the seed and the command that replays it (ZONES_SEED=<seed>).
+ * the seed and the command that replays it (ZONES_SEED=<seed>); ZONES_RUNS
+ * and ZONES_SEED_BASE search more and other seeds.
  */
 import { Rng } from '@mgmt/testkit';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +85,8 @@ function votersByZone(world: SimWorld): string[] {
 describe('decideNext with zones and standbys', () => {
   it(`keeps every invariant and settles with a maximal spread and its standbys (${RUNS} seeds)`, () => {
     const only = process.env['ZONES_SEED'];
-    const seeds = only !== undefined ? [Number(only)] : Array.from({ length: RUNS }, (_, i) => 1 + i * 7919);
+    const base = Number(process.env['ZONES_SEED_BASE'] ?? 1);
+    const seeds = only !== undefined ? [Number(only)] : Array.from({ length: RUNS }, (_, i) => base + i * 7919);
     for (const seed of seeds) {
       try {
         runSeed(seed);

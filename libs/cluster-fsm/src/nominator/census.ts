@@ -24,6 +24,12 @@ export interface Census {
   standbys: number;
   /** Learners wanted: missing voters + standbys + one while the spread can be improved. */
   learnersWanted: number;
+  /**
+   * Learners kept before the worst placed is dropped: `learnersWanted`, less
+   * the spread's one when no learner is in an underserved zone (a learner
+   * elsewhere must not hold the place of the one the spread needs).
+   */
+  learnersKept: number;
   /** Zones a voter should move to for a better spread (empty when maximal, or not settled). */
   underserved: string[];
   /** Non-members that may be chosen (volunteering, not damped, not running an old member), with zones. */
@@ -79,13 +85,16 @@ export function takeCensus(view: ClusterView, policy: NominatorPolicy): Census {
   const underserved = settled ? underservedZones(voterCounts, candidateZones) : [];
   const standbys = view.idealStandbySize ?? 0;
   const missing = Math.max(0, view.idealClusterSize - countedVoters.length);
+  const forSpread = underserved.length > 0 ? 1 : 0;
+  const spreadHeld = learners.some((member) => underserved.includes(zoneOf(view, member.name)));
   return {
     stayingVoters,
     countedVoters,
     failedVoters,
     learners,
     standbys,
-    learnersWanted: missing + standbys + (underserved.length > 0 ? 1 : 0),
+    learnersWanted: missing + standbys + forSpread,
+    learnersKept: missing + standbys + (spreadHeld ? forSpread : 0),
     underserved,
     candidates,
     ranking,

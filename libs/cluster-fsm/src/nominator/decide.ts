@@ -79,7 +79,7 @@ function dropLearner(view: ClusterView, policy: NominatorPolicy, census: Census)
         : undefined;
     if (why !== undefined) return { kind: 'removeMember', memberId: learner.id, hostname: learner.name, reason: why };
   }
-  if (census.learners.length <= census.learnersWanted) return undefined;
+  if (census.learners.length <= census.learnersKept) return undefined;
   // The least useful learner goes: one not ready before a ready one, then the worst placed.
   const asCandidates = census.learners.map((member) => ({ hostname: member.name, zone: zoneOf(view, member.name), member }));
   const ranked = rankCandidates(view, asCandidates, census.ranking);
@@ -92,7 +92,7 @@ function dropLearner(view: ClusterView, policy: NominatorPolicy, census: Census)
     hostname: victim.hostname,
     reason:
       `learner ${victim.hostname} not needed: ${census.countedVoters.length} voters, ideal ${view.idealClusterSize}, ` +
-      `${census.learners.length} learners for ${census.learnersWanted} wanted (${census.standbys} standby)`,
+      `${census.learners.length} learners for ${census.learnersKept} kept (${census.standbys} standby)`,
   };
 }
 
