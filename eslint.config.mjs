@@ -32,7 +32,7 @@ export default tseslint.config(
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:raft', onlyDependOnLibsWithTags: ['scope:proto', 'scope:testkit'] },
             { sourceTag: 'scope:testkit', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:cluster-fsm', onlyDependOnLibsWithTags: ['scope:proto'] },
+            { sourceTag: 'scope:cluster-fsm', onlyDependOnLibsWithTags: ['scope:proto', 'scope:testkit'] },
           ],
         },
       ],

@@ -5,8 +5,12 @@
  *     --seeds) until `member list` shows N voters;
  *   - size change: idealClusterSize lowered and raised, until the voters match;
  *   - replacement: a member SIGKILLed (a spare volunteer waiting) until a
- *     new voter set of the ideal size without it is back.
- * Usage: npx tsx tools/src/cluster-bench.ts [--runs N]
+ *     new voter set of the ideal size without it is back;
+ *   - replacement with and without a standby (issue 22): 3 voters and 2
+ *     spares, `/_mgmt/idealStandbySize` 0 or 1; a follower voter SIGKILLed
+ *     until 3 running voters without it are listed (a full voting set; the
+ *     dead one may still be listed until it is removed).
+ * Usage: npx tsx tools/src/cluster-bench.ts [--runs N] [--replacement-only]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,12 +40,12 @@ async function start(dir: string, name: string, seed: string | undefined, ideal:
   return { name, endpoint: `127.0.0.1:${c}`, child };
 }
 
-async function voters(procs: Proc[]): Promise<string[] | undefined> {
+async function voters(procs: Proc[], learners = false): Promise<string[] | undefined> {
   for (const p of procs) {
     if (p.child.exitCode !== null || p.child.signalCode !== null) continue;
     try {
       const { stdout } = await run('etcdctl', ['--endpoints', p.endpoint, '--command-timeout=2s', 'member', 'list'], { env: { ...process.env, ETCDCTL_API: '3' } });
-      const names = stdout.trim().split('\n').map((l) => l.split(', ')).filter((f) => f[5] === 'false' && f[1] === 'started').map((f) => f[2] ?? '');
+      const names = stdout.trim().split('\n').map((l) => l.split(', ')).filter((f) => f[5] === String(learners) && f[1] === 'started').map((f) => f[2] ?? '');
       if (names.length > 0) return names.sort();
     } catch {
       // not serving (yet): ask the next one
@@ -101,10 +105,36 @@ async function scenario(agents: number): Promise<Record<string, number>> {
   }
 }
 
+/** Issue 22: 3 voters + 2 spares, `standbys` standbys; a follower voter SIGKILLed until 3 running voters without it. */
+async function replacementScenario(standbys: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-bench-standby-'));
+  const procs: Proc[] = [];
+  try {
+    const first = await start(dir, 'h1', undefined, 3);
+    procs.push(first);
+    for (let i = 2; i <= 5; i++) procs.push(await start(dir, `h${i}`, `http://${first.endpoint}`, 3));
+    await until('3 voters', async () => (await voters(procs))?.length === 3);
+    await put(procs, '/_mgmt/idealStandbySize', String(standbys));
+    await until('3 voters and the standbys', async () => (await voters(procs))?.length === 3 && ((await voters(procs, true)) ?? []).length === standbys);
+    // Let the learners settle (caught up and stable) as they would in a running fleet.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const current = (await voters(procs)) ?? [];
+    const victim = procs.find((p) => current.includes(p.name) && p.name !== 'h1')!;
+    victim.child.kill('SIGKILL');
+    const running = new Set(procs.filter((p) => p !== victim).map((p) => p.name));
+    return await until('a full voting set without the killed voter', async () => ((await voters(procs)) ?? []).filter((v) => running.has(v)).length === 3);
+  } finally {
+    for (const p of procs) p.child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 1;
 const rows: string[] = [];
-for (const agents of [3, 5]) {
+// --replacement-only: just the rows of replacement with and without a standby.
+const sizes = process.argv.includes('--replacement-only') ? [] : [3, 5];
+for (const agents of sizes) {
   for (let r = 0; r < runs; r++) {
     const t = await scenario(agents);
     const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
@@ -113,6 +143,21 @@ for (const agents of [3, 5]) {
   }
 }
 console.log(`cluster benchmark on ${os.cpus().length} cores (real processes, real etcdctl; lease TTL 5 s decides replacement time)\n`);
-console.log('| ideal size | form from start | shrink by 2 | grow back | replace a SIGKILLed member |');
-console.log('|---|---|---|---|---|');
-for (const row of rows) console.log(row);
+if (sizes.length > 0) {
+  console.log('| ideal size | form from start | shrink by 2 | grow back | replace a SIGKILLed member |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
+const standbyRows: string[] = [];
+for (const standbys of [0, 1]) {
+  for (let r = 0; r < runs; r++) {
+    const ms = await replacementScenario(standbys);
+    standbyRows.push(`| ${standbys === 0 ? 'no standby (a spare volunteer is added, catches up, is promoted)' : '1 standby (promoted)'} | ${(ms / 1000).toFixed(2)} s |`);
+    console.error(`done: replacement with ${standbys} standby, run ${r + 1}`);
+  }
+}
+console.log('\nreplacing a SIGKILLed voter (3 voters, 2 spares; failure timeout 2 s): kill to a full voting set\n');
+console.log('| replacement | full voting set after |');
+console.log('|---|---|');
+for (const row of standbyRows) console.log(row);

@@ -22,6 +22,7 @@ import {
   nominatedKey,
   parseIdealClusterSize,
   volunteerKey,
+  zoneKey,
   type HostParams,
   type LifecycleOutput,
   type StopMemberParams,
@@ -44,6 +45,7 @@ import { CorruptionChecker } from './etcd/corruption-checker.js';
 import type { BackupOptions } from './backup/backup-plan.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader, readKeyValues } from './cluster/view.js';
+import { hostRole } from './status/host-role.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
 import { confirmRepairs } from './cluster/repair-confirm.js';
 import { WarnOnce } from './cluster/warn-once.js';
@@ -99,6 +101,8 @@ export interface AgentConfig {
   backup?: BackupOptions;
   /** How often the leader compares members' hashes (`--experimental-corrupt-check-time`); absent: never. */
   corruptCheckIntervalMs?: number;
+  /** `--zone`: this host's failure zone, published as `/_mgmt/zones/<hostname>` with its volunteer key (validated). */
+  zone?: string;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   pollMs?: number;
@@ -291,6 +295,8 @@ export class Agent {
       state: stateName(snap.value),
       reason: snap.context.reason,
       role: st ? st.role : 'client',
+      memberRole: hostRole({ noServer: this.config.noServer, member: raft ? this.peer?.member.state.members.get(raft.id) : undefined }),
+      ...(this.config.zone !== undefined ? { zone: this.config.zone } : {}),
       memberId: raft?.id,
       leader: st?.lead,
       term: st?.term,
@@ -499,6 +505,7 @@ export class Agent {
       const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
       if (r.created || r.existing?.lease === lease) {
         this.ownsHostname = true;
+        await this.publishZone(lease);
         this.send({ type: 'volunteer.registered' });
         return;
       }
@@ -514,7 +521,13 @@ export class Agent {
     const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
     if (!r.created && r.existing?.lease !== lease) await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
     this.ownsHostname = true;
+    await this.publishZone(lease);
     this.send({ type: 'volunteer.registered' });
+  }
+
+  /** `/_mgmt/zones/<hostname>` on the volunteer key's lease (issue 22), when this host has a `--zone`. */
+  private async publishZone(lease: number): Promise<void> {
+    if (this.config.zone !== undefined) await this.putOnLease(zoneKey(this.config.hostname), this.config.zone, lease);
   }
 
   private async revokeVolunteerKey(p: HostParams): Promise<void> {
@@ -789,6 +802,7 @@ export class Agent {
     const want: OwnedKey[] = [];
     const volunteering = snap.matches({ volunteer: 'waiting' }) || snap.matches('nominated') || snap.matches('peer');
     if (this.ownsHostname && volunteering) want.push({ key: volunteerKey(host), value: encodeUrls(this.config.serverUrls), onlyIfOurs: true });
+    if (this.ownsHostname && this.config.zone !== undefined) want.push({ key: zoneKey(host), value: this.config.zone });
     if (snap.matches({ peer: 'running' })) want.push({ key: endpointKey(host), value: encodeUrls(this.config.clientUrls) });
     if (this.published !== '') want.push({ key: statusKey(host), value: this.published, accepts: (stored) => isStatusOf(stored, host) });
     return want;

@@ -1,6 +1,7 @@
 /** Public API of @mgmt/agent: one mgmt agent, composed from the libs. */
 export { Agent, type AgentConfig } from './agent.js';
 export { STATUS_PREFIX, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+export { hostRole, roleCell, type HostRole } from './status/host-role.js';
 export { startStatusServer, type StatusServer, type StatusSource } from './status/status-server.js';
 export { DemoCluster, type DemoOptions } from './demo/demo-cluster.js';
 export { runDemo, type RunDemoOptions } from './demo/run-demo.js';

@@ -63,7 +63,7 @@ describe('the reference example, as real processes', () => {
       const out = await mgmt('status', '--endpoints', h1.clientUrl);
       return out.includes('volunteer: waiting, cluster full 3/3') && (out.match(/peer\.running/g) ?? []).length === 3 ? out : undefined;
     }, 30_000);
-    expect(status.split("\n")[0]).toMatch(/^HOST\s+STATE\s+ROLE\s+MEMBER\s+CONVERGED\s+ENDPOINT\s+WHY/);
+    expect(status.split("\n")[0]).toMatch(/^HOST\s+STATE\s+ROLE\s+ZONE\s+MEMBER\s+CONVERGED\s+ENDPOINT\s+WHY/);
   }, 120_000);
 
   it('grows to every host when idealClusterSize is raised to 5', async () => {

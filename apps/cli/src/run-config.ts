@@ -1,4 +1,5 @@
 import type { AgentConfig } from '@mgmt/agent';
+import { zoneProblem } from '@mgmt/cluster-fsm';
 import os from 'node:os';
 import path from 'node:path';
 import { isWildcardHost, urlHost } from './advertise.js';
@@ -42,6 +43,7 @@ export interface RunFlags extends TlsFlags {
   statusUrl?: string;
   forceNewCluster?: boolean;
   bootstrapExpect?: string;
+  zone?: string;
 }
 
 /** A flag or environment value that cannot be used. */
@@ -111,6 +113,9 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       if (noServer) throw new ConfigError('--bootstrap-expect cannot be used with --no-server (a client never starts the cluster)');
       if (forceNewCluster) throw new ConfigError('--bootstrap-expect and --force-new-cluster exclude each other');
     }
+    const zone = flags.zone ?? env.MGMT_ZONE;
+    const badZone = zone === undefined ? undefined : zoneProblem(zone);
+    if (badZone !== undefined) throw new ConfigError(`--zone: ${badZone}`);
     const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
     const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
     const secured = resolveTls(flags, env, {
@@ -139,6 +144,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       natsCredentials: secured.natsCredentials,
       forceNewCluster,
       bootstrapExpect,
+      ...(zone !== undefined ? { zone } : {}),
     };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });

@@ -18,6 +18,19 @@ export {
 } from './keys.js';
 export type { IdealClusterSizeParse } from './ideal-cluster-size.js';
 export { DEFAULT_IDEAL_CLUSTER_SIZE, MAX_IDEAL_CLUSTER_SIZE, parseIdealClusterSize } from './ideal-cluster-size.js';
+export type { SettingParse } from './zone-settings.js';
+export {
+  ZONES_PREFIX,
+  IDEAL_STANDBY_SIZE_KEY,
+  FAILURE_TIMEOUT_KEY,
+  MAX_ZONE_LENGTH,
+  MAX_IDEAL_STANDBY_SIZE,
+  DEFAULT_FAILURE_TIMEOUT_MS,
+  zoneKey,
+  zoneProblem,
+  parseIdealStandbySize,
+  parseFailureTimeout,
+} from './zone-settings.js';
 export type { HostileValue, UrlsParse } from './control-values.js';
 export {
   CLUSTER_ID_KEY,
@@ -90,6 +103,12 @@ export { trackHealth, withHealth } from './nominator/health.js';
 export { isDecisionObserved } from './nominator/observed.js';
 export type { VolunteerMissingSince } from './nominator/volunteer-grace.js';
 export { trackMissingVolunteers, withVolunteerGrace } from './nominator/volunteer-grace.js';
+export type { Census } from './nominator/census.js';
+export { takeCensus, isFailed, failureTimeoutTicks } from './nominator/census.js';
+export type { Candidate, Ranking } from './nominator/zones.js';
+export { zoneOf, zoneCounts, rankCandidates, underservedZones } from './nominator/zones.js';
+export type { VolunteerLeaseHistory } from './nominator/flap.js';
+export { NO_LEASE_HISTORY, trackLeaseLosses, dampedVolunteers } from './nominator/flap.js';
 export { nominatorMachine, DEFAULT_NOMINATOR_TIMING, errorText } from './nominator/machine.js';
 export type {
   NominatorInput,

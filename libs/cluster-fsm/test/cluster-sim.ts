@@ -82,6 +82,10 @@ export class ClusterSim {
   readonly nominated = new Map<string, string[]>();
   readonly endpoints = new Map<string, string[]>();
   idealClusterSize: number;
+  /** `/_mgmt/zones/*` (issue 22): hostname -> zone. */
+  readonly zones = new Map<string, string>();
+  /** `/_mgmt/idealStandbySize`. */
+  idealStandbySize = 0;
   members: SimMember[] = [];
   leaderId: string | undefined;
   lastIndex = 0;
@@ -542,7 +546,14 @@ export class ClusterSim {
         lastHeardTicksAgo: m.id === this.leaderId ? 0 : this.tick - (this.lastHeardTick.get(m.id) ?? m.addedTick),
       })),
       idealClusterSize: this.idealClusterSize,
+      ...(this.zones.size > 0 ? { zones: Object.fromEntries(this.zones) } : {}),
+      ...(this.idealStandbySize > 0 ? { idealStandbySize: this.idealStandbySize } : {}),
     };
+  }
+
+  /** Learner names, sorted. */
+  learnerNames(): string[] {
+    return this.members.filter((m) => m.isLearner).map((m) => m.name).sort();
   }
 
   private checkInvariants(): void {

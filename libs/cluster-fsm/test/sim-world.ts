@@ -7,10 +7,14 @@
  */
 import type { Decision } from '../src/nominator/decision.js';
 import { isMembershipChange } from '../src/nominator/decision.js';
+import { takeCensus } from '../src/nominator/census.js';
+import type { VolunteerLeaseHistory } from '../src/nominator/flap.js';
+import { NO_LEASE_HISTORY, dampedVolunteers, trackLeaseLosses } from '../src/nominator/flap.js';
 import type { HealthySince } from '../src/nominator/health.js';
 import { trackHealth, withHealth } from '../src/nominator/health.js';
 import type { ClusterView, NominatorPolicy } from '../src/nominator/view.js';
-import { majority } from '../src/nominator/view.js';
+import { isReadyForPromotion, majority } from '../src/nominator/view.js';
+import { underservedZones } from '../src/nominator/zones.js';
 
 /** Ticks the world advances per step. */
 export const TICKS_PER_STEP = 10;
@@ -26,6 +30,18 @@ interface Host {
   runsRemovedMember: boolean;
   /** Alive and holding its lease, but cut off from its Raft peers. */
   cutOff: boolean;
+  /** Its failure zone ('' without zones). */
+  zone: string;
+  /** Its volunteer key's lease: a new one each time the host comes back. */
+  lease: number;
+}
+
+/** Zones and standbys of a world; without them the world is the original one. */
+export interface SimWorldOptions {
+  /** Hosts are spread round-robin over this many zones (a, b, c, ...). 0: no zones. */
+  zones?: number;
+  /** `idealStandbySize`. */
+  standbys?: number;
 }
 
 interface SimMember {
@@ -44,6 +60,8 @@ export type WorldEvent =
   | { type: 'ideal'; size: number }
   | { type: 'cut'; host: number }
   | { type: 'heal' }
+  /** A dead host comes back with a new lease (a host that comes and goes). */
+  | { type: 'revive'; host: number }
   /** The pending membership change takes one more step to apply. */
   | { type: 'stall' }
   | { type: 'none' };
@@ -70,13 +88,24 @@ export class SimWorld {
   healthySince: HealthySince = {};
   changesApplied = 0;
   readonly log: string[] = [];
+  standbys: number;
+  readonly zoneCount: number;
+  nextLease = 1;
+  leaseHistory: VolunteerLeaseHistory = NO_LEASE_HISTORY;
+  /** Tick of the last rebalancing promotion under the current leader. */
+  lastRebalanceTick: number | undefined;
+  /** hostname -> ticks at which it was added as a learner. */
+  readonly addedAt = new Map<string, number[]>();
 
   constructor(
     hostCount: number,
     ideal: number,
     readonly policy: NominatorPolicy,
+    options: SimWorldOptions = {},
   ) {
     this.ideal = ideal;
+    this.standbys = options.standbys ?? 0;
+    this.zoneCount = options.zones ?? 0;
     for (let i = 0; i < hostCount; i++) this.addHost();
     // h1 bootstrapped the cluster.
     this.members.push({ id: '1', name: 'h1', isLearner: false, matchIndex: 1, lastHeardTick: 0 });
@@ -90,7 +119,17 @@ export class SimWorld {
       diedAtTick: undefined,
       runsRemovedMember: false,
       cutOff: false,
+      zone: this.zoneCount === 0 ? '' : String.fromCharCode(97 + (this.hosts.length % this.zoneCount)),
+      lease: this.nextLease++,
     });
+  }
+
+  /** Adds a host in `zone` (for scenarios that place hosts by hand). */
+  addHostIn(zone: string): string {
+    this.addHost();
+    const host = this.hosts.at(-1)!;
+    host.zone = zone;
+    return host.name;
   }
 
   private host(name: string): Host | undefined {
@@ -119,6 +158,15 @@ export class SimWorld {
       if (host !== undefined) host.volunteering = false;
     }
     if (event.type === 'heal') this.healAll();
+    if (event.type === 'revive') {
+      const host = this.hosts[event.host % this.hosts.length];
+      if (host === undefined || host.alive) return;
+      host.alive = true;
+      host.diedAtTick = undefined;
+      host.lease = this.nextLease++;
+      // A voter that comes back before it is replaced is simply reachable again.
+      host.runsRemovedMember = false;
+    }
     if (event.type === 'kill' || event.type === 'cut') {
       const host = this.hosts[event.host % this.hosts.length];
       if (host === undefined || !this.reachable(host)) return;
@@ -166,6 +214,8 @@ export class SimWorld {
       if (next !== undefined) {
         this.leaderId = next.id;
         this.healthySince = {};
+        this.leaseHistory = NO_LEASE_HISTORY;
+        this.lastRebalanceTick = undefined;
         this.log.push(`leader is now ${next.name}`);
       }
     }
@@ -201,9 +251,19 @@ export class SimWorld {
         lastHeardTicksAgo: member.id === this.leaderId ? 0 : this.tick - member.lastHeardTick,
       })),
       idealClusterSize: this.ideal,
+      ...(this.zoneCount > 0 ? { zones: Object.fromEntries(this.hosts.map((host) => [host.name, host.zone])) } : {}),
+      ...(this.standbys > 0 ? { idealStandbySize: this.standbys } : {}),
+      volunteerLeases: Object.fromEntries(this.hosts.filter((host) => host.name in volunteers).map((host) => [host.name, host.lease])),
+      volunteerRevisions: Object.fromEntries(this.hosts.filter((host) => host.name in volunteers).map((host) => [host.name, host.lease])),
     };
     this.healthySince = trackHealth(this.healthySince, raw, this.policy);
-    return withHealth(raw, this.healthySince);
+    this.leaseHistory = trackLeaseLosses(this.leaseHistory, raw, this.policy);
+    const remembered: ClusterView = {
+      ...raw,
+      damped: dampedVolunteers(this.leaseHistory, this.policy),
+      ...(this.lastRebalanceTick !== undefined ? { lastRebalanceTick: this.lastRebalanceTick } : {}),
+    };
+    return withHealth(remembered, this.healthySince);
   }
 
   /** Checks `decision` against the nominator's promises, then carries it out. */
@@ -234,6 +294,11 @@ export class SimWorld {
         return;
       case 'addLearner': {
         if (this.members.some((member) => member.name === decision.hostname)) fail('adds an existing member');
+        const census = takeCensus(view, this.policy);
+        if (census.countedVoters.length < view.idealClusterSize && census.learners.some((m) => isReadyForPromotion(m, view, this.policy))) {
+          fail('adds a new learner while a voter is missing and a ready standby waits to be promoted');
+        }
+        this.addedAt.set(decision.hostname, [...(this.addedAt.get(decision.hostname) ?? []), view.tick]);
         if (this.host(decision.hostname)?.runsRemovedMember === true) fail('adds a host still running its removed member');
         const id = String(this.nextId++);
         this.pending = () => this.members.push({ id, name: decision.hostname, isLearner: true, matchIndex: 0, lastHeardTick: this.tick });
@@ -246,6 +311,12 @@ export class SimWorld {
         if (member!.matchIndex < 0.9 * view.leaderLastIndex) fail('promotes a learner that has not caught up');
         if ((member!.healthyForTicks ?? 0) < this.policy.stabilizationTicks) fail('promotes a learner before it is stable');
         checkQuorum([...voterIds, decision.memberId]);
+        if (decision.rebalance === true) {
+          if (this.lastRebalanceTick !== undefined && view.tick - this.lastRebalanceTick < this.policy.stabilizationTicks) {
+            fail('moves a second voter for the spread within one stabilization time');
+          }
+          this.lastRebalanceTick = view.tick;
+        }
         this.pendingVoterIds = [...voterIds, decision.memberId];
         this.pending = () => {
           const target = this.members.find((m) => m.id === decision.memberId);
@@ -277,6 +348,8 @@ export class SimWorld {
         if (this.reachable(this.host(target!.name))) {
           this.leaderId = target!.id;
           this.healthySince = {};
+          this.leaseHistory = NO_LEASE_HISTORY;
+          this.lastRebalanceTick = undefined;
         }
         return;
       }
@@ -299,7 +372,10 @@ export class SimWorld {
     const voters = this.voters();
     const learners = this.members.filter((member) => member.isLearner);
     const expected = Math.min(this.ideal, volunteers.size);
-    if (learners.length > 0) return `learners left: ${learners.map((m) => m.name).join(',')}`;
+    const expectedLearners = expected === 0 ? 0 : Math.min(this.standbys, volunteers.size - expected);
+    if (learners.length !== expectedLearners) {
+      return `expected ${expectedLearners} learners (standbys), got: ${learners.map((m) => m.name).join(',') || 'none'}`;
+    }
     if (this.pending !== undefined) return 'a change is still pending';
     if (expected === 0) {
       return voters.length === 1 ? undefined : `expected the last leader alone, got ${voters.length} voters`;
@@ -307,11 +383,37 @@ export class SimWorld {
     if (voters.length !== expected) return `expected ${expected} voters, got ${voters.length}`;
     const strangers = voters.filter((member) => !volunteers.has(member.name));
     if (strangers.length > 0) return `voters that are not live volunteers: ${strangers.map((m) => m.name).join(',')}`;
+    const spreadProblem = this.spreadProblem();
+    if (spreadProblem !== undefined) return spreadProblem;
     const names = new Set(this.members.map((member) => member.name));
     const keys = [...this.nominated];
     if (keys.length !== names.size || keys.some((name) => !names.has(name))) {
       return `nominated keys ${keys.join(',')} do not match members ${[...names].join(',')}`;
     }
     return undefined;
+  }
+
+  /** Why the voters' spread over zones is not maximal (a zone two voters short with a live host), or undefined. */
+  spreadProblem(): string | undefined {
+    const counts = new Map<string, number>();
+    const voterNames = new Set(this.voters().map((member) => member.name));
+    for (const member of this.voters()) {
+      const zone = this.host(member.name)?.zone ?? '';
+      counts.set(zone, (counts.get(zone) ?? 0) + 1);
+    }
+    const spare = new Set(this.hosts.filter((h) => h.alive && h.volunteering && !voterNames.has(h.name)).map((h) => h.zone));
+    const underserved = underservedZones(counts, spare);
+    if (underserved.length === 0) return undefined;
+    return `spread not maximal: voters per zone ${JSON.stringify([...counts])}, underserved ${underserved.join(',')}`;
+  }
+
+  /** The most times one host was added as a learner within any window of `windowTicks`. */
+  maxAddsWithin(hostname: string, windowTicks: number): number {
+    const ticks = this.addedAt.get(hostname) ?? [];
+    let most = 0;
+    for (let i = 0; i < ticks.length; i++) {
+      most = Math.max(most, ticks.filter((t) => t >= ticks[i]! && t < ticks[i]! + windowTicks).length);
+    }
+    return most;
   }
 }

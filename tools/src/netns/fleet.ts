@@ -51,6 +51,8 @@ export interface FleetOptions {
   idealClusterSize: number;
   /** Extra environment for every agent (e.g. MGMT_LOG_LEVEL). */
   env?: Record<string, string>;
+  /** Extra `mgmt run` flags of one host (e.g. its `--zone`). */
+  argsFor?: (name: string) => string[];
 }
 
 /** Agents on the hosts of one network. */
@@ -81,6 +83,7 @@ export class Fleet {
     const seedUrls = seeds.map((s) => this.clientUrl(s));
     const args = ['run', '--hostname', name, '--data-dir', dataDir, '--ideal-cluster-size', String(this.o.idealClusterSize), ...addressFlags(this.o.style, this.net.addressOf(name))];
     if (seedUrls.length > 0) args.push('--seeds', seedUrls.join(','));
+    args.push(...(this.o.argsFor?.(name) ?? []));
     const log = fs.openSync(logFile, 'a');
     fs.writeSync(log, `\n=== mgmt ${args.join(' ')} (in ${this.net.netnsOf(name)})\n`);
     const child = this.net.spawn(name, mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', ...this.o.env } });

@@ -6,7 +6,20 @@
  * (`nominated/*`, `idealClusterSize`, `clusterId`) as the configuration
  * says (leader-repairs.ts). Stops when leadership is lost.
  */
-import { MGMT_PREFIX, describeDecision, encodeUrls, nominatedKey, nominatorMachine, type ApplyDecisionInput, type Decision } from '@mgmt/cluster-fsm';
+import {
+  DEFAULT_FAILURE_TIMEOUT_MS,
+  FAILURE_TIMEOUT_KEY,
+  IDEAL_STANDBY_SIZE_KEY,
+  MGMT_PREFIX,
+  describeDecision,
+  encodeUrls,
+  nominatedKey,
+  nominatorMachine,
+  parseFailureTimeout,
+  parseIdealStandbySize,
+  type ApplyDecisionInput,
+  type Decision,
+} from '@mgmt/cluster-fsm';
 import { ConfChangeType } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
 import { createActor, fromPromise, type Actor } from 'xstate';
@@ -16,6 +29,7 @@ import { Proposer } from '../raft/proposer.js';
 import { encodeMemberAttributes } from './members.js';
 import { planLeaderRepairs, type LeaderRepairPlan } from './leader-repairs.js';
 import { confirmRepairs } from './repair-confirm.js';
+import { SettingReader } from './setting-reader.js';
 import { buildClusterView, readKeyValues, type IdealSizeReader } from './view.js';
 import { WarnOnce } from './warn-once.js';
 
@@ -64,6 +78,9 @@ export class NominatorRunner {
   private repairSuspects = new Set<string>();
   private readonly warnOnce: WarnOnce;
   private lastLogged = '';
+  /** `/_mgmt/idealStandbySize` and `/_mgmt/failureTimeout`, each bad value warned about once. */
+  private readonly standbySize: SettingReader;
+  private readonly failureTimeout: SettingReader;
   /** The nominator's latest reason, for status. */
   reason = 'not the leader';
 
@@ -74,6 +91,8 @@ export class NominatorRunner {
     private readonly viewEveryMs = 100,
   ) {
     this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
+    this.standbySize = new SettingReader(IDEAL_STANDBY_SIZE_KEY, 0, parseIdealStandbySize, (m) => this.log.warn({ key: IDEAL_STANDBY_SIZE_KEY }, m));
+    this.failureTimeout = new SettingReader(FAILURE_TIMEOUT_KEY, DEFAULT_FAILURE_TIMEOUT_MS, parseFailureTimeout, (m) => this.log.warn({ key: FAILURE_TIMEOUT_KEY }, m));
   }
 
   get running(): boolean {
@@ -115,7 +134,9 @@ export class NominatorRunner {
     if (!this.actor || !this.member.raft.isLeader) return;
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);
-    const view = buildClusterView(this.member, this.idealSize.read(this.member.state.kv), Date.now());
+    const kv = this.member.state.kv;
+    const settings = { idealStandbySize: this.standbySize.read(kv), failureTimeoutMs: this.failureTimeout.read(kv) };
+    const view = buildClusterView(this.member, this.idealSize.read(kv), Date.now(), settings);
     this.actor.send({ type: 'view.updated', view });
   }
 

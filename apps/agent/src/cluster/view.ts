@@ -9,7 +9,9 @@ import {
   IDEAL_CLUSTER_SIZE_KEY,
   NOMINATED_PREFIX,
   VOLUNTEERS_PREFIX,
+  ZONES_PREFIX,
   hostnameFromKey,
+  zoneProblem,
   parseIdealClusterSize,
   parseUrlsValue,
   type ClusterView,
@@ -105,8 +107,37 @@ export class IdealSizeReader {
   }
 }
 
+/** hostname -> zone for every well-formed `/_mgmt/zones/*` key (a bad one is left out: the host is in no zone). */
+export function readZones(kv: KvStore): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of readKeyValues(kv, ZONES_PREFIX)) {
+    const host = hostnameFromKey(ZONES_PREFIX, item.key);
+    if (host !== undefined && zoneProblem(item.value) === undefined) out[host] = item.value;
+  }
+  return out;
+}
+
+/** Create revisions and leases of the volunteer keys: who has been connected longest, who lost a lease. */
+function readVolunteerLeases(kv: KvStore): Pick<ClusterView, 'volunteerRevisions' | 'volunteerLeases'> {
+  const volunteerRevisions: Record<string, number> = {};
+  const volunteerLeases: Record<string, number> = {};
+  for (const item of readKeyValues(kv, VOLUNTEERS_PREFIX)) {
+    const host = hostnameFromKey(VOLUNTEERS_PREFIX, item.key);
+    if (host === undefined) continue;
+    volunteerRevisions[host] = item.createRevision;
+    volunteerLeases[host] = item.lease;
+  }
+  return { volunteerRevisions, volunteerLeases };
+}
+
+/** The standby and failure-timeout settings the view carries (already parsed). */
+export interface ViewSettings {
+  idealStandbySize: number;
+  failureTimeoutMs: number;
+}
+
 /** The cluster as the leader sees it now. */
-export function buildClusterView(member: Member, idealClusterSize: number, nowMs: number): ClusterView {
+export function buildClusterView(member: Member, idealClusterSize: number, nowMs: number, settings?: ViewSettings): ClusterView {
   const raft = member.raft;
   const st = raft.status();
   const progress = new Map(st.progress.map((p) => [p.id, p]));
@@ -135,5 +166,10 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     leaving: readLeavingHosts(kv),
     members,
     idealClusterSize,
+    zones: readZones(kv),
+    ...readVolunteerLeases(kv),
+    ...(settings !== undefined
+      ? { idealStandbySize: settings.idealStandbySize, failureTimeoutTicks: Math.max(1, Math.round(settings.failureTimeoutMs / NOMINATOR_TICK_MS)) }
+      : {}),
   };
 }

@@ -4,13 +4,19 @@
  * page and the metrics draw, and its lifecycle transitions.
  */
 import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
+import type { HostRole } from './host-role.js';
 
 /** What `mgmt status` shows for one agent. */
 export interface AgentStatus {
   hostname: string;
   state: string;
   reason: string;
+  /** The Raft role (leader, follower, candidate), or `client` without a member. */
   role: string;
+  /** voter, standby, volunteer or client (host-role.ts); absent from older agents. */
+  memberRole?: HostRole;
+  /** This host's `--zone`; absent when it has none. */
+  zone?: string;
   memberId: number | undefined;
   leader: number | undefined;
   term: number | undefined;

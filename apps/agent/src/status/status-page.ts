@@ -16,7 +16,7 @@ tr.sel{background:#fff6d5}tr{cursor:pointer}
 </style></head><body>
 <h1>mgmt cluster <small id="me"></small></h1>
 <div class="facts" id="facts"></div>
-<table id="hosts"><thead><tr><th>host</th><th>state</th><th>role</th><th>member</th><th>term</th><th>commit</th><th>applied</th><th>advertised</th><th>why</th></tr></thead><tbody></tbody></table>
+<table id="hosts"><thead><tr><th>host</th><th>state</th><th>role</th><th>zone</th><th>member</th><th>term</th><th>commit</th><th>applied</th><th>advertised</th><th>why</th></tr></thead><tbody></tbody></table>
 <h2>lifecycle of <span id="selname"></span></h2><div id="chart"></div>
 <h2>recent transitions</h2><div id="log"></div>
 <script>
@@ -30,7 +30,7 @@ function draw(v) {
     '<span>members: <b id="members">' + v.members + '</b></span>' +
     '<span>volunteers: <b id="volunteers">' + esc(v.volunteers.join(', ')) + '</b></span>';
   if (!selected || !v.hosts.some((h) => h.hostname === selected)) selected = v.self.hostname;
-  const rows = v.hosts.map((h) => '<tr data-host="' + esc(h.hostname) + '" data-state="' + esc(h.state) + '"' + (h.hostname === selected ? ' class="sel"' : '') + '><td>' + esc(h.hostname) + '</td><td>' + esc(h.state) + '</td><td>' + esc(h.role) + '</td><td>' + esc(h.memberId ? h.memberId.toString(16) : '-') + '</td><td>' + esc(h.term ?? '') + '</td><td>' + esc(h.commit ?? '') + '</td><td>' + esc(h.applied ?? '') + '</td><td>' + esc([...(h.clientUrls ?? []), ...(h.peerUrls ?? [])].join(' ')) + '</td><td>' + esc(h.reason) + '</td></tr>');
+  const rows = v.hosts.map((h) => '<tr data-host="' + esc(h.hostname) + '" data-state="' + esc(h.state) + '"' + (h.hostname === selected ? ' class="sel"' : '') + '><td>' + esc(h.hostname) + '</td><td>' + esc(h.state) + '</td><td>' + esc(h.memberRole ? h.memberRole + ' (' + h.role + ')' : h.role) + '</td><td>' + esc(h.zone || '-') + '</td><td>' + esc(h.memberId ? h.memberId.toString(16) : '-') + '</td><td>' + esc(h.term ?? '') + '</td><td>' + esc(h.commit ?? '') + '</td><td>' + esc(h.applied ?? '') + '</td><td>' + esc([...(h.clientUrls ?? []), ...(h.peerUrls ?? [])].join(' ')) + '</td><td>' + esc(h.reason) + '</td></tr>');
   const body = document.querySelector('#hosts tbody');
   body.innerHTML = rows.join('');
   for (const tr of body.querySelectorAll('tr')) tr.onclick = () => { selected = tr.dataset.host; draw(v); };

@@ -38,6 +38,7 @@ export function registerRun(program: Command, io: Io): void {
       '--force-new-cluster',
       'start a cluster of one from this data directory even though it belongs to a cluster (a new cluster id; etcd\'s flag); env MGMT_FORCE_NEW_CLUSTER=1',
     )
+    .option('--zone <name>', 'failure zone of this host (rack, room, site): the nominator spreads voters and standbys over zones; env MGMT_ZONE (default: none)')
     .option('--status-url <url>', 'serve the live status page and /metrics here, e.g. http://127.0.0.1:8080 (off unless given); env MGMT_STATUS_URL')
     .option('--token <secret>', 'join token: automatic TLS for clients and peers (the first agent makes the cluster CA; joiners prove they know the token); env MGMT_TOKEN')
     .option('--token-file <path>', 'read the join token from the first line of this file; env MGMT_TOKEN_FILE')

@@ -1,4 +1,4 @@
-import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, type AgentStatus, type DialTls } from '@mgmt/agent';
+import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, roleCell, type AgentStatus, type DialTls } from '@mgmt/agent';
 import { ENDPOINTS_PREFIX, decodeUrls } from '@mgmt/cluster-fsm';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
@@ -8,7 +8,10 @@ import type { Io } from './index.js';
 export interface StatusRow {
   host: string;
   state: string;
+  /** voter, standby, volunteer or client, with the Raft role of a member: `voter (leader)`. */
   role: string;
+  /** The host's `--zone`, or - . */
+  zone: string;
   member: string;
   /** `/_mgmt/converged/<host>`: yes, no, or - when the host runs no graph. */
   converged: string;
@@ -36,7 +39,8 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
       rows.set(s.hostname, {
         host: s.hostname,
         state: s.state,
-        role: s.role,
+        role: roleCell(s.memberRole, s.role),
+        zone: s.zone ?? '-',
         member: s.memberId ? s.memberId.toString(16) : '-',
         converged: converged.get(s.hostname) ?? '-',
         endpoint: endpointOf(s.hostname),
@@ -46,7 +50,7 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
     for (const m of members) {
       const name = m.name || `(unstarted ${Number(m.ID).toString(16)})`;
       if (!rows.has(name)) {
-        rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'learner' : 'member', member: Number(m.ID).toString(16), converged: converged.get(name) ?? '-', endpoint: endpointOf(name), reason: 'no status published (agent down?)' });
+        rows.set(name, { host: name, state: 'unknown', role: m.isLearner ? 'standby' : 'voter', zone: '-', member: Number(m.ID).toString(16), converged: converged.get(name) ?? '-', endpoint: endpointOf(name), reason: 'no status published (agent down?)' });
       }
     }
     return [...rows.values()].sort((a, b) => a.host.localeCompare(b.host));
@@ -57,10 +61,10 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
 
 /** Formats rows as an aligned table. */
 export function formatStatus(rows: StatusRow[]): string {
-  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', member: 'MEMBER', converged: 'CONVERGED', endpoint: 'ENDPOINT', reason: 'WHY' };
+  const head: StatusRow = { host: 'HOST', state: 'STATE', role: 'ROLE', zone: 'ZONE', member: 'MEMBER', converged: 'CONVERGED', endpoint: 'ENDPOINT', reason: 'WHY' };
   const all = [head, ...rows];
   const w = (k: keyof StatusRow) => Math.max(...all.map((r) => r[k].length));
-  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'member', 'converged', 'endpoint'];
+  const cols: Array<keyof StatusRow> = ['host', 'state', 'role', 'zone', 'member', 'converged', 'endpoint'];
   return all.map((r) => [...cols.map((k) => r[k].padEnd(w(k))), r.reason].join('  ')).join('\n') + '\n';
 }
 

@@ -38,6 +38,8 @@ export interface PromoteLearnerDecision {
   memberId: string;
   hostname: string;
   reason: string;
+  /** A move for a better spread over zones (at most one per stabilization time), not a replacement. */
+  rebalance?: boolean;
 }
 
 /** Propose a membership change removing `memberId`. Never the leader itself. */

@@ -17,6 +17,8 @@ import { describeDecision } from './decision.js';
 import type { HealthySince } from './health.js';
 import { trackHealth, withHealth } from './health.js';
 import { isDecisionObserved } from './observed.js';
+import type { VolunteerLeaseHistory } from './flap.js';
+import { NO_LEASE_HISTORY, dampedVolunteers, trackLeaseLosses } from './flap.js';
 import type { VolunteerMissingSince } from './volunteer-grace.js';
 import { trackMissingVolunteers, withVolunteerGrace } from './volunteer-grace.js';
 import type { ClusterView, NominatorPolicy } from './view.js';
@@ -51,6 +53,10 @@ export interface NominatorContext {
   healthySince: HealthySince;
   /** When each member's volunteer key was first seen missing (a deleted key is not a quit until the grace passes). */
   volunteerMissingSince: VolunteerMissingSince;
+  /** Recent lease losses of volunteers: a host that comes and goes is damped (flap.ts). */
+  leaseHistory: VolunteerLeaseHistory;
+  /** Tick of the view in which the last rebalancing promotion was observed (one move per stabilization time). */
+  lastRebalanceTick: number | undefined;
   /** The decision being applied or observed, or the last one made. */
   decision: Decision | undefined;
   /** Leader id when `decision` was made. */
@@ -83,10 +89,24 @@ const applyDecision = fromPromise<void, ApplyDecisionInput>(async () => {
   throw new EffectNotProvidedError('applyDecision');
 });
 
-function onView(context: NominatorContext, view: ClusterView): Pick<NominatorContext, 'view' | 'healthySince' | 'volunteerMissingSince'> {
+function onView(
+  context: NominatorContext,
+  view: ClusterView,
+): Pick<NominatorContext, 'view' | 'healthySince' | 'volunteerMissingSince' | 'leaseHistory'> {
   const healthySince = trackHealth(context.healthySince, view, context.policy);
   const volunteerMissingSince = trackMissingVolunteers(context.volunteerMissingSince, view);
-  return { view: withVolunteerGrace(withHealth(view, healthySince), volunteerMissingSince, context.policy), healthySince, volunteerMissingSince };
+  const leaseHistory = trackLeaseLosses(context.leaseHistory, view, context.policy);
+  const remembered: ClusterView = {
+    ...view,
+    damped: dampedVolunteers(leaseHistory, context.policy),
+    ...(context.lastRebalanceTick !== undefined ? { lastRebalanceTick: context.lastRebalanceTick } : {}),
+  };
+  return {
+    view: withVolunteerGrace(withHealth(remembered, healthySince), volunteerMissingSince, context.policy),
+    healthySince,
+    volunteerMissingSince,
+    leaseHistory,
+  };
 }
 
 /** The leader's nominator machine. */
@@ -106,7 +126,13 @@ export const nominatorMachine = setup({
       const decision = decideNext(context.view, context.policy);
       return { decision, decidedByLeaderId: context.view.leaderId, reason: describeDecision(decision) };
     }),
-    countObserved: assign(({ context }) => ({ failures: 0, lastError: undefined, changesObserved: context.changesObserved + 1 })),
+    countObserved: assign(({ context }) => ({
+      failures: 0,
+      lastError: undefined,
+      changesObserved: context.changesObserved + 1,
+      lastRebalanceTick:
+        context.decision?.kind === 'promoteLearner' && context.decision.rebalance === true ? context.view?.tick : context.lastRebalanceTick,
+    })),
     recordFailure: assign(({ context }, params: { error: string }) => ({
       failures: context.failures + 1,
       lastError: params.error,
@@ -133,6 +159,8 @@ export const nominatorMachine = setup({
     view: undefined,
     healthySince: {},
     volunteerMissingSince: {},
+    leaseHistory: NO_LEASE_HISTORY,
+    lastRebalanceTick: undefined,
     decision: undefined,
     decidedByLeaderId: undefined,
     failures: 0,

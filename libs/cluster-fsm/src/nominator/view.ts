@@ -58,6 +58,30 @@ export interface ClusterView {
   leaving?: string[];
   /** Desired number of voters, already parsed (see `parseIdealClusterSize`). */
   idealClusterSize: number;
+  /**
+   * `/_mgmt/zones/*`: hostname -> failure zone (its `--zone`). A host
+   * without one is in the unnamed zone `''`. Optional: no zones, no spread.
+   */
+  zones?: Record<string, string>;
+  /** Learners kept caught up beside the voters, ready to be promoted (`/_mgmt/idealStandbySize`, parsed). Default 0. */
+  idealStandbySize?: number;
+  /**
+   * A voter the leader has not heard from for longer than this is failed: it
+   * is replaced as soon as a standby or volunteer is ready (`/_mgmt/failureTimeout`,
+   * parsed into ticks). Default `policy.failureTimeoutTicks`.
+   */
+  failureTimeoutTicks?: number;
+  /**
+   * hostname -> create revision of its volunteer key: a smaller one has been
+   * connected longer without losing its lease (a lost lease re-creates the key).
+   */
+  volunteerRevisions?: Record<string, number>;
+  /** hostname -> lease id of its volunteer key: another lease means the host lost its lease and came back (flap.ts). */
+  volunteerLeases?: Record<string, number>;
+  /** Volunteers that lost their lease too often lately (flap.ts): not chosen until they settle. Filled by the machine. */
+  damped?: string[];
+  /** Tick at which the last rebalancing move (a promotion for spread) was observed. Filled by the machine. */
+  lastRebalanceTick?: number;
 }
 
 /** Thresholds that turn raw progress into health. All times in leader ticks. */
@@ -95,9 +119,20 @@ export interface NominatorPolicy {
    * it (see volunteer-grace.ts).
    */
   volunteerGraceTicks: number;
+  /** Default failure timeout when the view carries none (see `ClusterView.failureTimeoutTicks`). */
+  failureTimeoutTicks: number;
+  /** A volunteer that loses its lease `flapLossesMax` times within this window waits before it is chosen again. */
+  flapWindowTicks: number;
+  /** Lease losses within `flapWindowTicks` that make a volunteer flap. */
+  flapLossesMax: number;
 }
 
-/** Defaults for 100 ms ticks: alive within 5 s, stable for 3 s, learners given 30 s, unreachable voters 60 s, a missing volunteer key 3 s. */
+/**
+ * Defaults for 100 ms ticks: alive within 5 s, stable for 3 s, learners given
+ * 30 s, unreachable voters removed after 60 s (replaced after the 2 s failure
+ * timeout when a replacement is ready), a missing volunteer key 3 s, two
+ * lease losses within a minute damp a volunteer.
+ */
 export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   aliveWithinTicks: 50,
   maxLagEntries: 1000,
@@ -107,6 +142,9 @@ export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
   volunteerGraceTicks: 30,
+  failureTimeoutTicks: 20,
+  flapWindowTicks: 600,
+  flapLossesMax: 2,
 };
 
 /** The leader heard from `member` recently. */
@@ -185,5 +223,11 @@ export function viewProblem(view: ClusterView): string | undefined {
     if (member.matchIndex < 0 || member.lastHeardTicksAgo < 0) return `member ${member.name} has negative progress`;
   }
   if (view.leaderLastIndex < 0) return 'negative leader index';
+  if (view.idealStandbySize !== undefined && (!Number.isInteger(view.idealStandbySize) || view.idealStandbySize < 0)) {
+    return `idealStandbySize ${view.idealStandbySize} is not a non-negative integer`;
+  }
+  if (view.failureTimeoutTicks !== undefined && !(view.failureTimeoutTicks > 0)) {
+    return `failureTimeoutTicks ${view.failureTimeoutTicks} is not positive`;
+  }
   return undefined;
 }
