@@ -16,7 +16,8 @@ import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { Actor } from 'xstate';
 import { lifecycleInvariantViolation, lifecycleLeaf } from '../src/lifecycle/invariants.js';
 import { lifecycleMachine } from '../src/lifecycle/machine.js';
-import { isNominated } from '../src/lifecycle/nomination-level.js';
+import { isNominated, isNominationRecord } from '../src/lifecycle/nomination-level.js';
+import { encodeUrls } from '../src/keys.js';
 import { urlProblem } from '../src/control-values.js';
 import type { HostParams, LifecycleEvent } from '../src/lifecycle/types.js';
 import type { ChangeDecision } from '../src/nominator/decision.js';
@@ -436,7 +437,10 @@ export class ClusterSim {
         }
       }
       const isMember = agent.memberId !== undefined && this.members.some((m) => m.id === agent.memberId);
-      const nominated = isNominated({ ownsHostname: true, keyPresent: this.nominated.has(agent.hostname), isMember });
+      // A record a client filled with garbage is no nomination, as for the agent (isNominationRecord).
+      const record = this.nominated.get(agent.hostname);
+      const keyPresent = isNominationRecord(record === undefined ? undefined : encodeUrls(record));
+      const nominated = isNominated({ ownsHostname: true, keyPresent, isMember });
       if (nominated !== agent.seen.nominated) {
         agent.seen.nominated = nominated;
         this.send(agent, nominated ? { type: 'nomination.received' } : { type: 'nomination.revoked' });
