@@ -539,7 +539,9 @@ export class ClusterSim {
       leaderCommittedInTerm: true,
       confChangePending: this.pendingConfChange !== undefined,
       volunteers: Object.fromEntries([...this.volunteers].filter(([, v]) => urlsOk(v.urls)).map(([host, v]) => [host, v.urls])),
-      nominated: urls(this.nominated),
+      // Every member counts as nominated whatever its record says, as in the agent's view (nominatedOf): the
+      // leader's repairs put the record back, the nominator does not.
+      nominated: { ...Object.fromEntries(this.members.map((m) => [m.name, m.peerUrls])), ...urls(this.nominated) },
       endpoints: urls(this.endpoints),
       members: this.members.map((m) => ({
         id: m.id,
