@@ -101,6 +101,8 @@ export class ClusterSim {
   private shutDownAt: number | undefined;
   /** A cluster was bootstrapped (a second bootstrap is a split brain). */
   private bootstrapped = false;
+  /** Crashed runs of hosts restarted since: their lease still expires LEASE_TTL_TICKS after the crash. */
+  private readonly restartedAfterCrash: Array<{ hostname: string; crashedTick: number }> = [];
   /** Conf changes refused because another was in flight (must stay 0). */
   refusedConfChanges = 0;
   readonly log: string[] = [];
@@ -189,6 +191,7 @@ export class ClusterSim {
     const old = this.agent(hostname);
     if (old.crashedTick === undefined && old.actor.getSnapshot().status !== 'done') throw new Error(`${hostname} still runs`);
     this.log.push(`t=${this.tick} ${hostname} restarted as started ${withData ? 'with' : 'without'} its member data`);
+    if (old.crashedTick !== undefined) this.restartedAfterCrash.push({ hostname, crashedTick: old.crashedTick });
     this.startAgent(hostname, old.options, { memberId: withData ? old.disk.memberId : undefined, belongs: old.disk.belongs });
   }
 
@@ -398,6 +401,12 @@ export class ClusterSim {
       if (agent.crashedTick === undefined || this.tick - agent.crashedTick < LEASE_TTL_TICKS) continue;
       if (this.volunteers.get(agent.hostname)?.lease === agent.hostname) this.volunteers.delete(agent.hostname);
       this.endpoints.delete(agent.hostname);
+    }
+    // A restart does not save the crashed run's lease: the endpoint it wrote goes with it (cluster.property
+    // seed 14: it stayed forever, and the nominator never nominated a host that seemed to run its removed member),
+    // unless the new run serves and has written its own.
+    for (const run of this.restartedAfterCrash.filter((r) => this.tick - r.crashedTick === LEASE_TTL_TICKS)) {
+      if (!this.agents.get(run.hostname)?.actor.getSnapshot().matches({ peer: 'running' })) this.endpoints.delete(run.hostname);
     }
   }
 
