@@ -69,7 +69,7 @@ export type {
 } from './lifecycle/types.js';
 export { DEFAULT_LIFECYCLE_TIMING } from './lifecycle/types.js';
 export type { NominationFacts } from './lifecycle/nomination-level.js';
-export { isNominated } from './lifecycle/nomination-level.js';
+export { isNominated, isNominationRecord } from './lifecycle/nomination-level.js';
 
 // Nominator (leader only)
 export type { ClusterView, MemberView, NominatorPolicy } from './nominator/view.js';

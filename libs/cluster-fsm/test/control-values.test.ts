@@ -3,10 +3,12 @@
  * them: URL lists that are not URLs, megabyte values, an idealClusterSize
  * of 0, negative, non-integer or huge, a cluster id that is not one. Good
  * values give no warning, and keys outside the control keys are not judged.
+ * A nomination record with a refused value is no nomination.
  */
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_ID_KEY, MAX_CONTROL_VALUE_BYTES, findHostileValues, parseUrlsValue, urlProblem } from '../src/control-values.js';
 import { parseIdealClusterSize } from '../src/ideal-cluster-size.js';
+import { isNominationRecord } from '../src/lifecycle/nomination-level.js';
 
 const megabyte = 'x'.repeat(1 << 20);
 
@@ -72,5 +74,14 @@ describe('findHostileValues', () => {
   it('takes idealClusterSize 1: shrinking to one member is an operator decision', () => {
     expect(findHostileValues([{ key: '/_mgmt/idealClusterSize', value: '1' }], 3)).toEqual([]);
     expect(parseIdealClusterSize('1', 3)).toEqual({ size: 1 });
+  });
+});
+
+describe('a nomination record', () => {
+  // The nominator leaves a refused value out of its view; the host must not act on it either (cluster.property seed -1040949582).
+  it('counts only when its value is peer URLs', () => {
+    expect(isNominationRecord('http://h2:2380')).toBe(true);
+    expect(isNominationRecord(undefined)).toBe(false);
+    for (const garbage of ['%%%', 'not a url', '', megabyte]) expect(isNominationRecord(garbage)).toBe(false);
   });
 });

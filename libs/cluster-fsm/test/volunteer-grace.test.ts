@@ -3,7 +3,8 @@
  * removed: the nominator counts it as volunteering until the key has been
  * missing for `volunteerGraceTicks` (its agent re-creates the key well
  * before), a member that really quit is still removed after the grace, and
- * a dead member is replaced without waiting for it.
+ * a dead member is replaced without waiting for it. A learner in its grace is
+ * kept but not promoted.
  */
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import type { ChangeDecision } from '../src/nominator/decision.js';
 import { nominatorMachine } from '../src/nominator/machine.js';
 import { DEFAULT_NOMINATOR_POLICY, type ClusterView } from '../src/nominator/view.js';
 import { trackMissingVolunteers, withVolunteerGrace } from '../src/nominator/volunteer-grace.js';
-import { viewOf, voter } from './views.js';
+import { learner, viewOf, voter, without } from './views.js';
 
 const policy = DEFAULT_NOMINATOR_POLICY;
 
@@ -55,6 +56,17 @@ describe('volunteer grace', () => {
     const v = { ...view(1000, ['h3']), leaving: ['h3'] };
     const d = decideNext(withVolunteerGrace(v, trackMissingVolunteers({}, v), policy));
     expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
+  });
+
+  // cluster.property seeds 1 and 5: a leaving learner (its key revoked, its status not yet saying so) was
+  // promoted in its grace while the last voter left too, and the new 2-voter configuration had no quorum.
+  it('keeps a learner whose volunteer key is missing but does not promote it until the key is back', () => {
+    const v = viewOf([voter('h1', '1'), learner('h2', '2')], { idealClusterSize: 2 });
+    expect(decideNext(v)).toMatchObject({ kind: 'promoteLearner', hostname: 'h2' });
+    const missing = { ...v, volunteers: without(v.volunteers, 'h2') };
+    const graced = withVolunteerGrace(missing, trackMissingVolunteers({}, missing), policy);
+    expect(graced.volunteersByGrace).toEqual(['h2']);
+    expect(decideNext(graced).kind).toBe('none');
   });
 
   it('forgets the missing time once the key is back', () => {

@@ -120,8 +120,9 @@ function isPromotionSafe(view: ClusterView, policy: NominatorPolicy): boolean {
 
 /** The ready learners, best placed first (fewest voters in its zone, a lost voter's zone, connected longest). */
 function readyLearners(view: ClusterView, policy: NominatorPolicy, census: Census): { hostname: string; zone: string; member: MemberView }[] {
+  // A learner whose volunteer key is missing may be leaving: it is kept through the grace, never promoted in it.
   const ready = census.learners
-    .filter((member) => isReadyForPromotion(member, view, policy))
+    .filter((member) => isReadyForPromotion(member, view, policy) && !view.volunteersByGrace?.includes(member.name))
     .map((member) => ({ hostname: member.name, zone: zoneOf(view, member.name), member }));
   return rankCandidates(view, ready, census.ranking);
 }

@@ -56,6 +56,13 @@ export interface ClusterView {
    * key deleted by a client gets (see volunteer-grace.ts). Optional.
    */
   leaving?: string[];
+  /**
+   * Members counted as volunteering only by the grace of volunteer-grace.ts
+   * (their key is missing): never removed for it, and never promoted until
+   * their key is back either: the host may be leaving (cluster.property
+   * seeds 1 and 5). Set by `withVolunteerGrace`.
+   */
+  volunteersByGrace?: string[];
   /** Desired number of voters, already parsed (see `parseIdealClusterSize`). */
   idealClusterSize: number;
   /**

@@ -30,16 +30,20 @@ export function trackMissingVolunteers(previous: VolunteerMissingSince, view: Cl
 
 /**
  * `view` with every live member whose volunteer key has been missing for
- * less than the grace counted as volunteering still (at its member peer URLs).
+ * less than the grace counted as volunteering still (at its member peer URLs),
+ * named in `volunteersByGrace`: such a member is kept but not promoted (its
+ * host may have revoked the key to leave, before its status says so).
  */
 export function withVolunteerGrace(view: ClusterView, missingSince: VolunteerMissingSince, policy: NominatorPolicy): ClusterView {
   let volunteers: Record<string, string[]> | undefined;
+  const volunteersByGrace: string[] = [];
   for (const member of view.members) {
     const since = missingSince[member.name];
     if (since === undefined || member.name in view.volunteers) continue;
     if (view.tick - since >= policy.volunteerGraceTicks || !isAlive(member, view, policy) || view.leaving?.includes(member.name)) continue;
     volunteers ??= { ...view.volunteers };
     volunteers[member.name] = member.peerUrls;
+    volunteersByGrace.push(member.name);
   }
-  return volunteers === undefined ? view : { ...view, volunteers };
+  return volunteers === undefined ? view : { ...view, volunteers, volunteersByGrace };
 }
