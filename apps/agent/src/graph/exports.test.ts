@@ -30,7 +30,8 @@ describe('planExports', () => {
 });
 
 describe('collectedFromStore', () => {
-  it("returns other hosts' exports and skips this host's, malformed keys and values that are not JSON", () => {
+  // Changed in issue 19: a host collects its own exports too (mgmt's collect asks every host, its own included).
+  it("returns every host's exports, this host's included, and skips malformed keys and values that are not JSON", () => {
     const stored = [
       kv('/_mgmt/exported/h2/file/f2b', '{"name":"f2b"}'),
       kv('/_mgmt/exported/h1/file/f2a', '{"name":"f2a"}'),
@@ -40,6 +41,9 @@ describe('collectedFromStore', () => {
       kv('/_mgmt/exported//file/x', '{}'),
       kv('/_mgmt/volunteers/h2', 'x'),
     ];
-    expect(collectedFromStore('h1', stored)).toEqual([{ host: 'h2', kind: 'file', name: 'f2b', spec: { name: 'f2b' } }]);
+    expect(collectedFromStore(stored)).toEqual([
+      { host: 'h1', kind: 'file', name: 'f2a', spec: { name: 'f2a' } },
+      { host: 'h2', kind: 'file', name: 'f2b', spec: { name: 'f2b' } },
+    ]);
   });
 });

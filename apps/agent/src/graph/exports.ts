@@ -1,8 +1,8 @@
 /**
  * The pure part of sharing resources through the cluster: which keys this
  * host must put or delete so the store holds exactly its exported resources
- * and its converged flag on its current lease, and which resources of other
- * hosts the store offers for collection. No I/O here.
+ * and its converged flag on its current lease, and which resources of every
+ * host (its own included) the store offers for collection. No I/O here.
  */
 import { exportedKey, exportedKeyPrefix, type CollectedResource, type ExportedResource } from '@mgmt/graph';
 import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
@@ -55,12 +55,13 @@ export function planExports(
 }
 
 /**
- * The resources other hosts export, from the `/_mgmt/` keys, sorted by key.
+ * The resources every host exports, this host's own included (as mgmt's
+ * collect asks every host, its own too), from the `/_mgmt/` keys, sorted by key.
  * Keys that do not have the `<host>/<kind>/<name>` shape, or whose value is
  * not JSON, are skipped (a bad remote host cannot break this one); the graph
  * library validates each spec against its kind when it collects it.
  */
-export function collectedFromStore(hostname: string, stored: readonly KeyValue[]): CollectedResource[] {
+export function collectedFromStore(stored: readonly KeyValue[]): CollectedResource[] {
   const out: CollectedResource[] = [];
   for (const kv of [...stored].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     if (!kv.key.startsWith(EXPORTED_PREFIX)) continue;
@@ -69,7 +70,6 @@ export function collectedFromStore(hostname: string, stored: readonly KeyValue[]
     const second = rest.indexOf('/', first + 1);
     if (first <= 0 || second <= first + 1 || second === rest.length - 1) continue;
     const host = rest.slice(0, first);
-    if (host === hostname) continue;
     let spec: unknown;
     try {
       spec = JSON.parse(kv.value);

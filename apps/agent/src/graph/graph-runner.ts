@@ -2,8 +2,10 @@
  * Runs `mgmt run --file`: converges the host's resource graph with the
  * engine of libs/graph, keeps its exported (`@@`) resources and its
  * converged flag in the store on the agent's lease (so they vanish with the
- * host), and collects the resources other hosts export. The agent hands it
- * every `/_mgmt/` read it makes (`observe`); the runner reacts to changes.
+ * host), and collects the resources every host exports, its own included.
+ * The agent hands it the `/_mgmt/` keys its watch mirrors after every change
+ * (`observe`); the runner reacts to changes, and writes its exports and
+ * converged flag in one transaction per change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,8 @@ import { collectedFromStore, convergedKey, planExports } from './exports.js';
 /** How the runner writes to the cluster store. */
 export interface GraphStore {
   put(key: string, value: string, lease: number): Promise<void>;
+  /** Puts and deletes in one transaction (all on `lease`). */
+  apply(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease: number): Promise<void>;
   delete(key: string): Promise<number>;
   /** The agent's lease (granted on first use); the exports live on it. */
   lease(): Promise<number>;
@@ -86,14 +90,14 @@ export class GraphRunner {
   }
 
   /**
-   * The agent read the `/_mgmt/` keys: collect what other hosts export (and
+   * The `/_mgmt/` keys changed: collect what every host exports (and
    * re-converge when that changed), and bring this host's exports and
    * converged flag in the store up to date.
    */
   observe(stored: readonly KeyValue[]): void {
     if (this.closed) return;
     this.lastStored = stored;
-    const collected = collectedFromStore(this.o.hostname, stored);
+    const collected = collectedFromStore(stored);
     const text = JSON.stringify(collected);
     if (text !== this.collectedText) {
       this.collected = collected;
@@ -143,14 +147,14 @@ export class GraphRunner {
     try {
       const lease = await this.o.store.lease();
       const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, stored, lease);
+      if (plan.puts.length === 0 && plan.deletes.length === 0) return;
       const have = new Map(stored.map((kv) => [kv.key, kv.value]));
+      await this.o.store.apply(plan.puts, plan.deletes, lease);
       for (const { key, value } of plan.puts) {
-        await this.o.store.put(key, value, lease);
         const before = this.written.get(key);
         if (before !== undefined && have.get(key) !== before) this.o.log.info({ key }, `re-wrote ${key}: ${have.has(key) ? 'its value was changed' : 'it was deleted'}`);
         this.written.set(key, value);
       }
-      for (const key of plan.deletes) await this.o.store.delete(key);
     } catch (err) {
       this.o.log.debug({ err: (err as Error).message }, 'publishing exported resources failed; retrying');
     } finally {
