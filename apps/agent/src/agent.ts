@@ -35,6 +35,7 @@ import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/clu
 import { ClusterBelonging } from './cluster/belonging.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
+import { CONVERGED_PREFIX, EXPORTED_PREFIX, PENDING_WRITE_MS } from './graph/exports.js';
 import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
@@ -113,6 +114,8 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
+/** Every this many local ticks the graph runner is handed the keys even if no export changed. */
+const GRAPH_RETRY_TICKS = 5;
 /** Watch batches arriving within this window are observed once. */
 const OBSERVE_COALESCE_MS = 20;
 /** How often a client whose cluster has no members record asks for the member list. */
@@ -133,11 +136,16 @@ export class Agent {
   private readonly watch: PrefixWatch;
   private mirror: MgmtMirror = EMPTY_MIRROR;
   private observeTimer: NodeJS.Timeout | undefined;
+  /** What the coalesced observation must look at: the lifecycle keys, or only the exports. */
+  private observePending = { lifecycle: false, graph: false };
   /** The leader's `/_mgmt/members` record (observe/members-record.ts). */
   private readonly membersRecord: MembersRecordKeeper;
   /** When a client without a members record last asked for the member list. */
   private memberListAskedAtMs = 0;
   private memberListVoters: number | undefined;
+  private ticks = 0;
+  /** The last published status the watch has shown back. */
+  private statusSeen = '';
   private nominatedSeen = false;
   /** Set once this agent's volunteer key is written on its own lease (or it bootstrapped the cluster). */
   private ownsHostname = false;
@@ -730,11 +738,25 @@ export class Agent {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
     this.config.onObserved?.(mirror.revision);
-    if (changed.length === 0 || this.observeTimer) return;
+    // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
+    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX));
+    const graph = this.graph !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
+    this.observePending.lifecycle ||= lifecycle;
+    this.observePending.graph ||= graph;
+    if ((!lifecycle && !graph) || this.observeTimer) return;
     this.observeTimer = setTimeout(() => {
       this.observeTimer = undefined;
-      this.observeNow();
+      const { lifecycle: all, graph: exports } = this.observePending;
+      this.observePending = { lifecycle: false, graph: false };
+      if (all) this.observeNow();
+      if (all || exports) this.observeGraph();
     }, OBSERVE_COALESCE_MS);
+  }
+
+  /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
+  private observeGraph(): void {
+    const kvs = this.mirroredKeys();
+    if (kvs) this.graph?.observe(kvs);
   }
 
   /** The mirrored `/_mgmt/` keys; undefined until the watch's first read. */
@@ -747,7 +769,6 @@ export class Agent {
     if (this.actor.getSnapshot().status !== 'active') return;
     const kvs = this.mirroredKeys();
     if (!kvs) return;
-    this.graph?.observe(kvs);
     // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
     if (this.isLeader()) this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
     // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it). It reads
@@ -803,6 +824,8 @@ export class Agent {
     this.polling = true;
     try {
       this.observeNow();
+      // A failed export write is retried here too, not only on the next change (every few ticks: it reads every key).
+      if (++this.ticks % GRAPH_RETRY_TICKS === 0) this.observeGraph();
       const kvs = this.mirroredKeys();
       if (!kvs) return;
       const local = this.localView();
@@ -843,7 +866,13 @@ export class Agent {
    * polls in a row is re-written (see repair-confirm.ts).
    */
   private async repairOwnKeys(kvs: readonly KeyValue[]): Promise<void> {
-    const { confirmed, suspects } = confirmRepairs(planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id), this.repairSuspects);
+    // A status published moments ago that the watch has not shown yet is in flight, not damage.
+    const mine = statusKey(this.config.hostname);
+    const published = this.statusPublisher.published;
+    if (this.mirror.kvs.get(mine)?.value === published) this.statusSeen = published;
+    const inFlight = (key: string) => key === mine && this.statusSeen !== published && Date.now() - this.statusPublisher.publishedAtMs < PENDING_WRITE_MS;
+    const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id).filter((r) => !inFlight(r.key));
+    const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);
     this.repairSuspects = suspects;
     if (confirmed.length === 0) return;
     const lease = await this.lease.ensure();

@@ -233,7 +233,9 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
   } finally {
     client.close();
     for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-    fs.rmSync(dir, { recursive: true, force: true });
+    // MGMT_FLEET_KEEP=1 keeps the logs and data for a look afterwards.
+    if (process.env.MGMT_FLEET_KEEP === '1') process.stderr.write(`fleet: kept ${dir}\n`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

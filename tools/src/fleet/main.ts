@@ -2,7 +2,7 @@
  * `npx nx run tools:fleet -- --agents N`: runs the fleet harness (fleet.ts)
  * and prints its table and last line. Bad flags: one line, exit code 2.
  */
-import { ProcessRegistry } from '../bench/processes.js';
+import { ProcessRegistry, killChildrenOnExit } from '../bench/processes.js';
 import { parseFleetArgs } from './fleet-args.js';
 import { runFleet } from './fleet.js';
 
@@ -12,13 +12,7 @@ if ('error' in parsed) {
   process.exit(2);
 }
 const registry = new ProcessRegistry();
-const onSignal = () => {
-  registry.killAll();
-  process.exit(130);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-process.on('exit', () => registry.killAll());
+killChildrenOnExit(registry);
 try {
   const result = await runFleet(parsed, registry, (line) => process.stderr.write(`${line}\n`));
   const width = Math.max(...result.rows.map((r) => r.what.length));

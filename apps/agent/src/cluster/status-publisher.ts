@@ -24,7 +24,8 @@ export class StatusPublisher {
   /** The status text last published ('' when none, or the last write failed). */
   published = '';
   private publishedGist = '';
-  private publishedAtMs = 0;
+  /** When the status was last written (ms since the epoch). */
+  publishedAtMs = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: StatusPublisherOptions) {}

@@ -80,3 +80,33 @@ export function collectedFromStore(stored: readonly KeyValue[]): CollectedResour
   }
   return out;
 }
+
+/** Writes this host made that its watch may not have reported yet. */
+export interface PendingWrites {
+  puts: Map<string, { value: string; lease: number; atMs: number }>;
+  deletes: Map<string, number>;
+}
+
+/** How long a write is assumed to be in flight to the watch before the store's word counts again. */
+export const PENDING_WRITE_MS = 5_000;
+
+/**
+ * The keys as they will be once this host's own recent writes arrive
+ * through the watch: a write the mirror already shows is dropped from
+ * `pending`; one it does not show yet (younger than PENDING_WRITE_MS) is
+ * overlaid. Without it, every change the watch reports before this host's
+ * own write would plan that write again (with a thousand agents, a storm).
+ */
+export function withPendingWrites(stored: readonly KeyValue[], pending: PendingWrites, nowMs: number): KeyValue[] {
+  const byKey = new Map(stored.map((kv) => [kv.key, kv]));
+  for (const [key, w] of pending.puts) {
+    const kv = byKey.get(key);
+    if ((kv && kv.value === w.value && kv.lease === w.lease) || nowMs - w.atMs > PENDING_WRITE_MS) pending.puts.delete(key);
+    else byKey.set(key, { key, value: w.value, lease: w.lease, createRevision: kv?.createRevision ?? 0 });
+  }
+  for (const [key, atMs] of pending.deletes) {
+    if (!byKey.has(key) || nowMs - atMs > PENDING_WRITE_MS) pending.deletes.delete(key);
+    else byKey.delete(key);
+  }
+  return [...byKey.values()];
+}

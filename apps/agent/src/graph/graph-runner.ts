@@ -22,7 +22,7 @@ import {
 } from '@mgmt/graph';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import type { Logger } from '../log.js';
-import { collectedFromStore, convergedKey, planExports } from './exports.js';
+import { collectedFromStore, convergedKey, planExports, withPendingWrites, type PendingWrites } from './exports.js';
 
 /** How the runner writes to the cluster store. */
 export interface GraphStore {
@@ -61,6 +61,8 @@ export class GraphRunner {
   private closed = false;
   /** What this runner last wrote to each key: a key that no longer holds it was touched by someone else. */
   private readonly written = new Map<string, string>();
+  /** Writes the watch has not reported back yet (see withPendingWrites). */
+  private readonly pending: PendingWrites = { puts: new Map(), deletes: new Map() };
   /** Whether the last convergence succeeded (undefined before the first). */
   converged: boolean | undefined;
 
@@ -97,7 +99,8 @@ export class GraphRunner {
   observe(stored: readonly KeyValue[]): void {
     if (this.closed) return;
     this.lastStored = stored;
-    const collected = collectedFromStore(stored);
+    // Only the kinds this graph collects: another kind's export changes nothing here.
+    const collected = collectedFromStore(stored).filter((c) => this.localGraph.collect.some((rule) => rule.kind === c.kind));
     const text = JSON.stringify(collected);
     if (text !== this.collectedText) {
       this.collected = collected;
@@ -146,10 +149,13 @@ export class GraphRunner {
     this.reconciling = true;
     try {
       const lease = await this.o.store.lease();
-      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, stored, lease);
+      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(stored, this.pending, Date.now()), lease);
       if (plan.puts.length === 0 && plan.deletes.length === 0) return;
       const have = new Map(stored.map((kv) => [kv.key, kv.value]));
       await this.o.store.apply(plan.puts, plan.deletes, lease);
+      const atMs = Date.now();
+      for (const { key, value } of plan.puts) this.pending.puts.set(key, { value, lease, atMs });
+      for (const key of plan.deletes) this.pending.deletes.set(key, atMs);
       for (const { key, value } of plan.puts) {
         const before = this.written.get(key);
         if (before !== undefined && have.get(key) !== before) this.o.log.info({ key }, `re-wrote ${key}: ${have.has(key) ? 'its value was changed' : 'it was deleted'}`);

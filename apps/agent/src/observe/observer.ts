@@ -40,7 +40,7 @@ export interface ObservationInput {
 export interface Observation {
   events: ObservedEvent[];
   nominated: boolean;
-  /** Client URLs advertised by running members (`/_mgmt/endpoints/*`), in key order. */
+  /** Client URLs advertised by running members (`/_mgmt/endpoints/*`), sorted. */
   endpoints: string[];
   /** Voters known (local configuration, else the members record); undefined when neither says. */
   voters: number | undefined;
@@ -54,7 +54,8 @@ export function observe(input: ObservationInput): Observation {
   let membersValue: string | undefined;
   const endpoints: string[] = [];
   const mine = nominatedKey(input.hostname);
-  for (const kv of [...input.kvs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  // One pass, no sort: with a thousand agents the mirror holds thousands of keys, observed often.
+  for (const kv of input.kvs) {
     if (kv.key === mine) nominatedKeyPresent = true;
     else if (kv.key === MEMBERS_KEY) membersValue = kv.value;
     const volunteer = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
@@ -64,6 +65,7 @@ export function observe(input: ObservationInput): Observation {
       if (parsed.ok) endpoints.push(...parsed.urls);
     }
   }
+  endpoints.sort();
   // The configuration is the truth: a member stays nominated whatever its nominated key says.
   const nominated = isNominated({ ownsHostname: input.ownsHostname, keyPresent: nominatedKeyPresent, isMember: input.isMember });
   if (nominated && !input.nominatedBefore) events.push({ type: 'nomination.received' });
