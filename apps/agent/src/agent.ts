@@ -114,8 +114,11 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
+/** The local tick checks own keys (two ticks in a row find one missing: re-written); every few ticks it observes everything. */
+const POLL_MS = 300;
+const OBSERVE_EVERY_TICKS = 3;
 /** Every this many local ticks the graph runner is handed the keys even if no export changed. */
-const GRAPH_RETRY_TICKS = 5;
+const GRAPH_RETRY_TICKS = 15;
 /** Watch batches arriving within this window are observed once. */
 const OBSERVE_COALESCE_MS = 20;
 /** How often a client whose cluster has no members record asks for the member list. */
@@ -284,7 +287,7 @@ export class Agent {
     if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.openHelloServer();
     this.actor.start();
     this.watch.start();
-    this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 1_000);
+    this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? POLL_MS);
     this.backups?.start();
     this.corruptionChecker?.start();
     this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
@@ -738,6 +741,7 @@ export class Agent {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
     this.config.onObserved?.(mirror.revision);
+    this.noteStatusSeen();
     // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
     const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX));
     const graph = this.graph !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
@@ -751,6 +755,12 @@ export class Agent {
       if (all) this.observeNow();
       if (all || exports) this.observeGraph();
     }, OBSERVE_COALESCE_MS);
+  }
+
+  /** Notes when the watch has shown this agent's last published status back (after that, its absence is damage). */
+  private noteStatusSeen(): void {
+    const published = this.statusPublisher.published;
+    if (published !== '' && this.mirror.kvs.get(statusKey(this.config.hostname))?.value === published) this.statusSeen = published;
   }
 
   /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
@@ -823,15 +833,19 @@ export class Agent {
     if (this.polling || this.actor.getSnapshot().status !== 'active') return;
     this.polling = true;
     try {
-      this.observeNow();
-      // A failed export write is retried here too, not only on the next change (every few ticks: it reads every key).
-      if (++this.ticks % GRAPH_RETRY_TICKS === 0) this.observeGraph();
-      const kvs = this.mirroredKeys();
-      if (!kvs) return;
-      const local = this.localView();
-      if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
-      await this.checkStillMember();
-      await this.repairOwnKeys(kvs);
+      if (this.mirror.revision === 0) return;
+      const tick = ++this.ticks;
+      // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
+      const own = this.ownedKeys().flatMap((w) => this.mirror.kvs.get(w.key) ?? []);
+      if (tick % OBSERVE_EVERY_TICKS === 0) {
+        this.observeNow();
+        const local = this.localView();
+        if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
+        await this.checkStillMember();
+      }
+      // A failed export write is retried here too, not only on the next change.
+      if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
+      await this.repairOwnKeys(own);
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {
@@ -869,7 +883,7 @@ export class Agent {
     // A status published moments ago that the watch has not shown yet is in flight, not damage.
     const mine = statusKey(this.config.hostname);
     const published = this.statusPublisher.published;
-    if (this.mirror.kvs.get(mine)?.value === published) this.statusSeen = published;
+    this.noteStatusSeen();
     const inFlight = (key: string) => key === mine && this.statusSeen !== published && Date.now() - this.statusPublisher.publishedAtMs < PENDING_WRITE_MS;
     const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id).filter((r) => !inFlight(r.key));
     const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);

@@ -11,6 +11,9 @@ import type { etcdserverpb } from '@mgmt/proto';
 import type { Logger } from '../log.js';
 import { ClusterUnavailableError, type ClusterClient, type DuplexCall } from './cluster-client.js';
 
+/** Unanswered renewals in a row after which the stream is given up for the next endpoint. */
+const MAX_UNANSWERED = 2;
+
 type KeepAliveCall = DuplexCall<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>;
 
 export class KeepAliveStream {
@@ -18,6 +21,8 @@ export class KeepAliveStream {
   private url: string | undefined;
   private readonly waiting = new Map<number, Array<{ resolve: (ttl: number) => void; reject: (err: Error) => void }>>();
   private failuresInARow = 0;
+  /** Renewals in a row that went unanswered on the current stream. */
+  private unanswered = 0;
   private warned = false;
 
   constructor(
@@ -32,19 +37,29 @@ export class KeepAliveStream {
     if (!call) return Promise.reject(new ClusterUnavailableError('no endpoints to reach the cluster'));
     const url = this.url!;
     return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms`), this.timeoutMs);
       const list = this.waiting.get(id) ?? [];
-      list.push({
-        resolve: (ttl) => {
+      const waiter = {
+        resolve: (ttl: number) => {
           clearTimeout(timer);
+          this.unanswered = 0;
           this.succeeded();
           resolve(ttl);
         },
-        reject: (err) => {
+        reject: (err: Error) => {
           clearTimeout(timer);
           reject(err);
         },
-      });
+      };
+      // A slow answer is not a broken stream (an overloaded member answers late): only
+      // MAX_UNANSWERED renewals in a row without an answer move the stream to the next endpoint.
+      const timer = setTimeout(() => {
+        const pending = this.waiting.get(id);
+        const at = pending?.indexOf(waiter) ?? -1;
+        if (at >= 0) pending!.splice(at, 1);
+        if (++this.unanswered >= MAX_UNANSWERED) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} times in a row`);
+        reject(new ClusterUnavailableError(`no keep-alive answer within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      list.push(waiter);
       this.waiting.set(id, list);
       call.write({ ID: id });
     });
@@ -91,6 +106,7 @@ export class KeepAliveStream {
       // already closed
     }
     this.client.failOver(url);
+    this.unanswered = 0;
     this.failuresInARow++;
     const endpoints = this.client.endpointList;
     if (!this.warned && this.failuresInARow >= Math.max(1, endpoints.length)) {
