@@ -808,6 +808,7 @@ export class Agent {
       isMember: !this.removed && local !== undefined,
       nominatedBefore: this.nominatedSeen,
       localVoters: local ? local.member.raft.conf.voters.length : this.memberListVoters,
+      localLearners: local ? local.member.raft.conf.learners.length : undefined,
       idealClusterSize: ideal,
       promotedUnsent: peer !== undefined && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false,
     });

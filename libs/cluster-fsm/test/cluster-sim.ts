@@ -469,10 +469,11 @@ export class ClusterSim {
       }
       const voters = this.members.filter((m) => !m.isLearner).length;
       const otherVolunteers = [...this.volunteers.keys()].filter((host) => host !== agent.hostname).length;
-      const observed = `${voters}/${this.idealClusterSize}/${otherVolunteers}`;
+      const learners = this.members.length - voters;
+      const observed = `${voters}/${this.idealClusterSize}/${otherVolunteers}/${learners}`;
       if (observed !== agent.seen.observed && this.hasServingLeader()) {
         agent.seen.observed = observed;
-        this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize, otherVolunteers });
+        this.send(agent, { type: 'cluster.observed', voters, idealClusterSize: this.idealClusterSize, otherVolunteers, learners });
       }
     }
   }

@@ -372,6 +372,16 @@ describe('lifecycle: shutdown', () => {
     expect(h.state()).toBe('leaving.stoppingMember');
   });
 
+  it('as the last voter waits while a learner is in the configuration, though no volunteer key is left', () => {
+    const h = startLifecycle();
+    h.actor.send({ type: 'member.started' });
+    // A client deleted /_mgmt/: no volunteer key, but the configuration still holds a learner being promoted.
+    h.actor.send({ type: 'cluster.observed', voters: 1, idealClusterSize: 3, otherVolunteers: 0, learners: 1 });
+    h.actor.send({ type: 'shutdown.requested' });
+    h.actor.send({ type: 'volunteer.revoked' });
+    expect(h.state()).toBe('leaving.graceful.awaitingRemoval');
+  });
+
   it('after un-nomination reconnects through endpoints learnt from the cluster when it has no seeds', () => {
     const h = startLifecycle();
     h.actor.send({ type: 'member.started' });

@@ -59,20 +59,22 @@ describe('an observation', () => {
     { id: 2, name: 'h3', isLearner: true },
   ]);
 
-  it('turns this host nominated when its nominated key appears, with the voters the members record lists', () => {
+  it('turns this host nominated when its nominated key appears, with the voters and learners the members record lists', () => {
     const kvs = mirror([kv('/_mgmt/nominated/h2', 'http://b:2380', 3), kv(MEMBERS_KEY, record, 4), kv('/_mgmt/endpoints/h1', 'http://a:2379', 5), kv('/_mgmt/volunteers/h4', 'http://d:2380', 6)]).kvs.values();
     const o = observe(base({ kvs }));
     expect(o.nominated).toBe(true);
     expect(o.events).toEqual([
       { type: 'nomination.received' },
-      { type: 'cluster.observed', voters: 1, idealClusterSize: 3, endpoints: ['http://a:2379'], otherVolunteers: 1 },
+      { type: 'cluster.observed', voters: 1, idealClusterSize: 3, endpoints: ['http://a:2379'], otherVolunteers: 1, learners: 1 },
     ]);
     expect(o.endpoints).toEqual(['http://a:2379']);
   });
 
   it('revokes a nomination whose key vanished from a host that is not a member, but never from a member', () => {
     expect(observe(base({ nominatedBefore: true })).events).toEqual([{ type: 'nomination.revoked' }]);
-    expect(observe(base({ nominatedBefore: true, isMember: true, localVoters: 3 })).events).toEqual([{ type: 'cluster.observed', voters: 3, idealClusterSize: 3, endpoints: [], otherVolunteers: 0 }]);
+    expect(observe(base({ nominatedBefore: true, isMember: true, localVoters: 3, localLearners: 1 })).events).toEqual([
+      { type: 'cluster.observed', voters: 3, idealClusterSize: 3, endpoints: [], otherVolunteers: 0, learners: 1 },
+    ]);
   });
 
   it('does not observe the cluster while no voter count is known (no local member, no record)', () => {

@@ -15,7 +15,7 @@ export type ObservedEvent =
   | { type: 'nomination.received' }
   | { type: 'nomination.revoked' }
   | { type: 'member.promoted' }
-  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; endpoints: string[]; otherVolunteers: number };
+  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; endpoints: string[]; otherVolunteers: number; learners: number };
 
 /** What the agent knows when it observes. */
 export interface ObservationInput {
@@ -30,6 +30,8 @@ export interface ObservationInput {
   nominatedBefore: boolean;
   /** Voters of the local member's configuration, when a member runs here (else the members record says). */
   localVoters: number | undefined;
+  /** Learners of the local member's configuration, when a member runs here (else the members record says). */
+  localLearners?: number | undefined;
   /** The ideal size as this agent reads it (peers keep the last valid one). */
   idealClusterSize: number;
   /** The local member is a voter now and `member.promoted` was not sent for it yet. */
@@ -72,7 +74,8 @@ export function observe(input: ObservationInput): Observation {
   if (!nominated && input.nominatedBefore) events.push({ type: 'nomination.revoked' });
   const recorded = parseMembersRecord(membersValue);
   const voters = input.localVoters ?? (recorded ? votersOf(recorded) : undefined);
-  if (voters !== undefined) events.push({ type: 'cluster.observed', voters, idealClusterSize: input.idealClusterSize, endpoints: [...endpoints], otherVolunteers });
+  const learners = input.localLearners ?? (recorded ? recorded.length - votersOf(recorded) : 0);
+  if (voters !== undefined) events.push({ type: 'cluster.observed', voters, idealClusterSize: input.idealClusterSize, endpoints: [...endpoints], otherVolunteers, learners });
   if (input.promotedUnsent) events.push({ type: 'member.promoted' });
   return { events, nominated, endpoints: [...new Set(endpoints)], voters };
 }

@@ -29,6 +29,7 @@ export function initialLifecycleContext(input: LifecycleInput): LifecycleContext
     voters: undefined,
     idealClusterSize: undefined,
     otherVolunteers: 0,
+    learners: 0,
     shutdownRequested: false,
     reason: 'starting',
     error: undefined,

@@ -36,11 +36,13 @@ export const lifecycleGuards = {
    * the leader may be promoting it right now (stopping it then would cost the
    * new configuration its quorum). A member still starting cannot have caught
    * up, so it can never have been promoted. The last voter waits only if
-   * another host volunteers, to hand the cluster over; otherwise nobody can
+   * another host volunteers, or a learner is in the configuration (the
+   * leader may be promoting it: a client can delete volunteer keys, never
+   * the configuration), to hand the cluster over; otherwise nobody can
    * remove it.
    */
   mustAwaitRemoval: ({ context }: Args) =>
-    context.member === 'running' && (!context.isVoter || context.voters !== 1 || context.otherVolunteers > 0),
+    context.member === 'running' && (!context.isVoter || context.voters !== 1 || context.otherVolunteers > 0 || context.learners > 0),
 };
 
 /** Delays of the lifecycle machine (milliseconds of the actor's clock), by name. */

@@ -72,6 +72,7 @@ export const lifecycleMachine = setup({
         voters: event.voters,
         idealClusterSize: event.idealClusterSize,
         otherVolunteers: event.otherVolunteers ?? context.otherVolunteers,
+        learners: event.learners ?? context.learners,
         knownEndpoints: event.endpoints ?? context.knownEndpoints,
       };
     }),

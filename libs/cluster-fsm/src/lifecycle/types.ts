@@ -108,6 +108,8 @@ export interface LifecycleContext {
   idealClusterSize: number | undefined;
   /** Volunteer keys of other hosts last observed: someone to hand the cluster to. */
   otherVolunteers: number;
+  /** Learners in the Raft configuration last observed: members the leader may be promoting right now. */
+  learners: number;
   shutdownRequested: boolean;
   /** Why the agent is where it is, for `mgmt status`. */
   reason: string;
@@ -134,7 +136,7 @@ export type LifecycleEvent =
   | { type: 'member.removed' }
   | { type: 'member.stopped' }
   | { type: 'leadership.changed'; isLeader: boolean }
-  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; otherVolunteers?: number; endpoints?: string[] }
+  | { type: 'cluster.observed'; voters: number; idealClusterSize: number; otherVolunteers?: number; learners?: number; endpoints?: string[] }
   | { type: 'shutdown.requested' };
 
 /** Parameters of `connectToSeed`. */
