@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderChartSvg, svgToPng } from './chart.js';
 import { LoadGen } from './loadgen-client.js';
-import { ProcessRegistry } from './processes.js';
+import { ProcessRegistry, killChildrenOnExit } from './processes.js';
 import { buildRows, describeContext, renderMarkdown, renderTable } from './report.js';
 import type { RunContext, SystemResults } from './results.js';
 import { SECTIONS, benchSystems, makeWorkDir, type Section, type WorkloadOptions } from './workloads.js';
@@ -91,13 +91,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const registry = new ProcessRegistry();
-  const onSignal = () => {
-    registry.killAll();
-    process.exit(130);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('exit', () => registry.killAll());
+  killChildrenOnExit(registry);
 
   const ctx: RunContext = {
     cores: os.cpus().length,

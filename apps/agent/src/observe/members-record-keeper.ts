@@ -1,0 +1,66 @@
+/**
+ * The leader's side of `/_mgmt/members` (members-record.ts): a change of
+ * the applied configuration is written at once (agents learn of it through
+ * their watch); a record a client deleted or changed is re-written only
+ * when two ticks in a row find it wrong (as the agents' own keys are, see
+ * repair-confirm.ts), so `etcdctl del --prefix /` leaves the store empty for
+ * a moment instead of fighting the client.
+ */
+import type { KeyValue } from '../cluster/cluster-client.js';
+import type { Logger } from '../log.js';
+import { MEMBERS_KEY, encodeMembersRecord } from './members-record.js';
+
+type Members = ReadonlyArray<{ id: number; name: string; isLearner: boolean }>;
+
+export class MembersRecordKeeper {
+  /** The record this leader last wrote or found right. */
+  private written = '';
+  private suspect = false;
+  private writing = false;
+
+  constructor(
+    private readonly put: (key: string, value: string) => Promise<void>,
+    private readonly log: Logger,
+  ) {}
+
+  /** The configuration or the mirrored keys changed: write a configuration change now. */
+  onChange(members: Members, stored: ReadonlyMap<string, KeyValue>): void {
+    const want = encodeMembersRecord(members);
+    if (want === this.written) return;
+    if (stored.get(MEMBERS_KEY)?.value === want) {
+      this.written = want;
+      return;
+    }
+    void this.write(want).catch((err) => this.log.debug({ err: (err as Error).message }, 'writing the members record failed; the next tick retries'));
+  }
+
+  /** The local tick: repair a record found wrong twice in a row. */
+  async onTick(members: Members, stored: ReadonlyMap<string, KeyValue>): Promise<void> {
+    const want = encodeMembersRecord(members);
+    const now = stored.get(MEMBERS_KEY)?.value;
+    if (now === want) {
+      this.written = want;
+      this.suspect = false;
+      return;
+    }
+    if (want !== this.written) return this.write(want);
+    if (!this.suspect) {
+      this.suspect = true;
+      return;
+    }
+    this.suspect = false;
+    await this.write(want);
+    this.log.info({ key: MEMBERS_KEY }, `re-wrote ${MEMBERS_KEY}: ${now === undefined ? 'it was deleted' : 'its value was changed'}`);
+  }
+
+  private async write(want: string): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      await this.put(MEMBERS_KEY, want);
+      this.written = want;
+    } finally {
+      this.writing = false;
+    }
+  }
+}
