@@ -205,6 +205,10 @@ export class Agent {
     const record = this.belonging.record;
     this.watch = new PrefixWatch(this.client, MGMT_PREFIX, (batch) => this.onWatchBatch(batch), log.child({ part: 'watch' }));
     this.client.onEndpointChanged = () => this.watch.resume();
+    // A write of our own under /_mgmt/ must come back through the watch, or the stream is stale (mgmt-watch.ts).
+    this.client.onWrite = (key, revision) => {
+      if (key.startsWith(MGMT_PREFIX)) this.watch.expect(revision);
+    };
     this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease) });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));

@@ -137,6 +137,8 @@ export class ClusterClient {
 
   /** Told when `setEndpoints` changed the endpoint in use (a long-lived stream then moves). */
   onEndpointChanged: (() => void) | undefined;
+  /** Called after each acknowledged `put`, with its key and the revision it made. */
+  onWrite: ((key: string, revision: number) => void) | undefined;
 
   /** Sends etcd's auth token (from Authenticate) with every call from now on; undefined stops. */
   setAuthToken(token: string | undefined): void {
@@ -292,7 +294,8 @@ export class ClusterClient {
   }
 
   async put(key: string, value: string, lease = 0): Promise<void> {
-    await this.call('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
+    const res = await this.call<etcdserverpb.PutResponse>('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
+    this.onWrite?.(key, Number(res.header?.revision ?? 0));
   }
 
   /** Deletes a key; resolves with how many keys were deleted (0 or 1). */

@@ -5,6 +5,13 @@
  * stopped being a member) it is opened again on the next endpoint from the
  * last revision seen; only when that revision was compacted does it read
  * everything again. Batches go to `onBatch` in order (see mgmt-mirror.ts).
+ *
+ * A stream can also go quiet without breaking: a member cut off by a
+ * partition (a half-open connection), or one that lost its leader, answers
+ * nothing and closes nothing. The agent therefore reports each write of its
+ * own under the prefix (`expect`): a stream that has not shown it within
+ * STALE_MS is taken for stale and resumed on the next endpoint, from the
+ * last revision seen (never a gap; at worst a needless reconnect).
  */
 import type { etcdserverpb, mvccpb } from '@mgmt/proto';
 import type { ClusterClient, DuplexCall, KeyValue } from '../cluster/cluster-client.js';
@@ -17,6 +24,8 @@ const dec = new TextDecoder();
 /** Waits between attempts while no endpoint answers: doubles from the first to the last. */
 const RETRY_MS_MIN = 100;
 const RETRY_MS_MAX = 2_000;
+/** How long a stream may take to show a write acknowledged under the prefix before it is taken for stale. */
+export const STALE_MS = 3_000;
 
 type WatchCall = DuplexCall<etcdserverpb.IWatchRequest, etcdserverpb.WatchResponse>;
 
@@ -45,6 +54,10 @@ export class PrefixWatch {
   opened = 0;
   /** Full reads made (the first, and each after a compaction). */
   fullReads = 0;
+  /** Streams given up because they did not show an acknowledged write in time. */
+  staleResumes = 0;
+  /** The oldest write under the prefix acknowledged but not yet shown, and its check. */
+  private expected: { revision: number; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly client: ClusterClient,
@@ -62,7 +75,30 @@ export class PrefixWatch {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.clearExpected();
     this.closeCall();
+  }
+
+  /** A write under the prefix was acknowledged at `revision`: the stream must show it within STALE_MS. */
+  expect(revision: number): void {
+    if (this.stopped || revision <= this.revision || this.expected !== undefined) return;
+    const timer = setTimeout(() => {
+      const url = this.url;
+      this.expected = undefined;
+      if (this.stopped || this.revision >= revision || this.call === undefined || url === undefined) return;
+      this.staleResumes++;
+      this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${STALE_MS} ms; resuming on the next endpoint`);
+      this.closeCall();
+      this.client.failOver(url);
+      this.retry();
+    }, STALE_MS);
+    timer.unref();
+    this.expected = { revision, timer };
+  }
+
+  private clearExpected(): void {
+    clearTimeout(this.expected?.timer);
+    this.expected = undefined;
   }
 
   /**
@@ -105,6 +141,7 @@ export class PrefixWatch {
         if (this.stopped) return;
         this.fullReads++;
         this.revision = revision;
+        if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
         this.onBatch({ kind: 'snapshot', revision, kvs });
       } catch (err) {
         this.log.debug({ err: (err as Error).message }, 'reading /_mgmt/ failed; retrying');
@@ -147,6 +184,7 @@ export class PrefixWatch {
       const last = Math.max(...events.map((e) => e.kv.modRevision ?? 0));
       this.onBatch({ kind: 'events', revision: last, events });
       this.revision = Math.max(this.revision, last);
+      if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
     });
     call.on('error', (err) => broken(err.details || err.message));
     call.on('end', () => broken('stream ended'));
