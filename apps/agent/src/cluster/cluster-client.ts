@@ -135,7 +135,7 @@ export class ClusterClient {
     if (this.endpoints[this.current] !== cur) this.onEndpointChanged?.();
   }
 
-  /** Told when `setEndpoints` changed the endpoint in use (a long-lived stream then moves). */
+  /** Told when the endpoint in use changed (`setEndpoints`, a failed call or stream): long-lived streams then move. */
   onEndpointChanged: (() => void) | undefined;
   /** Called after each acknowledged `put`, with its key and the revision it made. */
   onWrite: ((key: string, revision: number) => void) | undefined;
@@ -203,7 +203,11 @@ export class ClusterClient {
           client[method]!.call(client, req, this.metadata, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
         });
         this.checkCluster(url, res);
-        if (!pin) this.current = index;
+        if (!pin && this.current !== index) {
+          // An endpoint before this one failed: the long-lived streams leave it too.
+          this.current = index;
+          this.onEndpointChanged?.();
+        }
         return res;
       } catch (err) {
         if (err instanceof ForeignClusterError) {
@@ -273,6 +277,8 @@ export class ClusterClient {
   failOver(url: string): void {
     if (this.endpoints[this.current] !== url || this.endpoints.length === 0) return;
     this.current = (this.current + 1) % this.endpoints.length;
+    // The other long-lived streams on `url` move too: a member that stopped answering one answers none.
+    if (this.endpoints[this.current] !== url) this.onEndpointChanged?.();
   }
 
   /** The endpoints tried, in order. */

@@ -27,6 +27,10 @@ function fakeClient(urls: string[]) {
   const calls: Array<{ url: string; call: FakeCall }> = [];
   const failedOver: string[] = [];
   const client = {
+    onEndpointChanged: undefined as (() => void) | undefined,
+    get endpoint() {
+      return urls[current];
+    },
     getPrefixWithRevision: async () => ({ kvs: [], revision: 5 }),
     openStream: () => {
       const opened = { url: urls[current]!, call: new FakeCall() };
@@ -35,10 +39,12 @@ function fakeClient(urls: string[]) {
     },
     failOver: (url: string) => {
       failedOver.push(url);
-      if (urls[current] === url) current = (current + 1) % urls.length;
+      if (urls[current] !== url) return;
+      current = (current + 1) % urls.length;
+      client.onEndpointChanged?.();
     },
-  } as unknown as ClusterClient;
-  return { client, calls, failedOver };
+  };
+  return { client: client as unknown as ClusterClient & { onEndpointChanged: (() => void) | undefined }, calls, failedOver };
 }
 
 const put = (key: string, rev: number) => ({ events: [{ type: 0, kv: { key: enc.encode(key), value: enc.encode('v'), modRevision: rev } }] });
@@ -66,6 +72,27 @@ describe('PrefixWatch', () => {
     expect(calls[1]!.url).toBe('http://b:2379');
     expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
     expect(w.staleResumes).toBe(1);
+    w.stop();
+  });
+
+  it('moves when another stream (the keep-alive) gave up on its endpoint, and opens once per change', async () => {
+    const { client, calls } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    client.onEndpointChanged = () => w.resume();
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.call.emit('data', put('/_mgmt/x', 6));
+    client.failOver('http://a:2379'); // the keep-alive stream on a went unanswered
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
+    expect(calls[0]!.call.cancelled).toBe(true);
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
+    // Its own broken stream moves the client and retries after its back-off, not at once as well.
+    calls[1]!.call.emit('error', { message: 'unavailable', details: 'unavailable' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379', 'http://a:2379']);
     w.stop();
   });
 

@@ -54,6 +54,8 @@ export class PrefixWatch {
   opened = 0;
   /** Full reads made (the first, and each after a compaction). */
   fullReads = 0;
+  /** This watch is moving the client off an endpoint itself (its own retry follows; no resume meanwhile). */
+  private failingOver = false;
   /** Streams given up because they did not show an acknowledged write in time. */
   staleResumes = 0;
   /** The oldest write under the prefix acknowledged but not yet shown, and its check. */
@@ -89,11 +91,21 @@ export class PrefixWatch {
       this.staleResumes++;
       this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${STALE_MS} ms; resuming on the next endpoint`);
       this.closeCall();
-      this.client.failOver(url);
+      this.failOverFrom(url);
       this.retry();
     }, STALE_MS);
     timer.unref();
     this.expected = { revision, timer };
+  }
+
+  /** Moves the client past `url` without resuming this watch from the change it announces. */
+  private failOverFrom(url: string): void {
+    this.failingOver = true;
+    try {
+      this.client.failOver(url);
+    } finally {
+      this.failingOver = false;
+    }
   }
 
   private clearExpected(): void {
@@ -107,7 +119,7 @@ export class PrefixWatch {
    * that is still first in line is kept.
    */
   resume(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.failingOver) return;
     if (this.call && this.url === this.client.endpoint) return;
     this.closeCall();
     clearTimeout(this.timer);
@@ -162,7 +174,7 @@ export class PrefixWatch {
       if (this.call !== call) return;
       this.call = undefined;
       this.url = undefined;
-      this.client.failOver(url);
+      this.failOverFrom(url);
       this.log.debug({ url, why }, 'watch stream broke; resuming from the last revision on the next endpoint');
       this.retry();
     };
