@@ -119,13 +119,19 @@ export class ClusterClient {
     this.stubs.clear();
   }
 
-  /** Replaces the endpoints tried (order = preference). */
+  /**
+   * Replaces the endpoints tried (order = preference). The endpoint in use
+   * stays while it is listed, unless the most preferred one changed: an agent
+   * whose own member started (its URL now first) moves to it, off the seed
+   * it joined through (which may be cut off from the rest later).
+   */
   setEndpoints(endpoints: readonly string[]): void {
     const next = [...new Set(endpoints)];
     const cur = this.endpoints[this.current];
+    const preferenceChanged = next[0] !== this.endpoints[0];
     this.endpoints = next;
     const i = cur ? next.indexOf(cur) : -1;
-    this.current = i >= 0 ? i : 0;
+    this.current = i >= 0 && !preferenceChanged ? i : 0;
     for (const [url, s] of this.stubs) {
       if (!next.includes(url)) {
         for (const c of Object.values(s)) c.close();

@@ -68,6 +68,21 @@ export function readLeavingHosts(kv: KvStore): string[] {
 }
 
 /**
+ * Members none of whose leased `/_mgmt/` keys (volunteer, status, endpoint)
+ * exist: their agent's lease is gone (see `ClusterView.leaseLost`).
+ */
+export function readLeaseLost(kv: KvStore, members: readonly MemberView[]): string[] {
+  const present = new Set<string>();
+  for (const prefix of [VOLUNTEERS_PREFIX, STATUS_PREFIX, ENDPOINTS_PREFIX]) {
+    for (const item of readKeyValues(kv, prefix)) {
+      const host = hostnameFromKey(prefix, item.key);
+      if (host !== undefined) present.add(host);
+    }
+  }
+  return members.filter((m) => !present.has(m.name)).map((m) => m.name);
+}
+
+/**
  * The nominations the nominator decides on: the `nominated/*` records plus
  * every member, whatever its record says. A member is nominated because the
  * configuration says so; its record is only kept for `etcdctl` users, and
@@ -164,6 +179,7 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     nominated: nominatedOf(kv, members),
     endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
     leaving: readLeavingHosts(kv),
+    leaseLost: readLeaseLost(kv, members),
     members,
     idealClusterSize,
     zones: readZones(kv),

@@ -81,6 +81,21 @@ describe('an observation', () => {
     expect(observe(base({ kvs: [kv(MEMBERS_KEY, 'not json', 2)] })).voters).toBeUndefined();
   });
 
+  it('reaches the cluster also through the client URLs the members record keeps for members whose endpoint key is gone', () => {
+    const withUrls = encodeMembersRecord(
+      [
+        { id: 1, name: 'h1', isLearner: false },
+        { id: 2, name: 'h2', isLearner: false },
+      ],
+      new Map([
+        ['h1', ['http://a:2379']],
+        ['h2', ['http://b:2379']],
+      ]),
+    );
+    const kvs = [kv(MEMBERS_KEY, withUrls, 4), kv('/_mgmt/endpoints/h1', 'http://a:2379', 5)];
+    expect(observe(base({ kvs })).endpoints).toEqual(['http://a:2379', 'http://b:2379']);
+  });
+
   it('tells of a promotion once asked to', () => {
     expect(observe(base({ isMember: true, localVoters: 2, promotedUnsent: true })).events.map((e) => e.type)).toEqual(['nomination.received', 'cluster.observed', 'member.promoted']);
   });
@@ -100,6 +115,11 @@ describe('the members record', () => {
       { name: 'a', id: '10', learner: true },
       { name: 'b', id: 'ff', learner: false },
     ]);
+    expect(parseMembersRecord(encodeMembersRecord([{ id: 1, name: 'a', isLearner: false }], new Map([['a', ['http://10.0.0.1:2379']]])))).toEqual([
+      { name: 'a', id: '1', learner: false, clientUrls: ['http://10.0.0.1:2379'] },
+    ]);
+    expect(parseMembersRecord('[{"name":"a","id":"1","learner":false,"clientUrls":["not a url"]}]')).toBeUndefined();
+    expect(parseMembersRecord('[{"name":"a","id":"1","learner":false,"clientUrls":"http://a:1"}]')).toBeUndefined();
     expect(parseMembersRecord('[]')).toBeUndefined();
     expect(parseMembersRecord('[{"name":"a","id":"xyz","learner":false}]')).toBeUndefined();
     expect(parseMembersRecord('{"name":"a"}')).toBeUndefined();

@@ -8,7 +8,7 @@
  */
 import { ENDPOINTS_PREFIX, VOLUNTEERS_PREFIX, hostnameFromKey, isNominated, isNominationRecord, nominatedKey, parseUrlsValue } from '@mgmt/cluster-fsm';
 import type { KeyValue } from '../cluster/cluster-client.js';
-import { MEMBERS_KEY, parseMembersRecord, votersOf } from './members-record.js';
+import { MEMBERS_KEY, clientUrlsOf, parseMembersRecord, votersOf } from './members-record.js';
 
 /** The lifecycle events an observation can produce. */
 export type ObservedEvent =
@@ -42,7 +42,10 @@ export interface ObservationInput {
 export interface Observation {
   events: ObservedEvent[];
   nominated: boolean;
-  /** Client URLs advertised by running members (`/_mgmt/endpoints/*`), sorted. */
+  /**
+   * Client URLs advertised by running members (`/_mgmt/endpoints/*`), sorted,
+   * then those the members record keeps for members whose key is gone.
+   */
   endpoints: string[];
   /** Voters known (local configuration, else the members record); undefined when neither says. */
   voters: number | undefined;
@@ -77,5 +80,5 @@ export function observe(input: ObservationInput): Observation {
   const learners = input.localLearners ?? (recorded ? recorded.length - votersOf(recorded) : 0);
   if (voters !== undefined) events.push({ type: 'cluster.observed', voters, idealClusterSize: input.idealClusterSize, endpoints: [...endpoints], otherVolunteers, learners });
   if (input.promotedUnsent) events.push({ type: 'member.promoted' });
-  return { events, nominated, endpoints: [...new Set(endpoints)], voters };
+  return { events, nominated, endpoints: [...new Set([...endpoints, ...(recorded ? clientUrlsOf(recorded) : [])])], voters };
 }
