@@ -651,7 +651,7 @@ export class Agent {
       if (mode !== 'join') this.ownsHostname = true;
       this.watchPeer(peer);
       if (!fresh) void this.keepPeerUrlsCurrent(peer);
-      this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
+      this.refreshClientEndpoints();
       if (fresh) {
         // The new cluster of one answers once it has elected itself. (A
         // restarted bootstrapper waits for nothing: it may have been
@@ -748,6 +748,7 @@ export class Agent {
     if (this.config.bootstrapExpect !== undefined && !p.force) await this.openHelloServer();
     // Back to being a client: reach the cluster through the others.
     this.client.setEndpoints(this.otherEndpoints([...this.knownEndpoints, ...this.config.seeds]));
+    this.client.setHome(undefined);
     if (p.force) this.log.warn({}, 'forced stop');
     this.send({ type: 'member.stopped' });
   }
@@ -795,10 +796,9 @@ export class Agent {
   /** Turns the mirrored keys into lifecycle events (observe/observer.ts); no network reads. */
   private observeNow(): void {
     if (this.actor.getSnapshot().status !== 'active') return;
-    const kvs = this.mirroredKeys();
-    if (!kvs) return;
+    if (this.mirror.revision === 0) return;
     // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
-    if (this.isLeader()) this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
+    if (this.isLeader()) this.warnOnce.report(findHostileValues([...this.mirror.kvs.values()].filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
     // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it). It reads
     // its own store, as its nominator does through the same reader: the mirror may lag it, and a value seen
     // again after another would be warned about twice.
@@ -807,7 +807,7 @@ export class Agent {
     const peer = this.peer;
     const obs = observe({
       hostname: this.config.hostname,
-      kvs,
+      kvs: this.mirror.kvs.values(),
       ownsHostname: this.ownsHostname,
       isMember: !this.removed && local !== undefined,
       nominatedBefore: this.nominatedSeen,
@@ -942,6 +942,7 @@ export class Agent {
   private refreshClientEndpoints(): void {
     const others = this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u));
     this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.otherEndpoints(this.config.seeds), ...others]);
+    this.client.setHome(this.peer ? this.config.clientUrls[0] : undefined);
   }
 
   /**

@@ -100,6 +100,8 @@ export class KeepAliveStream {
   }
 
   private ensureCall(): KeepAliveCall | undefined {
+    // The client moved on (a call failed over, or came back to the agent's own member): follow it.
+    if (this.call && this.url !== this.client.endpoint) this.close();
     if (this.call) return this.call;
     const opened = this.client.openStream<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>('lease');
     if (!opened) return undefined;

@@ -3,7 +3,7 @@
 // full re-read) and the lifecycle events an observation of it produces
 // (nomination, the cluster observed with voters from the local member or the
 // leader's members record, promotion once).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror } from './mgmt-mirror.js';
 import { MEMBERS_KEY, encodeMembersRecord, parseMembersRecord } from './members-record.js';
@@ -12,7 +12,19 @@ import { observe, type ObservationInput } from './observer.js';
 const kv = (key: string, value: string, modRevision: number, lease = 0): KeyValue => ({ key, value, lease, createRevision: modRevision, modRevision });
 
 describe('the /_mgmt/ mirror', () => {
-  const start = applyWatchBatch(EMPTY_MIRROR, { kind: 'snapshot', revision: 10, kvs: [kv('/_mgmt/a', '1', 5), kv('/_mgmt/b', '2', 9)] });
+  // Events update the mirror's map in place: each test starts from a fresh full read.
+  let start = fresh();
+  function fresh() {
+    return applyWatchBatch(EMPTY_MIRROR, { kind: 'snapshot', revision: 10, kvs: [kv('/_mgmt/a', '1', 5), kv('/_mgmt/b', '2', 9)] });
+  }
+  beforeEach(() => {
+    start = fresh();
+  });
+
+  it('never changes the empty mirror it starts from', () => {
+    applyWatchBatch(EMPTY_MIRROR, { kind: 'events', revision: 3, events: [{ type: 'put', kv: kv('/_mgmt/x', '1', 3) }] });
+    expect(EMPTY_MIRROR.kvs.size).toBe(0);
+  });
 
   it('starts from a full read at its revision', () => {
     expect(start.mirror.revision).toBe(10);
