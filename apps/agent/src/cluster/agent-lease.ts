@@ -30,7 +30,7 @@ export class AgentLease {
     private readonly onLost: () => void,
   ) {
     // A renewal is due every third of the TTL: one not answered by the next is given up.
-    this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, (ttlSeconds * 1000) / 3)), ttlSeconds * 1000);
+    this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
   }
 
   /** The lease id, granting a lease first when there is none. */
