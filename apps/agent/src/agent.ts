@@ -58,6 +58,7 @@ import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
 import { observe } from './observe/observer.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
+import { spreadEndpoints } from './cluster/spread-endpoints.js';
 import { StatusPublisher } from './cluster/status-publisher.js';
 
 /** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
@@ -941,7 +942,7 @@ export class Agent {
    */
   private refreshClientEndpoints(): void {
     const others = this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u));
-    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.otherEndpoints(this.config.seeds), ...others]);
+    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : spreadEndpoints(this.config.hostname, [...this.otherEndpoints(this.config.seeds), ...others]));
     this.client.setHome(this.peer ? this.config.clientUrls[0] : undefined);
   }
 
