@@ -56,7 +56,7 @@ import type { AgentTls } from './security/agent-tls.js';
 import { KeyKeeper, keepPeerUrlsCurrent } from './cluster/restart-from-disk.js';
 import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
-import { observe } from './observe/observer.js';
+import { isPromptKey, observe } from './observe/observer.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
 import { StatusPublisher } from './cluster/status-publisher.js';
@@ -126,6 +126,8 @@ const OBSERVE_EVERY_TICKS = 3;
 const GRAPH_RETRY_TICKS = 15;
 /** Watch batches arriving within this window are observed once. */
 const OBSERVE_COALESCE_MS = 20;
+/** How long a host without a member gathers export changes before handing them to its graph. */
+const GRAPH_COALESCE_MS = 200;
 /** How often a client whose cluster has no members record asks for the member list. */
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
@@ -763,18 +765,27 @@ export class Agent {
     this.config.onObserved?.(mirror.revision);
     this.noteStatusSeen();
     // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
-    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX));
+    const isPeer = this.peer !== undefined;
+    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.config.hostname, isPeer));
     const graph = this.graph !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
     this.observePending.lifecycle ||= lifecycle;
     this.observePending.graph ||= graph;
-    if ((!lifecycle && !graph) || this.observeTimer) return;
-    this.observeTimer = setTimeout(() => {
-      this.observeTimer = undefined;
-      const { lifecycle: all, graph: exports } = this.observePending;
-      this.observePending = { lifecycle: false, graph: false };
-      if (all) this.observeNow();
-      if (all || exports) this.observeGraph();
-    }, OBSERVE_COALESCE_MS);
+    if (this.observeTimer || !(lifecycle || (graph && this.peer !== undefined))) {
+      // A host without a member hands the graph the exports in batches: at a fleet's start
+      // they change by the thousand, and collecting is as good a few hundred ms later.
+      if (graph && !this.observeTimer) this.observeTimer = setTimeout(() => this.observePendingNow(), GRAPH_COALESCE_MS);
+      return;
+    }
+    this.observeTimer = setTimeout(() => this.observePendingNow(), OBSERVE_COALESCE_MS);
+  }
+
+  /** Runs the observations that watch batches asked for. */
+  private observePendingNow(): void {
+    this.observeTimer = undefined;
+    const { lifecycle: all, graph: exports } = this.observePending;
+    this.observePending = { lifecycle: false, graph: false };
+    if (all) this.observeNow();
+    if (all || exports) this.observeGraph();
   }
 
   /** Notes when the watch has shown this agent's last published status back (after that, its absence is damage). */

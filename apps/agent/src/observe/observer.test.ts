@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror } from './mgmt-mirror.js';
 import { MEMBERS_KEY, encodeMembersRecord, parseMembersRecord } from './members-record.js';
-import { observe, type ObservationInput } from './observer.js';
+import { isPromptKey, observe, type ObservationInput } from './observer.js';
 
 const kv = (key: string, value: string, modRevision: number, lease = 0): KeyValue => ({ key, value, lease, createRevision: modRevision, modRevision });
 
@@ -136,5 +136,15 @@ describe('the members record', () => {
     expect(parseMembersRecord('[{"name":"a","id":"xyz","learner":false}]')).toBeUndefined();
     expect(parseMembersRecord('{"name":"a"}')).toBeUndefined();
     expect(parseMembersRecord(undefined)).toBeUndefined();
+  });
+});
+
+describe('which changes are observed at once', () => {
+  it('all control keys for a peer; for a host without a member, only its nomination, the members record, the ideal size and the cluster id', () => {
+    expect(isPromptKey('/_mgmt/volunteers/h9', 'h1', true)).toBe(true);
+    expect(isPromptKey('/_mgmt/volunteers/h9', 'h1', false)).toBe(false);
+    expect(isPromptKey('/_mgmt/endpoints/h9', 'h1', false)).toBe(false);
+    for (const key of ['/_mgmt/nominated/h1', MEMBERS_KEY, '/_mgmt/idealClusterSize', '/_mgmt/clusterId']) expect(isPromptKey(key, 'h1', false)).toBe(true);
+    expect(isPromptKey('/_mgmt/nominated/h2', 'h1', false)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  * the agent feeds it after every watch batch and on a slow local tick, so
  * the same rules run under the simulator and in tests without processes.
  */
-import { ENDPOINTS_PREFIX, VOLUNTEERS_PREFIX, hostnameFromKey, isNominated, isNominationRecord, nominatedKey, parseUrlsValue } from '@mgmt/cluster-fsm';
+import { CLUSTER_ID_KEY, ENDPOINTS_PREFIX, IDEAL_CLUSTER_SIZE_KEY, VOLUNTEERS_PREFIX, hostnameFromKey, isNominated, isNominationRecord, nominatedKey, parseUrlsValue } from '@mgmt/cluster-fsm';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import { MEMBERS_KEY, clientUrlsOf, parseMembersRecord, votersOf } from './members-record.js';
 
@@ -49,6 +49,21 @@ export interface Observation {
   endpoints: string[];
   /** Voters known (local configuration, else the members record); undefined when neither says. */
   voters: number | undefined;
+}
+
+/**
+ * Whether a change of `key` is observed at once (within the watch's few ms of
+ * coalescing) rather than at the next slow tick (under a second). A peer
+ * reacts to every control key (its lifecycle counts voters, learners and
+ * volunteers). A host without a member only needs its own nomination, the
+ * members record, the ideal size and the cluster id at once: the other
+ * hosts' volunteer and endpoint keys come and go by the thousand when a
+ * fleet starts, and observing every key for each of them in each agent was
+ * most of a fleet process's work.
+ */
+export function isPromptKey(key: string, hostname: string, isPeer: boolean): boolean {
+  if (isPeer) return true;
+  return key === nominatedKey(hostname) || key === MEMBERS_KEY || key === IDEAL_CLUSTER_SIZE_KEY || key === CLUSTER_ID_KEY;
 }
 
 /** Derives the lifecycle events of one observation. */
