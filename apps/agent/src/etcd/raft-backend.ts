@@ -56,6 +56,15 @@ export function toEtcdError(err: unknown): EtcdError {
 }
 
 /** EtcdBackend over a Raft member. */
+/**
+ * Leases expired by one proposal (one every lease check, 500 ms). Each takes
+ * its keys with it, and each key's deletion goes to every watcher: a fleet
+ * whose thousand leases lapsed together was one entry of thousands of
+ * deletions times a thousand watchers, which stalled the members past an
+ * election timeout (etcd also revokes in bounded batches, 1,000 a second).
+ */
+const LEASES_EXPIRED_PER_PROPOSAL = 100;
+
 export class RaftBackend implements EtcdBackend {
   readonly store;
   readonly leaseClock;
@@ -137,7 +146,7 @@ export class RaftBackend implements EtcdBackend {
 
   private async expireLeases(): Promise<void> {
     if (!this.member.raft.isLeader || this.expiring) return;
-    const due = this.leaseClock.due(this.now());
+    const due = this.leaseClock.due(this.now(), LEASES_EXPIRED_PER_PROPOSAL);
     if (due.length === 0) return;
     this.expiring = true;
     try {
