@@ -194,6 +194,8 @@ export class Agent {
   private readonly staleVoterLogged = new Set<number>();
   /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
   private readonly endpointKey: KeyKeeper;
+  /** The last tick saw this host's endpoint key while it runs no member (see withdrawStaleEndpoint). */
+  private staleEndpointSeen = false;
   private readonly volunteerKey: KeyKeeper;
 
   constructor(
@@ -877,6 +879,7 @@ export class Agent {
       // A failed export write is retried here too, not only on the next change.
       if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
       await this.repairOwnKeys(own);
+      await this.withdrawStaleEndpoint();
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {
@@ -928,6 +931,24 @@ export class Agent {
       await this.putOnLease(r.key, r.value, lease);
       this.log.info({ key: r.key }, `re-wrote ${r.key}: ${r.why}`);
     }
+  }
+
+  /**
+   * A host without a running member has no endpoint key. One its withdrawal
+   * left behind (every endpoint failed at that moment: CI's auth test, as the
+   * killed leader's successor took over) made the nominator pass this host
+   * over for good, as one still running a removed member. Deleted once two
+   * ticks in a row see it on this agent's own lease.
+   */
+  private async withdrawStaleEndpoint(): Promise<void> {
+    const key = endpointKey(this.config.hostname);
+    const kv = this.mirror.kvs.get(key);
+    const stale = this.peer === undefined && kv !== undefined && kv.lease !== 0 && kv.lease === this.lease.id;
+    const confirmed = stale && this.staleEndpointSeen;
+    this.staleEndpointSeen = stale && !confirmed;
+    if (!confirmed) return;
+    await this.endpointKey.withdraw(() => this.client.delete(key));
+    this.log.info({ key }, `deleted ${key}: this host runs no member`);
   }
 
   /** Puts `key` on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
