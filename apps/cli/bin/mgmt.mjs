@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16 --max-old-space-size=4096
+#!/usr/bin/env -S node --max-semi-space-size=16 --max-old-space-size=4096 --expose-gc
 // The `mgmt` command: see load-main.mjs for how its TypeScript is loaded.
 // V8's heap limits, set on purpose (the shebang's flags; tools/src/bench
 // reads them from here for its profiled members): young-generation
@@ -9,7 +9,10 @@
 // loaded machine, so this is a suspicion, not a measurement), and an old
 // space of 4 GiB, room for the default 2 GiB keyspace quota
 // (--quota-backend-bytes) with the objects around it, whatever the
-// machine's memory (V8's default limit depends on it).
+// machine's memory (V8's default limit depends on it). --expose-gc gives
+// src/heap-trim.ts its full collection: after a burst of writes, once the
+// process is quiet, it gives the burst's garbage back (V8's own memory
+// reducer waits for an allocation rate an idle leader never falls to).
 import { loadMain } from './load-main.mjs';
 
 // grpc-js dials https://<IP address> endpoints with the IP as TLS server name,
