@@ -91,12 +91,12 @@ describe('paceInputs', () => {
     expect(paceInputs(source({ confChangePending: true }))).not.toBe(base);
     expect(paceInputs(source({ committedInTerm: false }))).not.toBe(base);
     expect(paceInputs(source({ members: [...source().members, { id: 3, name: 'h3', isLearner: true, peerUrls: [] }] }))).not.toBe(base);
-    expect(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 450, match: 10 }] }))).not.toBe(base);
+    expect(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 650, match: 10 }] }))).not.toBe(base);
     expect(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 40, match: 9 }] }))).not.toBe(base);
   });
 
-  it('does not change as time passes for a member heard lately (heartbeats every 100 ms)', () => {
-    expect(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 10, match: 10 }] }))).toBe(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 190, match: 10 }] })));
+  it('does not change as time passes for a member heard lately (five heartbeats of 100 ms)', () => {
+    expect(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 10, match: 10 }] }))).toBe(paceInputs(source({ progress: [{ id: 2, heardAgoMs: 490, match: 10 }] })));
   });
 });
 
@@ -115,9 +115,9 @@ describe('isSteady', () => {
   });
 
   it('is not steady while a member is silent or behind (it fails after a timeout)', () => {
-    expect(isSteady(steadyView({ members: [member(1, 'h1'), member(2, 'h2', { lastHeardTicksAgo: 2 }), member(3, 'h3')] }), 'none')).toBe(false);
+    expect(isSteady(steadyView({ members: [member(1, 'h1'), member(2, 'h2', { lastHeardTicksAgo: 5 }), member(3, 'h3')] }), 'none')).toBe(false);
     expect(isSteady(steadyView({ members: [member(1, 'h1'), member(2, 'h2', { matchIndex: 9 }), member(3, 'h3')] }), 'none')).toBe(false);
-    expect(isSteady(steadyView({ members: [member(1, 'h1'), member(2, 'h2', { lastHeardTicksAgo: 1 }), member(3, 'h3')] }), 'none')).toBe(true);
+    expect(isSteady(steadyView({ members: [member(1, 'h1'), member(2, 'h2', { lastHeardTicksAgo: 4 }), member(3, 'h3')] }), 'none')).toBe(true);
   });
 
   it('is not steady while a voter has no volunteer key (it has a grace time)', () => {

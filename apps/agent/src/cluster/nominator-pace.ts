@@ -47,8 +47,13 @@ export function afterView(state: PaceState | undefined, sample: PaceSample, stea
   return { inputs: sample.inputs, viewAtMs: sample.nowMs, settledSinceMs };
 }
 
-/** A member heard from within this long counts as "heard lately" in the inputs (heartbeats go every 100 ms). */
-export const HEARD_LATELY_MS = 200;
+/**
+ * A member heard from within this long counts as "heard lately" in the
+ * inputs: five heartbeats (every 100 ms), so that a busy machine's late
+ * answer does not wake the nominator; the shortest wait the nominator
+ * measures on a steady cluster is the failure timeout (2 s by default).
+ */
+export const HEARD_LATELY_MS = 500;
 
 /** What a view is made of, apart from time, as the leader's member tells it. */
 export interface PaceInputSource {

@@ -138,7 +138,8 @@ export class NominatorRunner {
   private tick(proposer: Proposer): void {
     if (!this.actor || !this.member.raft.isLeader) return;
     if (++this.ticks % REPAIR_EVERY_TICKS === 0) void this.repair(proposer);
-    if (shouldBuildView(this.pace, { inputs: this.paceInputs(), nowMs: Date.now() })) this.feed();
+    const sample = { inputs: this.paceInputs(), nowMs: Date.now() };
+    if (shouldBuildView(this.pace, sample)) this.feed(sample);
   }
 
   /** Everything the next view is made of apart from time (cheap: no store reads). */
@@ -155,9 +156,8 @@ export class NominatorRunner {
     });
   }
 
-  private feed(): void {
+  private feed(sample = { inputs: this.paceInputs(), nowMs: Date.now() }): void {
     if (!this.actor || !this.member.raft.isLeader) return;
-    const sample = { inputs: this.paceInputs(), nowMs: Date.now() };
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);
     const kv = this.member.state.kv;
