@@ -125,8 +125,6 @@ const OBSERVE_EVERY_TICKS = 3;
 const GRAPH_RETRY_TICKS = 15;
 /** Watch batches arriving within this window are observed once. */
 const OBSERVE_COALESCE_MS = 20;
-/** A member that heard from its leader this recently is not asked whether it was removed (election timeout: 300-600 ms). */
-const LEADER_HEARD_WITHIN_MS = 1_000;
 /** How often a client whose cluster has no members record asks for the member list. */
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
@@ -987,11 +985,6 @@ export class Agent {
     // Only a running or leaving peer can be told it was removed (the machine ignores the fact while the member starts).
     const snap = this.actor.getSnapshot();
     if (!peer || this.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
-    // A removed member that has not applied its removal hears from no leader (the leader no longer sends to it):
-    // while it is in its own member table and hears from one (or leads), it is a member; ask no one.
-    const raft = peer.member.raft;
-    const hearsLeader = raft.leader !== 0 && (raft.isLeader || raft.heardAgoMs(raft.leader, Date.now()) < LEADER_HEARD_WITHIN_MS);
-    if (hearsLeader && peer.member.state.members.has(raft.id)) return;
     const others = [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u));
     if (others.length === 0) return;
     this.outside.setEndpoints(others);
