@@ -214,7 +214,7 @@ export class Agent {
     this.client.onWrite = (key, revision) => {
       if (key.startsWith(MGMT_PREFIX)) this.watch.expect(revision);
     };
-    this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease) });
+    this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
