@@ -71,10 +71,25 @@ export async function applyDecision(member: Member, proposer: Proposer, d: Apply
 }
 
 /** The nominator while this member leads. */
+/**
+ * A gap between nominator ticks (100 ms apart) longer than this means the
+ * process was stalled (starved of CPU, a long collection). Timers run
+ * before pending socket reads, so the first tick after a stall would see
+ * every peer silent for the length of the stall and call healthy voters
+ * failed: a peer counts as silent only for as long as this process has been
+ * listening (`buildClusterView`'s `listeningSinceMs`). Seen with a
+ * thousand fleet agents on this 2-core machine: voters replaced by
+ * volunteers one after another.
+ */
+const STALL_MS = 500;
+
 export class NominatorRunner {
   private actor: Actor<typeof nominatorMachine> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticks = 0;
+  /** When the last tick ran, and since when this process has been listening without a stall (see STALL_MS). */
+  private lastTickMs = Date.now();
+  private listeningSinceMs = Date.now();
   private repairing = false;
   /** The store revision and member table of the last check that found nothing to repair: unchanged, nothing to look at. */
   private repairedClean: string | undefined;
@@ -136,6 +151,10 @@ export class NominatorRunner {
 
   /** A nominator tick: a fresh view when one could tell the nominator something new (nominator-pace.ts). */
   private tick(proposer: Proposer): void {
+    const now = Date.now();
+    // A tick this late means this process was stalled: what peers sent meanwhile is not read yet.
+    if (now - this.lastTickMs > STALL_MS) this.listeningSinceMs = now;
+    this.lastTickMs = now;
     if (!this.actor || !this.member.raft.isLeader) return;
     if (++this.ticks % REPAIR_EVERY_TICKS === 0) void this.repair(proposer);
     const sample = { inputs: this.paceInputs(), nowMs: Date.now() };
@@ -162,7 +181,7 @@ export class NominatorRunner {
     this.warnOnce.report(this.planRepairs().warnings);
     const kv = this.member.state.kv;
     const settings = { idealStandbySize: this.standbySize.read(kv), failureTimeoutMs: this.failureTimeout.read(kv) };
-    const view = buildClusterView(this.member, this.idealSize.read(kv), sample.nowMs, settings);
+    const view = buildClusterView(this.member, this.idealSize.read(kv), sample.nowMs, settings, this.listeningSinceMs);
     this.actor.send({ type: 'view.updated', view });
     this.pace = afterView(this.pace, sample, isSteady(view, this.actor.getSnapshot().context.decision?.kind));
   }

@@ -6,7 +6,7 @@
  */
 import { KvStore } from '@mgmt/kv';
 import { describe, expect, it } from 'vitest';
-import { readLeaseLost } from './view.js';
+import { readLeaseLost, silentForMs } from './view.js';
 
 const enc = new TextEncoder();
 const put = (kv: KvStore, key: string, value: string) => kv.apply({ put: { key: enc.encode(key), value: enc.encode(value) } });
@@ -21,5 +21,13 @@ describe('readLeaseLost', () => {
     put(kv, '/_mgmt/status/h2', '{"hostname":"h2","state":"leaving.graceful.awaitingRemoval"}');
     put(kv, '/_mgmt/nominated/h3', 'http://10.0.0.3:2380');
     expect(readLeaseLost(kv, [member('h1', '1'), member('h2', '2'), member('h3', '3')])).toEqual(['h3']);
+  });
+});
+
+describe('silentForMs', () => {
+  it('is the time since a peer was heard, capped at the time since this process resumed from a stall', () => {
+    expect(silentForMs(800, 10_000, 0)).toBe(800);
+    expect(silentForMs(3_000, 10_000, 9_900)).toBe(100);
+    expect(silentForMs(3_000, 10_000, 10_000)).toBe(0);
   });
 });
