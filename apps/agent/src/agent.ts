@@ -3,8 +3,8 @@
  * provided here. The agent talks to the cluster as a client (ClusterClient,
  * through seeds and advertised endpoints), volunteers on its lease, starts a
  * Peer when nominated, runs the nominator while its member leads, and leaves
- * cleanly on shutdown. Facts it observes (polling `/_mgmt/` and the member
- * list, Raft events of its own member) go to the machine as events.
+ * cleanly on shutdown. Facts it observes (one watch on `/_mgmt/`, see
+ * observe/, and Raft events of its own member) go to the machine as events.
  */
 import {
   ENDPOINTS_PREFIX,
@@ -15,7 +15,6 @@ import {
   endpointKey,
   findHostileValues,
   hostnameFromKey,
-  isNominated,
   parseUrlsValue,
   activeStateIds,
   lifecycleMachine,
@@ -37,14 +36,15 @@ import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/clu
 import { ClusterBelonging } from './cluster/belonging.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { STATUS_PREFIX, stateName, statusGist, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { CONVERGED_PREFIX, EXPORTED_PREFIX, PENDING_WRITE_MS } from './graph/exports.js';
+import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
 import { BackupScheduler } from './backup/backup-scheduler.js';
 import { CorruptionChecker } from './etcd/corruption-checker.js';
 import type { BackupOptions } from './backup/backup-plan.js';
 import { NominatorRunner } from './cluster/nominator-runner.js';
-import { IdealSizeReader, readKeyValues } from './cluster/view.js';
+import { IdealSizeReader } from './cluster/view.js';
 import { hostRole } from './status/host-role.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
 import { confirmRepairs } from './cluster/repair-confirm.js';
@@ -54,6 +54,12 @@ import { Peer } from './peer.js';
 import { readMemberIdentity, wipeMemberData } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
 import { KeyKeeper, keepPeerUrlsCurrent } from './cluster/restart-from-disk.js';
+import { PrefixWatch } from './observe/mgmt-watch.js';
+import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
+import { isPromptKey, observe } from './observe/observer.js';
+import { MembersRecordKeeper } from './observe/members-record-keeper.js';
+import { spreadEndpoints } from './cluster/spread-endpoints.js';
+import { StatusPublisher } from './cluster/status-publisher.js';
 
 /** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
 function isStatusOf(text: string, hostname: string): boolean {
@@ -105,18 +111,25 @@ export interface AgentConfig {
   zone?: string;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
+  /** The local tick (own-key repairs, removal check); observation itself follows the watch. */
   pollMs?: number;
+  /** Told the revision of the mirrored `/_mgmt/` keys after every watch batch (the fleet harness times propagation with it). */
+  onObserved?: (revision: number) => void;
   tickMs?: number;
 }
 
 const LEASE_TTL_SECONDS = 5;
-/**
- * A status whose only change is its counters (commit, applied) is published
- * at most this often: a status write on every commit would double the
- * writes under load, and re-create the key right after a client's
- * `del --prefix /` (the python-etcd3 suite checks the store is empty then).
- */
-const STATUS_COUNTERS_REFRESH_MS = 5_000;
+/** The local tick checks own keys (two ticks in a row find one missing: re-written); every few ticks it observes everything. */
+const POLL_MS = 300;
+const OBSERVE_EVERY_TICKS = 3;
+/** Every this many local ticks the graph runner is handed the keys even if no export changed. */
+const GRAPH_RETRY_TICKS = 15;
+/** Watch batches arriving within this window are observed once. */
+const OBSERVE_COALESCE_MS = 20;
+/** How long a host without a member gathers export changes before handing them to its graph. */
+const GRAPH_COALESCE_MS = 200;
+/** How often a client whose cluster has no members record asks for the member list. */
+const MEMBER_LIST_FALLBACK_MS = 5_000;
 
 /** A running agent. */
 export class Agent {
@@ -129,6 +142,20 @@ export class Agent {
   private readonly lease: AgentLease;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
+  /** The one watch on `/_mgmt/`, and the keys it has mirrored. */
+  private readonly watch: PrefixWatch;
+  private mirror: MgmtMirror = EMPTY_MIRROR;
+  private observeTimer: NodeJS.Timeout | undefined;
+  /** What the coalesced observation must look at: the lifecycle keys, or only the exports. */
+  private observePending = { lifecycle: false, graph: false };
+  /** The leader's `/_mgmt/members` record (observe/members-record.ts). */
+  private readonly membersRecord: MembersRecordKeeper;
+  /** When a client without a members record last asked for the member list. */
+  private memberListAskedAtMs = 0;
+  private memberListVoters: number | undefined;
+  private ticks = 0;
+  /** The last published status the watch has shown back. */
+  private statusSeen = '';
   private nominatedSeen = false;
   /** Set once this agent's volunteer key is written on its own lease (or it bootstrapped the cluster). */
   private ownsHostname = false;
@@ -147,10 +174,7 @@ export class Agent {
   private lastState = '';
   /** This agent's recent lifecycle transitions (newest last). */
   readonly transitions: Transition[] = [];
-  private publishTimer: NodeJS.Timeout | undefined;
-  private published = '';
-  private publishedGist = '';
-  private publishedAtMs = 0;
+  private readonly statusPublisher: StatusPublisher;
   private effects: Promise<void> = Promise.resolve();
   /** Prometheus metrics of this agent (the status server serves them). */
   readonly metrics: AgentMetrics;
@@ -170,6 +194,8 @@ export class Agent {
   private readonly staleVoterLogged = new Set<number>();
   /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
   private readonly endpointKey: KeyKeeper;
+  /** The last tick saw this host's endpoint key while it runs no member (see withdrawStaleEndpoint). */
+  private staleEndpointSeen = false;
   private readonly volunteerKey: KeyKeeper;
 
   constructor(
@@ -182,6 +208,14 @@ export class Agent {
     const identity = readMemberIdentity(config.dataDir);
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
+    this.watch = new PrefixWatch(this.client, MGMT_PREFIX, (batch) => this.onWatchBatch(batch), log.child({ part: 'watch' }));
+    this.client.onEndpointChanged = () => this.watch.resume();
+    // A write of our own under /_mgmt/ must come back through the watch, or the stream is stale (mgmt-watch.ts).
+    this.client.onWrite = (key, revision) => {
+      if (key.startsWith(MGMT_PREFIX)) this.watch.expect(revision);
+    };
+    this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
+    this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
     this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
     this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
@@ -197,6 +231,7 @@ export class Agent {
         log: log.child({ part: 'graph' }),
         store: {
           put: (key, value, lease) => this.putOnLease(key, value, lease),
+          apply: (puts, deletes, lease) => this.onLease(lease, () => this.client.putAndDelete(puts, deletes, lease)),
           delete: (key) => this.client.delete(key),
           lease: () => this.lease.ensure(),
         },
@@ -264,7 +299,8 @@ export class Agent {
     // A host with member data restarts its member at once: its etcd API (with Hello) takes the client port.
     if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.openHelloServer();
     this.actor.start();
-    this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? 300);
+    this.watch.start();
+    this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? POLL_MS);
     this.backups?.start();
     this.corruptionChecker?.start();
     this.graph?.start().catch((err) => this.log.error({ err: (err as Error).message }, 'graph failed to start'));
@@ -330,28 +366,9 @@ export class Agent {
     }
   }
 
-  /**
-   * Publishes this agent's status under /_mgmt/status/<hostname> on its
-   * lease (so it vanishes with the agent), at most every 500 ms, whenever it
-   * changed (its counters alone: every few seconds). `mgmt status` reads these.
-   */
+  /** Publishes this agent's status soon, if it changed (see status-publisher.ts). */
   private schedulePublish(): void {
-    if (this.publishTimer || this.lease.id === 0) return;
-    this.publishTimer = setTimeout(() => {
-      this.publishTimer = undefined;
-      const status = this.status();
-      const text = JSON.stringify(status);
-      if (text === this.published || this.lease.id === 0) return;
-      const gist = statusGist(status);
-      if (gist === this.publishedGist && Date.now() - this.publishedAtMs < STATUS_COUNTERS_REFRESH_MS) return;
-      this.published = text;
-      this.publishedGist = gist;
-      this.publishedAtMs = Date.now();
-      void this.putOnLease(statusKey(this.config.hostname), text, this.lease.id).catch(() => {
-        this.published = '';
-        this.publishedGist = '';
-      });
-    }, 500);
+    this.statusPublisher.schedule();
   }
 
   // ---- effects ----
@@ -639,7 +656,7 @@ export class Agent {
       if (mode !== 'join') this.ownsHostname = true;
       this.watchPeer(peer);
       if (!fresh) void this.keepPeerUrlsCurrent(peer);
-      this.client.setEndpoints([...this.config.clientUrls, ...this.knownEndpoints, ...this.config.seeds]);
+      this.refreshClientEndpoints();
       if (fresh) {
         // The new cluster of one answers once it has elected itself. (A
         // restarted bootstrapper waits for nothing: it may have been
@@ -651,6 +668,9 @@ export class Agent {
         await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
       }
       this.send({ type: 'member.started', memberId: String(memberId) });
+      // A joining member advertises its client URLs at once, not only once promoted and running: a
+      // client that knew only its seed must learn another way in before that seed may die (rejoin test).
+      if (mode === 'join') void this.advertiseEndpoint({ hostname: this.config.hostname, peerUrls: this.config.serverUrls, clientUrls: this.config.clientUrls });
       if (peer.member.state.members.get(memberId)?.isLearner === false) {
         this.promotedSent = true;
         this.send({ type: 'member.promoted' });
@@ -733,55 +753,135 @@ export class Agent {
     if (this.config.bootstrapExpect !== undefined && !p.force) await this.openHelloServer();
     // Back to being a client: reach the cluster through the others.
     this.client.setEndpoints(this.otherEndpoints([...this.knownEndpoints, ...this.config.seeds]));
+    this.client.setHome(undefined);
     if (p.force) this.log.warn({}, 'forced stop');
     this.send({ type: 'member.stopped' });
   }
 
   // ---- observation ----
 
+  /** A watch batch: update the mirror and observe soon (batches arriving together are observed once). */
+  private onWatchBatch(batch: WatchBatch): void {
+    const { mirror, changed } = applyWatchBatch(this.mirror, batch);
+    this.mirror = mirror;
+    this.config.onObserved?.(mirror.revision);
+    this.noteStatusSeen();
+    // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
+    const isPeer = this.peer !== undefined;
+    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.config.hostname, isPeer));
+    const graph = this.graph !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
+    this.observePending.lifecycle ||= lifecycle;
+    this.observePending.graph ||= graph;
+    if (this.observeTimer || !(lifecycle || (graph && this.peer !== undefined))) {
+      // A host without a member hands the graph the exports in batches: at a fleet's start
+      // they change by the thousand, and collecting is as good a few hundred ms later.
+      if (graph && !this.observeTimer) this.observeTimer = setTimeout(() => this.observePendingNow(), GRAPH_COALESCE_MS);
+      return;
+    }
+    this.observeTimer = setTimeout(() => this.observePendingNow(), OBSERVE_COALESCE_MS);
+  }
+
+  /** Runs the observations that watch batches asked for. */
+  private observePendingNow(): void {
+    this.observeTimer = undefined;
+    const { lifecycle: all, graph: exports } = this.observePending;
+    this.observePending = { lifecycle: false, graph: false };
+    if (all) this.observeNow();
+    if (all || exports) this.observeGraph();
+  }
+
+  /** Notes when the watch has shown this agent's last published status back (after that, its absence is damage). */
+  private noteStatusSeen(): void {
+    const published = this.statusPublisher.published;
+    if (published !== '' && this.mirror.kvs.get(statusKey(this.config.hostname))?.value === published) this.statusSeen = published;
+  }
+
+  /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
+  private observeGraph(): void {
+    const kvs = this.mirroredKeys();
+    if (kvs) this.graph?.observe(kvs);
+  }
+
+  /** The mirrored `/_mgmt/` keys; undefined until the watch's first read. */
+  private mirroredKeys(): KeyValue[] | undefined {
+    return this.mirror.revision > 0 ? [...this.mirror.kvs.values()] : undefined;
+  }
+
+  /** Turns the mirrored keys into lifecycle events (observe/observer.ts); no network reads. */
+  private observeNow(): void {
+    if (this.actor.getSnapshot().status !== 'active') return;
+    if (this.mirror.revision === 0) return;
+    // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
+    if (this.isLeader()) this.warnOnce.report(findHostileValues([...this.mirror.kvs.values()].filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
+    // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it). It reads
+    // its own store, as its nominator does through the same reader: the mirror may lag it, and a value seen
+    // again after another would be warned about twice.
+    const local = this.localView();
+    const ideal = local ? this.idealSize.read(local.member.state.kv) : parseIdealClusterSize(this.mirror.kvs.get(IDEAL_CLUSTER_SIZE_KEY)?.value, this.config.idealClusterSize).size;
+    const peer = this.peer;
+    const obs = observe({
+      hostname: this.config.hostname,
+      kvs: this.mirror.kvs.values(),
+      ownsHostname: this.ownsHostname,
+      isMember: !this.removed && local !== undefined,
+      nominatedBefore: this.nominatedSeen,
+      localVoters: local ? local.member.raft.conf.voters.length : this.memberListVoters,
+      localLearners: local ? local.member.raft.conf.learners.length : undefined,
+      idealClusterSize: ideal,
+      promotedUnsent: peer !== undefined && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false,
+    });
+    this.nominatedSeen = obs.nominated;
+    this.knownEndpoints = obs.endpoints;
+    const clusterId = this.currentClusterId();
+    if (clusterId !== undefined && obs.endpoints.length > 0 && !this.config.noServer) this.belonging.save({ clusterId, endpoints: obs.endpoints });
+    this.refreshClientEndpoints();
+    for (const e of obs.events) {
+      if (e.type === 'member.promoted') this.promotedSent = true;
+      this.send(e);
+    }
+    if (obs.voters === undefined && !local) void this.askMemberList();
+    if (local && this.isLeader()) this.membersRecord.onChange(local.member.state.members.list(), this.mirror.kvs);
+    this.schedulePublish();
+  }
+
+  /**
+   * A client whose cluster has no members record yet (a leader of an older
+   * version, or a client deleted it) asks for the member list, at most every
+   * few seconds.
+   */
+  private async askMemberList(): Promise<void> {
+    if (Date.now() - this.memberListAskedAtMs < MEMBER_LIST_FALLBACK_MS) return;
+    this.memberListAskedAtMs = Date.now();
+    try {
+      const members = await this.client.memberList();
+      this.memberListVoters = members.filter((m) => !m.isLearner).length;
+      this.observeNow();
+    } catch {
+      // the next tick asks again
+    }
+  }
+
+  /** The local tick: observe, check this member is still one, repair own keys and the members record. */
   private async poll(): Promise<void> {
     if (this.polling || this.actor.getSnapshot().status !== 'active') return;
     this.polling = true;
     try {
-      const kvs = await this.readMgmtKeys();
-      if (!kvs) return;
-      this.graph?.observe(kvs);
-      // idealClusterSize is judged (and warned about) by the size reader; the other control keys here, by the leader only.
-      if (this.isLeader()) this.warnOnce.report(findHostileValues(kvs.filter((kv) => kv.key !== IDEAL_CLUSTER_SIZE_KEY), this.config.idealClusterSize));
-      const mine = kvs.find((kv) => kv.key === nominatedKey(this.config.hostname));
-      // The configuration is the truth: a member stays nominated whatever its nominated key says.
-      const nominated = isNominated({ ownsHostname: this.ownsHostname, keyPresent: mine !== undefined, isMember: !this.removed && this.localView() !== undefined });
-      if (nominated && !this.nominatedSeen) this.send({ type: 'nomination.received' });
-      if (!nominated && this.nominatedSeen) this.send({ type: 'nomination.revoked' });
-      this.nominatedSeen = nominated;
-      const endpoints: string[] = [];
-      for (const kv of kvs) {
-        const parsed = parseUrlsValue(kv.value);
-        if (hostnameFromKey(ENDPOINTS_PREFIX, kv.key) !== undefined && parsed.ok) endpoints.push(...parsed.urls);
+      if (this.mirror.revision === 0) return;
+      const tick = ++this.ticks;
+      // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
+      const own = this.ownedKeys().flatMap((w) => this.mirror.kvs.get(w.key) ?? []);
+      if (tick % OBSERVE_EVERY_TICKS === 0) {
+        this.observeNow();
+        const local = this.localView();
+        if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
+        await this.checkStillMember();
       }
-      this.knownEndpoints = endpoints;
-      const clusterId = this.currentClusterId();
-      if (clusterId !== undefined && endpoints.length > 0 && !this.config.noServer) this.belonging.save({ clusterId, endpoints });
-      this.refreshClientEndpoints();
-      const rawIdeal = kvs.find((kv) => kv.key === IDEAL_CLUSTER_SIZE_KEY)?.value;
-      // A peer keeps the last valid size (its nominator re-writes it when a client deletes or corrupts it).
-      const ideal = this.localView() ? this.idealSize.readRaw(rawIdeal) : parseIdealClusterSize(rawIdeal, this.config.idealClusterSize).size;
-      const voters = await this.countVoters();
-      const otherVolunteers = kvs.filter((kv) => {
-        const host = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
-        return host !== undefined && host !== this.config.hostname;
-      }).length;
-      if (voters !== undefined) this.send({ type: 'cluster.observed', voters, idealClusterSize: ideal, endpoints, otherVolunteers });
-      await this.checkStillMember();
-      await this.repairOwnKeys(kvs);
-      this.schedulePublish();
-      const peer = this.peer;
-      if (peer && !this.promotedSent && peer.member.state.members.get(peer.member.raft.id)?.isLearner === false) {
-        this.promotedSent = true;
-        this.send({ type: 'member.promoted' });
-      }
+      // A failed export write is retried here too, not only on the next change.
+      if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
+      await this.repairOwnKeys(own);
+      await this.withdrawStaleEndpoint();
     } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'poll failed');
+      this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {
       this.polling = false;
     }
@@ -804,7 +904,8 @@ export class Agent {
     if (this.ownsHostname && volunteering) want.push({ key: volunteerKey(host), value: encodeUrls(this.config.serverUrls), onlyIfOurs: true });
     if (this.ownsHostname && this.config.zone !== undefined) want.push({ key: zoneKey(host), value: this.config.zone });
     if (snap.matches({ peer: 'running' })) want.push({ key: endpointKey(host), value: encodeUrls(this.config.clientUrls) });
-    if (this.published !== '') want.push({ key: statusKey(host), value: this.published, accepts: (stored) => isStatusOf(stored, host) });
+    const published = this.statusPublisher.published;
+    if (published !== '') want.push({ key: statusKey(host), value: published, accepts: (stored) => isStatusOf(stored, host) });
     return want;
   }
 
@@ -814,7 +915,13 @@ export class Agent {
    * polls in a row is re-written (see repair-confirm.ts).
    */
   private async repairOwnKeys(kvs: readonly KeyValue[]): Promise<void> {
-    const { confirmed, suspects } = confirmRepairs(planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id), this.repairSuspects);
+    // A status published moments ago that the watch has not shown yet is in flight, not damage.
+    const mine = statusKey(this.config.hostname);
+    const published = this.statusPublisher.published;
+    this.noteStatusSeen();
+    const inFlight = (key: string) => key === mine && this.statusSeen !== published && Date.now() - this.statusPublisher.publishedAtMs < PENDING_WRITE_MS;
+    const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id).filter((r) => !inFlight(r.key));
+    const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);
     this.repairSuspects = suspects;
     if (confirmed.length === 0) return;
     const lease = await this.lease.ensure();
@@ -826,10 +933,33 @@ export class Agent {
     }
   }
 
+  /**
+   * A host without a running member has no endpoint key. One its withdrawal
+   * left behind (every endpoint failed at that moment: CI's auth test, as the
+   * killed leader's successor took over) made the nominator pass this host
+   * over for good, as one still running a removed member. Deleted once two
+   * ticks in a row see it on this agent's own lease.
+   */
+  private async withdrawStaleEndpoint(): Promise<void> {
+    const key = endpointKey(this.config.hostname);
+    const kv = this.mirror.kvs.get(key);
+    const stale = this.peer === undefined && kv !== undefined && kv.lease !== 0 && kv.lease === this.lease.id;
+    const confirmed = stale && this.staleEndpointSeen;
+    this.staleEndpointSeen = stale && !confirmed;
+    if (!confirmed) return;
+    await this.endpointKey.withdraw(() => this.client.delete(key));
+    this.log.info({ key }, `deleted ${key}: this host runs no member`);
+  }
+
   /** Puts `key` on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
-  private async putOnLease(key: string, value: string, lease: number): Promise<void> {
+  private putOnLease(key: string, value: string, lease: number): Promise<void> {
+    return this.onLease(lease, () => this.client.put(key, value, lease));
+  }
+
+  /** Runs a write on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
+  private async onLease(lease: number, write: () => Promise<void>): Promise<void> {
     try {
-      await this.client.put(key, value, lease);
+      await write();
     } catch (err) {
       if (isLeaseGone(err)) this.lease.drop(lease);
       throw err;
@@ -844,18 +974,8 @@ export class Agent {
    */
   private refreshClientEndpoints(): void {
     const others = this.knownEndpoints.filter((u) => !this.config.clientUrls.includes(u));
-    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : [...this.otherEndpoints(this.config.seeds), ...others]);
-  }
-
-  /** The `/_mgmt/` keys: from the local member when it runs (serializable), else through the client. */
-  private async readMgmtKeys(): Promise<KeyValue[] | undefined> {
-    const peer = this.localView();
-    if (peer) {
-      return readKeyValues(peer.member.state.kv, MGMT_PREFIX);
-    }
-    const snap = this.actor.getSnapshot();
-    if (snap.context.connectedSeed === undefined) return undefined;
-    return this.client.getPrefix(MGMT_PREFIX);
+    this.client.setEndpoints(this.peer ? [...this.config.clientUrls, ...others, ...this.config.seeds] : spreadEndpoints(this.config.hostname, [...this.otherEndpoints(this.config.seeds), ...others]));
+    this.client.setHome(this.peer ? this.config.clientUrls[0] : undefined);
   }
 
   /**
@@ -868,7 +988,7 @@ export class Agent {
   }
 
   async clusterView(): Promise<ClusterView> {
-    const kvs = (await this.readMgmtKeys().catch(() => undefined)) ?? [];
+    const kvs = this.mirroredKeys() ?? [];
     const hosts: AgentStatus[] = [];
     const volunteers: string[] = [];
     let ideal: string | undefined;
@@ -929,21 +1049,16 @@ export class Agent {
     return peer && peer.member.state.members.has(peer.member.raft.id) ? peer : undefined;
   }
 
-  private async countVoters(): Promise<number | undefined> {
-    const peer = this.localView();
-    if (peer) return peer.member.raft.conf.voters.length;
-    const members = await this.client.memberList();
-    return members.filter((m) => !m.isLearner).length;
-  }
-
   private cleanup(): void {
     this.stopped = true;
     void this.closeHelloServer();
     clearInterval(this.pollTimer);
+    clearTimeout(this.observeTimer);
+    this.watch.stop();
     this.backups?.stop();
     this.corruptionChecker?.stop();
     this.lease.stop();
-    clearTimeout(this.publishTimer);
+    this.statusPublisher.stop();
     this.nominator?.stop();
     this.client.close();
     this.outside.close();

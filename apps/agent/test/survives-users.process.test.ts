@@ -72,6 +72,8 @@ function expectedKeys(): string[] {
     ...voters.map((h) => `/_mgmt/endpoints/${h}`),
     '/_mgmt/idealClusterSize',
     '/_mgmt/clusterId',
+    // The leader's record of the configuration (issue 19: agents learn member changes through their watch).
+    '/_mgmt/members',
   ].sort();
 }
 
@@ -298,7 +300,7 @@ describe('a single agent', () => {
         const keys = (await etcdctl(solo.endpoint, 'get', '--prefix', '/_mgmt/exported/s1/', '--keys-only')).split('\n').filter((l) => l.length > 0);
         return keys.length > 0 ? keys : undefined;
       }, 30_000);
-      const want = ['/_mgmt/clusterId', '/_mgmt/converged/s1', '/_mgmt/endpoints/s1', ...exported, '/_mgmt/idealClusterSize', '/_mgmt/nominated/s1', '/_mgmt/status/s1', '/_mgmt/volunteers/s1'].sort();
+      const want = ['/_mgmt/clusterId', '/_mgmt/converged/s1', '/_mgmt/endpoints/s1', ...exported, '/_mgmt/idealClusterSize', '/_mgmt/members', '/_mgmt/nominated/s1', '/_mgmt/status/s1', '/_mgmt/volunteers/s1'].sort();
       await waitFor('s1 keys back', async () => {
         await etcdctl(solo.endpoint, 'put', '/app/probe', 'x');
         const keys = (await etcdctl(solo.endpoint, 'get', '--prefix', '/_mgmt/', '--keys-only')).split('\n').filter((l) => l.length > 0).sort();

@@ -63,3 +63,14 @@ export class ProcessRegistry {
     for (const c of this.children) if (!hasExited(c)) c.kill('SIGKILL');
   }
 }
+
+/** Kills every child of `registry` when this process exits or is interrupted (SIGINT, SIGTERM: exit code 130). */
+export function killChildrenOnExit(registry: ProcessRegistry): void {
+  const onSignal = () => {
+    registry.killAll();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', () => registry.killAll());
+}

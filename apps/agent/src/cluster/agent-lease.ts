@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../log.js';
 import { ClusterRequestError, type ClusterClient } from './cluster-client.js';
+import { KeepAliveStream } from './keep-alive-stream.js';
 
 /** Whether `err` is the cluster saying a write's lease does not exist (it was revoked or expired). */
 export function isLeaseGone(err: unknown): boolean {
@@ -18,6 +19,8 @@ export class AgentLease {
   id = 0;
   private granting: Promise<number> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Renewals go on one stream (it fails over between endpoints and warns once when all fail). */
+  private readonly stream: KeepAliveStream;
 
   constructor(
     private readonly client: ClusterClient,
@@ -25,13 +28,17 @@ export class AgentLease {
     private readonly log: Logger,
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
-  ) {}
+  ) {
+    // A renewal is due every third of the TTL: one not answered by the next is given up.
+    this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
+  }
 
   /** The lease id, granting a lease first when there is none. */
   ensure(): Promise<number> {
     if (this.id !== 0) return Promise.resolve(this.id);
     this.granting ??= (async () => {
       this.id = await this.client.leaseGrant(this.ttlSeconds);
+      this.stream.granted();
       clearInterval(this.timer);
       this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
       return this.id;
@@ -57,20 +64,21 @@ export class AgentLease {
   /** Stops renewing (the lease then expires on its own). */
   stop(): void {
     clearInterval(this.timer);
+    this.stream.close();
   }
 
   private async keepAlive(): Promise<void> {
     if (this.id === 0) return;
     try {
-      const ttl = await this.client.leaseKeepAlive(this.id);
+      const ttl = await this.stream.renew(this.id);
       if (ttl <= 0) {
         this.log.warn({ lease: this.id }, 'lease lost');
         this.id = 0;
         clearInterval(this.timer);
         this.onLost();
       }
-    } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'keep-alive failed; retrying');
+    } catch {
+      // Logged by the stream (a warning once every endpoint has failed); the next renewal retries.
     }
   }
 }

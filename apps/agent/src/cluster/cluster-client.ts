@@ -6,7 +6,7 @@
  * endpoint) and fail-over to the next endpoint on an unavailable one.
  */
 import { Metadata, credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
-import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService } from '@mgmt/kv';
+import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService, MAX_TXN_OPS, WatchService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import { AGENT_CHANNEL_OPTIONS } from './channel-options.js';
 import { prefixRangeEnd } from './prefix.js';
@@ -15,6 +15,7 @@ import type { DialTls } from '../security/agent-tls.js';
 const KvClient = makeGenericClientConstructor(KvService, 'KV');
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
 const ClusterClientCtor = makeGenericClientConstructor(ClusterService, 'Cluster');
+const WatchClient = makeGenericClientConstructor(WatchService, 'Watch');
 
 type Callback<Res> = (err: ServiceError | null, res?: Res) => void;
 type UnaryFn = (req: unknown, metadata: Metadata, opts: { deadline: number }, cb: Callback<unknown>) => void;
@@ -62,6 +63,17 @@ interface Stubs {
   kv: Client;
   lease: Client;
   cluster: Client;
+  watch: Client;
+}
+
+/** A bidi gRPC stream as the agent uses it (Watch, LeaseKeepAlive). */
+export interface DuplexCall<Req, Res> {
+  write(req: Req): void;
+  end(): void;
+  cancel(): void;
+  on(event: 'data', fn: (res: Res) => void): void;
+  on(event: 'error', fn: (err: ServiceError) => void): void;
+  on(event: 'end' | 'close', fn: () => void): void;
 }
 
 const enc = new TextEncoder();
@@ -73,6 +85,8 @@ export interface KeyValue {
   value: string;
   lease: number;
   createRevision: number;
+  /** The revision of the key's last change, when the reader knows it (watch events, revisioned reads). */
+  modRevision?: number;
 }
 
 /** A small etcd client with a changeable endpoint list. */
@@ -105,20 +119,45 @@ export class ClusterClient {
     this.stubs.clear();
   }
 
-  /** Replaces the endpoints tried (order = preference). */
+  /**
+   * Replaces the endpoints tried (order = preference). The endpoint in use
+   * stays while it is listed, unless the most preferred one changed: an agent
+   * whose own member started (its URL now first) moves to it, off the seed
+   * it joined through (which may be cut off from the rest later).
+   */
   setEndpoints(endpoints: readonly string[]): void {
     const next = [...new Set(endpoints)];
     const cur = this.endpoints[this.current];
+    const preferenceChanged = next[0] !== this.endpoints[0];
     this.endpoints = next;
     const i = cur ? next.indexOf(cur) : -1;
-    this.current = i >= 0 ? i : 0;
+    this.current = i >= 0 && !preferenceChanged ? i : 0;
     for (const [url, s] of this.stubs) {
       if (!next.includes(url)) {
         for (const c of Object.values(s)) c.close();
         this.stubs.delete(url);
       }
     }
+    if (this.endpoints[this.current] !== cur) this.onEndpointChanged?.();
   }
+
+  /** This agent's own member's client URL while one runs here (see `setHome`). */
+  private home: string | undefined;
+
+  /**
+   * The endpoint every unary call starts at while it is first in the list:
+   * the agent's own member. A call answered there brings the long-lived
+   * streams back to it (they fail over elsewhere while it has no leader, as
+   * it joins or elects, and must not stay on a member that is cut off later).
+   */
+  setHome(url: string | undefined): void {
+    this.home = url;
+  }
+
+  /** Told when the endpoint in use changed (`setEndpoints`, a failed call or stream): long-lived streams then move. */
+  onEndpointChanged: (() => void) | undefined;
+  /** Called after each acknowledged `put`, with its key and the revision it made. */
+  onWrite: ((key: string, revision: number) => void) | undefined;
 
   /** Sends etcd's auth token (from Authenticate) with every call from now on; undefined stops. */
   setAuthToken(token: string | undefined): void {
@@ -164,7 +203,7 @@ export class ClusterClient {
     if (!s) {
       const target = url.replace(/^[a-z]+:\/\//, '');
       const creds = url.startsWith('https://') ? credentials.createSsl(this.tls.ca ?? null, this.tls.identity?.key ?? null, this.tls.identity?.cert ?? null) : credentials.createInsecure();
-      s = { kv: new KvClient(target, creds, AGENT_CHANNEL_OPTIONS), lease: new LeaseClient(target, creds, AGENT_CHANNEL_OPTIONS), cluster: new ClusterClientCtor(target, creds, AGENT_CHANNEL_OPTIONS) };
+      s = { kv: new KvClient(target, creds, AGENT_CHANNEL_OPTIONS), lease: new LeaseClient(target, creds, AGENT_CHANNEL_OPTIONS), cluster: new ClusterClientCtor(target, creds, AGENT_CHANNEL_OPTIONS), watch: new WatchClient(target, creds, AGENT_CHANNEL_OPTIONS) };
       this.stubs.set(url, s);
     }
     return s;
@@ -174,8 +213,11 @@ export class ClusterClient {
     if (this.endpoints.length === 0 && pin === undefined) throw new ClusterUnavailableError('no endpoints to reach the cluster');
     let lastErr: unknown;
     const tries = pin ? 1 : this.endpoints.length;
+    // A peer's calls start at its own member (home) whatever failed before: it forwards to
+    // the leader, and the endpoint this client failed over to may be cut off from the rest.
+    const start = this.home !== undefined && this.endpoints[0] === this.home ? 0 : this.current;
     for (let t = 0; t < tries; t++) {
-      const index = pin ? -1 : (this.current + t) % this.endpoints.length;
+      const index = pin ? -1 : (start + t) % this.endpoints.length;
       const url = pin ?? this.endpoints[index]!;
       const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
       try {
@@ -183,7 +225,11 @@ export class ClusterClient {
           client[method]!.call(client, req, this.metadata, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
         });
         this.checkCluster(url, res);
-        if (!pin) this.current = index;
+        if (!pin && this.current !== index) {
+          // An endpoint before this one failed: the long-lived streams leave it too.
+          this.current = index;
+          this.onEndpointChanged?.();
+        }
         return res;
       } catch (err) {
         if (err instanceof ForeignClusterError) {
@@ -224,6 +270,44 @@ export class ClusterClient {
     return res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) }));
   }
 
+  /**
+   * Every key under `prefix` with the store revision the read saw; a
+   * serializable read (the answering member's own state, as a watch from
+   * the next revision continues it) unless `linearizable`.
+   */
+  async getPrefixWithRevision(prefix: string, linearizable = false): Promise<{ kvs: KeyValue[]; revision: number }> {
+    const key = enc.encode(prefix);
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: prefixRangeEnd(key), serializable: !linearizable });
+    const kvs = res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0), modRevision: Number(kv.modRevision ?? 0) }));
+    return { kvs, revision: Number(res.header?.revision ?? 0) };
+  }
+
+  /**
+   * Opens a long-lived stream (`Watch` or `LeaseKeepAlive`) on the current
+   * endpoint, with no deadline; `failOver()` moves to the next endpoint when
+   * it breaks. Undefined when there is no endpoint.
+   */
+  openStream<Req, Res>(service: 'watch' | 'lease'): { url: string; call: DuplexCall<Req, Res> } | undefined {
+    const url = this.endpoints[this.current];
+    if (url === undefined) return undefined;
+    const method = service === 'watch' ? 'Watch' : 'LeaseKeepAlive';
+    const stub = this.stub(url)[service] as unknown as Record<string, (md: Metadata) => DuplexCall<Req, Res>>;
+    return { url, call: stub[method]!.call(stub, this.metadata) };
+  }
+
+  /** A stream on `url` broke: the next stream (and call) starts at the next endpoint. */
+  failOver(url: string): void {
+    if (this.endpoints[this.current] !== url || this.endpoints.length === 0) return;
+    this.current = (this.current + 1) % this.endpoints.length;
+    // The other long-lived streams on `url` move too: a member that stopped answering one answers none.
+    if (this.endpoints[this.current] !== url) this.onEndpointChanged?.();
+  }
+
+  /** The endpoints tried, in order. */
+  get endpointList(): readonly string[] {
+    return this.endpoints;
+  }
+
   /** Every key under `prefix` (a linearizable read). */
   async getPrefix(prefix: string): Promise<KeyValue[]> {
     const key = enc.encode(prefix);
@@ -234,17 +318,31 @@ export class ClusterClient {
   async get(key: string): Promise<KeyValue | undefined> {
     const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key: enc.encode(key) });
     const kv = res.kvs[0];
-    return kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) } : undefined;
+    return kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0), modRevision: Number(kv.modRevision ?? 0) } : undefined;
   }
 
   async put(key: string, value: string, lease = 0): Promise<void> {
-    await this.call('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
+    const res = await this.call<etcdserverpb.PutResponse>('kv', 'Put', { key: enc.encode(key), value: enc.encode(value), lease });
+    this.onWrite?.(key, Number(res.header?.revision ?? 0));
   }
 
   /** Deletes a key; resolves with how many keys were deleted (0 or 1). */
   async delete(key: string): Promise<number> {
     const res = await this.call<etcdserverpb.DeleteRangeResponse>('kv', 'DeleteRange', { key: enc.encode(key) });
     return Number(res.deleted ?? 0);
+  }
+
+  /**
+   * Puts and deletes in one transaction (no conditions), every put on
+   * `lease`; more operations than a transaction may hold (etcd's 128) go in
+   * as few transactions as fit.
+   */
+  async putAndDelete(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease = 0): Promise<void> {
+    const ops = [
+      ...puts.map((p) => ({ requestPut: { key: enc.encode(p.key), value: enc.encode(p.value), lease } })),
+      ...deletes.map((k) => ({ requestDeleteRange: { key: enc.encode(k) } })),
+    ];
+    for (let i = 0; i < ops.length; i += MAX_TXN_OPS) await this.call('kv', 'Txn', { compare: [], success: ops.slice(i, i + MAX_TXN_OPS), failure: [] });
   }
 
   /** Puts `key` only if it does not exist; returns whether it did so, and the current value otherwise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectedFromStore, convergedKey, planExports } from './exports.js';
+import { PENDING_WRITE_MS, collectedFromStore, convergedKey, planExports, withPendingWrites, type PendingWrites } from './exports.js';
 
 const kv = (key: string, value: string, lease = 7) => ({ key, value, lease, createRevision: 1 });
 const f2a = { kind: 'file' as const, name: 'f2a', spec: { name: 'f2a', path: '/tmp/a/f2a', content: 'x' } };
@@ -30,7 +30,8 @@ describe('planExports', () => {
 });
 
 describe('collectedFromStore', () => {
-  it("returns other hosts' exports and skips this host's, malformed keys and values that are not JSON", () => {
+  // Changed in issue 19: a host collects its own exports too (mgmt's collect asks every host, its own included).
+  it("returns every host's exports, this host's included, and skips malformed keys and values that are not JSON", () => {
     const stored = [
       kv('/_mgmt/exported/h2/file/f2b', '{"name":"f2b"}'),
       kv('/_mgmt/exported/h1/file/f2a', '{"name":"f2a"}'),
@@ -40,6 +41,26 @@ describe('collectedFromStore', () => {
       kv('/_mgmt/exported//file/x', '{}'),
       kv('/_mgmt/volunteers/h2', 'x'),
     ];
-    expect(collectedFromStore('h1', stored)).toEqual([{ host: 'h2', kind: 'file', name: 'f2b', spec: { name: 'f2b' } }]);
+    expect(collectedFromStore(stored)).toEqual([
+      { host: 'h1', kind: 'file', name: 'f2a', spec: { name: 'f2a' } },
+      { host: 'h2', kind: 'file', name: 'f2b', spec: { name: 'f2b' } },
+    ]);
+  });
+});
+
+describe('withPendingWrites', () => {
+  it('overlays own writes the watch has not reported yet, and forgets them once it has (or after a while)', () => {
+    const pending: PendingWrites = { puts: new Map([['/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 1_000 }]]), deletes: new Map([['/_mgmt/exported/h1/file/old', 1_000]]) };
+    const stale = [kv(convergedKey('h1'), 'false'), kv('/_mgmt/exported/h1/file/old', '{}')];
+    const seen = withPendingWrites(stale, pending, 1_500);
+    expect(seen).toEqual([kv(convergedKey('h1'), 'true')]);
+    expect(planExports('h1', [], true, seen, 7)).toEqual({ puts: [], deletes: [] });
+    // The watch reports the put: the entry goes; a later deletion by a client is then seen (and repaired).
+    withPendingWrites([kv(convergedKey('h1'), 'true')], pending, 1_600);
+    expect(pending.puts.size).toBe(0);
+    expect(withPendingWrites([], pending, 1_700)).toEqual([]);
+    // A write never reported back stops counting after PENDING_WRITE_MS.
+    pending.puts.set('/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 0 });
+    expect(withPendingWrites(stale, pending, PENDING_WRITE_MS + 1)).toEqual(stale);
   });
 });

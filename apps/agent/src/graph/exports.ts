@@ -1,8 +1,8 @@
 /**
  * The pure part of sharing resources through the cluster: which keys this
  * host must put or delete so the store holds exactly its exported resources
- * and its converged flag on its current lease, and which resources of other
- * hosts the store offers for collection. No I/O here.
+ * and its converged flag on its current lease, and which resources of every
+ * host (its own included) the store offers for collection. No I/O here.
  */
 import { exportedKey, exportedKeyPrefix, type CollectedResource, type ExportedResource } from '@mgmt/graph';
 import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
@@ -55,12 +55,13 @@ export function planExports(
 }
 
 /**
- * The resources other hosts export, from the `/_mgmt/` keys, sorted by key.
+ * The resources every host exports, this host's own included (as mgmt's
+ * collect asks every host, its own too), from the `/_mgmt/` keys, sorted by key.
  * Keys that do not have the `<host>/<kind>/<name>` shape, or whose value is
  * not JSON, are skipped (a bad remote host cannot break this one); the graph
  * library validates each spec against its kind when it collects it.
  */
-export function collectedFromStore(hostname: string, stored: readonly KeyValue[]): CollectedResource[] {
+export function collectedFromStore(stored: readonly KeyValue[]): CollectedResource[] {
   const out: CollectedResource[] = [];
   for (const kv of [...stored].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     if (!kv.key.startsWith(EXPORTED_PREFIX)) continue;
@@ -69,7 +70,6 @@ export function collectedFromStore(hostname: string, stored: readonly KeyValue[]
     const second = rest.indexOf('/', first + 1);
     if (first <= 0 || second <= first + 1 || second === rest.length - 1) continue;
     const host = rest.slice(0, first);
-    if (host === hostname) continue;
     let spec: unknown;
     try {
       spec = JSON.parse(kv.value);
@@ -79,4 +79,34 @@ export function collectedFromStore(hostname: string, stored: readonly KeyValue[]
     out.push({ host, kind: rest.slice(first + 1, second), name: rest.slice(second + 1), spec });
   }
   return out;
+}
+
+/** Writes this host made that its watch may not have reported yet. */
+export interface PendingWrites {
+  puts: Map<string, { value: string; lease: number; atMs: number }>;
+  deletes: Map<string, number>;
+}
+
+/** How long a write is assumed to be in flight to the watch before the store's word counts again. */
+export const PENDING_WRITE_MS = 5_000;
+
+/**
+ * The keys as they will be once this host's own recent writes arrive
+ * through the watch: a write the mirror already shows is dropped from
+ * `pending`; one it does not show yet (younger than PENDING_WRITE_MS) is
+ * overlaid. Without it, every change the watch reports before this host's
+ * own write would plan that write again (with a thousand agents, a storm).
+ */
+export function withPendingWrites(stored: readonly KeyValue[], pending: PendingWrites, nowMs: number): KeyValue[] {
+  const byKey = new Map(stored.map((kv) => [kv.key, kv]));
+  for (const [key, w] of pending.puts) {
+    const kv = byKey.get(key);
+    if ((kv && kv.value === w.value && kv.lease === w.lease) || nowMs - w.atMs > PENDING_WRITE_MS) pending.puts.delete(key);
+    else byKey.set(key, { key, value: w.value, lease: w.lease, createRevision: kv?.createRevision ?? 0 });
+  }
+  for (const [key, atMs] of pending.deletes) {
+    if (!byKey.has(key) || nowMs - atMs > PENDING_WRITE_MS) pending.deletes.delete(key);
+    else byKey.delete(key);
+  }
+  return [...byKey.values()];
 }

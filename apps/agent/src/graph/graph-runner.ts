@@ -2,8 +2,10 @@
  * Runs `mgmt run --file`: converges the host's resource graph with the
  * engine of libs/graph, keeps its exported (`@@`) resources and its
  * converged flag in the store on the agent's lease (so they vanish with the
- * host), and collects the resources other hosts export. The agent hands it
- * every `/_mgmt/` read it makes (`observe`); the runner reacts to changes.
+ * host), and collects the resources every host exports, its own included.
+ * The agent hands it the `/_mgmt/` keys its watch mirrors after every change
+ * (`observe`); the runner reacts to changes, and writes its exports and
+ * converged flag in one transaction per change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,11 +22,13 @@ import {
 } from '@mgmt/graph';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import type { Logger } from '../log.js';
-import { collectedFromStore, convergedKey, planExports } from './exports.js';
+import { collectedFromStore, convergedKey, planExports, withPendingWrites, type PendingWrites } from './exports.js';
 
 /** How the runner writes to the cluster store. */
 export interface GraphStore {
   put(key: string, value: string, lease: number): Promise<void>;
+  /** Puts and deletes in one transaction (all on `lease`). */
+  apply(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease: number): Promise<void>;
   delete(key: string): Promise<number>;
   /** The agent's lease (granted on first use); the exports live on it. */
   lease(): Promise<number>;
@@ -57,6 +61,8 @@ export class GraphRunner {
   private closed = false;
   /** What this runner last wrote to each key: a key that no longer holds it was touched by someone else. */
   private readonly written = new Map<string, string>();
+  /** Writes the watch has not reported back yet (see withPendingWrites). */
+  private readonly pending: PendingWrites = { puts: new Map(), deletes: new Map() };
   /** Whether the last convergence succeeded (undefined before the first). */
   converged: boolean | undefined;
 
@@ -86,14 +92,15 @@ export class GraphRunner {
   }
 
   /**
-   * The agent read the `/_mgmt/` keys: collect what other hosts export (and
+   * The `/_mgmt/` keys changed: collect what every host exports (and
    * re-converge when that changed), and bring this host's exports and
    * converged flag in the store up to date.
    */
   observe(stored: readonly KeyValue[]): void {
     if (this.closed) return;
     this.lastStored = stored;
-    const collected = collectedFromStore(this.o.hostname, stored);
+    // Only the kinds this graph collects: another kind's export changes nothing here.
+    const collected = collectedFromStore(stored).filter((c) => this.localGraph.collect.some((rule) => rule.kind === c.kind));
     const text = JSON.stringify(collected);
     if (text !== this.collectedText) {
       this.collected = collected;
@@ -142,15 +149,18 @@ export class GraphRunner {
     this.reconciling = true;
     try {
       const lease = await this.o.store.lease();
-      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, stored, lease);
+      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(stored, this.pending, Date.now()), lease);
+      if (plan.puts.length === 0 && plan.deletes.length === 0) return;
       const have = new Map(stored.map((kv) => [kv.key, kv.value]));
+      await this.o.store.apply(plan.puts, plan.deletes, lease);
+      const atMs = Date.now();
+      for (const { key, value } of plan.puts) this.pending.puts.set(key, { value, lease, atMs });
+      for (const key of plan.deletes) this.pending.deletes.set(key, atMs);
       for (const { key, value } of plan.puts) {
-        await this.o.store.put(key, value, lease);
         const before = this.written.get(key);
         if (before !== undefined && have.get(key) !== before) this.o.log.info({ key }, `re-wrote ${key}: ${have.has(key) ? 'its value was changed' : 'it was deleted'}`);
         this.written.set(key, value);
       }
-      for (const key of plan.deletes) await this.o.store.delete(key);
     } catch (err) {
       this.o.log.debug({ err: (err as Error).message }, 'publishing exported resources failed; retrying');
     } finally {

@@ -1,0 +1,77 @@
+/**
+ * Publishes an agent's status under `/_mgmt/status/<hostname>` on its lease
+ * (so it vanishes with the agent): at most every `intervalMs`, only when it
+ * changed, and when only its counters changed (commit, applied) at most
+ * every `countersRefreshMs`. A status write on every commit would double the
+ * writes under load, a thousand agents publishing on every observation
+ * would swamp the leader, and re-creating the key right after a client's
+ * `del --prefix /` breaks the python-etcd3 suite (it checks the store is
+ * empty then). `mgmt status` reads these keys.
+ *
+ * A counters-only refresh is also skipped when the commit index moved by
+ * no more than `explainedWrites` (the members): on an idle cluster each
+ * member's status write moves every member's commit index, so the members
+ * refreshed each other's counters every 5 s forever (three Raft writes, with
+ * their fsyncs and watch events, every 5 s on a cluster with nothing to do).
+ */
+import { statusGist, statusKey, type AgentStatus } from '../status/agent-status.js';
+
+export interface StatusPublisherOptions {
+  hostname: string;
+  status: () => AgentStatus;
+  /** The agent's lease id (0: none yet; nothing is published then). */
+  leaseId: () => number;
+  put: (key: string, value: string, lease: number) => Promise<void>;
+  intervalMs?: number;
+  countersRefreshMs?: number;
+  /** Commit-index moves the status writes themselves can explain (the cluster's members); default 0. */
+  explainedWrites?: () => number;
+}
+
+export class StatusPublisher {
+  /** The status text last published ('' when none, or the last write failed). */
+  published = '';
+  private publishedGist = '';
+  private publishedCommit = 0;
+  /** When the status was last written (ms since the epoch). */
+  publishedAtMs = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: StatusPublisherOptions) {}
+
+  /** Publishes within `intervalMs` if the status changed by then. */
+  schedule(): void {
+    if (this.timer || this.o.leaseId() === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publishNow();
+    }, this.o.intervalMs ?? 500);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Whether a change of the counters alone is worth a write now. */
+  private countersDue(status: AgentStatus): boolean {
+    if (Date.now() - this.publishedAtMs < (this.o.countersRefreshMs ?? 5_000)) return false;
+    return (status.commit ?? 0) - this.publishedCommit > (this.o.explainedWrites?.() ?? 0);
+  }
+
+  private publishNow(): void {
+    const lease = this.o.leaseId();
+    const status = this.o.status();
+    const text = JSON.stringify(status);
+    if (text === this.published || lease === 0) return;
+    const gist = statusGist(status);
+    if (gist === this.publishedGist && !this.countersDue(status)) return;
+    this.published = text;
+    this.publishedGist = gist;
+    this.publishedCommit = status.commit ?? 0;
+    this.publishedAtMs = Date.now();
+    void this.o.put(statusKey(this.o.hostname), text, lease).catch(() => {
+      this.published = '';
+      this.publishedGist = '';
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// The /_mgmt/ watch takes a stream that does not show the agent's own
+// acknowledged write in time for stale (a member cut off or without a
+// leader answers nothing and closes nothing), and resumes on the next
+// endpoint from the last revision seen; a stream that shows it is kept.
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClusterClient } from '../cluster/cluster-client.js';
+import { silentLogger } from '../log.js';
+import { PrefixWatch, STALE_MS } from './mgmt-watch.js';
+
+class FakeCall extends EventEmitter {
+  readonly writes: unknown[] = [];
+  cancelled = false;
+  write(req: unknown): void {
+    this.writes.push(req);
+  }
+  end(): void {}
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
+const enc = new TextEncoder();
+
+function fakeClient(urls: string[]) {
+  let current = 0;
+  const calls: Array<{ url: string; call: FakeCall }> = [];
+  const failedOver: string[] = [];
+  const client = {
+    onEndpointChanged: undefined as (() => void) | undefined,
+    get endpoint() {
+      return urls[current];
+    },
+    getPrefixWithRevision: async () => ({ kvs: [], revision: 5 }),
+    openStream: () => {
+      const opened = { url: urls[current]!, call: new FakeCall() };
+      calls.push(opened);
+      return opened;
+    },
+    failOver: (url: string) => {
+      failedOver.push(url);
+      if (urls[current] !== url) return;
+      current = (current + 1) % urls.length;
+      client.onEndpointChanged?.();
+    },
+  };
+  return { client: client as unknown as ClusterClient & { onEndpointChanged: (() => void) | undefined }, calls, failedOver };
+}
+
+const put = (key: string, rev: number) => ({ events: [{ type: 0, kv: { key: enc.encode(key), value: enc.encode('v'), modRevision: rev } }] });
+
+describe('PrefixWatch', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resumes on the next endpoint, from the last revision seen, when the stream does not show an acknowledged write', async () => {
+    const { client, calls, failedOver } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    calls[0]!.call.emit('data', put('/_mgmt/x', 6));
+    w.expect(9); // our write at revision 9: the stream on a never shows it
+    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
+    expect(failedOver).toEqual(['http://a:2379']);
+    expect(calls[0]!.call.cancelled).toBe(true);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.url).toBe('http://b:2379');
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
+    expect(w.staleResumes).toBe(1);
+    w.stop();
+  });
+
+  it('moves when another stream (the keep-alive) gave up on its endpoint, and opens once per change', async () => {
+    const { client, calls } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    client.onEndpointChanged = () => w.resume();
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.call.emit('data', put('/_mgmt/x', 6));
+    client.failOver('http://a:2379'); // the keep-alive stream on a went unanswered
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
+    expect(calls[0]!.call.cancelled).toBe(true);
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
+    // Its own broken stream moves the client and retries after its back-off, not at once as well.
+    calls[1]!.call.emit('error', { message: 'unavailable', details: 'unavailable' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379', 'http://a:2379']);
+    w.stop();
+  });
+
+  it('keeps a stream that shows the write in time', async () => {
+    const { client, calls, failedOver } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const batches: number[] = [];
+    const w = new PrefixWatch(client, '/_mgmt/', (b) => batches.push(b.revision), silentLogger());
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    w.expect(8);
+    await vi.advanceTimersByTimeAsync(STALE_MS / 2);
+    calls[0]!.call.emit('data', put('/_mgmt/status/h1', 8));
+    await vi.advanceTimersByTimeAsync(STALE_MS);
+    expect(failedOver).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(batches).toEqual([5, 8]);
+    w.expect(4); // already seen: nothing to wait for
+    await vi.advanceTimersByTimeAsync(STALE_MS * 2);
+    expect(calls).toHaveLength(1);
+    w.stop();
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * One watch on `/_mgmt/` per agent, through its ClusterClient: a full read
+ * first, then a Watch stream from the revision after it. When the stream
+ * breaks (the member died, the endpoints changed as this host became or
+ * stopped being a member) it is opened again on the next endpoint from the
+ * last revision seen; only when that revision was compacted does it read
+ * everything again. Batches go to `onBatch` in order (see mgmt-mirror.ts).
+ *
+ * A stream can also go quiet without breaking: a member cut off by a
+ * partition (a half-open connection), or one that lost its leader, answers
+ * nothing and closes nothing. The agent therefore reports each write of its
+ * own under the prefix (`expect`): a stream that has not shown it within
+ * STALE_MS is taken for stale and resumed on the next endpoint, from the
+ * last revision seen (never a gap; at worst a needless reconnect).
+ */
+import type { etcdserverpb, mvccpb } from '@mgmt/proto';
+import type { ClusterClient, DuplexCall, KeyValue } from '../cluster/cluster-client.js';
+import { prefixRangeEnd } from '../cluster/prefix.js';
+import type { Logger } from '../log.js';
+import type { KeyEvent, WatchBatch } from './mgmt-mirror.js';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+/** Waits between attempts while no endpoint answers: doubles from the first to the last. */
+const RETRY_MS_MIN = 100;
+const RETRY_MS_MAX = 2_000;
+/** How long a stream may take to show a write acknowledged under the prefix before it is taken for stale. */
+export const STALE_MS = 3_000;
+
+type WatchCall = DuplexCall<etcdserverpb.IWatchRequest, etcdserverpb.WatchResponse>;
+
+function toKeyValue(kv: mvccpb.IKeyValue): KeyValue {
+  return {
+    key: dec.decode(kv.key ?? new Uint8Array()),
+    value: dec.decode(kv.value ?? new Uint8Array()),
+    lease: Number(kv.lease ?? 0),
+    createRevision: Number(kv.createRevision ?? 0),
+    modRevision: Number(kv.modRevision ?? 0),
+  };
+}
+
+/** Follows a prefix with one watch; see the file comment. */
+export class PrefixWatch {
+  /** The last revision handed to `onBatch` (0: nothing yet, the next start reads everything). */
+  revision = 0;
+  private call: WatchCall | undefined;
+  private url: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private retryMs = RETRY_MS_MIN;
+  /** A full read is in flight (a resume meanwhile waits for it). */
+  private reading = false;
+  /** Streams opened (the first, and each resume): for tests and the fleet harness. */
+  opened = 0;
+  /** Full reads made (the first, and each after a compaction). */
+  fullReads = 0;
+  /** This watch is moving the client off an endpoint itself (its own retry follows; no resume meanwhile). */
+  private failingOver = false;
+  /** Streams given up because they did not show an acknowledged write in time. */
+  staleResumes = 0;
+  /** The oldest write under the prefix acknowledged but not yet shown, and its check. */
+  private expected: { revision: number; timer: NodeJS.Timeout } | undefined;
+
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly prefix: string,
+    private readonly onBatch: (batch: WatchBatch) => void,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.clearExpected();
+    this.closeCall();
+  }
+
+  /** A write under the prefix was acknowledged at `revision`: the stream must show it within STALE_MS. */
+  expect(revision: number): void {
+    if (this.stopped || revision <= this.revision || this.expected !== undefined) return;
+    const timer = setTimeout(() => {
+      const url = this.url;
+      this.expected = undefined;
+      if (this.stopped || this.revision >= revision || this.call === undefined || url === undefined) return;
+      this.staleResumes++;
+      this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${STALE_MS} ms; resuming on the next endpoint`);
+      this.closeCall();
+      this.failOverFrom(url);
+      this.retry();
+    }, STALE_MS);
+    timer.unref();
+    this.expected = { revision, timer };
+  }
+
+  /** Moves the client past `url` without resuming this watch from the change it announces. */
+  private failOverFrom(url: string): void {
+    this.failingOver = true;
+    try {
+      this.client.failOver(url);
+    } finally {
+      this.failingOver = false;
+    }
+  }
+
+  private clearExpected(): void {
+    clearTimeout(this.expected?.timer);
+    this.expected = undefined;
+  }
+
+  /**
+   * Re-opens the stream from the last revision seen (the endpoints changed:
+   * this host's own member started or stopped). A stream on an endpoint
+   * that is still first in line is kept.
+   */
+  resume(): void {
+    if (this.stopped || this.failingOver) return;
+    if (this.call && this.url === this.client.endpoint) return;
+    this.closeCall();
+    clearTimeout(this.timer);
+    void this.open();
+  }
+
+  private closeCall(): void {
+    const call = this.call;
+    this.call = undefined;
+    this.url = undefined;
+    try {
+      call?.cancel();
+    } catch {
+      // already closed
+    }
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.open(), this.retryMs);
+    this.retryMs = Math.min(RETRY_MS_MAX, this.retryMs * 2);
+  }
+
+  private async open(): Promise<void> {
+    if (this.stopped || this.call || this.reading) return;
+    if (this.revision === 0) {
+      this.reading = true;
+      try {
+        const { kvs, revision } = await this.client.getPrefixWithRevision(this.prefix);
+        if (this.stopped) return;
+        this.fullReads++;
+        this.revision = revision;
+        if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
+        this.onBatch({ kind: 'snapshot', revision, kvs });
+      } catch (err) {
+        this.log.debug({ err: (err as Error).message }, 'reading /_mgmt/ failed; retrying');
+        return this.retry();
+      } finally {
+        this.reading = false;
+      }
+    }
+    if (this.stopped || this.call) return;
+    const opened = this.client.openStream<etcdserverpb.IWatchRequest, etcdserverpb.WatchResponse>('watch');
+    if (!opened) return this.retry();
+    const { url, call } = opened;
+    this.call = call;
+    this.url = url;
+    this.opened++;
+    const key = enc.encode(this.prefix);
+    const broken = (why: string) => {
+      if (this.call !== call) return;
+      this.call = undefined;
+      this.url = undefined;
+      this.failOverFrom(url);
+      this.log.debug({ url, why }, 'watch stream broke; resuming from the last revision on the next endpoint');
+      this.retry();
+    };
+    call.on('data', (res) => {
+      if (this.call !== call) return;
+      this.retryMs = RETRY_MS_MIN;
+      if (res.canceled) {
+        if (Number(res.compactRevision ?? 0) > 0) {
+          // The revision to resume from is gone: read everything once more.
+          this.log.info({ from: this.revision + 1, compacted: Number(res.compactRevision) }, 'watch start revision compacted; reading /_mgmt/ again');
+          this.revision = 0;
+        }
+        this.closeCall();
+        return this.retry();
+      }
+      const events: KeyEvent[] = (res.events ?? []).map((e) => ({ type: e.type === 1 ? 'delete' : 'put', kv: toKeyValue(e.kv ?? {}) }));
+      if (events.length === 0) return;
+      // Not the header's revision: a watcher still catching up gets later events at revisions below it.
+      const last = Math.max(...events.map((e) => e.kv.modRevision ?? 0));
+      this.onBatch({ kind: 'events', revision: last, events });
+      this.revision = Math.max(this.revision, last);
+      if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
+    });
+    call.on('error', (err) => broken(err.details || err.message));
+    call.on('end', () => broken('stream ended'));
+    call.write({ createRequest: { key, rangeEnd: prefixRangeEnd(key), startRevision: this.revision + 1 } });
+  }
+}

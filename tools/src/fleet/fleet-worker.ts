@@ -1,0 +1,82 @@
+/**
+ * One process of the fleet: runs the real agent (`Agent` of @mgmt/agent)
+ * for each host name it is given, all sharing this event loop, as
+ * volunteers with their own lease, volunteer key, status and a small graph
+ * (it exports a noop resource and collects the file the harness exports).
+ * Reports registrations and observed revisions to the harness over IPC.
+ * Started by fleet.ts with its config as JSON in argv[2].
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Agent, createLogger } from '@mgmt/agent';
+import { parseGraph } from '@mgmt/graph';
+import { freePort } from '@mgmt/transport/testing';
+import type { FleetWorkerConfig, FleetWorkerMessage } from './fleet-protocol.js';
+
+/** How often this process reports to the harness (batched: a thousand agents report as a few messages). */
+const REPORT_EVERY_MS = 20;
+
+function send(message: FleetWorkerMessage): void {
+  process.send?.(message);
+}
+
+function graphText(host: string, dir: string): string {
+  return [`graph: fleet-${host}`, 'resources:', '  noop:', `  - name: "@@n-${host}"`, 'collect:', '- kind: file', `  pattern: "${dir}/"`, 'edges: []', ''].join('\n');
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2] ?? '{}') as FleetWorkerConfig;
+  const log = createLogger('fleet', process.env.MGMT_LOG_LEVEL ?? 'warn');
+  const registered = new Set<number>();
+  const unsentRegistered: number[] = [];
+  const observed = new Map<number, number>();
+  const agents: Agent[] = [];
+  for (const [index, hostname] of config.hostnames.entries()) {
+    const home = path.join(config.dir, hostname);
+    const files = path.join(home, 'files');
+    fs.mkdirSync(files, { recursive: true });
+    const file = path.join(home, 'graph.yaml');
+    fs.writeFileSync(file, graphText(hostname, files));
+    const [client, server] = [await freePort(), await freePort()];
+    const agent = new Agent(
+      {
+        hostname,
+        seeds: config.seeds,
+        clientUrls: [`http://127.0.0.1:${client}`],
+        serverUrls: [`http://127.0.0.1:${server}`],
+        idealClusterSize: config.idealClusterSize,
+        noServer: false,
+        dataDir: path.join(home, 'data'),
+        graph: { file, graph: parseGraph(fs.readFileSync(file, 'utf8'), file) },
+        onObserved: (revision) => observed.set(index, revision),
+      },
+      log.child({ host: hostname }),
+    );
+    agents.push(agent);
+    void agent.run();
+  }
+  const timer = setInterval(() => {
+    for (const [index, agent] of agents.entries()) {
+      if (registered.has(index)) continue;
+      if (agent.status().state.startsWith('volunteer.waiting')) {
+        registered.add(index);
+        unsentRegistered.push(index);
+      }
+    }
+    if (unsentRegistered.length > 0) send({ type: 'registered', indexes: unsentRegistered.splice(0) });
+    if (observed.size > 0) {
+      send({ type: 'observed', revisions: [...observed] });
+      observed.clear();
+    }
+  }, REPORT_EVERY_MS);
+  send({ type: 'started' });
+  process.on('disconnect', () => {
+    clearInterval(timer);
+    process.exit(0);
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`fleet worker: ${(err as Error).message}\n`);
+  process.exit(1);
+});
