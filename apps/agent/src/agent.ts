@@ -32,7 +32,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
 import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
-import { ClusterClient, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
+import { ClusterClient, ClusterUnavailableError, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
@@ -132,6 +132,18 @@ const GRAPH_COALESCE_MS = 200;
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
 /** A running agent. */
+/** Runs `write` again while the cluster is unreachable (ClusterUnavailableError), until `untilMs`. */
+async function untilAnswered(untilMs: number, write: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!(err instanceof ClusterUnavailableError) || Date.now() > untilMs) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 export class Agent {
   readonly actor: Actor<typeof lifecycleMachine>;
   private readonly client: ClusterClient;
@@ -662,10 +674,14 @@ export class Agent {
         // restarted bootstrapper waits for nothing: it may have been
         // removed meanwhile, which checkStillMember finds out.)
         const until = Date.now() + 10_000;
-        while (!peer.member.raft.isLeader && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-        await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
-        await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
-        await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
+        while (!(peer.member.raft.isLeader && peer.member.raft.committedInTerm) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+        // Retried for a moment: the client's channel to this host's own URL may still be backing off from the
+        // hello server that listened there (CI: a --bootstrap-expect bootstrapper failed for good on it).
+        await untilAnswered(until, async () => {
+          await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
+          await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
+          await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
+        });
       }
       this.send({ type: 'member.started', memberId: String(memberId) });
       // A joining member advertises its client URLs at once, not only once promoted and running: a
