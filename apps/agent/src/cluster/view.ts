@@ -71,15 +71,12 @@ export function readLeavingHosts(kv: KvStore): string[] {
  * Members none of whose leased `/_mgmt/` keys (volunteer, status, endpoint)
  * exist: their agent's lease is gone (see `ClusterView.leaseLost`).
  */
-export function readLeaseLost(kv: KvStore, members: readonly MemberView[]): string[] {
-  const present = new Set<string>();
-  for (const prefix of [VOLUNTEERS_PREFIX, STATUS_PREFIX, ENDPOINTS_PREFIX]) {
-    for (const item of readKeyValues(kv, prefix)) {
-      const host = hostnameFromKey(prefix, item.key);
-      if (host !== undefined) present.add(host);
-    }
-  }
-  return members.filter((m) => !present.has(m.name)).map((m) => m.name);
+export function readLeaseLost(kv: KvStore, members: readonly MemberView[], read?: { volunteers: Record<string, unknown>; endpoints: Record<string, unknown> }): string[] {
+  const { volunteers, endpoints } = read ?? { volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX), endpoints: readUrlMap(kv, ENDPOINTS_PREFIX) };
+  const lost = members.filter((m) => !(m.name in volunteers) && !(m.name in endpoints));
+  if (lost.length === 0) return [];
+  const statuses = new Set(readKeyValues(kv, STATUS_PREFIX).map((item) => hostnameFromKey(STATUS_PREFIX, item.key)));
+  return lost.filter((m) => !statuses.has(m.name)).map((m) => m.name);
 }
 
 /**
@@ -174,17 +171,19 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
       lastHeardTicksAgo: self ? 0 : Math.floor(silentForMs(raft.heardAgoMs(m.id, nowMs), nowMs, listeningSinceMs) / NOMINATOR_TICK_MS),
     };
   });
+  const volunteers = readUrlMap(kv, VOLUNTEERS_PREFIX);
+  const endpoints = readUrlMap(kv, ENDPOINTS_PREFIX);
   return {
     tick,
     leaderId: String(raft.id),
     leaderLastIndex: raft.lastIndex,
     leaderCommittedInTerm: raft.committedInTerm,
     confChangePending: raft.confChangePending,
-    volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX),
+    volunteers,
     nominated: nominatedOf(kv, members),
-    endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
+    endpoints,
     leaving: readLeavingHosts(kv),
-    leaseLost: readLeaseLost(kv, members),
+    leaseLost: readLeaseLost(kv, members, { volunteers, endpoints }),
     members,
     idealClusterSize,
     zones: readZones(kv),

@@ -11,7 +11,7 @@
  */
 import { decodeUrls, endpointKey } from '@mgmt/cluster-fsm';
 import type { KvStore } from '@mgmt/kv';
-import { MEMBERS_KEY, parseMembersRecord } from '../observe/members-record.js';
+import { MEMBERS_KEY, parseMembersRecord, type RecordedMember } from '../observe/members-record.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -43,8 +43,14 @@ export class MemberClientUrls {
     return kv ? decodeUrls(dec.decode(kv.value)) : undefined;
   }
 
+  /** The record as last parsed, by its mod revision (a forwarded request asks on every call). */
+  private parsed: { revision: number; members: RecordedMember[] | undefined } | undefined;
+
   private recorded(name: string): string[] | undefined {
     const kv = this.store.range({ key: enc.encode(MEMBERS_KEY) }).kvs[0];
-    return kv ? parseMembersRecord(dec.decode(kv.value))?.find((m) => m.name === name)?.clientUrls : undefined;
+    if (!kv) return undefined;
+    const revision = Number(kv.modRevision ?? 0);
+    if (this.parsed?.revision !== revision) this.parsed = { revision, members: parseMembersRecord(dec.decode(kv.value)) };
+    return this.parsed.members?.find((m) => m.name === name)?.clientUrls;
   }
 }
