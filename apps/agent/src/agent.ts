@@ -1035,12 +1035,6 @@ export class Agent {
     // Only a running or leaving peer can be told it was removed (the machine ignores the fact while the member starts).
     const snap = this.actor.getSnapshot();
     if (!peer || this.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
-    // A member that follows a leader is in the leader's configuration (the leader sends nothing to a member it
-    // removed, which then loses its leader within an election timeout). Asking anyway let a removed member that
-    // still ran, and still listed its old view, tell a just-added member it was removed; the leader had promoted
-    // it meanwhile and lost its quorum (CI clustering test: "shrinks to 1 and grows back to 4").
-    const lead = peer.member.raft.leader;
-    if (lead !== 0 && lead !== peer.member.raft.id && peer.member.state.members.has(lead)) return;
     const others = [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u));
     if (others.length === 0) return;
     this.outside.setEndpoints(others);
