@@ -9,7 +9,7 @@
  * the leader's URL answered "no leader" to every forwarded keep-alive, and
  * the agents behind it lost their leases in turn (CI's netns cut-off test).
  */
-import { decodeUrls, endpointKey } from '@mgmt/cluster-fsm';
+import { decodeUrls, endpointKey, isValidHostname } from '@mgmt/cluster-fsm';
 import type { KvStore } from '@mgmt/kv';
 import { MEMBERS_KEY, parseMembersRecord, type RecordedMember } from '../observe/members-record.js';
 
@@ -24,7 +24,7 @@ export class MemberClientUrls {
 
   /** The client URLs of member `name` (empty when none was ever found). */
   of(name: string): string[] {
-    if (name === '') return [];
+    if (!isValidHostname(name)) return [];
     const urls = this.advertised(name) ?? this.recorded(name);
     if (urls && urls.length > 0) {
       this.lastSeen.set(name, urls);

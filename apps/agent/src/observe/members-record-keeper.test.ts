@@ -29,4 +29,18 @@ describe('MembersRecordKeeper', () => {
     expect(parseMembersRecord(written.at(-1))).toEqual([{ name: 'h1', id: '1', learner: false, clientUrls: ['http://a:2379'] }]);
     expect(written).toHaveLength(2);
   });
+
+  it('records a member a client added (no name until it starts) without reading an endpoint key for it', async () => {
+    const written: string[] = [];
+    const keeper = new MembersRecordKeeper(async (_key, value) => void written.push(value), createLogger('test', 'silent'));
+    const members = [
+      { id: 1, name: 'h1', isLearner: false },
+      { id: 2, name: '', isLearner: false },
+    ];
+    await keeper.onTick(members, new Map([kv('/_mgmt/endpoints/h1', 'http://a:2379')]));
+    expect(parseMembersRecord(written.at(-1))?.map((m) => [m.name, m.clientUrls])).toEqual([
+      ['h1', ['http://a:2379']],
+      ['', undefined],
+    ]);
+  });
 });

@@ -10,7 +10,7 @@
  */
 import type { KeyValue } from '../cluster/cluster-client.js';
 import type { Logger } from '../log.js';
-import { endpointKey, parseUrlsValue } from '@mgmt/cluster-fsm';
+import { endpointKey, isValidHostname, parseUrlsValue } from '@mgmt/cluster-fsm';
 import { MEMBERS_KEY, encodeMembersRecord } from './members-record.js';
 
 type Members = ReadonlyArray<{ id: number; name: string; isLearner: boolean }>;
@@ -63,6 +63,9 @@ export class MembersRecordKeeper {
     const names = new Set(members.map((m) => m.name));
     for (const name of this.clientUrls.keys()) if (!names.has(name)) this.clientUrls.delete(name);
     for (const name of names) {
+      // A member added by a client (etcdctl member add) has no name until it
+      // starts, and names no agent: it has no endpoint key to read.
+      if (!isValidHostname(name)) continue;
       const kv = stored.get(endpointKey(name));
       const parsed = kv ? parseUrlsValue(kv.value) : undefined;
       if (parsed?.ok) this.clientUrls.set(name, parsed.urls);
