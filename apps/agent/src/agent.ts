@@ -165,6 +165,7 @@ export class Agent {
   /** When a client without a members record last asked for the member list. */
   private memberListAskedAtMs = 0;
   private memberListVoters: number | undefined;
+  private checkingMembership = false;
   private ticks = 0;
   /** The last published status the watch has shown back. */
   private statusSeen = '';
@@ -890,7 +891,13 @@ export class Agent {
         this.observeNow();
         const local = this.localView();
         if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
-        await this.checkStillMember();
+        // Detached: a linearizable list may wait out a timeout per endpoint, and the tick goes on meanwhile.
+        if (!this.checkingMembership) {
+          this.checkingMembership = true;
+          void this.checkStillMember()
+            .catch((err: unknown) => this.log.debug({ err: (err as Error).message }, 'membership check failed'))
+            .finally(() => (this.checkingMembership = false));
+        }
       }
       // A failed export write is retried here too, not only on the next change.
       if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
@@ -1029,6 +1036,9 @@ export class Agent {
    * A removed member stops hearing from the leader, so it never applies its
    * own removal. Ask the others: when a member that is not this one lists
    * the members and this one is not among them, this member was removed.
+   * The list is linearizable: a member removed a moment ago and still
+   * stopping would otherwise answer with its old view, and tell a member
+   * added after it left that it was removed.
    */
   private async checkStillMember(): Promise<void> {
     const peer = this.localView();
@@ -1040,7 +1050,7 @@ export class Agent {
     this.outside.setEndpoints(others);
     let members;
     try {
-      members = await this.outside.memberList();
+      members = await this.outside.memberList(true);
     } catch {
       return;
     }

@@ -402,8 +402,9 @@ export class ClusterClient {
     await this.call('lease', 'LeaseRevoke', { ID: id });
   }
 
-  async memberList(): Promise<etcdserverpb.Member.$Properties[]> {
-    const res = await this.call<etcdserverpb.MemberListResponse>('cluster', 'MemberList', {});
+  /** etcd's MemberList: the answering member's view, or (`linearizable`) the cluster's as of now. */
+  async memberList(linearizable = false): Promise<etcdserverpb.Member.$Properties[]> {
+    const res = await this.call<etcdserverpb.MemberListResponse>('cluster', 'MemberList', { linearizable });
     return res.members;
   }
 
