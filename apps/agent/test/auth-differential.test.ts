@@ -55,6 +55,8 @@ function run(target: Target, index: number, step: Step): Promise<string> {
         resolve(`$ etcdctl ${step.args.join(' ')}\n${printed}[exit ${code}]`);
       },
     );
+    // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(step.stdin ?? '');
   });
 }

@@ -26,6 +26,8 @@ async function etcdctlBoth(endpoint: string, ...args: string[]): Promise<{ stdou
 /** Runs etcdctl with stdin and returns its stdout when it exits. */
 async function etcdctlStdin(endpoint: string, input: string, ...args: string[]): Promise<string> {
   const child = spawn('etcdctl', ['--endpoints', endpoint, ...args], { env: { ...process.env, ETCDCTL_API: '3' } });
+  // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+  child.stdin.on('error', () => {});
   child.stdin.end(input);
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));

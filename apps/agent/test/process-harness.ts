@@ -87,6 +87,8 @@ export async function etcdctl(endpoints: string, ...args: string[]): Promise<str
 export function etcdctlWithInput(endpoints: string, input: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('etcdctl', ['--endpoints', endpoints, '--command-timeout=5s', ...args], { env: { ...process.env, ETCDCTL_API: '3' }, maxBuffer: 4 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input);
   });
 }

@@ -47,6 +47,8 @@ export function etcdctl(endpoint: string, args: string[], stdin?: string): Promi
         resolve({ code, stdout, stderr });
       },
     );
+    // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+    child.stdin?.on('error', () => {});
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }

@@ -59,6 +59,8 @@ export class NetnsHosts implements HostPlacement {
       const child = execFile('ip', ['netns', 'exec', netns, 'nft', '-f', '-'], (err, _out, stderr) => {
         if (err) process.stderr.write(`chaos: nft in ${netns} failed: ${stderr.trim() || err.message}\n`);
       });
+      // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+      child.stdin?.on('error', () => {});
       child.stdin?.end(script);
       await new Promise((r) => child.on('close', r));
     });

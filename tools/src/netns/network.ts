@@ -46,6 +46,8 @@ async function execIn(netns: string, cmd: string, args: readonly string[], input
   if (input === undefined) return run('ip', ['netns', 'exec', netns, cmd, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return new Promise((resolve, reject) => {
     const child = execFile('ip', ['netns', 'exec', netns, cmd, ...args], (err, stdout, stderr) => (err ? reject(new Error(`${cmd} in ${netns}: ${stderr.trim() || err.message}`, { cause: err })) : resolve({ stdout, stderr })));
+    // A child that exits before reading its input makes the write fail (EPIPE): its exit status tells.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input);
   });
 }
