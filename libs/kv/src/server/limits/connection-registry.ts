@@ -1,0 +1,141 @@
+/**
+ * One ConnectionBudget per client connection (HTTP/2 session), enforced by
+ * a grpc-js server interceptor: every unary call holds one `requests` and
+ * every streaming call one `streams` of its connection's budget from its
+ * metadata until its status (or its cancellation); past the limit the call
+ * gets etcd's "too many requests" (RESOURCE_EXHAUSTED) and its handler
+ * never runs. Handlers find the budget of their call (watchers, lease
+ * grants) with `budgetOf(call)`. When the connection closes, its budget is
+ * closed and forgotten, whatever its calls did.
+ *
+ * grpc-js shows handlers no connection object, so the interceptor walks to
+ * the innermost call of the chain and takes its HTTP/2 stream's session
+ * (internal, but stable across grpc-js 1.x); a call whose session cannot
+ * be found gets a budget of its own (limited per call, never shared).
+ */
+import { ResponderBuilder, ServerInterceptingCall, ServerListenerBuilder, type Metadata, type ServerInterceptor, type status } from '@grpc/grpc-js';
+import { Errors } from '../../errors.js';
+import { ConnectionBudget, type ConnectionLimits, type LimitKind } from './connection-budget.js';
+
+/** A refusal, as the server reports it (to log once per connection and to count). */
+export interface LimitRefusal {
+  readonly kind: LimitKind;
+  /** The client's address (host:port), as grpc-js gives it. */
+  readonly peer: string;
+  /** True for the connection's first refusal only. */
+  readonly first: boolean;
+}
+
+/** Totals over the open connections (tests, metrics). */
+export interface ConnectionTotals {
+  readonly connections: number;
+  readonly watches: number;
+  readonly leases: number;
+  readonly streams: number;
+  readonly requests: number;
+}
+
+interface SessionLike {
+  once(event: 'close', fn: () => void): unknown;
+  readonly closed?: boolean;
+  readonly destroyed?: boolean;
+}
+
+/** The HTTP/2 session under an intercepted call, if it can be found. */
+function sessionOf(call: unknown): SessionLike | undefined {
+  let inner = call as { nextCall?: unknown; stream?: { session?: unknown } };
+  for (let depth = 0; inner.nextCall && depth < 32; depth++) inner = inner.nextCall as typeof inner;
+  const session = inner.stream?.session as SessionLike | undefined;
+  return session && typeof session.once === 'function' ? session : undefined;
+}
+
+/** The connections of one server and their budgets; see the file comment. */
+export class ConnectionRegistry {
+  private readonly bySession = new WeakMap<object, ConnectionBudget>();
+  private readonly byMetadata = new WeakMap<Metadata, ConnectionBudget>();
+  private readonly open = new Set<ConnectionBudget>();
+
+  constructor(
+    readonly limits: ConnectionLimits,
+    private readonly onRefused: (refusal: LimitRefusal) => void,
+  ) {}
+
+  /** The budget of a handler's call (found through its metadata); undefined for a call the interceptor did not see. */
+  budgetOf(call: { metadata: Metadata }): ConnectionBudget | undefined {
+    return this.byMetadata.get(call.metadata);
+  }
+
+  /** Sums over the open connections. */
+  totals(): ConnectionTotals {
+    const t = { connections: this.open.size, watches: 0, leases: 0, streams: 0, requests: 0 };
+    for (const b of this.open) {
+      t.watches += b.count('watches');
+      t.leases += b.count('leases');
+      t.streams += b.count('streams');
+      t.requests += b.count('requests');
+    }
+    return t;
+  }
+
+  /** The interceptor that enforces the budgets (put it after the call observer, so refusals are counted as handled). */
+  interceptor(): ServerInterceptor {
+    return (method, call) => {
+      const kind = method.requestStream || method.responseStream ? 'streams' : 'requests';
+      const budget = this.budgetFor(call);
+      let held = false;
+      const release = () => {
+        if (!held) return;
+        held = false;
+        budget.release(kind);
+      };
+      return new ServerInterceptingCall(
+        call,
+        new ResponderBuilder()
+          .withStart((next) => {
+            const listener = new ServerListenerBuilder()
+              .withOnReceiveMetadata((metadata, mdNext) => {
+                if (!budget.tryAcquire(kind)) {
+                  const refused = Errors.tooManyRequests();
+                  call.sendStatus({ code: refused.code as status, details: refused.message });
+                  return;
+                }
+                held = true;
+                this.byMetadata.set(metadata, budget);
+                mdNext(metadata);
+              })
+              .withOnCancel(() => release())
+              .build();
+            next(listener);
+          })
+          .withSendStatus((s, next) => {
+            release();
+            next(s);
+          })
+          .build(),
+      );
+    };
+  }
+
+  private budgetFor(call: { getPeer(): string }): ConnectionBudget {
+    const session = sessionOf(call);
+    const existing = session && this.bySession.get(session);
+    if (existing) return existing;
+    let peer = 'unknown';
+    try {
+      peer = call.getPeer();
+    } catch {
+      // no address; the budget works without one
+    }
+    const budget = new ConnectionBudget(this.limits, (kind, first) => this.onRefused({ kind, peer, first }));
+    if (!session) return budget;
+    this.bySession.set(session, budget);
+    this.open.add(budget);
+    const close = () => {
+      budget.close();
+      this.open.delete(budget);
+    };
+    if (session.closed || session.destroyed) close();
+    else session.once('close', close);
+    return budget;
+  }
+}

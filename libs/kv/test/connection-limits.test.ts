@@ -1,0 +1,221 @@
+// Proves the per-connection limits against real gRPC clients: a greedy
+// client that opens more watchers, leases, streams or unary calls than its
+// connection may hold gets etcd's answers (a created-and-canceled watch
+// whose reason is "too many requests"; RESOURCE_EXHAUSTED "etcdserver: too
+// many requests" for a call), the refusal is reported once per connection,
+// a second client on its own connection (the etcd3 npm client) keeps
+// reading and writing throughout and is never limited by the greedy one,
+// and what the greedy connection held is released when it disconnects.
+import { Channel, credentials, makeGenericClientConstructor, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import type { etcdserverpb } from '@mgmt/proto';
+import { Etcd3 } from 'etcd3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KvService, LeaseService, LocalBackend, WatchService, createEtcdServer, type LimitRefusal } from '../src/index.js';
+import { startHarness, until, type Harness } from './harness.js';
+
+type WatchReq = etcdserverpb.WatchRequest.$Properties;
+type WatchRes = etcdserverpb.WatchResponse;
+type Unary<Req, Res> = (req: Req, cb: (err: ServiceError | null, res?: Res) => void) => void;
+
+const TOO_MANY = 'etcdserver: too many requests';
+const TOO_MANY_REASON = `rpc error: code = ResourceExhausted desc = ${TOO_MANY}`;
+const RESOURCE_EXHAUSTED = 8;
+const limits = { watches: 20, leases: 10, streams: 4, requests: 16 };
+
+const WatchCtor = makeGenericClientConstructor(WatchService, 'Watch');
+const LeaseCtor = makeGenericClientConstructor(LeaseService, 'Lease');
+const KvCtor = makeGenericClientConstructor(KvService, 'KV');
+
+/** Raw gRPC clients of the Watch, Lease and KV services over ONE connection of their own. */
+function greedyConnection(endpoint: string) {
+  const channel = new Channel(endpoint, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
+  const options = { channelOverride: channel };
+  const watch = new WatchCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & { Watch(): ClientDuplexStream<WatchReq, WatchRes> };
+  const lease = new LeaseCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & {
+    LeaseGrant: Unary<etcdserverpb.ILeaseGrantRequest, etcdserverpb.LeaseGrantResponse>;
+    LeaseKeepAlive(): ClientDuplexStream<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>;
+  };
+  const kv = new KvCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & {
+    Put: Unary<etcdserverpb.IPutRequest, etcdserverpb.PutResponse>;
+    Range: Unary<etcdserverpb.IRangeRequest, etcdserverpb.RangeResponse>;
+  };
+  // Streams opened through these clients, so close() can end them (grpc-js's close leaves open calls running).
+  const opened: Array<{ cancel(): void }> = [];
+  const track = <S extends { cancel(): void }>(s: S): S => (opened.push(s), s);
+  const call = <Req, Res>(fn: Unary<Req, Res>, req: Req) =>
+    new Promise<{ res?: Res; err?: ServiceError }>((resolve) => fn(req, (err, res) => resolve(err ? { err } : { res: res! })));
+  return {
+    watch,
+    lease,
+    kv,
+    call,
+    track,
+    close: () => {
+      for (const s of opened) s.cancel();
+      for (const c of [watch, lease, kv]) c.close();
+      channel.close();
+    },
+  };
+}
+
+/** The polite client: reads and writes its own key in a loop until stopped, counting successes and failures. */
+function politeLoop(client: Etcd3) {
+  let stop = false;
+  const stats = { ok: 0, failed: [] as string[] };
+  const done = (async () => {
+    for (let i = 0; !stop; i++) {
+      try {
+        await client.put('polite/k').value(String(i));
+        if ((await client.get('polite/k').string()) !== String(i)) stats.failed.push(`read ${i}: wrong value`);
+        else stats.ok++;
+      } catch (err) {
+        stats.failed.push(String(err));
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  return {
+    stats,
+    stop: async () => {
+      stop = true;
+      await done;
+    },
+  };
+}
+
+describe('per-connection limits', () => {
+  let h: Harness;
+  let polite: Etcd3;
+  const refusals: LimitRefusal[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness({ server: { connectionLimits: limits, onConnectionLimit: (r) => refusals.push(r) } });
+    polite = new Etcd3({ hosts: `http://${h.endpoint}` });
+  });
+  afterAll(async () => {
+    polite.close();
+    await h.stop();
+  });
+
+  it('refuses a greedy connection past its watchers, leases and streams while another client is served, and releases it all when it leaves', async () => {
+    const baseWatchers = h.backend.store.watcherCount;
+    const loop = politeLoop(polite);
+    // The polite client holds a watcher and a lease of its own throughout.
+    const politeWatch = await polite.watch().key('polite/w').create();
+    const politeLease = polite.lease(10);
+    await politeLease.grant();
+    await until(() => loop.stats.ok > 0, 'the polite client is served');
+
+    const connectionsBefore = h.server.connectionTotals().connections;
+    const greedy = greedyConnection(h.endpoint);
+    try {
+      // Watchers: 25 asked for on one stream, 5 more on a second stream of the same connection.
+      const got: WatchRes[] = [];
+      const streams = [greedy.track(greedy.watch.Watch()), greedy.track(greedy.watch.Watch())];
+      for (const s of streams) {
+        s.on('data', (r: WatchRes) => got.push(r));
+        s.on('error', () => {});
+      }
+      for (let i = 0; i < 25; i++) streams[0]!.write({ createRequest: { key: Buffer.from(`w/${i}`) } });
+      await until(() => got.length === 25, '25 answers on the first stream');
+      for (let i = 0; i < 5; i++) streams[1]!.write({ createRequest: { key: Buffer.from(`v/${i}`) } });
+      await until(() => got.length === 30, '5 answers on the second stream');
+      const created = got.filter((r) => r.created && !r.canceled);
+      const refused = got.filter((r) => r.created && r.canceled);
+      expect(created).toHaveLength(limits.watches);
+      expect(refused).toHaveLength(10);
+      for (const r of refused) expect(r.cancelReason).toBe(TOO_MANY_REASON);
+
+      // Leases: the eleventh grant is refused with etcd's error.
+      const grants = [];
+      for (let i = 0; i < limits.leases + 1; i++) grants.push(await greedy.call(greedy.lease.LeaseGrant.bind(greedy.lease), { TTL: 30 }));
+      expect(grants.slice(0, limits.leases).every((g) => g.res !== undefined)).toBe(true);
+      expect(grants[limits.leases]!.err?.code).toBe(RESOURCE_EXHAUSTED);
+      expect(grants[limits.leases]!.err?.details).toBe(TOO_MANY);
+
+      // Streams: two watch streams open, two keep-alive streams fit, the fifth stream is refused.
+      const keepAlives = [0, 1, 2].map(() => greedy.track(greedy.lease.LeaseKeepAlive()));
+      const ended = keepAlives.map(
+        (s) =>
+          new Promise<ServiceError | undefined>((resolve) => {
+            s.on('data', () => {});
+            s.on('error', (err: ServiceError) => resolve(err));
+            s.on('end', () => resolve(undefined));
+          }),
+      );
+      const firstGrant = grants[0]!.res!;
+      for (const s of keepAlives) s.write({ ID: firstGrant.ID });
+      const refusedStream = await ended[2];
+      expect(refusedStream?.code).toBe(RESOURCE_EXHAUSTED);
+      expect(refusedStream?.details).toBe(TOO_MANY);
+
+      // The polite client still watches, grants and reads; one line was reported for the greedy connection.
+      const seen = new Promise<string>((resolve) => politeWatch.once('put', (kv) => resolve(kv.value.toString())));
+      await polite.put('polite/w').value('seen');
+      expect(await seen).toBe('seen');
+      const another = polite.lease(10);
+      expect(await another.grant()).toMatch(/^[0-9a-f]+$/);
+      await another.revoke();
+      expect(refusals.filter((r) => r.first)).toHaveLength(1);
+      expect(refusals.length).toBeGreaterThanOrEqual(12);
+      expect(new Set(refusals.map((r) => r.kind))).toEqual(new Set(['watches', 'leases', 'streams']));
+      expect(h.server.connectionTotals().watches).toBe(limits.watches + 1);
+    } finally {
+      greedy.close();
+    }
+
+    // Gone: its watchers are cancelled in the store and its connection's budget forgotten.
+    await until(() => h.server.connectionTotals().connections === connectionsBefore, 'the greedy connection closed');
+    expect(h.server.connectionTotals().watches).toBe(1);
+    expect(h.server.connectionTotals().leases).toBeLessThanOrEqual(2); // the polite client's
+    await until(() => h.backend.store.watcherCount === baseWatchers + 1, 'the store dropped the greedy watchers');
+    expect(h.server.connectionTotals().streams).toBeLessThanOrEqual(2); // the polite client's watch and keep-alive streams
+    const okBefore = loop.stats.ok;
+    await until(() => loop.stats.ok > okBefore + 3, 'the polite client goes on');
+    await loop.stop();
+    await politeWatch.cancel();
+    await politeLease.revoke();
+    expect(loop.stats.failed).toEqual([]);
+  });
+});
+
+describe('unary calls in flight per connection', () => {
+  it('refuses the call past the limit with too many requests, serves the others and other connections', async () => {
+    const backend = new LocalBackend({ name: 'gated' });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = Object.create(backend) as LocalBackend;
+    gated.propose = async (command) => {
+      await gate;
+      return backend.propose(command);
+    };
+    const refusals: LimitRefusal[] = [];
+    const server = createEtcdServer(gated, { logError: () => {}, connectionLimits: { requests: 4 }, onConnectionLimit: (r) => refusals.push(r) });
+    const endpoint = `127.0.0.1:${await server.listen('127.0.0.1:0')}`;
+    const greedy = greedyConnection(endpoint);
+    const other = greedyConnection(endpoint);
+    try {
+      const put = greedy.kv.Put.bind(greedy.kv);
+      const puts = Array.from({ length: 5 }, (_, i) => greedy.call(put, { key: Buffer.from(`p/${i}`), value: Buffer.from('v') }));
+      const fifth = await puts[4]!;
+      expect(fifth.err?.code).toBe(RESOURCE_EXHAUSTED);
+      expect(fifth.err?.details).toBe(TOO_MANY);
+      // Another connection is not limited by the greedy one's calls in flight.
+      const read = await other.call(other.kv.Range.bind(other.kv), { key: Buffer.from('p/0'), serializable: true });
+      expect(read.err).toBeUndefined();
+      open();
+      const answered = await Promise.all(puts.slice(0, 4));
+      expect(answered.every((a) => a.res !== undefined)).toBe(true);
+      // Released: the same connection is served again.
+      expect((await greedy.call(put, { key: Buffer.from('p/again'), value: Buffer.from('v') })).err).toBeUndefined();
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]).toMatchObject({ kind: 'requests', first: true });
+      expect(server.connectionTotals().requests).toBe(0);
+    } finally {
+      greedy.close();
+      other.close();
+      backend.close();
+      await server.close();
+    }
+  });
+});
