@@ -219,3 +219,50 @@ describe('unary calls in flight per connection', () => {
     }
   });
 });
+
+describe('fair admission between connections', () => {
+  it('serves a second connection\'s request after one of the busy connection\'s, not after all of them, and refuses past the queue bound', async () => {
+    const backend = new LocalBackend({ name: 'fair' });
+    const arrived: string[] = [];
+    const waiting: Array<() => void> = [];
+    const gated = Object.create(backend) as LocalBackend;
+    gated.propose = async (command) => {
+      arrived.push(Buffer.from(command.put?.key ?? []).toString());
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return backend.propose(command);
+    };
+    const server = createEtcdServer(gated, { logError: () => {}, fairQueue: { maxInFlight: 1, maxQueued: 7 } });
+    const endpoint = `127.0.0.1:${await server.listen('127.0.0.1:0')}`;
+    const busy = greedyConnection(endpoint);
+    const polite = greedyConnection(endpoint);
+    try {
+      const putOn = (c: ReturnType<typeof greedyConnection>, key: string) => c.call(c.kv.Put.bind(c.kv), { key: Buffer.from(key), value: Buffer.from('v') });
+      const busyPuts = [putOn(busy, 'busy/0')];
+      await until(() => arrived.length === 1, 'the first busy put running');
+      for (let i = 1; i <= 6; i++) busyPuts.push(putOn(busy, `busy/${i}`));
+      await until(() => server.connectionTotals().queued === 6, 'six busy puts waiting');
+      const politePut = putOn(polite, 'polite/0');
+      await until(() => server.connectionTotals().queued === 7, 'the polite put waiting');
+      // The queue is full: one more is refused at once.
+      const refused = await putOn(busy, 'busy/refused');
+      expect(refused.err?.code).toBe(RESOURCE_EXHAUSTED);
+      expect(refused.err?.details).toBe(TOO_MANY);
+      while (arrived.length < 8) {
+        const n = arrived.length;
+        waiting.shift()!();
+        await until(() => arrived.length > n, 'the next put running');
+      }
+      waiting.shift()!();
+      expect(arrived.slice(0, 3)).toEqual(['busy/0', 'busy/1', 'polite/0']);
+      expect(arrived.slice(3)).toEqual(['busy/2', 'busy/3', 'busy/4', 'busy/5', 'busy/6']);
+      expect((await politePut).err).toBeUndefined();
+      expect((await Promise.all(busyPuts)).every((p) => p.err === undefined)).toBe(true);
+      expect(server.connectionTotals()).toMatchObject({ admitted: 0, queued: 0, requests: 0 });
+    } finally {
+      busy.close();
+      polite.close();
+      backend.close();
+      await server.close();
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { ProposalTimeoutError, Proposer } from '../raft/proposer.js';
 import { ProposalFailedError } from '../raft/raft-server.js';
 import { defragmentMember } from '../raft/defragment.js';
 import { LeaderForwarder } from './leader-forwarder.js';
+import { applyGapRefusal } from './apply-gap.js';
 
 const dec = new TextDecoder();
 
@@ -101,6 +102,8 @@ export class RaftBackend implements EtcdBackend {
   }
 
   async propose(command: Command): Promise<ApplyResult> {
+    const refused = applyGapRefusal(this.member.raft.committedIndex, this.member.raft.appliedIndex);
+    if (refused) throw refused;
     try {
       return await this.proposer.propose(command);
     } catch (err) {

@@ -27,6 +27,7 @@ import { InternalPort } from './client-port/internal-port.js';
 import type { ClientTraffic } from './client-port/client-traffic.js';
 import { Gateway } from './http/gateway.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './limits/connection-budget.js';
+import { DEFAULT_FAIR_QUEUE_LIMITS, type FairQueueLimits } from './limits/fair-queue.js';
 import { ConnectionRegistry, type ConnectionTotals, type LimitRefusal } from './limits/connection-registry.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
@@ -75,6 +76,8 @@ export interface EtcdServerOptions {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Told of every refusal for a connection limit (default: one console line per connection). */
   onConnectionLimit?: (refusal: LimitRefusal) => void;
+  /** Fair admission of unary KV and Lease calls between connections (limits/fair-queue.ts); each absent field keeps its default. */
+  fairQueue?: Partial<FairQueueLimits>;
 }
 
 /** The default report of a connection limit: one line per connection, at its first refusal. */
@@ -115,7 +118,10 @@ export interface EtcdServer {
 export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOptions = {}): EtcdServer {
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));
-  const connections = new ConnectionRegistry({ ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits }, options.onConnectionLimit ?? logFirstRefusal);
+  const connections = new ConnectionRegistry({ ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits }, options.onConnectionLimit ?? logFirstRefusal, {
+    ...DEFAULT_FAIR_QUEUE_LIMITS,
+    ...options.fairQueue,
+  });
   const grpc = new Server({
     'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
     'grpc.max_send_message_length': 2 ** 31 - 1,

@@ -8,6 +8,11 @@
  * grants) with `budgetOf(call)`. When the connection closes, its budget is
  * closed and forgotten, whatever its calls did.
  *
+ * Unary KV and Lease calls also pass a FairQueue (fair-queue.ts) between
+ * the connections: past `maxInFlight` running, a call's metadata is held
+ * back (so its handler does not start) until its connection's turn; past
+ * `maxQueued` waiting it gets "too many requests" at once.
+ *
  * grpc-js shows handlers no connection object, so the interceptor walks to
  * the innermost call of the chain and takes its HTTP/2 stream's session
  * (internal, but stable across grpc-js 1.x); a call whose session cannot
@@ -16,6 +21,7 @@
 import { ResponderBuilder, ServerInterceptingCall, ServerListenerBuilder, type Metadata, type ServerInterceptor, type status } from '@grpc/grpc-js';
 import { Errors } from '../../errors.js';
 import { ConnectionBudget, type ConnectionLimits, type LimitKind } from './connection-budget.js';
+import { FairQueue, type FairQueueLimits } from './fair-queue.js';
 
 /** A refusal, as the server reports it (to log once per connection and to count). */
 export interface LimitRefusal {
@@ -33,7 +39,13 @@ export interface ConnectionTotals {
   readonly leases: number;
   readonly streams: number;
   readonly requests: number;
+  /** Unary KV and Lease calls running past the fair queue, and waiting in it. */
+  readonly admitted: number;
+  readonly queued: number;
 }
+
+/** The unary calls that go through the fair queue: the request path (long waits such as Lock or Campaign never do). */
+const FAIR_SERVICES = ['/etcdserverpb.KV/', '/etcdserverpb.Lease/'];
 
 interface SessionLike {
   once(event: 'close', fn: () => void): unknown;
@@ -54,11 +66,15 @@ export class ConnectionRegistry {
   private readonly bySession = new WeakMap<object, ConnectionBudget>();
   private readonly byMetadata = new WeakMap<Metadata, ConnectionBudget>();
   private readonly open = new Set<ConnectionBudget>();
+  private readonly fair: FairQueue<ConnectionBudget>;
 
   constructor(
     readonly limits: ConnectionLimits,
     private readonly onRefused: (refusal: LimitRefusal) => void,
-  ) {}
+    fairQueue: FairQueueLimits,
+  ) {
+    this.fair = new FairQueue(fairQueue);
+  }
 
   /** The budget of a handler's call (found through its metadata); undefined for a call the interceptor did not see. */
   budgetOf(call: { metadata: Metadata }): ConnectionBudget | undefined {
@@ -67,7 +83,7 @@ export class ConnectionRegistry {
 
   /** Sums over the open connections. */
   totals(): ConnectionTotals {
-    const t = { connections: this.open.size, watches: 0, leases: 0, streams: 0, requests: 0 };
+    const t = { connections: this.open.size, watches: 0, leases: 0, streams: 0, requests: 0, admitted: this.fair.inFlight, queued: this.fair.queued };
     for (const b of this.open) {
       t.watches += b.count('watches');
       t.leases += b.count('leases');
@@ -81,9 +97,20 @@ export class ConnectionRegistry {
   interceptor(): ServerInterceptor {
     return (method, call) => {
       const kind = method.requestStream || method.responseStream ? 'streams' : 'requests';
+      const queued = kind === 'requests' && FAIR_SERVICES.some((prefix) => method.path.startsWith(prefix));
       const budget = this.budgetFor(call);
       let held = false;
+      // 'waiting' in the fair queue, 'running' past it, or neither.
+      let turn: 'none' | 'waiting' | 'running' = 'none';
+      let start: () => void = () => {};
+      const refuse = () => {
+        const refused = Errors.tooManyRequests();
+        call.sendStatus({ code: refused.code as status, details: refused.message });
+      };
       const release = () => {
+        if (turn === 'running') this.fair.finish();
+        else if (turn === 'waiting') this.fair.withdraw(budget, start);
+        turn = 'none';
         if (!held) return;
         held = false;
         budget.release(kind);
@@ -94,14 +121,20 @@ export class ConnectionRegistry {
           .withStart((next) => {
             const listener = new ServerListenerBuilder()
               .withOnReceiveMetadata((metadata, mdNext) => {
-                if (!budget.tryAcquire(kind)) {
-                  const refused = Errors.tooManyRequests();
-                  call.sendStatus({ code: refused.code as status, details: refused.message });
-                  return;
-                }
+                if (!budget.tryAcquire(kind)) return refuse();
                 held = true;
                 this.byMetadata.set(metadata, budget);
-                mdNext(metadata);
+                if (!queued) return mdNext(metadata);
+                start = () => {
+                  if (turn !== 'waiting') return;
+                  turn = 'running';
+                  mdNext(metadata);
+                };
+                turn = 'waiting';
+                if (this.fair.admit(budget, start)) return;
+                turn = 'none';
+                release();
+                refuse();
               })
               .withOnCancel(() => release())
               .build();
