@@ -6,7 +6,7 @@
  * original failed there with "bind: address already in use").
  */
 import path from 'node:path';
-import { createEtcdServer, type ConnectionLimits, type EtcdServer, type EtcdServerOptions } from '@mgmt/kv';
+import { createEtcdServer, type ConnectionLimits, type EtcdServer, type EtcdServerOptions, type FairQueueLimits } from '@mgmt/kv';
 import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
@@ -38,6 +38,8 @@ export interface PeerOptions extends MemberOptions {
   etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes' | 'traffic' | 'onConnectionLimit'>;
   /** What one client connection may hold (absent fields: the defaults); a connection's first refusal is logged, every one counted. */
   connectionLimits?: Partial<ConnectionLimits>;
+  /** Fair admission of unary KV and Lease calls between connections (absent fields: the defaults). */
+  fairQueue?: Partial<FairQueueLimits>;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
@@ -77,6 +79,7 @@ export class Peer {
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest, o.observeRequestStart) : backend, {
           ...o.etcdServer,
           connectionLimits: o.connectionLimits,
+          fairQueue: o.fairQueue,
           onConnectionLimit: (refusal) => {
             o.etcdServer?.onConnectionLimit?.(refusal);
             if (refusal.first) o.logger.warn({ client: refusal.peer, limit: refusal.kind }, `client ${refusal.peer} reached its connection's limit of ${refusal.kind}: refused with "too many requests" (logged once per connection)`);

@@ -2,9 +2,9 @@
 // over its MGMT_* variable, and a value that is not an integer from 1 to
 // 1,000,000 is one ConfigError line naming the flag; `mgmt run`'s config
 // carries the limits to the agent.
-import { DEFAULT_CONNECTION_LIMITS } from '@mgmt/agent';
+import { DEFAULT_CONNECTION_LIMITS, DEFAULT_FAIR_QUEUE_LIMITS } from '@mgmt/agent';
 import { describe, expect, it } from 'vitest';
-import { resolveConnectionLimits } from './connection-limit-flags.js';
+import { resolveConnectionLimits, resolveFairQueue } from './connection-limit-flags.js';
 import { ConfigError, resolveRunConfig } from './run-config.js';
 
 describe('resolveConnectionLimits', () => {
@@ -33,5 +33,12 @@ describe('resolveConnectionLimits', () => {
   it('reaches the agent config of mgmt run', () => {
     const config = resolveRunConfig({ hostname: 'h1', maxLeasesPerConnection: '64' }, {});
     expect(config.connectionLimits).toEqual({ ...DEFAULT_CONNECTION_LIMITS, leases: 64 });
+  });
+
+  it('resolves the fair queue bounds the same way', () => {
+    expect(resolveFairQueue({}, {})).toEqual(DEFAULT_FAIR_QUEUE_LIMITS);
+    expect(resolveFairQueue({ maxRequestsInFlight: '64' }, { MGMT_MAX_QUEUED_REQUESTS: '500' })).toEqual({ maxInFlight: 64, maxQueued: 500 });
+    expect(() => resolveFairQueue({ maxQueuedRequests: '-1' }, {})).toThrow('--max-queued-requests: "-1" is not an integer from 1 to 1000000');
+    expect(resolveRunConfig({ hostname: 'h1' }, { MGMT_MAX_REQUESTS_IN_FLIGHT: '128' }).fairQueue).toEqual({ ...DEFAULT_FAIR_QUEUE_LIMITS, maxInFlight: 128 });
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isWildcardHost, urlHost } from './advertise.js';
 import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 import { resolveTls, type TlsFlags } from './tls-flags.js';
-import { resolveConnectionLimits, type ConnectionLimitFlags } from './connection-limit-flags.js';
+import { resolveConnectionLimits, resolveFairQueue, type ConnectionLimitFlags } from './connection-limit-flags.js';
 
 /**
  * Everything `mgmt run` needs, validated: the agent's configuration plus the
@@ -147,6 +147,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       bootstrapExpect,
       ...(zone !== undefined ? { zone } : {}),
       connectionLimits: resolveConnectionLimits(flags, env),
+      fairQueue: resolveFairQueue(flags, env),
     };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });

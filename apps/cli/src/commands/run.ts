@@ -5,7 +5,7 @@ import type { Io } from './index.js';
 import { loadRunGraph } from '../graph-file.js';
 import { runAgent } from './run-agent.js';
 import { resolveEtcdFlags, type EtcdFlags } from '../etcd-flags.js';
-import { DEFAULT_CONNECTION_LIMITS } from '@mgmt/agent';
+import { DEFAULT_CONNECTION_LIMITS, DEFAULT_FAIR_QUEUE_LIMITS } from '@mgmt/agent';
 
 /** Collects a repeatable list flag: `--seeds a --seeds b,c` gives ["a", "b,c"]; splitting happens later. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -63,6 +63,8 @@ export function registerRun(program: Command, io: Io): void {
     .option('--max-leases-per-connection <n>', `live leases one client connection may have granted (default ${DEFAULT_CONNECTION_LIMITS.leases}); env MGMT_MAX_LEASES_PER_CONNECTION`)
     .option('--max-streams-per-connection <n>', `open streams (watch, keep-alive, snapshot ...) per client connection (default ${DEFAULT_CONNECTION_LIMITS.streams}); env MGMT_MAX_STREAMS_PER_CONNECTION`)
     .option('--max-requests-per-connection <n>', `unary calls in flight per client connection (default ${DEFAULT_CONNECTION_LIMITS.requests}); env MGMT_MAX_REQUESTS_PER_CONNECTION`)
+    .option('--max-requests-in-flight <n>', `unary KV and Lease calls served at once over all connections; more wait, and connections take turns (default ${DEFAULT_FAIR_QUEUE_LIMITS.maxInFlight}); env MGMT_MAX_REQUESTS_IN_FLIGHT`)
+    .option('--max-queued-requests <n>', `calls that may wait for their turn; past it etcd's "too many requests" (default ${DEFAULT_FAIR_QUEUE_LIMITS.maxQueued}); env MGMT_MAX_QUEUED_REQUESTS`)
     .action(async (flags: RunFlags & EtcdFlags) => {
       const config = Object.assign(resolveRunConfig(flags), resolveEtcdFlags(flags));
       const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {
