@@ -9,9 +9,13 @@
  * closed and forgotten, whatever its calls did.
  *
  * Unary KV and Lease calls also pass a FairQueue (fair-queue.ts) between
- * the connections: past `maxInFlight` running, a call's metadata is held
- * back (so its handler does not start) until its connection's turn; past
- * `maxQueued` waiting it gets "too many requests" at once.
+ * the connections: past `maxInFlight` running, a call's request message is
+ * held back (so its handler does not start) until its connection's turn;
+ * past `maxQueued` waiting it gets "too many requests" at once. The message
+ * is held, not the metadata: grpc-js reads a call's bytes only once its
+ * handler asks, and calls held unread kept HTTP/2's connection window full,
+ * so the admitted calls' own bytes never came (a member wedged under a
+ * flood of 2,000 calls on one connection).
  *
  * grpc-js shows handlers no connection object, so the interceptor walks to
  * the innermost call of the chain and takes its HTTP/2 stream's session
@@ -124,11 +128,14 @@ export class ConnectionRegistry {
                 if (!budget.tryAcquire(kind)) return refuse();
                 held = true;
                 this.byMetadata.set(metadata, budget);
-                if (!queued) return mdNext(metadata);
+                mdNext(metadata);
+              })
+              .withOnReceiveMessage((message, messageNext) => {
+                if (!queued || turn !== 'none') return messageNext(message);
                 start = () => {
                   if (turn !== 'waiting') return;
                   turn = 'running';
-                  mdNext(metadata);
+                  messageNext(message);
                 };
                 turn = 'waiting';
                 if (this.fair.admit(budget, start)) return;
