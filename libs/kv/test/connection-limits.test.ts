@@ -211,6 +211,20 @@ describe('unary calls in flight per connection', () => {
       expect(refusals).toHaveLength(1);
       expect(refusals[0]).toMatchObject({ kind: 'requests', first: true });
       expect(server.connectionTotals().requests).toBe(0);
+      // Calls the client cancels give their place back while the connection stays open.
+      let hold: () => void = () => {};
+      const held = new Promise<void>((resolve) => (hold = resolve));
+      gated.propose = async (command) => {
+        await held;
+        return backend.propose(command);
+      };
+      const kvRaw = greedy.kv as unknown as { Put(req: object, cb: () => void): { cancel(): void } };
+      const cancelled = Array.from({ length: 4 }, (_, i) => kvRaw.Put({ key: Buffer.from(`c/${i}`), value: Buffer.from('v') }, () => {}));
+      await until(() => server.connectionTotals().requests === 4, 'four calls in flight');
+      for (const c of cancelled) c.cancel();
+      await until(() => server.connectionTotals().requests === 0, 'the cancelled calls released');
+      hold();
+      expect((await greedy.call(put, { key: Buffer.from('p/after-cancel'), value: Buffer.from('v') })).err).toBeUndefined();
     } finally {
       greedy.close();
       other.close();
