@@ -5,7 +5,7 @@
 // revisions are masked (the agent's own /_mgmt/ writes come between the
 // script's, so its revisions are further on; the scripts list only their
 // own keys). python3-etcd3's runs last: it ends with add_member, which
-// leaves a cluster of one without a quorum.
+// leaves a cluster of one without a quorum (the agent must live on).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,9 @@ describe('Debian Python etcd clients against a mgmt run agent, side by side with
     const [ours, theirs] = await Promise.all([transcript('etcd3_every_method.py', agent.endpoint), transcript('etcd3_every_method.py', etcd.endpoint)]);
     expect(theirs.length).toBeGreaterThan(50);
     expect(ours).toEqual(theirs);
+    // The member add_member left has no name until it starts: the agent
+    // lives on beside it (it once crashed on the nameless member a moment later).
+    const exited = await Promise.race([agent.exit.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 2_000))]);
+    expect(exited, `the agent exited; see ${agent.logFile}`).toBe(false);
   }, 240_000);
 });

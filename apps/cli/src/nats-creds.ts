@@ -16,7 +16,13 @@
  * is the JWT's subject. The nats client then connects with the file as it
  * is (credsAuthenticator). Pure: text in, a result or the one problem out.
  */
-import { nkeys } from 'nats';
+import { createRequire } from 'node:module';
+import type * as Nats from 'nats';
+
+/** nats's nkeys, loaded when a creds file is first checked (the nats package is ~6 MB a client agent never needs). */
+function nkeys(): typeof Nats.nkeys {
+  return (createRequire(import.meta.url)('nats') as typeof Nats).nkeys;
+}
 
 /** What a valid credentials file holds. */
 export interface NatsCreds {
@@ -65,7 +71,7 @@ export function parseNatsCreds(text: string, nowMs: number): NatsCreds | string 
   if (typeof iss !== 'string' || !iss.startsWith('A')) return 'the user JWT names no issuing account (iss)';
   try {
     const signature = Buffer.from(parts[2]!, 'base64url');
-    if (!nkeys.fromPublic(iss).verify(Buffer.from(`${parts[0]}.${parts[1]}`), signature)) return `the user JWT's signature does not check against its account ${iss}`;
+    if (!nkeys().fromPublic(iss).verify(Buffer.from(`${parts[0]}.${parts[1]}`), signature)) return `the user JWT's signature does not check against its account ${iss}`;
   } catch {
     return `the user JWT's issuer ${iss} is not an account NKEY`;
   }
@@ -74,7 +80,7 @@ export function parseNatsCreds(text: string, nowMs: number): NatsCreds | string 
 
   let publicKey: string;
   try {
-    publicKey = nkeys.fromSeed(Buffer.from(seed)).getPublicKey();
+    publicKey = nkeys().fromSeed(Buffer.from(seed)).getPublicKey();
   } catch {
     return 'the NKEY seed is not a valid seed';
   }

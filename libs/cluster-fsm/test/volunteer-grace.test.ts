@@ -58,6 +58,25 @@ describe('volunteer grace', () => {
     expect(d).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
   });
 
+  // CI netns cut-off test: the agents' clients sat on the cut-off leader, every lease expired, and the new
+  // leader removed a healthy voter 3 s later as if it had quit.
+  it('keeps a live voter whose agent lost its whole lease for the longer grace, then removes it', () => {
+    const at = (tick: number) => ({ ...view(tick, ['h3']), leaseLost: ['h3'] });
+    let since = trackMissingVolunteers({}, at(1000));
+    const afterShortGrace = at(1000 + policy.volunteerGraceTicks);
+    since = trackMissingVolunteers(since, afterShortGrace);
+    expect(decideNext(withVolunteerGrace(afterShortGrace, since, policy)).kind).toBe('none');
+    const afterLongGrace = at(1000 + policy.lostLeaseGraceTicks);
+    since = trackMissingVolunteers(since, afterLongGrace);
+    expect(decideNext(withVolunteerGrace(afterLongGrace, since, policy))).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
+  });
+
+  it('gives a dead voter whose lease was lost no grace', () => {
+    const v = { ...view(1000, ['h3']), leaseLost: ['h3'] };
+    const dead = { ...v, members: v.members.map((m) => (m.name === 'h3' ? { ...m, lastHeardTicksAgo: policy.aliveWithinTicks + 1 } : m)) };
+    expect(decideNext(withVolunteerGrace(dead, trackMissingVolunteers({}, dead), policy))).toMatchObject({ kind: 'removeMember', hostname: 'h3' });
+  });
+
   // cluster.property seeds 1 and 5: a leaving learner (its key revoked, its status not yet saying so) was
   // promoted in its grace while the last voter left too, and the new 2-voter configuration had no quorum.
   it('keeps a learner whose volunteer key is missing but does not promote it until the key is back', () => {

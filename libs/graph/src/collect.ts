@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { kindSchemas } from './schema.js';
+import { graphSchemas } from './schema.js';
 import { isExported, type Graph, type ResourceKind, type ResourceSpec } from './types.js';
 
 /** A resource this host exports: stored by the agent at `/_mgmt/exported/<hostname>/<kind>/<name>` as JSON of `spec`. */
@@ -62,7 +62,7 @@ export function collectResources(
   for (const item of sorted) {
     const rule = graph.collect.find((c) => c.kind === item.kind);
     if (rule === undefined) continue;
-    const schema = kindSchemas[rule.kind];
+    const schema = graphSchemas().kindSchemas[rule.kind];
     const parsed = schema.safeParse(item.spec);
     if (!parsed.success) {
       skipped.push({ resource: item, reason: parsed.error.issues[0]?.message ?? 'invalid spec' });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { GraphError } from './errors.js';
-import { graphDocumentSchema, type GraphDocument } from './schema.js';
+import { graphSchemas, type GraphDocument } from './schema.js';
 import { formatField, parseWithPositions, type SourceMap } from './source-map.js';
 import { findCycle } from './topo.js';
 import { RESOURCE_KINDS, resourceKey, type Graph, type ResourceSpec } from './types.js';
@@ -17,7 +17,7 @@ export function parseGraph(text: string, fileName: string): Graph {
     const line = source.lineAt(yamlError.pos[0]);
     throw new GraphError(fileName, line, '', `invalid YAML: ${yamlError.message.split('\n')[0] ?? ''}`, { cause: yamlError });
   }
-  const result = graphDocumentSchema.safeParse(source.doc.toJS());
+  const result = graphSchemas().graphDocumentSchema.safeParse(source.doc.toJS());
   if (!result.success) throw issueToError(result.error.issues[0], source, fileName);
   return checkGraph(result.data, source, fileName);
 }

@@ -1,4 +1,6 @@
-import { isMap, isSeq, isNode, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 
 /** A path into the document as zod reports it. */
 export type FieldPath = ReadonlyArray<PropertyKey>;
@@ -22,8 +24,9 @@ export interface SourceMap {
   lineAt(offset: number): number;
 }
 
-/** Parses YAML keeping positions so validation errors can cite lines. */
+/** Parses YAML keeping positions so validation errors can cite lines. yaml loads on the first call (see schema.ts: an agent without a graph never needs it). */
 export function parseWithPositions(text: string): SourceMap {
+  const { isMap, isSeq, isNode, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;

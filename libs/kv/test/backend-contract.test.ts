@@ -1,5 +1,5 @@
 // Proves how the server uses its backend: linearizable reads (and
-// read-only txns) wait for readIndex, serializable ones do not; read-only
+// read-only txns, and a linearizable member list) wait for readIndex, serializable ones do not; read-only
 // txns are not proposed; a backend failure that is not an etcd error
 // reaches the client as UNKNOWN and the server keeps serving; etcd errors
 // from the backend keep their code and message.
@@ -49,6 +49,16 @@ describe('server and backend', () => {
     await client.if('r', 'Value', '==', '1').then(client.get('r')).commit();
     expect(backend.readIndexCalls).toBe(before + 2);
     expect(backend.proposals).toBe(proposals);
+    client.close();
+  });
+
+  it('waits for readIndex before a linearizable member list (etcd 3.5) only', async () => {
+    const client = new Etcd3({ hosts: `http://${endpoint}` });
+    const before = backend.readIndexCalls;
+    expect((await client.cluster.memberList({})).members).toHaveLength(1);
+    expect(backend.readIndexCalls).toBe(before);
+    expect((await client.cluster.memberList({ linearizable: true })).members).toHaveLength(1);
+    expect(backend.readIndexCalls).toBe(before + 1);
     client.close();
   });
 

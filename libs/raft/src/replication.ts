@@ -48,7 +48,10 @@ function maybeSendSnapshot(r: Raft, to: number, pr: Progress): boolean {
   }
   if (isEmptySnapshot(snap)) throw new ErrInvariant('need non-empty snapshot');
   pr.becomeSnapshot(snap.metadata.index);
-  r.send(makeMessage({ type: MessageType.MSG_SNAP, to, snapshot: snap }));
+  // The message owns its bytes: a storage may read a snapshot's data on
+  // first use (libs/wal keeps it on disk), and replace the file behind it
+  // before the message is encoded or delivered.
+  r.send(makeMessage({ type: MessageType.MSG_SNAP, to, snapshot: { metadata: snap.metadata, data: snap.data } }));
   return true;
 }
 

@@ -6,6 +6,10 @@
  * That copy changes only after the WAL has fsynced a change: the core never
  * reads an entry as stable before it is on disk.
  *
+ * Snapshot bytes are not kept in memory (they are the whole store): the
+ * copy holds a snapshot's metadata, and `snapshot()` reads the bytes from
+ * the snapshot file when they are used (snapshot-on-demand.ts).
+ *
  * The application persists a whole Ready with one `save()` (one fsync, or
  * a share of one under group commit). The single StorageWriter methods work
  * too, each a save of its own. With `io: 'sync'` (the simulator) every
@@ -28,6 +32,7 @@ import {
 } from '@mgmt/raft';
 import { assert } from './errors.js';
 import { ownEntries } from './own-entries.js';
+import { snapshotOnDemand } from './snapshot-on-demand.js';
 import { Wal, type WalOptions, type WalSave } from './wal.js';
 
 /** Options of DurableStorage.open: the WAL's, plus how writer methods do their I/O. */
@@ -41,14 +46,20 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
   readonly wal: Wal;
   private readonly cache = new MemoryStorage();
   private readonly io: 'async' | 'sync';
+  /** The recovered snapshot's bytes, until their first use (the member's restore): read once, not twice, at start. */
+  private recoveredSnapshot: Snapshot | undefined;
 
   private constructor(options: DurableStorageOptions) {
     this.io = options.io ?? 'async';
     this.wal = Wal.open({ ...options, onDurable: (s) => this.applyDurable(s) });
     const r = this.wal.recovered;
-    if (!isEmptySnapshot(r.snapshot)) this.cache.applySnapshot(r.snapshot);
+    if (!isEmptySnapshot(r.snapshot)) {
+      this.cache.applySnapshot(withoutData(r.snapshot));
+      this.recoveredSnapshot = r.snapshot;
+    }
     this.cache.append(ownEntries(r.entries));
     this.cache.setHardState(r.hardState);
+    this.wal.forgetRecoveredData();
   }
 
   /** Opens (or creates) the data directory and recovers snapshot + log into memory. */
@@ -57,7 +68,10 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
   }
 
   private applyDurable(s: WalSave): void {
-    if (s.snapshot) this.cache.applySnapshot(s.snapshot);
+    if (s.snapshot) {
+      this.cache.applySnapshot(withoutData(s.snapshot));
+      this.recoveredSnapshot = undefined;
+    }
     if (s.entries && s.entries.length > 0) this.cache.append(ownEntries(s.entries));
     if (s.hardState) this.cache.setHardState(s.hardState);
   }
@@ -84,8 +98,18 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
     return this.cache.lastIndex();
   }
 
+  /** The durable snapshot; its `data` is read from the snapshot file on first access. */
   snapshot(): Snapshot {
-    return this.cache.snapshot();
+    const { metadata } = this.cache.snapshot();
+    if (metadata.index === 0) return this.cache.snapshot();
+    return snapshotOnDemand(metadata, () => this.snapshotData(metadata.index, metadata.term));
+  }
+
+  private snapshotData(index: number, term: number): Uint8Array {
+    const recovered = this.recoveredSnapshot;
+    this.recoveredSnapshot = undefined;
+    if (recovered && recovered.metadata.index === index) return recovered.data;
+    return this.wal.readSnapshot(index, term).data;
   }
 
   /** The durable hard state. */
@@ -143,7 +167,9 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
     const term = this.cache.term(index);
     const cs = confState ?? current.metadata.confState;
     this.wal.saveSnapshot({ data, metadata: { index, term, confState: cs } });
-    return this.cache.createSnapshot(index, cs, data);
+    this.recoveredSnapshot = undefined;
+    const { metadata } = this.cache.createSnapshot(index, cs, NO_DATA);
+    return { metadata, data };
   }
 
   /**
@@ -179,4 +205,11 @@ export class DurableStorage implements ReadWriteStorage, DriverStorage {
   closeSync(): void {
     this.wal.closeSync();
   }
+}
+
+const NO_DATA = new Uint8Array(0);
+
+/** The snapshot as the in-memory copy keeps it: its metadata only. */
+function withoutData(snap: Snapshot): Snapshot {
+  return { metadata: snap.metadata, data: NO_DATA };
 }

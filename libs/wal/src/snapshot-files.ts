@@ -54,15 +54,24 @@ export function removeSnapshotTemps(fs: FileSystem, layout: WalLayout): string[]
 export function loadNewestSnapshot(fs: FileSystem, layout: WalLayout, id: WalIdentity): LoadedSnapshot | undefined {
   const newest = listSnapshots(fs, layout)[0];
   if (!newest) return undefined;
-  const file = path.join(layout.snapshotDir, newest.name);
+  return readSnapshotFile(fs, layout, id, newest.index, newest.term);
+}
+
+/**
+ * The snapshot at `index` and `term`, read back and checked (frame, identity,
+ * name). The log keeps snapshots on disk only: it reads one when Raft sends
+ * it to a follower or the member restores from it.
+ */
+export function readSnapshotFile(fs: FileSystem, layout: WalLayout, id: WalIdentity, index: number, term: number): LoadedSnapshot {
+  const file = path.join(layout.snapshotDir, snapshotName(index, term));
   const payload = readSingleFrameFile(fs, file);
   const { identity, snapshot } = decodeAt(file, 0, () => decodeSnapshotFile(payload));
   checkIdentity(id, identity, file, 0);
-  if (snapshot.metadata.index !== newest.index || snapshot.metadata.term !== newest.term) {
+  if (snapshot.metadata.index !== index || snapshot.metadata.term !== term) {
     throw new WalCorruptionError(
       file,
       0,
-      `snapshot holds index ${snapshot.metadata.index} term ${snapshot.metadata.term} but its name says index ${newest.index} term ${newest.term}`,
+      `snapshot holds index ${snapshot.metadata.index} term ${snapshot.metadata.term} but its name says index ${index} term ${term}`,
     );
   }
   return { snapshot, file };

@@ -25,7 +25,7 @@ import { silentLogger, type WalLogger } from './logger.js';
 import { recoverState, readMeta, type RecoveredState } from './recovery.js';
 import { batchPartSizeBytes, encodeBatch, encodeMeta, type BatchPart, type WalIdentity } from './records.js';
 import { SegmentWriter, type LogPosition } from './segment-writer.js';
-import { removeSnapshotsBefore, writeSnapshotFile } from './snapshot-files.js';
+import { readSnapshotFile, removeSnapshotsBefore, writeSnapshotFile } from './snapshot-files.js';
 
 /** What one Ready asks to persist. Every field is optional. */
 export interface WalSave {
@@ -256,6 +256,26 @@ export class Wal {
     this.durable.snapIndex = this.accepted.snapIndex = index;
     this.durable.snapTerm = this.accepted.snapTerm = term;
     this.cleanUpBehind(index);
+  }
+
+  /**
+   * The durable snapshot at `index` and `term`, read from its file (the log
+   * keeps no snapshot bytes in memory). Throws WalCorruptionError when the
+   * file is damaged, and the file system's error when it cannot be read.
+   */
+  readSnapshot(index: number, term: number): Snapshot {
+    return readSnapshotFile(this.options.fs, this.layout, this.options.identity, index, term).snapshot;
+  }
+
+  /**
+   * Drops the recovered entries and snapshot bytes once the caller has taken
+   * them (the recovered entries are views into whole segment files, which
+   * they would keep in memory for the life of the process). The rest of
+   * `recovered` (torn tail, segments) stays as the report of the recovery.
+   */
+  forgetRecoveredData(): void {
+    this.recovered.entries = [];
+    this.recovered.snapshot = { metadata: this.recovered.snapshot.metadata, data: new Uint8Array(0) };
   }
 
   /**

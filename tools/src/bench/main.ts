@@ -8,7 +8,7 @@
  * with its TLS flags, mgmt with a join token); `--no-tls` skips it.
  *
  * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,hour,idle,failover,formation,tls] [--no-tls]
- *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--hour-writes N] [--cpu-prof DIR] [--keep]
+ *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--hour-writes N] [--idle-window-ms N] [--cpu-prof DIR] [--keep]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +34,7 @@ interface CliOptions {
   cpuProf?: string;
   keep: boolean;
   hourWrites?: number;
+  idleWindowMs?: number;
 }
 
 function parseOptions(argv: string[]): CliOptions {
@@ -50,6 +51,7 @@ function parseOptions(argv: string[]): CliOptions {
       'tls-put-clients': { type: 'string', default: '1,64' },
       'no-tls': { type: 'boolean', default: false },
       'hour-writes': { type: 'string' },
+      'idle-window-ms': { type: 'string' },
     },
   });
   const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]).filter((s) => !(values['no-tls'] && s === 'tls'));
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): CliOptions {
   const systems = values.systems.split(',').map((s) => s.trim());
   for (const s of systems) if (s !== 'etcd' && s !== 'mgmt') throw new Error(`unknown system "${s}"`);
   if (values['hour-writes'] !== undefined && !(Number.isInteger(Number(values['hour-writes'])) && Number(values['hour-writes']) > 0)) throw new Error(`--hour-writes must be a positive integer, not "${values['hour-writes']}"`);
+  if (values['idle-window-ms'] !== undefined && !(Number.isInteger(Number(values['idle-window-ms'])) && Number(values['idle-window-ms']) >= 1_000)) throw new Error(`--idle-window-ms must be an integer of at least 1000, not "${values['idle-window-ms']}"`);
   return {
     quick: values.quick,
     sections: new Set(only as Section[]),
@@ -67,6 +70,7 @@ function parseOptions(argv: string[]): CliOptions {
     cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
     keep: values.keep,
     hourWrites: values['hour-writes'] ? Number(values['hour-writes']) : undefined,
+    idleWindowMs: values['idle-window-ms'] ? Number(values['idle-window-ms']) : undefined,
   };
 }
 
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
     failoverRuns: opts.quick ? 1 : 3,
     hourWrites: opts.hourWrites ?? (opts.quick ? 6_000 : 36_000),
     settleMs: opts.quick ? 2_000 : 6_000,
-    idleWindowMs: opts.quick ? 5_000 : 20_000,
+    idleWindowMs: opts.idleWindowMs ?? (opts.quick ? 5_000 : 20_000),
     sections: opts.sections,
     workDir,
     cpuProfileDir: opts.cpuProf,

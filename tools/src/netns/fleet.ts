@@ -86,7 +86,7 @@ export class Fleet {
     args.push(...(this.o.argsFor?.(name) ?? []));
     const log = fs.openSync(logFile, 'a');
     fs.writeSync(log, `\n=== mgmt ${args.join(' ')} (in ${this.net.netnsOf(name)})\n`);
-    const child = this.net.spawn(name, mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', ...this.o.env } });
+    const child = this.net.spawn(name, mgmtBin, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: process.env.FLEET_LOG_LEVEL ?? 'info', ...this.o.env } });
     fs.closeSync(log);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const agent: FleetAgent = { name, dataDir, logFile, seeds: [...seeds], child, exit };

@@ -29,7 +29,8 @@ export class AgentLease {
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
   ) {
-    this.stream = new KeepAliveStream(client, log);
+    // A renewal is due every third of the TTL: one not answered by the next is given up.
+    this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
   }
 
   /** The lease id, granting a lease first when there is none. */
@@ -37,6 +38,7 @@ export class AgentLease {
     if (this.id !== 0) return Promise.resolve(this.id);
     this.granting ??= (async () => {
       this.id = await this.client.leaseGrant(this.ttlSeconds);
+      this.stream.granted();
       clearInterval(this.timer);
       this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
       return this.id;

@@ -119,13 +119,19 @@ export class ClusterClient {
     this.stubs.clear();
   }
 
-  /** Replaces the endpoints tried (order = preference). */
+  /**
+   * Replaces the endpoints tried (order = preference). The endpoint in use
+   * stays while it is listed, unless the most preferred one changed: an agent
+   * whose own member started (its URL now first) moves to it, off the seed
+   * it joined through (which may be cut off from the rest later).
+   */
   setEndpoints(endpoints: readonly string[]): void {
     const next = [...new Set(endpoints)];
     const cur = this.endpoints[this.current];
+    const preferenceChanged = next[0] !== this.endpoints[0];
     this.endpoints = next;
     const i = cur ? next.indexOf(cur) : -1;
-    this.current = i >= 0 ? i : 0;
+    this.current = i >= 0 && !preferenceChanged ? i : 0;
     for (const [url, s] of this.stubs) {
       if (!next.includes(url)) {
         for (const c of Object.values(s)) c.close();
@@ -133,6 +139,19 @@ export class ClusterClient {
       }
     }
     if (this.endpoints[this.current] !== cur) this.onEndpointChanged?.();
+  }
+
+  /** This agent's own member's client URL while one runs here (see `setHome`). */
+  private home: string | undefined;
+
+  /**
+   * The endpoint every unary call starts at while it is first in the list:
+   * the agent's own member. A call answered there brings the long-lived
+   * streams back to it (they fail over elsewhere while it has no leader, as
+   * it joins or elects, and must not stay on a member that is cut off later).
+   */
+  setHome(url: string | undefined): void {
+    this.home = url;
   }
 
   /** Told when the endpoint in use changed (`setEndpoints`, a failed call or stream): long-lived streams then move. */
@@ -194,8 +213,11 @@ export class ClusterClient {
     if (this.endpoints.length === 0 && pin === undefined) throw new ClusterUnavailableError('no endpoints to reach the cluster');
     let lastErr: unknown;
     const tries = pin ? 1 : this.endpoints.length;
+    // A peer's calls start at its own member (home) whatever failed before: it forwards to
+    // the leader, and the endpoint this client failed over to may be cut off from the rest.
+    const start = this.home !== undefined && this.endpoints[0] === this.home ? 0 : this.current;
     for (let t = 0; t < tries; t++) {
-      const index = pin ? -1 : (this.current + t) % this.endpoints.length;
+      const index = pin ? -1 : (start + t) % this.endpoints.length;
       const url = pin ?? this.endpoints[index]!;
       const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
       try {
@@ -380,8 +402,9 @@ export class ClusterClient {
     await this.call('lease', 'LeaseRevoke', { ID: id });
   }
 
-  async memberList(): Promise<etcdserverpb.Member.$Properties[]> {
-    const res = await this.call<etcdserverpb.MemberListResponse>('cluster', 'MemberList', {});
+  /** etcd's MemberList: the answering member's view, or (`linearizable`) the cluster's as of now. */
+  async memberList(linearizable = false): Promise<etcdserverpb.Member.$Properties[]> {
+    const res = await this.call<etcdserverpb.MemberListResponse>('cluster', 'MemberList', { linearizable });
     return res.members;
   }
 

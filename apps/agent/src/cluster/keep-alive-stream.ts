@@ -14,6 +14,18 @@ import { ClusterUnavailableError, type ClusterClient, type DuplexCall } from './
 /** Unanswered renewals in a row after which the stream is given up for the next endpoint. */
 const MAX_UNANSWERED = 2;
 
+/**
+ * Whether an unanswered renewal gives the stream up for the next endpoint:
+ * after MAX_UNANSWERED in a row (a slow member answers late, so one is not
+ * enough), or at once when the last answer is more than half the lease's TTL
+ * old, so the next renewal still reaches a live member before the lease
+ * expires (with a 5 s TTL renewed every 1.7 s, waiting for two 3 s timeouts
+ * on a member cut off from the rest let every lease expire: CI's netns test).
+ */
+export function givesUp(unanswered: number, msSinceAnswer: number, ttlMs: number): boolean {
+  return unanswered >= MAX_UNANSWERED || msSinceAnswer > ttlMs / 2;
+}
+
 type KeepAliveCall = DuplexCall<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>;
 
 export class KeepAliveStream {
@@ -24,11 +36,15 @@ export class KeepAliveStream {
   /** Renewals in a row that went unanswered on the current stream. */
   private unanswered = 0;
   private warned = false;
+  /** When a renewal was last answered (or the stream was created). */
+  private answeredAt = Date.now();
 
   constructor(
     private readonly client: ClusterClient,
     private readonly log: Logger,
     private readonly timeoutMs = 3_000,
+    /** The lease's TTL: the stream moves on before a silent member lets the lease expire. */
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Renews lease `id` once; resolves with its TTL (<= 0: the lease is gone). */
@@ -42,6 +58,7 @@ export class KeepAliveStream {
         resolve: (ttl: number) => {
           clearTimeout(timer);
           this.unanswered = 0;
+          this.answeredAt = Date.now();
           this.succeeded();
           resolve(ttl);
         },
@@ -56,13 +73,18 @@ export class KeepAliveStream {
         const pending = this.waiting.get(id);
         const at = pending?.indexOf(waiter) ?? -1;
         if (at >= 0) pending!.splice(at, 1);
-        if (++this.unanswered >= MAX_UNANSWERED) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} times in a row`);
+        if (givesUp(++this.unanswered, Date.now() - this.answeredAt, this.ttlMs)) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} time(s) in a row`);
         reject(new ClusterUnavailableError(`no keep-alive answer within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       list.push(waiter);
       this.waiting.set(id, list);
       call.write({ ID: id });
     });
+  }
+
+  /** A lease was just granted: its whole TTL is ahead of it. */
+  granted(): void {
+    this.answeredAt = Date.now();
   }
 
   /** Closes the stream; pending renewals fail. */
@@ -78,6 +100,8 @@ export class KeepAliveStream {
   }
 
   private ensureCall(): KeepAliveCall | undefined {
+    // The client moved on (a call failed over, or came back to the agent's own member): follow it.
+    if (this.call && this.url !== this.client.endpoint) this.close();
     if (this.call) return this.call;
     const opened = this.client.openStream<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>('lease');
     if (!opened) return undefined;

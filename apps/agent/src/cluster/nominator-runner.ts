@@ -31,10 +31,11 @@ import { planLeaderRepairs, type LeaderRepairPlan } from './leader-repairs.js';
 import { confirmRepairs } from './repair-confirm.js';
 import { SettingReader } from './setting-reader.js';
 import { buildClusterView, readKeyValues, type IdealSizeReader } from './view.js';
+import { afterView, isSteady, paceInputs, shouldBuildView, type PaceState } from './nominator-pace.js';
 import { WarnOnce } from './warn-once.js';
 
-/** How often the leader checks the keys it owns. */
-const REPAIR_EVERY_MS = 300;
+/** How often the leader checks the keys it owns, in nominator ticks (300 ms; one timer drives both). */
+const REPAIR_EVERY_TICKS = 3;
 
 const enc = new TextEncoder();
 
@@ -70,14 +71,33 @@ export async function applyDecision(member: Member, proposer: Proposer, d: Apply
 }
 
 /** The nominator while this member leads. */
+/**
+ * A gap between nominator ticks (100 ms apart) longer than this means the
+ * process was stalled (starved of CPU, a long collection). Timers run
+ * before pending socket reads, so the first tick after a stall would see
+ * every peer silent for the length of the stall and call healthy voters
+ * failed: a peer counts as silent only for as long as this process has been
+ * listening (`buildClusterView`'s `listeningSinceMs`). Seen with a
+ * thousand fleet agents on this 2-core machine: voters replaced by
+ * volunteers one after another.
+ */
+const STALL_MS = 500;
+
 export class NominatorRunner {
   private actor: Actor<typeof nominatorMachine> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private repairTimer: NodeJS.Timeout | undefined;
+  private ticks = 0;
+  /** When the last tick ran, and since when this process has been listening without a stall (see STALL_MS). */
+  private lastTickMs = Date.now();
+  private listeningSinceMs = Date.now();
   private repairing = false;
+  /** The store revision and member table of the last check that found nothing to repair: unchanged, nothing to look at. */
+  private repairedClean: string | undefined;
   private repairSuspects = new Set<string>();
   private readonly warnOnce: WarnOnce;
   private lastLogged = '';
+  /** When the last view was built and whether the nominator had settled (nominator-pace.ts). */
+  private pace: PaceState | undefined;
   /** `/_mgmt/idealStandbySize` and `/_mgmt/failureTimeout`, each bad value warned about once. */
   private readonly standbySize: SettingReader;
   private readonly failureTimeout: SettingReader;
@@ -125,19 +145,45 @@ export class NominatorRunner {
     actor.start();
     this.actor = actor;
     this.feed();
-    this.timer = setInterval(() => this.feed(), this.viewEveryMs);
-    this.repairTimer = setInterval(() => void this.repair(proposer), REPAIR_EVERY_MS);
+    this.timer = setInterval(() => this.tick(proposer), this.viewEveryMs);
     this.log.info({}, 'nominator started (this member leads)');
   }
 
-  private feed(): void {
+  /** A nominator tick: a fresh view when one could tell the nominator something new (nominator-pace.ts). */
+  private tick(proposer: Proposer): void {
+    const now = Date.now();
+    // A tick this late means this process was stalled: what peers sent meanwhile is not read yet.
+    if (now - this.lastTickMs > STALL_MS) this.listeningSinceMs = now;
+    this.lastTickMs = now;
+    if (!this.actor || !this.member.raft.isLeader) return;
+    if (++this.ticks % REPAIR_EVERY_TICKS === 0) void this.repair(proposer);
+    const sample = { inputs: this.paceInputs(), nowMs: Date.now() };
+    if (shouldBuildView(this.pace, sample)) this.feed(sample);
+  }
+
+  /** Everything the next view is made of apart from time (cheap: no store reads). */
+  private paceInputs(): string {
+    const raft = this.member.raft;
+    const nowMs = Date.now();
+    return paceInputs({
+      storeRevision: this.member.state.kv.revision,
+      leaderLastIndex: raft.lastIndex,
+      committedInTerm: raft.committedInTerm,
+      confChangePending: raft.confChangePending,
+      members: this.member.state.members.list(),
+      progress: raft.status().progress.filter((p) => p.id !== raft.id).map((p) => ({ id: p.id, heardAgoMs: raft.heardAgoMs(p.id, nowMs), match: p.match })),
+    });
+  }
+
+  private feed(sample = { inputs: this.paceInputs(), nowMs: Date.now() }): void {
     if (!this.actor || !this.member.raft.isLeader) return;
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);
     const kv = this.member.state.kv;
     const settings = { idealStandbySize: this.standbySize.read(kv), failureTimeoutMs: this.failureTimeout.read(kv) };
-    const view = buildClusterView(this.member, this.idealSize.read(kv), Date.now(), settings);
+    const view = buildClusterView(this.member, this.idealSize.read(kv), sample.nowMs, settings, this.listeningSinceMs);
     this.actor.send({ type: 'view.updated', view });
+    this.pace = afterView(this.pace, sample, isSteady(view, this.actor.getSnapshot().context.decision?.kind));
   }
 
   /**
@@ -147,9 +193,13 @@ export class NominatorRunner {
    */
   private async repair(proposer: Proposer): Promise<void> {
     if (this.repairing || !this.actor || !this.member.raft.isLeader) return;
+    const inputs = `${this.member.state.kv.revision}|${JSON.stringify(this.member.state.members.list())}`;
+    if (inputs === this.repairedClean) return;
     this.repairing = true;
     try {
-      const { confirmed, suspects } = confirmRepairs(this.planRepairs().puts, this.repairSuspects);
+      const plan = this.planRepairs();
+      this.repairedClean = plan.puts.length === 0 ? inputs : undefined;
+      const { confirmed, suspects } = confirmRepairs(plan.puts, this.repairSuspects);
       this.repairSuspects = suspects;
       for (const r of confirmed) {
         const res = await proposer.propose({ put: { key: enc.encode(r.key), value: enc.encode(r.value) } });
@@ -176,10 +226,11 @@ export class NominatorRunner {
   stop(): void {
     if (!this.actor) return;
     clearInterval(this.timer);
-    clearInterval(this.repairTimer);
     this.actor.send({ type: 'leadership.lost' });
     this.actor.stop();
     this.actor = undefined;
+    this.pace = undefined;
+    this.repairedClean = undefined;
     this.reason = 'not the leader';
     this.log.info({}, 'nominator stopped');
   }

@@ -7,6 +7,12 @@
  * would swamp the leader, and re-creating the key right after a client's
  * `del --prefix /` breaks the python-etcd3 suite (it checks the store is
  * empty then). `mgmt status` reads these keys.
+ *
+ * A counters-only refresh is also skipped when the commit index moved by
+ * no more than `explainedWrites` (the members): on an idle cluster each
+ * member's status write moves every member's commit index, so the members
+ * refreshed each other's counters every 5 s forever (three Raft writes, with
+ * their fsyncs and watch events, every 5 s on a cluster with nothing to do).
  */
 import { statusGist, statusKey, type AgentStatus } from '../status/agent-status.js';
 
@@ -18,12 +24,15 @@ export interface StatusPublisherOptions {
   put: (key: string, value: string, lease: number) => Promise<void>;
   intervalMs?: number;
   countersRefreshMs?: number;
+  /** Commit-index moves the status writes themselves can explain (the cluster's members); default 0. */
+  explainedWrites?: () => number;
 }
 
 export class StatusPublisher {
   /** The status text last published ('' when none, or the last write failed). */
   published = '';
   private publishedGist = '';
+  private publishedCommit = 0;
   /** When the status was last written (ms since the epoch). */
   publishedAtMs = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -43,15 +52,22 @@ export class StatusPublisher {
     clearTimeout(this.timer);
   }
 
+  /** Whether a change of the counters alone is worth a write now. */
+  private countersDue(status: AgentStatus): boolean {
+    if (Date.now() - this.publishedAtMs < (this.o.countersRefreshMs ?? 5_000)) return false;
+    return (status.commit ?? 0) - this.publishedCommit > (this.o.explainedWrites?.() ?? 0);
+  }
+
   private publishNow(): void {
     const lease = this.o.leaseId();
     const status = this.o.status();
     const text = JSON.stringify(status);
     if (text === this.published || lease === 0) return;
     const gist = statusGist(status);
-    if (gist === this.publishedGist && Date.now() - this.publishedAtMs < (this.o.countersRefreshMs ?? 5_000)) return;
+    if (gist === this.publishedGist && !this.countersDue(status)) return;
     this.published = text;
     this.publishedGist = gist;
+    this.publishedCommit = status.commit ?? 0;
     this.publishedAtMs = Date.now();
     void this.o.put(statusKey(this.o.hostname), text, lease).catch(() => {
       this.published = '';

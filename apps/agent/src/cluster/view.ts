@@ -68,6 +68,18 @@ export function readLeavingHosts(kv: KvStore): string[] {
 }
 
 /**
+ * Members none of whose leased `/_mgmt/` keys (volunteer, status, endpoint)
+ * exist: their agent's lease is gone (see `ClusterView.leaseLost`).
+ */
+export function readLeaseLost(kv: KvStore, members: readonly MemberView[], read?: { volunteers: Record<string, unknown>; endpoints: Record<string, unknown> }): string[] {
+  const { volunteers, endpoints } = read ?? { volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX), endpoints: readUrlMap(kv, ENDPOINTS_PREFIX) };
+  const lost = members.filter((m) => !(m.name in volunteers) && !(m.name in endpoints));
+  if (lost.length === 0) return [];
+  const statuses = new Set(readKeyValues(kv, STATUS_PREFIX).map((item) => hostnameFromKey(STATUS_PREFIX, item.key)));
+  return lost.filter((m) => !statuses.has(m.name)).map((m) => m.name);
+}
+
+/**
  * The nominations the nominator decides on: the `nominated/*` records plus
  * every member, whatever its record says. A member is nominated because the
  * configuration says so; its record is only kept for `etcdctl` users, and
@@ -130,14 +142,19 @@ function readVolunteerLeases(kv: KvStore): Pick<ClusterView, 'volunteerRevisions
   return { volunteerRevisions, volunteerLeases };
 }
 
+/** How long a peer counts as silent: since it was last heard, but never longer than this process has been listening (a stall of ours is not its silence). */
+export function silentForMs(heardAgoMs: number, nowMs: number, listeningSinceMs: number): number {
+  return Math.min(heardAgoMs, Math.max(0, nowMs - listeningSinceMs));
+}
+
 /** The standby and failure-timeout settings the view carries (already parsed). */
 export interface ViewSettings {
   idealStandbySize: number;
   failureTimeoutMs: number;
 }
 
-/** The cluster as the leader sees it now. */
-export function buildClusterView(member: Member, idealClusterSize: number, nowMs: number, settings?: ViewSettings): ClusterView {
+/** The cluster as the leader sees it now; `listeningSinceMs`: when this process last resumed from a stall. */
+export function buildClusterView(member: Member, idealClusterSize: number, nowMs: number, settings?: ViewSettings, listeningSinceMs = 0): ClusterView {
   const raft = member.raft;
   const st = raft.status();
   const progress = new Map(st.progress.map((p) => [p.id, p]));
@@ -151,19 +168,22 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
       peerUrls: m.peerUrls,
       isLearner: m.isLearner,
       matchIndex: self ? raft.lastIndex : (progress.get(m.id)?.match ?? 0),
-      lastHeardTicksAgo: self ? 0 : Math.floor(raft.heardAgoMs(m.id, nowMs) / NOMINATOR_TICK_MS),
+      lastHeardTicksAgo: self ? 0 : Math.floor(silentForMs(raft.heardAgoMs(m.id, nowMs), nowMs, listeningSinceMs) / NOMINATOR_TICK_MS),
     };
   });
+  const volunteers = readUrlMap(kv, VOLUNTEERS_PREFIX);
+  const endpoints = readUrlMap(kv, ENDPOINTS_PREFIX);
   return {
     tick,
     leaderId: String(raft.id),
     leaderLastIndex: raft.lastIndex,
     leaderCommittedInTerm: raft.committedInTerm,
     confChangePending: raft.confChangePending,
-    volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX),
+    volunteers,
     nominated: nominatedOf(kv, members),
-    endpoints: readUrlMap(kv, ENDPOINTS_PREFIX),
+    endpoints,
     leaving: readLeavingHosts(kv),
+    leaseLost: readLeaseLost(kv, members, { volunteers, endpoints }),
     members,
     idealClusterSize,
     zones: readZones(kv),

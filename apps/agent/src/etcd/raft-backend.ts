@@ -6,7 +6,6 @@
  * time-to-live answers come from the leader: a follower forwards them to the
  * leader's client URL, as etcd forwards them over its peer port.
  */
-import { decodeUrls, endpointKey } from '@mgmt/cluster-fsm';
 import { ETCD_COMPATIBLE_VERSION, EtcdError, Errors, LeaseClock, type ApplyResult, type BackendStatus, type Command, type EtcdBackend, type HeaderInfo, type MemberInfo } from '@mgmt/kv';
 import { ConfChangeType, ErrConfChangeRefused, ErrProposalDropped } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
@@ -18,8 +17,8 @@ import { ProposalFailedError } from '../raft/raft-server.js';
 import { defragmentMember } from '../raft/defragment.js';
 import { LeaderForwarder } from './leader-forwarder.js';
 import { applyGapRefusal } from './apply-gap.js';
+import { MemberClientUrls } from './member-client-urls.js';
 
-const dec = new TextDecoder();
 
 /** Options of the backend. */
 export interface RaftBackendOptions {
@@ -58,6 +57,15 @@ export function toEtcdError(err: unknown): EtcdError {
 }
 
 /** EtcdBackend over a Raft member. */
+/**
+ * Leases expired by one proposal (one every lease check, 500 ms). Each takes
+ * its keys with it, and each key's deletion goes to every watcher: a fleet
+ * whose thousand leases lapsed together was one entry of thousands of
+ * deletions times a thousand watchers, which stalled the members past an
+ * election timeout (etcd also revokes in bounded batches, 1,000 a second).
+ */
+const LEASES_EXPIRED_PER_PROPOSAL = 100;
+
 export class RaftBackend implements EtcdBackend {
   readonly store;
   readonly leaseClock;
@@ -71,6 +79,7 @@ export class RaftBackend implements EtcdBackend {
   private readonly forwarder = new LeaderForwarder();
   private readonly unsubscribe: () => void;
   private expiring = false;
+  private readonly clientUrls: MemberClientUrls;
 
   constructor(private readonly options: RaftBackendOptions) {
     this.member = options.member;
@@ -80,6 +89,7 @@ export class RaftBackend implements EtcdBackend {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
     this.proposer = new Proposer(this.member.raft, this.member.state, this.requestTimeoutMs);
     this.leaseClock = new LeaseClock(this.store);
+    this.clientUrls = new MemberClientUrls(this.store);
     // A new leader restarts every lease's countdown (etcd's lessor.Promote).
     this.unsubscribe = this.member.raft.onLeaderChange((lead) => {
       if (lead === this.member.identity.memberId) this.leaseClock.refreshAll(this.now());
@@ -139,7 +149,7 @@ export class RaftBackend implements EtcdBackend {
 
   private async expireLeases(): Promise<void> {
     if (!this.member.raft.isLeader || this.expiring) return;
-    const due = this.leaseClock.due(this.now());
+    const due = this.leaseClock.due(this.now(), LEASES_EXPIRED_PER_PROPOSAL);
     if (due.length === 0) return;
     this.expiring = true;
     try {
@@ -164,11 +174,9 @@ export class RaftBackend implements EtcdBackend {
     }
   }
 
-  /** The client URLs a member advertises under /_mgmt/endpoints/<name>. */
+  /** The client URLs a member advertises (member-client-urls.ts: kept when its leased key goes). */
   private clientUrlsOf(name: string): string[] {
-    if (name === '') return [];
-    const kv = this.store.range({ key: new TextEncoder().encode(endpointKey(name)) }).kvs[0];
-    return kv ? decodeUrls(dec.decode(kv.value)) : [];
+    return this.clientUrls.of(name);
   }
 
   private leaderClientUrl(): string {
@@ -181,7 +189,9 @@ export class RaftBackend implements EtcdBackend {
   }
 
   async members(): Promise<readonly MemberInfo[]> {
-    return this.member.state.members.list().map((m) => ({ ...m, clientUrls: this.clientUrlsOf(m.name) }));
+    const list = this.member.state.members.list();
+    this.clientUrls.retain(new Set(list.map((m) => m.name)));
+    return list.map((m) => ({ ...m, clientUrls: this.clientUrlsOf(m.name) }));
   }
 
   private async changeMembership(type: ConfChangeType, nodeId: number, context?: Uint8Array): Promise<readonly MemberInfo[]> {

@@ -1,8 +1,11 @@
 /**
  * The agent's copy of the `/_mgmt/` keys, kept by one watch: a full read
  * (at the start, and again only after the watch's start revision was
- * compacted) followed by the watch's events. Pure: batches in, the new
- * mirror and the keys that changed out. An event at or below the revision
+ * compacted) followed by the watch's events. Batches in, the new mirror
+ * and the keys that changed out; no I/O. Events update the key map in
+ * place (the mirror passed in is not used again): copying thousands of
+ * keys for every event, in each of a thousand agents, was most of what a
+ * fleet process did. An event at or below the revision
  * the mirror already holds is a repeat (a watch resumed on another member
  * from the last revision seen) and is skipped, so a resume never applies
  * an event twice and, watching from `revision + 1`, never leaves a gap.
@@ -29,7 +32,7 @@ export interface MgmtMirror {
 }
 
 /** A mirror that has seen nothing (revision 0: the watch starts with a full read). */
-export const EMPTY_MIRROR: MgmtMirror = { revision: 0, kvs: new Map() };
+export const EMPTY_MIRROR: MgmtMirror = { revision: 0, kvs: new Map<string, KeyValue>() };
 
 /** Applies one batch; `changed` lists the keys whose value, lease or presence changed. */
 export function applyWatchBatch(mirror: MgmtMirror, batch: WatchBatch): { mirror: MgmtMirror; changed: string[] } {
@@ -40,7 +43,7 @@ export function applyWatchBatch(mirror: MgmtMirror, batch: WatchBatch): { mirror
     for (const key of mirror.kvs.keys()) if (!next.has(key)) changed.push(key);
     return { mirror: { revision: Math.max(batch.revision, 0), kvs: next }, changed };
   }
-  const kvs = new Map(mirror.kvs);
+  const kvs = mirror === EMPTY_MIRROR ? new Map<string, KeyValue>() : (mirror.kvs as Map<string, KeyValue>);
   const changed = new Set<string>();
   for (const e of batch.events) {
     const at = e.kv.modRevision ?? batch.revision;

@@ -3,16 +3,28 @@
 // full re-read) and the lifecycle events an observation of it produces
 // (nomination, the cluster observed with voters from the local member or the
 // leader's members record, promotion once).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeyValue } from '../cluster/cluster-client.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror } from './mgmt-mirror.js';
 import { MEMBERS_KEY, encodeMembersRecord, parseMembersRecord } from './members-record.js';
-import { observe, type ObservationInput } from './observer.js';
+import { isPromptKey, observe, type ObservationInput } from './observer.js';
 
 const kv = (key: string, value: string, modRevision: number, lease = 0): KeyValue => ({ key, value, lease, createRevision: modRevision, modRevision });
 
 describe('the /_mgmt/ mirror', () => {
-  const start = applyWatchBatch(EMPTY_MIRROR, { kind: 'snapshot', revision: 10, kvs: [kv('/_mgmt/a', '1', 5), kv('/_mgmt/b', '2', 9)] });
+  // Events update the mirror's map in place: each test starts from a fresh full read.
+  let start = fresh();
+  function fresh() {
+    return applyWatchBatch(EMPTY_MIRROR, { kind: 'snapshot', revision: 10, kvs: [kv('/_mgmt/a', '1', 5), kv('/_mgmt/b', '2', 9)] });
+  }
+  beforeEach(() => {
+    start = fresh();
+  });
+
+  it('never changes the empty mirror it starts from', () => {
+    applyWatchBatch(EMPTY_MIRROR, { kind: 'events', revision: 3, events: [{ type: 'put', kv: kv('/_mgmt/x', '1', 3) }] });
+    expect(EMPTY_MIRROR.kvs.size).toBe(0);
+  });
 
   it('starts from a full read at its revision', () => {
     expect(start.mirror.revision).toBe(10);
@@ -81,6 +93,21 @@ describe('an observation', () => {
     expect(observe(base({ kvs: [kv(MEMBERS_KEY, 'not json', 2)] })).voters).toBeUndefined();
   });
 
+  it('reaches the cluster also through the client URLs the members record keeps for members whose endpoint key is gone', () => {
+    const withUrls = encodeMembersRecord(
+      [
+        { id: 1, name: 'h1', isLearner: false },
+        { id: 2, name: 'h2', isLearner: false },
+      ],
+      new Map([
+        ['h1', ['http://a:2379']],
+        ['h2', ['http://b:2379']],
+      ]),
+    );
+    const kvs = [kv(MEMBERS_KEY, withUrls, 4), kv('/_mgmt/endpoints/h1', 'http://a:2379', 5)];
+    expect(observe(base({ kvs })).endpoints).toEqual(['http://a:2379', 'http://b:2379']);
+  });
+
   it('tells of a promotion once asked to', () => {
     expect(observe(base({ isMember: true, localVoters: 2, promotedUnsent: true })).events.map((e) => e.type)).toEqual(['nomination.received', 'cluster.observed', 'member.promoted']);
   });
@@ -100,9 +127,24 @@ describe('the members record', () => {
       { name: 'a', id: '10', learner: true },
       { name: 'b', id: 'ff', learner: false },
     ]);
+    expect(parseMembersRecord(encodeMembersRecord([{ id: 1, name: 'a', isLearner: false }], new Map([['a', ['http://10.0.0.1:2379']]])))).toEqual([
+      { name: 'a', id: '1', learner: false, clientUrls: ['http://10.0.0.1:2379'] },
+    ]);
+    expect(parseMembersRecord('[{"name":"a","id":"1","learner":false,"clientUrls":["not a url"]}]')).toBeUndefined();
+    expect(parseMembersRecord('[{"name":"a","id":"1","learner":false,"clientUrls":"http://a:1"}]')).toBeUndefined();
     expect(parseMembersRecord('[]')).toBeUndefined();
     expect(parseMembersRecord('[{"name":"a","id":"xyz","learner":false}]')).toBeUndefined();
     expect(parseMembersRecord('{"name":"a"}')).toBeUndefined();
     expect(parseMembersRecord(undefined)).toBeUndefined();
+  });
+});
+
+describe('which changes are observed at once', () => {
+  it('all control keys for a peer; for a host without a member, only its nomination, the members record, the ideal size and the cluster id', () => {
+    expect(isPromptKey('/_mgmt/volunteers/h9', 'h1', true)).toBe(true);
+    expect(isPromptKey('/_mgmt/volunteers/h9', 'h1', false)).toBe(false);
+    expect(isPromptKey('/_mgmt/endpoints/h9', 'h1', false)).toBe(false);
+    for (const key of ['/_mgmt/nominated/h1', MEMBERS_KEY, '/_mgmt/idealClusterSize', '/_mgmt/clusterId']) expect(isPromptKey(key, 'h1', false)).toBe(true);
+    expect(isPromptKey('/_mgmt/nominated/h2', 'h1', false)).toBe(false);
   });
 });

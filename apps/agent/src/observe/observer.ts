@@ -6,9 +6,9 @@
  * the agent feeds it after every watch batch and on a slow local tick, so
  * the same rules run under the simulator and in tests without processes.
  */
-import { ENDPOINTS_PREFIX, VOLUNTEERS_PREFIX, hostnameFromKey, isNominated, isNominationRecord, nominatedKey, parseUrlsValue } from '@mgmt/cluster-fsm';
+import { CLUSTER_ID_KEY, ENDPOINTS_PREFIX, IDEAL_CLUSTER_SIZE_KEY, VOLUNTEERS_PREFIX, hostnameFromKey, isNominated, isNominationRecord, nominatedKey, parseUrlsValue } from '@mgmt/cluster-fsm';
 import type { KeyValue } from '../cluster/cluster-client.js';
-import { MEMBERS_KEY, parseMembersRecord, votersOf } from './members-record.js';
+import { MEMBERS_KEY, clientUrlsOf, parseMembersRecord, votersOf } from './members-record.js';
 
 /** The lifecycle events an observation can produce. */
 export type ObservedEvent =
@@ -42,10 +42,28 @@ export interface ObservationInput {
 export interface Observation {
   events: ObservedEvent[];
   nominated: boolean;
-  /** Client URLs advertised by running members (`/_mgmt/endpoints/*`), sorted. */
+  /**
+   * Client URLs advertised by running members (`/_mgmt/endpoints/*`), sorted,
+   * then those the members record keeps for members whose key is gone.
+   */
   endpoints: string[];
   /** Voters known (local configuration, else the members record); undefined when neither says. */
   voters: number | undefined;
+}
+
+/**
+ * Whether a change of `key` is observed at once (within the watch's few ms of
+ * coalescing) rather than at the next slow tick (under a second). A peer
+ * reacts to every control key (its lifecycle counts voters, learners and
+ * volunteers). A host without a member only needs its own nomination, the
+ * members record, the ideal size and the cluster id at once: the other
+ * hosts' volunteer and endpoint keys come and go by the thousand when a
+ * fleet starts, and observing every key for each of them in each agent was
+ * most of a fleet process's work.
+ */
+export function isPromptKey(key: string, hostname: string, isPeer: boolean): boolean {
+  if (isPeer) return true;
+  return key === nominatedKey(hostname) || key === MEMBERS_KEY || key === IDEAL_CLUSTER_SIZE_KEY || key === CLUSTER_ID_KEY;
 }
 
 /** Derives the lifecycle events of one observation. */
@@ -77,5 +95,5 @@ export function observe(input: ObservationInput): Observation {
   const learners = input.localLearners ?? (recorded ? recorded.length - votersOf(recorded) : 0);
   if (voters !== undefined) events.push({ type: 'cluster.observed', voters, idealClusterSize: input.idealClusterSize, endpoints: [...endpoints], otherVolunteers, learners });
   if (input.promotedUnsent) events.push({ type: 'member.promoted' });
-  return { events, nominated, endpoints: [...new Set(endpoints)], voters };
+  return { events, nominated, endpoints: [...new Set([...endpoints, ...(recorded ? clientUrlsOf(recorded) : [])])], voters };
 }

@@ -4,7 +4,8 @@ import { RoundTrips } from './round-trips.js';
 describe('RoundTrips', () => {
   it('times the newest heartbeat to each peer until its answer, once', () => {
     let now = 0;
-    const r = new RoundTrips(() => now);
+    // Every heartbeat may be timed here (no sampling interval): the rule under test is which one.
+    const r = new RoundTrips(() => now, 0);
     const seen: Array<[number, number]> = [];
     const stop = r.subscribe((peer, s) => seen.push([peer, s]));
     r.sent(2);
@@ -29,6 +30,25 @@ describe('RoundTrips', () => {
     r.sent(2);
     r.answered(2);
     expect(seen).toHaveLength(3);
+  });
+
+  it('times at most one trip per peer each sampling interval', () => {
+    let now = 0;
+    const r = new RoundTrips(() => now, 1_000);
+    const seen: Array<[number, number]> = [];
+    r.subscribe((peer, s) => seen.push([peer, s]));
+    // Heartbeats every 100 ms, answered 2 ms later, for 2.5 s.
+    for (; now < 2_500; now += 100) {
+      r.sent(2);
+      now += 2;
+      r.answered(2);
+      now -= 2;
+    }
+    expect(seen).toEqual([
+      [2, 0.002],
+      [2, 0.002],
+      [2, 0.002],
+    ]);
   });
 
   it('keeps nothing while nobody listens', () => {

@@ -1,4 +1,5 @@
 import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, refuseJoinWithoutToken, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
+import { exposedCollector, startHeapTrim } from '../heap-trim.js';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -47,6 +48,11 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   }
   if (config.natsCredentials) config.tls = { ...(config.tls ?? { dial: {} }), nats: { ...config.tls?.nats, credentials: config.natsCredentials } };
   const agent = new Agent(config, log);
+  // Bounded memory (issue 21): a burst's heap given back once it is over (see heap-trim.ts).
+  const stopHeapTrim = startHeapTrim({
+    collect: exposedCollector(),
+    onTrim: (before, after) => log.debug({ beforeMb: Math.round(before / 2 ** 20), afterMb: Math.round(after / 2 ** 20) }, 'heap trimmed after a burst'),
+  });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
@@ -71,6 +77,7 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
+    stopHeapTrim();
     stopRenewal();
     await status?.close();
     process.off('SIGINT', onSignal);

@@ -57,6 +57,15 @@ export interface ClusterView {
    */
   leaving?: string[];
   /**
+   * Hosts none of whose leased `/_mgmt/` keys exist (no volunteer key, no
+   * status, no endpoint): their agent's lease expired because it could not
+   * reach the cluster, or a client deleted the keys. A live voter among them
+   * did not quit (a quitting agent deletes only its volunteer key and says it
+   * is leaving): it keeps its seat for `lostLeaseGraceTicks` while its agent
+   * finds a member to register through again (see volunteer-grace.ts). Optional.
+   */
+  leaseLost?: string[];
+  /**
    * Members counted as volunteering only by the grace of volunteer-grace.ts
    * (their key is missing): never removed for it, and never promoted until
    * their key is back either: the host may be leaving (cluster.property
@@ -126,6 +135,12 @@ export interface NominatorPolicy {
    * it (see volunteer-grace.ts).
    */
   volunteerGraceTicks: number;
+  /**
+   * How long a live voter whose agent lost its lease (`ClusterView.leaseLost`)
+   * keeps its seat: its agent re-registers as soon as it reaches a member, and
+   * a voter is never removed only because its agent's client was cut off.
+   */
+  lostLeaseGraceTicks: number;
   /** Default failure timeout when the view carries none (see `ClusterView.failureTimeoutTicks`). */
   failureTimeoutTicks: number;
   /** A volunteer that loses its lease `flapLossesMax` times within this window waits before it is chosen again. */
@@ -149,6 +164,7 @@ export const DEFAULT_NOMINATOR_POLICY: NominatorPolicy = {
   unreachableVoterTicks: 600,
   promoteMatchRatio: 0.9,
   volunteerGraceTicks: 30,
+  lostLeaseGraceTicks: 600,
   failureTimeoutTicks: 20,
   flapWindowTicks: 600,
   flapLossesMax: 2,

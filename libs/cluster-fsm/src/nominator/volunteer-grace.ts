@@ -8,10 +8,15 @@
  * from and that do not say they leave: a dead one (its lease expired with
  * its key, and it has not been heard from for `aliveWithinTicks`) and one
  * whose agent published that it is leaving (`view.leaving`, it revoked the
- * key itself) are removed as fast as before. This
- * is the nominator's second piece of history, kept like the health record.
+ * key itself) are removed as fast as before. A live voter whose agent lost
+ * its whole lease (`view.leaseLost`: its status and endpoint went with the
+ * key) did not quit: its agent could not reach the cluster (its client sat on
+ * a member cut off from the rest). It keeps its seat for the longer
+ * `lostLeaseGraceTicks`, so a cut-off client never costs a healthy voter its
+ * seat. This is the nominator's second piece of history, kept like the
+ * health record.
  */
-import type { ClusterView, NominatorPolicy } from './view.js';
+import type { ClusterView, MemberView, NominatorPolicy } from './view.js';
 import { isAlive } from './view.js';
 
 /** Member name -> tick at which its volunteer key was first seen missing. */
@@ -40,10 +45,15 @@ export function withVolunteerGrace(view: ClusterView, missingSince: VolunteerMis
   for (const member of view.members) {
     const since = missingSince[member.name];
     if (since === undefined || member.name in view.volunteers) continue;
-    if (view.tick - since >= policy.volunteerGraceTicks || !isAlive(member, view, policy) || view.leaving?.includes(member.name)) continue;
+    if (view.tick - since >= graceTicks(view, member, policy) || !isAlive(member, view, policy) || view.leaving?.includes(member.name)) continue;
     volunteers ??= { ...view.volunteers };
     volunteers[member.name] = member.peerUrls;
     volunteersByGrace.push(member.name);
   }
   return volunteers === undefined ? view : { ...view, volunteers, volunteersByGrace };
+}
+
+/** The grace of a member whose key is missing: longer for a voter whose agent lost its whole lease. */
+function graceTicks(view: ClusterView, member: MemberView, policy: NominatorPolicy): number {
+  return !member.isLearner && view.leaseLost?.includes(member.name) ? policy.lostLeaseGraceTicks : policy.volunteerGraceTicks;
 }

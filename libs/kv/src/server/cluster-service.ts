@@ -32,7 +32,12 @@ function checkPeerUrls(urls: readonly string[] | null | undefined): string[] {
 export function clusterHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog): UntypedServiceImplementation {
   const list = (members: readonly MemberInfo[]) => ({ header: headers.bare(), members: members.map(toMember) });
   return {
-    MemberList: unary(log, 'MemberList', async () => list(await backend.members())),
+    // Served from this member's state, as etcd 3.4 does; `linearizable` (etcd 3.5) first waits
+    // for everything committed cluster-wide, so a member removed and not told answers nothing.
+    MemberList: unary(log, 'MemberList', async (req: etcdserverpb.MemberListRequest) => {
+      if (req.linearizable) await backend.readIndex();
+      return list(await backend.members());
+    }),
     MemberAdd: unary(log, 'MemberAdd', async (req: etcdserverpb.MemberAddRequest) => {
       const urls = checkPeerUrls(req.peerURLs);
       const { member, members } = await backend.memberAdd(urls, Boolean(req.isLearner));

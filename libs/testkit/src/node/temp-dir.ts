@@ -6,5 +6,12 @@ import path from 'node:path';
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  // MGMT_TEST_KEEP=1 keeps it (data directories and agents' logs) to read after a failure.
+  return {
+    dir,
+    cleanup: () => {
+      if (process.env.MGMT_TEST_KEEP === '1') process.stderr.write(`kept ${dir}\n`);
+      else fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

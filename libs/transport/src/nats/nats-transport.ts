@@ -10,7 +10,8 @@
  * before a PING/PONG round trip (`flush`) confirms the server has them; until
  * then messages wait in the bounded per-peer queues.
  */
-import { connect, credsAuthenticator, ErrorCode, Events } from 'nats';
+import { createRequire } from 'node:module';
+import type * as Nats from 'nats';
 import type { ConnectionOptions, NatsConnection, Subscription } from 'nats';
 import { Backoff } from '../core/backoff.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
@@ -20,6 +21,11 @@ import { parsePeerUrls } from '../core/peer-url.js';
 import { decodeChunkHeader, encodeChunks, ENVELOPE_BYTES, Reassembler } from './envelope.js';
 import { AUTH_TAG_BYTES, openChunk, sealChunk } from './message-auth.js';
 import { MemberAuthenticator, type MemberAuthOptions } from './member-auth.js';
+
+/** The nats client, loaded when a NATS transport is first used (a host that peers over TCP, or a client agent, never needs its ~6 MB). */
+function nats(): typeof Nats {
+  return createRequire(import.meta.url)('nats') as typeof Nats;
+}
 
 /** Options of the NATS transport. */
 export interface NatsTransportOptions extends CommonTransportOptions {
@@ -172,7 +178,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     const backoff = new Backoff(this.options.reconnectDelayMsMin, this.options.reconnectDelayMsMax, this.options.random);
     for (;;) {
       try {
-        const nc = await connect({
+        const nc = await nats().connect({
           servers: this.servers,
           name: this.connectionName,
           reconnect: true,
@@ -194,7 +200,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
         if (cause instanceof TransportStartError) throw cause;
         // A server that refuses our credentials will go on refusing them: say so now, not after startTimeoutMs.
         const code = (cause as { code?: string }).code;
-        if (code === ErrorCode.AuthorizationViolation || code === ErrorCode.AuthenticationExpired || code === ErrorCode.BadCreds) {
+        if (code === nats().ErrorCode.AuthorizationViolation || code === nats().ErrorCode.AuthenticationExpired || code === nats().ErrorCode.BadCreds) {
           const what = this.credentials ? "refused this member's credentials" : 'requires credentials and this member has none';
           throw new TransportStartError(`the NATS server at ${this.servers.join(',')} ${what} (${code})`, { cause });
         }
@@ -209,7 +215,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
 
   private credentialOptions(): Partial<ConnectionOptions> {
     const c = this.credentials;
-    if (c?.creds) return { authenticator: credsAuthenticator(c.creds) };
+    if (c?.creds) return { authenticator: nats().credsAuthenticator(c.creds) };
     if (c?.user !== undefined) return { user: c.user, pass: c.pass };
     return {};
   }
@@ -319,7 +325,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
     const statuses = nc.status();
     this.stopStatus = () => (statuses as { stop?: () => void }).stop?.();
     for await (const status of statuses) {
-      if (status.type === Events.Disconnect) {
+      if (status.type === nats().Events.Disconnect) {
         if (!this.connected) continue;
         this.connected = false;
         this.logger.warn({ server: String(status.data) }, 'nats disconnected; reconnecting');
@@ -327,7 +333,7 @@ export class NatsTransport extends BaseTransport<PeerLink> {
           link.connected = false;
           this.reportUnreachable(link);
         }
-      } else if (status.type === Events.Reconnect) {
+      } else if (status.type === nats().Events.Reconnect) {
         this.connected = true;
         this.unflushedBytes = 0;
         this.logger.info({ server: String(status.data) }, 'nats reconnected');

@@ -1,0 +1,95 @@
+/**
+ * When the leader's nominator needs a fresh view. Building one reads every
+ * `/_mgmt/` key of the store and steps the nominator's machine; on an idle
+ * cluster it was the leader's largest piece of own work (about a seventh
+ * of its busy time at one view every 100 ms). A view is only worth building
+ * when something it is made of changed, or while the nominator is in the
+ * middle of something whose time matters (a learner stabilizing, a member
+ * not heard from, a change in flight). Pure: samples in, a yes or no out;
+ * nominator-runner.ts takes the samples and builds the views.
+ */
+import type { ClusterView } from '@mgmt/cluster-fsm';
+import { NOMINATOR_TICK_MS } from './view.js';
+
+/** How long the nominator must have decided `none` on a steady cluster before views are spaced out. */
+export const SETTLE_AFTER_MS = 1_000;
+
+/** The longest a settled nominator goes without a view (a safety net: anything that matters changes the inputs). */
+export const SETTLED_VIEW_EVERY_MS = 1_000;
+
+/** What the pacer is told at each nominator tick. */
+export interface PaceSample {
+  /** Everything a view is made of except time: see `paceInputs`. */
+  inputs: string;
+  nowMs: number;
+}
+
+/** What the pacer remembers between ticks. */
+export interface PaceState {
+  /** The inputs of the last view built. */
+  inputs: string;
+  /** When the last view was built. */
+  viewAtMs: number;
+  /** Since when the nominator has decided `none` on a steady cluster (undefined: it has not). */
+  settledSinceMs: number | undefined;
+}
+
+/** Whether to build a view now. */
+export function shouldBuildView(state: PaceState | undefined, sample: PaceSample): boolean {
+  if (state === undefined || sample.inputs !== state.inputs) return true;
+  const settled = state.settledSinceMs !== undefined && sample.nowMs - state.settledSinceMs >= SETTLE_AFTER_MS;
+  return !settled || sample.nowMs - state.viewAtMs >= SETTLED_VIEW_EVERY_MS;
+}
+
+/** The state after a view was built and the nominator answered `steady` (see `isSteady`). */
+export function afterView(state: PaceState | undefined, sample: PaceSample, steady: boolean): PaceState {
+  const settledSinceMs = steady ? (state?.settledSinceMs ?? sample.nowMs) : undefined;
+  return { inputs: sample.inputs, viewAtMs: sample.nowMs, settledSinceMs };
+}
+
+/**
+ * A member heard from within this long counts as "heard lately" in the
+ * inputs: five heartbeats (every 100 ms), so that a busy machine's late
+ * answer does not wake the nominator; the shortest wait the nominator
+ * measures on a steady cluster is the failure timeout (2 s by default).
+ */
+export const HEARD_LATELY_MS = 500;
+
+/** What a view is made of, apart from time, as the leader's member tells it. */
+export interface PaceInputSource {
+  storeRevision: number;
+  leaderLastIndex: number;
+  committedInTerm: boolean;
+  confChangePending: boolean;
+  members: ReadonlyArray<{ id: number; name: string; isLearner: boolean; peerUrls: readonly string[] }>;
+  /** Per member other than the leader: ms since last heard, and its match index. */
+  progress: ReadonlyArray<{ id: number; heardAgoMs: number; match: number }>;
+}
+
+/**
+ * One string that changes whenever a view built now could differ from the
+ * last one in more than its tick: a store write, a membership change, a
+ * member caught up or fallen behind, a member heard lately or not.
+ */
+export function paceInputs(s: PaceInputSource): string {
+  const members = s.members.map((m) => `${m.id}:${m.name}:${m.isLearner ? 'l' : 'v'}:${m.peerUrls.join(',')}`).join(';');
+  const progress = s.progress.map((p) => `${p.id}:${p.heardAgoMs <= HEARD_LATELY_MS ? 'h' : 's'}:${p.match === s.leaderLastIndex ? 'c' : 'b'}`).join(';');
+  return `${s.storeRevision}|${s.leaderLastIndex}|${s.committedInTerm ? 1 : 0}|${s.confChangePending ? 1 : 0}|${members}|${progress}`;
+}
+
+/**
+ * Whether the cluster in `view` is one where only a changed input can
+ * lead to a decision: every member heard lately and caught up (a silent
+ * one fails after a timeout), no learners (they stabilize over time), every voter
+ * volunteering (a missing key has a grace time), every volunteer a member
+ * or no room for one (a damped volunteer becomes eligible over time), and
+ * the nominator deciding `none`.
+ */
+export function isSteady(view: ClusterView, decisionKind: string | undefined): boolean {
+  if (decisionKind !== 'none') return false;
+  if (view.members.some((m) => m.isLearner || m.matchIndex !== view.leaderLastIndex || m.lastHeardTicksAgo * NOMINATOR_TICK_MS >= HEARD_LATELY_MS)) return false;
+  const names = new Set(view.members.map((m) => m.name));
+  if (![...names].every((name) => name in view.volunteers)) return false;
+  const roomForMore = view.members.length < view.idealClusterSize;
+  return !roomForMore || Object.keys(view.volunteers).every((name) => names.has(name));
+}

@@ -1,0 +1,66 @@
+/**
+ * Proves when an agent's status is written: a change of what it says
+ * (state, role, leader...) within the publishing interval; a change of its
+ * counters alone (commit, applied) at most every refresh interval, and only
+ * when the commit index moved by more than the members' own status writes
+ * explain, so an idle cluster's members stop refreshing each other.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AgentStatus } from '../status/agent-status.js';
+import { StatusPublisher } from './status-publisher.js';
+
+const base: AgentStatus = { hostname: 'h1', state: 'peer.running', reason: '', role: 'follower', memberRole: 'voter', memberId: 1, leader: 1, term: 2, commit: 10, applied: 10, nominator: undefined, clientUrls: [], peerUrls: [], activeStates: [] };
+
+describe('StatusPublisher', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  function publisher(explained: number) {
+    let status = base;
+    const writes: AgentStatus[] = [];
+    const p = new StatusPublisher({
+      hostname: 'h1',
+      status: () => status,
+      leaseId: () => 7,
+      put: async (_key, value) => void writes.push(JSON.parse(value) as AgentStatus),
+      intervalMs: 500,
+      countersRefreshMs: 5_000,
+      explainedWrites: () => explained,
+    });
+    const publishAfter = (ms: number, next: Partial<AgentStatus>) => {
+      vi.advanceTimersByTime(ms);
+      status = { ...status, ...next };
+      p.schedule();
+      vi.advanceTimersByTime(500);
+    };
+    return { writes, publishAfter };
+  }
+
+  it('publishes a change of what the status says within the interval', () => {
+    const { writes, publishAfter } = publisher(3);
+    publishAfter(0, {});
+    publishAfter(0, { role: 'leader' });
+    expect(writes.map((w) => w.role)).toEqual(['follower', 'leader']);
+  });
+
+  it('does not publish counters moved only by the members status writes (an idle cluster)', () => {
+    const { writes, publishAfter } = publisher(3);
+    publishAfter(0, {});
+    // The three members' status writes (this one's among them) moved the commit index by 3; nothing else happens.
+    publishAfter(100, { commit: 13, applied: 13 });
+    for (let i = 1; i <= 10; i++) publishAfter(6_000, {});
+    expect(writes).toHaveLength(1);
+    // One more write (a client's) and the counters are due again.
+    publishAfter(100, { commit: 14, applied: 14 });
+    expect(writes.map((w) => w.commit)).toEqual([10, 14]);
+  });
+
+  it('refreshes the counters at most every refresh interval when the cluster writes', () => {
+    const { writes, publishAfter } = publisher(3);
+    publishAfter(0, {});
+    publishAfter(1_000, { commit: 100, applied: 100 });
+    expect(writes).toHaveLength(1);
+    publishAfter(5_000, { commit: 200, applied: 200 });
+    expect(writes.map((w) => w.commit)).toEqual([10, 200]);
+  });
+});

@@ -1,0 +1,57 @@
+// Proves the heap trimmer's rule (issue 21, bounded memory): collect only
+// when the heap has grown by the policy's step since the last trim, the
+// process is quiet, and the heap in use is small enough for a short pause;
+// and that the trimmer runs only where node exposes a collector.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEAP_TRIM_POLICY, exposedCollector, shouldTrimHeap, startHeapTrim, type HeapSample } from './heap-trim.js';
+
+const MiB = 2 ** 20;
+const policy = DEFAULT_HEAP_TRIM_POLICY;
+const baseline = 60 * MiB;
+/** A quiet 3 s interval after the heap grew to 100 MiB with 50 MiB in use. */
+const grownAndQuiet: HeapSample = { totalHeapBytes: 100 * MiB, usedHeapBytes: 50 * MiB, loopUtilization: 0.05 };
+
+describe('shouldTrimHeap', () => {
+  it('collects after a burst: the heap grew by the step and the process went quiet', () => {
+    expect(shouldTrimHeap(policy, baseline, grownAndQuiet)).toBe(true);
+  });
+
+  it('waits while the burst goes on (the event loop is busy)', () => {
+    expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, loopUtilization: 0.9 })).toBe(false);
+  });
+
+  it('leaves a heap alone that has not grown by the step since the last trim', () => {
+    expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, totalHeapBytes: baseline + policy.growthBytes - 1 })).toBe(false);
+    expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, totalHeapBytes: baseline + policy.growthBytes })).toBe(true);
+  });
+
+  it('never collects a large heap in use (the pause would grow with it)', () => {
+    expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, totalHeapBytes: 1024 * MiB, usedHeapBytes: policy.maxUsedBytes + 1 })).toBe(false);
+  });
+
+  it('decides nothing from an empty interval', () => {
+    expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, loopUtilization: Number.NaN })).toBe(false);
+  });
+});
+
+describe('startHeapTrim', () => {
+  it('starts nothing without a collector (node without --expose-gc), and its stop is harmless', () => {
+    const stop = startHeapTrim({ collect: undefined });
+    stop();
+  });
+
+  it('finds the collector only where node exposes one', () => {
+    const g = globalThis as { gc?: unknown };
+    const had = g.gc;
+    try {
+      g.gc = undefined;
+      expect(exposedCollector()).toBeUndefined();
+      let calls = 0;
+      g.gc = () => calls++;
+      exposedCollector()!();
+      expect(calls).toBe(1);
+    } finally {
+      g.gc = had;
+    }
+  });
+});
