@@ -6,57 +6,20 @@
 // a second client on its own connection (the etcd3 npm client) keeps
 // reading and writing throughout and is never limited by the greedy one,
 // and what the greedy connection held is released when it disconnects.
-import { Channel, credentials, makeGenericClientConstructor, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import type { ServiceError } from '@grpc/grpc-js';
 import type { etcdserverpb } from '@mgmt/proto';
 import { Etcd3 } from 'etcd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KvService, LeaseService, LocalBackend, WatchService, createEtcdServer, type LimitRefusal } from '../src/index.js';
+import { LocalBackend, createEtcdServer, type LimitRefusal } from '../src/index.js';
 import { startHarness, until, type Harness } from './harness.js';
+import { rawConnection as greedyConnection } from './raw-connection.js';
 
-type WatchReq = etcdserverpb.WatchRequest.$Properties;
 type WatchRes = etcdserverpb.WatchResponse;
-type Unary<Req, Res> = (req: Req, cb: (err: ServiceError | null, res?: Res) => void) => void;
 
 const TOO_MANY = 'etcdserver: too many requests';
 const TOO_MANY_REASON = `rpc error: code = ResourceExhausted desc = ${TOO_MANY}`;
 const RESOURCE_EXHAUSTED = 8;
 const limits = { watches: 20, leases: 10, streams: 4, requests: 16 };
-
-const WatchCtor = makeGenericClientConstructor(WatchService, 'Watch');
-const LeaseCtor = makeGenericClientConstructor(LeaseService, 'Lease');
-const KvCtor = makeGenericClientConstructor(KvService, 'KV');
-
-/** Raw gRPC clients of the Watch, Lease and KV services over ONE connection of their own. */
-function greedyConnection(endpoint: string) {
-  const channel = new Channel(endpoint, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
-  const options = { channelOverride: channel };
-  const watch = new WatchCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & { Watch(): ClientDuplexStream<WatchReq, WatchRes> };
-  const lease = new LeaseCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & {
-    LeaseGrant: Unary<etcdserverpb.ILeaseGrantRequest, etcdserverpb.LeaseGrantResponse>;
-    LeaseKeepAlive(): ClientDuplexStream<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>;
-  };
-  const kv = new KvCtor(endpoint, credentials.createInsecure(), options) as unknown as Client & {
-    Put: Unary<etcdserverpb.IPutRequest, etcdserverpb.PutResponse>;
-    Range: Unary<etcdserverpb.IRangeRequest, etcdserverpb.RangeResponse>;
-  };
-  // Streams opened through these clients, so close() can end them (grpc-js's close leaves open calls running).
-  const opened: Array<{ cancel(): void }> = [];
-  const track = <S extends { cancel(): void }>(s: S): S => (opened.push(s), s);
-  const call = <Req, Res>(fn: Unary<Req, Res>, req: Req) =>
-    new Promise<{ res?: Res; err?: ServiceError }>((resolve) => fn(req, (err, res) => resolve(err ? { err } : { res: res! })));
-  return {
-    watch,
-    lease,
-    kv,
-    call,
-    track,
-    close: () => {
-      for (const s of opened) s.cancel();
-      for (const c of [watch, lease, kv]) c.close();
-      channel.close();
-    },
-  };
-}
 
 /** The polite client: reads and writes its own key in a loop until stopped, counting successes and failures. */
 function politeLoop(client: Etcd3) {
