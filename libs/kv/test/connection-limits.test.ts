@@ -10,7 +10,7 @@ import type { ServiceError } from '@grpc/grpc-js';
 import type { etcdserverpb } from '@mgmt/proto';
 import { Etcd3 } from 'etcd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalBackend, createEtcdServer, type LimitRefusal } from '../src/index.js';
+import { DEFAULT_CONNECTION_LIMITS, LocalBackend, createEtcdServer, type LimitRefusal } from '../src/index.js';
 import { startHarness, until, type Harness } from './harness.js';
 import { rawConnection as greedyConnection } from './raw-connection.js';
 
@@ -241,5 +241,55 @@ describe('fair admission between connections', () => {
       backend.close();
       await server.close();
     }
+  });
+});
+
+describe('thousands on one connection, default limits', () => {
+  it('limits a client opening 5,000 watchers and 5,000 leases with etcd\'s answers while another client\'s puts and gets go on', async () => {
+    const refusals: LimitRefusal[] = [];
+    const h = await startHarness({ server: { onConnectionLimit: (r) => refusals.push(r) } });
+    const polite = new Etcd3({ hosts: `http://${h.endpoint}` });
+    const greedy = greedyConnection(h.endpoint);
+    const loop = politeLoop(polite);
+    const { watches, leases } = DEFAULT_CONNECTION_LIMITS;
+    const asked = 5000;
+    try {
+      await until(() => loop.stats.ok > 0, 'the polite client is served');
+      const okBefore = loop.stats.ok;
+
+      const got: WatchRes[] = [];
+      const stream = greedy.track(greedy.watch.Watch());
+      stream.on('data', (r: WatchRes) => got.push(r));
+      stream.on('error', () => {});
+      for (let i = 0; i < asked; i++) stream.write({ createRequest: { key: Buffer.from(`many/${i}`) } });
+      await until(() => got.length === asked, `${asked} watch answers`, 60_000);
+      expect(got.filter((r) => r.created && !r.canceled)).toHaveLength(watches);
+      const refusedWatches = got.filter((r) => r.created && r.canceled);
+      expect(refusedWatches).toHaveLength(asked - watches);
+      for (const r of refusedWatches) expect(r.cancelReason).toBe(TOO_MANY_REASON);
+
+      const grants: Array<{ err?: ServiceError }> = [];
+      for (let i = 0; i < asked; i += 500) {
+        const batch = Array.from({ length: Math.min(500, asked - i) }, () => greedy.call(greedy.lease.LeaseGrant.bind(greedy.lease), { TTL: 60 }));
+        grants.push(...(await Promise.all(batch)));
+      }
+      expect(grants.filter((g) => g.err === undefined)).toHaveLength(leases);
+      const refusedGrants = grants.filter((g) => g.err !== undefined);
+      expect(refusedGrants).toHaveLength(asked - leases);
+      for (const g of refusedGrants) expect([g.err?.code, g.err?.details]).toEqual([RESOURCE_EXHAUSTED, TOO_MANY]);
+
+      // Meanwhile the other client was served (its own connection), and goes on being served.
+      expect(loop.stats.ok).toBeGreaterThan(okBefore);
+      const okAfter = loop.stats.ok;
+      await until(() => loop.stats.ok > okAfter + 3, 'the polite client goes on');
+      expect(refusals.filter((r) => r.first)).toHaveLength(1);
+      expect(new Set(refusals.map((r) => r.kind))).toEqual(new Set(['watches', 'leases']));
+    } finally {
+      await loop.stop();
+      greedy.close();
+      polite.close();
+      await h.stop();
+    }
+    expect(loop.stats.failed).toEqual([]);
   });
 });

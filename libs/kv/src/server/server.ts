@@ -72,8 +72,9 @@ export interface EtcdServerOptions {
   /**
    * What one client connection may hold at once (limits/connection-budget.ts;
    * each absent field keeps its default). Past a limit: etcd's "too many requests".
+   * `false`: no limits and no interceptor (the A/B benchmark of their cost).
    */
-  connectionLimits?: Partial<ConnectionLimits>;
+  connectionLimits?: Partial<ConnectionLimits> | false;
   /** Told of every refusal for a connection limit (default: one console line per connection). */
   onConnectionLimit?: (refusal: LimitRefusal) => void;
   /** Fair admission of unary KV and Lease calls between connections (limits/fair-queue.ts); each absent field keeps its default. */
@@ -118,7 +119,7 @@ export interface EtcdServer {
 export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOptions = {}): EtcdServer {
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));
-  const connections = new ConnectionRegistry({ ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits }, options.onConnectionLimit ?? logFirstRefusal, {
+  const connections = new ConnectionRegistry({ ...DEFAULT_CONNECTION_LIMITS, ...(options.connectionLimits || {}) }, options.onConnectionLimit ?? logFirstRefusal, {
     ...DEFAULT_FAIR_QUEUE_LIMITS,
     ...options.fairQueue,
   });
@@ -127,7 +128,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
     'grpc.max_send_message_length': 2 ** 31 - 1,
     interceptors: [
       ...(options.observeCall ? [callObserverInterceptor(options.observeCall)] : []),
-      connections.interceptor(),
+      ...(options.connectionLimits === false ? [] : [connections.interceptor()]),
       ...(options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : []),
     ],
   });

@@ -8,8 +8,8 @@
  * grants) with `budgetOf(call)`. When the connection closes, its budget is
  * closed and forgotten, whatever its calls did.
  *
- * Unary KV and Lease calls also pass a FairQueue (fair-queue.ts) between
- * the connections: past `maxInFlight` running, a call's request message is
+ * When the fair queue is on (fair-queue.ts; off by default), unary KV and
+ * Lease calls also pass it between the connections: past `maxInFlight` running, a call's request message is
  * held back (so its handler does not start) until its connection's turn;
  * past `maxQueued` waiting it gets "too many requests" at once. The message
  * is held, not the metadata: grpc-js reads a call's bytes only once its
@@ -22,10 +22,10 @@
  * (internal, but stable across grpc-js 1.x); a call whose session cannot
  * be found gets a budget of its own (limited per call, never shared).
  */
-import { ResponderBuilder, ServerInterceptingCall, ServerListenerBuilder, type Metadata, type ServerInterceptor, type status } from '@grpc/grpc-js';
+import { ServerInterceptingCall, type Metadata, type ServerInterceptor, type ServerListener, type status } from '@grpc/grpc-js';
 import { Errors } from '../../errors.js';
 import { ConnectionBudget, type ConnectionLimits, type LimitKind } from './connection-budget.js';
-import { FairQueue, type FairQueueLimits } from './fair-queue.js';
+import { FAIR_QUEUE_OFF, FairQueue, type FairQueueLimits } from './fair-queue.js';
 
 /** A refusal, as the server reports it (to log once per connection and to count). */
 export interface LimitRefusal {
@@ -49,7 +49,10 @@ export interface ConnectionTotals {
 }
 
 /** The unary calls that go through the fair queue: the request path (long waits such as Lock or Campaign never do). */
-const FAIR_SERVICES = ['/etcdserverpb.KV/', '/etcdserverpb.Lease/'];
+const KV_SERVICE = '/etcdserverpb.KV/';
+const LEASE_SERVICE = '/etcdserverpb.Lease/';
+/** The services whose handlers ask for their call's budget (budgetOf): only their metadata is remembered. */
+const WATCH_SERVICE = '/etcdserverpb.Watch/';
 
 interface SessionLike {
   once(event: 'close', fn: () => void): unknown;
@@ -71,6 +74,8 @@ export class ConnectionRegistry {
   private readonly byMetadata = new WeakMap<Metadata, ConnectionBudget>();
   private readonly open = new Set<ConnectionBudget>();
   private readonly fair: FairQueue<ConnectionBudget>;
+  /** Whether calls pass the fair queue at all (off by default: FAIR_QUEUE_OFF). */
+  private readonly fairOn: boolean;
 
   constructor(
     readonly limits: ConnectionLimits,
@@ -78,6 +83,7 @@ export class ConnectionRegistry {
     fairQueue: FairQueueLimits,
   ) {
     this.fair = new FairQueue(fairQueue);
+    this.fairOn = fairQueue.maxInFlight < FAIR_QUEUE_OFF;
   }
 
   /** The budget of a handler's call (found through its metadata); undefined for a call the interceptor did not see. */
@@ -97,11 +103,20 @@ export class ConnectionRegistry {
     return t;
   }
 
-  /** The interceptor that enforces the budgets (put it after the call observer, so refusals are counted as handled). */
+  /**
+   * The interceptor that enforces the budgets (put it after the call
+   * observer, so refusals are counted as handled). It runs on every call,
+   * so it allocates little: plain listener and responder objects, no
+   * message hook unless the fair queue is on, and a call's metadata is
+   * remembered only for the Watch and Lease services that ask for it.
+   */
   interceptor(): ServerInterceptor {
     return (method, call) => {
+      const path = method.path;
       const kind = method.requestStream || method.responseStream ? 'streams' : 'requests';
-      const queued = kind === 'requests' && FAIR_SERVICES.some((prefix) => method.path.startsWith(prefix));
+      const lease = path.startsWith(LEASE_SERVICE);
+      const queued = this.fairOn && kind === 'requests' && (lease || path.startsWith(KV_SERVICE));
+      const remembered = lease || path.startsWith(WATCH_SERVICE);
       const budget = this.budgetFor(call);
       let held = false;
       // 'waiting' in the fair queue, 'running' past it, or neither.
@@ -119,40 +134,37 @@ export class ConnectionRegistry {
         held = false;
         budget.release(kind);
       };
-      return new ServerInterceptingCall(
-        call,
-        new ResponderBuilder()
-          .withStart((next) => {
-            const listener = new ServerListenerBuilder()
-              .withOnReceiveMetadata((metadata, mdNext) => {
-                if (!budget.tryAcquire(kind)) return refuse();
-                held = true;
-                this.byMetadata.set(metadata, budget);
-                mdNext(metadata);
-              })
-              .withOnReceiveMessage((message, messageNext) => {
-                if (!queued || turn !== 'none') return messageNext(message);
-                start = () => {
-                  if (turn !== 'waiting') return;
-                  turn = 'running';
-                  messageNext(message);
-                };
-                turn = 'waiting';
-                if (this.fair.admit(budget, start)) return;
-                turn = 'none';
-                release();
-                refuse();
-              })
-              .withOnCancel(() => release())
-              .build();
-            next(listener);
-          })
-          .withSendStatus((s, next) => {
-            release();
-            next(s);
-          })
-          .build(),
-      );
+      const listener: ServerListener = {
+        onReceiveMetadata: (metadata, mdNext) => {
+          if (!budget.tryAcquire(kind)) return refuse();
+          held = true;
+          if (remembered) this.byMetadata.set(metadata, budget);
+          mdNext(metadata);
+        },
+        onCancel: release,
+      };
+      if (queued) {
+        listener.onReceiveMessage = (message, messageNext) => {
+          if (turn !== 'none') return messageNext(message);
+          start = () => {
+            if (turn !== 'waiting') return;
+            turn = 'running';
+            messageNext(message);
+          };
+          turn = 'waiting';
+          if (this.fair.admit(budget, start)) return;
+          turn = 'none';
+          release();
+          refuse();
+        };
+      }
+      return new ServerInterceptingCall(call, {
+        start: (next) => next(listener),
+        sendStatus: (s, next) => {
+          release();
+          next(s);
+        },
+      });
     };
   }
 

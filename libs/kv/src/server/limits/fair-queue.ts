@@ -38,6 +38,9 @@ export interface FairQueueLimits {
  */
 export const DEFAULT_FAIR_QUEUE_LIMITS: FairQueueLimits = { maxInFlight: 1_000_000, maxQueued: 16_384 };
 
+/** A `maxInFlight` this high means the queue is off: the server's interceptor then skips it altogether (no per-call work). */
+export const FAIR_QUEUE_OFF = DEFAULT_FAIR_QUEUE_LIMITS.maxInFlight;
+
 /** A request waiting for its turn: `start` runs it (it must call `finish()` once when it ends). */
 type Start = () => void;
 
