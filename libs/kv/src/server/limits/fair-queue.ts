@@ -31,7 +31,8 @@ export interface FairQueueLimits {
  * waits) until it has been proven under floods. With 1,024 running, a
  * single member flooded by 2,000 calls on one connection served 16 other
  * clients at p50 370 ms instead of 544 ms, but the flooding connection's
- * own calls failed (cause not found yet), and an earlier version that
+ * own calls failed (the client port's doing, since fixed: it dropped part
+ * of an opening burst past 64 KiB), and an earlier version that
  * held calls before reading them wedged the member (see
  * connection-registry.ts). Opt in with `maxInFlight` (mgmt run
  * --max-requests-in-flight). 16,384 may wait.
