@@ -30,6 +30,7 @@ import type { Transport } from '@mgmt/transport';
 import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
+import type { ConnectionLimits, FairQueueLimits } from '@mgmt/kv';
 import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
 import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
 import { ClusterClient, ClusterUnavailableError, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
@@ -109,6 +110,10 @@ export interface AgentConfig {
   corruptCheckIntervalMs?: number;
   /** `--zone`: this host's failure zone, published as `/_mgmt/zones/<hostname>` with its volunteer key (validated). */
   zone?: string;
+  /** What one client connection may hold on this member's etcd API (`--max-*-per-connection`); absent: the defaults. */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** Fair admission of unary KV and Lease calls between connections (`--max-requests-in-flight`, `--max-queued-requests`); absent: the defaults. */
+  fairQueue?: Partial<FairQueueLimits>;
   /** Overrides for tests. */
   leaseTtlSeconds?: number;
   /** The local tick (own-key repairs, removal check); observation itself follows the watch. */
@@ -660,6 +665,8 @@ export class Agent {
         tickMs: this.config.tickMs,
         transport: this.config.transportFor?.(memberId),
         ...peerMetricsOptions(this.metrics, this.config.hostname, this.config.quotaBackendBytes),
+        connectionLimits: this.config.connectionLimits,
+        fairQueue: this.config.fairQueue,
         tls: this.config.tls,
         hello: (req) => this.answerHello(req),
       });

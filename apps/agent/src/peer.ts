@@ -6,7 +6,7 @@
  * original failed there with "bind: address already in use").
  */
 import path from 'node:path';
-import { createEtcdServer, type EtcdServer, type EtcdServerOptions } from '@mgmt/kv';
+import { createEtcdServer, type ConnectionLimits, type EtcdServer, type EtcdServerOptions, type FairQueueLimits } from '@mgmt/kv';
 import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
@@ -35,7 +35,11 @@ export interface PeerOptions extends MemberOptions {
   /** TLS for `https://` client and peer URLs; with a signer the client URLs also admit joiners. */
   tls?: AgentTls;
   /** etcd's API server extras: gRPC call metrics, /metrics on the client port, the NOSPACE quota. */
-  etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes' | 'traffic'>;
+  etcdServer?: Pick<EtcdServerOptions, 'observeCall' | 'metrics' | 'quotaBackendBytes' | 'traffic' | 'onConnectionLimit'>;
+  /** What one client connection may hold (absent fields: the defaults); a connection's first refusal is logged, every one counted. */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** Fair admission of unary KV and Lease calls between connections (absent fields: the defaults). */
+  fairQueue?: Partial<FairQueueLimits>;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
@@ -74,6 +78,12 @@ export class Peer {
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
         const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest, o.observeRequestStart) : backend, {
           ...o.etcdServer,
+          connectionLimits: o.connectionLimits,
+          fairQueue: o.fairQueue,
+          onConnectionLimit: (refusal) => {
+            o.etcdServer?.onConnectionLimit?.(refusal);
+            if (refusal.first) o.logger.warn({ client: refusal.peer, limit: refusal.kind }, `client ${refusal.peer} reached its connection's limit of ${refusal.kind}: refused with "too many requests" (logged once per connection)`);
+          },
           logError: (message, error) => o.logger.error({ err: String(error) }, message),
           tls: https && o.tls?.client ? { ...o.tls.client, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } : undefined,
           clusterGuard,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { isWildcardHost, urlHost } from './advertise.js';
 import { UrlError, parseUrl, parseUrlList, splitList } from './urls.js';
 import { resolveTls, type TlsFlags } from './tls-flags.js';
+import { resolveConnectionLimits, resolveFairQueue, type ConnectionLimitFlags } from './connection-limit-flags.js';
 
 /**
  * Everything `mgmt run` needs, validated: the agent's configuration plus the
@@ -28,7 +29,7 @@ export interface RunConfig extends AgentConfig {
 }
 
 /** The raw values commander collected (flags), before validation. */
-export interface RunFlags extends TlsFlags {
+export interface RunFlags extends TlsFlags, ConnectionLimitFlags {
   hostname?: string;
   seeds?: string[];
   clientUrls?: string[];
@@ -145,6 +146,8 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       forceNewCluster,
       bootstrapExpect,
       ...(zone !== undefined ? { zone } : {}),
+      connectionLimits: resolveConnectionLimits(flags, env),
+      fairQueue: resolveFairQueue(flags, env),
     };
   } catch (err) {
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });

@@ -1,6 +1,7 @@
 // Serves the etcd v3 API over a LocalBackend until Ctrl-C: for trying
 // etcdctl by hand and for `etcdctl check perf`.
-// Usage: npx tsx scripts/serve-local.ts [address] [--stats]   (default 127.0.0.1:0)
+// Usage: npx tsx scripts/serve-local.ts [address] [--stats] [--no-limits]   (default 127.0.0.1:0)
+// --no-limits serves without the per-connection limits (their A/B benchmark).
 // --stats prints the event loop's delay every 10 s (stalls show as a high max).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LocalBackend, createEtcdServer } from '../src/index.js';
@@ -16,7 +17,7 @@ if (process.argv.includes('--stats')) {
   }, 10_000).unref();
 }
 const backend = new LocalBackend({ name: 'local' });
-const server = createEtcdServer(backend);
+const server = createEtcdServer(backend, process.argv.includes('--no-limits') ? { connectionLimits: false } : {});
 const port = await server.listen(address);
 const host = address.slice(0, address.lastIndexOf(':'));
 backend.setClientUrls([`http://${host}:${port}`]);

@@ -11,6 +11,9 @@ export { MAX_TXN_OPS, checkDeleteRange, checkPut, checkRange, checkTxn } from '.
 export { prefixEnd } from './keys.js';
 export type * from './types.js';
 export { createEtcdServer, type EtcdServer, type EtcdServerOptions } from './server/server.js';
+export { ConnectionBudget, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits, type LimitKind } from './server/limits/connection-budget.js';
+export type { ConnectionTotals, LimitRefusal } from './server/limits/connection-registry.js';
+export { DEFAULT_FAIR_QUEUE_LIMITS, FairQueue, type FairQueueLimits } from './server/limits/fair-queue.js';
 export { CLUSTER_ID_METADATA, clusterGuardInterceptor, isForeignCluster, type ClusterGuardOptions } from './server/cluster-guard.js';
 export { CLIENT_CERT_REQUIRED, CLIENT_CERT_REVOKED, type EtcdServerTls } from './server/tls.js';
 export type { BackendStatus, EtcdBackend, HeaderInfo, MemberInfo } from './server/backend.js';

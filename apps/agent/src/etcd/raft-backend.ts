@@ -16,6 +16,7 @@ import { ProposalTimeoutError, Proposer } from '../raft/proposer.js';
 import { ProposalFailedError } from '../raft/raft-server.js';
 import { defragmentMember } from '../raft/defragment.js';
 import { LeaderForwarder } from './leader-forwarder.js';
+import { applyGapRefusal } from './apply-gap.js';
 import { MemberClientUrls } from './member-client-urls.js';
 
 
@@ -111,6 +112,8 @@ export class RaftBackend implements EtcdBackend {
   }
 
   async propose(command: Command): Promise<ApplyResult> {
+    const refused = applyGapRefusal(this.member.raft.committedIndex, this.member.raft.appliedIndex);
+    if (refused) throw refused;
     try {
       return await this.proposer.propose(command);
     } catch (err) {

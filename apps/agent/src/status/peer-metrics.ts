@@ -9,6 +9,7 @@ import type { Peer, PeerOptions } from '../peer.js';
 import type { EtcdMemberSample } from './etcd-metrics.js';
 import type { AgentMetrics } from './metrics.js';
 import { timedFileSystem } from './timed-file-system.js';
+import { connectionLimitCounter } from './limit-metrics.js';
 
 /**
  * Prometheus text without the `agent` label the registry puts on every
@@ -31,6 +32,7 @@ export function peerMetricsOptions(metrics: AgentMetrics, hostname: string, quot
       traffic: metrics.etcd.clientTraffic,
       metrics: async () => ({ contentType: metrics.registry.contentType, body: withoutAgentLabel(await metrics.render(), hostname) }),
       quotaBackendBytes,
+      onConnectionLimit: connectionLimitCounter(metrics.registry),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Io } from './index.js';
 import { loadRunGraph } from '../graph-file.js';
 import { runAgent } from './run-agent.js';
 import { resolveEtcdFlags, type EtcdFlags } from '../etcd-flags.js';
+import { DEFAULT_CONNECTION_LIMITS, DEFAULT_FAIR_QUEUE_LIMITS } from '@mgmt/agent';
 
 /** Collects a repeatable list flag: `--seeds a --seeds b,c` gives ["a", "b,c"]; splitting happens later. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -58,6 +59,12 @@ export function registerRun(program: Command, io: Io): void {
     .option('--backup-interval <duration>', 'time between backups, cluster-wide (e.g. 1h, 30m; default 1h); env MGMT_BACKUP_INTERVAL')
     .option('--backup-keep <n>', 'how many backup files to keep in --backup-dir (default 24); env MGMT_BACKUP_KEEP')
     .option('--experimental-corrupt-check-time <duration>', 'how often the leader compares every member\'s keyspace hash and raises CORRUPT on a mismatch (etcd\'s flag; off unless given, e.g. 5m); env MGMT_EXPERIMENTAL_CORRUPT_CHECK_TIME')
+    .option('--max-watches-per-connection <n>', `watchers one client connection may hold over all its watch streams; past it a watch is refused with etcd's "too many requests" (default ${DEFAULT_CONNECTION_LIMITS.watches}); env MGMT_MAX_WATCHES_PER_CONNECTION`)
+    .option('--max-leases-per-connection <n>', `live leases one client connection may have granted (default ${DEFAULT_CONNECTION_LIMITS.leases}); env MGMT_MAX_LEASES_PER_CONNECTION`)
+    .option('--max-streams-per-connection <n>', `open streams (watch, keep-alive, snapshot ...) per client connection (default ${DEFAULT_CONNECTION_LIMITS.streams}); env MGMT_MAX_STREAMS_PER_CONNECTION`)
+    .option('--max-requests-per-connection <n>', `unary calls in flight per client connection (default ${DEFAULT_CONNECTION_LIMITS.requests}); env MGMT_MAX_REQUESTS_PER_CONNECTION`)
+    .option('--max-requests-in-flight <n>', `unary KV and Lease calls served at once over all connections; more wait, and connections take turns (default ${DEFAULT_FAIR_QUEUE_LIMITS.maxInFlight}); env MGMT_MAX_REQUESTS_IN_FLIGHT`)
+    .option('--max-queued-requests <n>', `calls that may wait for their turn; past it etcd's "too many requests" (default ${DEFAULT_FAIR_QUEUE_LIMITS.maxQueued}); env MGMT_MAX_QUEUED_REQUESTS`)
     .action(async (flags: RunFlags & EtcdFlags) => {
       const config = Object.assign(resolveRunConfig(flags), resolveEtcdFlags(flags));
       const advertised = await chooseAdvertisedUrls(config, systemProbe).catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { Metadata, ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { etcdserverpb } from '@mgmt/proto';
 import { EtcdError, Errors } from '../errors.js';
 import { keyToBytes } from '../keys.js';
@@ -7,6 +7,7 @@ import { MAX_LEASE_TTL_SECONDS } from '../store.js';
 import type { LeaseGrantRequest, LeaseRevokeRequest } from '../types.js';
 import type { EtcdBackend } from './backend.js';
 import { authUserOf } from './auth-guard.js';
+import type { ConnectionBudget } from './limits/connection-budget.js';
 import { toStatus, unary, type ErrorLog, type Headers } from './rpc.js';
 
 type KeepAliveRequest = etcdserverpb.LeaseKeepAliveRequest;
@@ -17,6 +18,8 @@ export interface LeaseServiceOptions {
   /** Shorter TTLs are raised to this (etcd: 3/2 of the election timeout, rounded up: 2 s by default). */
   readonly minLeaseTtlSeconds: number;
   readonly track: (stream: { end(): void }) => () => void;
+  /** The budget of a call's connection (limits/connection-registry.ts): each live lease granted on it holds one of its `leases`. */
+  readonly budgetOf?: (call: { metadata: Metadata }) => ConnectionBudget | undefined;
 }
 
 /** Keep-alive requests one stream may have waiting before reading pauses. */
@@ -31,17 +34,30 @@ const LEASE_ID_ATTEMPTS = 5;
  * and time-to-live ask the leader's clock through the backend.
  */
 export function leaseHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: LeaseServiceOptions): UntypedServiceImplementation {
+  const grant = async (req: LeaseGrantRequest, requested: number) => {
+    const ttl = Math.max(requested, options.minLeaseTtlSeconds);
+    for (let attempt = 0; ; attempt++) {
+      // Ids stay below 2^53 so they are exact as JS numbers.
+      const id = req.ID || randomInt(1, 2 ** 47) * 64 + randomInt(0, 64);
+      const result = await backend.propose({ leaseGrant: { ID: id, TTL: ttl } });
+      if (result.ok) return { header: headers.at(result.revision), ID: id, TTL: ttl };
+      if (req.ID || !result.error.is(Errors.leaseExists()) || attempt + 1 >= LEASE_ID_ATTEMPTS) throw result.error;
+    }
+  };
   return {
-    LeaseGrant: unary(log, 'LeaseGrant', async (req: LeaseGrantRequest) => {
+    LeaseGrant: unary(log, 'LeaseGrant', async (req: LeaseGrantRequest, call) => {
       const requested = req.TTL ?? 0;
       if (requested > MAX_LEASE_TTL_SECONDS) throw Errors.leaseTtlTooLarge();
-      const ttl = Math.max(requested, options.minLeaseTtlSeconds);
-      for (let attempt = 0; ; attempt++) {
-        // Ids stay below 2^53 so they are exact as JS numbers.
-        const id = req.ID || randomInt(1, 2 ** 47) * 64 + randomInt(0, 64);
-        const result = await backend.propose({ leaseGrant: { ID: id, TTL: ttl } });
-        if (result.ok) return { header: headers.at(result.revision), ID: id, TTL: ttl };
-        if (req.ID || !result.error.is(Errors.leaseExists()) || attempt + 1 >= LEASE_ID_ATTEMPTS) throw result.error;
+      const budget = options.budgetOf?.(call);
+      if (!budget) return grant(req, requested);
+      if (!budget.reserveLease((id) => backend.store.lease(id) !== undefined)) throw Errors.tooManyRequests();
+      try {
+        const granted = await grant(req, requested);
+        budget.leaseGranted(granted.ID);
+        return granted;
+      } catch (error) {
+        budget.leaseGrantFailed();
+        throw error;
       }
     }),
     LeaseRevoke: unary(log, 'LeaseRevoke', async (req: LeaseRevokeRequest, call) => {

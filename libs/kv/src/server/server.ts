@@ -26,6 +26,9 @@ import { DecryptedCredentials } from './client-port/tls-front.js';
 import { InternalPort } from './client-port/internal-port.js';
 import type { ClientTraffic } from './client-port/client-traffic.js';
 import { Gateway } from './http/gateway.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './limits/connection-budget.js';
+import { DEFAULT_FAIR_QUEUE_LIMITS, type FairQueueLimits } from './limits/fair-queue.js';
+import { ConnectionRegistry, type ConnectionTotals, type LimitRefusal } from './limits/connection-registry.js';
 import { createHttpHandler, type MetricsSource } from './http/http-handler.js';
 
 /** etcd's allowance for gRPC framing on top of --max-request-bytes. */
@@ -66,6 +69,21 @@ export interface EtcdServerOptions {
    * whenever `tls` asks for client certificates).
    */
   auth?: { tokenTtlMs?: number; certCommonNameIsUser?: boolean } | false;
+  /**
+   * What one client connection may hold at once (limits/connection-budget.ts;
+   * each absent field keeps its default). Past a limit: etcd's "too many requests".
+   * `false`: no limits and no interceptor (the A/B benchmark of their cost).
+   */
+  connectionLimits?: Partial<ConnectionLimits> | false;
+  /** Told of every refusal for a connection limit (default: one console line per connection). */
+  onConnectionLimit?: (refusal: LimitRefusal) => void;
+  /** Fair admission of unary KV and Lease calls between connections (limits/fair-queue.ts); each absent field keeps its default. */
+  fairQueue?: Partial<FairQueueLimits>;
+}
+
+/** The default report of a connection limit: one line per connection, at its first refusal. */
+function logFirstRefusal(refusal: LimitRefusal): void {
+  if (refusal.first) console.warn(`etcd API: client ${refusal.peer} reached its connection's limit of ${refusal.kind}; refusing with "too many requests" (logged once per connection)`);
 }
 
 /** The cluster version /version reports (etcd 3.4's). */
@@ -90,6 +108,8 @@ export interface EtcdServer {
   updateTlsIdentity(cert: Buffer, key: Buffer): void;
   /** Authentication and permission checks (with `options.auth`), for other APIs on the same store (the HTTP gateway). */
   readonly authorizer?: Authorizer;
+  /** What the open client connections hold now (see `connectionLimits`). */
+  connectionTotals(): ConnectionTotals;
 }
 
 /**
@@ -99,11 +119,16 @@ export interface EtcdServer {
 export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOptions = {}): EtcdServer {
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));
+  const connections = new ConnectionRegistry({ ...DEFAULT_CONNECTION_LIMITS, ...(options.connectionLimits || {}) }, options.onConnectionLimit ?? logFirstRefusal, {
+    ...DEFAULT_FAIR_QUEUE_LIMITS,
+    ...options.fairQueue,
+  });
   const grpc = new Server({
     'grpc.max_receive_message_length': maxRequestBytes + GRPC_OVERHEAD_BYTES,
     'grpc.max_send_message_length': 2 ** 31 - 1,
     interceptors: [
       ...(options.observeCall ? [callObserverInterceptor(options.observeCall)] : []),
+      ...(options.connectionLimits === false ? [] : [connections.interceptor()]),
       ...(options.clusterGuard ? [clusterGuardInterceptor(options.clusterGuard)] : []),
     ],
   });
@@ -139,8 +164,8 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       }
     : undefined;
   grpc.addService(KvService, guardedBy(kvHandlers(alarmed, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS, ...(auth ? { auth: auth.authorizer } : {}) }), kvChecks));
-  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, ...(mayWatch ? { mayWatch } : {}) }));
-  grpc.addService(LeaseService, guardedBy(leaseHandlers(alarmed, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track }), leaseChecks));
+  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, budgetOf: (call) => connections.budgetOf(call), ...(mayWatch ? { mayWatch } : {}) }));
+  grpc.addService(LeaseService, guardedBy(leaseHandlers(alarmed, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track, budgetOf: (call) => connections.budgetOf(call) }), leaseChecks));
   grpc.addService(ClusterService, guardedBy(clusterHandlers(backend, headers, log), (a) => clusterChecks(a, () => backend.members())));
   grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
   if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
@@ -184,6 +209,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       });
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),
+    connectionTotals: () => connections.totals(),
     ...(auth ? { authorizer: auth.authorizer } : {}),
     close: () =>
       new Promise((resolve) => {

@@ -2,6 +2,8 @@ import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grp
 import { etcdserverpb } from '@mgmt/proto';
 import type { Watcher, WatchDelivery } from '../watch-hub.js';
 import type { EtcdBackend } from './backend.js';
+import type { ConnectionBudget } from './limits/connection-budget.js';
+import { TOO_MANY_REQUESTS_REASON } from './limits/limit-reasons.js';
 import type { ErrorLog, Headers } from './rpc.js';
 
 type WatchRequest = etcdserverpb.WatchRequest;
@@ -12,9 +14,8 @@ const { NOPUT, NODELETE } = etcdserverpb.WatchCreateRequest.FilterType;
 
 /** etcd's message when a client reuses a watch id on a stream. */
 const DUPLICATE_ID_REASON = 'mvcc: duplicate watch ID provided on the WatchStream';
-/** Watchers one stream may hold (etcd has no limit; we bound it). */
+/** Watchers one stream may hold (etcd has no limit; we bound it, and the connection's budget bounds all its streams together). */
 const MAX_WATCHERS_PER_STREAM = 10_000;
-const TOO_MANY_WATCHERS_REASON = `mgmt: at most ${MAX_WATCHERS_PER_STREAM} watchers per stream`;
 
 /** Options of the Watch service. */
 export interface WatchServiceOptions {
@@ -24,6 +25,8 @@ export interface WatchServiceOptions {
   readonly track: (stream: { end(): void }) => () => void;
   /** With auth: whether the stream's caller may watch a range (checked when each watcher is created). */
   readonly mayWatch?: (call: object, req: WatchCreateRequest) => Promise<boolean>;
+  /** The budget of the stream's connection (limits/connection-registry.ts): each watcher holds one of its `watches`. */
+  readonly budgetOf?: (call: ServerDuplexStream<WatchRequest, WatchResponse>) => ConnectionBudget | undefined;
 }
 
 /** etcd's cancel reason for a watch its user may not read (the text of its gRPC error; etcdctl prints it). */
@@ -50,6 +53,7 @@ class WatchStream {
   private progressPending = false;
   private readonly timer: NodeJS.Timeout;
   private readonly untrack: () => void;
+  private readonly budget: ConnectionBudget | undefined;
 
   constructor(
     private readonly backend: EtcdBackend,
@@ -61,6 +65,7 @@ class WatchStream {
     this.timer = setInterval(() => this.onProgressTick(), options.progressNotifyIntervalMs);
     this.timer.unref();
     this.untrack = options.track({ end: () => this.close(true) });
+    this.budget = options.budgetOf?.(call);
     call.on('data', (req: WatchRequest) => this.onRequest(req));
     call.on('drain', () => this.onDrain());
     call.on('end', () => this.close(true));
@@ -106,9 +111,13 @@ class WatchStream {
       while (this.watchers.has(this.nextId)) this.nextId++;
       id = this.nextId++;
     }
-    if (this.watchers.has(id) || this.watchers.size >= MAX_WATCHERS_PER_STREAM) {
-      const cancelReason = this.watchers.has(id) ? DUPLICATE_ID_REASON : TOO_MANY_WATCHERS_REASON;
-      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason });
+    if (this.watchers.has(id)) {
+      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason: DUPLICATE_ID_REASON });
+      return;
+    }
+    // Over a limit: etcd's answer to a watch it cannot create (created and canceled, the error as the reason).
+    if (this.watchers.size >= MAX_WATCHERS_PER_STREAM || (this.budget && !this.budget.tryAcquire('watches'))) {
+      this.send({ header: this.headers.at(), watchId: id, created: true, canceled: true, cancelReason: TOO_MANY_REQUESTS_REASON });
       return;
     }
     this.send({ header: this.headers.at(), watchId: id, created: true });
@@ -133,7 +142,7 @@ class WatchStream {
     const entry = this.watchers.get(id);
     if (entry) entry.sentSinceTick = true;
     if (d.kind === 'compacted') {
-      this.watchers.delete(id);
+      if (this.watchers.delete(id)) this.budget?.release('watches');
       return this.send({ header: this.headers.at(), watchId: id, compactRevision: d.compactRevision, canceled: true });
     }
     return this.send({ header: this.headers.at(d.revision), watchId: id, events: d.events });
@@ -144,6 +153,7 @@ class WatchStream {
     if (!entry) return;
     entry.watcher.cancel();
     this.watchers.delete(id);
+    this.budget?.release('watches');
     this.send({ header: this.headers.at(), watchId: id, canceled: true });
   }
 
@@ -186,6 +196,7 @@ class WatchStream {
     clearInterval(this.timer);
     this.untrack();
     for (const entry of this.watchers.values()) entry.watcher.cancel();
+    if (this.watchers.size > 0) this.budget?.release('watches', this.watchers.size);
     this.watchers.clear();
     if (endCall) {
       try {

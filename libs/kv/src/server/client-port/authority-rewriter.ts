@@ -270,6 +270,18 @@ export class AuthorityRewriter {
     return out;
   }
 
+  /**
+   * The bytes taken in and not yet returned, as they came: a frame header
+   * cut by a chunk's end, a header block still being gathered. A caller
+   * that stops feeding the rewriter mid-stream (client-port.ts hands the
+   * socket to the HTTP/2 server) puts these back after what push returned;
+   * dropped, they desynchronised the frames and nghttp2 ended the
+   * connection with FRAME_SIZE_ERROR.
+   */
+  unflushed(): Buffer[] {
+    return [...this.held, ...this.payload, this.head].filter((piece) => piece.length > 0);
+  }
+
   private onFrameHeader(): Buffer[] {
     const head = this.head;
     this.head = Buffer.alloc(0);

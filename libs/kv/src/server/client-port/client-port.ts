@@ -203,7 +203,7 @@ export class ClientPort {
       socket.pause();
       this.sockets.delete(socket); // the injector's sessions end gracefully on the gRPC server's shutdown
       if (seenFirstRequest && rewriter.rewrittenBlocks === 0) {
-        socket.unshift(Buffer.concat(opening));
+        socket.unshift(Buffer.concat([...opening, ...rewriter.unflushed()]));
         // A TLS client that spoke HTTP/2 without negotiating it (no ALPN, or
         // http/1.1): Node's HTTP/2 server would take it for HTTP/1.1.
         if (socket instanceof TLSSocket && socket.alpnProtocol !== 'h2') socket.alpnProtocol = 'h2';
