@@ -40,7 +40,25 @@ export function installCheckers(world: SimWorld & { changes?: ChangesInFlight })
     const quorum = Math.floor(voters.length / 2) + 1;
     if (live < quorum) report(`a membership change left ${live} live voters of ${voters.length} (quorum ${quorum})`);
   });
+  // A member that stops on purpose while still a voter takes its vote with it: the others must keep a quorum.
+  world.onMemberLeaving.push((m) => {
+    // The configuration as the leader has it (a removed member may not have applied its removal), else the member's own.
+    const leader = world.leader();
+    const voters = (leader ?? m).driver.conf.voters;
+    if (!voters.includes(m.id)) return;
+    if (m.driver.isLeader && voters.length > 1) report(`${m.o.hostname} stopped its member while leading ${voters.length} voters (no hand-over)`);
+    const live = voters.filter((v) => v !== m.id && isRunning(world, v)).length;
+    const quorum = Math.floor(voters.length / 2) + 1;
+    if (live < quorum) report(`${m.o.hostname} stopped its member while a voter: ${live} live voters of ${voters.length} left (quorum ${quorum})`);
+  });
   return violations;
+}
+
+/** Whether member `id` runs on a live host. */
+function isRunning(world: SimWorld, id: number): boolean {
+  const m = world.members.get(id);
+  const host = m ? world.hosts.get(m.o.hostname) : undefined;
+  return m !== undefined && !m.stopped && host !== undefined && host.alive && host.facts.peer === m;
 }
 
 /** Whether voter `id` runs on a live host the leader reaches. */

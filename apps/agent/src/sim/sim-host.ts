@@ -32,7 +32,11 @@ export interface SimDisk {
 
 /** Test-only switches that break a rule, to show the checkers catch it. */
 export interface HostBugs extends NominatorBugs {
-  /** The leaver skips the hand-over of leadership. */
+  /**
+   * The leaver skips the hand-over: on Ctrl-C it neither hands leadership
+   * over nor waits to be un-nominated, and stops its member at once (as a
+   * second Ctrl-C forces).
+   */
   leaverSkipsHandOver?: boolean;
 }
 
@@ -52,7 +56,7 @@ export class SimHost {
   readonly effects: LifecycleEffects<SimMember>;
   private leaseId = 0;
   private steps = 0;
-  private readonly nominator: SimNominator;
+  readonly nominator: SimNominator;
   alive = true;
 
   constructor(
@@ -61,13 +65,12 @@ export class SimHost {
     readonly seeds: string[],
     readonly disk: SimDisk,
     idealClusterSize: number,
-    bugs: HostBugs,
+    private readonly bugs: HostBugs,
   ) {
     const config = { hostname, seeds, clientUrls: [clientUrlOf(hostname)], serverUrls: [peerUrlOf(hostname)], idealClusterSize };
     this.nominator = new SimNominator(world, idealClusterSize, bugs);
     this.effects = new LifecycleEffects(config, this.port(idealClusterSize), this.facts);
     const actions = this.effects.actions();
-    if (bugs.leaverSkipsHandOver) actions.transferLeadership = () => this.send({ type: 'leadership.changed', isLeader: false });
     const machine = lifecycleMachine.provide({ actions });
     this.actor = createActor(machine, {
       clock: world.xclock,
@@ -98,9 +101,10 @@ export class SimHost {
     if (this.alive && this.actor.getSnapshot().status === 'active') this.actor.send(event);
   }
 
-  /** Ctrl-C. */
+  /** Ctrl-C (with the planted bug, at once a second one: no hand-over). */
   shutdown(): void {
     this.send({ type: 'shutdown.requested' });
+    if (this.bugs.leaverSkipsHandOver) this.send({ type: 'shutdown.requested' });
   }
 
   /** The process is killed: the machine stops, the member crashes (its disk keeps what survives). */
@@ -237,7 +241,11 @@ export class SimHost {
         },
         watch: () => [],
         leading: (m, isLeader) => (isLeader ? this.nominator.start(m) : this.nominator.stop()),
-        stopping: () => this.nominator.stop(),
+        stopping: () => {
+          this.nominator.stop();
+          const peer = this.facts.peer;
+          if (peer) for (const fn of world.onMemberLeaving) fn(peer);
+        },
         keepPeerUrlsCurrent: () => {},
       },
       disk: {

@@ -64,6 +64,11 @@ export class SimNominator {
     this.actor.start();
   }
 
+  /** The nominator's latest reason ('' while it does not run). */
+  get reason(): string {
+    return this.actor?.getSnapshot().context.reason ?? '';
+  }
+
   stop(): void {
     this.actor?.stop();
     this.actor = undefined;

@@ -20,6 +20,12 @@ const PROPOSAL_TIMEOUT_MS = 3_000;
 /** How often the leader expires leases whose time is up. */
 const LEASE_CHECK_MS = 500;
 
+/** How many times a client call is tried when no leader takes it (ClusterClient: once per endpoint). */
+const CLIENT_ATTEMPTS = 3;
+
+/** No leader took the proposal (etcd's "no leader": the client tries elsewhere). */
+class NoLeaderError extends ClusterUnavailableError {}
+
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -49,6 +55,8 @@ export class SimWorld {
   readonly afterStep: Array<() => void> = [];
   /** Told of every membership change a member applies: (member, before, after). */
   readonly onConfApplied: Array<(m: SimMember, voters: number[], learners: number[]) => void> = [];
+  /** Told when an agent is about to stop its member on purpose (a leave, a removal), before it stops. */
+  readonly onMemberLeaving: Array<(m: SimMember) => void> = [];
   steps = 0;
 
   constructor(readonly seed: number) {
@@ -138,10 +146,26 @@ export class SimWorld {
 
   // ---- store operations (a host's client) ----
 
-  /** Proposes `command` through the leader `host` reaches; resolves when applied there. */
-  propose(host: string, command: Command): Promise<ApplyResult> {
+  /**
+   * Proposes `command` through the leader `host` reaches; resolves when
+   * applied there. With no leader (or one that refuses: a transfer under
+   * way) it tries again on the next steps, up to CLIENT_ATTEMPTS times, as
+   * ClusterClient tries each endpoint it knows in turn before giving up.
+   */
+  async propose(host: string, command: Command): Promise<ApplyResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.proposeOnce(host, command);
+      } catch (err) {
+        if (!(err instanceof NoLeaderError) || attempt >= CLIENT_ATTEMPTS) throw err;
+        await new Promise<void>((r) => this.clock.after(SIM_TICK_MS, r));
+      }
+    }
+  }
+
+  private proposeOnce(host: string, command: Command): Promise<ApplyResult> {
     const leader = this.leaderFor(host);
-    if (!leader) return Promise.reject(new ClusterUnavailableError(`${host}: no leader reachable`));
+    if (!leader) return Promise.reject(new NoLeaderError(`${host}: no leader reachable`));
     const id = this.rng.int(2 ** 30) + 1;
     return new Promise((resolve, reject) => {
       leader.state.expect(id, resolve);
@@ -154,7 +178,7 @@ export class SimWorld {
       } catch (err) {
         cancel();
         leader.state.forget(id);
-        reject(new ClusterUnavailableError(`${host}: ${(err as Error).message}`));
+        reject(new NoLeaderError(`${host}: ${(err as Error).message}`));
       }
     });
   }

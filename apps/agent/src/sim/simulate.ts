@@ -17,7 +17,7 @@ const enc = new TextEncoder();
 const CONVERGE_WITHIN_STEPS = 3_000;
 
 /** The named scenarios; `random` draws one per seed. */
-export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'partition'] as const;
+export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'partition', 'leave'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** What one run is told. */
@@ -127,6 +127,13 @@ export async function runAgentSim(o: AgentSimOptions): Promise<AgentSimResult> {
         // Down for up to 10 s (past the lease: its keys expire): a lost quorum waits for the restart.
         await sim.run(50 + rng.int(450));
         sim.start(victim, [clientUrlOf(victim === 'h1' ? 'h2' : 'h1')], ideal);
+        break;
+      }
+      case 'leave': {
+        // Ctrl-C of a host, the leader half the time (with ideal 2 this is the 2 -> 1 shrink with the leader leaving).
+        const leader = sim.world.leader()?.o.hostname;
+        const leaver = leader !== undefined && rng.chance(0.5) ? leader : rng.pick(sim.hostnames());
+        sim.world.hosts.get(leaver)?.shutdown();
         break;
       }
       case 'partition': {
