@@ -49,8 +49,8 @@ export class LifecycleEffects<M extends LocalMember> {
     private readonly port: EffectsPort<M>,
     private readonly facts: HostFacts<M>,
   ) {
-    this.endpointKey = new KeyKeeper(port.log, 'advertise endpoint');
-    this.volunteerKey = new KeyKeeper(port.log, 'write volunteer key');
+    this.endpointKey = new KeyKeeper(port.log, 'advertise endpoint', port.clock.sleep);
+    this.volunteerKey = new KeyKeeper(port.log, 'write volunteer key', port.clock.sleep);
   }
 
   /** The lifecycle machine's actions, for `lifecycleMachine.provide({ actions })`. */

@@ -201,7 +201,7 @@ export class SimHost {
     void idealClusterSize;
     const disk = this.disk;
     return {
-      cluster: {
+      cluster: this.gated({
         ping: async (url) => memberAt(url).o.clusterId,
         getPrefixAt: async (url, prefix) => world.read(memberAt(url), prefix, true),
         get: async (key) => world.read(leader(), key, false)[0],
@@ -222,8 +222,8 @@ export class SimHost {
         memberList: async () => leader().state.members.list().map((m) => ({ ID: m.id, name: m.name, peerURLs: m.peerUrls, isLearner: m.isLearner })),
         setEndpoints: () => {},
         setHome: () => {},
-      },
-      lease: {
+      }),
+      lease: this.gated({
         ensure: async () => {
           if (this.leaseId !== 0) return this.leaseId;
           const id = world.rng.int(2 ** 30) + 1;
@@ -232,9 +232,9 @@ export class SimHost {
           this.leaseId = id;
           return id;
         },
-      },
-      putOnLease: async (key, value, lease) => void (await world.write(host, { put: { key: enc.encode(key), value: enc.encode(value), lease } })),
-      members: {
+      }),
+      putOnLease: async (key, value, lease) => void (await this.gate(world.write(host, { put: { key: enc.encode(key), value: enc.encode(value), lease } }))),
+      members: this.gated({
         start: async (o) => {
           this.disk.member = { memberId: o.memberId, clusterId: o.clusterId };
           return world.openMember({ memberId: o.memberId, clusterId: o.clusterId, hostname: host, peerUrls: [peerUrlOf(host)], bootstrap: o.bootstrap });
@@ -247,7 +247,7 @@ export class SimHost {
           if (peer) for (const fn of world.onMemberLeaving) fn(peer);
         },
         keepPeerUrlsCurrent: () => {},
-      },
+      }),
       disk: {
         identity: () => this.disk.member,
         wipe: () => {
@@ -263,12 +263,38 @@ export class SimHost {
         belongTo: () => {},
       },
       hello: { probeSeeds: async () => {}, open: async () => {}, close: async () => {} },
-      clock: { nowMs: () => world.nowMs, sleep: (ms) => new Promise<void>((r) => world.clock.after(ms, r)) },
+      clock: { nowMs: () => world.nowMs, sleep: (ms) => this.gate(new Promise<void>((r) => world.clock.after(ms, r))) },
       randomId: () => world.rng.int(2 ** 46) + 1,
       refreshClientEndpoints: () => {},
       send: (e) => this.send(e),
       log: silentLogger(),
     };
+  }
+
+  /**
+   * A killed process does nothing more: what its effects await never
+   * settles (its promise chains freeze, as a dead process's would).
+   */
+  private gate<T>(p: Promise<T>): Promise<T> {
+    const never = new Promise<T>(() => {});
+    return p.then(
+      (v) => (this.alive ? v : never),
+      (err: unknown) => (this.alive ? Promise.reject(err) : never),
+    );
+  }
+
+  /** `ops` with every promise it returns gated (see gate). */
+  private gated<T extends object>(ops: T): T {
+    return new Proxy(ops, {
+      get: (target, key) => {
+        const v: unknown = Reflect.get(target, key);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          const r: unknown = (v as (...a: unknown[]) => unknown).apply(target, args);
+          return r instanceof Promise ? this.gate(r) : r;
+        };
+      },
+    });
   }
 
   private saveRecord(u: { clusterId: string; endpoints?: string[] }): void {
