@@ -17,7 +17,7 @@ const enc = new TextEncoder();
 const CONVERGE_WITHIN_STEPS = 3_000;
 
 /** The named scenarios; `random` draws one per seed. */
-export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'partition', 'leave'] as const;
+export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'restart-wiped', 'all-restart', 'partition', 'leave'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** What one run is told. */
@@ -49,8 +49,9 @@ class AgentSim {
     this.violations = installCheckers(this.world);
   }
 
-  /** Starts (or restarts, on the same disk) the agent of `hostname`. */
-  start(hostname: string, seeds: string[], idealClusterSize: number): SimHost {
+  /** Starts (or restarts, on the same disk unless `wiped`) the agent of `hostname`. */
+  start(hostname: string, seeds: string[], idealClusterSize: number, wiped = false): SimHost {
+    if (wiped) this.disks.delete(hostname);
     let disk = this.disks.get(hostname);
     if (!disk) this.disks.set(hostname, (disk = {}));
     const host = new SimHost(this.world, hostname, seeds, disk, idealClusterSize, this.bugs);
@@ -127,6 +128,30 @@ export async function runAgentSim(o: AgentSimOptions): Promise<AgentSimResult> {
         // Down for up to 10 s (past the lease: its keys expire): a lost quorum waits for the restart.
         await sim.run(50 + rng.int(450));
         sim.start(victim, [clientUrlOf(victim === 'h1' ? 'h2' : 'h1')], ideal);
+        break;
+      }
+      case 'restart-wiped': {
+        // Killed, then started on an empty data directory: it must join as a new member, never take over its old one.
+        // Only where the other voters keep a quorum: a lost quorum's data is gone for good (--force-new-cluster).
+        const voters = sim.world.leader()?.driver.conf.voters ?? [];
+        const voterHosts = new Set(voters.map((id) => sim.world.members.get(id)?.o.hostname));
+        const canWipe = sim.hostnames().filter((h) => !voterHosts.has(h) || voters.length - 1 >= Math.floor(voters.length / 2) + 1);
+        if (canWipe.length === 0) break;
+        const victim = rng.pick(canWipe);
+        sim.world.hosts.get(victim)?.kill();
+        await sim.run(50 + rng.int(450));
+        sim.start(victim, [clientUrlOf(victim === 'h1' ? 'h2' : 'h1')], ideal, true);
+        break;
+      }
+      case 'all-restart': {
+        // Every host killed at once (a fleet reboot), then all started again with their data.
+        const names = sim.hostnames();
+        for (const name of names) sim.world.hosts.get(name)?.kill();
+        await sim.run(10 + rng.int(200));
+        for (const name of names) {
+          sim.start(name, name === 'h1' ? [] : [clientUrlOf('h1')], ideal);
+          if (rng.chance(0.5)) await sim.run(rng.int(20));
+        }
         break;
       }
       case 'leave': {
