@@ -6,11 +6,10 @@
  * shaped as the effects' LocalMember, so LifecycleEffects starts, watches
  * and stops it as it does a Peer.
  */
-import { RaftDriver, emptyConfState, isEmptySnapshot, type ManualClock, type Message, type Rng } from '@mgmt/raft';
+import { RaftDriver, isEmptySnapshot, type ManualClock, type Message, type Rng } from '@mgmt/raft';
 import type { SimStorageModel } from '@mgmt/raft/sim';
 import type { DurableStorage } from '@mgmt/wal';
-import { AgentState, encodeAgentSnapshot } from '../raft/agent-state.js';
-import type { MemberInfo } from '../cluster/members.js';
+import { AgentState, bootstrapSave } from '../raft/agent-state.js';
 import type { LocalMember } from '../effects/effects-port.js';
 
 /** Raft timing of the simulated members (production's ticks, on a 20 ms manual tick). */
@@ -44,11 +43,7 @@ export class SimMember implements LocalMember {
     const storage = o.model.open(o.memberId) as unknown as DurableStorage;
     const fresh = storage.lastIndex() === 0 && isEmptySnapshot(storage.snapshot());
     if (fresh && o.bootstrap) {
-      const self: MemberInfo = { id: o.memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false };
-      const cs = emptyConfState();
-      cs.voters = [o.memberId];
-      const snap = { data: encodeAgentSnapshot(new Uint8Array(0), [self]), metadata: { index: 1, term: 1, confState: cs } };
-      storage.saveSync({ snapshot: snap, hardState: { term: 1, vote: 0, commit: 1 } });
+      storage.saveSync(bootstrapSave({ id: o.memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false }));
     }
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) this.state.restore(snap.data, snap);
