@@ -17,7 +17,7 @@ const enc = new TextEncoder();
 const CONVERGE_WITHIN_STEPS = 3_000;
 
 /** The named scenarios; `random` draws one per seed. */
-export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'restart-wiped', 'all-restart', 'partition', 'leave'] as const;
+export const SCENARIOS = ['join', 'ideal-size', 'kill-restart', 'restart-wiped', 'all-restart', 'partition', 'leave', 'leader-change'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** What one run is told. */
@@ -152,6 +152,15 @@ export async function runAgentSim(o: AgentSimOptions): Promise<AgentSimResult> {
           sim.start(name, name === 'h1' ? [] : [clientUrlOf('h1')], ideal);
           if (rng.chance(0.5)) await sim.run(rng.int(20));
         }
+        break;
+      }
+      case 'leader-change': {
+        // The leader changes in the middle of a nomination: a size change starts one, then leadership moves on.
+        await sim.setIdeal(ideal >= n ? 1 : n);
+        await sim.run(rng.int(30));
+        const leader = sim.world.leader();
+        const others = leader ? leader.driver.conf.voters.filter((v) => v !== leader.id) : [];
+        if (leader && others.length > 0) leader.driver.transferLeadership(rng.pick(others));
         break;
       }
       case 'leave': {
