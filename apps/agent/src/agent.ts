@@ -7,7 +7,6 @@
  * observe/, and Raft events of its own member) go to the machine as events.
  */
 import {
-  ENDPOINTS_PREFIX,
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
   VOLUNTEERS_PREFIX,
@@ -15,52 +14,49 @@ import {
   endpointKey,
   findHostileValues,
   hostnameFromKey,
-  parseUrlsValue,
   activeStateIds,
   lifecycleMachine,
-  nominatedKey,
   parseIdealClusterSize,
   volunteerKey,
   zoneKey,
-  type HostParams,
   type LifecycleOutput,
-  type StopMemberParams,
 } from '@mgmt/cluster-fsm';
 import type { Transport } from '@mgmt/transport';
-import { randomInt } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import type { ConnectionLimits, FairQueueLimits } from '@mgmt/kv';
 import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
-import { decideBootstrap, type SeedAnswer } from './cluster/bootstrap-expect.js';
-import { ClusterClient, ClusterUnavailableError, ForeignClusterError, type KeyValue } from './cluster/cluster-client.js';
+import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
-import { HelloServer, callHello, type HelloAnswer, type HelloRequest } from './cluster/hello.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { CONVERGED_PREFIX, EXPORTED_PREFIX, PENDING_WRITE_MS } from './graph/exports.js';
 import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
-import { peerMetricsOptions, sampleMember } from './status/peer-metrics.js';
+import { sampleMember } from './status/peer-metrics.js';
 import { BackupScheduler } from './backup/backup-scheduler.js';
 import { CorruptionChecker } from './etcd/corruption-checker.js';
 import type { BackupOptions } from './backup/backup-plan.js';
-import { NominatorRunner } from './cluster/nominator-runner.js';
+import type { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader } from './cluster/view.js';
 import { hostRole } from './status/host-role.js';
 import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
 import { confirmRepairs } from './cluster/repair-confirm.js';
 import { WarnOnce } from './cluster/warn-once.js';
 import type { Logger } from './log.js';
-import { Peer } from './peer.js';
-import { readMemberIdentity, wipeMemberData } from './raft/member.js';
+import type { Peer } from './peer.js';
+import { readMemberIdentity } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
-import { KeyKeeper, keepPeerUrlsCurrent } from './cluster/restart-from-disk.js';
+import type { KeyKeeper } from './cluster/restart-from-disk.js';
 import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
 import { isPromptKey, observe } from './observe/observer.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
 import { StatusPublisher } from './cluster/status-publisher.js';
+import { BootstrapHello } from './cluster/bootstrap-hello.js';
+import { newHostFacts, type HostFacts } from './effects/effects-port.js';
+import { LifecycleEffects } from './effects/lifecycle-effects.js';
+import { PeerHost, cryptoRandomId, dataDirDisk, systemClock } from './effects/production-port.js';
 
 /** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
 function isStatusOf(text: string, hostname: string): boolean {
@@ -137,25 +133,12 @@ const GRAPH_COALESCE_MS = 200;
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
 /** A running agent. */
-/** Runs `write` again while the cluster is unreachable (ClusterUnavailableError), until `untilMs`. */
-async function untilAnswered(untilMs: number, write: () => Promise<void>): Promise<void> {
-  for (;;) {
-    try {
-      return await write();
-    } catch (err) {
-      if (!(err instanceof ClusterUnavailableError) || Date.now() > untilMs) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 export class Agent {
   readonly actor: Actor<typeof lifecycleMachine>;
   private readonly client: ClusterClient;
   /** Reaches the cluster through members other than this one. */
   private readonly outside: ClusterClient;
-  private peer: Peer | undefined;
-  private nominator: NominatorRunner | undefined;
   private readonly lease: AgentLease;
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -174,14 +157,6 @@ export class Agent {
   private ticks = 0;
   /** The last published status the watch has shown back. */
   private statusSeen = '';
-  private nominatedSeen = false;
-  /** Set once this agent's volunteer key is written on its own lease (or it bootstrapped the cluster). */
-  private ownsHostname = false;
-  /** Member ids this process ran and saw removed: a nomination is served only by a new member id. */
-  private readonly removedIds = new Set<number>();
-  private promotedSent = false;
-  private removed = false;
-  private knownEndpoints: string[] = [];
   private readonly done: Promise<LifecycleOutput>;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly idealSize: IdealSizeReader;
@@ -193,7 +168,6 @@ export class Agent {
   /** This agent's recent lifecycle transitions (newest last). */
   readonly transitions: Transition[] = [];
   private readonly statusPublisher: StatusPublisher;
-  private effects: Promise<void> = Promise.resolve();
   /** Prometheus metrics of this agent (the status server serves them). */
   readonly metrics: AgentMetrics;
   /** Scheduled backups, when configured. */
@@ -204,17 +178,58 @@ export class Agent {
   private readonly graph: GraphRunner | undefined;
   /** Which cluster this host belongs to: the data directory's record, and the clients bound to it. */
   private readonly belonging: ClusterBelonging;
-  /** `--bootstrap-expect`: answers Hello on the client URL while no member runs here. */
-  private helloServer: HelloServer | undefined;
-  private helloChain: Promise<void> = Promise.resolve();
+  /** `--bootstrap-expect`: answers Hello on the client URL while no member runs here (bootstrap-hello.ts). */
+  private readonly hello: BootstrapHello;
   private stopped = false;
-  private lastWaitReason = '';
-  private readonly staleVoterLogged = new Set<number>();
+  /** What this host knows and the effects change: its member, whether it was removed, what it observed (effects/effects-port.ts). */
+  private readonly facts: HostFacts<Peer> = newHostFacts();
+  /** What the lifecycle machine's actions do, behind a port (effects/lifecycle-effects.ts). */
+  private readonly effects: LifecycleEffects<Peer>;
+  /** Starts this host's Peer and runs the nominator while it leads (effects/production-port.ts). */
+  private readonly peerHost: PeerHost;
   /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
   private readonly endpointKey: KeyKeeper;
   /** The last tick saw this host's endpoint key while it runs no member (see withdrawStaleEndpoint). */
   private staleEndpointSeen = false;
   private readonly volunteerKey: KeyKeeper;
+
+  // The host's facts, as the code below has always named them (shared with the effects).
+  private get peer(): Peer | undefined {
+    return this.facts.peer;
+  }
+  private get removed(): boolean {
+    return this.facts.removed;
+  }
+  private set removed(v: boolean) {
+    this.facts.removed = v;
+  }
+  private get promotedSent(): boolean {
+    return this.facts.promotedSent;
+  }
+  private set promotedSent(v: boolean) {
+    this.facts.promotedSent = v;
+  }
+  private get ownsHostname(): boolean {
+    return this.facts.ownsHostname;
+  }
+  private get nominatedSeen(): boolean {
+    return this.facts.nominatedSeen;
+  }
+  private set nominatedSeen(v: boolean) {
+    this.facts.nominatedSeen = v;
+  }
+  private get knownEndpoints(): string[] {
+    return this.facts.knownEndpoints;
+  }
+  private set knownEndpoints(v: string[]) {
+    this.facts.knownEndpoints = v;
+  }
+  private get removedIds(): Set<number> {
+    return this.facts.removedIds;
+  }
+  private get nominator(): NominatorRunner | undefined {
+    return this.peerHost.nominator;
+  }
 
   constructor(
     readonly config: AgentConfig,
@@ -238,8 +253,6 @@ export class Agent {
     this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
     this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
     this.corruptionChecker = config.corruptCheckIntervalMs ? new CorruptionChecker(config.corruptCheckIntervalMs, () => this.peer, log.child({ part: 'corrupt-check' })) : undefined;
-    this.endpointKey = new KeyKeeper(log, 'advertise endpoint');
-    this.volunteerKey = new KeyKeeper(log, 'write volunteer key');
     if (config.graph) {
       this.graph = new GraphRunner({
         hostname: config.hostname,
@@ -260,20 +273,34 @@ export class Agent {
       if (this.isLeader()) this.log.warn({ key: IDEAL_CLUSTER_SIZE_KEY }, message);
     });
     this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
-    const machine = lifecycleMachine.provide({
-      actions: {
-        connectToSeed: (_a, p) => void this.connectToSeed(p.seed),
-        writeVolunteerKey: (_a, p) => this.effect(() => this.writeVolunteerKey(p)),
-        revokeVolunteerKey: (_a, p) => this.effect(() => this.revokeVolunteerKey(p)),
-        bootstrapCluster: () => this.effect(() => this.startPeer('bootstrap')),
-        restartMember: () => this.effect(() => this.startPeer('restart')),
-        startMember: () => this.effect(() => this.startPeer('join')),
-        advertiseEndpoint: (_a, p) => this.effect(() => this.advertiseEndpoint(p)),
-        withdrawEndpoint: (_a, p) => this.effect(() => this.best(() => this.endpointKey.withdraw(() => this.client.delete(endpointKey(p.hostname))), 'withdraw endpoint')),
-        transferLeadership: () => this.effect(() => this.handOverLeadership()),
-        stopMember: (_a, p) => this.effect(() => this.stopPeer(p)),
-      },
+    this.hello = new BootstrapHello({
+      config,
+      client: this.client,
+      belonging: this.belonging,
+      member: () => this.peer?.member.identity,
+      knownEndpoints: () => this.knownEndpoints,
+      stopped: () => this.stopped,
+      send: (e) => this.send(e),
+      log,
     });
+    this.peerHost = new PeerHost({ config, metrics: this.metrics, idealSize: this.idealSize, client: this.client, facts: this.facts, hello: (req) => this.hello.answer(req), log });
+    this.effects = new LifecycleEffects(config, {
+      cluster: this.client,
+      lease: this.lease,
+      putOnLease: (key, value, lease) => this.putOnLease(key, value, lease),
+      members: this.peerHost,
+      disk: dataDirDisk(config.dataDir),
+      belonging: this.belonging,
+      hello: this.hello,
+      clock: systemClock,
+      randomId: cryptoRandomId,
+      refreshClientEndpoints: () => this.refreshClientEndpoints(),
+      send: (e) => this.send(e),
+      log,
+    }, this.facts);
+    this.endpointKey = this.effects.endpointKey;
+    this.volunteerKey = this.effects.volunteerKey;
+    const machine = lifecycleMachine.provide({ actions: this.effects.actions() });
     this.actor = createActor(machine, {
       input: {
         hostname: config.hostname,
@@ -315,7 +342,7 @@ export class Agent {
   /** Starts the lifecycle; resolves when the agent has stopped. */
   run(): Promise<LifecycleOutput> {
     // A host with member data restarts its member at once: its etcd API (with Hello) takes the client port.
-    if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.openHelloServer();
+    if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.hello.open();
     this.actor.start();
     this.watch.start();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? POLL_MS);
@@ -364,24 +391,8 @@ export class Agent {
     };
   }
 
-  /**
-   * Runs effects one after another in the order the machine asked for them
-   * (withdraw the endpoint before stopping the member, and so on).
-   */
-  private effect(fn: () => Promise<void>): void {
-    this.effects = this.effects.then(fn).catch((err) => this.log.error({ err: (err as Error).message }, 'effect failed'));
-  }
-
   private send(event: Parameters<Actor<typeof lifecycleMachine>['send']>[0]): void {
     if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
-  }
-
-  private async best(fn: () => Promise<unknown>, what: string): Promise<void> {
-    try {
-      await fn();
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, `${what} failed`);
-    }
   }
 
   /** Publishes this agent's status soon, if it changed (see status-publisher.ts). */
@@ -389,399 +400,15 @@ export class Agent {
     this.statusPublisher.schedule();
   }
 
-  // ---- effects ----
-
-  private async connectToSeed(seed: string): Promise<void> {
-    if (this.config.bootstrapExpect !== undefined && this.belonging.record === undefined) return this.probeSeeds(this.config.bootstrapExpect);
-    try {
-      const clusterId = await this.client.ping(seed);
-      if (clusterId !== '') this.belonging.adopt(clusterId);
-      await this.learnEndpoints(seed);
-      this.client.setEndpoints(this.peer ? [seed, ...this.config.seeds, ...this.knownEndpoints] : this.otherEndpoints([seed, ...this.config.seeds, ...this.knownEndpoints]));
-      this.send({ type: 'seed.connected', seed });
-    } catch (err) {
-      if (this.belonging.record && this.config.seeds.length === 0) {
-        const known = this.otherEndpoints(this.belonging.record.endpoints);
-        this.log.warn(
-          { clusterId: this.belonging.record.clusterId, known, err: (err as Error).message },
-          `this host belongs to cluster ${this.belonging.record.clusterId}; not starting a new cluster; known members: ${known.join(', ') || 'none recorded'} (start with --force-new-cluster to start a new one from this data)`,
-        );
-      }
-      this.send({ type: 'seed.unreachable', seed, error: (err as Error).message });
-    }
-  }
-
-  /**
-   * `--bootstrap-expect`: asks every seed who it is (Hello) and decides
-   * (bootstrap-expect.ts): join a seed that has a cluster, bootstrap when
-   * chosen, or wait and ask again.
-   */
-  private async probeSeeds(expect: number): Promise<void> {
-    const req: HelloRequest = { hostname: this.config.hostname, bootstrapExpect: expect };
-    const answers: SeedAnswer[] = [];
-    await Promise.all(
-      this.config.seeds.map(async (seed) => {
-        try {
-          answers.push({ seed, answer: await callHello(seed, req, 1_000, this.config.tls?.dial) });
-        } catch {
-          // not up yet
-        }
-      }),
-    );
-    const d = decideBootstrap({ hostname: this.config.hostname, expect, seeds: this.config.seeds, answers, clusterId: this.belonging.record?.clusterId });
-    if (d.kind === 'bootstrap') {
-      this.log.info({ hosts: d.hosts }, `bootstrap-expect: ${d.hosts.length} hosts answered (${d.hosts.join(', ')}); ${this.config.hostname} answers at the first seed and starts the cluster`);
-      this.send({ type: 'bootstrap.elected', hosts: d.hosts });
-      return;
-    }
-    if (d.kind === 'join') {
-      // Not this agent's own URLs: only its hello server answers there until it is a member.
-      this.client.setEndpoints(this.otherEndpoints([...d.endpoints, ...this.config.seeds]));
-      try {
-        const clusterId = await this.client.ping(d.via);
-        if (clusterId !== '') this.belonging.adopt(clusterId);
-        this.log.info({ clusterId: d.clusterId, via: d.via }, `bootstrap-expect: ${d.via} belongs to cluster ${d.clusterId}; joining it`);
-        this.send({ type: 'seed.connected', seed: d.via });
-      } catch (err) {
-        this.send({ type: 'seed.unreachable', seed: d.via, error: (err as Error).message });
-      }
-      return;
-    }
-    if (d.reason !== this.lastWaitReason) {
-      this.lastWaitReason = d.reason;
-      this.log.info({ expect }, `bootstrap-expect: ${d.reason}`);
-    }
-    this.send({ type: 'seed.unreachable', seed: this.config.seeds[0] ?? '', error: d.reason });
-  }
-
-  /**
-   * Learns the members' client URLs from the seed that just answered, before
-   * anything else: an agent that knows only its seed loses its lease (and its
-   * volunteer key) when that seed dies right after, as a cut-off leader does.
-   */
-  private async learnEndpoints(seed: string): Promise<void> {
-    try {
-      const kvs = await this.client.getPrefixAt(seed, ENDPOINTS_PREFIX);
-      const urls: string[] = [];
-      for (const kv of kvs) {
-        const parsed = parseUrlsValue(kv.value);
-        if (parsed.ok) urls.push(...parsed.urls);
-      }
-      if (urls.length > 0) this.knownEndpoints = [...new Set([...urls, ...this.knownEndpoints])];
-    } catch {
-      // the next poll learns them
-    }
-  }
-
   /** The cluster id this host belongs to now: its member's, else its record's. */
   private currentClusterId(): string | undefined {
     return this.peer?.member.identity.clusterId ?? this.belonging.record?.clusterId;
-  }
-
-  /** Answers Hello (on the member's client port, or the waiting Hello server). */
-  private answerHello(req: HelloRequest): HelloAnswer | { refused: string } {
-    const ours = this.currentClusterId();
-    if (req.clusterId !== undefined && ours !== undefined && req.clusterId !== ours) {
-      this.belonging.logForeign(new ForeignClusterError(`host ${req.hostname}`, req.clusterId, ours));
-      return { refused: `mgmt: cluster id mismatch: ${this.config.hostname} belongs to cluster ${ours}, ${req.hostname} to cluster ${req.clusterId}` };
-    }
-    const endpoints = [...new Set([...(this.peer ? this.config.clientUrls : []), ...this.knownEndpoints, ...(this.belonging.record?.endpoints ?? [])])];
-    return {
-      hostname: this.config.hostname,
-      clusterId: ours,
-      member: this.peer !== undefined,
-      endpoints,
-      bootstrapExpect: this.config.bootstrapExpect,
-    };
-  }
-
-  /** Opens the hello server (one at a time: open and close are chained, so a close never misses an open in flight). */
-  private openHelloServer(): Promise<void> {
-    this.helloChain = this.helloChain.then(async () => {
-      if (this.helloServer || this.peer || this.stopped) return;
-      const url = (this.config.listenClientUrls ?? this.config.clientUrls)[0];
-      if (!url) return;
-      try {
-        const tls = url.startsWith('https://') ? this.config.tls?.client : undefined;
-        this.helloServer = await HelloServer.listen(new URL(url).host, (req) => this.answerHello(req), tls);
-      } catch (err) {
-        this.log.warn({ url, err: (err as Error).message }, 'bootstrap-expect: cannot answer hello on the client URL');
-      }
-    });
-    return this.helloChain;
-  }
-
-  private closeHelloServer(): Promise<void> {
-    this.helloChain = this.helloChain.then(async () => {
-      const s = this.helloServer;
-      this.helloServer = undefined;
-      await s?.close();
-    });
-    return this.helloChain;
   }
 
   /** Client URLs that are not this agent's own. */
   private otherEndpoints(urls: readonly string[]): string[] {
     return urls.filter((u) => !this.config.clientUrls.includes(u));
   }
-
-
-
-  private async writeVolunteerKey(p: HostParams): Promise<void> {
-    const peer = this.peer;
-    if (peer) {
-      // This host's member runs (bootstrapped, restarted from disk, or lost its lease): the key is its own; keep trying until the cluster answers.
-      const remove = () => this.client.delete(volunteerKey(p.hostname));
-      await this.best(() => this.volunteerKey.write(() => this.claimVolunteerKey(p), remove, () => this.peer === peer), 'write volunteer key');
-      return;
-    }
-    try {
-      const lease = await this.lease.ensure();
-      const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
-      if (r.created || r.existing?.lease === lease) {
-        this.ownsHostname = true;
-        await this.publishZone(lease);
-        this.send({ type: 'volunteer.registered' });
-        return;
-      }
-      this.send({ type: 'hostname.duplicated', detail: `${volunteerKey(p.hostname)} is held by another agent (lease ${r.existing?.lease ?? 0})` });
-    } catch (err) {
-      this.send({ type: 'volunteer.failed', error: (err as Error).message });
-    }
-  }
-
-  /** The volunteer key on this agent's lease, taking it over from a previous run of this host (its lease not yet expired). */
-  private async claimVolunteerKey(p: HostParams): Promise<void> {
-    const lease = await this.lease.ensure();
-    const r = await this.client.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
-    if (!r.created && r.existing?.lease !== lease) await this.client.put(volunteerKey(p.hostname), encodeUrls(p.peerUrls), lease);
-    this.ownsHostname = true;
-    await this.publishZone(lease);
-    this.send({ type: 'volunteer.registered' });
-  }
-
-  /** `/_mgmt/zones/<hostname>` on the volunteer key's lease (issue 22), when this host has a `--zone`. */
-  private async publishZone(lease: number): Promise<void> {
-    if (this.config.zone !== undefined) await this.putOnLease(zoneKey(this.config.hostname), this.config.zone, lease);
-  }
-
-  private async revokeVolunteerKey(p: HostParams): Promise<void> {
-    await this.best(() => this.volunteerKey.withdraw(() => this.client.delete(volunteerKey(p.hostname))), 'revoke volunteer key');
-    this.send({ type: 'volunteer.revoked' });
-  }
-
-  private async advertiseEndpoint(p: HostParams): Promise<void> {
-    const peer = this.peer;
-    if (peer) {
-      const put = async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure());
-      await this.best(() => this.endpointKey.write(put, () => this.client.delete(endpointKey(p.hostname)), () => this.peer === peer), 'advertise endpoint');
-      return;
-    }
-    await this.best(async () => this.client.put(endpointKey(p.hostname), encodeUrls(p.clientUrls), await this.lease.ensure()), 'advertise endpoint');
-  }
-
-  /** Finds this host's member id: from its data directory, or from the member list once the leader added it. */
-  private async findMemberId(): Promise<{ memberId: number; clusterId: string; known: Array<{ id: number; name: string; peerUrls: string[]; isLearner: boolean }> }> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const members = await this.client.memberList();
-      const known = members.map((m) => ({ id: Number(m.ID), name: m.name ?? '', peerUrls: m.peerURLs ?? [], isLearner: m.isLearner ?? false }));
-      let me = known.find((m) => m.name === this.config.hostname && !this.removedIds.has(m.id));
-      const identity = readMemberIdentity(this.config.dataDir);
-      // A voter of this name whose data this host does not hold (a wiped data directory, or an earlier run's
-      // member) is not one to take over: an empty log must never vote as it. Wait until the leader replaces it.
-      if (me && !me.isLearner && !(identity && identity.memberId === me.id)) {
-        if (!this.staleVoterLogged.has(me.id)) {
-          this.staleVoterLogged.add(me.id);
-          this.log.warn({ member: me.id }, `member ${me.id.toString(16)} named ${this.config.hostname} is a voter whose data this host does not hold; waiting for the leader to replace it`);
-        }
-        me = undefined;
-      }
-      if (me) {
-        const clusterId = identity && identity.memberId === me.id ? identity.clusterId : await this.clusterIdFromSeeds();
-        return { memberId: me.id, clusterId, known };
-      }
-      if (Date.now() > deadline) throw new Error('the leader never added this host as a member');
-      if (!this.nominatedSeen) throw new Error('the nomination was withdrawn before this host was added');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  private async clusterIdFromSeeds(): Promise<string> {
-    const kv = await this.client.get(`${MGMT_PREFIX}clusterId`);
-    if (!kv) throw new Error('the cluster has no /_mgmt/clusterId yet');
-    return kv.value;
-  }
-
-  /**
-   * Starts this host's Raft member: `bootstrap` a new cluster of one (only a
-   * data directory that belongs to no cluster), `restart` the member whose
-   * data the directory holds, or `join` as the member the leader added.
-   */
-  private async startPeer(mode: 'bootstrap' | 'restart' | 'join'): Promise<void> {
-    try {
-      const dataDir = this.config.dataDir;
-      const identity = readMemberIdentity(dataDir);
-      const bootstrap = mode === 'bootstrap';
-      let memberId: number;
-      let clusterId: string;
-      let known: Array<{ id: number; name: string; peerUrls: string[]; isLearner: boolean }> = [];
-      let fresh = false;
-      if (mode === 'restart') {
-        if (!identity) throw new Error('the data directory holds no member to restart');
-        ({ memberId, clusterId } = identity);
-      } else if (bootstrap) {
-        if (this.belonging.record) throw new Error(`this host belongs to cluster ${this.belonging.record.clusterId}; refusing to start another (--force-new-cluster does that)`);
-        memberId = randomInt(1, 2 ** 47);
-        clusterId = randomInt(1, 2 ** 47).toString(16);
-        fresh = true;
-      } else {
-        ({ memberId, clusterId, known } = await this.findMemberId());
-        if (this.belonging.record && this.belonging.record.clusterId !== clusterId) {
-          throw new Error(`the cluster that nominated this host is ${clusterId}, but this host belongs to cluster ${this.belonging.record.clusterId}`);
-        }
-        if (identity && (identity.memberId !== memberId || identity.clusterId !== clusterId)) {
-          this.log.info({ old: identity.memberId, now: memberId }, 'data directory belongs to an earlier membership; starting empty');
-          wipeMemberData(dataDir);
-        }
-      }
-      // The member's etcd API takes the client port the hello server held.
-      await this.closeHelloServer();
-      this.removed = false;
-      this.promotedSent = false;
-      const peer = await Peer.start({
-        dataDir,
-        hostname: this.config.hostname,
-        memberId,
-        clusterId,
-        peerUrls: this.config.serverUrls,
-        clientUrls: this.config.clientUrls,
-        listenPeerUrls: this.config.listenServerUrls,
-        listenClientUrls: this.config.listenClientUrls,
-        clusterIdNumber: parseInt(clusterId, 16),
-        bootstrap: fresh,
-        knownMembers: known,
-        logger: this.log,
-        tickMs: this.config.tickMs,
-        transport: this.config.transportFor?.(memberId),
-        ...peerMetricsOptions(this.metrics, this.config.hostname, this.config.quotaBackendBytes),
-        connectionLimits: this.config.connectionLimits,
-        fairQueue: this.config.fairQueue,
-        tls: this.config.tls,
-        hello: (req) => this.answerHello(req),
-      });
-      this.peer = peer;
-      this.belonging.save({ clusterId, memberId });
-      this.belonging.belongTo(clusterId);
-      if (mode !== 'join') this.ownsHostname = true;
-      this.watchPeer(peer);
-      if (!fresh) void this.keepPeerUrlsCurrent(peer);
-      this.refreshClientEndpoints();
-      if (fresh) {
-        // The new cluster of one answers once it has elected itself. (A
-        // restarted bootstrapper waits for nothing: it may have been
-        // removed meanwhile, which checkStillMember finds out.)
-        const until = Date.now() + 10_000;
-        while (!(peer.member.raft.isLeader && peer.member.raft.committedInTerm) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-        // Retried for a moment: the client's channel to this host's own URL may still be backing off from the
-        // hello server that listened there (CI: a --bootstrap-expect bootstrapper failed for good on it).
-        await untilAnswered(until, async () => {
-          await this.client.putIfAbsent(`${MGMT_PREFIX}clusterId`, clusterId);
-          await this.client.putIfAbsent(IDEAL_CLUSTER_SIZE_KEY, String(this.config.idealClusterSize));
-          await this.client.put(nominatedKey(this.config.hostname), encodeUrls(this.config.serverUrls));
-        });
-      }
-      this.send({ type: 'member.started', memberId: String(memberId) });
-      // A joining member advertises its client URLs at once, not only once promoted and running: a
-      // client that knew only its seed must learn another way in before that seed may die (rejoin test).
-      if (mode === 'join') void this.advertiseEndpoint({ hostname: this.config.hostname, peerUrls: this.config.serverUrls, clientUrls: this.config.clientUrls });
-      if (peer.member.state.members.get(memberId)?.isLearner === false) {
-        this.promotedSent = true;
-        this.send({ type: 'member.promoted' });
-      }
-    } catch (err) {
-      this.log.error({ err: (err as Error).message }, 'member failed to start');
-      await this.peer?.stop().catch(() => {});
-      this.peer = undefined;
-      if (this.config.bootstrapExpect !== undefined) void this.openHelloServer();
-      this.send({ type: 'member.failed', error: (err as Error).message });
-    }
-  }
-
-  /** A member restarted on a new address gets the member list to show it (see restart-from-disk.ts). */
-  private keepPeerUrlsCurrent(peer: Peer): Promise<boolean> {
-    const id = peer.member.raft.id;
-    return keepPeerUrlsCurrent({
-      memberId: id,
-      advertised: this.config.serverUrls,
-      registered: () => peer.member.state.members.get(id)?.peerUrls,
-      others: () => [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u)),
-      running: () => this.peer === peer,
-      client: this.client,
-      log: this.log,
-    });
-  }
-
-  private watchPeer(peer: Peer): void {
-    const raft = peer.member.raft;
-    this.unsubscribe.push(
-      raft.onLeaderChange((lead) => {
-        const isLeader = lead === raft.id;
-        this.send({ type: 'leadership.changed', isLeader });
-        if (isLeader) {
-          this.nominator ??= new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));
-          this.nominator.start();
-        } else this.nominator?.stop();
-      }),
-      raft.onRemoved(() => {
-        this.removed = true;
-        this.removedIds.add(raft.id);
-        this.log.info({ member: raft.id }, 'this member was removed from the cluster');
-        this.send({ type: 'member.removed' });
-      }),
-      raft.onFatal((err) => this.send({ type: 'member.failed', error: (err as Error).message })),
-      raft.roundTrips.subscribe((peerId, seconds) => this.metrics.etcd.peerRoundTrip(peerId, seconds)),
-      raft.peerTraffic.subscribe(this.metrics.etcd.peerTraffic),
-    );
-    if (raft.isLeader) {
-      this.nominator = new NominatorRunner(peer.member, this.idealSize, this.log.child({ part: 'nominator' }));
-      this.nominator.start();
-    }
-  }
-
-  private async handOverLeadership(): Promise<void> {
-    const raft = this.peer?.member.raft;
-    if (!raft || !raft.isLeader) {
-      this.send({ type: 'leadership.changed', isLeader: false });
-      return;
-    }
-    const st = raft.status();
-    const target = st.progress.filter((p) => p.id !== raft.id && !p.isLearner).sort((a, b) => b.match - a.match)[0];
-    if (target) raft.transferLeadership(target.id);
-    const until = Date.now() + 3_000;
-    while (raft.isLeader && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    this.send({ type: 'leadership.changed', isLeader: raft.isLeader });
-  }
-
-  private async stopPeer(p: StopMemberParams): Promise<void> {
-    this.log.info({ force: p.force }, 'stopping the member');
-    this.nominator?.stop();
-    this.nominator = undefined;
-    for (const u of this.unsubscribe.splice(0)) u();
-    const peer = this.peer;
-    this.peer = undefined;
-    if (peer) {
-      await peer.stop().catch((err) => this.log.warn({ err: (err as Error).message }, 'peer stop failed'));
-      if (this.removed) wipeMemberData(this.config.dataDir);
-    }
-    if (this.config.bootstrapExpect !== undefined && !p.force) await this.openHelloServer();
-    // Back to being a client: reach the cluster through the others.
-    this.client.setEndpoints(this.otherEndpoints([...this.knownEndpoints, ...this.config.seeds]));
-    this.client.setHome(undefined);
-    if (p.force) this.log.warn({}, 'forced stop');
-    this.send({ type: 'member.stopped' });
-  }
-
   // ---- observation ----
 
   /** A watch batch: update the mirror and observe soon (batches arriving together are observed once). */
@@ -1084,7 +711,7 @@ export class Agent {
 
   private cleanup(): void {
     this.stopped = true;
-    void this.closeHelloServer();
+    void this.hello.close();
     clearInterval(this.pollTimer);
     clearTimeout(this.observeTimer);
     this.watch.stop();

@@ -79,7 +79,15 @@ export async function keepPeerUrlsCurrent(d: PeerUrlsDeps): Promise<boolean> {
  * (through a KeyKeeper), never awaited inside the agent's ordered effects (a
  * stop must not wait on it).
  */
-export async function retryWhile(fn: () => Promise<void>, keepTrying: () => boolean, log: Logger, what: string, intervalMs = 500): Promise<boolean> {
+export async function retryWhile(
+  fn: () => Promise<void>,
+  keepTrying: () => boolean,
+  log: Logger,
+  what: string,
+  intervalMs = 500,
+  /** How to wait between attempts (the agent simulator passes its clock's). */
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<boolean> {
   for (let attempt = 0; keepTrying(); attempt++) {
     try {
       await fn();
@@ -87,7 +95,7 @@ export async function retryWhile(fn: () => Promise<void>, keepTrying: () => bool
     } catch (err) {
       if (attempt === 0) log.info({ err: (err as Error).message }, `${what} failed; retrying while the member runs`);
     }
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await sleep(intervalMs);
   }
   return false;
 }
@@ -105,6 +113,8 @@ export class KeyKeeper {
   constructor(
     private readonly log: Logger,
     private readonly what: string,
+    /** How to wait between retries (default node's timers; the agent simulator passes its clock's). */
+    private readonly sleep?: (ms: number) => Promise<void>,
   ) {}
 
   /** Writes now; on failure, while `keepTrying()` holds, retries detached until written or withdrawn. Rejects with the first error when it will not retry. */
@@ -119,7 +129,7 @@ export class KeyKeeper {
     }
     void (async () => {
       const current = () => keepTrying() && this.generation === generation;
-      const ok = await retryWhile(put, current, this.log, this.what);
+      const ok = await retryWhile(put, current, this.log, this.what, undefined, this.sleep);
       if (ok && this.generation !== generation) await remove().catch(() => undefined);
     })();
   }

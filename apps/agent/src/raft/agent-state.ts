@@ -4,7 +4,7 @@
  * proposed a command finds its waiting client here by the command's id.
  */
 import { KvStore, type ApplyResult } from '@mgmt/kv';
-import type { ConfChange, ConfState, Entry, Snapshot } from '@mgmt/raft';
+import { emptyConfState, type ConfChange, type ConfState, type Entry, type Snapshot } from '@mgmt/raft';
 import { MemberRegistry, type MemberInfo } from '../cluster/members.js';
 import type { StateMachine } from './raft-server.js';
 
@@ -40,6 +40,16 @@ export function decodeAgentSnapshot(data: Uint8Array): { kv: Uint8Array | undefi
   if (5 + len > data.byteLength) throw new AgentSnapshotError('snapshot data is truncated');
   const members = JSON.parse(new TextDecoder().decode(data.subarray(5, 5 + len))) as MemberInfo[];
   return { kv: data.subarray(5 + len), members };
+}
+
+/** What a new cluster of one starts from: a snapshot at index 1 of `self` as the only voter, committed. */
+export function bootstrapSave(self: MemberInfo): { snapshot: Snapshot; hardState: { term: number; vote: number; commit: number } } {
+  const confState = emptyConfState();
+  confState.voters = [self.id];
+  return {
+    snapshot: { data: encodeAgentSnapshot(new Uint8Array(0), [self]), metadata: { index: 1, term: 1, confState } },
+    hardState: { term: 1, vote: 0, commit: 1 },
+  };
 }
 
 /** What a waiting proposer gets. */

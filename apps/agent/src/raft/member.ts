@@ -5,14 +5,14 @@
  * member either bootstraps a cluster (the first agent) or starts empty and
  * learns everything from the leader (a nominated volunteer).
  */
-import { ConfChangeType, isEmptySnapshot, emptyConfState } from '@mgmt/raft';
+import { ConfChangeType, isEmptySnapshot } from '@mgmt/raft';
 import { certificateNames, createNatsTransport, createTcpTransport, NatsTransport, parsePeerUrl, TcpTransport, type TcpTlsOptions, type Transport, type TransportLogger } from '@mgmt/transport';
 import { DurableStorage, NodeFileSystem, type FileSystem } from '@mgmt/wal';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { encodeMemberAttributes, type MemberInfo } from '../cluster/members.js';
-import { AgentState, encodeAgentSnapshot } from './agent-state.js';
+import { AgentState, bootstrapSave } from './agent-state.js';
 import { FAULT_FILE_ENV, withFaultFile } from './fault-file.js';
 import { isRevokedIn } from '../security/revocation.js';
 import { RaftServer } from './raft-server.js';
@@ -161,11 +161,7 @@ export class Member {
     const state = new AgentState();
     const fresh = storage.lastIndex() === 0 && isEmptySnapshot(storage.snapshot());
     if (fresh && o.bootstrap) {
-      const self: MemberInfo = { id: o.memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false };
-      const cs = emptyConfState();
-      cs.voters = [o.memberId];
-      const snap = { data: encodeAgentSnapshot(new Uint8Array(0), [self]), metadata: { index: 1, term: 1, confState: cs } };
-      await storage.save({ snapshot: snap, hardState: { term: 1, vote: 0, commit: 1 } });
+      await storage.save(bootstrapSave({ id: o.memberId, name: o.hostname, peerUrls: o.peerUrls, isLearner: false }));
     }
     const snap = storage.snapshot();
     if (!isEmptySnapshot(snap)) state.restore(snap.data, snap);
