@@ -15,17 +15,14 @@ import { startMgmtCluster } from '../bench/mgmt-cluster.js';
 import { findLeader, liveMembers, waitForVoters, type Cluster, type ClusterMember } from '../bench/cluster.js';
 import { freePort, residentBytes, type ProcessRegistry } from '../bench/processes.js';
 import { percentile, type FleetOptions } from './fleet-args.js';
+import { FLEET_TARGETS, fmt, judge, reached, runPhase, type FleetRow } from './fleet-phase.js';
 import { FLEET_SOURCE_KEY, type FleetWorkerConfig, type FleetWorkerMessage } from './fleet-protocol.js';
 import { cpuSeconds, loadAverage, ratesPerSecond, requestCounts } from './proc-sample.js';
 
 const WORKER = path.resolve(import.meta.dirname, 'fleet-worker.ts');
 const MGMT_BIN = path.resolve(import.meta.dirname, '../../../node_modules/.bin/mgmt');
 
-/** One row of the table. */
-export interface FleetRow {
-  what: string;
-  value: string;
-}
+export type { FleetRow } from './fleet-phase.js';
 
 /** What a run found (the CI test checks `propagation.missing`). */
 export interface FleetResult {
@@ -106,9 +103,25 @@ async function metricsOf(m: ClusterMember): Promise<Map<string, number>> {
   }
 }
 
-const fmt = (n: number | undefined, unit: string) => (n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(n >= 100 ? 0 : 1)} ${unit}`);
+/** Waits up to `timeoutMs` for `count()` to reach `goal`; resolves with how many did and how long it waited. */
+async function untilCount(what: string, count: () => number, goal: number, timeoutMs: number): Promise<{ done: number; waitedMs: number; met: boolean }> {
+  const t0 = performance.now();
+  const met = await until(what, () => count() >= goal, timeoutMs);
+  return { done: count(), waitedMs: performance.now() - t0, met };
+}
 
-/** Runs the fleet and returns its table. */
+/** How long each bounded phase may take. */
+const REGISTER_TIMEOUT_MS = 300_000;
+const RESTART_TIMEOUT_MS = 120_000;
+const PROPAGATION_TIMEOUT_MS = 30_000;
+const LEADER_KILL_WRITE_TIMEOUT_MS = 60_000;
+const LEADER_KILL_ATTACH_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs the fleet and returns its table. Every phase is bounded; one that
+ * fails or falls short reports what it reached in its row and the run goes
+ * on to the next, so the table is always whole.
+ */
 export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: (line: string) => void): Promise<FleetResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mgmt-fleet-'));
   const rows: FleetRow[] = [];
@@ -116,22 +129,41 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
     rows.push({ what, value });
     log(`${what}: ${value}`);
   };
+  const missed: string[] = [];
   const workers: WorkerProc[] = [];
   const client = new ClusterClient([]);
+  let missing = 0;
+  let steadyLeaderCpu: number | undefined;
+  const lastLine = () =>
+    `fleet: ${o.agents} agents, leader ${fmt(steadyLeaderCpu, '% core')} at steady state, propagation p99 in the rows above, ${missing} agents missed a change (load ${loadAverage().toFixed(2)})`;
+  // MGMT_FLEET_CPU_PROF_DIR=dir: each member writes a V8 CPU profile there when the run ends (use with --quick: a killed leader writes none).
+  const cpuProfileDir = process.env.MGMT_FLEET_CPU_PROF_DIR;
+  let cluster: Cluster | undefined;
   try {
-    const cluster = await startMgmtCluster(registry, { size: 3, dir });
-    await waitForVoters(cluster, 3, 120_000);
-    client.setEndpoints(cluster.members.map((m) => `http://${m.endpoint}`));
-    let leader = await findLeader(cluster);
-    const followers = () => liveMembers(cluster).filter((m) => m !== leader);
+    cluster = await runPhase('3-member cluster', row, async () => {
+      const c = await startMgmtCluster(registry, { size: 3, dir, ...(cpuProfileDir ? { cpuProfileDir: path.resolve(cpuProfileDir) } : {}) });
+      await waitForVoters(c, 3, 120_000);
+      return c;
+    });
+    if (cluster === undefined) {
+      missing = o.agents;
+      return { rows, missing, lastLine: lastLine() };
+    }
+    const members = cluster;
+    client.setEndpoints(members.members.map((m) => `http://${m.endpoint}`));
+    let leader: ClusterMember | undefined;
+    const followers = () => liveMembers(members).filter((m) => m !== leader);
     // Idle cluster first.
-    await sleep(2_000);
-    const idle = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid)], o.windowMs);
-    row('idle 3-member cluster: leader CPU / RSS', `${fmt(idle[0]!.cpuPercent, '% core')} / ${fmt(idle[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)})`);
+    await runPhase('idle 3-member cluster: leader CPU / RSS', row, async () => {
+      leader = await findLeader(members);
+      await sleep(2_000);
+      const idle = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid)], o.windowMs);
+      row('idle 3-member cluster: leader CPU / RSS', `${fmt(idle[0]!.cpuPercent, '% core')} / ${fmt(idle[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)})${judge(idle[0]!.cpuPercent, FLEET_TARGETS.idleLeaderCpu, missed)}`);
+    });
 
     // The fleet.
     const state = new FleetState(o.agents);
-    const seeds = cluster.members.map((m) => `http://${m.endpoint}`);
+    const seeds = members.members.map((m) => `http://${m.endpoint}`);
     const spawnWorkers = () => {
       for (let first = 0; first < o.agents; first += o.perProcess) {
         const count = Math.min(o.perProcess, o.agents - first);
@@ -145,92 +177,136 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
         workers.push(w);
       }
     };
-    const t0 = performance.now();
-    spawnWorkers();
-    const allRegistered = () => state.registeredAtMs.every((t) => t !== undefined);
-    await until('every agent registered', allRegistered, 300_000);
-    row(`${o.agents} agents started: all registered`, fmt((Math.max(...state.registeredAtMs.map((t) => t ?? Number.NaN)) - t0) / 1000, 's'));
-    await sleep(3_000);
+    const registeredCount = () => state.registeredAtMs.filter((t) => t !== undefined).length;
+    const lastRegisteredS = (since: number) => (Math.max(...state.registeredAtMs.map((t) => t ?? Number.NaN)) - since) / 1000;
+    const startedWhat = `${o.agents} agents started: all registered`;
+    await runPhase(startedWhat, row, async () => {
+      const t0 = performance.now();
+      spawnWorkers();
+      const r = await untilCount('every agent registered', registeredCount, o.agents, REGISTER_TIMEOUT_MS);
+      row(startedWhat, r.met ? fmt(lastRegisteredS(t0), 's') : `not reached: registered ${reached(r.done, o.agents, r.waitedMs)}`);
+      await sleep(3_000);
+    });
 
     // Steady state.
-    leader = await findLeader(cluster);
-    const before = await metricsOf(leader);
-    const tw = performance.now();
-    const steady = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid), ...workers.map((w) => w.child.pid)], o.windowMs);
-    const rates = ratesPerSecond(before, await metricsOf(leader), (performance.now() - tw) / 1000);
-    row(`steady, ${o.agents} agents: leader CPU / RSS`, `${fmt(steady[0]!.cpuPercent, '% core')} / ${fmt(steady[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)})`);
-    const fol = steady.slice(1, 3);
-    row(`steady, ${o.agents} agents: follower CPU / RSS`, fol.map((f) => `${fmt(f.cpuPercent, '% core')} / ${fmt(f.rssMb, 'MB')}`).join('; '));
-    const agentsCpu = steady.slice(3).reduce((a, b) => a + b.cpuPercent, 0);
-    const agentsRss = steady.slice(3).reduce((a, b) => a + b.rssMb, 0);
-    row(`steady, ${o.agents} agents: agent processes (${workers.length}) CPU / RSS`, `${fmt(agentsCpu, '% core')} / ${fmt(agentsRss, 'MB')}`);
-    row('leader requests/s by kind', rates.map(([m, r]) => `${m} ${r.toFixed(1)}`).join(', ') || 'none');
+    await runPhase(`steady, ${o.agents} agents: leader CPU / RSS`, row, async () => {
+      leader = await findLeader(members);
+      const before = await metricsOf(leader);
+      const tw = performance.now();
+      const steady = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid), ...workers.map((w) => w.child.pid)], o.windowMs);
+      const rates = ratesPerSecond(before, await metricsOf(leader), (performance.now() - tw) / 1000);
+      steadyLeaderCpu = steady[0]!.cpuPercent;
+      const registeredNote = registeredCount() < o.agents ? `, with ${registeredCount()}/${o.agents} registered` : '';
+      row(`steady, ${o.agents} agents: leader CPU / RSS`, `${fmt(steady[0]!.cpuPercent, '% core')} / ${fmt(steady[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)}${registeredNote})${judge(steady[0]!.cpuPercent, FLEET_TARGETS.steadyLeaderCpu, missed)}`);
+      const fol = steady.slice(1, 3);
+      row(`steady, ${o.agents} agents: follower CPU / RSS`, fol.map((f) => `${fmt(f.cpuPercent, '% core')} / ${fmt(f.rssMb, 'MB')}`).join('; '));
+      const agentsCpu = steady.slice(3).reduce((a, b) => a + b.cpuPercent, 0);
+      const agentsRss = steady.slice(3).reduce((a, b) => a + b.rssMb, 0);
+      row(`steady, ${o.agents} agents: agent processes (${workers.length}) CPU / RSS`, `${fmt(agentsCpu, '% core')} / ${fmt(agentsRss, 'MB')}`);
+      row('leader requests/s by kind', rates.map(([m, r]) => `${m} ${r.toFixed(1)}`).join(', ') || 'none');
+    });
 
     // Propagation.
-    let missing = 0;
     const timeChange = async (what: string, write: (i: number) => Promise<void>, key: string) => {
+      const rowWhat = `propagation of ${what} to all ${o.agents} agents: p50 / p99 / max`;
       const all: number[] = [];
-      for (let i = 0; i < o.changes; i++) {
-        const tc = performance.now();
-        await write(i);
-        const rev = (await client.get(key))?.modRevision ?? 0;
-        const seen = state.watchFor(rev);
-        await until(`${what}: every agent observed revision ${rev}`, () => seen.every((t) => t !== undefined), 30_000);
-        state.stopWatching(seen);
-        missing += seen.filter((t) => t === undefined).length;
-        all.push(...seen.filter((t): t is number => t !== undefined).map((t) => Math.max(0, t - tc)));
-        await sleep(500);
-      }
-      row(`propagation of ${what} to all ${o.agents} agents: p50 / p99 / max`, [50, 99, 100].map((p) => fmt(percentile(all, p), 'ms')).join(' / '));
+      let changes = 0;
+      let notSeen = 0;
+      const failed = await runPhase(rowWhat, row, async () => {
+        for (let i = 0; i < o.changes; i++) {
+          const tc = performance.now();
+          await write(i);
+          const rev = (await client.get(key))?.modRevision ?? 0;
+          const seen = state.watchFor(rev);
+          await until(`${what}: every agent observed revision ${rev}`, () => seen.every((t) => t !== undefined), PROPAGATION_TIMEOUT_MS);
+          state.stopWatching(seen);
+          changes++;
+          notSeen += seen.filter((t) => t === undefined).length;
+          all.push(...seen.filter((t): t is number => t !== undefined).map((t) => Math.max(0, t - tc)));
+          await sleep(500);
+        }
+        return false;
+      });
+      missing += notSeen + (failed === undefined ? (o.changes - changes) * o.agents : 0);
+      if (failed === undefined && changes === 0) return;
+      const p99 = notSeen > 0 ? undefined : percentile(all, 99);
+      const short = notSeen > 0 ? ` (${notSeen} of ${changes * o.agents} observations not within ${PROPAGATION_TIMEOUT_MS / 1000} s)` : '';
+      const cut = failed === undefined ? ` (only ${changes}/${o.changes} changes: a write failed)` : '';
+      row(rowWhat, `${[50, 99, 100].map((p) => fmt(percentile(all, p), 'ms')).join(' / ')}${short}${cut}${judge(p99 ?? Number.NaN, FLEET_TARGETS.propagationP99, missed)}`);
     };
     await timeChange('an idealClusterSize write', () => client.put('/_mgmt/idealClusterSize', '3'), '/_mgmt/idealClusterSize');
     await timeChange('an exported resource edit', (i) => client.put(FLEET_SOURCE_KEY, JSON.stringify({ name: 'shared', path: '/fleet/shared', content: `edit ${i}\n`, state: 'exists' })), FLEET_SOURCE_KEY);
 
     if (!o.quick) {
       // Mass restart: every agent process killed and started again.
-      for (const w of workers) w.child.kill('SIGKILL');
-      workers.length = 0;
-      state.registeredAtMs.fill(undefined);
-      const tr = performance.now();
-      spawnWorkers();
-      await until('every agent registered again after the mass restart', allRegistered, 120_000);
-      row(`mass restart of all ${o.agents} agents: all registered again`, fmt((Math.max(...state.registeredAtMs.map((t) => t ?? Number.NaN)) - tr) / 1000, 's'));
-      await sleep(3_000);
+      const restartWhat = `mass restart of all ${o.agents} agents: all registered again`;
+      const restarted = await runPhase(restartWhat, row, async () => {
+        for (const w of workers) w.child.kill('SIGKILL');
+        workers.length = 0;
+        state.registeredAtMs.fill(undefined);
+        const tr = performance.now();
+        spawnWorkers();
+        const r = await untilCount('every agent registered again after the mass restart', registeredCount, o.agents, RESTART_TIMEOUT_MS);
+        const value = r.met ? lastRegisteredS(tr) : undefined;
+        row(restartWhat, `${r.met ? fmt(value, 's') : `not reached: registered ${reached(r.done, o.agents, r.waitedMs)}`}${judge(value, FLEET_TARGETS.restartAllRegistered, missed)}`);
+        await sleep(3_000);
+        return true;
+      });
+      if (restarted === undefined) judge(undefined, FLEET_TARGETS.restartAllRegistered, missed);
 
       // Leader kill under the full fleet.
-      leader = await findLeader(cluster);
-      const tk = performance.now();
-      leader.child.kill('SIGKILL');
-      let wrote = false;
-      while (!wrote && performance.now() - tk < 60_000) {
-        try {
-          await client.put('/fleet/after-kill', String(Date.now()));
-          wrote = true;
-        } catch {
-          await sleep(20);
+      const attachedWhat = `leader killed: all ${o.agents} agents attached again (observed a write made after it)`;
+      const killed = await runPhase('leader killed: time to the next write', row, async () => {
+        const victim = await findLeader(members);
+        const tk = performance.now();
+        victim.child.kill('SIGKILL');
+        let wrote = false;
+        while (!wrote && performance.now() - tk < LEADER_KILL_WRITE_TIMEOUT_MS) {
+          try {
+            await client.put('/fleet/after-kill', String(Date.now()));
+            wrote = true;
+          } catch {
+            await sleep(20);
+          }
         }
-      }
-      row('leader killed: time to the next write', fmt((performance.now() - tk) / 1000, 's'));
-      await client.put('/_mgmt/idealClusterSize', '3');
-      const rev = (await client.get('/_mgmt/idealClusterSize'))?.modRevision ?? 0;
-      const seen = state.watchFor(rev);
-      await until('every agent attached again after the leader kill', () => seen.every((t) => t !== undefined), 60_000);
-      missing += seen.filter((t) => t === undefined).length;
-      row(`leader killed: all ${o.agents} agents attached again (observed a write made after it)`, fmt((Math.max(...seen.map((t) => t ?? Number.NaN)) - tk) / 1000, 's'));
+        row('leader killed: time to the next write', wrote ? fmt((performance.now() - tk) / 1000, 's') : `not reached: no write within ${LEADER_KILL_WRITE_TIMEOUT_MS / 1000} s`);
+        if (!wrote) {
+          row(attachedWhat, `not measured: no write${judge(undefined, FLEET_TARGETS.leaderKillAttached, missed)}`);
+          return true;
+        }
+        return runPhase(attachedWhat, row, async () => {
+          await client.put('/_mgmt/idealClusterSize', '3');
+          const rev = (await client.get('/_mgmt/idealClusterSize'))?.modRevision ?? 0;
+          const seen = state.watchFor(rev);
+          const r = await untilCount('every agent attached again after the leader kill', () => seen.filter((t) => t !== undefined).length, o.agents, LEADER_KILL_ATTACH_TIMEOUT_MS);
+          state.stopWatching(seen);
+          missing += o.agents - r.done;
+          const value = r.met ? (Math.max(...seen.map((t) => t ?? Number.NaN)) - tk) / 1000 : undefined;
+          row(attachedWhat, `${r.met ? fmt(value, 's') : `not reached: ${reached(r.done, o.agents, r.waitedMs)} after the write`}${judge(value, FLEET_TARGETS.leaderKillAttached, missed)}`);
+          return true;
+        });
+      });
+      if (killed === undefined) judge(undefined, FLEET_TARGETS.leaderKillAttached, missed);
     }
 
     // One idle client agent on its own host.
-    const soloClient = await freePort();
-    const solo = registry.spawnLogged(MGMT_BIN, ['run', '--no-server', '--hostname', 'solo', '--client-urls', `http://127.0.0.1:${soloClient}`, '--data-dir', path.join(dir, 'solo'), '--seeds', seeds.join(',')], path.join(dir, 'solo.log'), { ...process.env, MGMT_LOG_LEVEL: 'warn' });
-    await sleep(8_000);
-    const [soloCost] = await sampleCpu([solo.pid], o.windowMs);
-    row('one idle `mgmt run --no-server`: CPU / RSS', `${fmt(soloCost!.cpuPercent, '% core')} / ${fmt(soloCost!.rssMb, 'MB')}`);
-    await registry.stop(solo, 'SIGKILL');
-
-    const lastLine = `fleet: ${o.agents} agents, leader ${fmt(steady[0]!.cpuPercent, '% core')} at steady state, propagation p99 in the rows above, ${missing} agents missed a change (load ${loadAverage().toFixed(2)})`;
-    await stopCluster(cluster, workers, registry);
-    return { rows, missing, lastLine };
+    const soloWhat = 'one idle `mgmt run --no-server`: CPU / RSS';
+    await runPhase(soloWhat, row, async () => {
+      const soloClient = await freePort();
+      const solo = registry.spawnLogged(MGMT_BIN, ['run', '--no-server', '--hostname', 'solo', '--client-urls', `http://127.0.0.1:${soloClient}`, '--data-dir', path.join(dir, 'solo'), '--seeds', seeds.join(',')], path.join(dir, 'solo.log'), { ...process.env, MGMT_LOG_LEVEL: 'warn' });
+      try {
+        await sleep(8_000);
+        const [soloCost] = await sampleCpu([solo.pid], o.windowMs);
+        row(soloWhat, `${fmt(soloCost!.cpuPercent, '% core')} / ${fmt(soloCost!.rssMb, 'MB')}${judge(soloCost!.cpuPercent, FLEET_TARGETS.soloCpu, missed)}${judge(soloCost!.rssMb, FLEET_TARGETS.soloRss, missed)}`);
+      } finally {
+        await registry.stop(solo, 'SIGKILL');
+      }
+    });
+    if (steadyLeaderCpu === undefined) judge(undefined, FLEET_TARGETS.steadyLeaderCpu, missed);
+    row('targets not met', missed.length === 0 ? 'none' : [...new Set(missed)].join('; '));
+    return { rows, missing, lastLine: lastLine() };
   } finally {
+    if (cluster) await stopCluster(cluster, workers, registry).catch(() => undefined);
     client.close();
     for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
     // MGMT_FLEET_KEEP=1 keeps the logs and data for a look afterwards.
