@@ -56,6 +56,8 @@ class WatcherImpl implements Watcher {
   readonly prevKv: boolean;
   readonly noPut: boolean;
   readonly noDelete: boolean;
+  /** Watchers with the same signature get the same events: the hub builds them once and hands them the same array. */
+  readonly signature: string;
 
   constructor(
     private readonly hub: WatchHub,
@@ -66,6 +68,8 @@ class WatcherImpl implements Watcher {
     this.prevKv = Boolean(options.prevKv);
     this.noPut = Boolean(options.noPut);
     this.noDelete = Boolean(options.noDelete);
+    const r = this.range;
+    this.signature = `${this.prevKv ? 1 : 0}${this.noPut ? 1 : 0}${this.noDelete ? 1 : 0}${r.single ? 1 : 0}${r.start.length}:${r.start}${r.end ?? '\0'}${r.end === null ? 0 : 1}`;
   }
 
   get nextRevision(): number {
@@ -91,6 +95,12 @@ class WatcherImpl implements Watcher {
     const type = record.tombstone ? DELETE : PUT;
     return this.prevKv && prev !== undefined ? { type, kv: record as KeyValue, prevKv: prev as KeyValue } : { type, kv: record as KeyValue };
   }
+}
+
+/** The events of one revision for every watcher of one signature, and the last change added to them. */
+interface SharedEvents {
+  events: WatchEvent[];
+  lastIndex: number;
 }
 
 /**
@@ -146,14 +156,20 @@ export class WatchHub {
     this.count--;
   }
 
-  /** Delivers the changes of one revision to the watchers that are caught up. */
+  /**
+   * Delivers the changes of one revision to the watchers that are caught up.
+   * Watchers of the same range and filters share one events array (built
+   * once, never changed by a sink), so the Watch service encodes it once
+   * for all of them (server/watch-encoding.ts).
+   */
   onChanges(revision: number, changes: readonly Change[]): void {
     if (this.count === 0) return;
     const targets = new Map<WatcherImpl, WatchEvent[]>();
-    for (const c of changes) {
+    const shared = new Map<string, SharedEvents>();
+    for (const [index, c] of changes.entries()) {
       const singles = this.singles.get(c.key);
-      if (singles) for (const w of singles) this.collect(targets, w, c);
-      for (const w of this.ranges) if (inRange(w.range, c.key)) this.collect(targets, w, c);
+      if (singles) for (const w of singles) this.collect(targets, shared, w, c, index);
+      for (const w of this.ranges) if (inRange(w.range, c.key)) this.collect(targets, shared, w, c, index);
     }
     for (const [w, events] of targets) {
       if (w.canceled || w.paused || w.startRevision > revision || events.length === 0) continue;
@@ -166,10 +182,15 @@ export class WatchHub {
     w.resumeRevision = resumeRevision;
   }
 
-  private collect(targets: Map<WatcherImpl, WatchEvent[]>, w: WatcherImpl, c: Change): void {
-    let events = targets.get(w);
-    if (events === undefined) targets.set(w, (events = []));
-    if (w.wants(c.record)) events.push(w.event(c.record, c.prev));
+  /** Adds change number `index` to the events of `w`'s signature (once per signature) and makes `w` a target. */
+  private collect(targets: Map<WatcherImpl, WatchEvent[]>, shared: Map<string, SharedEvents>, w: WatcherImpl, c: Change, index: number): void {
+    let group = shared.get(w.signature);
+    if (group === undefined) shared.set(w.signature, (group = { events: [], lastIndex: -1 }));
+    if (group.lastIndex !== index) {
+      group.lastIndex = index;
+      if (w.wants(c.record)) group.events.push(w.event(c.record, c.prev));
+    }
+    targets.set(w, group.events);
   }
 
   /** Resumes a paused watcher: catches up from where it stopped. */

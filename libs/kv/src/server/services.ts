@@ -6,6 +6,7 @@
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import { etcdserverpb } from '@mgmt/proto';
+import { encodeWatchResponseOut, type WatchResponseOut } from './watch-encoding.js';
 
 interface Codec<T> {
   encode(message: T): { finish(): Uint8Array };
@@ -48,7 +49,8 @@ export const KvService = {
 
 /** etcdserverpb.Watch */
 export const WatchService = {
-  Watch: method('Watch', 'Watch', pb.WatchRequest, pb.WatchResponse, { request: true, response: true }),
+  // Responses may come encoded already (events encoded once for all watchers: watch-encoding.ts).
+  Watch: method('Watch', 'Watch', pb.WatchRequest, { encode: (m: WatchResponseOut) => ({ finish: () => encodeWatchResponseOut(m) }), decode: (b: Uint8Array) => pb.WatchResponse.decode(b) }, { request: true, response: true }),
 } satisfies ServiceDefinition;
 
 /** etcdserverpb.Lease */

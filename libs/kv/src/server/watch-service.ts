@@ -5,9 +5,10 @@ import type { EtcdBackend } from './backend.js';
 import type { ConnectionBudget } from './limits/connection-budget.js';
 import { TOO_MANY_REQUESTS_REASON } from './limits/limit-reasons.js';
 import type { ErrorLog, Headers } from './rpc.js';
+import { SharedEventEncoder, type WatchResponseOut } from './watch-encoding.js';
 
 type WatchRequest = etcdserverpb.WatchRequest;
-type WatchResponse = etcdserverpb.WatchResponse.$Properties;
+type WatchResponse = WatchResponseOut;
 type WatchCreateRequest = etcdserverpb.WatchCreateRequest.$Properties;
 
 const { NOPUT, NODELETE } = etcdserverpb.WatchCreateRequest.FilterType;
@@ -39,9 +40,10 @@ const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcd
  * on 'drain', so a slow client costs bounded memory and loses nothing.
  */
 export function watchHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: WatchServiceOptions): UntypedServiceImplementation {
+  const encoder = new SharedEventEncoder();
   return {
     Watch: (call: ServerDuplexStream<WatchRequest, WatchResponse>) => {
-      new WatchStream(backend, headers, log, options, call);
+      new WatchStream(backend, headers, log, options, call, encoder);
     },
   };
 }
@@ -61,6 +63,7 @@ class WatchStream {
     private readonly log: ErrorLog,
     private readonly options: WatchServiceOptions,
     private readonly call: ServerDuplexStream<WatchRequest, WatchResponse>,
+    private readonly encoder: SharedEventEncoder,
   ) {
     this.timer = setInterval(() => this.onProgressTick(), options.progressNotifyIntervalMs);
     this.timer.unref();
@@ -145,7 +148,7 @@ class WatchStream {
       if (this.watchers.delete(id)) this.budget?.release('watches');
       return this.send({ header: this.headers.at(), watchId: id, compactRevision: d.compactRevision, canceled: true });
     }
-    return this.send({ header: this.headers.at(d.revision), watchId: id, events: d.events });
+    return this.send(this.encoder.encode(id, this.headers.at(d.revision), d.events));
   }
 
   private cancel(id: number): void {
