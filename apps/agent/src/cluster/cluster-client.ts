@@ -358,9 +358,20 @@ export class ClusterClient {
     return { created: false, existing: kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) } : undefined };
   }
 
-  async leaseGrant(ttlSeconds: number): Promise<number> {
-    const res = await this.call<etcdserverpb.LeaseGrantResponse>('lease', 'LeaseGrant', { TTL: ttlSeconds, ID: 0 });
-    return Number(res.ID);
+  /**
+   * Grants a lease of `ttlSeconds`; with a nonzero `id`, that lease (etcd lets
+   * a client choose it). A grant whose answer was lost (a slow member's
+   * timeout, then the next endpoint) finds the lease granted, 'lease already
+   * exists', and resolves with it: a retry never leaves an orphan lease.
+   */
+  async leaseGrant(ttlSeconds: number, id = 0): Promise<number> {
+    try {
+      const res = await this.call<etcdserverpb.LeaseGrantResponse>('lease', 'LeaseGrant', { TTL: ttlSeconds, ID: id });
+      return Number(res.ID);
+    } catch (err) {
+      if (id !== 0 && err instanceof ClusterRequestError && /lease already exists/.test(err.message)) return id;
+      throw err;
+    }
   }
 
   /** Renews a lease once; resolves with the TTL (<= 0: the lease is gone). */

@@ -1,0 +1,40 @@
+// Proves that an agent's lease grant can be retried without leaving an
+// orphan lease: the agent picks the lease id (etcd lets a client choose it),
+// a grant asked again with the same id (its first answer lost to a timeout)
+// resolves with that same lease, and the ids it picks are positive and exact
+// as JS numbers. Against a real Raft member serving the etcd API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientLeaseId } from '../src/cluster/agent-lease.js';
+import { ClusterClient } from '../src/cluster/cluster-client.js';
+import { startCluster, type TestCluster } from './cluster-harness.js';
+
+describe('lease grant with an id the agent picks', () => {
+  let cluster: TestCluster;
+  let client: ClusterClient;
+
+  beforeAll(async () => {
+    cluster = await startCluster(1);
+    client = new ClusterClient([cluster.nodes[0]!.clientUrl]);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.close();
+    await cluster?.stop();
+  });
+
+  it('grants that id, and a second grant of it resolves with the same lease', async () => {
+    const id = clientLeaseId(0.123456789);
+    expect(await client.leaseGrant(5, id)).toBe(id);
+    expect(await client.leaseGrant(5, id)).toBe(id);
+    expect(await client.leaseKeepAlive(id)).toBeGreaterThan(0);
+    // Without an id the member picks one (another lease).
+    expect(await client.leaseGrant(5)).not.toBe(id);
+  });
+
+  it('picks ids that are positive integers below 2^52 for any random input', () => {
+    for (const r of [0, 0.5, 0.999999999999, 1, -3, Number.NaN]) {
+      const id = clientLeaseId(r);
+      expect(Number.isSafeInteger(id) && id >= 1 && id < 2 ** 52).toBe(true);
+    }
+  });
+});
