@@ -3,6 +3,7 @@ import { status, type sendUnaryData, type ServerErrorResponse, type ServerUnaryC
 import { EtcdError } from '../errors.js';
 import type { ResponseHeader } from '../types.js';
 import type { EtcdBackend } from './backend.js';
+import { deadlineExceeded, deadlinePassed } from './deadline.js';
 
 /** Where the server reports errors that are not etcd errors (bugs, backend failures). */
 export type ErrorLog = (message: string, error: unknown) => void;
@@ -17,6 +18,8 @@ export function toStatus(error: unknown): ServerErrorResponse {
 /** A unary handler from an async function; a throw becomes the call's status. */
 export function unary<Req, Res>(log: ErrorLog, name: string, fn: (req: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res>) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    // Read after its client gave up (this member is behind): not served (deadline.ts).
+    if (call.cancelled || deadlinePassed(call.getDeadline(), Date.now())) return callback(deadlineExceeded());
     let pending: Promise<Res>;
     try {
       pending = fn(call.request, call);
