@@ -1,2 +1,2 @@
 /** Public API of @mgmt/tools: the linearizability checker (benchmarks and launchers are scripts). */
-export * from './linearizability/index.js';
+export * from '@mgmt/testkit/linearizability';

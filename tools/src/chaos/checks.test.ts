@@ -4,7 +4,7 @@
 // the wrong value, real-time order, final read, watcher gap/duplicate/order,
 // replicas disagreeing).
 import { describe, expect, it } from 'vitest';
-import type { Operation } from '../linearizability/index.js';
+import type { Operation } from '@mgmt/testkit/linearizability';
 import { checkWatch, checkWrites, compareReplicas } from './checks.js';
 import type { WatchEvent } from './watch.js';
 

@@ -17,7 +17,7 @@
  *   from its start revision to the last revision it saw: revisions strictly
  *   increasing, none missing, none repeated, same keys and values.
  */
-import type { Operation } from '../linearizability/index.js';
+import type { Operation } from '@mgmt/testkit/linearizability';
 import type { WatchEvent } from './watch.js';
 
 const MAX_PROBLEMS_PER_CHECK = 5;

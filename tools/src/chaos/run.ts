@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkHistory, formatReport, type CheckResult, type Operation } from '../linearizability/index.js';
+import { checkHistory, formatReport, type CheckResult, type Operation } from '@mgmt/testkit/linearizability';
 import { checkWatch, checkWrites, compareReplicas } from './checks.js';
 import { Cluster, sleep } from './cluster.js';
 import { PeerNetwork } from './network.js';

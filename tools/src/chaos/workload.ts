@@ -6,7 +6,7 @@
  */
 import { noop } from 'cockatiel';
 import { Etcd3 } from 'etcd3';
-import type { Operation } from '../linearizability/index.js';
+import type { Operation } from '@mgmt/testkit/linearizability';
 import type { Rng } from './rng.js';
 
 /** Per-call timeout: a write that has not answered by then has an unknown outcome. */

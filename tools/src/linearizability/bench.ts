@@ -4,10 +4,7 @@
  * Prints one line per scenario: wall and CPU milliseconds (CPU time is the
  * fairer number on a shared machine), the verdict and search steps.
  */
-import { checkHistory } from './check.js';
-import { generateLinearizableHistory } from './generate.js';
-import type { GenerateOptions } from './generate.js';
-import type { Operation } from './history.js';
+import { checkHistory, generateLinearizableHistory, type GenerateOptions, type Operation } from '@mgmt/testkit/linearizability';
 
 const [operations = 10_000, clients = 5, keys = 8] = process.argv.slice(2).map(Number);
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import type { CliIo } from './cli.js';
-import { read, write } from './testing/builders.js';
+import { read, write } from '@mgmt/testkit/linearizability/testing';
 
 function run(args: string[], files: Record<string, string>) {
   const out: string[] = [];

@@ -5,11 +5,7 @@
  * Exit codes: 0 linearizable, 1 anomaly found, 2 bad usage or input,
  * 3 unknown (the search budget ran out).
  */
-import { checkHistory } from './check.js';
-import type { CheckOptions } from './check.js';
-import { HistoryFormatError } from './errors.js';
-import { parseHistoryFile } from './history-file.js';
-import { formatReport } from './report.js';
+import { HistoryFormatError, checkHistory, formatReport, parseHistoryFile, type CheckOptions } from '@mgmt/testkit/linearizability';
 
 /** What the CLI needs from the outside world. */
 export interface CliIo {

@@ -4,7 +4,7 @@
  * effect at a random instant inside its real-time interval, and outputs come
  * from running a sequential register in the order of those instants.
  */
-import { mulberry32 } from '@mgmt/testkit';
+import { mulberry32 } from '../rng.js';
 import type { Operation, OperationKind, RegisterValue } from './history.js';
 
 /** Shape of a generated history. */
@@ -31,7 +31,7 @@ export interface GeneratedHistory {
   linearization: number[];
 }
 
-/** mulberry32 (from @mgmt/testkit): a small seeded generator of floats in [0, 1). */
+/** mulberry32 (../rng.ts): a small seeded generator of floats in [0, 1). */
 export const seededRandom: (seed: number) => () => number = mulberry32;
 
 interface Planned {
