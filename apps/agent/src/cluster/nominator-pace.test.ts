@@ -32,7 +32,7 @@ const steadyView = (over: Partial<ClusterView> = {}): ClusterView => ({
 });
 
 const source = (over: Partial<PaceInputSource> = {}): PaceInputSource => ({
-  storeRevision: 5,
+  mgmtVersion: 5,
   leaderLastIndex: 10,
   committedInTerm: true,
   confChangePending: false,
@@ -86,7 +86,7 @@ describe('paceInputs', () => {
   it('changes with a store write, a membership change, a flag of Raft, a member heard lately or caught up', () => {
     const base = paceInputs(source());
     expect(paceInputs(source())).toBe(base);
-    expect(paceInputs(source({ storeRevision: 6 }))).not.toBe(base);
+    expect(paceInputs(source({ mgmtVersion: 6 }))).not.toBe(base);
     expect(paceInputs(source({ leaderLastIndex: 11 }))).not.toBe(base);
     expect(paceInputs(source({ confChangePending: true }))).not.toBe(base);
     expect(paceInputs(source({ committedInTerm: false }))).not.toBe(base);

@@ -57,7 +57,8 @@ export const HEARD_LATELY_MS = 500;
 
 /** What a view is made of, apart from time, as the leader's member tells it. */
 export interface PaceInputSource {
-  storeRevision: number;
+  /** Changes whenever a `/_mgmt/` key changes (writes elsewhere in the store cannot change a view). */
+  mgmtVersion: number;
   leaderLastIndex: number;
   committedInTerm: boolean;
   confChangePending: boolean;
@@ -68,13 +69,13 @@ export interface PaceInputSource {
 
 /**
  * One string that changes whenever a view built now could differ from the
- * last one in more than its tick: a store write, a membership change, a
+ * last one in more than its tick: a `/_mgmt/` write, a membership change, a
  * member caught up or fallen behind, a member heard lately or not.
  */
 export function paceInputs(s: PaceInputSource): string {
   const members = s.members.map((m) => `${m.id}:${m.name}:${m.isLearner ? 'l' : 'v'}:${m.peerUrls.join(',')}`).join(';');
   const progress = s.progress.map((p) => `${p.id}:${p.heardAgoMs <= HEARD_LATELY_MS ? 'h' : 's'}:${p.match === s.leaderLastIndex ? 'c' : 'b'}`).join(';');
-  return `${s.storeRevision}|${s.leaderLastIndex}|${s.committedInTerm ? 1 : 0}|${s.confChangePending ? 1 : 0}|${members}|${progress}`;
+  return `${s.mgmtVersion}|${s.leaderLastIndex}|${s.committedInTerm ? 1 : 0}|${s.confChangePending ? 1 : 0}|${members}|${progress}`;
 }
 
 /**

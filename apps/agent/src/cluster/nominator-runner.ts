@@ -20,12 +20,14 @@ import {
   type ApplyDecisionInput,
   type Decision,
 } from '@mgmt/cluster-fsm';
-import { ConfChangeType } from '@mgmt/raft';
+import { prefixEnd } from '@mgmt/kv';
+import { ConfChangeType, type DriverClock } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
-import { createActor, fromPromise, type Actor } from 'xstate';
+import { createActor, fromPromise, type Actor, type SimulatedClock } from 'xstate';
 import type { Logger } from '../log.js';
 import type { Member } from '../raft/member.js';
 import { Proposer } from '../raft/proposer.js';
+import { systemClock } from '../raft/system-clock.js';
 import { encodeMemberAttributes } from './members.js';
 import { planLeaderRepairs, type LeaderRepairPlan } from './leader-repairs.js';
 import { confirmRepairs } from './repair-confirm.js';
@@ -39,8 +41,26 @@ const REPAIR_EVERY_TICKS = 3;
 
 const enc = new TextEncoder();
 
+/**
+ * What the runner takes from the world: real time, timers and random ids in
+ * production; the agent simulator passes its simulated clock and seeded ids,
+ * so that it runs this very code.
+ */
+export interface NominatorEnv {
+  clock: DriverClock;
+  /** The id of a member about to be added (random, below 2^47). */
+  newMemberId(): number;
+  /** The two seeds of the proposer's request ids (default: from the OS). */
+  proposerSeeds?: readonly [number, number];
+  /** The clock of the nominator machine's delays (default: XState's, real time). */
+  actorClock?: SimulatedClock;
+}
+
+/** Real time, real timers, ids from the OS. */
+export const PRODUCTION_NOMINATOR_ENV: NominatorEnv = { clock: systemClock, newMemberId: () => randomInt(1, 2 ** 47) };
+
 /** Performs one nominator decision on the leader's member. */
-export async function applyDecision(member: Member, proposer: Proposer, d: ApplyDecisionInput): Promise<void> {
+export async function applyDecision(member: Member, proposer: Proposer, d: ApplyDecisionInput, newMemberId = PRODUCTION_NOMINATOR_ENV.newMemberId): Promise<void> {
   const mustApply = (r: { ok: boolean; error?: Error }) => {
     if (!r.ok) throw r.error ?? new Error('write refused');
   };
@@ -54,7 +74,7 @@ export async function applyDecision(member: Member, proposer: Proposer, d: Apply
     case 'addLearner':
       await member.raft.proposeConfChange({
         type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE,
-        nodeId: randomInt(1, 2 ** 47),
+        nodeId: newMemberId(),
         context: encodeMemberAttributes({ name: d.hostname, peerUrls: d.peerUrls }),
       });
       return;
@@ -85,11 +105,11 @@ const STALL_MS = 500;
 
 export class NominatorRunner {
   private actor: Actor<typeof nominatorMachine> | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private stopTimer: (() => void) | undefined;
   private ticks = 0;
   /** When the last tick ran, and since when this process has been listening without a stall (see STALL_MS). */
-  private lastTickMs = Date.now();
-  private listeningSinceMs = Date.now();
+  private lastTickMs: number;
+  private listeningSinceMs: number;
   private repairing = false;
   /** The store revision and member table of the last check that found nothing to repair: unchanged, nothing to look at. */
   private repairedClean: string | undefined;
@@ -98,6 +118,13 @@ export class NominatorRunner {
   private lastLogged = '';
   /** When the last view was built and whether the nominator had settled (nominator-pace.ts). */
   private pace: PaceState | undefined;
+  /**
+   * Counts the changes to `/_mgmt/` (a watch on the member's store): what a
+   * view reads of the store changes only with it, so client writes elsewhere
+   * do not make the leader rebuild views.
+   */
+  private mgmtVersion = 0;
+  private stopMgmtWatch: (() => void) | undefined;
   /** `/_mgmt/idealStandbySize` and `/_mgmt/failureTimeout`, each bad value warned about once. */
   private readonly standbySize: SettingReader;
   private readonly failureTimeout: SettingReader;
@@ -109,7 +136,9 @@ export class NominatorRunner {
     private readonly idealSize: IdealSizeReader,
     private readonly log: Logger,
     private readonly viewEveryMs = 100,
+    private readonly env: NominatorEnv = PRODUCTION_NOMINATOR_ENV,
   ) {
+    this.lastTickMs = this.listeningSinceMs = env.clock.nowMs();
     this.warnOnce = new WarnOnce((key, problem) => this.log.warn({ key }, problem));
     this.standbySize = new SettingReader(IDEAL_STANDBY_SIZE_KEY, 0, parseIdealStandbySize, (m) => this.log.warn({ key: IDEAL_STANDBY_SIZE_KEY }, m));
     this.failureTimeout = new SettingReader(FAILURE_TIMEOUT_KEY, DEFAULT_FAILURE_TIMEOUT_MS, parseFailureTimeout, (m) => this.log.warn({ key: FAILURE_TIMEOUT_KEY }, m));
@@ -121,18 +150,19 @@ export class NominatorRunner {
 
   start(): void {
     if (this.actor) return;
-    const proposer = new Proposer(this.member.raft, this.member.state);
+    const { clock } = this.env;
+    const proposer = new Proposer(this.member.raft, this.member.state, undefined, clock, this.env.proposerSeeds);
     const machine = nominatorMachine.provide({
       // Once a change is applied here, a fresh view at once (after the actor's own
       // transition) rather than at the next 100 ms tick: the machine observes the
       // change and decides the next one without that wait (formation: ~50 ms saved
       // per change, a dozen changes for 5 members). Still one change at a time.
-      actors: { applyDecision: fromPromise<void, ApplyDecisionInput>(({ input }) => applyDecision(this.member, proposer, input).then(() => void setImmediate(() => this.feed()))) },
+      actors: { applyDecision: fromPromise<void, ApplyDecisionInput>(({ input }) => applyDecision(this.member, proposer, input, this.env.newMemberId).then(() => clock.defer(() => this.feed()))) },
     });
     // A learner that caught up is promoted after 0.5 s of health (5 ticks of
     // 100 ms), rather than the library's 3 s: a forming cluster waits for
     // its learners' promotions. (They catch up side by side.)
-    const actor = createActor(machine, { input: { policy: { stabilizationTicks: 5 } } });
+    const actor = createActor(machine, { input: { policy: { stabilizationTicks: 5 } }, ...(this.env.actorClock ? { clock: this.env.actorClock } : {}) });
     actor.subscribe((snap) => {
       this.reason = snap.context.reason;
       const d: Decision | undefined = snap.context.decision;
@@ -144,29 +174,44 @@ export class NominatorRunner {
     });
     actor.start();
     this.actor = actor;
+    this.watchMgmt();
     this.feed();
-    this.timer = setInterval(() => this.tick(proposer), this.viewEveryMs);
+    this.stopTimer = clock.every(this.viewEveryMs, () => this.tick(proposer));
     this.log.info({}, 'nominator started (this member leads)');
   }
 
   /** A nominator tick: a fresh view when one could tell the nominator something new (nominator-pace.ts). */
   private tick(proposer: Proposer): void {
-    const now = Date.now();
+    const now = this.env.clock.nowMs();
     // A tick this late means this process was stalled: what peers sent meanwhile is not read yet.
     if (now - this.lastTickMs > STALL_MS) this.listeningSinceMs = now;
     this.lastTickMs = now;
     if (!this.actor || !this.member.raft.isLeader) return;
     if (++this.ticks % REPAIR_EVERY_TICKS === 0) void this.repair(proposer);
-    const sample = { inputs: this.paceInputs(), nowMs: Date.now() };
+    const sample = { inputs: this.paceInputs(), nowMs: now };
     if (shouldBuildView(this.pace, sample)) this.feed(sample);
+  }
+
+  private watchMgmt(): void {
+    const kv = this.member.state.kv;
+    const watcher = kv.watch({ key: enc.encode(MGMT_PREFIX), rangeEnd: enc.encode(prefixEnd(MGMT_PREFIX)) }, () => {
+      this.mgmtVersion++;
+      return true;
+    });
+    // A snapshot replaces the store: count it as a change too.
+    const offRestore = this.member.state.onRestore(() => this.mgmtVersion++);
+    this.stopMgmtWatch = () => {
+      watcher.cancel();
+      offRestore();
+    };
   }
 
   /** Everything the next view is made of apart from time (cheap: no store reads). */
   private paceInputs(): string {
     const raft = this.member.raft;
-    const nowMs = Date.now();
+    const nowMs = this.env.clock.nowMs();
     return paceInputs({
-      storeRevision: this.member.state.kv.revision,
+      mgmtVersion: this.mgmtVersion,
       leaderLastIndex: raft.lastIndex,
       committedInTerm: raft.committedInTerm,
       confChangePending: raft.confChangePending,
@@ -175,7 +220,7 @@ export class NominatorRunner {
     });
   }
 
-  private feed(sample = { inputs: this.paceInputs(), nowMs: Date.now() }): void {
+  private feed(sample = { inputs: this.paceInputs(), nowMs: this.env.clock.nowMs() }): void {
     if (!this.actor || !this.member.raft.isLeader) return;
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);
@@ -225,7 +270,10 @@ export class NominatorRunner {
 
   stop(): void {
     if (!this.actor) return;
-    clearInterval(this.timer);
+    this.stopTimer?.();
+    this.stopTimer = undefined;
+    this.stopMgmtWatch?.();
+    this.stopMgmtWatch = undefined;
     this.actor.send({ type: 'leadership.lost' });
     this.actor.stop();
     this.actor = undefined;

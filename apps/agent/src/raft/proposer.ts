@@ -6,10 +6,11 @@
  * restarts in practice (a reused id could hand one client another's result).
  */
 import { encodeCommand, type ApplyResult, type Command } from '@mgmt/kv';
-import { mulberry32 } from '@mgmt/raft';
+import { mulberry32, type DriverClock } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
 import type { AgentState } from './agent-state.js';
 import { ProposalFailedError, type RaftServer } from './raft-server.js';
+import { systemClock } from './system-clock.js';
 
 /** The proposal's outcome is unknown: it may or may not have been applied. */
 export class ProposalTimeoutError extends Error {
@@ -34,16 +35,22 @@ interface Pending {
  * nothing (a deadline fires up to DEADLINE_SWEEP_MS late).
  */
 export class Proposer {
-  private readonly hi = mulberry32(randomInt(2 ** 31));
-  private readonly lo = mulberry32(randomInt(2 ** 31));
+  private readonly hi: () => number;
+  private readonly lo: () => number;
   private readonly pending = new Map<number, Pending>();
-  private sweeper: NodeJS.Timeout | undefined;
+  private stopSweep: (() => void) | undefined;
 
+  /** `clock` and `seeds` are the simulator's seams (default: real time, two seeds from the OS). */
   constructor(
     private readonly raft: RaftServer,
     private readonly state: AgentState,
     private readonly timeoutMs = 7_000,
-  ) {}
+    private readonly clock: DriverClock = systemClock,
+    seeds: readonly [number, number] = [randomInt(2 ** 31), randomInt(2 ** 31)],
+  ) {
+    this.hi = mulberry32(seeds[0]);
+    this.lo = mulberry32(seeds[1]);
+  }
 
   private nextId(): number {
     // 21 high bits and 32 low bits: a uniformly random positive integer < 2^53.
@@ -55,7 +62,7 @@ export class Proposer {
     const id = this.nextId();
     const data = encodeCommand(command, id);
     return new Promise<ApplyResult>((resolve, reject) => {
-      this.pending.set(id, { deadlineMs: performance.now() + this.timeoutMs, reject });
+      this.pending.set(id, { deadlineMs: this.clock.nowMs() + this.timeoutMs, reject });
       this.state.expect(id, (result) => {
         this.pending.delete(id);
         resolve(result);
@@ -68,7 +75,7 @@ export class Proposer {
         reject(err instanceof ProposalFailedError ? err : new ProposalFailedError(String(err), { cause: err }));
         return;
       }
-      this.sweeper ??= setInterval(() => this.sweep(), DEADLINE_SWEEP_MS);
+      this.stopSweep ??= this.clock.every(DEADLINE_SWEEP_MS, () => this.sweep());
     });
   }
 
@@ -85,7 +92,7 @@ export class Proposer {
 
   /** Rejects proposals past their deadline; their outcome stays unknown (they may still apply). */
   private sweep(): void {
-    const now = performance.now();
+    const now = this.clock.nowMs();
     for (const [id, p] of this.pending) {
       if (p.deadlineMs > now) continue;
       this.pending.delete(id);
@@ -96,7 +103,7 @@ export class Proposer {
   }
 
   private stopSweeper(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = undefined;
+    this.stopSweep?.();
+    this.stopSweep = undefined;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What the agent simulator checks. After every step: never two members for
  * one hostname; never more than one membership change in flight (counted
- * where the nominator proposes them); and every membership change the
+ * where the agents' changes reach the Raft driver); and every membership change the
  * leader applies leaves at least a quorum of the new configuration live.
  * When the faults stop: within a bounded simulated time the cluster has
  * min(ideal size, live volunteers) voters and every live agent is settled.
@@ -12,10 +12,10 @@ import type { SimMember } from './sim-member.js';
 import type { SimWorld } from './sim-world.js';
 
 /** Installs the step checkers on `world`; returns where their violations collect. */
-export function installCheckers(world: SimWorld & { changes?: ChangesInFlight }): string[] {
+export function installCheckers(world: SimWorld): string[] {
   const violations: string[] = [];
   const changes = new ChangesInFlight();
-  world.changes = changes;
+  world.confChangeHooks.push(changes.hook);
   const seen = new Set<string>();
   const report = (v: string) => {
     if (seen.has(v)) return;
@@ -57,7 +57,7 @@ export function installCheckers(world: SimWorld & { changes?: ChangesInFlight })
 /** Whether member `id` runs on a live host. */
 function isRunning(world: SimWorld, id: number): boolean {
   const m = world.members.get(id);
-  const host = m ? world.hosts.get(m.o.hostname) : undefined;
+  const host = m ? world.hosts.get(m.o.address) : undefined;
   return m !== undefined && !m.stopped && host !== undefined && host.alive && host.facts.peer === m;
 }
 
@@ -65,9 +65,9 @@ function isRunning(world: SimWorld, id: number): boolean {
 function isLive(world: SimWorld, leader: SimMember, id: number): boolean {
   const m = world.members.get(id);
   if (!m || m.stopped) return false;
-  const host = world.hosts.get(m.o.hostname);
+  const host = world.hosts.get(m.o.address);
   if (!host || !host.alive || host.facts.peer !== m) return false;
-  return world.reaches(leader.o.hostname, m.o.hostname) && world.reaches(m.o.hostname, leader.o.hostname);
+  return world.reaches(leader.o.address, m.o.address) && world.reaches(m.o.address, leader.o.address);
 }
 
 /** Why the cluster has not converged yet (undefined once it has). */
@@ -77,13 +77,15 @@ export function notConverged(world: SimWorld): string | undefined {
   const idealKv = world.read(leader, IDEAL_CLUSTER_SIZE_KEY, false)[0];
   const ideal = parseIdealClusterSize(idealKv?.value, 5).size;
   const live = [...world.hosts.values()].filter((h) => h.alive && !h.done);
-  const want = Math.min(ideal, live.length);
+  // Two live agents of one hostname are one volunteer (the second gives up).
+  const volunteers = new Set(live.map((h) => h.hostname)).size;
+  const want = Math.min(ideal, volunteers);
   const voters = leader.driver.conf.voters.length;
-  if (voters !== want) return `${voters} voters, want min(ideal ${ideal}, live volunteers ${live.length}) = ${want}`;
+  if (voters !== want) return `${voters} voters, want min(ideal ${ideal}, live volunteers ${volunteers}) = ${want}`;
   if (leader.driver.conf.learners.length > 0 || leader.driver.confChangePending) return 'a membership change is still under way';
   for (const h of live) {
     const snap = h.actor.getSnapshot();
-    if (!(snap.matches({ peer: 'running' }) || snap.matches({ volunteer: 'waiting' }))) return `${h.hostname} is not settled (${h.state})`;
+    if (!(snap.matches({ peer: 'running' }) || snap.matches({ volunteer: 'waiting' }))) return `${h.address} is not settled (${h.state})`;
   }
   return undefined;
 }

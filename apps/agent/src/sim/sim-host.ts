@@ -20,9 +20,16 @@ const enc = new TextEncoder();
 
 /** The lease's time to live (the agent's default: 5 s). */
 export const LEASE_TTL_MS = 5_000;
-/** Steps between the host's keep-alives and observations (300 ms and 100 ms on a 20 ms step). */
+/** Steps between the host's keep-alives (300 ms on a 20 ms step). */
 const KEEPALIVE_EVERY_STEPS = 15;
-const OBSERVE_EVERY_STEPS = 5;
+/**
+ * The agent observes when its `/_mgmt/` watch delivers a change and on its
+ * own tick every 0.9 s: here, within 100 ms of a change to the store it
+ * reads, of its member's configuration or of its lifecycle state, and every
+ * 0.9 s regardless.
+ */
+const OBSERVE_CHANGES_EVERY_STEPS = 5;
+const OBSERVE_EVERY_STEPS = 45;
 
 /** What the data directory of a host keeps across its restarts. */
 export interface SimDisk {
@@ -41,12 +48,12 @@ export interface HostBugs extends NominatorBugs {
 }
 
 /** The URLs of a simulated host. */
-export function clientUrlOf(hostname: string): string {
-  return `http://${hostname}.sim:2379`;
+export function clientUrlOf(address: string): string {
+  return `http://${address}.sim:2379`;
 }
 
-function peerUrlOf(hostname: string): string {
-  return `http://${hostname}.sim:2380`;
+function peerUrlOf(address: string): string {
+  return `http://${address}.sim:2380`;
 }
 
 /** One simulated agent; see the file comment. */
@@ -56,19 +63,24 @@ export class SimHost {
   readonly effects: LifecycleEffects<SimMember>;
   private leaseId = 0;
   private steps = 0;
+  /** What the last observation saw (see OBSERVE_CHANGES_EVERY_STEPS). */
+  private observed = '';
   readonly nominator: SimNominator;
   alive = true;
+  private diesOnMemberStart = false;
 
   constructor(
     private readonly world: SimWorld,
     readonly hostname: string,
+    /** Where the network finds this process (its hostname, unless two processes share one). */
+    readonly address: string,
     readonly seeds: string[],
     readonly disk: SimDisk,
     idealClusterSize: number,
     private readonly bugs: HostBugs,
   ) {
-    const config = { hostname, seeds, clientUrls: [clientUrlOf(hostname)], serverUrls: [peerUrlOf(hostname)], idealClusterSize };
-    this.nominator = new SimNominator(world, idealClusterSize, bugs);
+    const config = { hostname, seeds, clientUrls: [clientUrlOf(address)], serverUrls: [peerUrlOf(address)], idealClusterSize };
+    this.nominator = new SimNominator(world, idealClusterSize);
     this.effects = new LifecycleEffects(config, this.port(idealClusterSize), this.facts);
     const actions = this.effects.actions();
     const machine = lifecycleMachine.provide({ actions });
@@ -81,7 +93,7 @@ export class SimHost {
         clientUrls: config.clientUrls,
         noServer: false,
         hasMemberData: disk.member !== undefined,
-        knownCluster: disk.record ? { clusterId: disk.record.clusterId, endpoints: disk.record.endpoints.filter((u) => u !== clientUrlOf(hostname)) } : undefined,
+        knownCluster: disk.record ? { clusterId: disk.record.clusterId, endpoints: disk.record.endpoints.filter((u) => u !== clientUrlOf(address)) } : undefined,
         timing: {
           duplicateHostnameGraceMs: 2 * LEASE_TTL_MS + 1000,
           connectRetry: { baseDelayMs: 100, maxDelayMs: 250 },
@@ -116,35 +128,48 @@ export class SimHost {
     if (peer) this.world.crashMember(peer.id);
   }
 
+  /** From now on the process dies the moment it is told to start its member. */
+  dieOnMemberStart(): void {
+    this.diesOnMemberStart = true;
+  }
+
   /** Whether the process finished (Ctrl-C done). */
   get done(): boolean {
     return this.actor.getSnapshot().status === 'done';
   }
 
-  /** One world step of this host: keep-alive, observation, removal check, nominator. */
+  /** One world step of this host: keep-alive, observation, removal check (the nominator runs on the world's clock). */
   step(): void {
     if (!this.alive || this.done) return;
     this.steps++;
     if (this.steps % KEEPALIVE_EVERY_STEPS === 0) this.keepAlive();
-    if (this.steps % OBSERVE_EVERY_STEPS === 0) {
-      this.observeNow();
+    if (this.steps % OBSERVE_CHANGES_EVERY_STEPS === 0) {
+      this.observeIfChanged();
       this.checkStillMember();
-      this.nominator.feed();
     }
   }
 
   private keepAlive(): void {
     if (this.leaseId === 0) return;
-    const left = this.world.renewLease(this.hostname, this.leaseId, LEASE_TTL_MS);
+    const left = this.world.renewLease(this.address, this.leaseId, LEASE_TTL_MS);
     if (left === 0) {
       this.leaseId = 0;
       this.send({ type: 'lease.lost' });
     }
   }
 
+  private observeIfChanged(): void {
+    const leader = this.world.leaderFor(this.address);
+    const peer = this.facts.peer;
+    const inputs = `${leader?.id ?? 0}:${leader?.state.kv.revision ?? 0}:${peer && !peer.stopped ? peer.driver.conf.voters.length : 0}:${this.state}`;
+    if (inputs === this.observed && this.steps % OBSERVE_EVERY_STEPS !== 0) return;
+    this.observed = inputs;
+    this.observeNow();
+  }
+
   /** The observer over the keys of the leader this host reaches (the agent's mirror of its watch). */
   private observeNow(): void {
-    const leader = this.world.leaderFor(this.hostname);
+    const leader = this.world.leaderFor(this.address);
     if (!leader) return;
     const kvs = this.world.read(leader, MGMT_PREFIX, true);
     const peer = this.facts.peer;
@@ -174,7 +199,7 @@ export class SimHost {
     const peer = this.facts.peer;
     const snap = this.actor.getSnapshot();
     if (!peer || this.facts.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
-    const leader = this.world.leaderFor(this.hostname);
+    const leader = this.world.leaderFor(this.address);
     if (!leader || leader === peer || leader.state.members.has(peer.id)) return;
     this.facts.removed = true;
     this.facts.removedIds.add(peer.id);
@@ -186,11 +211,11 @@ export class SimHost {
   /** The effects' port on the simulated world. */
   private port(idealClusterSize: number): EffectsPort<SimMember> {
     const world = this.world;
-    const host = this.hostname;
+    const host = this.address;
     const memberAt = (url: string): SimMember => {
-      const target = [...world.hosts.values()].find((h) => clientUrlOf(h.hostname) === url);
+      const target = [...world.hosts.values()].find((h) => clientUrlOf(h.address) === url);
       const m = target?.alive ? target.facts.peer : undefined;
-      if (!target || !m || m.stopped || !world.reaches(host, target.hostname)) throw new ClusterUnavailableError(`${url}: unreachable`);
+      if (!target || !m || m.stopped || !world.reaches(host, target.address)) throw new ClusterUnavailableError(`${url}: unreachable`);
       return m;
     };
     const leader = (): SimMember => {
@@ -236,8 +261,13 @@ export class SimHost {
       putOnLease: async (key, value, lease) => void (await this.gate(world.write(host, { put: { key: enc.encode(key), value: enc.encode(value), lease } }))),
       members: this.gated({
         start: async (o) => {
+          if (this.diesOnMemberStart) {
+            // The process dies as it starts its member (the fault of 'nominee-never-starts').
+            world.clock.defer(() => this.kill());
+            return new Promise<SimMember>(() => {});
+          }
           this.disk.member = { memberId: o.memberId, clusterId: o.clusterId };
-          return world.openMember({ memberId: o.memberId, clusterId: o.clusterId, hostname: host, peerUrls: [peerUrlOf(host)], bootstrap: o.bootstrap });
+          return world.openMember({ memberId: o.memberId, clusterId: o.clusterId, hostname: this.hostname, address: host, peerUrls: [peerUrlOf(host)], bootstrap: o.bootstrap });
         },
         watch: () => [],
         leading: (m, isLeader) => (isLeader ? this.nominator.start(m) : this.nominator.stop()),

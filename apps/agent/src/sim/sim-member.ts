@@ -6,13 +6,13 @@
  * shaped as the effects' LocalMember, so LifecycleEffects starts, watches
  * and stops it as it does a Peer.
  */
-import { RaftDriver, isEmptySnapshot, type ManualClock, type Message, type Rng } from '@mgmt/raft';
+import { RaftDriver, isEmptySnapshot, type ConfChange, type CoreOptions, type ConfState, type ManualClock, type Message, type Rng } from '@mgmt/raft';
 import type { SimStorageModel } from '@mgmt/raft/sim';
 import type { DurableStorage } from '@mgmt/wal';
 import { AgentState, bootstrapSave } from '../raft/agent-state.js';
 import type { LocalMember } from '../effects/effects-port.js';
 
-/** Raft timing of the simulated members (production's ticks, on a 20 ms manual tick). */
+/** Raft's tick in the simulation: production's 20 ms, on the manual clock. */
 export const SIM_TICK_MS = 20;
 
 /** What a simulated member is opened with. */
@@ -20,13 +20,22 @@ export interface SimMemberOptions {
   memberId: number;
   clusterId: string;
   hostname: string;
+  /** The host's address on the simulated network (its hostname, unless two hosts share one). */
+  address: string;
   peerUrls: string[];
   bootstrap: boolean;
   model: SimStorageModel;
   clock: ManualClock;
   rng: Rng;
   send: (m: Message) => boolean;
+  /** Test-only core settings (a planted bug); production's otherwise. */
+  core?: CoreOptions;
+  /** Where the agent's membership changes pass on their way to the driver (the checkers count them there). */
+  proposeConfChange: (cc: ConfChange, propose: (cc: ConfChange) => Promise<ConfState>) => Promise<ConfState>;
 }
+
+/** What the agent code sees of a member's Raft: the driver, with its peers' last-heard times. */
+type SimRaft = RaftDriver & { heardAgoMs(peer: number, nowMs: number): number };
 
 /** A running simulated member; see the file comment. */
 export class SimMember implements LocalMember {
@@ -35,7 +44,7 @@ export class SimMember implements LocalMember {
   /** When each peer was last heard from (world ms), for the nominator's health rule. */
   readonly lastHeardMs = new Map<number, number>();
   stopped = false;
-  readonly member: LocalMember['member'] & { raft: RaftDriver & { heardAgoMs(peer: number, nowMs: number): number } };
+  readonly member: LocalMember['member'] & { raft: SimRaft };
 
   constructor(
     readonly o: SimMemberOptions,
@@ -54,25 +63,34 @@ export class SimMember implements LocalMember {
       clock: o.clock,
       stateMachine: this.state,
       random: o.rng.fork().fn(),
+      // Production's options and timing (DRIVER_DEFAULTS): 20 ms ticks, heartbeats every 5, elections after 15-30.
       tickMs: SIM_TICK_MS,
-      electionTicks: 10,
-      heartbeatTicks: 1,
-      sendBeforePersist: true,
-      applyBeforePersist: true,
-      eagerCampaignTicks: 10,
+      ...(o.core ? { core: o.core } : {}),
     });
+    this.member = { raft: this.agentRaft(), state: this.state, identity: { clusterId: o.clusterId } };
+    if (fresh && o.bootstrap) this.driver.campaign();
+  }
+
+  /** The driver as the agent code uses it: membership changes through `proposeConfChange`, plus `heardAgoMs`. */
+  private agentRaft(): SimRaft {
+    const driver = this.driver;
     const heard = this.lastHeardMs;
-    const clock = o.clock;
-    const raft = Object.assign(this.driver, {
+    const propose = (cc: ConfChange) => driver.proposeConfChange(cc);
+    const extra = {
       heardAgoMs(peer: number, nowMs: number): number {
         let at = heard.get(peer);
         if (at === undefined) heard.set(peer, (at = nowMs));
         return Math.max(0, nowMs - at);
       },
-    });
-    this.member = { raft, state: this.state, identity: { clusterId: o.clusterId } };
-    void clock;
-    if (fresh && o.bootstrap) this.driver.campaign();
+      proposeConfChange: (cc: ConfChange) => this.o.proposeConfChange(cc, propose),
+    };
+    return new Proxy(driver, {
+      get(target, key) {
+        if (key === 'heardAgoMs' || key === 'proposeConfChange') return extra[key];
+        const v: unknown = Reflect.get(target, key, target);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    }) as SimRaft;
   }
 
   get id(): number {

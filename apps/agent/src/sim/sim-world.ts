@@ -8,12 +8,13 @@
  * Deterministic: one seeded Rng, no real time, no I/O.
  */
 import { encodeCommand, type ApplyResult, type Command } from '@mgmt/kv';
-import { ManualClock, Rng, type Message } from '@mgmt/raft';
+import { ManualClock, Rng, type ConfChange, type ConfState, type Message } from '@mgmt/raft';
 import { WalStorageModel } from '@mgmt/wal';
 import { SimulatedClock } from 'xstate';
 import { ClusterUnavailableError, type KeyValue } from '../cluster/cluster-client.js';
 import { SIM_TICK_MS, SimMember } from './sim-member.js';
 import type { SimHost } from './sim-host.js';
+import type { ConfChangeHook } from './sim-nominator.js';
 
 /** A proposal not applied within this long fails as unavailable (the client's deadline). */
 const PROPOSAL_TIMEOUT_MS = 3_000;
@@ -24,7 +25,7 @@ const LEASE_CHECK_MS = 500;
 const CLIENT_ATTEMPTS = 3;
 
 /** No leader took the proposal (etcd's "no leader": the client tries elsewhere). */
-class NoLeaderError extends ClusterUnavailableError {}
+export class NoLeaderError extends ClusterUnavailableError {}
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -35,6 +36,14 @@ interface InFlight {
   m: Message;
 }
 
+/** Test-only switches of the world's members. */
+export interface WorldBugs {
+  /** Raft's election restriction is skipped: a candidate missing committed entries can win (and overwrite them). */
+  skipElectionRestriction?: boolean;
+  /** The leader answers a write as soon as it has appended it, before a quorum has it (and without its revision). */
+  ackOnAppend?: boolean;
+}
+
 /** The simulated world; see the file comment. */
 export class SimWorld {
   readonly rng: Rng;
@@ -43,7 +52,7 @@ export class SimWorld {
   readonly model: WalStorageModel;
   readonly members = new Map<number, SimMember>();
   readonly hosts = new Map<string, SimHost>();
-  /** Host pairs that cannot reach each other ("a|b", both orders). */
+  /** Host addresses that cannot reach each other ("a|b" cuts a -> b). */
   private readonly cuts = new Set<string>();
   private queue: InFlight[] = [];
   private seq = 0;
@@ -57,9 +66,14 @@ export class SimWorld {
   readonly onConfApplied: Array<(m: SimMember, voters: number[], learners: number[]) => void> = [];
   /** Told when an agent is about to stop its member on purpose (a leave, a removal), before it stops. */
   readonly onMemberLeaving: Array<(m: SimMember) => void> = [];
+  /** Every membership change the agents propose passes these, outermost first (the checkers count; a planted bug meddles). */
+  readonly confChangeHooks: ConfChangeHook[] = [];
   steps = 0;
 
-  constructor(readonly seed: number) {
+  constructor(
+    readonly seed: number,
+    private readonly bugs: WorldBugs = {},
+  ) {
     this.rng = new Rng(seed);
     this.model = new WalStorageModel(seed);
   }
@@ -86,7 +100,7 @@ export class SimWorld {
   }
 
   private hostOf(memberId: number): string | undefined {
-    return this.members.get(memberId)?.o.hostname;
+    return this.members.get(memberId)?.o.address;
   }
 
   /** A member's send: lost when the hosts are cut, else delivered 1-2 steps later. */
@@ -102,14 +116,27 @@ export class SimWorld {
   // ---- members ----
 
   /** Opens a member on its disk and registers it with the network. */
-  openMember(o: { memberId: number; clusterId: string; hostname: string; peerUrls: string[]; bootstrap: boolean }): SimMember {
-    const member = new SimMember({ ...o, model: this.model, clock: this.clock, rng: this.rng, send: (m) => this.send(m) });
+  openMember(o: { memberId: number; clusterId: string; hostname: string; address: string; peerUrls: string[]; bootstrap: boolean }): SimMember {
+    const member: SimMember = new SimMember({
+      ...o,
+      model: this.model,
+      clock: this.clock,
+      rng: this.rng,
+      send: (m) => this.send(m),
+      proposeConfChange: (cc, propose) => this.throughHooks(member, cc, propose),
+      ...(this.bugs.skipElectionRestriction ? { core: { unsafeTestBugs: { skipElectionRestriction: true } } } : {}),
+    });
     this.members.set(o.memberId, member);
     member.state.onConfChange(() => {
       const conf = member.driver.conf;
       for (const fn of this.onConfApplied) fn(member, [...conf.voters], [...conf.learners]);
     });
     return member;
+  }
+
+  private throughHooks(m: SimMember, cc: ConfChange, propose: (cc: ConfChange) => Promise<ConfState>, from = 0): Promise<ConfState> {
+    const hook = this.confChangeHooks[from];
+    return hook ? hook(m, cc, (next) => this.throughHooks(m, next, propose, from + 1)) : propose(cc);
   }
 
   /** A member's process died: it halts, and its disk keeps only what survives a power cut. */
@@ -131,7 +158,7 @@ export class SimWorld {
   leaderFor(host: string): SimMember | undefined {
     let best: SimMember | undefined;
     for (const m of this.running()) {
-      if (!m.driver.isLeader || !this.reaches(host, m.o.hostname) || !this.reaches(m.o.hostname, host)) continue;
+      if (!m.driver.isLeader || !this.reaches(host, m.o.address) || !this.reaches(m.o.address, host)) continue;
       if (!best || m.driver.term > best.driver.term) best = m;
     }
     return best;
@@ -175,6 +202,11 @@ export class SimWorld {
       });
       try {
         leader.driver.propose(encodeCommand(command, id));
+        if (this.bugs.ackOnAppend) {
+          cancel();
+          leader.state.forget(id);
+          resolve({ ok: true, revision: 0, response: {} });
+        }
       } catch (err) {
         cancel();
         leader.state.forget(id);
@@ -222,7 +254,7 @@ export class SimWorld {
     const due = [...this.leaseDeadlines].filter(([id, at]) => at <= this.nowMs && leader.state.kv.lease(id)).map(([id]) => id);
     if (due.length === 0) return;
     for (const id of due) this.leaseDeadlines.delete(id);
-    void this.propose(leader.o.hostname, { leaseExpire: { IDs: due } }).catch(() => {
+    void this.propose(leader.o.address, { leaseExpire: { IDs: due } }).catch(() => {
       for (const id of due) this.leaseDeadlines.set(id, this.nowMs);
     });
   }
@@ -265,5 +297,5 @@ export class SimWorld {
 
 /** Lets every promise chain that can move on do so (no real time passes in the world). */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise<void>((r) => setImmediate(r));
+  for (let i = 0; i < 1; i++) await new Promise<void>((r) => setImmediate(r));
 }
