@@ -8,7 +8,7 @@
  * not heard from, a change in flight). Pure: samples in, a yes or no out;
  * nominator-runner.ts takes the samples and builds the views.
  */
-import type { ClusterView } from '@mgmt/cluster-fsm';
+import { DEFAULT_NOMINATOR_POLICY, type ClusterView } from '@mgmt/cluster-fsm';
 import { NOMINATOR_TICK_MS } from './view.js';
 
 /** How long the nominator must have decided `none` on a steady cluster before views are spaced out. */
@@ -55,6 +55,18 @@ export function afterView(state: PaceState | undefined, sample: PaceSample, stea
  */
 export const HEARD_LATELY_MS = 500;
 
+/**
+ * Whether a member's log is as good as the leader's for every rule of the
+ * nominator (healthy: within maxLagEntries; caught up: past
+ * promoteMatchRatio of the leader's index). A follower a few entries
+ * behind while clients write is not news to the nominator: comparing
+ * indexes exactly made every client write rebuild the view.
+ */
+export function closeEnough(match: number, leaderLastIndex: number): boolean {
+  const p = DEFAULT_NOMINATOR_POLICY;
+  return leaderLastIndex - match <= p.maxLagEntries && match >= leaderLastIndex * p.promoteMatchRatio;
+}
+
 /** What a view is made of, apart from time, as the leader's member tells it. */
 export interface PaceInputSource {
   /** Changes whenever a `/_mgmt/` key changes (writes elsewhere in the store cannot change a view). */
@@ -74,8 +86,8 @@ export interface PaceInputSource {
  */
 export function paceInputs(s: PaceInputSource): string {
   const members = s.members.map((m) => `${m.id}:${m.name}:${m.isLearner ? 'l' : 'v'}:${m.peerUrls.join(',')}`).join(';');
-  const progress = s.progress.map((p) => `${p.id}:${p.heardAgoMs <= HEARD_LATELY_MS ? 'h' : 's'}:${p.match === s.leaderLastIndex ? 'c' : 'b'}`).join(';');
-  return `${s.mgmtVersion}|${s.leaderLastIndex}|${s.committedInTerm ? 1 : 0}|${s.confChangePending ? 1 : 0}|${members}|${progress}`;
+  const progress = s.progress.map((p) => `${p.id}:${p.heardAgoMs <= HEARD_LATELY_MS ? 'h' : 's'}:${closeEnough(p.match, s.leaderLastIndex) ? 'c' : 'b'}`).join(';');
+  return `${s.mgmtVersion}|${s.committedInTerm ? 1 : 0}|${s.confChangePending ? 1 : 0}|${members}|${progress}`;
 }
 
 /**
@@ -88,7 +100,7 @@ export function paceInputs(s: PaceInputSource): string {
  */
 export function isSteady(view: ClusterView, decisionKind: string | undefined): boolean {
   if (decisionKind !== 'none') return false;
-  if (view.members.some((m) => m.isLearner || m.matchIndex !== view.leaderLastIndex || m.lastHeardTicksAgo * NOMINATOR_TICK_MS >= HEARD_LATELY_MS)) return false;
+  if (view.members.some((m) => m.isLearner || !closeEnough(m.matchIndex, view.leaderLastIndex) || m.lastHeardTicksAgo * NOMINATOR_TICK_MS >= HEARD_LATELY_MS)) return false;
   const names = new Set(view.members.map((m) => m.name));
   if (![...names].every((name) => name in view.volunteers)) return false;
   const roomForMore = view.members.length < view.idealClusterSize;

@@ -37,10 +37,11 @@ export class AgentSim {
   constructor(
     seed: number,
     private readonly bugs: SimBugs,
+    clients = CLIENTS,
   ) {
     this.world = new SimWorld(seed, bugs);
     this.violations = installCheckers(this.world);
-    this.clients = new SimClients(this.world, CLIENTS, bugs);
+    this.clients = new SimClients(this.world, clients, bugs);
     if (bugs.addsTwoAtOnce) this.world.confChangeHooks.unshift(addsTwoAtOnce(this.world));
   }
 
@@ -91,15 +92,16 @@ export class AgentSim {
     this.world.write(leader.o.address, { put: { key: enc.encode(IDEAL_CLUSTER_SIZE_KEY), value: enc.encode(String(size)) } }).catch(() => {});
   }
 
-  /** Runs until converged or the bound passes (then a violation). */
-  async converge(): Promise<void> {
+  /** Runs until converged or the bound passes (then a violation); returns why not (undefined once converged). */
+  async converge(): Promise<string | undefined> {
     let why: string | undefined;
     for (let i = 0; i < CONVERGE_WITHIN_STEPS; i += 25) {
       await this.run(25);
       why = notConverged(this.world);
-      if (why === undefined) return;
+      if (why === undefined) return undefined;
     }
     this.violations.push(`did not converge within ${(CONVERGE_WITHIN_STEPS * 20) / 1000} simulated seconds: ${why}`);
+    return why;
   }
 
   addresses(): string[] {

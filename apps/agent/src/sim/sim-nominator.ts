@@ -28,19 +28,25 @@ export interface NominatorBugs {
 /** A membership change on its way through a member's driver. */
 export type ConfChangeHook = (m: SimMember, cc: ConfChange, propose: (cc: ConfChange) => Promise<ConfState>) => Promise<ConfState>;
 
-/** Counts the membership changes proposed and not yet applied or failed (at most one may be). */
+/**
+ * Counts, per member, the membership changes its agent proposed and that
+ * are not yet applied or failed: an agent may have one in flight at a time.
+ * (A new leader cannot know what its predecessor still has in flight; Raft
+ * itself refuses a change while one is in its log uncommitted.)
+ */
 export class ChangesInFlight {
-  count = 0;
+  private readonly counts = new Map<number, number>();
   readonly violations: string[] = [];
 
-  /** The hook that counts (see SimWorld.confChangeHook). */
-  readonly hook: ConfChangeHook = async (_m, cc, propose) => {
-    this.count++;
-    if (this.count > 1) this.violations.push(`two membership changes in flight (${describe(cc)} proposed while another was pending)`);
+  /** The hook that counts (see SimWorld.confChangeHooks). */
+  readonly hook: ConfChangeHook = async (m, cc, propose) => {
+    const count = (this.counts.get(m.id) ?? 0) + 1;
+    this.counts.set(m.id, count);
+    if (count > 1) this.violations.push(`two membership changes in flight at ${m.o.address} (${describe(cc)} proposed while another was pending)`);
     try {
       return await propose(cc);
     } finally {
-      this.count--;
+      this.counts.set(m.id, (this.counts.get(m.id) ?? 1) - 1);
     }
   };
 }

@@ -42,7 +42,9 @@ async function startHosts(sim: AgentSim, n: number, together: boolean): Promise<
 export async function runAgentSim(o: AgentSimOptions): Promise<AgentSimResult> {
   const sim = new AgentSim(o.seed, o.bugs ?? {});
   const rng = sim.world.rng;
-  const scenario: ScenarioName = o.scenario === undefined || o.scenario === 'random' ? rng.pick(SCENARIO_NAMES) : o.scenario;
+  // Drawn even when named, so that `--scenario` with the seed a random run printed replays that run exactly.
+  const drawn = rng.pick(SCENARIO_NAMES);
+  const scenario: ScenarioName = o.scenario === undefined || o.scenario === 'random' ? drawn : o.scenario;
   const n = 3 + rng.int(7);
   sim.ideal = scenario === 'join' || scenario === 'simultaneous-join' ? Math.min(n, 3 + rng.int(3)) : 1 + rng.int(7);
   try {

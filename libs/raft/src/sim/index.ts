@@ -9,3 +9,4 @@ export { runSimulation, type RunOptions, type RunResult } from './runner.js';
 export { MemoryStorageModel, type SimStorage, type SimStorageModel } from './storage-model.js';
 export { SafetyChecker } from './checkers.js';
 export { checkLinearizable } from './linearizability.js';
+export { parseScenario, printScenario, type ScenarioBlock } from './scenario.js';
