@@ -9,29 +9,24 @@
 import {
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
-  VOLUNTEERS_PREFIX,
-  encodeUrls,
-  endpointKey,
   findHostileValues,
-  hostnameFromKey,
   activeStateIds,
   lifecycleMachine,
   parseIdealClusterSize,
-  volunteerKey,
-  zoneKey,
   type LifecycleOutput,
 } from '@mgmt/cluster-fsm';
 import type { Transport } from '@mgmt/transport';
 import { createActor, type Actor } from 'xstate';
 import type { Graph } from '@mgmt/graph';
 import type { ConnectionLimits, FairQueueLimits } from '@mgmt/kv';
-import { AgentLease, isLeaseGone } from './cluster/agent-lease.js';
+import { AgentLease } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { CONVERGED_PREFIX, EXPORTED_PREFIX, PENDING_WRITE_MS } from './graph/exports.js';
-import { STATUS_PREFIX, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { CONVERGED_PREFIX, EXPORTED_PREFIX } from './graph/exports.js';
+import { STATUS_PREFIX, stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
+import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
 import { BackupScheduler } from './backup/backup-scheduler.js';
 import { CorruptionChecker } from './etcd/corruption-checker.js';
@@ -39,8 +34,8 @@ import type { BackupOptions } from './backup/backup-plan.js';
 import type { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader } from './cluster/view.js';
 import { hostRole } from './status/host-role.js';
-import { planOwnKeyRepairs, type OwnedKey } from './cluster/own-keys.js';
-import { confirmRepairs } from './cluster/repair-confirm.js';
+import { OwnKeyUpkeep } from './cluster/own-key-upkeep.js';
+import { RemovalCheck } from './cluster/removal-check.js';
 import { WarnOnce } from './cluster/warn-once.js';
 import type { Logger } from './log.js';
 import type { Peer } from './peer.js';
@@ -57,15 +52,6 @@ import { BootstrapHello } from './cluster/bootstrap-hello.js';
 import { newHostFacts, type HostFacts } from './effects/effects-port.js';
 import { LifecycleEffects } from './effects/lifecycle-effects.js';
 import { PeerHost, cryptoRandomId, dataDirDisk, systemClock } from './effects/production-port.js';
-
-/** Whether `text` is a status this host published (any of its versions: it changes with every commit). */
-function isStatusOf(text: string, hostname: string): boolean {
-  try {
-    return (JSON.parse(text) as Partial<AgentStatus>).hostname === hostname;
-  } catch {
-    return false;
-  }
-}
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -153,17 +139,12 @@ export class Agent {
   /** When a client without a members record last asked for the member list. */
   private memberListAskedAtMs = 0;
   private memberListVoters: number | undefined;
-  private checkingMembership = false;
   private ticks = 0;
-  /** The last published status the watch has shown back. */
-  private statusSeen = '';
   private readonly done: Promise<LifecycleOutput>;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly idealSize: IdealSizeReader;
   /** One warning per hostile `/_mgmt/` value. */
   private readonly warnOnce: WarnOnce;
-  /** Own keys found wrong by the last poll (repaired when the next finds them wrong too). */
-  private repairSuspects = new Set<string>();
   private lastState = '';
   /** This agent's recent lifecycle transitions (newest last). */
   readonly transitions: Transition[] = [];
@@ -189,9 +170,11 @@ export class Agent {
   private readonly peerHost: PeerHost;
   /** The endpoint and volunteer keys, written until they stick while the member runs (see restart-from-disk.ts). */
   private readonly endpointKey: KeyKeeper;
-  /** The last tick saw this host's endpoint key while it runs no member (see withdrawStaleEndpoint). */
-  private staleEndpointSeen = false;
   private readonly volunteerKey: KeyKeeper;
+  /** The keys this agent owns, put back when a client deletes them (cluster/own-key-upkeep.ts). */
+  private readonly ownKeys: OwnKeyUpkeep;
+  /** Whether this member was removed while it could not hear of it (cluster/removal-check.ts). */
+  private readonly removalCheck: RemovalCheck;
 
   // The host's facts, as the code below has always named them (shared with the effects).
   private get peer(): Peer | undefined {
@@ -199,9 +182,6 @@ export class Agent {
   }
   private get removed(): boolean {
     return this.facts.removed;
-  }
-  private set removed(v: boolean) {
-    this.facts.removed = v;
   }
   private get promotedSent(): boolean {
     return this.facts.promotedSent;
@@ -223,9 +203,6 @@ export class Agent {
   }
   private set knownEndpoints(v: string[]) {
     this.facts.knownEndpoints = v;
-  }
-  private get removedIds(): Set<number> {
-    return this.facts.removedIds;
   }
   private get nominator(): NominatorRunner | undefined {
     return this.peerHost.nominator;
@@ -250,6 +227,29 @@ export class Agent {
     this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }));
+    this.ownKeys = new OwnKeyUpkeep({
+      config,
+      stage: () => {
+        const snap = this.actor.getSnapshot();
+        const volunteering = snap.matches({ volunteer: 'waiting' }) || snap.matches('nominated') || snap.matches('peer');
+        return { volunteering, running: snap.matches({ peer: 'running' }), ownsHostname: this.ownsHostname, hasMember: this.peer !== undefined };
+      },
+      mirror: () => this.mirror.kvs,
+      status: this.statusPublisher,
+      lease: this.lease,
+      client: this.client,
+      endpointKey: () => this.endpointKey,
+      log,
+    });
+    this.removalCheck = new RemovalCheck({
+      config,
+      facts: this.facts,
+      local: () => this.localView(),
+      servesOrLeaves: () => this.actor.getSnapshot().matches('peer') || this.actor.getSnapshot().matches('leaving'),
+      outside: this.outside,
+      send: (e) => this.send(e),
+      log,
+    });
     this.metrics = createMetrics(config.hostname, () => this.clusterView(), async () => (this.peer ? sampleMember(this.peer, config.quotaBackendBytes) : undefined));
     this.backups = config.backup ? new BackupScheduler(config.backup, config.hostname, () => this.peer, log.child({ part: 'backup' })) : undefined;
     this.corruptionChecker = config.corruptCheckIntervalMs ? new CorruptionChecker(config.corruptCheckIntervalMs, () => this.peer, log.child({ part: 'corrupt-check' })) : undefined;
@@ -262,7 +262,7 @@ export class Agent {
         log: log.child({ part: 'graph' }),
         store: {
           put: (key, value, lease) => this.putOnLease(key, value, lease),
-          apply: (puts, deletes, lease) => this.onLease(lease, () => this.client.putAndDelete(puts, deletes, lease)),
+          apply: (puts, deletes, lease) => this.ownKeys.onLease(lease, () => this.client.putAndDelete(puts, deletes, lease)),
           delete: (key) => this.client.delete(key),
           lease: () => this.lease.ensure(),
         },
@@ -416,7 +416,7 @@ export class Agent {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
     this.config.onObserved?.(mirror.revision);
-    this.noteStatusSeen();
+    this.ownKeys.noteStatusSeen();
     // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
     const isPeer = this.peer !== undefined;
     const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.config.hostname, isPeer));
@@ -439,12 +439,6 @@ export class Agent {
     this.observePending = { lifecycle: false, graph: false };
     if (all) this.observeNow();
     if (all || exports) this.observeGraph();
-  }
-
-  /** Notes when the watch has shown this agent's last published status back (after that, its absence is damage). */
-  private noteStatusSeen(): void {
-    const published = this.statusPublisher.published;
-    if (published !== '' && this.mirror.kvs.get(statusKey(this.config.hostname))?.value === published) this.statusSeen = published;
   }
 
   /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
@@ -520,23 +514,16 @@ export class Agent {
       if (this.mirror.revision === 0) return;
       const tick = ++this.ticks;
       // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
-      const own = this.ownedKeys().flatMap((w) => this.mirror.kvs.get(w.key) ?? []);
+      const own = this.ownKeys.inMirror();
       if (tick % OBSERVE_EVERY_TICKS === 0) {
         this.observeNow();
         const local = this.localView();
         if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
-        // Detached: a linearizable list may wait out a timeout per endpoint, and the tick goes on meanwhile.
-        if (!this.checkingMembership) {
-          this.checkingMembership = true;
-          void this.checkStillMember()
-            .catch((err: unknown) => this.log.debug({ err: (err as Error).message }, 'membership check failed'))
-            .finally(() => (this.checkingMembership = false));
-        }
+        this.removalCheck.start();
       }
       // A failed export write is retried here too, not only on the next change.
       if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
-      await this.repairOwnKeys(own);
-      await this.withdrawStaleEndpoint();
+      await this.ownKeys.tick(own);
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {
@@ -548,79 +535,9 @@ export class Agent {
     return this.peer?.member.raft.isLeader ?? false;
   }
 
-  /**
-   * The keys this agent owns, as its lifecycle stands now: the volunteer key
-   * while it volunteers or serves (not while it leaves), the endpoint while
-   * its peer runs, the status it last published.
-   */
-  private ownedKeys(): OwnedKey[] {
-    const snap = this.actor.getSnapshot();
-    const host = this.config.hostname;
-    const want: OwnedKey[] = [];
-    const volunteering = snap.matches({ volunteer: 'waiting' }) || snap.matches('nominated') || snap.matches('peer');
-    if (this.ownsHostname && volunteering) want.push({ key: volunteerKey(host), value: encodeUrls(this.config.serverUrls), onlyIfOurs: true });
-    if (this.ownsHostname && this.config.zone !== undefined) want.push({ key: zoneKey(host), value: this.config.zone });
-    if (snap.matches({ peer: 'running' })) want.push({ key: endpointKey(host), value: encodeUrls(this.config.clientUrls) });
-    const published = this.statusPublisher.published;
-    if (published !== '') want.push({ key: statusKey(host), value: published, accepts: (stored) => isStatusOf(stored, host) });
-    return want;
-  }
-
-  /**
-   * Puts back the own keys a client deleted or changed (or that a revoked
-   * lease took with it), one log line each. Only a key found wrong by two
-   * polls in a row is re-written (see repair-confirm.ts).
-   */
-  private async repairOwnKeys(kvs: readonly KeyValue[]): Promise<void> {
-    // A status published moments ago that the watch has not shown yet is in flight, not damage.
-    const mine = statusKey(this.config.hostname);
-    const published = this.statusPublisher.published;
-    this.noteStatusSeen();
-    const inFlight = (key: string) => key === mine && this.statusSeen !== published && Date.now() - this.statusPublisher.publishedAtMs < PENDING_WRITE_MS;
-    const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.lease.id).filter((r) => !inFlight(r.key));
-    const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);
-    this.repairSuspects = suspects;
-    if (confirmed.length === 0) return;
-    const lease = await this.lease.ensure();
-    for (const r of confirmed) {
-      // The lifecycle may have moved on meanwhile (leaving revokes the volunteer key): re-check each key.
-      if (!this.ownedKeys().some((w) => w.key === r.key)) continue;
-      await this.putOnLease(r.key, r.value, lease);
-      this.log.info({ key: r.key }, `re-wrote ${r.key}: ${r.why}`);
-    }
-  }
-
-  /**
-   * A host without a running member has no endpoint key. One its withdrawal
-   * left behind (every endpoint failed at that moment: CI's auth test, as the
-   * killed leader's successor took over) made the nominator pass this host
-   * over for good, as one still running a removed member. Deleted once two
-   * ticks in a row see it on this agent's own lease.
-   */
-  private async withdrawStaleEndpoint(): Promise<void> {
-    const key = endpointKey(this.config.hostname);
-    const kv = this.mirror.kvs.get(key);
-    const stale = this.peer === undefined && kv !== undefined && kv.lease !== 0 && kv.lease === this.lease.id;
-    const confirmed = stale && this.staleEndpointSeen;
-    this.staleEndpointSeen = stale && !confirmed;
-    if (!confirmed) return;
-    await this.endpointKey.withdraw(() => this.client.delete(key));
-    this.log.info({ key }, `deleted ${key}: this host runs no member`);
-  }
-
-  /** Puts `key` on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
+  /** Puts `key` on `lease` (see OwnKeyUpkeep.putOnLease). */
   private putOnLease(key: string, value: string, lease: number): Promise<void> {
-    return this.onLease(lease, () => this.client.put(key, value, lease));
-  }
-
-  /** Runs a write on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
-  private async onLease(lease: number, write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (err) {
-      if (isLeaseGone(err)) this.lease.drop(lease);
-      throw err;
-    }
+    return this.ownKeys.putOnLease(key, value, lease);
   }
 
   /**
@@ -635,67 +552,14 @@ export class Agent {
     this.client.setHome(this.peer ? this.config.clientUrls[0] : undefined);
   }
 
-  /**
-   * What the status page shows: every host's published status, the
-   * volunteers, the ideal size, and this agent's own Raft view.
-   */
   /** The Prometheus text of this agent's metrics. */
   metricsText(): Promise<string> {
     return this.metrics.render();
   }
 
+  /** What the status page and the metrics show of the cluster (status/cluster-view.ts). */
   async clusterView(): Promise<ClusterView> {
-    const kvs = this.mirroredKeys() ?? [];
-    const hosts: AgentStatus[] = [];
-    const volunteers: string[] = [];
-    let ideal: string | undefined;
-    for (const kv of kvs) {
-      if (kv.key.startsWith(STATUS_PREFIX)) {
-        try {
-          hosts.push(JSON.parse(kv.value) as AgentStatus);
-        } catch {
-          // a status written by another version: skip it
-        }
-      }
-      const v = hostnameFromKey(VOLUNTEERS_PREFIX, kv.key);
-      if (v !== undefined) volunteers.push(v);
-      if (kv.key === IDEAL_CLUSTER_SIZE_KEY) ideal = kv.value;
-    }
-    const self = this.status();
-    const others = hosts.filter((h) => h.hostname !== self.hostname);
-    return { hosts: [self, ...others].sort((a, b) => a.hostname.localeCompare(b.hostname)), volunteers, idealClusterSize: ideal, self };
-  }
-
-  /**
-   * A removed member stops hearing from the leader, so it never applies its
-   * own removal. Ask the others: when a member that is not this one lists
-   * the members and this one is not among them, this member was removed.
-   * The list is linearizable: a member removed a moment ago and still
-   * stopping would otherwise answer with its old view, and tell a member
-   * added after it left that it was removed.
-   */
-  private async checkStillMember(): Promise<void> {
-    const peer = this.localView();
-    // Only a running or leaving peer can be told it was removed (the machine ignores the fact while the member starts).
-    const snap = this.actor.getSnapshot();
-    if (!peer || this.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
-    const others = [...this.knownEndpoints, ...this.config.seeds].filter((u) => !this.config.clientUrls.includes(u));
-    if (others.length === 0) return;
-    this.outside.setEndpoints(others);
-    let members;
-    try {
-      members = await this.outside.memberList(true);
-    } catch {
-      return;
-    }
-    if (members.length > 0 && !members.some((m) => Number(m.ID) === peer.member.raft.id)) {
-      this.removed = true;
-      this.removedIds.add(peer.member.raft.id);
-      this.log.info({ member: peer.member.raft.id, via: this.outside.endpoint }, 'this member is no longer in the cluster');
-      this.send({ type: 'member.removed' });
-      this.nominatedSeen = false;
-      this.send({ type: 'nomination.revoked' });
-    }
+    return clusterViewOf(this.mirroredKeys() ?? [], this.status());
   }
 
   /**

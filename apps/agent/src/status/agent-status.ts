@@ -71,3 +71,12 @@ export function stateName(value: unknown): string {
   return String(value);
 }
 
+
+/** Whether `text` is a status `hostname` published (any of its versions: it changes with every commit). */
+export function isStatusOf(text: string, hostname: string): boolean {
+  try {
+    return (JSON.parse(text) as Partial<AgentStatus>).hostname === hostname;
+  } catch {
+    return false;
+  }
+}
