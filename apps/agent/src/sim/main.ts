@@ -23,7 +23,7 @@ interface Share {
 }
 
 /** What a process reports: a line to print, a finished run, or its end. */
-type Report = { kind: 'line'; text: string } | { kind: 'run'; violations: number } | { kind: 'done' };
+type Report = { kind: 'line'; text: string } | { kind: 'run'; seed: number; violations: number } | { kind: 'done' };
 
 /** How often progress is printed, in runs. */
 const PROGRESS_EVERY = 1_000;
@@ -51,7 +51,7 @@ async function runShare(share: Share, report: (r: Report) => void, onSeed: (seed
     const r = await runAgentSim({ seed, scenario: share.scenario });
     if (share.verbose) report({ kind: 'line', text: `seed ${r.seed} (${r.scenario}, ${r.hosts} hosts): ${r.steps} steps, ${r.violations.length} violations\n` });
     if (r.violations.length > 0) report({ kind: 'line', text: describeFailure(r) });
-    report({ kind: 'run', violations: r.violations.length });
+    report({ kind: 'run', seed, violations: r.violations.length });
   }
   report({ kind: 'done' });
 }
@@ -83,12 +83,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   let done = 0;
   let violations = 0;
+  // The last seed each process finished (they run theirs in order): every seed below the smallest next one is done.
+  const lastDone = new Map<number, number>();
   const onReport = (r: Report) => {
     if (r.kind === 'line') process.stdout.write(r.text);
     else if (r.kind === 'run') {
       done++;
       violations += r.violations;
-      if (done % PROGRESS_EVERY === 0 && done < runs) process.stderr.write(`${done} runs, ${violations} violations (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      lastDone.set((r.seed - seed) % threads, r.seed);
+      if (done % PROGRESS_EVERY === 0 && done < runs) {
+        const prefix = Math.min(...Array.from({ length: threads }, (_, j) => (lastDone.get(j) ?? seed + j - threads) + threads)) - 1;
+        process.stderr.write(`${done} runs, ${violations} violations; seeds ${seed}-${prefix} all done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      }
     }
   };
   const shares: Share[] = [];
