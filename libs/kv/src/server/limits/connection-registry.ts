@@ -127,9 +127,12 @@ export class ConnectionRegistry {
         call.sendStatus({ code: refused.code as status, details: refused.message });
       };
       const release = () => {
-        if (turn === 'running') this.fair.finish();
-        else if (turn === 'waiting') this.fair.withdraw(budget, start);
+        // The turn is given up before the queue hears of it: finish() starts the
+        // next waiting calls at once, and whatever they do must find this one done.
+        const was = turn;
         turn = 'none';
+        if (was === 'running') this.fair.finish();
+        else if (was === 'waiting') this.fair.withdraw(budget, start);
         if (!held) return;
         held = false;
         budget.release(kind);
