@@ -76,8 +76,12 @@ export class LazyTicker {
   /** Before an input: counts the ticks that have passed, short of the due one (that one is the timer's). */
   catchUp(): void {
     if (!this.running) return;
-    if (this.isStalled()) this.resync();
-    this.advanceTo(Math.min(this.clockTick(), this.dueTick - 1));
+    let tick = this.clockTick();
+    if (this.isStalled(tick)) {
+      this.resync();
+      tick = this.counted;
+    }
+    this.advanceTo(Math.min(tick, this.dueTick - 1));
   }
 
   /** The next tick that does something is `ticksFromLast` ticks after the last one counted (Infinity: none). */
@@ -88,9 +92,9 @@ export class LazyTicker {
     if (this.dueTick < this.armedTick) this.arm(this.dueTick);
   }
 
-  /** Whether the armed timer is more than a tick overdue. */
-  private isStalled(): boolean {
-    return this.clockTick() > this.armedTick + 1;
+  /** Whether the armed timer is more than a tick overdue at clock tick `tick`. */
+  private isStalled(tick: number): boolean {
+    return tick > this.armedTick + 1;
   }
 
   /** After a stall: counts up to the tick before the armed one, drops the rest, restarts the phase now; the owner plans again. */
@@ -127,14 +131,15 @@ export class LazyTicker {
 
   private onTimer(armed: number): void {
     if (!this.running) return;
-    if (this.isStalled()) {
+    const tick = this.clockTick();
+    if (this.isStalled(tick)) {
       this.resync();
     } else {
       this.cancelTimer = undefined;
       this.armedTick = Infinity;
       // The timer is the authority for its own tick: a real timer may fire a
       // fraction of a millisecond before the clock's reading says so.
-      this.advanceTo(Math.max(this.clockTick(), armed));
+      this.advanceTo(Math.max(tick, armed));
     }
     if (this.running) this.onWake();
   }
