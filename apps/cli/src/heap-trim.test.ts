@@ -3,7 +3,7 @@
 // process is quiet, and the heap in use is small enough for a short pause;
 // and that the trimmer runs only where node exposes a collector.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEAP_TRIM_POLICY, exposedCollector, shouldTrimHeap, startHeapTrim, type HeapSample } from './heap-trim.js';
+import { CLIENT_HEAP_TRIM_POLICY, DEFAULT_HEAP_TRIM_POLICY, exposedCollector, shouldTrimHeap, startHeapTrim, type HeapSample } from './heap-trim.js';
 
 const MiB = 2 ** 20;
 const policy = DEFAULT_HEAP_TRIM_POLICY;
@@ -27,6 +27,12 @@ describe('shouldTrimHeap', () => {
 
   it('never collects a large heap in use (the pause would grow with it)', () => {
     expect(shouldTrimHeap(policy, baseline, { ...grownAndQuiet, totalHeapBytes: 1024 * MiB, usedHeapBytes: policy.maxUsedBytes + 1 })).toBe(false);
+  });
+
+  it('trims a client agent (no store) after a smaller growth than a member', () => {
+    const grown = { ...grownAndQuiet, totalHeapBytes: baseline + 4 * MiB };
+    expect(shouldTrimHeap(CLIENT_HEAP_TRIM_POLICY, baseline, grown)).toBe(true);
+    expect(shouldTrimHeap(DEFAULT_HEAP_TRIM_POLICY, baseline, grown)).toBe(false);
   });
 
   it('decides nothing from an empty interval', () => {

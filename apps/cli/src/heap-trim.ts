@@ -46,6 +46,18 @@ export const DEFAULT_HEAP_TRIM_POLICY: HeapTrimPolicy = {
   quietLoopUtilization: 0.2,
 };
 
+/**
+ * The policy of a client agent (`mgmt run --no-server`): no store, so a
+ * small heap whose growth is mostly start-up (modules, protobuf types, the
+ * first connections); trimmed once that is over and whenever it grows by
+ * 4 MiB again. Its pause (a few ms on a ~20 MB heap) costs no leadership,
+ * and issue 19 gives a client 80 MB resident.
+ */
+export const CLIENT_HEAP_TRIM_POLICY: HeapTrimPolicy = {
+  ...DEFAULT_HEAP_TRIM_POLICY,
+  growthBytes: 4 * 2 ** 20,
+};
+
 /** One look at the process. */
 export interface HeapSample {
   /** V8's heap capacity (`total_heap_size`). */

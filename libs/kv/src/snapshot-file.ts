@@ -12,7 +12,7 @@
  * padding to a multiple of 512 | SHA-256 (32). The block checksums let a
  * damaged file be refused with the offset of the damage.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from './crc32c.js';
 import { createHash } from 'node:crypto';
 
 const MAGIC = Buffer.from('MGMTSNAP', 'latin1');

@@ -265,6 +265,19 @@ export class Raft {
     }
   }
 
+  /**
+   * Ticks from now until the first tick that does something: a leader's
+   * heartbeat or check-quorum, a voter's election timeout. Every tick
+   * before it only counts, so an owner may sleep until then (the driver's
+   * LazyTicker) as long as it counts the skipped ticks before any input.
+   * Infinity for a member whose ticks never act (a learner).
+   */
+  ticksUntilDue(): number {
+    if (this.role === 'leader') return Math.max(1, Math.min(this.heartbeatTimeout - this.heartbeatElapsed, this.electionTimeout - this.electionElapsed));
+    if (!this.promotable()) return Infinity;
+    return Math.max(1, this.randomizedElectionTimeout - this.electionElapsed);
+  }
+
   private tickHeartbeat(): void {
     this.heartbeatElapsed++;
     this.electionElapsed++;

@@ -182,6 +182,11 @@ export class RawNode {
     this.raft.tick();
   }
 
+  /** Ticks until the next tick that does something (see Raft.ticksUntilDue); Infinity when none will. */
+  ticksUntilDue(): number {
+    return this.raft.ticksUntilDue();
+  }
+
   /** Starts an election now (used in tests and to bootstrap quickly). */
   campaign(): void {
     this.raft.step(makeMessage({ type: MessageType.MSG_HUP, from: this.raft.id }));

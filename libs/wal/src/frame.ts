@@ -12,7 +12,7 @@
  * whether any intact frame follows the damage: if one does, the damage is
  * not a torn write but corruption.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from './crc32c.js';
 import { ByteWriter } from './bytes.js';
 
 /** Bytes of a frame header. */

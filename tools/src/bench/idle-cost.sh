@@ -9,6 +9,8 @@
 #                                                      # every process runs under node --cpu-prof
 #   tools/src/bench/idle-cost.sh etcd                 # 3 etcd members, static --initial-cluster
 #
+# MGMT_BIN=path runs another build of the command (A/B runs of two commits).
+#
 # Members start at t=0 (h2, h3 3 s later), the client 18 s later, the window
 # opens 12 s after that. Free 127.0.0.1 ports, data in a temp dir removed at
 # the end; only the processes started here are signalled, by pid.
@@ -17,7 +19,7 @@ SYSTEM=${1:-}
 PROFILE_DIR=${2:-}
 WINDOW_S=${IDLE_WINDOW_S:-60}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-BIN=$ROOT/node_modules/.bin/mgmt
+BIN=${MGMT_BIN:-$ROOT/node_modules/.bin/mgmt}
 D=$(mktemp -d)
 PIDS=()
 NAMES=()

@@ -1,9 +1,11 @@
-/** The driver's clock in production: Date.now, setInterval, setTimeout and setImmediate. */
+/** The driver's clock in production: performance.now, setInterval, setTimeout and setImmediate. */
 import type { DriverClock } from '@mgmt/raft';
+import { performance } from 'node:perf_hooks';
 
 /** Real time and timers (the Raft driver's clock seam in the agent). */
 export const systemClock: DriverClock = {
-  nowMs: () => Date.now(),
+  // Monotonic: the driver counts Raft ticks from it (lazy-ticker.ts); a wall-clock step must not add or remove ticks.
+  nowMs: () => performance.now(),
   every: (ms, fn) => {
     const t = setInterval(fn, ms);
     return () => clearInterval(t);

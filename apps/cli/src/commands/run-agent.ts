@@ -1,5 +1,5 @@
 import { Agent, certificateNamesFor, createLogger, forceNewCluster, prepareTokenPki, refuseJoinWithoutToken, startCertificateRenewal, startStatusServer, type StatusServer } from '@mgmt/agent';
-import { exposedCollector, startHeapTrim } from '../heap-trim.js';
+import { CLIENT_HEAP_TRIM_POLICY, DEFAULT_HEAP_TRIM_POLICY, exposedCollector, startHeapTrim } from '../heap-trim.js';
 import type { RunConfig } from '../run-config.js';
 import type { Io } from './index.js';
 
@@ -51,6 +51,7 @@ export async function runAgent(config: RunConfig, io: Io): Promise<void> {
   // Bounded memory (issue 21): a burst's heap given back once it is over (see heap-trim.ts).
   const stopHeapTrim = startHeapTrim({
     collect: exposedCollector(),
+    policy: config.noServer ? CLIENT_HEAP_TRIM_POLICY : DEFAULT_HEAP_TRIM_POLICY,
     onTrim: (before, after) => log.debug({ beforeMb: Math.round(before / 2 ** 20), afterMb: Math.round(after / 2 ** 20) }, 'heap trimmed after a burst'),
   });
   let signals = 0;

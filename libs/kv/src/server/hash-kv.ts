@@ -5,7 +5,7 @@
  * same revision, which is how users (`etcdctl endpoint hashkv --rev R`) and
  * the corruption check compare them. Not comparable with etcd's values.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../crc32c.js';
 import { Errors } from '../errors.js';
 import type { KvStore } from '../store.js';
 

@@ -1,4 +1,4 @@
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../crc32c.js';
 import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { etcdserverpb } from '@mgmt/proto';
 import { EtcdError, GrpcCode } from '../errors.js';

@@ -26,6 +26,7 @@ import { RawNode, type Ready, type Status } from '../rawnode.js';
 import { ConfChangeType, EntryType, MessageType, isEmptySnapshot, type ConfChange, type ConfState, type Entry, type Message, type Snapshot } from '../types.js';
 import { DriverInvariantError, ProposalFailedError } from './errors.js';
 import { EagerCampaign } from './eager-campaign.js';
+import { LazyTicker } from './lazy-ticker.js';
 import { ReadBarriers, type IndexCallback } from './read-barriers.js';
 import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
 import { SILENT_LOGGER, type DriverClock, type DriverLogger, type DriverObserver, type DriverStorage, type SendFn, type StateMachine } from './seams.js';
@@ -45,7 +46,8 @@ export class RaftDriver {
   private readonly observer: DriverObserver | undefined;
   private readonly o: Required<Omit<DriverOptions, 'logger' | 'observer' | 'core' | 'applied' | 'isDiskFull'>> & { isDiskFull: (err: unknown) => boolean };
 
-  private cancelTicker: (() => void) | undefined;
+  /** Raft's clock once started: wakes only when a tick is due (lazy-ticker.ts). */
+  private ticker: LazyTicker | undefined;
   /** Forget-leader, then an eager campaign (eager-campaign.ts). */
   private readonly eager: EagerCampaign;
   private scheduled = false;
@@ -99,23 +101,50 @@ export class RaftDriver {
 
   // ---- inputs ----
 
-  /** Starts ticking on the clock (every tickMs). Simulations may call tick() themselves instead. */
+  /**
+   * Starts Raft's clock: a tick every tickMs, counted lazily (the timer
+   * wakes only at ticks that do something; lazy-ticker.ts). Simulations may
+   * call tick() themselves instead.
+   */
   start(): void {
-    this.cancelTicker = this.clock.every(this.o.tickMs, () => this.tick());
+    this.ticker = new LazyTicker(
+      this.clock,
+      this.o.tickMs,
+      () => this.tickCore(),
+      () => this.onTickerWake(),
+    );
+    this.ticker.start();
     this.schedule();
   }
 
   /** One Raft tick: the core's clock, the eager campaign, then the loop. */
   tick(): void {
     if (this.stopped) return;
+    this.tickCore();
+    this.schedule();
+  }
+
+  private tickCore(): void {
     this.node.tick();
     this.eager.onTick(this.node);
-    this.schedule();
+  }
+
+  /** The lazy ticker's timer counted its ticks: run the loop now (no extra event-loop turn) and plan the next wake-up. */
+  private onTickerWake(): void {
+    if (this.stopped) return;
+    this.planTicks();
+    if (!this.scheduled && !this.processing && (this.reads.hasPending || this.node.hasReady())) this.process();
+  }
+
+  /** Tells the lazy ticker when the next tick that does something is due. */
+  private planTicks(): void {
+    this.ticker?.plan(this.eager.active ? 1 : this.node.ticksUntilDue());
   }
 
   /** Steps a message received from a peer. Messages the core refuses (stale, from unknown peers) are dropped. */
   receive(m: Message): void {
     if (this.stopped) return;
+    this.ticker?.catchUp();
     try {
       this.node.step(m);
     } catch (err) {
@@ -128,6 +157,7 @@ export class RaftDriver {
   /** The transport says `peer` cannot be reached: stop pipelining to it; if it was the leader, forget it. */
   peerUnreachable(peer: number): void {
     if (this.stopped) return;
+    this.ticker?.catchUp();
     this.node.reportUnreachable(peer);
     if (peer === this.leaderId && !this.isLeader) this.eager.onLeaderConnectionLost(this.node, this.leaderId);
     this.schedule();
@@ -135,11 +165,13 @@ export class RaftDriver {
 
   /** Runs the loop soon even though no input arrived (the owner changed the node directly: simulator, tests). */
   wake(): void {
+    this.ticker?.catchUp();
     this.schedule();
   }
 
   /** Campaigns at once (a freshly bootstrapped single member need not wait for a timeout). */
   campaign(): void {
+    this.ticker?.catchUp();
     this.node.campaign();
     this.schedule();
   }
@@ -151,6 +183,7 @@ export class RaftDriver {
    */
   propose(data: Uint8Array): void {
     this.assertRunning();
+    this.ticker?.catchUp();
     try {
       this.node.propose(data);
     } catch (err) {
@@ -162,6 +195,7 @@ export class RaftDriver {
   /** Proposes several entries in one message (benches; one batch). */
   proposeBatch(datas: readonly Uint8Array[]): void {
     this.assertRunning();
+    this.ticker?.catchUp();
     try {
       this.node.proposeBatch(datas);
     } catch (err) {
@@ -184,6 +218,7 @@ export class RaftDriver {
       cancel();
       done(err, cs);
     });
+    this.ticker?.catchUp();
     try {
       this.node.proposeConfChange({ ...cc, id });
     } catch (err) {
@@ -208,6 +243,7 @@ export class RaftDriver {
    */
   readIndexThen(done: IndexCallback): void {
     if (this.stopped) return done(new ProposalFailedError('raft member stopped'), 0);
+    this.ticker?.catchUp();
     this.reads.add(done);
     this.schedule();
   }
@@ -244,6 +280,7 @@ export class RaftDriver {
 
   /** Asks the leader to hand leadership to `to` (TimeoutNow). */
   transferLeadership(to: number): void {
+    this.ticker?.catchUp();
     this.node.transferLeadership(to);
     this.schedule();
   }
@@ -252,7 +289,7 @@ export class RaftDriver {
   halt(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.cancelTicker?.();
+    this.ticker?.stop();
     const err = new ProposalFailedError('raft member stopped');
     this.reads.failAll(err);
     for (const w of this.confWaiters.values()) w(err, this.confState);
@@ -356,6 +393,7 @@ export class RaftDriver {
 
   /** Asks for the loop to run soon (once, however many times it is asked). */
   private schedule(): void {
+    this.planTicks();
     if (this.scheduled || this.processing || this.stopped) return;
     this.scheduled = true;
     this.clock.defer(() => {
@@ -412,6 +450,7 @@ export class RaftDriver {
 
   private endLoop(): void {
     this.processing = false;
+    if (!this.stopped) this.planTicks();
     if (this.stopped) for (const w of this.idleWaiters.splice(0)) w();
     else if (this.reads.hasPending || this.node.hasReady()) this.schedule();
   }

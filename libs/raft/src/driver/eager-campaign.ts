@@ -45,6 +45,11 @@ export class EagerCampaign {
     }
   }
 
+  /** Whether a campaign is being repeated (then every tick acts). */
+  get active(): boolean {
+    return this.ticksLeft > 0;
+  }
+
   /** On a tick: repeats the campaign every two ticks until a leader is known or the budget runs out. */
   onTick(node: RawNode): void {
     if (this.ticksLeft <= 0) return;

@@ -6,7 +6,7 @@
  * payload, then the payload. The checksum turns garbage into an error instead
  * of a bogus Raft message.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../core/crc32c.js';
 import { assert, FrameError } from '../core/errors.js';
 
 /** Bytes before every payload. */
