@@ -142,7 +142,7 @@ export class NominatorRunner {
       if (d && d.kind !== 'none' && line !== this.lastLogged) {
         this.lastLogged = line;
         this.log.info({ decision: d.kind, host: d.hostname, reason: d.reason }, `nominator: ${line}`);
-      } else if (d?.kind === 'none') this.logWait(snap.context.reason);
+      } else if (d?.kind === 'none' || snap.context.reason.startsWith('backing off')) this.logWait(snap.context.reason);
     });
     actor.start();
     this.actor = actor;
