@@ -22,9 +22,8 @@ import vm from 'node:vm';
 /** Write the cache this long after start (the command's start-up functions compiled by then), or at exit if sooner. */
 const WRITE_AFTER_MS = 2_000;
 
-/** The cache file for `bundle` as built now, run by this Node with these flags, for this kind of use. */
-function cacheFileFor(bundle, use) {
-  const st = fs.statSync(bundle);
+/** The cache file for `bundle` as `st` describes it, run by this Node with these flags, for this kind of use. */
+function cacheFileFor(bundle, st, use) {
   const key = [use, st.size, st.mtimeMs, process.version, process.arch, ...process.execArgv].join('\0');
   const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
   return `${bundle}.${hash}.v8cache`;
@@ -61,14 +60,24 @@ function writeAtomically(file, data) {
  * subcommand): each use has a cache of its own.
  */
 export function requireWithCodeCache(bundle, use) {
-  const cacheFile = cacheFileFor(bundle, use);
+  // The cache's name and the source come from the same open file: a bundle
+  // rebuilt (renamed into place) in between must not get the old one's
+  // cache (V8 checks a cache against the source's length, not its bytes).
+  const fd = fs.openSync(bundle, 'r');
+  let source;
+  let cacheFile;
+  try {
+    cacheFile = cacheFileFor(bundle, fs.fstatSync(fd), use);
+    source = fs.readFileSync(fd, 'latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet
   }
-  const source = fs.readFileSync(bundle, 'latin1');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
     cachedData,
