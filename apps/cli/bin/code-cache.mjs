@@ -9,7 +9,7 @@
 // source, its version and its flags, and rejects one that does not match;
 // then the script compiles as without a cache. Its file name carries what
 // makes it valid (the bundle's size and time, Node's version, the V8 flags
-// of this process) and the use it was made by (the functions an agent
+// of this process, NODE_OPTIONS included) and the use it was made by (the functions an agent
 // compiles in its first seconds are not those of `mgmt --version`), so a
 // profiled run (--cpu-prof) or another Node keeps a cache of its own
 // instead of replacing everybody's.
@@ -24,7 +24,7 @@ const WRITE_AFTER_MS = 2_000;
 
 /** The cache file for `bundle` as `st` describes it, run by this Node with these flags, for this kind of use. */
 function cacheFileFor(bundle, st, use) {
-  const key = [use, st.size, st.mtimeMs, process.version, process.arch, ...process.execArgv].join('\0');
+  const key = [use, st.size, st.mtimeMs, process.version, process.arch, process.env.NODE_OPTIONS ?? '', ...process.execArgv].join('\0');
   const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
   return `${bundle}.${hash}.v8cache`;
 }
