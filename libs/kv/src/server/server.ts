@@ -19,7 +19,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { splitHostPort } from './client-port/host-port.js';
 import { Alarms, withAlarms } from './alarms.js';
 import { callObserverInterceptor, type CallObserver } from './call-observer.js';
-import { lazyRoot } from './concurrency/lazy-root.js';
+import { loadConcurrencyRoot } from './concurrency/concurrency-proto.js';
 import { concurrencyServices, electionHandlers, lockHandlers } from './concurrency/concurrency-services.js';
 import { asConcurrencyError, concurrencyChecks, guardElection } from './concurrency/concurrency-auth.js';
 import { DecryptedCredentials } from './client-port/tls-front.js';
@@ -169,9 +169,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
   grpc.addService(ClusterService, guardedBy(clusterHandlers(backend, headers, log), (a) => clusterChecks(a, () => backend.members())));
   grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));
   if (auth) grpc.addService(AuthService, authHandlers(backend, headers, log, auth));
-  // Parsed on first use, once for the services and every port's gateway (lazy-root.ts).
-  const concurrencyRoot = lazyRoot();
-  const concurrency = concurrencyServices(concurrencyRoot);
+  const concurrency = concurrencyServices(loadConcurrencyRoot());
   grpc.addService(concurrency.lock, guardedBy(lockHandlers(alarmed, headers, log), (a) => concurrencyChecks(a).lock, asConcurrencyError));
   grpc.addService(concurrency.election, auth ? guardElection(electionHandlers(alarmed, headers, log), auth) : electionHandlers(alarmed, headers, log));
   const tlsCredentials = options.tls ? serverCredentials(options.tls) : undefined;
@@ -189,7 +187,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
         ports.push(port);
         const { host, port: portNumber } = splitHostPort(address);
         return port.listen(host, portNumber).then((bound) => {
-          const gateway = new Gateway({ root: concurrencyRoot, target: loopbackTarget(host, bound), maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+          const gateway = new Gateway({ target: loopbackTarget(host, bound), maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
           gateways.push(gateway);
           http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log }));
           return bound;
@@ -204,7 +202,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
       const internal = new InternalPort(grpc.createConnectionInjector(new DecryptedCredentials([])));
       ports.push(internal);
       return internal.listen().then(async () => {
-        const gateway = new Gateway({ root: concurrencyRoot, target: internal.target, maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
+        const gateway = new Gateway({ target: internal.target, maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
         gateways.push(gateway);
         http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
         return port.listen(host, portNumber);

@@ -17,27 +17,24 @@ import { firstCreated, prefixRange } from './waits.js';
 
 type Message = Record<string, unknown>;
 
-/** A method whose message types are looked up in `rootOf()` at its first message (lazy-root.ts), not when the service is added. */
-function method(rootOf: () => Root, path: string, request: string, response: string, responseStream = false): MethodDefinition<Message, Message> {
-  let types: { req: Type; res: Type } | undefined;
-  const req = () => (types ??= { req: rootOf().lookupType(request), res: rootOf().lookupType(response) }).req;
-  const res = () => (types ??= { req: rootOf().lookupType(request), res: rootOf().lookupType(response) }).res;
+function method(root: Root, path: string, request: string, response: string, responseStream = false): MethodDefinition<Message, Message> {
+  const req: Type = root.lookupType(request);
+  const res: Type = root.lookupType(response);
   const toObject = (t: Type, bytes: Buffer) => t.toObject(t.decode(bytes), { longs: Number }) as Message;
   return {
     path,
     requestStream: false,
     responseStream,
-    requestSerialize: (m) => Buffer.from(req().encode(req().fromObject(m)).finish()),
-    requestDeserialize: (b) => toObject(req(), b),
-    responseSerialize: (m) => Buffer.from(res().encode(res().fromObject(m)).finish()),
-    responseDeserialize: (b) => toObject(res(), b),
+    requestSerialize: (m) => Buffer.from(req.encode(req.fromObject(m)).finish()),
+    requestDeserialize: (b) => toObject(req, b),
+    responseSerialize: (m) => Buffer.from(res.encode(res.fromObject(m)).finish()),
+    responseDeserialize: (b) => toObject(res, b),
     originalName: path.slice(path.lastIndexOf('/') + 1),
   };
 }
 
-/** The two services' definitions, from `root` (concurrency-proto.ts), or from a root made on first use (lazy-root.ts). */
-export function concurrencyServices(rootOrLazy: Root | (() => Root)): { lock: ServiceDefinition; election: ServiceDefinition } {
-  const root = typeof rootOrLazy === 'function' ? rootOrLazy : () => rootOrLazy;
+/** The two services' definitions, from `root` (concurrency-proto.ts). */
+export function concurrencyServices(root: Root): { lock: ServiceDefinition; election: ServiceDefinition } {
   return {
     lock: {
       Lock: method(root, '/v3lockpb.Lock/Lock', 'v3lockpb.LockRequest', 'v3lockpb.LockResponse'),

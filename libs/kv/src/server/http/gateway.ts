@@ -7,7 +7,7 @@
  */
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { lazyRoot, type LazyRoot } from '../concurrency/lazy-root.js';
+import { loadConcurrencyRoot } from '../concurrency/concurrency-proto.js';
 import type { Root, Type } from 'protobufjs';
 import { GatewayInputError, jsonSyntaxMessage, messageFromJson, messageToJson } from './json-codec.js';
 import { gatewayRoute, type GatewayRoute } from './gateway-routes.js';
@@ -36,18 +36,14 @@ export interface GatewayOptions {
   readonly maxBodyBytes: number;
   /** The gRPC receive limit, for the message of a refused body. */
   readonly maxMessageBytes: number;
-  /** etcd's types, shared with the server's Lock/Election services (default: a root of its own, parsed on first use). */
-  readonly root?: LazyRoot;
 }
 
 /** The JSON gateway of one client port. */
 export class Gateway {
-  /** etcd's types with their .proto names, parsed at the first /v3/ call (lazy-root.ts). */
-  private readonly root: () => Root;
+  private readonly root: Root = loadConcurrencyRoot();
   private readonly client: Client;
 
   constructor(private readonly options: GatewayOptions) {
-    this.root = options.root ?? lazyRoot();
     this.client = new Client(options.target, credentials.createInsecure(), { 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 });
   }
 
@@ -79,7 +75,7 @@ export class Gateway {
   }
 
   private types(route: GatewayRoute): { request: Type; response: Type } {
-    return { request: this.root().lookupType(route.request), response: this.root().lookupType(route.response) };
+    return { request: this.root.lookupType(route.request), response: this.root.lookupType(route.response) };
   }
 
   private encodeRequest(type: Type, text: string): Buffer {
