@@ -8,7 +8,7 @@
 // contexts differ per run of a member) is replayed by its seed in
 // libs/wal/test/raft-sim.test.ts.
 import { describe, expect, it } from 'vitest';
-import { ManualClock, MemoryStorage, MessageType, RaftDriver, emptyConfState, mulberry32, type ReadySave } from '../src/index.js';
+import { ConfChangeType, ManualClock, MemoryStorage, MessageType, RaftDriver, emptyConfState, mulberry32, type ReadySave } from '../src/index.js';
 
 function member(seed: number): { driver: RaftDriver; clock: ManualClock; events: string[] } {
   const storage = new MemoryStorage();
@@ -132,5 +132,28 @@ describe('a full disk', () => {
     driver.propose(new Uint8Array([9]));
     m.clock.runDeferred();
     expect(storage.snapshot().metadata.index).toBe(driver.appliedIndex);
+  });
+});
+
+describe('one membership change after another', () => {
+  // The nominator proposes the next change as soon as the last one is
+  // reported applied. Reported at apply (before the Ready's save), the core
+  // had not advanced its applied index yet and refused the next change as
+  // still pending; the nominator then backed off 0.5 s (issue 21).
+  it('a change proposed as soon as the previous one is reported applied is accepted', () => {
+    const m = member(5);
+    m.driver.campaign();
+    m.clock.runDeferred();
+    expect(m.driver.role).toBe('leader');
+    const results: string[] = [];
+    m.driver.proposeConfChangeThen({ type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE, nodeId: 3 }, (err) => {
+      results.push(err ? `first failed: ${(err as Error).message}` : 'first applied');
+      if (err) return;
+      m.driver.proposeConfChangeThen({ type: ConfChangeType.CONF_CHANGE_ADD_LEARNER_NODE, nodeId: 4 }, (err2) => {
+        results.push(err2 ? `second failed: ${(err2 as Error).message}` : 'second applied');
+      });
+    });
+    for (let i = 0; i < 5 && results.length < 2; i++) m.clock.runDeferred();
+    expect(results).toEqual(['first applied', 'second applied']);
   });
 });

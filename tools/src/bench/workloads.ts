@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findLeader, liveMembers, waitForVoters, type Cluster } from './cluster.js';
 import { startEtcdCluster } from './etcd-cluster.js';
-import { describeFormationPhases, formationPhases } from './formation-phases.js';
+import { FORMATION_T0_FILE, describeFormationPhases, formationPhases } from './formation-phases.js';
 import type { LoadGen } from './loadgen-client.js';
 import { startMgmtCluster } from './mgmt-cluster.js';
 import { residentBytes, type ProcessRegistry } from './processes.js';
@@ -182,6 +182,8 @@ async function formation(system: System, registry: ProcessRegistry, gen: LoadGen
   const dir = fs.mkdtempSync(path.join(o.workDir, `${system}-form${size}-`));
   // The clock starts before the ports are chosen (a few ms) and the first process is spawned.
   const t0 = epochMs();
+  // Kept with the logs (--keep) so that formation-table.ts can print the phases again.
+  fs.writeFileSync(path.join(dir, FORMATION_T0_FILE), `${t0}\n`);
   // mgmt members log at info level here: their start-up phases are read back below.
   const cluster = await startCluster(system, registry, size, dir, o, 'info');
   try {

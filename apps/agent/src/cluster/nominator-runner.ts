@@ -116,6 +116,8 @@ export class NominatorRunner {
   private repairSuspects = new Set<string>();
   private readonly warnOnce: WarnOnce;
   private lastLogged = '';
+  /** The last wait logged, its numbers left out (logWait). */
+  private lastWaitKind = '';
   /** When the last view was built and whether the nominator had settled (nominator-pace.ts). */
   private pace: PaceState | undefined;
   /**
@@ -170,7 +172,7 @@ export class NominatorRunner {
       if (d && d.kind !== 'none' && line !== this.lastLogged) {
         this.lastLogged = line;
         this.log.info({ decision: d.kind, host: d.hostname, reason: d.reason }, `nominator: ${line}`);
-      }
+      } else if (d?.kind === 'none' || snap.context.reason.startsWith('backing off')) this.logWait(snap.context.reason);
     });
     actor.start();
     this.actor = actor;
@@ -178,6 +180,19 @@ export class NominatorRunner {
     this.feed();
     this.stopTimer = clock.every(this.viewEveryMs, () => this.tick(proposer));
     this.log.info({}, 'nominator started (this member leads)');
+  }
+
+  /**
+   * What the nominator waits for, once per kind of wait (the counts in a
+   * reason change every tick: 'healthy for 3/5 ticks'): the formation
+   * benchmark's phase table shows when a change began, these lines say why
+   * the time between two changes went (issue 21).
+   */
+  private logWait(reason: string): void {
+    const kind = reason.replace(/\d+/g, '#');
+    if (kind === this.lastWaitKind) return;
+    this.lastWaitKind = kind;
+    this.log.info({ reason }, `nominator waiting: ${reason}`);
   }
 
   /** A nominator tick: a fresh view when one could tell the nominator something new (nominator-pace.ts). */

@@ -64,6 +64,16 @@ export class RaftDriver {
   /** Read barriers and applied-index waiters (read-barriers.ts). */
   private readonly reads: ReadBarriers;
   private readonly confWaiters = new Map<number, (err: unknown, cs: ConfState) => void>();
+  /**
+   * Membership changes applied in the Ready being handled, whose proposers
+   * are told once the core has advanced past them (after the Ready's save):
+   * the core's one-change-at-a-time check reads its own applied index, which
+   * moves at advance. Told at apply (before the save's fsync), a caller that
+   * proposed the next change at once was refused ('conf-change-pending'):
+   * the leader's nominator then backed off 0.5 s between two promotions of a
+   * forming cluster (issue 21).
+   */
+  private readonly confApplied: Array<{ id: number; cs: ConfState }> = [];
   private readonly idleWaiters: Array<() => void> = [];
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
 
@@ -292,6 +302,8 @@ export class RaftDriver {
     this.ticker?.stop();
     const err = new ProposalFailedError('raft member stopped');
     this.reads.failAll(err);
+    // Changes already applied here succeeded, whether or not the core advanced past them.
+    this.notifyConfApplied();
     for (const w of this.confWaiters.values()) w(err, this.confState);
     this.confWaiters.clear();
     if (!this.processing) for (const w of this.idleWaiters.splice(0)) w();
@@ -500,6 +512,7 @@ export class RaftDriver {
     for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
     for (const rs of rd.readStates) this.reads.answer(decoder.decode(rs.requestCtx), rs.index, this.applied);
     this.node.advance(rd);
+    this.notifyConfApplied();
     this.reads.release(this.applied);
     this.maybeSnapshot();
     if (this.o.invariants) this.checkInvariants(rd);
@@ -578,6 +591,16 @@ export class RaftDriver {
     this.log.info({ index: snap.metadata.index, term: snap.metadata.term }, 'installed snapshot');
   }
 
+  /** Tells the proposers of the changes applied in this Ready (see `confApplied`): the core has advanced past them. */
+  private notifyConfApplied(): void {
+    for (const { id, cs } of this.confApplied.splice(0)) {
+      const waiter = this.confWaiters.get(id);
+      if (!waiter) continue;
+      this.confWaiters.delete(id);
+      waiter(undefined, cs);
+    }
+  }
+
   private applyOne(e: Entry): void {
     if (e.index <= this.applied) return;
     this.observer?.beforeApply?.(e);
@@ -586,11 +609,7 @@ export class RaftDriver {
       const cs = this.node.applyConfChange(cc);
       this.confState = cs;
       this.sm.applyConfChange(cc, cs, e.index);
-      const waiter = cc.id ? this.confWaiters.get(cc.id) : undefined;
-      if (waiter && cc.id) {
-        this.confWaiters.delete(cc.id);
-        waiter(undefined, cs);
-      }
+      if (cc.id && this.confWaiters.has(cc.id)) this.confApplied.push({ id: cc.id, cs });
       this.applied = e.index;
       if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && cc.nodeId === this.id) {
         for (const fn of this.listeners.removed) fn();

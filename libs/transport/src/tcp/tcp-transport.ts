@@ -6,11 +6,13 @@
  *
  * Failure policy: a broken or refused connection drops what was queued for
  * that peer (Raft retransmits), reports the peer unreachable, and retries with
- * jittered exponential backoff while there is something to send.
+ * jittered exponential backoff while there is something to send (at most
+ * 100 ms apart for a peer never reached yet: core/reconnect-delay.ts).
  */
 import net from 'node:net';
 import type tls from 'node:tls';
 import { Backoff } from '../core/backoff.js';
+import { reconnectDelayMs } from '../core/reconnect-delay.js';
 import { BaseTransport, PeerLink } from '../core/base-transport.js';
 import { assert, HandshakeError, PeerUrlError, TransportError, TransportStartError } from '../core/errors.js';
 import type { CommonTransportOptions } from '../core/options.js';
@@ -285,7 +287,7 @@ export class TcpTransport extends BaseTransport<TcpLink> {
       link.timer = undefined;
       link.state = 'idle';
       if (link.queue.length > 0 && !this.isClosed && !link.removed) this.connect(link);
-    }, link.backoff.nextDelayMs());
+    }, reconnectDelayMs(link.backoff.nextDelayMs(), link.everOpened));
     link.timer.unref();
   }
 
