@@ -78,7 +78,8 @@ export class RaftServer extends RaftDriver {
   override start(): void {
     this.unsubscribe.push(
       this.transport.onMessage(({ from, bytes }) => {
-        this.lastHeardMs.set(from, Date.now());
+        // On the clock the nominator asks with (systemClock: monotonic), never mixed with Date.now.
+        this.lastHeardMs.set(from, systemClock.nowMs());
         this.peerTraffic.received(from, bytes.byteLength);
         this.onWire(bytes);
       }),
@@ -99,6 +100,7 @@ export class RaftServer extends RaftDriver {
    * Milliseconds since `peer` was last heard from. A peer never heard from
    * counts from the first time anyone asked (it was just added, or this
    * member just started leading), so a new learner gets its full grace time.
+   * `nowMs` is on systemClock (monotonic), as the times it is compared with.
    */
   heardAgoMs(peer: number, nowMs: number): number {
     let at = this.lastHeardMs.get(peer);
