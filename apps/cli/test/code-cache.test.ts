@@ -26,9 +26,9 @@ function scratchBundle(): string {
   return file;
 }
 
-/** Runs the bundle in a fresh node through requireWithCodeCache; prints what it exports. */
+/** Runs the bundle in a fresh node through requireWithCodeCache; prints what it exports (plain text: console.log colours it where FORCE_COLOR is set, as under nx). */
 function runBundle(file: string): { code: number | null; out: string; err: string } {
-  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); const m = requireWithCodeCache(${JSON.stringify(file)}, 'test'); console.log(m.answer(), m.here === ${JSON.stringify(file)}, m.sep);`;
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); const m = requireWithCodeCache(${JSON.stringify(file)}, 'test'); process.stdout.write([m.answer(), m.here === ${JSON.stringify(file)}, m.sep].join(' ') + '\\n');`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
