@@ -122,6 +122,8 @@ export class ConnectionRegistry {
       // 'waiting' in the fair queue, 'running' past it, or neither.
       let turn: 'none' | 'waiting' | 'running' = 'none';
       let start: () => void = () => {};
+      // The call has its status or was cancelled: a message read after that must not take a turn.
+      let ended = false;
       const refuse = () => {
         const refused = Errors.tooManyRequests();
         call.sendStatus({ code: refused.code as status, details: refused.message });
@@ -131,6 +133,7 @@ export class ConnectionRegistry {
         // next waiting calls at once, and whatever they do must find this one done.
         const was = turn;
         turn = 'none';
+        ended = true;
         if (was === 'running') this.fair.finish();
         else if (was === 'waiting') this.fair.withdraw(budget, start);
         if (!held) return;
@@ -148,6 +151,7 @@ export class ConnectionRegistry {
       };
       if (queued) {
         listener.onReceiveMessage = (message, messageNext) => {
+          if (ended) return;
           if (turn !== 'none') return messageNext(message);
           start = () => {
             if (turn !== 'waiting') return;
