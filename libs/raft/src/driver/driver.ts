@@ -25,6 +25,7 @@ import type { Role } from '../raft.js';
 import { RawNode, type Ready, type Status } from '../rawnode.js';
 import { ConfChangeType, EntryType, MessageType, isEmptySnapshot, type ConfChange, type ConfState, type Entry, type Message, type Snapshot } from '../types.js';
 import { DriverInvariantError, ProposalFailedError } from './errors.js';
+import { ConfChangeWaiters } from './conf-change-waiters.js';
 import { EagerCampaign } from './eager-campaign.js';
 import { LazyTicker } from './lazy-ticker.js';
 import { ReadBarriers, type IndexCallback } from './read-barriers.js';
@@ -63,17 +64,8 @@ export class RaftDriver {
   private readonly random: () => number;
   /** Read barriers and applied-index waiters (read-barriers.ts). */
   private readonly reads: ReadBarriers;
-  private readonly confWaiters = new Map<number, (err: unknown, cs: ConfState) => void>();
-  /**
-   * Membership changes applied in the Ready being handled, whose proposers
-   * are told once the core has advanced past them (after the Ready's save):
-   * the core's one-change-at-a-time check reads its own applied index, which
-   * moves at advance. Told at apply (before the save's fsync), a caller that
-   * proposed the next change at once was refused ('conf-change-pending'):
-   * the leader's nominator then backed off 0.5 s between two promotions of a
-   * forming cluster (issue 21).
-   */
-  private readonly confApplied: Array<{ id: number; cs: ConfState }> = [];
+  /** Proposers of membership changes waiting for theirs to apply (conf-change-waiters.ts). */
+  private readonly confWaiters: ConfChangeWaiters;
   private readonly idleWaiters: Array<() => void> = [];
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
 
@@ -93,6 +85,7 @@ export class RaftDriver {
       isDiskFull: options.isDiskFull ?? (() => false),
     } as RaftDriver['o'];
     this.eager = new EagerCampaign(options.id, this.o.eagerCampaignTicks, this.log);
+    this.confWaiters = new ConfChangeWaiters(this.clock, this.o.confChangeTimeoutMs, () => this.confState, () => new ProposalFailedError('membership change timed out (it may still apply)'));
     const snap = this.storage.snapshot();
     this.snapshotIndex = snap.metadata.index;
     this.confState = snap.metadata.confState;
@@ -221,19 +214,12 @@ export class RaftDriver {
   proposeConfChangeThen(cc: ConfChange, done: (err: unknown, cs: ConfState) => void): void {
     if (this.stopped) return done(new ProposalFailedError('raft member stopped'), this.confState);
     const id = 1 + Math.floor(this.random() * 2 ** 47);
-    const cancel = this.clock.after(this.o.confChangeTimeoutMs, () => {
-      if (this.confWaiters.delete(id)) done(new ProposalFailedError('membership change timed out (it may still apply)'), this.confState);
-    });
-    this.confWaiters.set(id, (err, cs) => {
-      cancel();
-      done(err, cs);
-    });
+    this.confWaiters.add(id, done);
     this.ticker?.catchUp();
     try {
       this.node.proposeConfChange({ ...cc, id });
     } catch (err) {
-      this.confWaiters.get(id)?.(asProposalFailed(err), this.confState);
-      this.confWaiters.delete(id);
+      this.confWaiters.refuse(id, asProposalFailed(err));
       return;
     }
     this.schedule();
@@ -302,10 +288,7 @@ export class RaftDriver {
     this.ticker?.stop();
     const err = new ProposalFailedError('raft member stopped');
     this.reads.failAll(err);
-    // Changes already applied here succeeded, whether or not the core advanced past them.
-    this.notifyConfApplied();
-    for (const w of this.confWaiters.values()) w(err, this.confState);
-    this.confWaiters.clear();
+    this.confWaiters.stop(err);
     if (!this.processing) for (const w of this.idleWaiters.splice(0)) w();
   }
 
@@ -363,7 +346,7 @@ export class RaftDriver {
 
   /** Whether a membership change was proposed and not yet applied. */
   get confChangePending(): boolean {
-    return this.node.pendingConfIndex > this.applied || this.confWaiters.size > 0;
+    return this.node.pendingConfIndex > this.applied || this.confWaiters.any;
   }
 
   /** Whether the driver was stopped (by its owner, a fatal error or a broken invariant). */
@@ -512,7 +495,7 @@ export class RaftDriver {
     for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
     for (const rs of rd.readStates) this.reads.answer(decoder.decode(rs.requestCtx), rs.index, this.applied);
     this.node.advance(rd);
-    this.notifyConfApplied();
+    this.confWaiters.notifyApplied();
     this.reads.release(this.applied);
     this.maybeSnapshot();
     if (this.o.invariants) this.checkInvariants(rd);
@@ -591,16 +574,6 @@ export class RaftDriver {
     this.log.info({ index: snap.metadata.index, term: snap.metadata.term }, 'installed snapshot');
   }
 
-  /** Tells the proposers of the changes applied in this Ready (see `confApplied`): the core has advanced past them. */
-  private notifyConfApplied(): void {
-    for (const { id, cs } of this.confApplied.splice(0)) {
-      const waiter = this.confWaiters.get(id);
-      if (!waiter) continue;
-      this.confWaiters.delete(id);
-      waiter(undefined, cs);
-    }
-  }
-
   private applyOne(e: Entry): void {
     if (e.index <= this.applied) return;
     this.observer?.beforeApply?.(e);
@@ -609,7 +582,7 @@ export class RaftDriver {
       const cs = this.node.applyConfChange(cc);
       this.confState = cs;
       this.sm.applyConfChange(cc, cs, e.index);
-      if (cc.id && this.confWaiters.has(cc.id)) this.confApplied.push({ id: cc.id, cs });
+      if (cc.id) this.confWaiters.noteApplied(cc.id, cs);
       this.applied = e.index;
       if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && cc.nodeId === this.id) {
         for (const fn of this.listeners.removed) fn();
