@@ -174,7 +174,7 @@ export class Agent {
   /** The keys this agent owns, put back when a client deletes them (cluster/own-key-upkeep.ts). */
   private readonly ownKeys: OwnKeyUpkeep;
   /** Whether this member was removed while it could not hear of it (cluster/removal-check.ts). */
-  private readonly removalCheck: RemovalCheck;
+  private readonly removalCheck: RemovalCheck<Peer>;
 
   // The host's facts, as the code below has always named them (shared with the effects).
   private get peer(): Peer | undefined {

@@ -9,29 +9,34 @@
  * wait out a timeout per endpoint).
  */
 import type { Logger } from '../log.js';
-import type { Peer } from '../peer.js';
-import type { HostFacts, LifecycleEvent } from '../effects/effects-port.js';
-import type { ClusterClient } from './cluster-client.js';
+import type { HostFacts, LifecycleEvent, LocalMember } from '../effects/effects-port.js';
 
-/** What the check works with. */
-export interface RemovalCheckDeps {
+/** The member list, asked of members other than this one (ClusterClient in production). */
+export interface MemberLister {
+  setEndpoints(endpoints: readonly string[]): void;
+  memberList(linearizable: boolean): Promise<ReadonlyArray<{ ID?: unknown }>>;
+  readonly endpoint: string | undefined;
+}
+
+/** What the check works with (a Peer in production, a simulated member in the agent simulator). */
+export interface RemovalCheckDeps<M extends LocalMember> {
   config: { clientUrls: string[]; seeds: string[] };
-  facts: HostFacts<Peer>;
+  facts: HostFacts<M>;
   /** The local member when its state can stand for the cluster's (see Agent.localView). */
-  local: () => Peer | undefined;
+  local: () => M | undefined;
   /** Whether the lifecycle is where a removal matters (a running or leaving peer). */
   servesOrLeaves: () => boolean;
   /** A client that reaches the cluster through members other than this one. */
-  outside: Pick<ClusterClient, 'setEndpoints' | 'memberList' | 'endpoint'>;
+  outside: MemberLister;
   send: (e: LifecycleEvent) => void;
   log: Logger;
 }
 
 /** The removal check; see the file comment. */
-export class RemovalCheck {
+export class RemovalCheck<M extends LocalMember> {
   private checking = false;
 
-  constructor(private readonly d: RemovalCheckDeps) {}
+  constructor(private readonly d: RemovalCheckDeps<M>) {}
 
   /** Starts a check unless one is under way. */
   start(): void {

@@ -2,18 +2,21 @@
  * One simulated agent process: the real lifecycle machine (on the world's
  * SimulatedClock), the real effects (LifecycleEffects) through a simulated
  * EffectsPort, the real observer over the keys the leader it reaches holds,
- * its lease kept alive through that leader, and, while its member leads,
- * the real nominator machine (sim-nominator.ts).
+ * its lease kept alive through that leader, the real removal check
+ * (cluster/removal-check.ts) through a simulated outside client, and,
+ * while its member leads, the real nominator (sim-nominator.ts).
  */
 import { IDEAL_CLUSTER_SIZE_KEY, MGMT_PREFIX, lifecycleMachine, parseIdealClusterSize } from '@mgmt/cluster-fsm';
 import { createActor, type Actor } from 'xstate';
 import { ClusterUnavailableError } from '../cluster/cluster-client.js';
 import { newHostFacts, type EffectsPort, type HostFacts, type LifecycleEvent } from '../effects/effects-port.js';
 import { LifecycleEffects } from '../effects/lifecycle-effects.js';
+import { RemovalCheck } from '../cluster/removal-check.js';
 import { silentLogger } from '../log.js';
 import { observe } from '../observe/observer.js';
 import type { SimMember } from './sim-member.js';
 import { SimNominator, type NominatorBugs } from './sim-nominator.js';
+import { SimOutsideClient } from './sim-outside-client.js';
 import type { SimWorld } from './sim-world.js';
 
 const enc = new TextEncoder();
@@ -29,6 +32,7 @@ const KEEPALIVE_EVERY_STEPS = 15;
  * 0.9 s regardless.
  */
 const OBSERVE_CHANGES_EVERY_STEPS = 5;
+/** Also production's period of the removal check (the agent's full observation, every 0.9 s). */
 const OBSERVE_EVERY_STEPS = 45;
 
 /** What the data directory of a host keeps across its restarts. */
@@ -66,6 +70,7 @@ export class SimHost {
   /** What the last observation saw (see OBSERVE_CHANGES_EVERY_STEPS). */
   private observed = '';
   readonly nominator: SimNominator;
+  private readonly removalCheck: RemovalCheck<SimMember>;
   alive = true;
   private diesOnMemberStart = false;
 
@@ -100,6 +105,21 @@ export class SimHost {
           volunteerRetry: { baseDelayMs: 250, maxDelayMs: 1_000 },
         },
       },
+    });
+    this.removalCheck = new RemovalCheck<SimMember>({
+      config,
+      facts: this.facts,
+      local: () => {
+        const peer = this.facts.peer;
+        return peer && !peer.stopped && peer.state.members.has(peer.id) ? peer : undefined;
+      },
+      servesOrLeaves: () => this.actor.getSnapshot().matches('peer') || this.actor.getSnapshot().matches('leaving'),
+      outside: new SimOutsideClient(world, address, (url) => {
+        const h = [...world.hosts.values()].find((x) => clientUrlOf(x.address) === url);
+        return h && { address: h.address, member: () => (h.alive ? h.facts.peer : undefined) };
+      }),
+      send: (e) => this.send(e),
+      log: silentLogger(),
     });
     this.actor.start();
   }
@@ -143,10 +163,8 @@ export class SimHost {
     if (!this.alive || this.done) return;
     this.steps++;
     if (this.steps % KEEPALIVE_EVERY_STEPS === 0) this.keepAlive();
-    if (this.steps % OBSERVE_CHANGES_EVERY_STEPS === 0) {
-      this.observeIfChanged();
-      this.checkStillMember();
-    }
+    if (this.steps % OBSERVE_CHANGES_EVERY_STEPS === 0) this.observeIfChanged();
+    if (this.steps % OBSERVE_EVERY_STEPS === 0) this.removalCheck.start();
   }
 
   private keepAlive(): void {
@@ -192,20 +210,6 @@ export class SimHost {
       if (e.type === 'member.promoted') this.facts.promotedSent = true;
       this.send(e);
     }
-  }
-
-  /** A member the leader no longer lists was removed (the agent's checkStillMember). */
-  private checkStillMember(): void {
-    const peer = this.facts.peer;
-    const snap = this.actor.getSnapshot();
-    if (!peer || this.facts.removed || !(snap.matches('peer') || snap.matches('leaving'))) return;
-    const leader = this.world.leaderFor(this.address);
-    if (!leader || leader === peer || leader.state.members.has(peer.id)) return;
-    this.facts.removed = true;
-    this.facts.removedIds.add(peer.id);
-    this.send({ type: 'member.removed' });
-    this.facts.nominatedSeen = false;
-    this.send({ type: 'nomination.revoked' });
   }
 
   /** The effects' port on the simulated world. */

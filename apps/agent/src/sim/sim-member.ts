@@ -6,7 +6,7 @@
  * shaped as the effects' LocalMember, so LifecycleEffects starts, watches
  * and stops it as it does a Peer.
  */
-import { RaftDriver, isEmptySnapshot, type ConfChange, type CoreOptions, type ConfState, type ManualClock, type Message, type Rng } from '@mgmt/raft';
+import { RaftDriver, isEmptySnapshot, type ConfChange, type ConfState, type ManualClock, type Message, type Rng } from '@mgmt/raft';
 import type { SimStorageModel } from '@mgmt/raft/sim';
 import type { DurableStorage } from '@mgmt/wal';
 import { AgentState, bootstrapSave } from '../raft/agent-state.js';
@@ -28,8 +28,6 @@ export interface SimMemberOptions {
   clock: ManualClock;
   rng: Rng;
   send: (m: Message) => boolean;
-  /** Test-only core settings (a planted bug); production's otherwise. */
-  core?: CoreOptions;
   /** Where the agent's membership changes pass on their way to the driver (the checkers count them there). */
   proposeConfChange: (cc: ConfChange, propose: (cc: ConfChange) => Promise<ConfState>) => Promise<ConfState>;
 }
@@ -65,7 +63,6 @@ export class SimMember implements LocalMember {
       random: o.rng.fork().fn(),
       // Production's options and timing (DRIVER_DEFAULTS): 20 ms ticks, heartbeats every 5, elections after 15-30.
       tickMs: SIM_TICK_MS,
-      ...(o.core ? { core: o.core } : {}),
     });
     this.member = { raft: this.agentRaft(), state: this.state, identity: { clusterId: o.clusterId } };
     if (fresh && o.bootstrap) this.driver.campaign();

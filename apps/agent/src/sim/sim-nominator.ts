@@ -33,20 +33,32 @@ export type ConfChangeHook = (m: SimMember, cc: ConfChange, propose: (cc: ConfCh
  * are not yet applied or failed: an agent may have one in flight at a time.
  * (A new leader cannot know what its predecessor still has in flight; Raft
  * itself refuses a change while one is in its log uncommitted.)
+ *
+ * A change stops being in flight when the driver tells its proposer (its
+ * waiter is told, or times out, and no change is left uncommitted in the
+ * log: `confChangePending` is false). The proposer's promise settles a few
+ * microtasks later, and on the same step of the clock the nominator may
+ * already have seen the driver idle and proposed the next change: a change
+ * whose entry was lost with its leader's term timed out at the very step a
+ * later nominator of the same host, back in the lead, looked again (seed
+ * 20658). So a second proposal counts as a violation only while the driver
+ * still has one pending.
  */
 export class ChangesInFlight {
-  private readonly counts = new Map<number, number>();
+  private readonly pending = new Map<number, string[]>();
   readonly violations: string[] = [];
 
   /** The hook that counts (see SimWorld.confChangeHooks). */
   readonly hook: ConfChangeHook = async (m, cc, propose) => {
-    const count = (this.counts.get(m.id) ?? 0) + 1;
-    this.counts.set(m.id, count);
-    if (count > 1) this.violations.push(`two membership changes in flight at ${m.o.address} (${describe(cc)} proposed while another was pending)`);
+    const list = this.pending.get(m.id) ?? [];
+    this.pending.set(m.id, list);
+    const what = `${describe(cc)} at ${m.o.clock.nowMs()} ms`;
+    if (list.length > 0 && m.driver.confChangePending) this.violations.push(`two membership changes in flight at ${m.o.address} (${what} proposed while ${list.join(', ')} was pending)`);
+    list.push(what);
     try {
       return await propose(cc);
     } finally {
-      this.counts.set(m.id, (this.counts.get(m.id) ?? 1) - 1);
+      list.splice(list.indexOf(what), 1);
     }
   };
 }

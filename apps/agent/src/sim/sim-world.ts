@@ -38,8 +38,6 @@ interface InFlight {
 
 /** Test-only switches of the world's members. */
 export interface WorldBugs {
-  /** Raft's election restriction is skipped: a candidate missing committed entries can win (and overwrite them). */
-  skipElectionRestriction?: boolean;
   /** The leader answers a write as soon as it has appended it, before a quorum has it (and without its revision). */
   ackOnAppend?: boolean;
 }
@@ -124,7 +122,6 @@ export class SimWorld {
       rng: this.rng,
       send: (m) => this.send(m),
       proposeConfChange: (cc, propose) => this.throughHooks(member, cc, propose),
-      ...(this.bugs.skipElectionRestriction ? { core: { unsafeTestBugs: { skipElectionRestriction: true } } } : {}),
     });
     this.members.set(o.memberId, member);
     member.state.onConfChange(() => {
