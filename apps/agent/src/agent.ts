@@ -35,7 +35,7 @@ import type { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader } from './cluster/view.js';
 import { hostRole } from './status/host-role.js';
 import { OwnKeyUpkeep } from './cluster/own-key-upkeep.js';
-import { RemovalCheck } from './cluster/removal-check.js';
+import { RemovalCheck, heardLeaderAgoMs, lifecyclePhase } from './cluster/removal-check.js';
 import { WarnOnce } from './cluster/warn-once.js';
 import type { Logger } from './log.js';
 import type { Peer } from './peer.js';
@@ -52,6 +52,7 @@ import { BootstrapHello } from './cluster/bootstrap-hello.js';
 import { newHostFacts, type HostFacts } from './effects/effects-port.js';
 import { LifecycleEffects } from './effects/lifecycle-effects.js';
 import { PeerHost, cryptoRandomId, dataDirDisk, systemClock } from './effects/production-port.js';
+import { systemClock as raftClock } from './raft/system-clock.js';
 
 /** What an agent is started with (`mgmt run`, validated). */
 export interface AgentConfig {
@@ -245,7 +246,8 @@ export class Agent {
       config,
       facts: this.facts,
       local: () => this.localView(),
-      servesOrLeaves: () => this.actor.getSnapshot().matches('peer') || this.actor.getSnapshot().matches('leaving'),
+      phase: () => lifecyclePhase(this.actor.getSnapshot()),
+      heardLeaderAgoMs: () => heardLeaderAgoMs(this.peer?.member.raft, raftClock.nowMs()),
       outside: this.outside,
       send: (e) => this.send(e),
       log,

@@ -11,7 +11,7 @@ import { createActor, type Actor } from 'xstate';
 import { ClusterUnavailableError } from '../cluster/cluster-client.js';
 import { newHostFacts, type EffectsPort, type HostFacts, type LifecycleEvent } from '../effects/effects-port.js';
 import { LifecycleEffects } from '../effects/lifecycle-effects.js';
-import { RemovalCheck } from '../cluster/removal-check.js';
+import { RemovalCheck, heardLeaderAgoMs, lifecyclePhase } from '../cluster/removal-check.js';
 import { silentLogger } from '../log.js';
 import { observe } from '../observe/observer.js';
 import type { SimMember } from './sim-member.js';
@@ -113,7 +113,8 @@ export class SimHost {
         const peer = this.facts.peer;
         return peer && !peer.stopped && peer.state.members.has(peer.id) ? peer : undefined;
       },
-      servesOrLeaves: () => this.actor.getSnapshot().matches('peer') || this.actor.getSnapshot().matches('leaving'),
+      phase: () => lifecyclePhase(this.actor.getSnapshot()),
+      heardLeaderAgoMs: () => heardLeaderAgoMs(this.facts.peer?.member.raft, world.nowMs),
       outside: new SimOutsideClient(world, address, (url) => {
         const h = [...world.hosts.values()].find((x) => clientUrlOf(x.address) === url);
         return h && { address: h.address, member: () => (h.alive ? h.facts.peer : undefined) };
