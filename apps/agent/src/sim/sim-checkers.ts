@@ -7,6 +7,7 @@
  * min(ideal size, live volunteers) voters and every live agent is settled.
  */
 import { IDEAL_CLUSTER_SIZE_KEY, parseIdealClusterSize } from '@mgmt/cluster-fsm';
+import type { ConfState } from '@mgmt/raft';
 import { ChangesInFlight } from './sim-nominator.js';
 import type { SimMember } from './sim-member.js';
 import type { SimWorld } from './sim-world.js';
@@ -42,9 +43,8 @@ export function installCheckers(world: SimWorld): string[] {
   });
   // A member that stops on purpose while still a voter takes its vote with it: the others must keep a quorum.
   world.onMemberLeaving.push((m) => {
-    // The configuration as the leader has it (a removed member may not have applied its removal), else the member's own.
-    const leader = world.leader();
-    const voters = (leader ?? m).driver.conf.voters;
+    // The cluster's configuration, not the member's own: a removed member may not have applied its removal (seed 2089).
+    const voters = newestConfiguration(world, m).voters;
     if (!voters.includes(m.id)) return;
     if (m.driver.isLeader && voters.length > 1) report(`${m.o.hostname} stopped its member while leading ${voters.length} voters (no hand-over)`);
     const live = voters.filter((v) => v !== m.id && isRunning(world, v)).length;
@@ -88,4 +88,18 @@ export function notConverged(world: SimWorld): string | undefined {
     if (!(snap.matches({ peer: 'running' }) || snap.matches({ volunteer: 'waiting' }))) return `${h.address} is not settled (${h.state})`;
   }
   return undefined;
+}
+
+/**
+ * The newest configuration the running members know: the leader's, or with
+ * no leader (an election under way), that of the member that applied the
+ * most (committed entries are the same on every member, so the furthest
+ * applied holds the newest configuration). `m` is among the candidates.
+ */
+function newestConfiguration(world: SimWorld, m: SimMember): ConfState {
+  const leader = world.leader();
+  if (leader) return leader.driver.conf;
+  let best = m;
+  for (const other of world.running()) if (other.driver.appliedIndex > best.driver.appliedIndex) best = other;
+  return best.driver.conf;
 }
