@@ -15,7 +15,11 @@
  * is held, not the metadata: grpc-js reads a call's bytes only once its
  * handler asks, and calls held unread kept HTTP/2's connection window full,
  * so the admitted calls' own bytes never came (a member wedged under a
- * flood of 2,000 calls on one connection).
+ * flood of 2,000 calls on one connection). The half-close behind a held
+ * message is held with it, and a queued call gives its turn and budget
+ * back when its HTTP/2 stream closes at the latest: under a flood of calls
+ * past their deadline, grpc-js's own notices missed some (turns were left
+ * taken, and a handler saw a half-close without its message).
  *
  * grpc-js shows handlers no connection object, so the interceptor walks to
  * the innermost call of the chain and takes its HTTP/2 stream's session
@@ -60,11 +64,24 @@ interface SessionLike {
   readonly destroyed?: boolean;
 }
 
+interface StreamLike {
+  once(event: 'close', fn: () => void): unknown;
+  readonly session?: unknown;
+  readonly closed?: boolean;
+  readonly destroyed?: boolean;
+}
+
+/** The HTTP/2 stream under an intercepted call, if it can be found. */
+function streamOf(call: unknown): StreamLike | undefined {
+  let inner = call as { nextCall?: unknown; stream?: unknown };
+  for (let depth = 0; inner.nextCall && depth < 32; depth++) inner = inner.nextCall as typeof inner;
+  const stream = inner.stream as StreamLike | undefined;
+  return stream && typeof stream.once === 'function' ? stream : undefined;
+}
+
 /** The HTTP/2 session under an intercepted call, if it can be found. */
 function sessionOf(call: unknown): SessionLike | undefined {
-  let inner = call as { nextCall?: unknown; stream?: { session?: unknown } };
-  for (let depth = 0; inner.nextCall && depth < 32; depth++) inner = inner.nextCall as typeof inner;
-  const session = inner.stream?.session as SessionLike | undefined;
+  const session = streamOf(call)?.session as SessionLike | undefined;
   return session && typeof session.once === 'function' ? session : undefined;
 }
 
@@ -142,6 +159,8 @@ export class ConnectionRegistry {
       };
       const listener: ServerListener = {
         onReceiveMetadata: (metadata, mdNext) => {
+          // Its stream closed already (see below): nothing to hold for a call that is over.
+          if (ended) return;
           if (!budget.tryAcquire(kind)) return refuse();
           held = true;
           if (remembered) this.byMetadata.set(metadata, budget);
@@ -150,6 +169,8 @@ export class ConnectionRegistry {
         onCancel: release,
       };
       if (queued) {
+        // The half-close that follows a held message waits for it: the handler must never see one without the other.
+        let halfClose: (() => void) | undefined;
         listener.onReceiveMessage = (message, messageNext) => {
           if (ended) return;
           if (turn !== 'none') return messageNext(message);
@@ -157,6 +178,9 @@ export class ConnectionRegistry {
             if (turn !== 'waiting') return;
             turn = 'running';
             messageNext(message);
+            const next = halfClose;
+            halfClose = undefined;
+            next?.();
           };
           turn = 'waiting';
           if (this.fair.admit(budget, start)) return;
@@ -164,6 +188,19 @@ export class ConnectionRegistry {
           release();
           refuse();
         };
+        listener.onReceiveHalfClose = (next) => {
+          if (ended) return;
+          if (turn === 'waiting') halfClose = next;
+          else next();
+        };
+        // However the call ends (its status, a cancel, a deadline grpc-js answers itself, the
+        // connection's end), its stream closes: the turn and the budget are given back then at
+        // the latest. grpc-js's own notices miss some ends under a flood of expiring calls.
+        const stream = streamOf(call);
+        if (stream) {
+          if (stream.closed || stream.destroyed) release();
+          else stream.once('close', release);
+        }
       }
       return new ServerInterceptingCall(call, {
         start: (next) => next(listener),
