@@ -88,9 +88,20 @@ describe('a join token: automatic TLS for clients and peers', () => {
       for (const f of ['ca.crt', 'client.crt', 'client.key']) expect(fs.existsSync(path.join(p.dataDir, 'tls', f))).toBe(true);
       expect(fs.statSync(path.join(p.dataDir, 'tls', 'client.key')).mode & 0o777).toBe(0o600);
     }
-    // Any member's data-dir credentials work against any member.
+    // Any member's data-dir credentials work against any member. (Retried: under CI's load the
+    // first write through a member promoted a moment ago once took longer than etcdctl's 3 s.)
     const h3 = procs.find((p) => p.name === 'h3')!;
-    expect((await etcdctl(h3.endpoint, dataDirCreds(procs[1]!.dataDir), 'put', 'secure', 'yes')).out).toBe('OK\n');
+    let last = { code: 0, out: '', err: '' };
+    await waitFor(
+      'a put through h3 with h2\'s credentials',
+      async () => {
+        last = await etcdctl(h3.endpoint, dataDirCreds(procs[1]!.dataDir), 'put', 'secure', 'yes');
+        return last.out === 'OK\n' ? true : undefined;
+      },
+      30_000,
+    ).catch(() => {
+      throw new Error(`etcdctl put through h3 failed: ${last.err || last.out}`);
+    });
   });
 
   it('refuses etcdctl without a client certificate', async () => {
