@@ -31,40 +31,57 @@ export function encodeWatchResponseOut(m: WatchResponseOut): Uint8Array {
   return m instanceof EncodedWatchResponse ? m.bytes : etcdserverpb.WatchResponse.encode(m).finish();
 }
 
-/** The header and events of one delivery, encoded (without a watch id). */
-interface SharedParts {
-  /** The header's fields the bytes were encoded from (a later delivery at another term encodes its own). */
-  headerKey: string;
-  header: Uint8Array;
-  events: Uint8Array;
-}
-
 const headerKey = (h: ResponseHeader) => `${String(h.clusterId)}/${String(h.memberId)}/${String(h.revision)}/${String(h.raftTerm)}`;
 
 /**
- * Encodes event responses, once per events array: the cache is weak, so an
- * array no watcher holds any more (after its revision went out) is dropped
- * with its bytes. One per Watch service (never module state).
+ * Encodes event responses, each events array once: the cache is weak, so
+ * an array no watcher holds any more (after its revision went out) is
+ * dropped with its bytes. The last header encoded is kept too (a turn's
+ * responses mostly carry the same one). One per Watch service (never
+ * module state).
  */
 export class SharedEventEncoder {
-  private readonly parts = new WeakMap<readonly WatchEvent[], SharedParts>();
+  private readonly events = new WeakMap<readonly WatchEvent[], Uint8Array>();
+  private header: { key: string; bytes: Uint8Array } = { key: "", bytes: new Uint8Array() };
 
   /** The response carrying `events` at `header` for watcher `watchId`. */
   encode(watchId: number, header: ResponseHeader, events: readonly WatchEvent[]): EncodedWatchResponse {
+    return this.encodeMany(watchId, header, [events]);
+  }
+
+  /**
+   * The response carrying the events of several revisions, in order, at
+   * `header` for watcher `watchId` (a repeated field's elements may come in
+   * several runs: the runs of each array, cached once, are laid end to end).
+   */
+  encodeMany(watchId: number, header: ResponseHeader, batches: ReadonlyArray<readonly WatchEvent[]>): EncodedWatchResponse {
     const key = headerKey(header);
-    let parts = this.parts.get(events);
-    if (parts === undefined) {
-      parts = { headerKey: key, header: etcdserverpb.WatchResponse.encode({ header }).finish(), events: etcdserverpb.WatchResponse.encode({ events: events as WatchEvent[] }).finish() };
-      this.parts.set(events, parts);
-    } else if (parts.headerKey !== key) {
-      parts.headerKey = key;
-      parts.header = etcdserverpb.WatchResponse.encode({ header }).finish();
-    }
+    if (this.header.key !== key) this.header = { key, bytes: etcdserverpb.WatchResponse.encode({ header }).finish() };
+    const head = this.header.bytes;
+    const runs = batches.map((events) => this.eventsOf(events));
     const id = etcdserverpb.WatchResponse.encode({ watchId }).finish();
-    const bytes = new Uint8Array(parts.header.length + id.length + parts.events.length);
-    bytes.set(parts.header, 0);
-    bytes.set(id, parts.header.length);
-    bytes.set(parts.events, parts.header.length + id.length);
+    const bytes = new Uint8Array(head.length + id.length + runs.reduce((n, r) => n + r.length, 0));
+    bytes.set(head, 0);
+    bytes.set(id, head.length);
+    let at = head.length + id.length;
+    for (const run of runs) {
+      bytes.set(run, at);
+      at += run.length;
+    }
     return new EncodedWatchResponse(bytes);
+  }
+
+  /** The encoded size of `events` (encoded now if not yet, and cached). */
+  eventBytes(events: readonly WatchEvent[]): number {
+    return this.eventsOf(events).length;
+  }
+
+  private eventsOf(events: readonly WatchEvent[]): Uint8Array {
+    let bytes = this.events.get(events);
+    if (bytes === undefined) {
+      bytes = etcdserverpb.WatchResponse.encode({ events: events as WatchEvent[] }).finish();
+      this.events.set(events, bytes);
+    }
+    return bytes;
   }
 }

@@ -6,6 +6,7 @@ import type { ConnectionBudget } from './limits/connection-budget.js';
 import { TOO_MANY_REQUESTS_REASON } from './limits/limit-reasons.js';
 import type { ErrorLog, Headers } from './rpc.js';
 import { SharedEventEncoder, type WatchResponseOut } from './watch-encoding.js';
+import { WatchOutbox } from './watch-outbox.js';
 
 type WatchRequest = etcdserverpb.WatchRequest;
 type WatchResponse = WatchResponseOut;
@@ -35,9 +36,11 @@ const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcd
 
 /**
  * etcdserverpb.Watch: one bidi stream carries many watchers. A created
- * response goes out before the watcher's first events; when the stream's
- * buffer is full the watchers pause and catch up from the store's history
- * on 'drain', so a slow client costs bounded memory and loses nothing.
+ * response goes out before the watcher's first events. The events a watcher
+ * is given during one turn of the event loop go out together as one
+ * response at its end (watch-outbox.ts). When the stream's buffer is full
+ * the watchers pause and catch up from the store's history on 'drain', so a
+ * slow client costs bounded memory and loses nothing.
  */
 export function watchHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: WatchServiceOptions): UntypedServiceImplementation {
   const encoder = new SharedEventEncoder();
@@ -56,6 +59,11 @@ class WatchStream {
   private readonly timer: NodeJS.Timeout;
   private readonly untrack: () => void;
   private readonly budget: ConnectionBudget | undefined;
+  private readonly outbox: WatchOutbox;
+  /** A write found the stream's buffer full: watchers pause until 'drain'. */
+  private full = false;
+  /** A watcher was asked to pause since the last resume: some may be paused. */
+  private refused = false;
 
   constructor(
     private readonly backend: EtcdBackend,
@@ -69,6 +77,13 @@ class WatchStream {
     this.timer.unref();
     this.untrack = options.track({ end: () => this.close(true) });
     this.budget = options.budgetOf?.(call);
+    this.outbox = new WatchOutbox(encoder, {
+      headerAt: (revision) => this.headers.at(revision),
+      write: (res) => this.write(res),
+      onFlushed: () => {
+        if (!this.full) this.resumePaused();
+      },
+    });
     call.on('data', (req: WatchRequest) => this.onRequest(req));
     call.on('drain', () => this.onDrain());
     call.on('end', () => this.close(true));
@@ -146,15 +161,20 @@ class WatchStream {
     if (entry) entry.sentSinceTick = true;
     if (d.kind === 'compacted') {
       if (this.watchers.delete(id)) this.budget?.release('watches');
-      return this.send({ header: this.headers.at(), watchId: id, compactRevision: d.compactRevision, canceled: true });
+      this.send({ header: this.headers.at(), watchId: id, compactRevision: d.compactRevision, canceled: true });
+      return true;
     }
-    return this.send(this.encoder.encode(id, this.headers.at(d.revision), d.events));
+    // Taken in any case (the hub counts it delivered); false asks the watcher to pause.
+    const more = this.outbox.add(id, d.events, d.revision) && !this.full;
+    if (!more) this.refused = true;
+    return more;
   }
 
   private cancel(id: number): void {
     const entry = this.watchers.get(id);
     if (!entry) return;
     entry.watcher.cancel();
+    this.outbox.drop(id);
     this.watchers.delete(id);
     this.budget?.release('watches');
     this.send({ header: this.headers.at(), watchId: id, canceled: true });
@@ -177,8 +197,21 @@ class WatchStream {
   }
 
   private onDrain(): void {
+    this.full = false;
+    this.resumePaused();
+  }
+
+  /** Paused watchers catch up (the buffer drained, or the outbox they found full went out). */
+  private resumePaused(): void {
+    if (!this.refused) return;
+    this.refused = false;
     for (const entry of [...this.watchers.values()]) {
       if (this.closed) return;
+      if (this.full) {
+        // The rest wait for 'drain'.
+        this.refused = true;
+        return;
+      }
       entry.watcher.resume();
     }
     if (this.progressPending && ![...this.watchers.values()].some((e) => e.watcher.paused)) {
@@ -187,16 +220,26 @@ class WatchStream {
     }
   }
 
-  /** Writes a response; false when the stream's buffer is full (the watcher then pauses). */
-  private send(res: WatchResponse): boolean {
+  /** Writes a response after the events held for this turn (so a watcher's events precede its cancel or progress). */
+  private send(res: WatchResponse): void {
+    if (this.closed) return;
+    if (!this.outbox.empty) this.outbox.flush();
+    this.write(res);
+  }
+
+  /** Writes to the stream; false when its buffer is full (watchers then pause until 'drain'). */
+  private write(res: WatchResponse): boolean {
     if (this.closed) return true;
-    return this.call.write(res);
+    const takesMore = this.call.write(res);
+    if (!takesMore) this.full = true;
+    return takesMore;
   }
 
   private close(endCall: boolean): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    this.outbox.clear();
     this.untrack();
     for (const entry of this.watchers.values()) entry.watcher.cancel();
     if (this.watchers.size > 0) this.budget?.release('watches', this.watchers.size);
