@@ -23,8 +23,7 @@ import { AgentLease } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { CONVERGED_PREFIX, EXPORTED_PREFIX } from './graph/exports.js';
-import { STATUS_PREFIX, stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -44,7 +43,8 @@ import type { AgentTls } from './security/agent-tls.js';
 import type { KeyKeeper } from './cluster/restart-from-disk.js';
 import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
-import { isPromptKey, observe } from './observe/observer.js';
+import { observe } from './observe/observer.js';
+import { ObservationSchedule } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
 import { StatusPublisher } from './cluster/status-publisher.js';
@@ -107,15 +107,8 @@ export interface AgentConfig {
 }
 
 const LEASE_TTL_SECONDS = 5;
-/** The local tick checks own keys (two ticks in a row find one missing: re-written); every few ticks it observes everything. */
+/** The local tick checks own keys (two ticks in a row find one missing: re-written); some ticks observe everything (observe/observation-schedule.ts). */
 const POLL_MS = 300;
-const OBSERVE_EVERY_TICKS = 3;
-/** Every this many local ticks the graph runner is handed the keys even if no export changed. */
-const GRAPH_RETRY_TICKS = 15;
-/** Watch batches arriving within this window are observed once. */
-const OBSERVE_COALESCE_MS = 20;
-/** How long a host without a member gathers export changes before handing them to its graph. */
-const GRAPH_COALESCE_MS = 200;
 /** How often a client whose cluster has no members record asks for the member list. */
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
@@ -132,9 +125,8 @@ export class Agent {
   /** The one watch on `/_mgmt/`, and the keys it has mirrored. */
   private readonly watch: PrefixWatch;
   private mirror: MgmtMirror = EMPTY_MIRROR;
-  private observeTimer: NodeJS.Timeout | undefined;
-  /** What the coalesced observation must look at: the lifecycle keys, or only the exports. */
-  private observePending = { lifecycle: false, graph: false };
+  /** When the mirror is observed: soon after a watch batch that matters, and on some local ticks. */
+  private readonly schedule: ObservationSchedule;
   /** The leader's `/_mgmt/members` record (observe/members-record.ts). */
   private readonly membersRecord: MembersRecordKeeper;
   /** When a client without a members record last asked for the member list. */
@@ -220,10 +212,21 @@ export class Agent {
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
     this.watch = new PrefixWatch(this.client, MGMT_PREFIX, (batch) => this.onWatchBatch(batch), log.child({ part: 'watch' }));
-    this.client.onEndpointChanged = () => this.watch.resume();
+    this.schedule = new ObservationSchedule({
+      hostname: config.hostname,
+      isPeer: () => this.peer !== undefined,
+      graph: () => this.graph,
+      mirrorRevision: () => this.mirror.revision,
+      localInputs: () => `${this.ownsHostname}/${this.removed}/${this.memberListVoters}/${this.nominatedSeen}/${JSON.stringify(this.actor.getSnapshot().value)}`,
+      observe: () => this.observeNow(),
+      observeGraph: () => this.observeGraph(),
+    });
+    this.client.onEndpointChanged = (cause) => this.watch.resume(cause);
     // A write of our own under /_mgmt/ must come back through the watch, or the stream is stale (mgmt-watch.ts).
     this.client.onWrite = (key, revision) => {
-      if (key.startsWith(MGMT_PREFIX)) this.watch.expect(revision);
+      if (!key.startsWith(MGMT_PREFIX)) return;
+      this.watch.expect(revision);
+      this.ownKeys.noteWrite(key, revision);
     };
     this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
@@ -236,6 +239,7 @@ export class Agent {
         return { volunteering, running: snap.matches({ peer: 'running' }), ownsHostname: this.ownsHostname, hasMember: this.peer !== undefined };
       },
       mirror: () => this.mirror.kvs,
+      mirrorRevision: () => this.mirror.revision,
       status: this.statusPublisher,
       lease: this.lease,
       client: this.client,
@@ -419,34 +423,15 @@ export class Agent {
     this.mirror = mirror;
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
-    // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
-    const isPeer = this.peer !== undefined;
-    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.config.hostname, isPeer));
-    const graph = this.graph !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
-    this.observePending.lifecycle ||= lifecycle;
-    this.observePending.graph ||= graph;
-    if (this.observeTimer || !(lifecycle || (graph && this.peer !== undefined))) {
-      // A host without a member hands the graph the exports in batches: at a fleet's start
-      // they change by the thousand, and collecting is as good a few hundred ms later.
-      if (graph && !this.observeTimer) this.observeTimer = setTimeout(() => this.observePendingNow(), GRAPH_COALESCE_MS);
-      return;
-    }
-    this.observeTimer = setTimeout(() => this.observePendingNow(), OBSERVE_COALESCE_MS);
-  }
-
-  /** Runs the observations that watch batches asked for. */
-  private observePendingNow(): void {
-    this.observeTimer = undefined;
-    const { lifecycle: all, graph: exports } = this.observePending;
-    this.observePending = { lifecycle: false, graph: false };
-    if (all) this.observeNow();
-    if (all || exports) this.observeGraph();
+    this.schedule.onChanged(changed);
   }
 
   /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
   private observeGraph(): void {
     const kvs = this.mirroredKeys();
-    if (kvs) this.graph?.observe(kvs);
+    if (!kvs || !this.graph) return;
+    this.schedule.graphObserved();
+    this.graph.observe(kvs);
   }
 
   /** The mirrored `/_mgmt/` keys; undefined until the watch's first read. */
@@ -487,6 +472,8 @@ export class Agent {
       this.send(e);
     }
     if (obs.voters === undefined && !local) void this.askMemberList();
+    // A client that knows no voters keeps asking; otherwise the same inputs would give the same events.
+    this.schedule.observed(obs.voters !== undefined);
     if (local && this.isLeader()) this.membersRecord.onChange(local.member.state.members.list(), this.mirror.kvs);
     this.schedulePublish();
   }
@@ -517,14 +504,14 @@ export class Agent {
       const tick = ++this.ticks;
       // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
       const own = this.ownKeys.inMirror();
-      if (tick % OBSERVE_EVERY_TICKS === 0) {
-        this.observeNow();
+      if (this.schedule.isFullTick(tick)) {
+        if (this.schedule.observationDue()) this.observeNow();
         const local = this.localView();
         if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
         this.removalCheck.start();
       }
       // A failed export write is retried here too, not only on the next change.
-      if (tick % GRAPH_RETRY_TICKS === 0) this.observeGraph();
+      if (this.schedule.graphDue(tick)) this.observeGraph();
       await this.ownKeys.tick(own);
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
@@ -579,7 +566,7 @@ export class Agent {
     this.stopped = true;
     void this.hello.close();
     clearInterval(this.pollTimer);
-    clearTimeout(this.observeTimer);
+    this.schedule.stop();
     this.watch.stop();
     this.backups?.stop();
     this.corruptionChecker?.stop();

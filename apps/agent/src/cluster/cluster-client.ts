@@ -90,6 +90,9 @@ export interface KeyValue {
 }
 
 /** A small etcd client with a changeable endpoint list. */
+/** Why the endpoint in use changed: the list or its order (`setEndpoints`), or a failed call or stream. */
+export type EndpointChange = 'endpoints' | 'failover';
+
 export class ClusterClient {
   private endpoints: string[];
   private current = 0;
@@ -138,7 +141,7 @@ export class ClusterClient {
         this.stubs.delete(url);
       }
     }
-    if (this.endpoints[this.current] !== cur) this.onEndpointChanged?.();
+    if (this.endpoints[this.current] !== cur) this.onEndpointChanged?.('endpoints');
   }
 
   /** This agent's own member's client URL while one runs here (see `setHome`). */
@@ -154,9 +157,15 @@ export class ClusterClient {
     this.home = url;
   }
 
-  /** Told when the endpoint in use changed (`setEndpoints`, a failed call or stream): long-lived streams then move. */
-  onEndpointChanged: (() => void) | undefined;
-  /** Called after each acknowledged `put`, with its key and the revision it made. */
+  /**
+   * Told when the endpoint in use changed, and why: the list or its
+   * preference changed (`setEndpoints`), or a call or stream failed there
+   * (`failover`). Long-lived streams then move; one that is still showing
+   * data may stay on a failover (a busy member times out calls while its
+   * watch streams are fine, and moving them restarts their catch-up).
+   */
+  onEndpointChanged: ((cause: EndpointChange) => void) | undefined;
+  /** Called after each acknowledged write of a key (`put`, a `putIfAbsent` that created it), with the key and the revision it made. */
   onWrite: ((key: string, revision: number) => void) | undefined;
 
   /** Sends etcd's auth token (from Authenticate) with every call from now on; undefined stops. */
@@ -228,7 +237,7 @@ export class ClusterClient {
         if (!pin && this.current !== index) {
           // An endpoint before this one failed: the long-lived streams leave it too.
           this.current = index;
-          this.onEndpointChanged?.();
+          this.onEndpointChanged?.('failover');
         }
         return res;
       } catch (err) {
@@ -300,7 +309,7 @@ export class ClusterClient {
     if (this.endpoints[this.current] !== url || this.endpoints.length === 0) return;
     this.current = (this.current + 1) % this.endpoints.length;
     // The other long-lived streams on `url` move too: a member that stopped answering one answers none.
-    if (this.endpoints[this.current] !== url) this.onEndpointChanged?.();
+    if (this.endpoints[this.current] !== url) this.onEndpointChanged?.('failover');
   }
 
   /** The endpoints tried, in order. */
@@ -353,7 +362,10 @@ export class ClusterClient {
       success: [{ requestPut: { key: k, value: enc.encode(value), lease } }],
       failure: [{ requestRange: { key: k } }],
     });
-    if (res.succeeded) return { created: true };
+    if (res.succeeded) {
+      this.onWrite?.(key, Number(res.header?.revision ?? 0));
+      return { created: true };
+    }
     const kv = res.responses[0]?.responseRange?.kvs?.[0];
     return { created: false, existing: kv ? { key, value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0) } : undefined };
   }

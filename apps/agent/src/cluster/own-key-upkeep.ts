@@ -5,7 +5,10 @@
  * the `/_mgmt/` mirror: one that a client deleted or changed (or that a
  * revoked lease took with it) is put back once two ticks in a row find it
  * wrong (repair-confirm.ts), and an endpoint left behind by a host that
- * runs no member is withdrawn. Writes go on the agent's lease; a refusal
+ * runs no member is withdrawn. A key this agent wrote at a revision the
+ * mirror has not reached yet is in flight, not missing: under a fleet's
+ * load the watch lags by seconds, and re-writing every own key it had not
+ * shown yet made more writes for every agent's watch to show. Writes go on the agent's lease; a refusal
  * because the lease is gone drops the lease, so the next write takes a new
  * one. The plans are pure (own-keys.ts, repair-confirm.ts); this is their
  * I/O.
@@ -38,11 +41,19 @@ export interface OwnKeyUpkeepDeps {
   stage: () => OwnKeyStage;
   /** The mirrored `/_mgmt/` keys. */
   mirror: () => ReadonlyMap<string, KeyValue>;
+  /** The revision the mirror is at. */
+  mirrorRevision: () => number;
   status: { readonly published: string; readonly publishedAtMs: number };
   lease: AgentLease;
   client: Pick<ClusterClient, 'put' | 'delete'>;
   endpointKey: () => KeyKeeper;
   log: Logger;
+}
+
+/** The own keys a tick found in the mirror, and the mirror's revision then. */
+export interface MirroredOwnKeys {
+  kvs: KeyValue[];
+  revision: number;
 }
 
 /** An agent's own keys; see the file comment. */
@@ -53,6 +64,8 @@ export class OwnKeyUpkeep {
   private staleEndpointSeen = false;
   /** The last published status the watch has shown back. */
   private statusSeen = '';
+  /** The revision of this agent's last acknowledged write of each key (deleted once the mirror has passed it). */
+  private readonly written = new Map<string, number>();
 
   constructor(private readonly d: OwnKeyUpkeepDeps) {}
 
@@ -69,10 +82,15 @@ export class OwnKeyUpkeep {
     return want;
   }
 
-  /** The own keys as the mirror has them now (taken at the start of a tick, repaired at its end). */
-  inMirror(): KeyValue[] {
+  /** An acknowledged write of this agent (any key under the prefix; only its own keys are looked at). */
+  noteWrite(key: string, revision: number): void {
+    if (revision > (this.written.get(key) ?? 0)) this.written.set(key, revision);
+  }
+
+  /** The own keys as the mirror has them now, and its revision (taken at the start of a tick, repaired at its end). */
+  inMirror(): MirroredOwnKeys {
     const mirror = this.d.mirror();
-    return this.ownedKeys().flatMap((w) => mirror.get(w.key) ?? []);
+    return { kvs: this.ownedKeys().flatMap((w) => mirror.get(w.key) ?? []), revision: this.d.mirrorRevision() };
   }
 
   /** Notes when the watch has shown this agent's last published status back (after that, its absence is damage). */
@@ -82,17 +100,18 @@ export class OwnKeyUpkeep {
   }
 
   /** The end of a tick: puts back own keys found wrong twice (`kvs`: as the tick began), withdraws a stale endpoint. */
-  async tick(kvs: readonly KeyValue[]): Promise<void> {
-    await this.repair(kvs);
+  async tick(own: MirroredOwnKeys): Promise<void> {
+    await this.repair(own);
     await this.withdrawStaleEndpoint();
   }
 
-  private async repair(kvs: readonly KeyValue[]): Promise<void> {
+  private async repair({ kvs, revision }: MirroredOwnKeys): Promise<void> {
+    for (const [key, at] of this.written) if (at <= revision) this.written.delete(key);
     // A status published moments ago that the watch has not shown yet is in flight, not damage.
     const mine = statusKey(this.d.config.hostname);
     const { published, publishedAtMs } = this.d.status;
     this.noteStatusSeen();
-    const inFlight = (key: string) => key === mine && this.statusSeen !== published && Date.now() - publishedAtMs < PENDING_WRITE_MS;
+    const inFlight = (key: string) => this.written.has(key) || (key === mine && this.statusSeen !== published && Date.now() - publishedAtMs < PENDING_WRITE_MS);
     const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.d.lease.id).filter((r) => !inFlight(r.key));
     const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);
     this.repairSuspects = suspects;

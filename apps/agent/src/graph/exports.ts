@@ -60,23 +60,27 @@ export function planExports(
  * Keys that do not have the `<host>/<kind>/<name>` shape, or whose value is
  * not JSON, are skipped (a bad remote host cannot break this one); the graph
  * library validates each spec against its kind when it collects it.
+ * With `kinds`, only resources of those kinds (the others' values are not
+ * even parsed: a fleet exports a thousand resources a host may not collect).
  */
-export function collectedFromStore(stored: readonly KeyValue[]): CollectedResource[] {
+export function collectedFromStore(stored: readonly KeyValue[], kinds?: ReadonlySet<string>): CollectedResource[] {
   const out: CollectedResource[] = [];
-  for (const kv of [...stored].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    if (!kv.key.startsWith(EXPORTED_PREFIX)) continue;
+  const exported = stored.filter((kv) => kv.key.startsWith(EXPORTED_PREFIX));
+  for (const kv of exported.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     const rest = kv.key.slice(EXPORTED_PREFIX.length);
     const first = rest.indexOf('/');
     const second = rest.indexOf('/', first + 1);
     if (first <= 0 || second <= first + 1 || second === rest.length - 1) continue;
     const host = rest.slice(0, first);
+    const kind = rest.slice(first + 1, second);
+    if (kinds !== undefined && !kinds.has(kind)) continue;
     let spec: unknown;
     try {
       spec = JSON.parse(kv.value);
     } catch {
       continue;
     }
-    out.push({ host, kind: rest.slice(first + 1, second), name: rest.slice(second + 1), spec });
+    out.push({ host, kind, name: rest.slice(second + 1), spec });
   }
   return out;
 }

@@ -63,6 +63,8 @@ export class GraphRunner {
   private readonly written = new Map<string, string>();
   /** Writes the watch has not reported back yet (see withPendingWrites). */
   private readonly pending: PendingWrites = { puts: new Map(), deletes: new Map() };
+  /** The last attempt to publish the exports failed (the agent's retry tick tries again). */
+  private reconcileFailed = false;
   /** Whether the last convergence succeeded (undefined before the first). */
   converged: boolean | undefined;
 
@@ -96,11 +98,16 @@ export class GraphRunner {
    * re-converge when that changed), and bring this host's exports and
    * converged flag in the store up to date.
    */
+  /** Whether nothing waits for another observation: no export write in flight, unconfirmed or failed. */
+  get settled(): boolean {
+    return !this.reconciling && !this.reconcileFailed && this.pending.puts.size === 0 && this.pending.deletes.size === 0;
+  }
+
   observe(stored: readonly KeyValue[]): void {
     if (this.closed) return;
     this.lastStored = stored;
     // Only the kinds this graph collects: another kind's export changes nothing here.
-    const collected = collectedFromStore(stored).filter((c) => this.localGraph.collect.some((rule) => rule.kind === c.kind));
+    const collected = collectedFromStore(stored, new Set(this.localGraph.collect.map((rule) => rule.kind)));
     const text = JSON.stringify(collected);
     if (text !== this.collectedText) {
       this.collected = collected;
@@ -149,7 +156,12 @@ export class GraphRunner {
     this.reconciling = true;
     try {
       const lease = await this.o.store.lease();
-      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(stored, this.pending, Date.now()), lease);
+      // Only this host's own keys matter to its plan (and its pending writes are all among them).
+      const mine = exportedKeyPrefix(this.o.hostname);
+      const converged = convergedKey(this.o.hostname);
+      const own = stored.filter((kv) => kv.key.startsWith(mine) || kv.key === converged);
+      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(own, this.pending, Date.now()), lease);
+      this.reconcileFailed = false;
       if (plan.puts.length === 0 && plan.deletes.length === 0) return;
       const have = new Map(stored.map((kv) => [kv.key, kv.value]));
       await this.o.store.apply(plan.puts, plan.deletes, lease);
@@ -162,6 +174,7 @@ export class GraphRunner {
         this.written.set(key, value);
       }
     } catch (err) {
+      this.reconcileFailed = true;
       this.o.log.debug({ err: (err as Error).message }, 'publishing exported resources failed; retrying');
     } finally {
       this.reconciling = false;

@@ -4,7 +4,7 @@
 // endpoint from the last revision seen; a stream that shows it is kept.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClusterClient } from '../cluster/cluster-client.js';
+import type { ClusterClient, EndpointChange } from '../cluster/cluster-client.js';
 import { silentLogger } from '../log.js';
 import { PrefixWatch, STALE_MS } from './mgmt-watch.js';
 
@@ -27,7 +27,7 @@ function fakeClient(urls: string[]) {
   const calls: Array<{ url: string; call: FakeCall }> = [];
   const failedOver: string[] = [];
   const client = {
-    onEndpointChanged: undefined as (() => void) | undefined,
+    onEndpointChanged: undefined as ((cause: EndpointChange) => void) | undefined,
     get endpoint() {
       return urls[current];
     },
@@ -41,10 +41,10 @@ function fakeClient(urls: string[]) {
       failedOver.push(url);
       if (urls[current] !== url) return;
       current = (current + 1) % urls.length;
-      client.onEndpointChanged?.();
+      client.onEndpointChanged?.('failover');
     },
   };
-  return { client: client as unknown as ClusterClient & { onEndpointChanged: (() => void) | undefined }, calls, failedOver };
+  return { client: client as unknown as ClusterClient & { onEndpointChanged: ((cause: EndpointChange) => void) | undefined }, calls, failedOver };
 }
 
 const put = (key: string, rev: number) => ({ events: [{ type: 0, kv: { key: enc.encode(key), value: enc.encode('v'), modRevision: rev } }] });
@@ -75,23 +75,45 @@ describe('PrefixWatch', () => {
     w.stop();
   });
 
-  it('moves when another stream (the keep-alive) gave up on its endpoint, and opens once per change', async () => {
+  it('moves when another stream (the keep-alive) gave up on its endpoint once it is quiet for STALE_MS, and opens once per change', async () => {
     const { client, calls } = fakeClient(['http://a:2379', 'http://b:2379']);
     const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
-    client.onEndpointChanged = () => w.resume();
+    client.onEndpointChanged = (cause) => w.resume(cause);
     w.start();
     await vi.advanceTimersByTimeAsync(0);
     calls[0]!.call.emit('data', put('/_mgmt/x', 6));
     client.failOver('http://a:2379'); // the keep-alive stream on a went unanswered
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(STALE_MS / 2);
+    // Still showing data (a busy member, not a dead one): it stays, and each response restarts the quiet time.
+    calls[0]!.call.emit('data', put('/_mgmt/y', 7));
+    await vi.advanceTimersByTimeAsync(STALE_MS - 100);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379']);
+    await vi.advanceTimersByTimeAsync(200);
     expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
     expect(calls[0]!.call.cancelled).toBe(true);
-    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 8 } });
     // Its own broken stream moves the client and retries after its back-off, not at once as well.
     calls[1]!.call.emit('error', { message: 'unavailable', details: 'unavailable' });
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(500);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379', 'http://a:2379']);
+    w.stop();
+  });
+
+  it('moves at once when the endpoint list changed, or on a failover after STALE_MS without a response', async () => {
+    const { client, calls } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    client.onEndpointChanged = (cause) => w.resume(cause);
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(STALE_MS + 1);
+    client.failOver('http://a:2379');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
+    client.failOver('http://b:2379');
+    w.resume('endpoints');
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379', 'http://a:2379']);
     w.stop();
   });

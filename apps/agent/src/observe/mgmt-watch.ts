@@ -12,9 +12,17 @@
  * own under the prefix (`expect`): a stream that has not shown it within
  * STALE_MS is taken for stale and resumed on the next endpoint, from the
  * last revision seen (never a gap; at worst a needless reconnect).
+ *
+ * A call of the same client that fails (a busy member times out a
+ * keep-alive) moves the stream only once it has shown nothing for STALE_MS
+ * (at once if it has been quiet that long already): under a fleet's load,
+ * moving every watch at every timed-out call restarted each one's catch-up
+ * from history on another member before it arrived, so the watches of
+ * hundreds of agents went nowhere and the members did little else. A
+ * member cut off from the rest shows nothing, so its watch still moves.
  */
 import type { etcdserverpb, mvccpb } from '@mgmt/proto';
-import type { ClusterClient, DuplexCall, KeyValue } from '../cluster/cluster-client.js';
+import type { ClusterClient, DuplexCall, EndpointChange, KeyValue } from '../cluster/cluster-client.js';
 import { prefixRangeEnd } from '../cluster/prefix.js';
 import type { Logger } from '../log.js';
 import type { KeyEvent, WatchBatch } from './mgmt-mirror.js';
@@ -58,6 +66,10 @@ export class PrefixWatch {
   private failingOver = false;
   /** Streams given up because they did not show an acknowledged write in time. */
   staleResumes = 0;
+  /** When the stream was opened or last showed a response (performance.now()). */
+  private heardAtMs = 0;
+  /** After a failover the stream stayed for: moves it once it has been quiet for STALE_MS. */
+  private quietCheck: NodeJS.Timeout | undefined;
   /** The oldest write under the prefix acknowledged but not yet shown, and its check. */
   private expected: { revision: number; timer: NodeJS.Timeout } | undefined;
 
@@ -77,6 +89,8 @@ export class PrefixWatch {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.quietCheck);
+    this.quietCheck = undefined;
     this.clearExpected();
     this.closeCall();
   }
@@ -114,16 +128,36 @@ export class PrefixWatch {
   }
 
   /**
-   * Re-opens the stream from the last revision seen (the endpoints changed:
-   * this host's own member started or stopped). A stream on an endpoint
-   * that is still first in line is kept.
+   * Re-opens the stream from the last revision seen, on the endpoint now in
+   * use: the endpoints changed (this host's own member started or stopped),
+   * or a call failed over. A stream on that endpoint already is kept, and on
+   * a failover so is one that opened or showed a response within STALE_MS.
    */
-  resume(): void {
+  resume(cause: EndpointChange = 'endpoints'): void {
     if (this.stopped || this.failingOver) return;
     if (this.call && this.url === this.client.endpoint) return;
+    if (this.call && cause === 'failover' && performance.now() - this.heardAtMs < STALE_MS) return this.moveWhenQuiet();
     this.closeCall();
     clearTimeout(this.timer);
     void this.open();
+  }
+
+  /** Moves the stream to the endpoint in use once it has shown nothing for STALE_MS (unless it is on that endpoint again). */
+  private moveWhenQuiet(): void {
+    if (this.quietCheck !== undefined) return;
+    this.quietCheck = setTimeout(
+      () => {
+        this.quietCheck = undefined;
+        if (this.stopped || this.failingOver || this.call === undefined || this.url === this.client.endpoint) return;
+        if (performance.now() - this.heardAtMs < STALE_MS) return this.moveWhenQuiet();
+        this.log.info({ url: this.url, to: this.client.endpoint }, `watch on ${this.url} quiet for ${STALE_MS} ms after the client failed over; resuming on ${this.client.endpoint}`);
+        this.closeCall();
+        clearTimeout(this.timer);
+        void this.open();
+      },
+      Math.max(0, this.heardAtMs + STALE_MS - performance.now()),
+    );
+    this.quietCheck.unref();
   }
 
   private closeCall(): void {
@@ -169,6 +203,7 @@ export class PrefixWatch {
     this.call = call;
     this.url = url;
     this.opened++;
+    this.heardAtMs = performance.now();
     const key = enc.encode(this.prefix);
     const broken = (why: string) => {
       if (this.call !== call) return;
@@ -181,6 +216,7 @@ export class PrefixWatch {
     call.on('data', (res) => {
       if (this.call !== call) return;
       this.retryMs = RETRY_MS_MIN;
+      this.heardAtMs = performance.now();
       if (res.canceled) {
         if (Number(res.compactRevision ?? 0) > 0) {
           // The revision to resume from is gone: read everything once more.

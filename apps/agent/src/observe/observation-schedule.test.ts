@@ -1,0 +1,85 @@
+// Proves when an agent observes: batches that change a prompt key are
+// observed once, together, soon after; other hosts' statuses trigger
+// nothing; a host without a member hands its graph export changes in
+// batches; the tick's full observation and graph hand-over are skipped by a
+// host without a member while nothing they read changed, never by a peer,
+// and the graph's is not skipped while an export write waits.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ObservationSchedule } from './observation-schedule.js';
+
+function schedule(o: { peer?: boolean } = {}) {
+  const calls: string[] = [];
+  const state = { peer: o.peer ?? false, revision: 5, local: 'a', settled: true };
+  const s = new ObservationSchedule({
+    hostname: 'h1',
+    isPeer: () => state.peer,
+    graph: () => ({ settled: state.settled }),
+    mirrorRevision: () => state.revision,
+    localInputs: () => state.local,
+    observe: () => calls.push('observe'),
+    observeGraph: () => calls.push('graph'),
+  });
+  return { s, calls, state };
+}
+
+describe('ObservationSchedule', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('observes batches that change a prompt key once, soon; other statuses not at all; exports in batches', async () => {
+    const { s, calls } = schedule();
+    s.onChanged(['/_mgmt/nominated/h1']);
+    s.onChanged(['/_mgmt/idealClusterSize']);
+    s.onChanged(['/_mgmt/status/f0001', '/_mgmt/volunteers/f0002']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls).toEqual(['observe', 'graph']);
+    s.onChanged(['/_mgmt/status/f0001']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(2);
+    s.onChanged(['/_mgmt/exported/f0001/file/x']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toEqual(['observe', 'graph', 'graph']);
+    s.stop();
+  });
+
+  it('skips the tick observation of a host without a member while nothing it reads changed', () => {
+    const { s, state } = schedule();
+    expect(s.isFullTick(3)).toBe(true);
+    expect(s.isFullTick(4)).toBe(false);
+    expect(s.observationDue()).toBe(true);
+    s.observed(true);
+    expect(s.observationDue()).toBe(false);
+    state.revision = 6;
+    expect(s.observationDue()).toBe(true);
+    s.observed(true);
+    state.local = 'b';
+    expect(s.observationDue()).toBe(true);
+    s.observed(false); // knows no voters: keeps observing (it asks for the member list)
+    expect(s.observationDue()).toBe(true);
+    state.peer = true;
+    s.observed(true);
+    expect(s.observationDue()).toBe(true);
+  });
+
+  it('hands the graph the keys on its ticks only when the mirror moved, an export write waits, or a member runs here', () => {
+    const { s, state } = schedule();
+    expect(s.graphDue(14)).toBe(false);
+    expect(s.graphDue(15)).toBe(true);
+    s.graphObserved();
+    expect(s.graphDue(15)).toBe(false);
+    state.settled = false;
+    expect(s.graphDue(15)).toBe(true);
+    state.settled = true;
+    state.revision = 7;
+    expect(s.graphDue(15)).toBe(true);
+    s.graphObserved();
+    state.peer = true;
+    expect(s.graphDue(15)).toBe(true);
+  });
+});

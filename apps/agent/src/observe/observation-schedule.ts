@@ -1,0 +1,113 @@
+/**
+ * When an agent observes its `/_mgmt/` mirror. Watch batches that change a
+ * key the lifecycle reacts to at once (observer.ts's isPromptKey) are
+ * observed together OBSERVE_COALESCE_MS later; export changes reach a host
+ * without a member's graph in batches GRAPH_COALESCE_MS apart. The local
+ * tick also observes everything every OBSERVE_EVERY_TICKS ticks and hands
+ * the graph the keys every GRAPH_RETRY_TICKS; a host without a member
+ * skips both while nothing they read changed (each reads every key: in a
+ * fleet's agent processes, those repeated readings were most of the work).
+ */
+import { CONVERGED_PREFIX, EXPORTED_PREFIX } from '../graph/exports.js';
+import { STATUS_PREFIX } from '../status/agent-status.js';
+import { isPromptKey } from './observer.js';
+
+/** Watch batches arriving within this window are observed once. */
+const OBSERVE_COALESCE_MS = 20;
+/** How long a host without a member gathers export changes before handing them to its graph. */
+const GRAPH_COALESCE_MS = 200;
+/** Every this many local ticks, the full observation (unless it would read the same). */
+const OBSERVE_EVERY_TICKS = 3;
+/** Every this many local ticks the graph runner is handed the keys (unless nothing changed and nothing waits). */
+const GRAPH_RETRY_TICKS = 15;
+
+/** What the schedule asks of its agent. */
+export interface ObservationScheduleDeps {
+  hostname: string;
+  /** A member runs here (a peer reacts to every control key and always observes on the tick). */
+  isPeer(): boolean;
+  /** A graph runs here, and whether it waits for nothing (no export write in flight or failed). */
+  graph(): { settled: boolean } | undefined;
+  /** The mirror's revision. */
+  mirrorRevision(): number;
+  /** What a full observation reads besides the mirror (a host without a member): it observes again when this changes. */
+  localInputs(): string;
+  /** The full observation. */
+  observe(): void;
+  /** Hands the graph the mirrored keys. */
+  observeGraph(): void;
+}
+
+export class ObservationSchedule {
+  private timer: NodeJS.Timeout | undefined;
+  /** What the coalesced observation must look at: the lifecycle keys, or only the exports. */
+  private pending = { lifecycle: false, graph: false };
+  /** What the last full observation read, when the next tick may skip one that reads the same. */
+  private observedInputs: string | undefined;
+  /** The mirror's revision when the graph was last handed the keys. */
+  private graphObservedRevision = -1;
+
+  constructor(private readonly d: ObservationScheduleDeps) {}
+
+  /** A watch batch changed `changed`: observe soon (batches arriving together are observed once). */
+  onChanged(changed: readonly string[]): void {
+    // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
+    const isPeer = this.d.isPeer();
+    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.d.hostname, isPeer));
+    const graph = this.d.graph() !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
+    this.pending.lifecycle ||= lifecycle;
+    this.pending.graph ||= graph;
+    if (this.timer || !(lifecycle || (graph && isPeer))) {
+      // A host without a member hands the graph the exports in batches: at a fleet's start
+      // they change by the thousand, and collecting is as good a few hundred ms later.
+      if (graph && !this.timer) this.timer = setTimeout(() => this.observePending(), GRAPH_COALESCE_MS);
+      return;
+    }
+    this.timer = setTimeout(() => this.observePending(), OBSERVE_COALESCE_MS);
+  }
+
+  /** A full observation ran; `knowsVoters`: it learned the cluster's voters (a client that did not keeps asking). */
+  observed(knowsVoters: boolean): void {
+    this.observedInputs = knowsVoters ? this.inputs() : undefined;
+  }
+
+  /** The graph was handed the keys. */
+  graphObserved(): void {
+    this.graphObservedRevision = this.d.mirrorRevision();
+  }
+
+  /** Whether local tick `tick` is one of the full ones (observation, removal check, members record). */
+  isFullTick(tick: number): boolean {
+    return tick % OBSERVE_EVERY_TICKS === 0;
+  }
+
+  /** Whether a full tick observes (a peer always; a host without a member when what it reads changed). */
+  observationDue(): boolean {
+    return this.observedInputs === undefined || this.d.isPeer() || this.observedInputs !== this.inputs();
+  }
+
+  /** Whether local tick `tick` hands the graph the keys again. */
+  graphDue(tick: number): boolean {
+    if (tick % GRAPH_RETRY_TICKS !== 0) return false;
+    const graph = this.d.graph();
+    return graph !== undefined && (this.d.isPeer() || this.graphObservedRevision !== this.d.mirrorRevision() || !graph.settled);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private inputs(): string {
+    return `${this.d.mirrorRevision()}/${this.d.localInputs()}`;
+  }
+
+  /** Runs the observations that watch batches asked for. */
+  private observePending(): void {
+    this.timer = undefined;
+    const { lifecycle: all, graph: exports } = this.pending;
+    this.pending = { lifecycle: false, graph: false };
+    if (all) this.d.observe();
+    if (all || exports) this.d.observeGraph();
+  }
+}
