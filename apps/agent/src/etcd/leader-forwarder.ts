@@ -1,7 +1,14 @@
 /**
  * Forwards the lease calls only the leader can answer (keep-alive and
  * time-to-live: the leader keeps the lease clocks) to the leader's etcd
- * API, with one gRPC client per leader URL.
+ * API, with one gRPC client per leader URL. Keep-alives share one
+ * long-lived stream per leader URL: a fleet's agents renew hundreds of
+ * leases a second through each follower, and a stream opened and closed
+ * for each renewal cost the leader more than the renewal itself. The
+ * leader answers a stream's renewals in order, so each answer goes to the
+ * oldest renewal waiting for that lease; one not answered in time fails
+ * the stream and everything waiting on it (a later answer could otherwise
+ * be taken for a newer renewal's).
  */
 import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { EtcdError, Errors, LeaseService, type GrpcCode } from '@mgmt/kv';
@@ -14,7 +21,7 @@ type Unary<Req, Res> = (req: Req, opts: { deadline: number }, cb: (err: ServiceE
 
 interface LeaseStub extends Client {
   LeaseTimeToLive: Unary<etcdserverpb.ILeaseTimeToLiveRequest, etcdserverpb.LeaseTimeToLiveResponse>;
-  LeaseKeepAlive: (opts: { deadline: number }) => {
+  LeaseKeepAlive: (opts?: { deadline: number }) => {
     write(req: etcdserverpb.ILeaseKeepAliveRequest): void;
     end(): void;
     cancel(): void;
@@ -29,9 +36,25 @@ function fromGrpc(err: ServiceError): EtcdError {
   return new EtcdError(err.code as GrpcCode, err.details || err.message, { cause: err });
 }
 
+type KeepAliveCall = ReturnType<LeaseStub['LeaseKeepAlive']>;
+
+/** A renewal waiting for its answer. */
+interface Waiter {
+  resolve(ttl: number): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/** The keep-alive stream to one leader URL, and the renewals waiting on it, by lease id. */
+interface KeepAliveChannel {
+  call: KeepAliveCall;
+  waiting: Map<number, Waiter[]>;
+}
+
 /** gRPC clients to the current leader, for lease calls. */
 export class LeaderForwarder {
   private readonly clients = new Map<string, LeaseStub>();
+  private readonly channels = new Map<string, KeepAliveChannel>();
 
   private client(url: string): LeaseStub {
     let c = this.clients.get(url);
@@ -45,30 +68,53 @@ export class LeaderForwarder {
 
   /** Renews lease `id` on the leader at `url`; resolves with its TTL in seconds. */
   keepAlive(url: string, id: number): Promise<number> {
+    const ch = this.channel(url);
     return new Promise((resolve, reject) => {
-      const call = this.client(url).LeaseKeepAlive({ deadline: Date.now() + FORWARD_TIMEOUT_MS });
-      let done = false;
-      call.on('data', (res) => {
-        if (done) return;
-        done = true;
-        call.end();
-        // etcd answers TTL <= 0 for a lease that no longer exists.
-        if ((res.TTL ?? 0) <= 0) reject(Errors.leaseNotFound());
-        else resolve(res.TTL);
-      });
-      call.on('error', (err) => {
-        if (done) return;
-        done = true;
-        reject(fromGrpc(err));
-      });
-      call.on('end', () => {
-        if (!done) {
-          done = true;
-          reject(Errors.noLeader());
-        }
-      });
-      call.write({ ID: id });
+      const timer = setTimeout(() => this.fail(url, ch, Errors.noLeader()), FORWARD_TIMEOUT_MS);
+      const queue = ch.waiting.get(id);
+      const w = { resolve, reject, timer };
+      if (queue) queue.push(w);
+      else ch.waiting.set(id, [w]);
+      ch.call.write({ ID: id });
     });
+  }
+
+  /** The keep-alive stream to `url`, opened on first use (and again after it failed). */
+  private channel(url: string): KeepAliveChannel {
+    const open = this.channels.get(url);
+    if (open) return open;
+    const ch: KeepAliveChannel = { call: this.client(url).LeaseKeepAlive(), waiting: new Map() };
+    this.channels.set(url, ch);
+    ch.call.on('data', (res) => {
+      const id = Number(res.ID ?? 0);
+      const queue = ch.waiting.get(id);
+      const w = queue?.shift();
+      if (!w) return;
+      if (queue!.length === 0) ch.waiting.delete(id);
+      clearTimeout(w.timer);
+      // etcd answers TTL <= 0 for a lease that no longer exists.
+      if ((res.TTL ?? 0) <= 0) w.reject(Errors.leaseNotFound());
+      else w.resolve(res.TTL);
+    });
+    ch.call.on('error', (err) => this.fail(url, ch, fromGrpc(err)));
+    ch.call.on('end', () => this.fail(url, ch, Errors.noLeader()));
+    return ch;
+  }
+
+  /** Ends a keep-alive stream: every renewal waiting on it fails with `err`; the next renewal opens a new one. */
+  private fail(url: string, ch: KeepAliveChannel, err: Error): void {
+    if (this.channels.get(url) === ch) this.channels.delete(url);
+    const waiting = [...ch.waiting.values()].flat();
+    ch.waiting.clear();
+    for (const w of waiting) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
+    try {
+      ch.call.cancel();
+    } catch {
+      // already closed
+    }
   }
 
   /** A lease's remaining and granted TTL, from the leader at `url`. */
@@ -82,8 +128,9 @@ export class LeaderForwarder {
     });
   }
 
-  /** Closes every client. */
+  /** Closes every client (renewals waiting fail). */
   close(): void {
+    for (const [url, ch] of this.channels) this.fail(url, ch, Errors.noLeader());
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
   }
