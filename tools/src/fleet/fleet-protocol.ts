@@ -24,5 +24,12 @@ export type FleetWorkerMessage =
   | { type: 'observed'; revisions: Array<[index: number, revision: number]> }
   | { type: 'started' };
 
+/** From the harness to an agent process: profile its CPU for `ms` and write the V8 profile into `dir` (MGMT_FLEET_STEADY_PROF_DIR). */
+export interface FleetProfileRequest {
+  type: 'profile';
+  ms: number;
+  dir: string;
+}
+
 /** The exported resource the harness edits: every agent collects it (a file in its own directory). */
 export const FLEET_SOURCE_KEY = '/_mgmt/exported/fleet-source/file/shared';

@@ -7,17 +7,34 @@
  * Started by fleet.ts with its config as JSON in argv[2].
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Agent, createLogger } from '@mgmt/agent';
 import { parseGraph } from '@mgmt/graph';
 import { freePort } from '@mgmt/transport/testing';
-import type { FleetWorkerConfig, FleetWorkerMessage } from './fleet-protocol.js';
+import type { FleetProfileRequest, FleetWorkerConfig, FleetWorkerMessage } from './fleet-protocol.js';
 
 /** How often this process reports to the harness (batched: a thousand agents report as a few messages). */
 const REPORT_EVERY_MS = 20;
 
 function send(message: FleetWorkerMessage): void {
   process.send?.(message);
+}
+
+/** Profiles this process's CPU for `ms` (the harness asks during its steady-state window) and writes the profile into `dir`. */
+async function profile(req: FleetProfileRequest): Promise<void> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    await new Promise((r) => setTimeout(r, req.ms));
+    const { profile: p } = await session.post('Profiler.stop');
+    fs.mkdirSync(req.dir, { recursive: true });
+    fs.writeFileSync(path.join(req.dir, `fleet-agents-${process.pid}.cpuprofile`), JSON.stringify(p));
+  } finally {
+    session.disconnect();
+  }
 }
 
 function graphText(host: string, dir: string): string {
@@ -69,6 +86,9 @@ async function main(): Promise<void> {
       observed.clear();
     }
   }, REPORT_EVERY_MS);
+  process.on('message', (m: FleetProfileRequest) => {
+    if (m?.type === 'profile') profile(m).catch((err: unknown) => process.stderr.write(`fleet worker: profile: ${(err as Error).message}\n`));
+  });
   send({ type: 'started' });
   process.on('disconnect', () => {
     clearInterval(timer);

@@ -16,7 +16,7 @@ import { findLeader, liveMembers, waitForVoters, type Cluster, type ClusterMembe
 import { freePort, residentBytes, type ProcessRegistry } from '../bench/processes.js';
 import { percentile, type FleetOptions } from './fleet-args.js';
 import { FLEET_TARGETS, fmt, judge, reached, runPhase, type FleetRow } from './fleet-phase.js';
-import { FLEET_SOURCE_KEY, type FleetWorkerConfig, type FleetWorkerMessage } from './fleet-protocol.js';
+import { FLEET_SOURCE_KEY, type FleetProfileRequest, type FleetWorkerConfig, type FleetWorkerMessage } from './fleet-protocol.js';
 import { cpuSeconds, loadAverage, ratesPerSecond, requestCounts } from './proc-sample.js';
 
 const WORKER = path.resolve(import.meta.dirname, 'fleet-worker.ts');
@@ -136,7 +136,7 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
   let steadyLeaderCpu: number | undefined;
   const lastLine = () =>
     `fleet: ${o.agents} agents, leader ${fmt(steadyLeaderCpu, '% core')} at steady state, propagation p99 in the rows above, ${missing} agents missed a change (load ${loadAverage().toFixed(2)})`;
-  // MGMT_FLEET_CPU_PROF_DIR=dir: each member writes a V8 CPU profile there when the run ends (use with --quick: a killed leader writes none).
+  // MGMT_FLEET_CPU_PROF_DIR=dir: each member and agent process writes a V8 CPU profile there when the run ends (use with --quick: a killed leader writes none).
   const cpuProfileDir = process.env.MGMT_FLEET_CPU_PROF_DIR;
   let cluster: Cluster | undefined;
   try {
@@ -169,7 +169,8 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
         const count = Math.min(o.perProcess, o.agents - first);
         const config: FleetWorkerConfig = { hostnames: Array.from({ length: count }, (_, i) => `f${String(first + i).padStart(4, '0')}`), seeds, dir: path.join(dir, 'fleet'), idealClusterSize: 3 };
         const logFd = fs.openSync(path.join(dir, `worker-${first}.log`), 'a');
-        const child = fork(WORKER, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', logFd, logFd, 'ipc'], env: { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' } });
+        const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
+        const child = fork(WORKER, [JSON.stringify(config)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', logFd, logFd, 'ipc'], env: { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' } });
         fs.closeSync(logFd);
         registry.track(child);
         const w: WorkerProc = { child, first, count };
@@ -193,6 +194,9 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       leader = await findLeader(members);
       const before = await metricsOf(leader);
       const tw = performance.now();
+      // MGMT_FLEET_STEADY_PROF_DIR=dir: each agent process profiles its CPU over this window and writes it there.
+      const steadyProfileDir = process.env.MGMT_FLEET_STEADY_PROF_DIR;
+      if (steadyProfileDir) for (const w of workers) w.child.send({ type: 'profile', ms: o.windowMs, dir: path.resolve(steadyProfileDir) } satisfies FleetProfileRequest);
       const steady = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid), ...workers.map((w) => w.child.pid)], o.windowMs);
       const rates = ratesPerSecond(before, await metricsOf(leader), (performance.now() - tw) / 1000);
       steadyLeaderCpu = steady[0]!.cpuPercent;
@@ -316,6 +320,15 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
 }
 
 async function stopCluster(cluster: Cluster, workers: WorkerProc[], registry: ProcessRegistry): Promise<void> {
+  // An agent process leaves by itself when its IPC channel closes (and writes its profile, if asked for one).
+  await Promise.all(
+    workers.map(async (w) => {
+      if (w.child.exitCode !== null || !w.child.connected) return;
+      const exited = new Promise<void>((resolve) => w.child.once('exit', () => resolve()));
+      w.child.disconnect();
+      await Promise.race([exited, sleep(10_000)]);
+    }),
+  );
   await Promise.all(workers.map((w) => registry.stop(w.child, 'SIGKILL')));
   await cluster.stop();
 }
