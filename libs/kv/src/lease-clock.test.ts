@@ -1,7 +1,9 @@
 // Proves the leader-side lease clock: a lease is due after its TTL from
 // first sight or renewal, not before; a due lease is not handed out again
 // until the retry delay passes; refreshAll restarts every countdown (a new
-// leader never expires a lease early); unknown leases are "not found".
+// leader never expires a lease early); a lease check that comes late pushes
+// every countdown back by its lateness (a stalled leader could not hear the
+// renewals), bounded; unknown leases are "not found".
 import { describe, expect, it } from 'vitest';
 import { LeaseClock } from './lease-clock.js';
 import { KvStore } from './store.js';
@@ -38,5 +40,19 @@ describe('LeaseClock', () => {
     expect(clock.due(20_000)).toEqual([]);
     expect(() => clock.renew(1, 0)).toThrow('etcdserver: requested lease not found');
     expect(() => clock.timeToLive(7, 0)).toThrow('etcdserver: requested lease not found');
+  });
+
+  it('pushes every countdown back by the lateness of a lease check, not by timer jitter, and by at most a minute', () => {
+    const store = storeWithLeases([1, 5], [2, 5]);
+    const clock = new LeaseClock(store);
+    clock.refreshAll(0);
+    expect(clock.creditStall(500, 500)).toBe(0);
+    expect(clock.creditStall(1050, 500)).toBe(0); // 50 ms of jitter
+    expect(clock.creditStall(4550, 500)).toBe(3000); // the loop could not run for 3 s
+    expect(clock.due(7900)).toEqual([]);
+    expect(clock.due(8000)).toEqual([1, 2]);
+    clock.renew(1, 8000);
+    expect(clock.creditStall(3_608_000, 500)).toBe(60_000); // a clock stepped forward an hour
+    expect(clock.due(3_608_000)).toEqual([1, 2]);
   });
 });

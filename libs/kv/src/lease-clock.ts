@@ -3,6 +3,10 @@ import type { KvStore } from './store.js';
 
 /** How long a lease given out by due() waits before it is due again (its expiry proposal may be lost). */
 const DEFAULT_RETRY_MS = 1000;
+/** Lateness of a lease check below this is the timer's own jitter, not a stall. */
+const STALL_MIN_MS = 100;
+/** The most one late check pushes the countdowns back (a clock stepped forward by an hour is not an hour of stall). */
+const STALL_CREDIT_MAX_MS = 60_000;
 
 /** A lease's remaining and granted time. */
 export interface LeaseTimeToLive {
@@ -20,6 +24,8 @@ export interface LeaseTimeToLive {
  */
 export class LeaseClock {
   private readonly deadlines = new Map<number, number>();
+  /** When the leader last checked for due leases (creditStall). */
+  private lastCheckMs: number | undefined;
 
   constructor(
     private readonly store: KvStore,
@@ -28,8 +34,29 @@ export class LeaseClock {
 
   /** Restarts every lease's countdown at `nowMs` (on becoming leader). */
   refreshAll(nowMs: number): void {
+    this.lastCheckMs = nowMs;
     this.deadlines.clear();
     for (const lease of this.store.leases.all()) this.deadlines.set(lease.id, nowMs + lease.ttlSeconds * 1000);
+  }
+
+  /**
+   * The leader checks for due leases every `intervalMs`. A check that comes
+   * late says this process could not run meanwhile (a stall, or a loop
+   * saturated by a fleet's start), so it could not read the keep-alives
+   * waiting on its sockets either: every countdown is pushed back by the
+   * lateness (at most STALL_CREDIT_MAX_MS), so a lease expires only after
+   * its TTL of time in which its renewals could have been heard. Returns
+   * the credit given (ms).
+   */
+  creditStall(nowMs: number, intervalMs: number): number {
+    const last = this.lastCheckMs;
+    this.lastCheckMs = nowMs;
+    if (last === undefined) return 0;
+    const late = nowMs - last - intervalMs;
+    if (late < STALL_MIN_MS) return 0;
+    const credit = Math.min(late, STALL_CREDIT_MAX_MS);
+    for (const [id, deadline] of this.deadlines) this.deadlines.set(id, deadline + credit);
+    return credit;
   }
 
   /** Renews a lease (keep-alive); returns its TTL in seconds. Throws etcd's lease-not-found error. */

@@ -95,7 +95,13 @@ export class RaftBackend implements EtcdBackend {
       if (lead === this.member.identity.memberId) this.leaseClock.refreshAll(this.now());
     });
     if (this.member.raft.isLeader) this.leaseClock.refreshAll(this.now());
-    this.timer = setInterval(() => void this.expireLeases(), options.leaseCheckIntervalMs ?? 500);
+    const checkMs = options.leaseCheckIntervalMs ?? 500;
+    // A late check credits the stall to every lease; the due leases are picked after this turn's I/O
+    // (setImmediate runs after the poll phase), so keep-alives already waiting on the sockets count first.
+    this.timer = setInterval(() => {
+      if (this.member.raft.isLeader) this.leaseClock.creditStall(this.now(), checkMs);
+      setImmediate(() => void this.expireLeases());
+    }, checkMs);
     this.timer.unref();
     const retention = options.autoCompactionRetention ?? 10_000;
     this.compactTimer = setInterval(() => void this.autoCompact(retention), options.autoCompactionIntervalMs ?? 5_000);
