@@ -44,6 +44,8 @@ export class AgentLease {
     private readonly log: Logger,
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
+    /** Where the lease id is remembered across restarts (lease-id-file.ts): a restarted agent asks for the same lease. */
+    private readonly memory?: { load(): number; save(id: number): void },
   ) {
     // A renewal is due every third of the TTL: one not answered by the next is given up.
     this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
@@ -53,12 +55,16 @@ export class AgentLease {
   ensure(): Promise<number> {
     if (this.id !== 0) return Promise.resolve(this.id);
     this.granting ??= (async () => {
-      this.nextId ||= clientLeaseId(Math.random());
+      this.nextId ||= this.memory?.load() || clientLeaseId(Math.random());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
+      this.memory?.save(this.id);
       this.stream.granted();
       clearInterval(this.timer);
       this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
+      // The grant may have found this id's lease alive (a restart, or a grant whose answer was lost) with
+      // little of its TTL left: renew it now rather than a third of a TTL later.
+      void this.keepAlive();
       return this.id;
     })().finally(() => {
       this.granting = undefined;
