@@ -34,6 +34,8 @@ export class AgentLease {
    */
   private nextId = 0;
   private granting: Promise<number> | undefined;
+  /** No grant was asked for yet by this process (the remembered id is tried then only). */
+  private firstGrant = true;
   private timer: NodeJS.Timeout | undefined;
   /** Renewals go on one stream (it fails over between endpoints and warns once when all fail). */
   private readonly stream: KeepAliveStream;
@@ -55,7 +57,11 @@ export class AgentLease {
   ensure(): Promise<number> {
     if (this.id !== 0) return Promise.resolve(this.id);
     this.granting ??= (async () => {
-      this.nextId ||= this.memory?.load() || clientLeaseId(Math.random());
+      // The remembered id only for the first grant of this process: a lease lost later may have an expiry
+      // still in flight in the log, which would take a new lease of the same id with it.
+      const remembered = this.firstGrant ? this.memory?.load() : undefined;
+      this.firstGrant = false;
+      this.nextId ||= remembered || clientLeaseId(Math.random());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
       this.memory?.save(this.id);

@@ -1,6 +1,7 @@
 /**
  * The agent's lease id, remembered in its data directory, so that an agent
- * restarted in place asks for the same lease again. While the old lease
+ * restarted in place asks for the same lease again (at its first grant only:
+ * a lease lost later may have an expiry still in flight in the log). While the old lease
  * lives, that grant finds it ('lease already exists') and the agent carries
  * on with it, its volunteer key, status and exports still on it; otherwise
  * the grant makes a new lease of that id. Without it a restarted agent found
