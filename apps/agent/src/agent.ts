@@ -432,7 +432,7 @@ export class Agent {
     const kvs = this.mirroredKeys();
     if (!kvs || !this.graph) return;
     this.schedule.graphObserved();
-    this.graph.observe(kvs);
+    this.graph.observe(kvs, this.mirror.revision);
   }
 
   /** The mirrored `/_mgmt/` keys; undefined until the watch's first read. */

@@ -346,12 +346,18 @@ export class ClusterClient {
    * `lease`; more operations than a transaction may hold (etcd's 128) go in
    * as few transactions as fit.
    */
-  async putAndDelete(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease = 0): Promise<void> {
+  async putAndDelete(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease = 0): Promise<number> {
     const ops = [
       ...puts.map((p) => ({ requestPut: { key: enc.encode(p.key), value: enc.encode(p.value), lease } })),
       ...deletes.map((k) => ({ requestDeleteRange: { key: enc.encode(k) } })),
     ];
-    for (let i = 0; i < ops.length; i += MAX_TXN_OPS) await this.call('kv', 'Txn', { compare: [], success: ops.slice(i, i + MAX_TXN_OPS), failure: [] });
+    let revision = 0;
+    for (let i = 0; i < ops.length; i += MAX_TXN_OPS) {
+      const res = await this.call<etcdserverpb.TxnResponse>('kv', 'Txn', { compare: [], success: ops.slice(i, i + MAX_TXN_OPS), failure: [] });
+      revision = Number(res.header?.revision ?? 0);
+    }
+    for (const p of puts) this.onWrite?.(p.key, revision);
+    return revision;
   }
 
   /** Puts `key` only if it does not exist; returns whether it did so, and the current value otherwise. */

@@ -149,9 +149,9 @@ export class OwnKeyUpkeep {
   }
 
   /** Runs a write on `lease`; a refusal because the lease is gone drops it, so the next write takes a new one. */
-  async onLease(lease: number, write: () => Promise<void>): Promise<void> {
+  async onLease<T>(lease: number, write: () => Promise<T>): Promise<T> {
     try {
-      await write();
+      return await write();
     } catch (err) {
       if (isLeaseGone(err)) this.d.lease.drop(lease);
       throw err;

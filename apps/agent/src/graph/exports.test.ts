@@ -50,7 +50,7 @@ describe('collectedFromStore', () => {
 
 describe('withPendingWrites', () => {
   it('overlays own writes the watch has not reported yet, and forgets them once it has (or after a while)', () => {
-    const pending: PendingWrites = { puts: new Map([['/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 1_000 }]]), deletes: new Map([['/_mgmt/exported/h1/file/old', 1_000]]) };
+    const pending: PendingWrites = { puts: new Map([['/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 1_000, revision: 0 }]]), deletes: new Map([['/_mgmt/exported/h1/file/old', { atMs: 1_000, revision: 0 }]]) };
     const stale = [kv(convergedKey('h1'), 'false'), kv('/_mgmt/exported/h1/file/old', '{}')];
     const seen = withPendingWrites(stale, pending, 1_500);
     expect(seen).toEqual([kv(convergedKey('h1'), 'true')]);
@@ -60,7 +60,17 @@ describe('withPendingWrites', () => {
     expect(pending.puts.size).toBe(0);
     expect(withPendingWrites([], pending, 1_700)).toEqual([]);
     // A write never reported back stops counting after PENDING_WRITE_MS.
-    pending.puts.set('/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 0 });
+    pending.puts.set('/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 0, revision: 0 });
     expect(withPendingWrites(stale, pending, PENDING_WRITE_MS + 1)).toEqual(stale);
+  });
+
+  it('counts a write of known revision as in flight until the mirror reaches that revision, however long it takes', () => {
+    const pending: PendingWrites = { puts: new Map([['/_mgmt/converged/h1', { value: 'true', lease: 7, atMs: 0, revision: 40 }]]), deletes: new Map([['/_mgmt/exported/h1/file/old', { atMs: 0, revision: 40 }]]) };
+    const stale = [kv(convergedKey('h1'), 'false'), kv('/_mgmt/exported/h1/file/old', '{}')];
+    // A watch lagging by a minute: still in flight.
+    expect(withPendingWrites(stale, pending, 60_000, 39)).toEqual([kv(convergedKey('h1'), 'true')]);
+    // The mirror passed the write and the keys are not as written: the plan sees the store as it is (and repairs it).
+    expect(withPendingWrites(stale, pending, 60_000, 40)).toEqual(stale);
+    expect(pending.puts.size + pending.deletes.size).toBe(0);
   });
 });

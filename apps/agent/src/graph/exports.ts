@@ -85,31 +85,36 @@ export function collectedFromStore(stored: readonly KeyValue[], kinds?: Readonly
   return out;
 }
 
-/** Writes this host made that its watch may not have reported yet. */
+/** Writes this host made that its watch may not have reported yet, with when and at which revision (0: not known). */
 export interface PendingWrites {
-  puts: Map<string, { value: string; lease: number; atMs: number }>;
-  deletes: Map<string, number>;
+  puts: Map<string, { value: string; lease: number; atMs: number; revision: number }>;
+  deletes: Map<string, { atMs: number; revision: number }>;
 }
 
-/** How long a write is assumed to be in flight to the watch before the store's word counts again. */
+/** How long a write whose revision is not known is assumed to be in flight to the watch before the store's word counts again. */
 export const PENDING_WRITE_MS = 5_000;
 
 /**
  * The keys as they will be once this host's own recent writes arrive
  * through the watch: a write the mirror already shows is dropped from
- * `pending`; one it does not show yet (younger than PENDING_WRITE_MS) is
- * overlaid. Without it, every change the watch reports before this host's
- * own write would plan that write again (with a thousand agents, a storm).
+ * `pending`, and so is one the mirror has passed (at `mirrorRevision` it
+ * would show it: the key was changed since, which is for the plan to
+ * repair); one it has not reached yet is overlaid. A write of unknown
+ * revision counts for PENDING_WRITE_MS. Without it, every change the watch
+ * reports before this host's own write would plan that write again (with a
+ * thousand agents, a storm); and with a time alone, a watch lagging by more
+ * than that under a fleet's load re-wrote every export again and again.
  */
-export function withPendingWrites(stored: readonly KeyValue[], pending: PendingWrites, nowMs: number): KeyValue[] {
+export function withPendingWrites(stored: readonly KeyValue[], pending: PendingWrites, nowMs: number, mirrorRevision = 0): KeyValue[] {
   const byKey = new Map(stored.map((kv) => [kv.key, kv]));
+  const over = (w: { atMs: number; revision: number }) => (w.revision > 0 ? mirrorRevision >= w.revision : nowMs - w.atMs > PENDING_WRITE_MS);
   for (const [key, w] of pending.puts) {
     const kv = byKey.get(key);
-    if ((kv && kv.value === w.value && kv.lease === w.lease) || nowMs - w.atMs > PENDING_WRITE_MS) pending.puts.delete(key);
+    if ((kv && kv.value === w.value && kv.lease === w.lease) || over(w)) pending.puts.delete(key);
     else byKey.set(key, { key, value: w.value, lease: w.lease, createRevision: kv?.createRevision ?? 0 });
   }
-  for (const [key, atMs] of pending.deletes) {
-    if (!byKey.has(key) || nowMs - atMs > PENDING_WRITE_MS) pending.deletes.delete(key);
+  for (const [key, w] of pending.deletes) {
+    if (!byKey.has(key) || over(w)) pending.deletes.delete(key);
     else byKey.delete(key);
   }
   return [...byKey.values()];

@@ -27,8 +27,8 @@ import { collectedFromStore, convergedKey, planExports, withPendingWrites, type 
 /** How the runner writes to the cluster store. */
 export interface GraphStore {
   put(key: string, value: string, lease: number): Promise<void>;
-  /** Puts and deletes in one transaction (all on `lease`). */
-  apply(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease: number): Promise<void>;
+  /** Puts and deletes in one transaction (all on `lease`); resolves with the revision it made (0: not known). */
+  apply(puts: ReadonlyArray<{ key: string; value: string }>, deletes: readonly string[], lease: number): Promise<number>;
   delete(key: string): Promise<number>;
   /** The agent's lease (granted on first use); the exports live on it. */
   lease(): Promise<number>;
@@ -57,6 +57,8 @@ export class GraphRunner {
   private stopWatchingFile: (() => void) | undefined;
   private reconciling = false;
   private lastStored: readonly KeyValue[] | undefined;
+  /** The mirror's revision `lastStored` is at (0: not known). */
+  private lastRevision = 0;
   private persisted = '';
   private closed = false;
   /** What this runner last wrote to each key: a key that no longer holds it was touched by someone else. */
@@ -103,9 +105,10 @@ export class GraphRunner {
     return !this.reconciling && !this.reconcileFailed && this.pending.puts.size === 0 && this.pending.deletes.size === 0;
   }
 
-  observe(stored: readonly KeyValue[]): void {
+  observe(stored: readonly KeyValue[], revision = 0): void {
     if (this.closed) return;
     this.lastStored = stored;
+    this.lastRevision = revision;
     // Only the kinds this graph collects: another kind's export changes nothing here.
     const collected = collectedFromStore(stored, new Set(this.localGraph.collect.map((rule) => rule.kind)));
     const text = JSON.stringify(collected);
@@ -160,14 +163,14 @@ export class GraphRunner {
       const mine = exportedKeyPrefix(this.o.hostname);
       const converged = convergedKey(this.o.hostname);
       const own = stored.filter((kv) => kv.key.startsWith(mine) || kv.key === converged);
-      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(own, this.pending, Date.now()), lease);
+      const plan = planExports(this.o.hostname, exportedResources(this.localGraph), this.converged, withPendingWrites(own, this.pending, Date.now(), this.lastRevision), lease);
       this.reconcileFailed = false;
       if (plan.puts.length === 0 && plan.deletes.length === 0) return;
       const have = new Map(stored.map((kv) => [kv.key, kv.value]));
-      await this.o.store.apply(plan.puts, plan.deletes, lease);
+      const revision = await this.o.store.apply(plan.puts, plan.deletes, lease);
       const atMs = Date.now();
-      for (const { key, value } of plan.puts) this.pending.puts.set(key, { value, lease, atMs });
-      for (const key of plan.deletes) this.pending.deletes.set(key, atMs);
+      for (const { key, value } of plan.puts) this.pending.puts.set(key, { value, lease, atMs, revision });
+      for (const key of plan.deletes) this.pending.deletes.set(key, { atMs, revision });
       for (const { key, value } of plan.puts) {
         const before = this.written.get(key);
         if (before !== undefined && have.get(key) !== before) this.o.log.info({ key }, `re-wrote ${key}: ${have.has(key) ? 'its value was changed' : 'it was deleted'}`);
