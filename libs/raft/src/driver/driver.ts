@@ -10,7 +10,8 @@
  *        -> install snapshot, apply the rest, serve reads -> node.advance()
  *
  * Persist before send (the rule stated on Ready), except where the thesis
- * allows the leader to send first (see handleReady). While one Ready is
+ * allows the leader to send first (ready-order.ts; the save itself with its
+ * disk-full retry is ready-save.ts). While one Ready is
  * being persisted, new proposals accumulate in the node, so the next Ready
  * carries them all: that is the group commit.
  *
@@ -29,6 +30,8 @@ import { ConfChangeWaiters } from './conf-change-waiters.js';
 import { EagerCampaign } from './eager-campaign.js';
 import { LazyTicker } from './lazy-ticker.js';
 import { ReadBarriers, type IndexCallback } from './read-barriers.js';
+import { durableCommittedCount, sendsBeforeSave } from './ready-order.js';
+import { saveReady, type ReadySaveDeps } from './ready-save.js';
 import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
 import { SILENT_LOGGER, type DriverClock, type DriverLogger, type DriverObserver, type DriverStorage, type SendFn, type StateMachine } from './seams.js';
 
@@ -67,6 +70,8 @@ export class RaftDriver {
   /** Proposers of membership changes waiting for theirs to apply (conf-change-waiters.ts). */
   private readonly confWaiters: ConfChangeWaiters;
   private readonly idleWaiters: Array<() => void> = [];
+  /** What saving a Ready needs (ready-save.ts). */
+  private readonly saveDeps: ReadySaveDeps;
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
 
   constructor(options: DriverOptions) {
@@ -85,6 +90,16 @@ export class RaftDriver {
       isDiskFull: options.isDiskFull ?? (() => false),
     } as RaftDriver['o'];
     this.eager = new EagerCampaign(options.id, this.o.eagerCampaignTicks, this.log);
+    this.saveDeps = {
+      storage: this.storage,
+      clock: this.clock,
+      log: this.log,
+      observer: this.observer,
+      diskFullRetryMs: this.o.diskFullRetryMs,
+      isDiskFull: this.o.isDiskFull,
+      stopped: () => this.stopped,
+      fail: (err) => this.fail(err),
+    };
     this.confWaiters = new ConfChangeWaiters(this.clock, this.o.confChangeTimeoutMs, () => this.confState, () => new ProposalFailedError('membership change timed out (it may still apply)'));
     const snap = this.storage.snapshot();
     this.snapshotIndex = snap.metadata.index;
@@ -413,7 +428,7 @@ export class RaftDriver {
         const sentFirst = this.beforeSave(rd);
         let suspended = false;
         let finishedInline = false;
-        this.persist(rd, 0, () => {
+        saveReady(this.saveDeps, rd, 0, () => {
           if (!suspended) {
             finishedInline = true;
             return;
@@ -472,17 +487,10 @@ export class RaftDriver {
         for (const fn of this.listeners.leader) fn(this.leaderId, term);
       }
     }
-    // The leader sends before its own write (Raft thesis 10.2.1; etcd does the
-    // same): what it sends (entries, its commit index) needs none of this
-    // Ready's state to be durable, since followers can only have acknowledged
-    // entries of earlier Readys, all saved before this one was taken. The
-    // leader's own copy then counts towards a commit the next Ready makes
-    // visible, which comes after this save. Everyone else persists first.
-    const sendFirst = this.sendsFirst(rd);
+    // The leader sends before its own write; committed entries already durable are applied while the new ones are written (ready-order.ts).
+    const sendFirst = sendsBeforeSave(rd, this.node, this.o.sendBeforePersist);
     if (sendFirst) this.send(rd);
-    // Committed entries already in the durable log are applied while the new
-    // ones are written: a commit never waits behind the next fsync.
-    const early = this.durableCommittedCount(rd);
+    const early = durableCommittedCount(rd, this.o.applyBeforePersist);
     for (let k = 0; k < early; k++) this.applyOne(rd.committedEntries[k]!);
     return sendFirst;
   }
@@ -492,37 +500,13 @@ export class RaftDriver {
     if (!sentFirst) this.send(rd);
     if (this.stopped) return;
     if (rd.snapshot && !isEmptySnapshot(rd.snapshot)) this.installSnapshot(rd.snapshot);
-    for (let k = this.durableCommittedCount(rd); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
+    for (let k = durableCommittedCount(rd, this.o.applyBeforePersist); k < rd.committedEntries.length; k++) this.applyOne(rd.committedEntries[k]!);
     for (const rs of rd.readStates) this.reads.answer(decoder.decode(rs.requestCtx), rs.index, this.applied);
     this.node.advance(rd);
     this.confWaiters.notifyApplied();
     this.reads.release(this.applied);
     this.maybeSnapshot();
     if (this.o.invariants) this.checkInvariants(rd);
-  }
-
-  /**
-   * Whether the leader may send this Ready's messages before its save. Not
-   * when the commit index it would send covers entries of this very Ready:
-   * that happens when the leader's own (unsaved) copy completes a quorum,
-   * as in a cluster of one voter with learners. Sent first, that commit
-   * index lets a learner apply an entry the leader can still lose in a
-   * crash (etcd #14370's class of bug; found by the simulator on SimDisk).
-   */
-  private sendsFirst(rd: Ready): boolean {
-    if (!this.o.sendBeforePersist || this.node.role !== 'leader' || rd.snapshot) return false;
-    const firstNew = rd.entries[0]?.index;
-    return firstNew === undefined || this.node.committed < firstNew;
-  }
-
-  /** How many of the Ready's committed entries are durable here before its own save (all that precede its new entries). */
-  private durableCommittedCount(rd: Ready): number {
-    if (!this.o.applyBeforePersist || rd.snapshot) return 0;
-    const firstNew = rd.entries[0]?.index;
-    if (firstNew === undefined) return rd.committedEntries.length;
-    let n = 0;
-    while (n < rd.committedEntries.length && rd.committedEntries[n]!.index < firstNew) n++;
-    return n;
   }
 
   private send(rd: Ready): void {
@@ -533,36 +517,6 @@ export class RaftDriver {
       // The snapshot left (or could not): the leader probes the follower again from here (etcd's ReportSnapshot).
       if (m.type === MessageType.MSG_SNAP) this.node.reportSnapshot(m.to, queued);
     }
-  }
-
-  /**
-   * Saves a Ready, then calls `done`. A full disk holds the Ready (nothing
-   * sent, nothing advanced) and retries the same save every
-   * diskFullRetryMs until space returns: re-saving the same entries only
-   * overwrites them. Any other failure stops the member.
-   */
-  private persist(rd: Ready, attempt: number, done: () => void): void {
-    if (!rd.snapshot && rd.entries.length === 0 && !rd.hardState) return done();
-    const save = { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot };
-    const onError = (err: unknown): void => {
-      if (!this.o.isDiskFull(err) || this.stopped) return this.fail(err);
-      if (attempt === 0) this.log.error({ err: (err as Error).message }, 'disk full: writes stopped until space returns');
-      this.clock.after(this.o.diskFullRetryMs, () => (this.stopped ? this.fail(err) : this.persist(rd, attempt + 1, done)));
-    };
-    const saved = (): void => {
-      this.observer?.afterSave?.(save);
-      if (attempt > 0) this.log.warn({ attempts: attempt + 1 }, 'disk has space again; writes resumed');
-      done();
-    };
-    this.observer?.beforeSave?.(save);
-    let result;
-    try {
-      result = this.storage.saveReady(save);
-    } catch (err) {
-      return onError(err);
-    }
-    if (result instanceof Promise) result.then(saved, onError);
-    else saved();
   }
 
   private installSnapshot(snap: Snapshot): void {
