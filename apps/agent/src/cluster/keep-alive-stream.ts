@@ -10,7 +10,6 @@
 import type { etcdserverpb } from '@mgmt/proto';
 import type { Logger } from '../log.js';
 import { ClusterUnavailableError, type ClusterClient, type DuplexCall } from './cluster-client.js';
-import { RenewalWaiters } from './renewal-waiters.js';
 
 /** Unanswered renewals in a row after which the stream is given up for the next endpoint. */
 const MAX_UNANSWERED = 2;
@@ -32,7 +31,7 @@ type KeepAliveCall = DuplexCall<etcdserverpb.ILeaseKeepAliveRequest, etcdserverp
 export class KeepAliveStream {
   private call: KeepAliveCall | undefined;
   private url: string | undefined;
-  private readonly waiting = new RenewalWaiters<{ resolve: (ttl: number) => void; reject: (err: Error) => void }>();
+  private readonly waiting = new Map<number, Array<{ resolve: (ttl: number) => void; reject: (err: Error) => void }>>();
   private failuresInARow = 0;
   /** Renewals in a row that went unanswered on the current stream. */
   private unanswered = 0;
@@ -54,6 +53,7 @@ export class KeepAliveStream {
     if (!call) return Promise.reject(new ClusterUnavailableError('no endpoints to reach the cluster'));
     const url = this.url!;
     return new Promise<number>((resolve, reject) => {
+      const list = this.waiting.get(id) ?? [];
       const waiter = {
         resolve: (ttl: number) => {
           clearTimeout(timer);
@@ -70,11 +70,14 @@ export class KeepAliveStream {
       // A slow answer is not a broken stream (an overloaded member answers late): only
       // MAX_UNANSWERED renewals in a row without an answer move the stream to the next endpoint.
       const timer = setTimeout(() => {
-        this.waiting.remove(id, waiter);
+        const pending = this.waiting.get(id);
+        const at = pending?.indexOf(waiter) ?? -1;
+        if (at >= 0) pending!.splice(at, 1);
         if (givesUp(++this.unanswered, Date.now() - this.answeredAt, this.ttlMs)) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} time(s) in a row`);
         reject(new ClusterUnavailableError(`no keep-alive answer within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
-      this.waiting.add(id, waiter);
+      list.push(waiter);
+      this.waiting.set(id, list);
       call.write({ ID: id });
     });
   }
@@ -106,7 +109,11 @@ export class KeepAliveStream {
     this.call = call;
     this.url = url;
     call.on('data', (res) => {
-      this.waiting.takeOldest(Number(res.ID ?? 0))?.resolve(Number(res.TTL ?? 0));
+      const id = Number(res.ID ?? 0);
+      const list = this.waiting.get(id);
+      const first = list?.shift();
+      if (list && list.length === 0) this.waiting.delete(id);
+      first?.resolve(Number(res.TTL ?? 0));
     });
     call.on('error', (err) => this.broken(call, url, err.details || err.message));
     call.on('end', () => this.broken(call, url, 'keep-alive stream ended'));
@@ -142,6 +149,8 @@ export class KeepAliveStream {
   }
 
   private rejectAll(err: Error): void {
-    for (const w of this.waiting.drain()) w.reject(err);
+    const all = [...this.waiting.values()].flat();
+    this.waiting.clear();
+    for (const w of all) w.reject(err);
   }
 }

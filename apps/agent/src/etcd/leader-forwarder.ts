@@ -13,7 +13,6 @@
 import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { EtcdError, Errors, LeaseService, type GrpcCode } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
-import { RenewalWaiters } from '../cluster/renewal-waiters.js';
 
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
 const FORWARD_TIMEOUT_MS = 3_000;
@@ -46,10 +45,10 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** The keep-alive stream to one leader URL, and the renewals waiting on it. */
+/** The keep-alive stream to one leader URL, and the renewals waiting on it, by lease id. */
 interface KeepAliveChannel {
   call: KeepAliveCall;
-  waiting: RenewalWaiters<Waiter>;
+  waiting: Map<number, Waiter[]>;
 }
 
 /** gRPC clients to the current leader, for lease calls. */
@@ -72,7 +71,10 @@ export class LeaderForwarder {
     const ch = this.channel(url);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(url, ch, Errors.noLeader()), FORWARD_TIMEOUT_MS);
-      ch.waiting.add(id, { resolve, reject, timer });
+      const queue = ch.waiting.get(id);
+      const w = { resolve, reject, timer };
+      if (queue) queue.push(w);
+      else ch.waiting.set(id, [w]);
       ch.call.write({ ID: id });
     });
   }
@@ -81,11 +83,14 @@ export class LeaderForwarder {
   private channel(url: string): KeepAliveChannel {
     const open = this.channels.get(url);
     if (open) return open;
-    const ch: KeepAliveChannel = { call: this.client(url).LeaseKeepAlive(), waiting: new RenewalWaiters() };
+    const ch: KeepAliveChannel = { call: this.client(url).LeaseKeepAlive(), waiting: new Map() };
     this.channels.set(url, ch);
     ch.call.on('data', (res) => {
-      const w = ch.waiting.takeOldest(Number(res.ID ?? 0));
+      const id = Number(res.ID ?? 0);
+      const queue = ch.waiting.get(id);
+      const w = queue?.shift();
       if (!w) return;
+      if (queue!.length === 0) ch.waiting.delete(id);
       clearTimeout(w.timer);
       // etcd answers TTL <= 0 for a lease that no longer exists.
       if ((res.TTL ?? 0) <= 0) w.reject(Errors.leaseNotFound());
@@ -99,7 +104,9 @@ export class LeaderForwarder {
   /** Ends a keep-alive stream: every renewal waiting on it fails with `err`; the next renewal opens a new one. */
   private fail(url: string, ch: KeepAliveChannel, err: Error): void {
     if (this.channels.get(url) === ch) this.channels.delete(url);
-    for (const w of ch.waiting.drain()) {
+    const waiting = [...ch.waiting.values()].flat();
+    ch.waiting.clear();
+    for (const w of waiting) {
       clearTimeout(w.timer);
       w.reject(err);
     }

@@ -158,11 +158,6 @@ export class PrefixWatch {
     if (this.stopped || this.failingOver) return;
     if (this.call && this.url === this.client.endpoint) return;
     if (this.call && cause === 'failover' && performance.now() - this.heardAtMs < STALE_MS) return this.moveWhenQuiet();
-    this.reopen();
-  }
-
-  /** Opens the stream again now, on the endpoint in use, from the last revision seen. */
-  private reopen(): void {
     this.closeCall();
     clearTimeout(this.timer);
     void this.open();
@@ -177,7 +172,9 @@ export class PrefixWatch {
         if (this.stopped || this.failingOver || this.call === undefined || this.url === this.client.endpoint) return;
         if (performance.now() - this.heardAtMs < STALE_MS) return this.moveWhenQuiet();
         this.log.info({ url: this.url, to: this.client.endpoint }, `watch on ${this.url} quiet for ${STALE_MS} ms after the client failed over; resuming on ${this.client.endpoint}`);
-        this.reopen();
+        this.closeCall();
+        clearTimeout(this.timer);
+        void this.open();
       },
       Math.max(0, this.heardAtMs + STALE_MS - performance.now()),
     );
