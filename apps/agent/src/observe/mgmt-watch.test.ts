@@ -118,27 +118,6 @@ describe('PrefixWatch', () => {
     w.stop();
   });
 
-  it('waits twice as long after each stale resume in a row, and STALE_MS again once a stream shows the write', async () => {
-    const { client, calls } = fakeClient(['http://a:2379', 'http://b:2379']);
-    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
-    w.start();
-    await vi.advanceTimersByTimeAsync(0);
-    w.expect(9);
-    await vi.advanceTimersByTimeAsync(STALE_MS + 500); // resumed on b (and its retry opened it)
-    expect(calls).toHaveLength(2);
-    w.expect(9);
-    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
-    expect(calls).toHaveLength(2); // b gets 2 x STALE_MS for its catch-up
-    await vi.advanceTimersByTimeAsync(STALE_MS);
-    expect(calls).toHaveLength(3);
-    calls[2]!.call.emit('data', put('/_mgmt/x', 9));
-    w.expect(12);
-    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
-    expect(calls).toHaveLength(4);
-    expect(w.staleResumes).toBe(3);
-    w.stop();
-  });
-
   it('keeps a stream that shows the write in time', async () => {
     const { client, calls, failedOver } = fakeClient(['http://a:2379', 'http://b:2379']);
     const batches: number[] = [];

@@ -34,12 +34,6 @@ const RETRY_MS_MIN = 100;
 const RETRY_MS_MAX = 2_000;
 /** How long a stream may take to show a write acknowledged under the prefix before it is taken for stale. */
 export const STALE_MS = 3_000;
-/**
- * Each stale resume in a row doubles that wait, up to this: under a fleet's
- * load a new stream's catch-up can take longer than STALE_MS, and resuming
- * it again and again on the next member restarted the catch-up each time.
- */
-export const STALE_MS_MAX = 24_000;
 
 type WatchCall = DuplexCall<etcdserverpb.IWatchRequest, etcdserverpb.WatchResponse>;
 
@@ -72,10 +66,6 @@ export class PrefixWatch {
   private failingOver = false;
   /** Streams given up because they did not show an acknowledged write in time. */
   staleResumes = 0;
-  /** How long the current stream may take to show an acknowledged write (doubles with each stale resume in a row). */
-  private staleMs = STALE_MS;
-  /** The acknowledged write the last stale stream did not show: once the watch shows it, the wait is STALE_MS again. */
-  private staleRevision = 0;
   /** When the stream was opened or last showed a response (performance.now()). */
   private heardAtMs = 0;
   /** After a failover the stream stayed for: moves it once it has been quiet for STALE_MS. */
@@ -113,13 +103,11 @@ export class PrefixWatch {
       this.expected = undefined;
       if (this.stopped || this.revision >= revision || this.call === undefined || url === undefined) return;
       this.staleResumes++;
-      this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${this.staleMs} ms; resuming on the next endpoint`);
-      this.staleMs = Math.min(STALE_MS_MAX, this.staleMs * 2);
-      this.staleRevision = revision;
+      this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${STALE_MS} ms; resuming on the next endpoint`);
       this.closeCall();
       this.failOverFrom(url);
       this.retry();
-    }, this.staleMs);
+    }, STALE_MS);
     timer.unref();
     this.expected = { revision, timer };
   }
@@ -137,15 +125,6 @@ export class PrefixWatch {
   private clearExpected(): void {
     clearTimeout(this.expected?.timer);
     this.expected = undefined;
-  }
-
-  /** The watch reached a new revision: a write it was expected to show is shown, and once it shows what a stale stream did not, the wait is STALE_MS again. */
-  private onRevision(): void {
-    if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
-    if (this.staleRevision > 0 && this.revision >= this.staleRevision) {
-      this.staleRevision = 0;
-      this.staleMs = STALE_MS;
-    }
   }
 
   /**
@@ -208,7 +187,7 @@ export class PrefixWatch {
         if (this.stopped) return;
         this.fullReads++;
         this.revision = revision;
-        this.onRevision();
+        if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
         this.onBatch({ kind: 'snapshot', revision, kvs });
       } catch (err) {
         this.log.debug({ err: (err as Error).message }, 'reading /_mgmt/ failed; retrying');
@@ -253,7 +232,7 @@ export class PrefixWatch {
       const last = Math.max(...events.map((e) => e.kv.modRevision ?? 0));
       this.onBatch({ kind: 'events', revision: last, events });
       this.revision = Math.max(this.revision, last);
-      this.onRevision();
+      if (this.expected !== undefined && this.revision >= this.expected.revision) this.clearExpected();
     });
     call.on('error', (err) => broken(err.details || err.message));
     call.on('end', () => broken('stream ended'));
