@@ -136,4 +136,26 @@ describe('PrefixWatch', () => {
     expect(calls).toHaveLength(1);
     w.stop();
   });
+
+  it('keeps a stream that is behind but shows progress, and resumes once it stops', async () => {
+    const { client, calls, failedOver } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    w.expect(20); // our write at 20; the member is still sending 6, 7, ... (catching up)
+    for (let rev = 6; rev <= 9; rev++) {
+      await vi.advanceTimersByTimeAsync(STALE_MS - 100);
+      calls[0]!.call.emit('data', put('/_mgmt/x', rev));
+    }
+    await vi.advanceTimersByTimeAsync(STALE_MS);
+    expect(failedOver).toEqual([]);
+    expect(calls).toHaveLength(1);
+    // No progress for a whole STALE_MS: stale, resumed from the last revision seen.
+    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
+    expect(failedOver).toEqual(['http://a:2379']);
+    expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 10 } });
+    expect(w.staleResumes).toBe(1);
+    w.stop();
+  });
 });

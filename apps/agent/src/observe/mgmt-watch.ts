@@ -9,9 +9,12 @@
  * A stream can also go quiet without breaking: a member cut off by a
  * partition (a half-open connection), or one that lost its leader, answers
  * nothing and closes nothing. The agent therefore reports each write of its
- * own under the prefix (`expect`): a stream that has not shown it within
- * STALE_MS is taken for stale and resumed on the next endpoint, from the
- * last revision seen (never a gap; at worst a needless reconnect).
+ * own under the prefix (`expect`): a stream that has not shown it, nor any
+ * later revision than before, within STALE_MS is taken for stale and
+ * resumed on the next endpoint, from the last revision seen (never a gap;
+ * at worst a needless reconnect). A stream that shows progress but not yet
+ * the write is catching up on a busy member: it stays, since moving it
+ * would start its catch-up over on another one.
  *
  * A call of the same client that fails (a busy member times out a
  * keep-alive) moves the stream only once it has shown nothing for STALE_MS
@@ -95,13 +98,24 @@ export class PrefixWatch {
     this.closeCall();
   }
 
-  /** A write under the prefix was acknowledged at `revision`: the stream must show it within STALE_MS. */
+  /**
+   * A write under the prefix was acknowledged at `revision`: the stream must
+   * show it within STALE_MS, or at least show progress (a later revision
+   * than when the wait began) in each STALE_MS until it does. A stream
+   * still catching up on a busy member is behind, not stale: moving it
+   * would start its catch-up again elsewhere.
+   */
   expect(revision: number): void {
     if (this.stopped || revision <= this.revision || this.expected !== undefined) return;
+    this.awaitShown(revision, this.revision);
+  }
+
+  private awaitShown(revision: number, seenAtStart: number): void {
     const timer = setTimeout(() => {
       const url = this.url;
       this.expected = undefined;
       if (this.stopped || this.revision >= revision || this.call === undefined || url === undefined) return;
+      if (this.revision > seenAtStart) return this.awaitShown(revision, this.revision);
       this.staleResumes++;
       this.log.info({ url, revision, seen: this.revision }, `watch on ${url} has not shown a write acknowledged at revision ${revision} after ${STALE_MS} ms; resuming on the next endpoint`);
       this.closeCall();
