@@ -21,6 +21,10 @@
  * past their deadline, grpc-js's own notices missed some (turns were left
  * taken, and a handler saw a half-close without its message).
  *
+ * The interceptor also guards each call's stream against a response that
+ * can no longer be sent (respond-guard.ts), which grpc-js's deadline timer
+ * would otherwise throw out of the process.
+ *
  * grpc-js shows handlers no connection object, so the interceptor walks to
  * the innermost call of the chain and takes its HTTP/2 stream's session
  * (internal, but stable across grpc-js 1.x); a call whose session cannot
@@ -30,6 +34,7 @@ import { ServerInterceptingCall, type Metadata, type ServerInterceptor, type Ser
 import { Errors } from '../../errors.js';
 import { ConnectionBudget, type ConnectionLimits, type LimitKind } from './connection-budget.js';
 import { FAIR_QUEUE_OFF, FairQueue, type FairQueueLimits } from './fair-queue.js';
+import { guardRespond, type RespondingStream } from './respond-guard.js';
 
 /** A refusal, as the server reports it (to log once per connection and to count). */
 export interface LimitRefusal {
@@ -64,11 +69,9 @@ interface SessionLike {
   readonly destroyed?: boolean;
 }
 
-interface StreamLike {
+interface StreamLike extends RespondingStream {
   once(event: 'close', fn: () => void): unknown;
   readonly session?: unknown;
-  readonly closed?: boolean;
-  readonly destroyed?: boolean;
 }
 
 /** The HTTP/2 stream under an intercepted call, if it can be found. */
@@ -76,12 +79,12 @@ function streamOf(call: unknown): StreamLike | undefined {
   let inner = call as { nextCall?: unknown; stream?: unknown };
   for (let depth = 0; inner.nextCall && depth < 32; depth++) inner = inner.nextCall as typeof inner;
   const stream = inner.stream as StreamLike | undefined;
-  return stream && typeof stream.once === 'function' ? stream : undefined;
+  return stream && typeof stream.once === 'function' && typeof stream.respond === 'function' ? stream : undefined;
 }
 
-/** The HTTP/2 session under an intercepted call, if it can be found. */
-function sessionOf(call: unknown): SessionLike | undefined {
-  const session = streamOf(call)?.session as SessionLike | undefined;
+/** The HTTP/2 session of a call's stream, if it can be found. */
+function sessionOf(stream: StreamLike | undefined): SessionLike | undefined {
+  const session = stream?.session as SessionLike | undefined;
   return session && typeof session.once === 'function' ? session : undefined;
 }
 
@@ -134,7 +137,9 @@ export class ConnectionRegistry {
       const lease = path.startsWith(LEASE_SERVICE);
       const queued = this.fairOn && kind === 'requests' && (lease || path.startsWith(KV_SERVICE));
       const remembered = lease || path.startsWith(WATCH_SERVICE);
-      const budget = this.budgetFor(call);
+      const stream = streamOf(call);
+      if (stream) guardRespond(stream);
+      const budget = this.budgetFor(call, stream);
       let held = false;
       // 'waiting' in the fair queue, 'running' past it, or neither.
       let turn: 'none' | 'waiting' | 'running' = 'none';
@@ -196,7 +201,6 @@ export class ConnectionRegistry {
         // However the call ends (its status, a cancel, a deadline grpc-js answers itself, the
         // connection's end), its stream closes: the turn and the budget are given back then at
         // the latest. grpc-js's own notices miss some ends under a flood of expiring calls.
-        const stream = streamOf(call);
         if (stream) {
           if (stream.closed || stream.destroyed) release();
           else stream.once('close', release);
@@ -212,8 +216,8 @@ export class ConnectionRegistry {
     };
   }
 
-  private budgetFor(call: { getPeer(): string }): ConnectionBudget {
-    const session = sessionOf(call);
+  private budgetFor(call: { getPeer(): string }, stream: StreamLike | undefined): ConnectionBudget {
+    const session = sessionOf(stream);
     const existing = session && this.bySession.get(session);
     if (existing) return existing;
     let peer = 'unknown';
