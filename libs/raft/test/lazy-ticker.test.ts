@@ -137,13 +137,16 @@ describe('the lazy ticker', () => {
         if (elapsed === 15) fired.push(now);
       },
       () => ticker.plan(15 - elapsed),
+      (lateMs) => stalls.push(lateMs),
     );
+    const stalls: number[] = [];
     ticker.start();
     ticker.plan(15); // due at 300 ms
     now = 1000; // the event loop was blocked for a second
     const late = timer!;
     late(); // the overdue timer runs first (timers before I/O)
     expect(elapsed).toBe(14); // the ticks short of the due one; the 35 missed ones are dropped
+    expect(stalls).toEqual([700]); // the tick due at 300 ms came at 1,000
     expect(fired).toEqual([]);
     elapsed = 0; // the heartbeat that waited in the socket resets the election clock
     ticker.catchUp();

@@ -29,10 +29,11 @@ import { DriverInvariantError, ProposalFailedError } from './errors.js';
 import { ConfChangeWaiters } from './conf-change-waiters.js';
 import { EagerCampaign } from './eager-campaign.js';
 import { LazyTicker } from './lazy-ticker.js';
+import { StallReport } from './stall-report.js';
 import { ReadBarriers, type IndexCallback } from './read-barriers.js';
 import { durableCommittedCount, sendsBeforeSave } from './ready-order.js';
 import { saveReady, type ReadySaveDeps } from './ready-save.js';
-import { DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
+import { definedOnly, DRIVER_DEFAULTS, PRODUCTION_CORE_DEFAULTS, type DriverOptions } from './options.js';
 import { SILENT_LOGGER, type DriverClock, type DriverLogger, type DriverObserver, type DriverStorage, type SendFn, type StateMachine } from './seams.js';
 
 const encoder = new TextEncoder();
@@ -70,6 +71,7 @@ export class RaftDriver {
   /** Proposers of membership changes waiting for theirs to apply (conf-change-waiters.ts). */
   private readonly confWaiters: ConfChangeWaiters;
   private readonly idleWaiters: Array<() => void> = [];
+  private readonly stalls: StallReport;
   /** What saving a Ready needs (ready-save.ts). */
   private readonly saveDeps: ReadySaveDeps;
   private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>() };
@@ -89,6 +91,7 @@ export class RaftDriver {
       ...definedOnly(options),
       isDiskFull: options.isDiskFull ?? (() => false),
     } as RaftDriver['o'];
+    this.stalls = new StallReport(this.clock, this.log, (this.o.electionTicks * this.o.tickMs) / 2);
     this.eager = new EagerCampaign(options.id, this.o.eagerCampaignTicks, this.log);
     this.saveDeps = {
       storage: this.storage,
@@ -130,6 +133,7 @@ export class RaftDriver {
       this.o.tickMs,
       () => this.tickCore(),
       () => this.onTickerWake(),
+      (lateMs) => this.stalls.note(lateMs),
     );
     this.ticker.start();
     this.schedule();
@@ -589,11 +593,4 @@ export class RaftDriver {
 
 function asProposalFailed(err: unknown): unknown {
   return err instanceof ErrProposalDropped ? new ProposalFailedError(err.message, { cause: err }) : err;
-}
-
-/** The options that were given (undefined ones would hide the defaults). */
-function definedOnly(o: DriverOptions): Partial<DriverOptions> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as Partial<DriverOptions>;
 }

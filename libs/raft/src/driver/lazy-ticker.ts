@@ -51,6 +51,8 @@ export class LazyTicker {
     private readonly onTick: () => void,
     /** The timer fired (its ticks are counted): handle what they produced and plan again. */
     private readonly onWake: () => void,
+    /** The event loop stalled: the armed tick came `lateMs` late (told before the ticks are counted). */
+    private readonly onStall: (lateMs: number) => void = () => {},
   ) {
     if (!(tickMs > 0)) throw new RangeError(`tickMs must be positive, got ${tickMs}`);
   }
@@ -99,6 +101,7 @@ export class LazyTicker {
 
   /** After a stall: counts up to the tick before the armed one, drops the rest, restarts the phase now; the owner plans again. */
   private resync(): void {
+    this.onStall(this.clock.nowMs() - (this.originMs + this.armedTick * this.tickMs));
     this.advanceTo(this.armedTick - 1);
     this.originMs = this.clock.nowMs() - this.counted * this.tickMs;
     this.disarm();

@@ -88,3 +88,10 @@ export const DRIVER_DEFAULTS = {
   confChangeTimeoutMs: 10_000,
   invariants: true,
 } as const;
+
+/** The options that were given (undefined ones would hide the defaults). */
+export function definedOnly(o: DriverOptions): Partial<DriverOptions> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as Partial<DriverOptions>;
+}
