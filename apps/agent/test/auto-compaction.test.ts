@@ -16,7 +16,7 @@ describe('auto-compaction', () => {
   it('compacts old revisions on every member and keeps the latest values', async () => {
     cluster = await startCluster(3);
     const leader = cluster.leader()!;
-    const backend = new RaftBackend({ member: leader.member, clusterIdNumber: 1, logger: silentLogger(), autoCompactionRetention: 50, autoCompactionIntervalMs: 50 });
+    const backend = new RaftBackend({ member: leader.member, clusterIdNumber: 1, logger: silentLogger(), autoCompactionRetention: 50, autoCompactionMinAgeMs: 0, autoCompactionIntervalMs: 50 });
     try {
       const enc = new TextEncoder();
       for (let i = 0; i < 200; i++) await backend.propose({ put: { key: enc.encode(`k${i % 10}`), value: enc.encode(`v${i}`) } });

@@ -17,6 +17,7 @@ import { ProposalFailedError } from '../raft/raft-server.js';
 import { defragmentMember } from '../raft/defragment.js';
 import { LeaderForwarder } from './leader-forwarder.js';
 import { applyGapRefusal } from './apply-gap.js';
+import { CompactionTarget, DEFAULT_COMPACTION_POLICY } from './compaction-target.js';
 import { MemberClientUrls } from './member-client-urls.js';
 
 
@@ -34,6 +35,8 @@ export interface RaftBackendOptions {
    * history would be unbounded memory. 0 turns it off.
    */
   autoCompactionRetention?: number;
+  /** Revisions younger than this are kept too, up to 100,000 (compaction-target.ts; default 60 s). */
+  autoCompactionMinAgeMs?: number;
   /** Bytes the member's data takes on disk (Status.dbSize); absent: the keyspace's size. */
   diskBytes?: () => number;
   /**
@@ -103,8 +106,13 @@ export class RaftBackend implements EtcdBackend {
       setImmediate(() => void this.expireLeases());
     }, checkMs);
     this.timer.unref();
-    const retention = options.autoCompactionRetention ?? 10_000;
-    this.compactTimer = setInterval(() => void this.autoCompact(retention), options.autoCompactionIntervalMs ?? 5_000);
+    const retention = options.autoCompactionRetention ?? DEFAULT_COMPACTION_POLICY.retention;
+    const compaction = new CompactionTarget({
+      retention,
+      minAgeMs: options.autoCompactionMinAgeMs ?? DEFAULT_COMPACTION_POLICY.minAgeMs,
+      maxRetention: Math.max(retention, DEFAULT_COMPACTION_POLICY.maxRetention),
+    });
+    this.compactTimer = setInterval(() => void this.autoCompact(compaction), options.autoCompactionIntervalMs ?? 5_000);
     this.compactTimer.unref();
   }
 
@@ -167,11 +175,14 @@ export class RaftBackend implements EtcdBackend {
     }
   }
 
-  /** On the leader: compacts history older than `retention` revisions, through the log like any write. */
-  private async autoCompact(retention: number): Promise<void> {
-    if (retention <= 0 || !this.member.raft.isLeader) return;
-    const target = this.store.revision - retention;
-    if (target <= this.store.compactRevision) return;
+  /** On the leader: compacts the history the policy lets go (compaction-target.ts), through the log like any write. */
+  private async autoCompact(compaction: CompactionTarget): Promise<void> {
+    const now = performance.now();
+    // Every member notes the revisions over time, so a new leader knows their age too.
+    compaction.note(now, this.store.revision);
+    if (!this.member.raft.isLeader) return;
+    const target = compaction.target(now, this.store.revision, this.store.compactRevision);
+    if (target === undefined) return;
     try {
       const r = await this.proposer.propose({ compaction: { revision: target } });
       if (r.ok) this.log.info({ revision: target }, 'auto-compacted history');
