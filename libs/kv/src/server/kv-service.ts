@@ -6,7 +6,6 @@ import type {
   DeleteRangeRequest,
   PutRequest,
   RangeRequest,
-  RangeResponse,
   RequestOp,
   TxnRequest,
 } from '../types.js';
@@ -14,6 +13,7 @@ import { checkDeleteRange, checkPut, checkRange, checkTxn } from '../validate.js
 import type { Authorizer } from '../auth/authorizer.js';
 import type { EtcdBackend } from './backend.js';
 import { authUserOf, callerOf } from './auth-guard.js';
+import { RangeEncoder, type RangeResponseOut } from './range-encoding.js';
 import { unary, type ErrorLog, type Headers } from './rpc.js';
 
 /** Options of the KV service. */
@@ -33,13 +33,14 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
     if (!result.ok) throw result.error;
     return { ...result.response, header: headers.at(result.revision) };
   };
+  const ranges = new RangeEncoder();
   return {
-    Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponse> => {
+    Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponseOut> => {
       checkRange(req);
       if (!req.serializable) await backend.readIndex();
       options.auth?.checkRange(callerOf(call), req.key, req.rangeEnd, 'read');
       const answer = backend.store.range(req);
-      return { header: headers.at(answer.revision), kvs: answer.kvs, more: answer.more, count: answer.count };
+      return ranges.encode(headers.at(answer.revision), answer.kvs, answer.more, answer.count);
     }),
     Put: unary(log, 'Put', async (req: PutRequest, call) => {
       checkPut(req);

@@ -6,6 +6,7 @@
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import { etcdserverpb } from '@mgmt/proto';
+import { encodeRangeResponseOut, type RangeResponseOut } from './range-encoding.js';
 import { encodeWatchResponseOut, type WatchResponseOut } from './watch-encoding.js';
 
 interface Codec<T> {
@@ -40,7 +41,8 @@ const pb = etcdserverpb;
 
 /** etcdserverpb.KV */
 export const KvService = {
-  Range: method('KV', 'Range', pb.RangeRequest, pb.RangeResponse),
+  // Responses may come encoded already (each stored KeyValue encoded once: range-encoding.ts).
+  Range: method('KV', 'Range', pb.RangeRequest, { encode: (m: RangeResponseOut) => ({ finish: () => encodeRangeResponseOut(m) }), decode: (b: Uint8Array) => pb.RangeResponse.decode(b) }),
   Put: method('KV', 'Put', pb.PutRequest, pb.PutResponse),
   DeleteRange: method('KV', 'DeleteRange', pb.DeleteRangeRequest, pb.DeleteRangeResponse),
   Txn: method('KV', 'Txn', pb.TxnRequest, pb.TxnResponse),

@@ -5,15 +5,23 @@
  * times the events. The watch hub hands watchers with the same range and
  * filters the same events array, so the encoded header and events are cached
  * by that array, and each watcher's response is the cached bytes with its own
- * watch id spliced in.
+ * watch id spliced in. A watcher catching up from history has events of its
+ * own, but their KeyValues are the store's records, whose encodings are
+ * cached too (key-value-bytes.ts).
  *
  * The bytes are exactly what encoding the whole response gives: protobufjs
  * writes fields in field-number order, and a WatchResponse's header (1),
  * watch_id (2) and events (11) come out as those three parts, one after the
  * other (proto3 omits a zero watch_id, as it omits an empty part here).
  */
-import { etcdserverpb } from '@mgmt/proto';
-import type { WatchEvent } from '../types.js';
+import { etcdserverpb, mvccpb } from '@mgmt/proto';
+import type { KeyValue, WatchEvent } from '../types.js';
+import { delimitedLength, KeyValueBytes, varintLength, writeDelimited, writeVarint } from './key-value-bytes.js';
+
+/** Field tags: WatchResponse.events (11), Event.type (1, varint), Event.kv (2). */
+const EVENTS_TAG = 0x5a;
+const TYPE_TAG = 0x08;
+const KV_TAG = 0x12;
 
 type WatchResponse = etcdserverpb.WatchResponse.$Properties;
 type ResponseHeader = etcdserverpb.ResponseHeader.$Properties;
@@ -42,6 +50,7 @@ const headerKey = (h: ResponseHeader) => `${String(h.clusterId)}/${String(h.memb
  */
 export class SharedEventEncoder {
   private readonly events = new WeakMap<readonly WatchEvent[], Uint8Array>();
+  private readonly kvBytes = new KeyValueBytes();
   private header: { key: string; bytes: Uint8Array } = { key: "", bytes: new Uint8Array() };
 
   /** The response carrying `events` at `header` for watcher `watchId`. */
@@ -79,9 +88,45 @@ export class SharedEventEncoder {
   private eventsOf(events: readonly WatchEvent[]): Uint8Array {
     let bytes = this.events.get(events);
     if (bytes === undefined) {
-      bytes = etcdserverpb.WatchResponse.encode({ events: events as WatchEvent[] }).finish();
+      bytes = this.encodeEvents(events);
       this.events.set(events, bytes);
     }
     return bytes;
+  }
+
+  /**
+   * The events as WatchResponse field 11, each event's KeyValue from the
+   * record cache (key-value-bytes.ts): a watcher catching up from history
+   * gets events of its own, but their records are the store's, shared with
+   * every other watcher that catches up on the same revisions.
+   */
+  private encodeEvents(events: readonly WatchEvent[]): Uint8Array {
+    const parts: Uint8Array[] = new Array<Uint8Array>(events.length);
+    let size = 0;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      // An event with its previous value (rare: a watcher asked for prev_kv) goes through protobufjs.
+      const part = e.prevKv ? mvccpb.Event.encode(e).finish() : this.plainEventBytes(e);
+      parts[i] = part;
+      size += delimitedLength(part.length);
+    }
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) at = writeDelimited(out, at, EVENTS_TAG, part);
+    return out;
+  }
+
+  /** An event without prev_kv: its type unless PUT (0, a proto3 default), then its KeyValue. */
+  private plainEventBytes(e: WatchEvent): Uint8Array {
+    const kv = e.kv ? this.kvBytes.of(e.kv as KeyValue) : undefined;
+    const type = e.type ?? 0;
+    const out = new Uint8Array((type !== 0 ? 1 + varintLength(type) : 0) + (kv ? delimitedLength(kv.length) : 0));
+    let at = 0;
+    if (type !== 0) {
+      out[at++] = TYPE_TAG;
+      at = writeVarint(out, at, type);
+    }
+    if (kv) writeDelimited(out, at, KV_TAG, kv);
+    return out;
   }
 }
