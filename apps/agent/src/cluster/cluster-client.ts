@@ -89,10 +89,13 @@ export interface KeyValue {
   modRevision?: number;
 }
 
-/** A small etcd client with a changeable endpoint list. */
+/** The deadline of a read of a whole prefix (getPrefixWithRevision). */
+export const FULL_READ_TIMEOUT_MS = 20_000;
+
 /** Why the endpoint in use changed: the list or its order (`setEndpoints`), or a failed call or stream. */
 export type EndpointChange = 'endpoints' | 'failover';
 
+/** A small etcd client with a changeable endpoint list. */
 export class ClusterClient {
   private endpoints: string[];
   private current = 0;
@@ -218,7 +221,7 @@ export class ClusterClient {
     return s;
   }
 
-  private async call<Res>(service: keyof Stubs, method: string, req: unknown, pin?: string): Promise<Res> {
+  private async call<Res>(service: keyof Stubs, method: string, req: unknown, pin?: string, timeoutMs = this.timeoutMs): Promise<Res> {
     if (this.endpoints.length === 0 && pin === undefined) throw new ClusterUnavailableError('no endpoints to reach the cluster');
     let lastErr: unknown;
     const tries = pin ? 1 : this.endpoints.length;
@@ -231,7 +234,7 @@ export class ClusterClient {
       const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
       try {
         const res = await new Promise<Res>((resolve, reject) => {
-          client[method]!.call(client, req, this.metadata, { deadline: Date.now() + this.timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
+          client[method]!.call(client, req, this.metadata, { deadline: Date.now() + timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
         });
         this.checkCluster(url, res);
         if (!pin && this.current !== index) {
@@ -282,11 +285,14 @@ export class ClusterClient {
   /**
    * Every key under `prefix` with the store revision the read saw; a
    * serializable read (the answering member's own state, as a watch from
-   * the next revision continues it) unless `linearizable`.
+   * the next revision continues it) unless `linearizable`. The deadline is
+   * FULL_READ_TIMEOUT_MS: a large prefix read by a whole fleet starting at
+   * once queues on the members, and one given up after the usual 3 s (and
+   * asked again of the next member) is work done for nothing.
    */
   async getPrefixWithRevision(prefix: string, linearizable = false): Promise<{ kvs: KeyValue[]; revision: number }> {
     const key = enc.encode(prefix);
-    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: prefixRangeEnd(key), serializable: !linearizable });
+    const res = await this.call<etcdserverpb.RangeResponse>('kv', 'Range', { key, rangeEnd: prefixRangeEnd(key), serializable: !linearizable }, undefined, FULL_READ_TIMEOUT_MS);
     const kvs = res.kvs.map((kv) => ({ key: dec.decode(kv.key), value: dec.decode(kv.value), lease: Number(kv.lease ?? 0), createRevision: Number(kv.createRevision ?? 0), modRevision: Number(kv.modRevision ?? 0) }));
     return { kvs, revision: Number(res.header?.revision ?? 0) };
   }
