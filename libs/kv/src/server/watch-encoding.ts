@@ -98,35 +98,50 @@ export class SharedEventEncoder {
    * The events as WatchResponse field 11, each event's KeyValue from the
    * record cache (key-value-bytes.ts): a watcher catching up from history
    * gets events of its own, but their records are the store's, shared with
-   * every other watcher that catches up on the same revisions.
+   * every other watcher that catches up on the same revisions. Sized first,
+   * then written into one buffer (no buffer per event). An event with its
+   * previous value (a watcher asked for prev_kv) goes through protobufjs.
    */
   private encodeEvents(events: readonly WatchEvent[]): Uint8Array {
-    const parts: Uint8Array[] = new Array<Uint8Array>(events.length);
+    const kvs: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(events.length);
+    const lengths: number[] = new Array<number>(events.length);
     let size = 0;
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      // An event with its previous value (rare: a watcher asked for prev_kv) goes through protobufjs.
-      const part = e.prevKv ? mvccpb.Event.encode(e).finish() : this.plainEventBytes(e);
-      parts[i] = part;
-      size += delimitedLength(part.length);
+      let length: number;
+      if (e.prevKv) {
+        const whole = mvccpb.Event.encode(e).finish();
+        kvs[i] = whole;
+        length = whole.length;
+      } else {
+        const kv = e.kv ? this.kvBytes.of(e.kv as KeyValue) : undefined;
+        kvs[i] = kv;
+        const type = e.type ?? 0;
+        length = (type !== 0 ? 1 + varintLength(type) : 0) + (kv ? delimitedLength(kv.length) : 0);
+      }
+      lengths[i] = length;
+      size += delimitedLength(length);
     }
     const out = new Uint8Array(size);
     let at = 0;
-    for (const part of parts) at = writeDelimited(out, at, EVENTS_TAG, part);
-    return out;
-  }
-
-  /** An event without prev_kv: its type unless PUT (0, a proto3 default), then its KeyValue. */
-  private plainEventBytes(e: WatchEvent): Uint8Array {
-    const kv = e.kv ? this.kvBytes.of(e.kv as KeyValue) : undefined;
-    const type = e.type ?? 0;
-    const out = new Uint8Array((type !== 0 ? 1 + varintLength(type) : 0) + (kv ? delimitedLength(kv.length) : 0));
-    let at = 0;
-    if (type !== 0) {
-      out[at++] = TYPE_TAG;
-      at = writeVarint(out, at, type);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      const bytes = kvs[i];
+      out[at++] = EVENTS_TAG;
+      at = writeVarint(out, at, lengths[i]!);
+      if (e.prevKv) {
+        out.set(bytes!, at);
+        at += bytes!.length;
+        continue;
+      }
+      // The type unless PUT (0, a proto3 default, which protobufjs leaves out), then the KeyValue.
+      const type = e.type ?? 0;
+      if (type !== 0) {
+        out[at++] = TYPE_TAG;
+        at = writeVarint(out, at, type);
+      }
+      if (bytes) at = writeDelimited(out, at, KV_TAG, bytes);
     }
-    if (kv) writeDelimited(out, at, KV_TAG, kv);
     return out;
   }
 }
