@@ -111,4 +111,21 @@ describe('FairQueue', () => {
       throw new Error(`FAIR_SEED=${seed} npx vitest run src/server/limits/fair-queue.test.ts: ${(err as Error).message}`);
     }
   });
+
+  it('starts 50,000 requests that end as soon as they start without nesting a frame each', () => {
+    // A flood of calls past their deadline: each is answered, and finishes, inside its own start().
+    const q = new FairQueue<number>({ maxInFlight: 1, maxQueued: 1_000_000 });
+    let started = 0;
+    q.admit(0, () => {}); // holds the one slot
+    for (let i = 0; i < 50_000; i++) {
+      q.admit(i % 3, () => {
+        started++;
+        q.finish();
+      });
+    }
+    q.finish();
+    expect(started).toBe(50_000);
+    expect(q.inFlight).toBe(0);
+    expect(q.queued).toBe(0);
+  });
 });

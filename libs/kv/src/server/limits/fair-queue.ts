@@ -51,6 +51,8 @@ export class FairQueue<K> {
   private waiting = 0;
   /** Connections with waiting requests, in turn order (a Map keeps insertion order: delete + set moves one to the back). */
   private readonly turns = new Map<K, Start[]>();
+  /** startWaiting() is running (see there). */
+  private starting = false;
 
   constructor(readonly limits: FairQueueLimits) {
     assert(Number.isSafeInteger(limits.maxInFlight) && limits.maxInFlight >= 1, 'maxInFlight is a positive integer');
@@ -112,15 +114,30 @@ export class FairQueue<K> {
     return this.turns.size;
   }
 
+  /**
+   * Starts waiting requests while slots are free. Not re-entrant: a request
+   * that ends as soon as it starts (a call already past its deadline is
+   * answered at once) calls finish() from inside start(), and that
+   * finish() only frees its slot for this loop to fill. Starting the next
+   * one from there nested a frame per request: a flood of 2,000 calls past
+   * their deadline overflowed the stack part-way through, and the slots and
+   * budgets of the calls it cut short were never given back.
+   */
   private startWaiting(): void {
-    while (this.running < this.limits.maxInFlight && this.waiting > 0) {
-      const [conn, queue] = this.turns.entries().next().value as [K, Start[]];
-      const start = queue.shift()!;
-      this.turns.delete(conn);
-      if (queue.length > 0) this.turns.set(conn, queue);
-      this.waiting--;
-      this.running++;
-      start();
+    if (this.starting) return;
+    this.starting = true;
+    try {
+      while (this.running < this.limits.maxInFlight && this.waiting > 0) {
+        const [conn, queue] = this.turns.entries().next().value as [K, Start[]];
+        const start = queue.shift()!;
+        this.turns.delete(conn);
+        if (queue.length > 0) this.turns.set(conn, queue);
+        this.waiting--;
+        this.running++;
+        start();
+      }
+    } finally {
+      this.starting = false;
     }
   }
 }
