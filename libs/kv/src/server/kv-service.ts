@@ -13,11 +13,14 @@ import { checkDeleteRange, checkPut, checkRange, checkTxn } from '../validate.js
 import type { Authorizer } from '../auth/authorizer.js';
 import type { EtcdBackend } from './backend.js';
 import { authUserOf, callerOf } from './auth-guard.js';
+import type { KeyValueBytes } from './key-value-bytes.js';
 import { RangeEncoder, type RangeResponseOut } from './range-encoding.js';
 import { unary, type ErrorLog, type Headers } from './rpc.js';
 
 /** Options of the KV service. */
 export interface KvServiceOptions {
+  /** The server's KeyValue encodings, shared with the Watch service (key-value-bytes.ts). */
+  readonly kvBytes?: KeyValueBytes;
   readonly maxTxnOps: number;
   /** With auth: ranges are checked here, after the read barrier, so a revoked role applies at once. */
   readonly auth?: Authorizer;
@@ -33,7 +36,7 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
     if (!result.ok) throw result.error;
     return { ...result.response, header: headers.at(result.revision) };
   };
-  const ranges = new RangeEncoder();
+  const ranges = new RangeEncoder(options.kvBytes);
   return {
     Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponseOut> => {
       checkRange(req);

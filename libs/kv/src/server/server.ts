@@ -11,6 +11,7 @@ import { kvHandlers } from './kv-service.js';
 import { leaseHandlers } from './lease-service.js';
 import { maintenanceHandlers } from './maintenance-service.js';
 import { Headers, type ErrorLog } from './rpc.js';
+import { KeyValueBytes } from './key-value-bytes.js';
 import { AuthService, ClusterService, KvService, LeaseService, MaintenanceService, WatchService } from './services.js';
 import { watchHandlers } from './watch-service.js';
 import { httpClientCertificateCheck, serverCredentials, type EtcdServerTls } from './tls.js';
@@ -133,6 +134,8 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
     ],
   });
   const headers = new Headers(backend);
+  // One cache of KeyValue encodings for Range responses and watch events alike (key-value-bytes.ts).
+  const kvBytes = new KeyValueBytes();
   const alarms = new Alarms(backend);
   const alarmed = withAlarms(backend, alarms, options.quotaBackendBytes ?? 0);
   const streams = new Set<{ end(): void }>();
@@ -163,8 +166,8 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
         }
       }
     : undefined;
-  grpc.addService(KvService, guardedBy(kvHandlers(alarmed, headers, log, { maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS, ...(auth ? { auth: auth.authorizer } : {}) }), kvChecks));
-  grpc.addService(WatchService, watchHandlers(backend, headers, log, { progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, budgetOf: (call) => connections.budgetOf(call), ...(mayWatch ? { mayWatch } : {}) }));
+  grpc.addService(KvService, guardedBy(kvHandlers(alarmed, headers, log, { kvBytes, maxTxnOps: options.maxTxnOps ?? MAX_TXN_OPS, ...(auth ? { auth: auth.authorizer } : {}) }), kvChecks));
+  grpc.addService(WatchService, watchHandlers(backend, headers, log, { kvBytes, progressNotifyIntervalMs: options.progressNotifyIntervalMs ?? 10 * 60_000, track, budgetOf: (call) => connections.budgetOf(call), ...(mayWatch ? { mayWatch } : {}) }));
   grpc.addService(LeaseService, guardedBy(leaseHandlers(alarmed, headers, log, { minLeaseTtlSeconds: options.minLeaseTtlSeconds ?? 2, track, budgetOf: (call) => connections.budgetOf(call) }), leaseChecks));
   grpc.addService(ClusterService, guardedBy(clusterHandlers(backend, headers, log), (a) => clusterChecks(a, () => backend.members())));
   grpc.addService(MaintenanceService, guardedBy(maintenanceHandlers(backend, headers, log, { alarms }), (a) => adminChecks(a, MAINTENANCE_ADMIN_METHODS), asMaintenanceError));

@@ -50,8 +50,10 @@ const headerKey = (h: ResponseHeader) => `${String(h.clusterId)}/${String(h.memb
  */
 export class SharedEventEncoder {
   private readonly events = new WeakMap<readonly WatchEvent[], Uint8Array>();
-  private readonly kvBytes = new KeyValueBytes();
   private header: { key: string; bytes: Uint8Array } = { key: "", bytes: new Uint8Array() };
+
+  /** `kvBytes`: the server's KeyValue encodings, shared with its Range responses. */
+  constructor(private readonly kvBytes = new KeyValueBytes()) {}
 
   /** The response carrying `events` at `header` for watcher `watchId`. */
   encode(watchId: number, header: ResponseHeader, events: readonly WatchEvent[]): EncodedWatchResponse {

@@ -5,6 +5,7 @@ import type { EtcdBackend } from './backend.js';
 import type { ConnectionBudget } from './limits/connection-budget.js';
 import { TOO_MANY_REQUESTS_REASON } from './limits/limit-reasons.js';
 import type { ErrorLog, Headers } from './rpc.js';
+import type { KeyValueBytes } from './key-value-bytes.js';
 import { SharedEventEncoder, type WatchResponseOut } from './watch-encoding.js';
 import { WatchOutbox } from './watch-outbox.js';
 
@@ -21,6 +22,8 @@ const MAX_WATCHERS_PER_STREAM = 10_000;
 
 /** Options of the Watch service. */
 export interface WatchServiceOptions {
+  /** The server's KeyValue encodings, shared with the KV service (key-value-bytes.ts). */
+  readonly kvBytes?: KeyValueBytes;
   /** How often watchers created with progress_notify hear the revision when idle (etcd: 10 minutes). */
   readonly progressNotifyIntervalMs: number;
   /** Called with every open stream so the server can end them on close. */
@@ -43,7 +46,7 @@ const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcd
  * slow client costs bounded memory and loses nothing.
  */
 export function watchHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: WatchServiceOptions): UntypedServiceImplementation {
-  const encoder = new SharedEventEncoder();
+  const encoder = new SharedEventEncoder(options.kvBytes);
   return {
     Watch: (call: ServerDuplexStream<WatchRequest, WatchResponse>) => {
       new WatchStream(backend, headers, log, options, call, encoder);
