@@ -2,6 +2,7 @@ import { mvccpb } from '@mgmt/proto';
 import type { KeyRecord } from './key-history.js';
 import { inRange, toKeyRange, type KeyRange } from './keys.js';
 import type { Change, Mvcc } from './mvcc.js';
+import { RecentEvents } from './recent-events.js';
 import type { KeyValue, WatchEvent } from './types.js';
 
 const { PUT, DELETE } = mvccpb.Event.EventType;
@@ -113,6 +114,8 @@ export class WatchHub {
   private readonly singles = new Map<string, Set<WatcherImpl>>();
   private readonly ranges = new Set<WatcherImpl>();
   private count = 0;
+  /** The events arrays live watchers got, by signature: a watcher catching up gets the same ones (recent-events.ts). */
+  private readonly recent = new RecentEvents();
 
   constructor(private readonly mvcc: Mvcc) {}
 
@@ -144,6 +147,7 @@ export class WatchHub {
       this.ranges.add(w);
     }
     this.count++;
+    this.recent.addWatcher(w.signature, this.mvcc.revision);
     if (w.startRevision <= this.mvcc.revision) this.catchUp(w, w.startRevision);
     return w;
   }
@@ -154,6 +158,7 @@ export class WatchHub {
     if (!removed) return;
     if (w.range.single && this.singles.get(w.range.start)?.size === 0) this.singles.delete(w.range.start);
     this.count--;
+    this.recent.removeWatcher(w.signature);
   }
 
   /**
@@ -171,6 +176,7 @@ export class WatchHub {
       if (singles) for (const w of singles) this.collect(targets, shared, w, c, index);
       for (const w of this.ranges) if (inRange(w.range, c.key)) this.collect(targets, shared, w, c, index);
     }
+    for (const [signature, group] of shared) this.recent.record(signature, revision, group.events);
     for (const [w, events] of targets) {
       if (w.canceled || w.paused || w.startRevision > revision || events.length === 0) continue;
       if (!w.sink({ kind: 'events', events, revision })) this.pause(w, revision + 1);
@@ -201,8 +207,10 @@ export class WatchHub {
 
   /**
    * Delivers history from `from` to now, then leaves the watcher live (or
-   * paused, when its sink fills up). Nothing is written meanwhile: sinks
-   * must not write to the store synchronously.
+   * paused, when its sink fills up). The recent revisions come as the arrays
+   * live watchers of the same signature got (recent-events.ts); older ones
+   * are built from the store's history for this watcher. Nothing is written
+   * meanwhile: sinks must not write to the store synchronously.
    */
   private catchUp(w: WatcherImpl, from: number): void {
     if (from < this.mvcc.compactRevision) {
@@ -213,19 +221,33 @@ export class WatchHub {
     const now = this.mvcc.revision;
     let events: WatchEvent[] = [];
     for (let revision = from; revision <= now; revision++) {
+      const recent = this.recent.at(w.signature, revision);
+      if (recent !== undefined) {
+        // Built events of earlier revisions go first; then the shared array, as it is.
+        if (events.length > 0 && !this.deliverCaughtUp(w, events, revision - 1)) return;
+        events = [];
+        if (recent.length > 0 && !this.deliverCaughtUp(w, recent as WatchEvent[], revision)) return;
+        continue;
+      }
       for (const c of this.mvcc.changesAt(revision)) {
         if (inRange(w.range, c.key) && w.wants(c.record)) events.push(w.event(c.record, c.prev));
       }
       if (events.length === 0 || (events.length < CATCH_UP_BATCH_EVENTS && revision < now)) continue;
-      const full = !w.sink({ kind: 'events', events, revision });
+      if (!this.deliverCaughtUp(w, events, revision)) return;
       events = [];
-      if (w.canceled) return;
-      if (full) {
-        // What is delivered went out; the rest waits for resume().
-        this.pause(w, revision + 1);
-        return;
-      }
     }
+  }
+
+  /** Hands a catching-up watcher the events up to `revision`; false when it stopped (canceled, or paused: its sink is full). */
+  private deliverCaughtUp(w: WatcherImpl, events: WatchEvent[], revision: number): boolean {
+    const full = !w.sink({ kind: 'events', events, revision });
+    if (w.canceled) return false;
+    if (full) {
+      // What is delivered went out; the rest waits for resume().
+      this.pause(w, revision + 1);
+      return false;
+    }
+    return true;
   }
 
   /** Before a restore: every live watcher stops where it is. */
@@ -239,6 +261,7 @@ export class WatchHub {
 
   /** After a restore: the watchers stopped by beforeRestore catch up from where they were. */
   afterRestore(): void {
+    this.recent.reset(this.mvcc.revision);
     for (const w of this.all()) {
       if (!w.heldForRestore) continue;
       w.heldForRestore = false;

@@ -89,3 +89,33 @@ describe('watch', () => {
     expect(w.got).toEqual(['2:put a=1', '3:put b=2', '4:put c=3']);
   });
 });
+
+describe('watch catch-up from the recent events', () => {
+  it('hands a watcher that fell behind the arrays the live watchers got, in order', () => {
+    const store = new KvStore();
+    const live: unknown[] = [];
+    const slow: unknown[] = [];
+    const slowRevisions: number[] = [];
+    let slowFull = true;
+    store.watch({ key: b('p/'), rangeEnd: b('p0') }, (d) => {
+      if (d.kind === 'events') live.push(d.events);
+      return true;
+    });
+    const behind = store.watch({ key: b('p/'), rangeEnd: b('p0') }, (d) => {
+      if (d.kind === 'events') {
+        slow.push(d.events);
+        slowRevisions.push(d.revision);
+      }
+      return !slowFull;
+    });
+    for (let i = 0; i < 5; i++) store.apply({ put: { key: b(`p/${i}`), value: b(`${i}`) } });
+    store.apply({ put: { key: b('q'), value: b('elsewhere') } });
+    expect(behind.paused).toBe(true);
+    slowFull = false;
+    behind.resume();
+    expect(behind.paused).toBe(false);
+    expect(slowRevisions).toEqual([2, 3, 4, 5, 6]);
+    expect(slow).toHaveLength(5);
+    slow.forEach((events, i) => expect(events).toBe(live[i]));
+  });
+});

@@ -33,7 +33,7 @@ describe('SharedEventEncoder', () => {
     expect(deliveries.length).toBe(2);
     const encoder = new SharedEventEncoder();
     for (const events of deliveries) {
-      for (const watchId of [0, 1, 127, 128, 70_000]) {
+      for (const watchId of [0, 1, 127, 128, 70_000, 2 ** 31 - 1, 2 ** 31, -1]) {
         const header = { clusterId: 0x12345678_90, memberId: 99, revision: store.revision, raftTerm: 3 };
         const whole = etcdserverpb.WatchResponse.encode({ header, watchId, events }).finish();
         expect(Buffer.from(encodeWatchResponseOut(encoder.encode(watchId, header, events)))).toEqual(Buffer.from(whole));

@@ -22,6 +22,8 @@ import { delimitedLength, KeyValueBytes, varintLength, writeDelimited, writeVari
 const EVENTS_TAG = 0x5a;
 const TYPE_TAG = 0x08;
 const KV_TAG = 0x12;
+/** WatchResponse.watch_id (2, varint). */
+const WATCH_ID_TAG = 0x10;
 
 type WatchResponse = etcdserverpb.WatchResponse.$Properties;
 type ResponseHeader = etcdserverpb.ResponseHeader.$Properties;
@@ -37,6 +39,15 @@ export type WatchResponseOut = WatchResponse | EncodedWatchResponse;
 /** The Watch service's response encoder: encoded responses as they are, others through protobufjs. */
 export function encodeWatchResponseOut(m: WatchResponseOut): Uint8Array {
   return m instanceof EncodedWatchResponse ? m.bytes : etcdserverpb.WatchResponse.encode(m).finish();
+}
+
+/** WatchResponse.watch_id (field 2, varint): by hand for the usual small ids, else through protobufjs (0 is left out, -1 takes ten bytes). */
+function watchIdBytes(watchId: number): Uint8Array {
+  if (!(watchId > 0 && watchId < 2 ** 31)) return etcdserverpb.WatchResponse.encode({ watchId }).finish();
+  const out = new Uint8Array(1 + varintLength(watchId));
+  out[0] = WATCH_ID_TAG;
+  writeVarint(out, 1, watchId);
+  return out;
 }
 
 const headerKey = (h: ResponseHeader) => `${String(h.clusterId)}/${String(h.memberId)}/${String(h.revision)}/${String(h.raftTerm)}`;
@@ -70,7 +81,7 @@ export class SharedEventEncoder {
     if (this.header.key !== key) this.header = { key, bytes: etcdserverpb.WatchResponse.encode({ header }).finish() };
     const head = this.header.bytes;
     const runs = batches.map((events) => this.eventsOf(events));
-    const id = etcdserverpb.WatchResponse.encode({ watchId }).finish();
+    const id = watchIdBytes(watchId);
     const bytes = new Uint8Array(head.length + id.length + runs.reduce((n, r) => n + r.length, 0));
     bytes.set(head, 0);
     bytes.set(id, head.length);

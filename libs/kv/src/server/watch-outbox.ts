@@ -53,11 +53,18 @@ export class WatchOutbox {
   /** Each watcher's last held response, still open for more revisions. */
   private readonly open = new Map<number, HeldResponse>();
   private heldEvents = 0;
-  private scheduled: NodeJS.Immediate | undefined;
+  /** A flush is queued (cleared when the stream closes: the queued task then does nothing). */
+  private scheduled = false;
 
+  /**
+   * `schedule` runs the end-of-turn flush: the Watch service's shared
+   * slices (turn-slices.ts), so a thousand streams' flushes do not hold the
+   * event loop in one go; by default an immediate of its own.
+   */
   constructor(
     private readonly encoder: SharedEventEncoder,
     private readonly stream: OutboxStream,
+    private readonly schedule: (task: () => void) => void = (task) => setImmediate(task),
   ) {}
 
   /** Whether nothing is held. */
@@ -83,11 +90,15 @@ export class WatchOutbox {
     res.events += events.length;
     res.bytes += bytes;
     this.heldEvents += events.length;
-    this.scheduled ??= setImmediate(() => {
-      this.scheduled = undefined;
-      this.flush();
-      this.stream.onFlushed();
-    });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.schedule(() => {
+        if (!this.scheduled) return;
+        this.scheduled = false;
+        this.flush();
+        this.stream.onFlushed();
+      });
+    }
     return this.heldEvents < MAX_HELD_EVENTS;
   }
 
@@ -112,8 +123,7 @@ export class WatchOutbox {
 
   /** Drops everything held (the stream closed). */
   clear(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = undefined;
+    this.scheduled = false;
     this.held = [];
     this.open.clear();
     this.heldEvents = 0;

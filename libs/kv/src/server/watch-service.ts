@@ -8,6 +8,7 @@ import type { ErrorLog, Headers } from './rpc.js';
 import type { KeyValueBytes } from './key-value-bytes.js';
 import { SharedEventEncoder, type WatchResponseOut } from './watch-encoding.js';
 import { WatchOutbox } from './watch-outbox.js';
+import { TurnSlices } from './turn-slices.js';
 
 type WatchRequest = etcdserverpb.WatchRequest;
 type WatchResponse = WatchResponseOut;
@@ -47,9 +48,10 @@ const PERMISSION_DENIED_REASON = 'rpc error: code = PermissionDenied desc = etcd
  */
 export function watchHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog, options: WatchServiceOptions): UntypedServiceImplementation {
   const encoder = new SharedEventEncoder(options.kvBytes);
+  const slices = new TurnSlices((error) => log('watch flush failed', error));
   return {
     Watch: (call: ServerDuplexStream<WatchRequest, WatchResponse>) => {
-      new WatchStream(backend, headers, log, options, call, encoder);
+      new WatchStream(backend, headers, log, options, call, encoder, slices);
     },
   };
 }
@@ -75,6 +77,7 @@ class WatchStream {
     private readonly options: WatchServiceOptions,
     private readonly call: ServerDuplexStream<WatchRequest, WatchResponse>,
     private readonly encoder: SharedEventEncoder,
+    slices: TurnSlices,
   ) {
     this.timer = setInterval(() => this.onProgressTick(), options.progressNotifyIntervalMs);
     this.timer.unref();
@@ -86,7 +89,7 @@ class WatchStream {
       onFlushed: () => {
         if (!this.full) this.resumePaused();
       },
-    });
+    }, (task) => slices.enqueue(task));
     call.on('data', (req: WatchRequest) => this.onRequest(req));
     call.on('drain', () => this.onDrain());
     call.on('end', () => this.close(true));
