@@ -20,7 +20,6 @@ import {
   type ApplyDecisionInput,
   type Decision,
 } from '@mgmt/cluster-fsm';
-import { prefixEnd } from '@mgmt/kv';
 import { ConfChangeType, type DriverClock } from '@mgmt/raft';
 import { randomInt } from 'node:crypto';
 import { createActor, fromPromise, type Actor, type SimulatedClock } from 'xstate';
@@ -32,7 +31,8 @@ import { encodeMemberAttributes } from './members.js';
 import { planLeaderRepairs, type LeaderRepairPlan } from './leader-repairs.js';
 import { confirmRepairs } from './repair-confirm.js';
 import { SettingReader } from './setting-reader.js';
-import { buildClusterView, readKeyValues, type IdealSizeReader } from './view.js';
+import { buildClusterView, type IdealSizeReader } from './view.js';
+import { MgmtKeys, storeKeys } from './mgmt-keys.js';
 import { afterView, isSteady, paceInputs, shouldBuildView, type PaceState } from './nominator-pace.js';
 import { WarnOnce } from './warn-once.js';
 
@@ -121,12 +121,11 @@ export class NominatorRunner {
   /** When the last view was built and whether the nominator had settled (nominator-pace.ts). */
   private pace: PaceState | undefined;
   /**
-   * Counts the changes to `/_mgmt/` (a watch on the member's store): what a
-   * view reads of the store changes only with it, so client writes elsewhere
-   * do not make the leader rebuild views.
+   * The member's `/_mgmt/` keys, decoded once per change (mgmt-keys.ts). Its
+   * version counts the changes: what a view reads of the store changes only
+   * with it, so client writes elsewhere do not make the leader rebuild views.
    */
-  private mgmtVersion = 0;
-  private stopMgmtWatch: (() => void) | undefined;
+  private keys: MgmtKeys | undefined;
   /** `/_mgmt/idealStandbySize` and `/_mgmt/failureTimeout`, each bad value warned about once. */
   private readonly standbySize: SettingReader;
   private readonly failureTimeout: SettingReader;
@@ -176,7 +175,7 @@ export class NominatorRunner {
     });
     actor.start();
     this.actor = actor;
-    this.watchMgmt();
+    this.keys = new MgmtKeys(this.member.state.kv, (fn) => this.member.state.onRestore(fn));
     this.feed();
     this.stopTimer = clock.every(this.viewEveryMs, () => this.tick(proposer));
     this.log.info({}, 'nominator started (this member leads)');
@@ -207,26 +206,12 @@ export class NominatorRunner {
     if (shouldBuildView(this.pace, sample)) this.feed(sample);
   }
 
-  private watchMgmt(): void {
-    const kv = this.member.state.kv;
-    const watcher = kv.watch({ key: enc.encode(MGMT_PREFIX), rangeEnd: enc.encode(prefixEnd(MGMT_PREFIX)) }, () => {
-      this.mgmtVersion++;
-      return true;
-    });
-    // A snapshot replaces the store: count it as a change too.
-    const offRestore = this.member.state.onRestore(() => this.mgmtVersion++);
-    this.stopMgmtWatch = () => {
-      watcher.cancel();
-      offRestore();
-    };
-  }
-
   /** Everything the next view is made of apart from time (cheap: no store reads). */
   private paceInputs(): string {
     const raft = this.member.raft;
     const nowMs = this.env.clock.nowMs();
     return paceInputs({
-      mgmtVersion: this.mgmtVersion,
+      mgmtVersion: this.keys?.version ?? 0,
       leaderLastIndex: raft.lastIndex,
       committedInTerm: raft.committedInTerm,
       confChangePending: raft.confChangePending,
@@ -236,12 +221,12 @@ export class NominatorRunner {
   }
 
   private feed(sample = { inputs: this.paceInputs(), nowMs: this.env.clock.nowMs() }): void {
-    if (!this.actor || !this.member.raft.isLeader) return;
+    if (!this.actor || !this.keys || !this.member.raft.isLeader) return;
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);
     const kv = this.member.state.kv;
     const settings = { idealStandbySize: this.standbySize.read(kv), failureTimeoutMs: this.failureTimeout.read(kv) };
-    const view = buildClusterView(this.member, this.idealSize.read(kv), sample.nowMs, settings, this.listeningSinceMs);
+    const view = buildClusterView(this.member, this.keys, this.idealSize.read(kv), sample.nowMs, settings, this.listeningSinceMs);
     this.actor.send({ type: 'view.updated', view });
     this.pace = afterView(this.pace, sample, isSteady(view, this.actor.getSnapshot().context.decision?.kind));
   }
@@ -276,7 +261,7 @@ export class NominatorRunner {
   private planRepairs(): LeaderRepairPlan {
     const kv = this.member.state.kv;
     return planLeaderRepairs({
-      stored: readKeyValues(kv, MGMT_PREFIX),
+      stored: (this.keys ?? storeKeys(kv)).under(MGMT_PREFIX),
       members: this.member.state.members.list(),
       idealClusterSize: this.idealSize.read(kv),
       clusterId: this.member.identity.clusterId,
@@ -287,8 +272,8 @@ export class NominatorRunner {
     if (!this.actor) return;
     this.stopTimer?.();
     this.stopTimer = undefined;
-    this.stopMgmtWatch?.();
-    this.stopMgmtWatch = undefined;
+    this.keys?.stop();
+    this.keys = undefined;
     this.actor.send({ type: 'leadership.lost' });
     this.actor.stop();
     this.actor = undefined;

@@ -6,6 +6,7 @@
  */
 import { KvStore } from '@mgmt/kv';
 import { describe, expect, it } from 'vitest';
+import { storeKeys } from './mgmt-keys.js';
 import { readLeaseLost, silentForMs } from './view.js';
 
 const enc = new TextEncoder();
@@ -20,7 +21,7 @@ describe('readLeaseLost', () => {
     put(kv, '/_mgmt/endpoints/h1', 'http://10.0.0.1:2379');
     put(kv, '/_mgmt/status/h2', '{"hostname":"h2","state":"leaving.graceful.awaitingRemoval"}');
     put(kv, '/_mgmt/nominated/h3', 'http://10.0.0.3:2380');
-    expect(readLeaseLost(kv, [member('h1', '1'), member('h2', '2'), member('h3', '3')])).toEqual(['h3']);
+    expect(readLeaseLost(storeKeys(kv), [member('h1', '1'), member('h2', '2'), member('h3', '3')])).toEqual(['h3']);
   });
 });
 

@@ -20,20 +20,49 @@ import {
 import type { KvStore } from '@mgmt/kv';
 import type { Member } from '../raft/member.js';
 import type { KeyValue } from './cluster-client.js';
+import type { KeySource } from './mgmt-keys.js';
 import { STATUS_PREFIX } from '../status/agent-status.js';
 
 /** A status larger than this is not one an agent wrote (a client's megabyte): it is not parsed. */
 const MAX_STATUS_BYTES = 16_384;
-import { prefixRangeEnd } from './prefix.js';
 
 export const NOMINATOR_TICK_MS = 100;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** Every key under `prefix` in the local store, as strings. */
-export function readKeyValues(kv: KvStore, prefix: string): KeyValue[] {
-  const key = enc.encode(prefix);
-  return kv.range({ key, rangeEnd: prefixRangeEnd(key) }).kvs.map((item) => ({ key: dec.decode(item.key), value: dec.decode(item.value), lease: Number(item.lease ?? 0), createRevision: Number(item.createRevision ?? 0) }));
+/**
+ * What a value parses to, by item: an item stands for one stored version
+ * of its key (mgmt-keys.ts keeps it until the key changes), so a view
+ * built on every change parses only the keys that changed.
+ */
+const parsedUrls = new WeakMap<KeyValue, string[] | null>();
+const leavingStatus = new WeakMap<KeyValue, boolean>();
+
+function urlsOf(item: KeyValue): string[] | null {
+  let urls = parsedUrls.get(item);
+  if (urls === undefined) {
+    const parsed = parseUrlsValue(item.value);
+    parsedUrls.set(item, (urls = parsed.ok ? parsed.urls : null));
+  }
+  return urls;
+}
+
+/** Whether `item` is the status of an agent that is leaving (`host`: the host its key names). */
+function isLeaving(item: KeyValue, host: string): boolean {
+  let leaving = leavingStatus.get(item);
+  if (leaving === undefined) {
+    leaving = false;
+    if (item.value.length <= MAX_STATUS_BYTES) {
+      try {
+        const status = JSON.parse(item.value) as { hostname?: unknown; state?: unknown };
+        leaving = status.hostname === host && typeof status.state === 'string' && status.state.startsWith('leaving');
+      } catch {
+        // not a status: ignore it
+      }
+    }
+    leavingStatus.set(item, leaving);
+  }
+  return leaving;
 }
 
 /**
@@ -41,28 +70,22 @@ export function readKeyValues(kv: KvStore, prefix: string): KeyValue[] {
  * list of URLs (or is too large) is left out: anyone can write these keys,
  * and the agents warn about such values (see control-values in cluster-fsm).
  */
-export function readUrlMap(kv: KvStore, prefix: string): Record<string, string[]> {
+export function readUrlMap(keys: KeySource, prefix: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const item of readKeyValues(kv, prefix)) {
+  for (const item of keys.under(prefix)) {
     const host = hostnameFromKey(prefix, item.key);
-    const parsed = parseUrlsValue(item.value);
-    if (host !== undefined && parsed.ok) out[host] = parsed.urls;
+    const urls = urlsOf(item);
+    if (host !== undefined && urls !== null) out[host] = urls;
   }
   return out;
 }
 
 /** Hosts whose published status (`/_mgmt/status/<host>`) says their agent is leaving. */
-export function readLeavingHosts(kv: KvStore): string[] {
+export function readLeavingHosts(keys: KeySource): string[] {
   const out: string[] = [];
-  for (const item of readKeyValues(kv, STATUS_PREFIX)) {
-    if (item.value.length > MAX_STATUS_BYTES) continue;
-    try {
-      const status = JSON.parse(item.value) as { hostname?: unknown; state?: unknown };
-      const host = hostnameFromKey(STATUS_PREFIX, item.key);
-      if (host !== undefined && status.hostname === host && typeof status.state === 'string' && status.state.startsWith('leaving')) out.push(host);
-    } catch {
-      // not a status: ignore it
-    }
+  for (const item of keys.under(STATUS_PREFIX)) {
+    const host = hostnameFromKey(STATUS_PREFIX, item.key);
+    if (host !== undefined && isLeaving(item, host)) out.push(host);
   }
   return out;
 }
@@ -71,11 +94,11 @@ export function readLeavingHosts(kv: KvStore): string[] {
  * Members none of whose leased `/_mgmt/` keys (volunteer, status, endpoint)
  * exist: their agent's lease is gone (see `ClusterView.leaseLost`).
  */
-export function readLeaseLost(kv: KvStore, members: readonly MemberView[], read?: { volunteers: Record<string, unknown>; endpoints: Record<string, unknown> }): string[] {
-  const { volunteers, endpoints } = read ?? { volunteers: readUrlMap(kv, VOLUNTEERS_PREFIX), endpoints: readUrlMap(kv, ENDPOINTS_PREFIX) };
+export function readLeaseLost(keys: KeySource, members: readonly MemberView[], read?: { volunteers: Record<string, unknown>; endpoints: Record<string, unknown> }): string[] {
+  const { volunteers, endpoints } = read ?? { volunteers: readUrlMap(keys, VOLUNTEERS_PREFIX), endpoints: readUrlMap(keys, ENDPOINTS_PREFIX) };
   const lost = members.filter((m) => !(m.name in volunteers) && !(m.name in endpoints));
   if (lost.length === 0) return [];
-  const statuses = new Set(readKeyValues(kv, STATUS_PREFIX).map((item) => hostnameFromKey(STATUS_PREFIX, item.key)));
+  const statuses = new Set(keys.under(STATUS_PREFIX).map((item) => hostnameFromKey(STATUS_PREFIX, item.key)));
   return lost.filter((m) => !statuses.has(m.name)).map((m) => m.name);
 }
 
@@ -87,8 +110,8 @@ export function readLeaseLost(kv: KvStore, members: readonly MemberView[], read?
  * by a decision, so a client's `del --prefix /` followed by a `get` sees an
  * empty store, as against etcd).
  */
-function nominatedOf(kv: KvStore, members: readonly MemberView[]): Record<string, string[]> {
-  const out = readUrlMap(kv, NOMINATED_PREFIX);
+function nominatedOf(keys: KeySource, members: readonly MemberView[]): Record<string, string[]> {
+  const out = readUrlMap(keys, NOMINATED_PREFIX);
   for (const m of members) out[m.name] ??= m.peerUrls;
   return out;
 }
@@ -120,9 +143,9 @@ export class IdealSizeReader {
 }
 
 /** hostname -> zone for every well-formed `/_mgmt/zones/*` key (a bad one is left out: the host is in no zone). */
-export function readZones(kv: KvStore): Record<string, string> {
+export function readZones(keys: KeySource): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const item of readKeyValues(kv, ZONES_PREFIX)) {
+  for (const item of keys.under(ZONES_PREFIX)) {
     const host = hostnameFromKey(ZONES_PREFIX, item.key);
     if (host !== undefined && zoneProblem(item.value) === undefined) out[host] = item.value;
   }
@@ -130,10 +153,10 @@ export function readZones(kv: KvStore): Record<string, string> {
 }
 
 /** Create revisions and leases of the volunteer keys: who has been connected longest, who lost a lease. */
-function readVolunteerLeases(kv: KvStore): Pick<ClusterView, 'volunteerRevisions' | 'volunteerLeases'> {
+function readVolunteerLeases(keys: KeySource): Pick<ClusterView, 'volunteerRevisions' | 'volunteerLeases'> {
   const volunteerRevisions: Record<string, number> = {};
   const volunteerLeases: Record<string, number> = {};
-  for (const item of readKeyValues(kv, VOLUNTEERS_PREFIX)) {
+  for (const item of keys.under(VOLUNTEERS_PREFIX)) {
     const host = hostnameFromKey(VOLUNTEERS_PREFIX, item.key);
     if (host === undefined) continue;
     volunteerRevisions[host] = item.createRevision;
@@ -153,12 +176,11 @@ export interface ViewSettings {
   failureTimeoutMs: number;
 }
 
-/** The cluster as the leader sees it now; `listeningSinceMs`: when this process last resumed from a stall. */
-export function buildClusterView(member: Member, idealClusterSize: number, nowMs: number, settings?: ViewSettings, listeningSinceMs = 0): ClusterView {
+/** The cluster as the leader sees it now, its keys read from `keys`; `listeningSinceMs`: when this process last resumed from a stall. */
+export function buildClusterView(member: Member, keys: KeySource, idealClusterSize: number, nowMs: number, settings?: ViewSettings, listeningSinceMs = 0): ClusterView {
   const raft = member.raft;
   const st = raft.status();
   const progress = new Map(st.progress.map((p) => [p.id, p]));
-  const kv = member.state.kv;
   const tick = Math.floor(nowMs / NOMINATOR_TICK_MS);
   const members: MemberView[] = member.state.members.list().map((m) => {
     const self = m.id === raft.id;
@@ -171,8 +193,8 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
       lastHeardTicksAgo: self ? 0 : Math.floor(silentForMs(raft.heardAgoMs(m.id, nowMs), nowMs, listeningSinceMs) / NOMINATOR_TICK_MS),
     };
   });
-  const volunteers = readUrlMap(kv, VOLUNTEERS_PREFIX);
-  const endpoints = readUrlMap(kv, ENDPOINTS_PREFIX);
+  const volunteers = readUrlMap(keys, VOLUNTEERS_PREFIX);
+  const endpoints = readUrlMap(keys, ENDPOINTS_PREFIX);
   return {
     tick,
     leaderId: String(raft.id),
@@ -180,14 +202,14 @@ export function buildClusterView(member: Member, idealClusterSize: number, nowMs
     leaderCommittedInTerm: raft.committedInTerm,
     confChangePending: raft.confChangePending,
     volunteers,
-    nominated: nominatedOf(kv, members),
+    nominated: nominatedOf(keys, members),
     endpoints,
-    leaving: readLeavingHosts(kv),
-    leaseLost: readLeaseLost(kv, members, { volunteers, endpoints }),
+    leaving: readLeavingHosts(keys),
+    leaseLost: readLeaseLost(keys, members, { volunteers, endpoints }),
     members,
     idealClusterSize,
-    zones: readZones(kv),
-    ...readVolunteerLeases(kv),
+    zones: readZones(keys),
+    ...readVolunteerLeases(keys),
     ...(settings !== undefined
       ? { idealStandbySize: settings.idealStandbySize, failureTimeoutTicks: Math.max(1, Math.round(settings.failureTimeoutMs / NOMINATOR_TICK_MS)) }
       : {}),
