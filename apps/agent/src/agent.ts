@@ -217,7 +217,6 @@ export class Agent {
       hostname: config.hostname,
       isPeer: () => this.peer !== undefined,
       graph: () => this.graph,
-      mirrorRevision: () => this.mirror.revision,
       localInputs: () => `${this.ownsHostname}/${this.removed}/${this.memberListVoters}/${this.nominatedSeen}/${JSON.stringify(this.actor.getSnapshot().value)}`,
       observe: () => this.observeNow(),
       observeGraph: () => this.observeGraph(),

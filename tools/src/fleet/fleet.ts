@@ -73,6 +73,13 @@ class FleetState {
   }
 }
 
+/** Which agents did not observe a change, and the last revision each had observed (for the log). */
+function describeMissed(seen: Array<number | undefined>, revisions: readonly number[]): string {
+  const missed = seen.flatMap((t, i) => (t === undefined ? [i] : []));
+  const sample = missed.slice(0, 8).map((i) => `f${String(i).padStart(4, '0')} at ${revisions[i]}`);
+  return `${missed.length} agents did not observe it (${sample.join(', ')}${missed.length > sample.length ? ', ...' : ''})`;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(what: string, check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -243,8 +250,9 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
           await write(i);
           const rev = (await client.get(key))?.modRevision ?? 0;
           const seen = state.watchFor(rev);
-          await until(`${what}: every agent observed revision ${rev}`, () => seen.every((t) => t !== undefined), PROPAGATION_TIMEOUT_MS);
+          const everyone = await until(`${what}: every agent observed revision ${rev}`, () => seen.every((t) => t !== undefined), PROPAGATION_TIMEOUT_MS);
           state.stopWatching(seen);
+          if (!everyone) process.stderr.write(`fleet: ${describeMissed(seen, state.revision)}\n`);
           changes++;
           notSeen += seen.filter((t) => t === undefined).length;
           all.push(...seen.filter((t): t is number => t !== undefined).map((t) => Math.max(0, t - tc)));

@@ -9,12 +9,11 @@ import { ObservationSchedule } from './observation-schedule.js';
 
 function schedule(o: { peer?: boolean } = {}) {
   const calls: string[] = [];
-  const state = { peer: o.peer ?? false, revision: 5, local: 'a', settled: true };
+  const state = { peer: o.peer ?? false, local: 'a', settled: true };
   const s = new ObservationSchedule({
     hostname: 'h1',
     isPeer: () => state.peer,
     graph: () => ({ settled: state.settled }),
-    mirrorRevision: () => state.revision,
     localInputs: () => state.local,
     observe: () => calls.push('observe'),
     observeGraph: () => calls.push('graph'),
@@ -55,7 +54,10 @@ describe('ObservationSchedule', () => {
     expect(s.observationDue()).toBe(true);
     s.observed(true);
     expect(s.observationDue()).toBe(false);
-    state.revision = 6;
+    // Other hosts' statuses and the exports are not what it reads; a volunteer key is.
+    s.onChanged(['/_mgmt/status/f0001', '/_mgmt/exported/f0001/file/x']);
+    expect(s.observationDue()).toBe(false);
+    s.onChanged(['/_mgmt/volunteers/f0002']);
     expect(s.observationDue()).toBe(true);
     s.observed(true);
     state.local = 'b';
@@ -67,7 +69,7 @@ describe('ObservationSchedule', () => {
     expect(s.observationDue()).toBe(true);
   });
 
-  it('hands the graph the keys on its ticks only when the mirror moved, an export write waits, or a member runs here', () => {
+  it('hands the graph the keys on its ticks only when the exports changed, an export write waits, or a member runs here', () => {
     const { s, state } = schedule();
     expect(s.graphDue(14)).toBe(false);
     expect(s.graphDue(15)).toBe(true);
@@ -76,7 +78,9 @@ describe('ObservationSchedule', () => {
     state.settled = false;
     expect(s.graphDue(15)).toBe(true);
     state.settled = true;
-    state.revision = 7;
+    s.onChanged(['/_mgmt/status/f0001', '/_mgmt/volunteers/f0002']);
+    expect(s.graphDue(15)).toBe(false);
+    s.onChanged(['/_mgmt/converged/f0001']);
     expect(s.graphDue(15)).toBe(true);
     s.graphObserved();
     state.peer = true;

@@ -7,6 +7,11 @@
  * the graph the keys every GRAPH_RETRY_TICKS; a host without a member
  * skips both while nothing they read changed (each reads every key: in a
  * fleet's agent processes, those repeated readings were most of the work).
+ * What they read is counted apart: the lifecycle keys (anything but other
+ * hosts' statuses and the exports) and the graph's (exports, converged).
+ * The members publish their status every few seconds (it carries the
+ * commit index); when any change of the mirror counted, each of a
+ * thousand agents observed and collected again every second for nothing.
  */
 import { CONVERGED_PREFIX, EXPORTED_PREFIX } from '../graph/exports.js';
 import { STATUS_PREFIX } from '../status/agent-status.js';
@@ -28,8 +33,6 @@ export interface ObservationScheduleDeps {
   isPeer(): boolean;
   /** A graph runs here, and whether it waits for nothing (no export write in flight or failed). */
   graph(): { settled: boolean } | undefined;
-  /** The mirror's revision. */
-  mirrorRevision(): number;
   /** What a full observation reads besides the mirror (a host without a member): it observes again when this changes. */
   localInputs(): string;
   /** The full observation. */
@@ -38,14 +41,22 @@ export interface ObservationScheduleDeps {
   observeGraph(): void;
 }
 
+/** A key the graph reads (exported resources, convergence) and the lifecycle does not. */
+function isGraphKey(key: string): boolean {
+  return key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX);
+}
+
 export class ObservationSchedule {
   private timer: NodeJS.Timeout | undefined;
   /** What the coalesced observation must look at: the lifecycle keys, or only the exports. */
   private pending = { lifecycle: false, graph: false };
   /** What the last full observation read, when the next tick may skip one that reads the same. */
   private observedInputs: string | undefined;
-  /** The mirror's revision when the graph was last handed the keys. */
-  private graphObservedRevision = -1;
+  /** Changes seen of the keys the lifecycle reads, and of those the graph reads. */
+  private lifecycleChanges = 0;
+  private graphChanges = 0;
+  /** `graphChanges` when the graph was last handed the keys. */
+  private graphObservedChanges = -1;
 
   constructor(private readonly d: ObservationScheduleDeps) {}
 
@@ -53,8 +64,12 @@ export class ObservationSchedule {
   onChanged(changed: readonly string[]): void {
     // Other hosts' statuses change often and decide nothing here; exports matter to the graph only.
     const isPeer = this.d.isPeer();
-    const lifecycle = changed.some((key) => !key.startsWith(STATUS_PREFIX) && !key.startsWith(EXPORTED_PREFIX) && !key.startsWith(CONVERGED_PREFIX) && isPromptKey(key, this.d.hostname, isPeer));
-    const graph = this.d.graph() !== undefined && changed.some((key) => key.startsWith(EXPORTED_PREFIX) || key.startsWith(CONVERGED_PREFIX));
+    const exported = changed.some(isGraphKey);
+    if (exported) this.graphChanges++;
+    const read = changed.filter((key) => !key.startsWith(STATUS_PREFIX) && !isGraphKey(key));
+    if (read.length > 0) this.lifecycleChanges++;
+    const lifecycle = read.some((key) => isPromptKey(key, this.d.hostname, isPeer));
+    const graph = this.d.graph() !== undefined && exported;
     this.pending.lifecycle ||= lifecycle;
     this.pending.graph ||= graph;
     if (this.timer || !(lifecycle || (graph && isPeer))) {
@@ -73,7 +88,7 @@ export class ObservationSchedule {
 
   /** The graph was handed the keys. */
   graphObserved(): void {
-    this.graphObservedRevision = this.d.mirrorRevision();
+    this.graphObservedChanges = this.graphChanges;
   }
 
   /** Whether local tick `tick` is one of the full ones (observation, removal check, members record). */
@@ -90,7 +105,7 @@ export class ObservationSchedule {
   graphDue(tick: number): boolean {
     if (tick % GRAPH_RETRY_TICKS !== 0) return false;
     const graph = this.d.graph();
-    return graph !== undefined && (this.d.isPeer() || this.graphObservedRevision !== this.d.mirrorRevision() || !graph.settled);
+    return graph !== undefined && (this.d.isPeer() || this.graphObservedChanges !== this.graphChanges || !graph.settled);
   }
 
   stop(): void {
@@ -99,7 +114,7 @@ export class ObservationSchedule {
   }
 
   private inputs(): string {
-    return `${this.d.mirrorRevision()}/${this.d.localInputs()}`;
+    return `${this.lifecycleChanges}/${this.d.localInputs()}`;
   }
 
   /** Runs the observations that watch batches asked for. */
