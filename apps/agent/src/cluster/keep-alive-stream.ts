@@ -10,6 +10,7 @@
 import type { etcdserverpb } from '@mgmt/proto';
 import type { Logger } from '../log.js';
 import { ClusterUnavailableError, type ClusterClient, type DuplexCall } from './cluster-client.js';
+import { listeningTimeout } from './listening-timeout.js';
 
 /** Unanswered renewals in a row after which the stream is given up for the next endpoint. */
 const MAX_UNANSWERED = 2;
@@ -56,26 +57,27 @@ export class KeepAliveStream {
       const list = this.waiting.get(id) ?? [];
       const waiter = {
         resolve: (ttl: number) => {
-          clearTimeout(timer);
+          timer.cancel();
           this.unanswered = 0;
           this.answeredAt = Date.now();
           this.succeeded();
           resolve(ttl);
         },
         reject: (err: Error) => {
-          clearTimeout(timer);
+          timer.cancel();
           reject(err);
         },
       };
       // A slow answer is not a broken stream (an overloaded member answers late): only
       // MAX_UNANSWERED renewals in a row without an answer move the stream to the next endpoint.
-      const timer = setTimeout(() => {
+      // Nor is one this process did not read for stalling (listening-timeout.ts).
+      const timer = listeningTimeout(this.timeoutMs, () => {
         const pending = this.waiting.get(id);
         const at = pending?.indexOf(waiter) ?? -1;
         if (at >= 0) pending!.splice(at, 1);
         if (givesUp(++this.unanswered, Date.now() - this.answeredAt, this.ttlMs)) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} time(s) in a row`);
         reject(new ClusterUnavailableError(`no keep-alive answer within ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
+      });
       list.push(waiter);
       this.waiting.set(id, list);
       call.write({ ID: id });

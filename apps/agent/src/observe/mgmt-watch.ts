@@ -27,6 +27,7 @@
 import type { etcdserverpb, mvccpb } from '@mgmt/proto';
 import type { ClusterClient, DuplexCall, EndpointChange, KeyValue } from '../cluster/cluster-client.js';
 import { prefixRangeEnd } from '../cluster/prefix.js';
+import { listeningTimeout, type ListeningTimeout } from '../cluster/listening-timeout.js';
 import type { Logger } from '../log.js';
 import type { KeyEvent, WatchBatch } from './mgmt-mirror.js';
 
@@ -72,9 +73,9 @@ export class PrefixWatch {
   /** When the stream was opened or last showed a response (performance.now()). */
   private heardAtMs = 0;
   /** After a failover the stream stayed for: moves it once it has been quiet for STALE_MS. */
-  private quietCheck: NodeJS.Timeout | undefined;
-  /** The oldest write under the prefix acknowledged but not yet shown, and its check. */
-  private expected: { revision: number; timer: NodeJS.Timeout } | undefined;
+  private quietCheck: ListeningTimeout | undefined;
+  /** The oldest write under the prefix acknowledged but not yet shown, and its check (timeouts that count only the time this process was listening: listening-timeout.ts). */
+  private expected: { revision: number; timer: ListeningTimeout } | undefined;
 
   constructor(
     private readonly client: ClusterClient,
@@ -92,7 +93,7 @@ export class PrefixWatch {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    clearTimeout(this.quietCheck);
+    this.quietCheck?.cancel();
     this.quietCheck = undefined;
     this.clearExpected();
     this.closeCall();
@@ -111,7 +112,7 @@ export class PrefixWatch {
   }
 
   private awaitShown(revision: number, seenAtStart: number): void {
-    const timer = setTimeout(() => {
+    const timer = listeningTimeout(STALE_MS, () => {
       const url = this.url;
       this.expected = undefined;
       if (this.stopped || this.revision >= revision || this.call === undefined || url === undefined) return;
@@ -121,8 +122,7 @@ export class PrefixWatch {
       this.closeCall();
       this.failOverFrom(url);
       this.retry();
-    }, STALE_MS);
-    timer.unref();
+    });
     this.expected = { revision, timer };
   }
 
@@ -137,7 +137,7 @@ export class PrefixWatch {
   }
 
   private clearExpected(): void {
-    clearTimeout(this.expected?.timer);
+    this.expected?.timer.cancel();
     this.expected = undefined;
   }
 
@@ -159,7 +159,8 @@ export class PrefixWatch {
   /** Moves the stream to the endpoint in use once it has shown nothing for STALE_MS (unless it is on that endpoint again). */
   private moveWhenQuiet(): void {
     if (this.quietCheck !== undefined) return;
-    this.quietCheck = setTimeout(
+    this.quietCheck = listeningTimeout(
+      Math.max(0, this.heardAtMs + STALE_MS - performance.now()),
       () => {
         this.quietCheck = undefined;
         if (this.stopped || this.failingOver || this.call === undefined || this.url === this.client.endpoint) return;
@@ -169,9 +170,7 @@ export class PrefixWatch {
         clearTimeout(this.timer);
         void this.open();
       },
-      Math.max(0, this.heardAtMs + STALE_MS - performance.now()),
     );
-    this.quietCheck.unref();
   }
 
   private closeCall(): void {
