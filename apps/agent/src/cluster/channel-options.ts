@@ -16,3 +16,15 @@ export const AGENT_CHANNEL_OPTIONS: ChannelOptions = {
   'grpc.initial_reconnect_backoff_ms': 100,
   'grpc.max_reconnect_backoff_ms': 1_000,
 };
+
+/**
+ * Each ClusterClient dials its own connection to each endpoint. grpc-js
+ * otherwise shares one connection between every channel of the process
+ * with the same target (its global subchannel pool): harmless for one
+ * agent per host, but the fleet harness runs 250 agents in a process, and
+ * they all shared one connection per member. The members then served a
+ * fleet of 1,000 hosts as four clients (one fair-queue share, one
+ * connection budget, one socket write for 250 watch responses) and the
+ * harness measured a fleet that does not exist.
+ */
+export const OWN_CONNECTION: ChannelOptions = { 'grpc.use_local_subchannel_pool': 1 };

@@ -5,10 +5,10 @@
  * the agent can change at any time (seeds first, then every advertised
  * endpoint) and fail-over to the next endpoint on an unavailable one.
  */
-import { Metadata, credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
+import { Channel, Metadata, credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService, MAX_TXN_OPS, WatchService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
-import { AGENT_CHANNEL_OPTIONS } from './channel-options.js';
+import { AGENT_CHANNEL_OPTIONS, OWN_CONNECTION } from './channel-options.js';
 import { prefixRangeEnd } from './prefix.js';
 import type { DialTls } from '../security/agent-tls.js';
 
@@ -215,7 +215,10 @@ export class ClusterClient {
     if (!s) {
       const target = url.replace(/^[a-z]+:\/\//, '');
       const creds = url.startsWith('https://') ? credentials.createSsl(this.tls.ca ?? null, this.tls.identity?.key ?? null, this.tls.identity?.cert ?? null) : credentials.createInsecure();
-      s = { kv: new KvClient(target, creds, AGENT_CHANNEL_OPTIONS), lease: new LeaseClient(target, creds, AGENT_CHANNEL_OPTIONS), cluster: new ClusterClientCtor(target, creds, AGENT_CHANNEL_OPTIONS), watch: new WatchClient(target, creds, AGENT_CHANNEL_OPTIONS) };
+      // One channel, and so one connection, per endpoint for all four services (channel-options.ts).
+      const channel = new Channel(target, creds, { ...AGENT_CHANNEL_OPTIONS, ...OWN_CONNECTION });
+      const options = { channelOverride: channel };
+      s = { kv: new KvClient(target, creds, options), lease: new LeaseClient(target, creds, options), cluster: new ClusterClientCtor(target, creds, options), watch: new WatchClient(target, creds, options) };
       this.stubs.set(url, s);
     }
     return s;
