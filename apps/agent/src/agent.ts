@@ -9,6 +9,7 @@
 import {
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
+  VOLUNTEERS_PREFIX,
   findHostileValues,
   activeStateIds,
   lifecycleMachine,
@@ -23,7 +24,7 @@ import { AgentLease } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
-import { stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { STATUS_PREFIX, stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -45,6 +46,7 @@ import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
 import { observe } from './observe/observer.js';
 import { LeaseIdFile } from './cluster/lease-id-file.js';
+import { MAX_FLEET_LEASE_TTL_SECONDS, fleetLeaseTtlSeconds, hostsInMirror } from './cluster/lease-ttl.js';
 import { ObservationSchedule } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
@@ -98,7 +100,7 @@ export interface AgentConfig {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Fair admission of unary KV and Lease calls between connections (`--max-requests-in-flight`, `--max-queued-requests`); absent: the defaults. */
   fairQueue?: Partial<FairQueueLimits>;
-  /** Overrides for tests. */
+  /** The lease TTL; by default it grows with the fleet (cluster/lease-ttl.ts). */
   leaseTtlSeconds?: number;
   /** The local tick (own-key repairs, removal check); observation itself follows the watch. */
   pollMs?: number;
@@ -107,7 +109,6 @@ export interface AgentConfig {
   tickMs?: number;
 }
 
-const LEASE_TTL_SECONDS = 5;
 /** The local tick checks own keys (two ticks in a row find one missing: re-written); some ticks observe everything (observe/observation-schedule.ts). */
 const POLL_MS = 300;
 /** How often a client whose cluster has no members record asks for the member list. */
@@ -230,7 +231,9 @@ export class Agent {
     };
     this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
-    this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? LEASE_TTL_SECONDS, log, () => this.send({ type: 'lease.lost' }), new LeaseIdFile(config.dataDir, log));
+    // Unless set, the TTL grows with the fleet the mirror shows when the lease is granted (lease-ttl.ts).
+    const ttl = config.leaseTtlSeconds ?? (() => fleetLeaseTtlSeconds(hostsInMirror(this.mirror.kvs.keys(), STATUS_PREFIX, VOLUNTEERS_PREFIX)));
+    this.lease = new AgentLease(this.client, ttl, log, () => this.send({ type: 'lease.lost' }), new LeaseIdFile(config.dataDir, log));
     this.ownKeys = new OwnKeyUpkeep({
       config,
       stage: () => {
@@ -318,7 +321,8 @@ export class Agent {
         knownCluster: record ? { clusterId: record.clusterId, endpoints: this.otherEndpoints(record.endpoints) } : undefined,
         // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
         timing: {
-          duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? LEASE_TTL_SECONDS) + 1000,
+          // Two of the longest TTL this host's previous run may have had: not mistaken for another agent.
+          duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? MAX_FLEET_LEASE_TTL_SECONDS) + 1000,
           // Hosts started together wait for their seed to come up: retry it often (a failed connect to loopback or a LAN costs little).
           connectRetry: { baseDelayMs: 100, maxDelayMs: 250 },
           // A host restarted quickly finds its volunteer key still held by its previous run's lease: ask again

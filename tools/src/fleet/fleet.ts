@@ -141,6 +141,7 @@ function lowerPriority(child: ChildProcess): void {
 const REGISTER_TIMEOUT_MS = 300_000;
 const RESTART_TIMEOUT_MS = 120_000;
 const PROPAGATION_TIMEOUT_MS = 30_000;
+const SETTLE_TIMEOUT_MS = 300_000;
 const LEADER_KILL_WRITE_TIMEOUT_MS = 60_000;
 const LEADER_KILL_ATTACH_TIMEOUT_MS = 60_000;
 
@@ -215,6 +216,20 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       const r = await untilCount('every agent registered', registeredCount, o.agents, REGISTER_TIMEOUT_MS);
       row(startedWhat, r.met ? fmt(lastRegisteredS(t0), 's') : `not reached: registered ${reached(r.done, o.agents, r.waitedMs)}`);
       await sleep(3_000);
+    });
+
+    // Settled: registered is not steady. Agents whose watches fell behind in the start's burst
+    // are still reading the history of it; the steady state begins once every agent has seen a
+    // write under /_mgmt/ made now (the watch of each agent has caught up).
+    const settledWhat = `${o.agents} agents settled: every watch caught up (saw a write made after registration)`;
+    await runPhase(settledWhat, row, async () => {
+      const ts = performance.now();
+      await client.put('/_mgmt/idealClusterSize', '3');
+      const rev = (await client.get('/_mgmt/idealClusterSize'))?.modRevision ?? 0;
+      const seen = state.watchFor(rev);
+      const r = await untilCount('every agent caught up with the store', () => seen.filter((t) => t !== undefined).length, o.agents, SETTLE_TIMEOUT_MS);
+      state.stopWatching(seen);
+      row(settledWhat, r.met ? `${fmt((performance.now() - ts) / 1000, 's')} after registration (revision ${rev})` : `not reached: ${reached(r.done, o.agents, r.waitedMs)} saw the write`);
     });
 
     // Steady state.

@@ -40,17 +40,28 @@ export class AgentLease {
   /** Renewals go on one stream (it fails over between endpoints and warns once when all fail). */
   private readonly stream: KeepAliveStream;
 
+  /** The TTL of the current lease (the last one asked for). */
+  private ttlSeconds: number;
+
   constructor(
     private readonly client: ClusterClient,
-    private readonly ttlSeconds: number,
+    /** The TTL to ask for: fixed, or picked at each grant (lease-ttl.ts). */
+    private readonly ttl: number | (() => number),
     private readonly log: Logger,
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
     /** Where the lease id is remembered across restarts (lease-id-file.ts): a restarted agent asks for the same lease. */
     private readonly memory?: { load(): number; save(id: number): void },
   ) {
-    // A renewal is due every third of the TTL: one not answered by the next is given up.
-    this.stream = new KeepAliveStream(client, log, Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
+    this.ttlSeconds = typeof ttl === 'number' ? ttl : ttl();
+    this.stream = new KeepAliveStream(client, log);
+    this.renewEvery(this.ttlSeconds);
+  }
+
+  /** A renewal is due every third of the TTL: one not answered by the next is given up. */
+  private renewEvery(ttlSeconds: number): void {
+    this.ttlSeconds = ttlSeconds;
+    this.stream.setTimes(Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
   }
 
   /** The lease id, granting a lease first when there is none. */
@@ -62,6 +73,7 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
+      this.renewEvery(typeof this.ttl === 'number' ? this.ttl : this.ttl());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
       this.memory?.save(this.id);

@@ -43,10 +43,16 @@ export class KeepAliveStream {
   constructor(
     private readonly client: ClusterClient,
     private readonly log: Logger,
-    private readonly timeoutMs = 3_000,
+    private timeoutMs = 3_000,
     /** The lease's TTL: the stream moves on before a silent member lets the lease expire. */
-    private readonly ttlMs = Number.POSITIVE_INFINITY,
+    private ttlMs = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** A lease of another TTL is renewed from now on (lease-ttl.ts): its renewals' timeout and TTL. */
+  setTimes(timeoutMs: number, ttlMs: number): void {
+    this.timeoutMs = timeoutMs;
+    this.ttlMs = ttlMs;
+  }
 
   /** Renews lease `id` once; resolves with its TTL (<= 0: the lease is gone). */
   renew(id: number): Promise<number> {

@@ -1,0 +1,41 @@
+/**
+ * The TTL of an agent's lease, by the size of its fleet. The lease carries
+ * the host's volunteer key, status and exported resources. Every agent
+ * renews it at a third of its TTL, on the leader: with 5 s, a thousand
+ * agents made 600 renewals a second, the largest part of the leader's work
+ * at steady state. And a host that stalls for longer than the TTL (a busy
+ * host, a long pause) loses its lease: its exports vanish from every host
+ * that collected them and come back when it registers again, fleet-wide
+ * churn for a hiccup. A larger fleet therefore gets a longer TTL, so the
+ * leader renews about FLEET_RENEWALS_PER_SECOND leases a second however
+ * large the fleet (Consul scales its intervals with the cluster the same
+ * way); a small cluster keeps 5 s, so a dead host's keys go quickly.
+ *
+ * The agent picks the TTL when it is granted a lease, from the hosts its
+ * `/_mgmt/` mirror shows then (status and volunteer keys): the first agents
+ * of a cold start see few and get 5 s; one that lost its lease and asks
+ * again sees the fleet.
+ */
+
+/** The TTL of a cluster of up to about a hundred hosts. */
+export const BASE_LEASE_TTL_SECONDS = 5;
+/** The renewals a second the leader is asked for by a large fleet. */
+export const FLEET_RENEWALS_PER_SECOND = 100;
+/** The longest TTL picked (a dead host's keys go within it). */
+export const MAX_FLEET_LEASE_TTL_SECONDS = 30;
+
+/** The TTL for a fleet of `hosts` agents. */
+export function fleetLeaseTtlSeconds(hosts: number): number {
+  const scaled = Number.isFinite(hosts) ? Math.ceil((3 * Math.max(0, hosts)) / FLEET_RENEWALS_PER_SECOND) : 0;
+  return Math.min(MAX_FLEET_LEASE_TTL_SECONDS, Math.max(BASE_LEASE_TTL_SECONDS, scaled));
+}
+
+/** The hosts a `/_mgmt/` mirror shows: those with a status or a volunteer key. */
+export function hostsInMirror(keys: Iterable<string>, statusPrefix: string, volunteersPrefix: string): number {
+  const hosts = new Set<string>();
+  for (const key of keys) {
+    if (key.startsWith(statusPrefix)) hosts.add(key.slice(statusPrefix.length));
+    else if (key.startsWith(volunteersPrefix)) hosts.add(key.slice(volunteersPrefix.length));
+  }
+  return hosts.size;
+}
