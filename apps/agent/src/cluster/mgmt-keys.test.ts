@@ -6,24 +6,13 @@
  */
 import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
 import { KvStore } from '@mgmt/kv';
+import { mulberry32 } from '@mgmt/testkit';
 import { describe, expect, it } from 'vitest';
 import { MgmtKeys, storeKeys } from './mgmt-keys.js';
 
 const enc = new TextEncoder();
 const PREFIXES = [MGMT_PREFIX, '/_mgmt/volunteers/', '/_mgmt/status/', '/_mgmt/endpoints/', '/_mgmt/nominated/', '/_mgmt/zones/', '/_mgmt/exported/h1/'];
 const KEYS = ['/_mgmt/idealClusterSize', '/_mgmt/clusterId', '/_mgmt/volunteers/h1', '/_mgmt/volunteers/h2', '/_mgmt/status/h1', '/_mgmt/status/h2', '/_mgmt/endpoints/h2', '/_mgmt/exported/h1/file/a', '/_mgmt/exported/h1/file/b', '/_mgmt/zonesX', '/other/key'];
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A store with AgentState's restore hook, as the nominator runner gets it. */
 function hooked(kv: KvStore) {
@@ -43,7 +32,7 @@ function hooked(kv: KvStore) {
 describe('MgmtKeys', () => {
   it('agrees with a range read of the store after random changes, compactions and restores', async () => {
     const seed = process.env.MGMT_KEYS_SEED ? Number(process.env.MGMT_KEYS_SEED) : Math.floor(Math.random() * 2 ** 31);
-    const random = rng(seed);
+    const random = mulberry32(seed);
     const kv = new KvStore();
     const other = new KvStore();
     const hook = hooked(kv);
