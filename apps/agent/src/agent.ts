@@ -46,7 +46,7 @@ import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
 import { observe } from './observe/observer.js';
 import { LeaseIdFile } from './cluster/lease-id-file.js';
-import { MAX_FLEET_LEASE_TTL_SECONDS, fleetLeaseTtlSeconds, hostsInMirror } from './cluster/lease-ttl.js';
+import { BASE_LEASE_TTL_SECONDS, fleetLeaseTtlSeconds, hostsInMirror } from './cluster/lease-ttl.js';
 import { ObservationSchedule } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
@@ -321,8 +321,9 @@ export class Agent {
         knownCluster: record ? { clusterId: record.clusterId, endpoints: this.otherEndpoints(record.endpoints) } : undefined,
         // A key held by another lease may be this host's previous run: wait two lease lifetimes before calling it a duplicate.
         timing: {
-          // Two of the longest TTL this host's previous run may have had: not mistaken for another agent.
-          duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? MAX_FLEET_LEASE_TTL_SECONDS) + 1000,
+          // Two of the TTL this host's previous run may have had: not mistaken for another agent (a
+          // fleet's longer TTL comes with the hostname.duplicated event, lifecycle-effects.ts).
+          duplicateHostnameGraceMs: 2 * 1000 * (config.leaseTtlSeconds ?? BASE_LEASE_TTL_SECONDS) + 1000,
           // Hosts started together wait for their seed to come up: retry it often (a failed connect to loopback or a LAN costs little).
           connectRetry: { baseDelayMs: 100, maxDelayMs: 250 },
           // A host restarted quickly finds its volunteer key still held by its previous run's lease: ask again

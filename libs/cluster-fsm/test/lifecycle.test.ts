@@ -204,6 +204,21 @@ describe('lifecycle: volunteer to peer', () => {
     expect(h.actor.getSnapshot().status).toBe('done');
   });
 
+  it('waits the grace the duplicate report gives (the longer lease TTL of a fleet) before failing', () => {
+    const h = startLifecycle({ seeds: SEEDS });
+    h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });
+    h.actor.send({ type: 'hostname.duplicated', graceMs: 61_000 });
+    expect(h.state()).toBe('volunteer.contested.waiting');
+    for (let elapsed = 0; elapsed < 60_000; elapsed += 1_000) {
+      h.clock.increment(1_000);
+      if (h.state() === 'volunteer.contested.registering') h.actor.send({ type: 'hostname.duplicated', graceMs: 61_000 });
+    }
+    expect(h.state()).not.toBe('failed');
+    h.clock.increment(1_000);
+    expect(h.state()).toBe('failed');
+    expect(context(h).error).toBeInstanceOf(DuplicateHostnameError);
+  });
+
   it('takes the hostname once the lease of its own previous run expires', () => {
     const h = startLifecycle({ seeds: SEEDS });
     h.actor.send({ type: 'seed.connected', seed: 'http://a:2379' });

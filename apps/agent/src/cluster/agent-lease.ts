@@ -43,17 +43,22 @@ export class AgentLease {
   /** The TTL of the current lease (the last one asked for). */
   private ttlSeconds: number;
 
+  /** The TTL of the current lease, in seconds (the last one asked for). */
+  get ttl(): number {
+    return this.ttlSeconds;
+  }
+
   constructor(
     private readonly client: ClusterClient,
     /** The TTL to ask for: fixed, or picked at each grant (lease-ttl.ts). */
-    private readonly ttl: number | (() => number),
+    private readonly pickTtl: number | (() => number),
     private readonly log: Logger,
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
     /** Where the lease id is remembered across restarts (lease-id-file.ts): a restarted agent asks for the same lease. */
     private readonly memory?: { load(): number; save(id: number): void },
   ) {
-    this.ttlSeconds = typeof ttl === 'number' ? ttl : ttl();
+    this.ttlSeconds = typeof pickTtl === 'number' ? pickTtl : pickTtl();
     this.stream = new KeepAliveStream(client, log);
     this.renewEvery(this.ttlSeconds);
   }
@@ -73,7 +78,7 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
-      this.renewEvery(typeof this.ttl === 'number' ? this.ttl : this.ttl());
+      this.renewEvery(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
       this.memory?.save(this.id);

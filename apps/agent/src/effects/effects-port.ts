@@ -41,6 +41,8 @@ export interface ClusterOps {
 export interface LeaseOps {
   /** The lease id, granting one first when there is none. */
   ensure(): Promise<number>;
+  /** The TTL of the lease, in seconds (as last granted or about to be). */
+  readonly ttl: number;
 }
 
 /** The Raft member running on this host, as far as the effects look at it (a structural part of Peer). */

@@ -158,7 +158,8 @@ export class LifecycleEffects<M extends LocalMember> {
         this.port.send({ type: 'volunteer.registered' });
         return;
       }
-      this.port.send({ type: 'hostname.duplicated', detail: `${volunteerKey(p.hostname)} is held by another agent (lease ${r.existing?.lease ?? 0})` });
+      // A previous run of this host in this fleet had a lease of at most this TTL: wait two of them for it to expire.
+      this.port.send({ type: 'hostname.duplicated', detail: `${volunteerKey(p.hostname)} is held by another agent (lease ${r.existing?.lease ?? 0})`, graceMs: 2_000 * lease.ttl + 1_000 });
     } catch (err) {
       this.port.send({ type: 'volunteer.failed', error: (err as Error).message });
     }

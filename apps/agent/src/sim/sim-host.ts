@@ -254,6 +254,7 @@ export class SimHost {
         setHome: () => {},
       }),
       lease: this.gated({
+        ttl: LEASE_TTL_MS / 1000,
         ensure: async () => {
           if (this.leaseId !== 0) return this.leaseId;
           const id = world.rng.int(2 ** 30) + 1;

@@ -219,7 +219,13 @@ export const lifecycleMachine = setup({
       initial: 'registering',
       always: { guard: 'isNominated', target: 'nominated' },
       on: {
-        'hostname.duplicated': { target: '.contested' },
+        'hostname.duplicated': {
+          target: '.contested',
+          // The grace the agent gives (its fleet's lease TTL), before the contested state's timer starts.
+          actions: assign(({ context, event }) =>
+            event.graceMs !== undefined && event.graceMs > 0 ? { timing: { ...context.timing, duplicateHostnameGraceMs: event.graceMs } } : {},
+          ),
+        },
         'connection.lost': { target: '#lifecycle.client.connecting' },
       },
       states: {

@@ -126,7 +126,8 @@ export type LifecycleEvent =
   | { type: 'volunteer.registered' }
   | { type: 'volunteer.failed'; error: string }
   | { type: 'volunteer.revoked' }
-  | { type: 'hostname.duplicated'; detail?: string }
+  /** The volunteer key is held by another lease; `graceMs`, when given, replaces the duplicate-hostname grace (two of the TTL that lease may have, plus a second). */
+  | { type: 'hostname.duplicated'; detail?: string; graceMs?: number }
   | { type: 'lease.lost' }
   | { type: 'nomination.received'; peerUrls?: string[] }
   | { type: 'nomination.revoked' }
