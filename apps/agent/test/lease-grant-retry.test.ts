@@ -2,9 +2,13 @@
 // orphan lease: the agent picks the lease id (etcd lets a client choose it),
 // a grant asked again with the same id (its first answer lost to a timeout)
 // resolves with that same lease, and the ids it picks are positive and exact
-// as JS numbers. Against a real Raft member serving the etcd API.
+// as JS numbers; an agent that takes back a live lease of a shorter TTL
+// than it asked for (a restart in a fleet that grew) renews it at a third
+// of that lease's own TTL, so it does not expire. Against a real Raft
+// member serving the etcd API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientLeaseId } from '../src/cluster/agent-lease.js';
+import { AgentLease, clientLeaseId } from '../src/cluster/agent-lease.js';
+import { createLogger } from '../src/log.js';
 import { ClusterClient } from '../src/cluster/cluster-client.js';
 import { startCluster, type TestCluster } from './cluster-harness.js';
 
@@ -30,6 +34,23 @@ describe('lease grant with an id the agent picks', () => {
     // Without an id the member picks one (another lease).
     expect(await client.leaseGrant(5)).not.toBe(id);
   });
+
+  it('renews a lease taken back at its own TTL when it is shorter than the one asked for', async () => {
+    const id = clientLeaseId(0.55);
+    // The previous run's lease: 2 s. This run asks for 30 s with the same id (remembered).
+    expect(await client.leaseGrant(2, id)).toBe(id);
+    const lost: string[] = [];
+    const lease = new AgentLease(client, 30, createLogger('test', 'silent'), () => lost.push('lost'), { load: () => id, save: () => undefined });
+    try {
+      expect(await lease.ensure()).toBe(id);
+      await new Promise((r) => setTimeout(r, 5_000));
+      expect(lost).toEqual([]);
+      expect(lease.ttl).toBe(2);
+      expect(await client.leaseKeepAlive(id)).toBeGreaterThan(0);
+    } finally {
+      lease.stop();
+    }
+  }, 20_000);
 
   it('picks ids that are positive integers below 2^52 for any random input', () => {
     for (const r of [0, 0.5, 0.999999999999, 1, -3, Number.NaN]) {

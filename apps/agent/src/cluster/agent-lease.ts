@@ -123,6 +123,11 @@ export class AgentLease {
         this.id = 0;
         clearInterval(this.timer);
         this.onLost();
+      } else if (ttl !== this.ttlSeconds && this.id !== 0) {
+        // The grant found this id's lease alive (a restart) with another TTL than asked for: renew at a third of its own.
+        this.renewEvery(ttl);
+        clearInterval(this.timer);
+        this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
       }
     } catch {
       // Logged by the stream (a warning once every endpoint has failed); the next renewal retries.
