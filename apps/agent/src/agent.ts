@@ -24,6 +24,7 @@ import { AgentLease } from './cluster/agent-lease.js';
 import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
+import { GraphKeys } from './graph/graph-keys.js';
 import { STATUS_PREFIX, stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
@@ -127,6 +128,8 @@ export class Agent {
   /** The one watch on `/_mgmt/`, and the keys it has mirrored. */
   private readonly watch: PrefixWatch;
   private mirror: MgmtMirror = EMPTY_MIRROR;
+  /** The mirrored keys the graph reads, kept from the watch's changes. */
+  private readonly graphKeys: GraphKeys;
   /** When the mirror is observed: soon after a watch batch that matters, and on some local ticks. */
   private readonly schedule: ObservationSchedule;
   /** The leader's `/_mgmt/members` record (observe/members-record.ts). */
@@ -213,6 +216,7 @@ export class Agent {
     const identity = readMemberIdentity(config.dataDir);
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
+    this.graphKeys = new GraphKeys(config.hostname);
     this.watch = new PrefixWatch(this.client, MGMT_PREFIX, (batch) => this.onWatchBatch(batch), log.child({ part: 'watch' }));
     this.schedule = new ObservationSchedule({
       hostname: config.hostname,
@@ -426,17 +430,17 @@ export class Agent {
   private onWatchBatch(batch: WatchBatch): void {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
+    this.graphKeys.update(changed, mirror.kvs);
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
     this.schedule.onChanged(changed);
   }
 
-  /** Hands the graph runner the mirrored keys (it collects and re-exports what changed). */
+  /** Hands the graph runner the keys it reads (graph-keys.ts: it collects and re-exports what changed). */
   private observeGraph(): void {
-    const kvs = this.mirroredKeys();
-    if (!kvs || !this.graph) return;
+    if (this.mirror.revision === 0 || !this.graph) return;
     this.schedule.graphObserved();
-    this.graph.observe(kvs, this.mirror.revision);
+    this.graph.observe(this.graphKeys.forGraph(this.graph.collectKinds()), this.mirror.revision);
   }
 
   /** The mirrored `/_mgmt/` keys; undefined until the watch's first read. */

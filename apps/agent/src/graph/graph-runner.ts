@@ -105,12 +105,18 @@ export class GraphRunner {
     return !this.reconciling && !this.reconcileFailed && this.pending.puts.size === 0 && this.pending.deletes.size === 0;
   }
 
+  /** The kinds the graph collects (what it needs of the other hosts' exports: graph-keys.ts). */
+  collectKinds(): Set<string> {
+    return new Set(this.localGraph.collect.map((rule) => rule.kind));
+  }
+
+  /** `stored`: at least the exports of the kinds it collects and this host's own exports and converged flag. */
   observe(stored: readonly KeyValue[], revision = 0): void {
     if (this.closed) return;
     this.lastStored = stored;
     this.lastRevision = revision;
     // Only the kinds this graph collects: another kind's export changes nothing here.
-    const collected = collectedFromStore(stored, new Set(this.localGraph.collect.map((rule) => rule.kind)));
+    const collected = collectedFromStore(stored, this.collectKinds());
     const text = JSON.stringify(collected);
     if (text !== this.collectedText) {
       this.collected = collected;
