@@ -60,13 +60,19 @@ export class AgentLease {
   ) {
     this.ttlSeconds = typeof pickTtl === 'number' ? pickTtl : pickTtl();
     this.stream = new KeepAliveStream(client, log);
-    this.renewEvery(this.ttlSeconds);
+    this.useTtl(this.ttlSeconds);
   }
 
-  /** A renewal is due every third of the TTL: one not answered by the next is given up. */
-  private renewEvery(ttlSeconds: number): void {
+  /** The lease's TTL is `ttlSeconds`: a renewal is due every third of it, and one not answered by the next is given up. */
+  private useTtl(ttlSeconds: number): void {
     this.ttlSeconds = ttlSeconds;
     this.stream.setTimes(Math.min(3_000, Math.max(300, Math.round((ttlSeconds * 1000) / 3))), ttlSeconds * 1000);
+  }
+
+  /** Renews every third of the TTL from now on. */
+  private startRenewals(): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
   }
 
   /** The lease id, granting a lease first when there is none. */
@@ -78,13 +84,12 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
-      this.renewEvery(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl());
+      this.useTtl(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
       this.memory?.save(this.id);
       this.stream.granted();
-      clearInterval(this.timer);
-      this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (this.ttlSeconds * 1000) / 3));
+      this.startRenewals();
       // The grant may have found this id's lease alive (a restart, or a grant whose answer was lost) with
       // little of its TTL left: renew it now rather than a third of a TTL later.
       void this.keepAlive();
@@ -125,9 +130,8 @@ export class AgentLease {
         this.onLost();
       } else if (ttl !== this.ttlSeconds && this.id !== 0) {
         // The grant found this id's lease alive (a restart) with another TTL than asked for: renew at a third of its own.
-        this.renewEvery(ttl);
-        clearInterval(this.timer);
-        this.timer = setInterval(() => void this.keepAlive(), Math.max(300, (ttl * 1000) / 3));
+        this.useTtl(ttl);
+        this.startRenewals();
       }
     } catch {
       // Logged by the stream (a warning once every endpoint has failed); the next renewal retries.
