@@ -9,6 +9,7 @@ import { Channel, Metadata, credentials, makeGenericClientConstructor, status as
 import { CLUSTER_ID_METADATA, ClusterService, KvService, LeaseService, MAX_TXN_OPS, WatchService } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
 import { AGENT_CHANNEL_OPTIONS, OWN_CONNECTION } from './channel-options.js';
+import { MAX_FRESH_WINDOWS, listeningTimeout } from './listening-timeout.js';
 import { prefixRangeEnd } from './prefix.js';
 import type { DialTls } from '../security/agent-tls.js';
 
@@ -18,7 +19,7 @@ const ClusterClientCtor = makeGenericClientConstructor(ClusterService, 'Cluster'
 const WatchClient = makeGenericClientConstructor(WatchService, 'Watch');
 
 type Callback<Res> = (err: ServiceError | null, res?: Res) => void;
-type UnaryFn = (req: unknown, metadata: Metadata, opts: { deadline: number }, cb: Callback<unknown>) => void;
+type UnaryFn = (req: unknown, metadata: Metadata, opts: { deadline: number }, cb: Callback<unknown>) => { cancel(): void };
 
 /** No endpoint answered. */
 export class ClusterUnavailableError extends Error {
@@ -237,7 +238,20 @@ export class ClusterClient {
       const client = this.stub(url)[service] as unknown as Record<string, UnaryFn>;
       try {
         const res = await new Promise<Res>((resolve, reject) => {
-          client[method]!.call(client, req, this.metadata, { deadline: Date.now() + timeoutMs }, (err, r) => (err ? reject(err) : resolve(r as Res)));
+          // The call's timeout counts the time this process was listening (listening-timeout.ts): a
+          // deadline of gRPC's own fired after a stall of ours, with the answer unread in the socket,
+          // and a fleet process of 250 agents starting at once gave up (and asked again) most of its
+          // first calls. gRPC's deadline stays, as the bound of the fresh windows.
+          let late = false;
+          const timer = listeningTimeout(timeoutMs, () => {
+            late = true;
+            call.cancel();
+          });
+          const call = client[method]!.call(client, req, this.metadata, { deadline: Date.now() + timeoutMs * (MAX_FRESH_WINDOWS + 1) }, (err, r) => {
+            timer.cancel();
+            if (err) reject(late ? Object.assign(err, { code: GrpcStatus.DEADLINE_EXCEEDED, details: `no answer within ${timeoutMs} ms` }) : err);
+            else resolve(r as Res);
+          });
         });
         this.checkCluster(url, res);
         if (!pin && this.current !== index) {
