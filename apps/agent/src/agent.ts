@@ -9,7 +9,6 @@
 import {
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
-  VOLUNTEERS_PREFIX,
   findHostileValues,
   activeStateIds,
   lifecycleMachine,
@@ -25,7 +24,7 @@ import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { GraphKeys } from './graph/graph-keys.js';
-import { STATUS_PREFIX, stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -47,7 +46,8 @@ import { PrefixWatch } from './observe/mgmt-watch.js';
 import { EMPTY_MIRROR, applyWatchBatch, type MgmtMirror, type WatchBatch } from './observe/mgmt-mirror.js';
 import { observe } from './observe/observer.js';
 import { LeaseIdFile } from './cluster/lease-id-file.js';
-import { BASE_LEASE_TTL_SECONDS, fleetLeaseTtlSeconds, hostsInMirror } from './cluster/lease-ttl.js';
+import { BASE_LEASE_TTL_SECONDS } from './cluster/lease-ttl.js';
+import { MirrorTtlSource } from './cluster/mirror-ttl-source.js';
 import { ObservationSchedule } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
@@ -128,6 +128,8 @@ export class Agent {
   /** The one watch on `/_mgmt/`, and the keys it has mirrored. */
   private readonly watch: PrefixWatch;
   private mirror: MgmtMirror = EMPTY_MIRROR;
+  /** The lease TTL the fleet in the mirror wants (cluster/lease-ttl.ts). */
+  private readonly ttlSource = new MirrorTtlSource(() => this.mirror);
   /** The mirrored keys the graph reads, kept from the watch's changes. */
   private readonly graphKeys: GraphKeys;
   /** When the mirror is observed: soon after a watch batch that matters, and on some local ticks. */
@@ -236,8 +238,7 @@ export class Agent {
     this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     // Unless set, the TTL grows with the fleet the mirror shows when the lease is granted (lease-ttl.ts).
-    const ttl = config.leaseTtlSeconds ?? (() => fleetLeaseTtlSeconds(hostsInMirror(this.mirror.kvs.keys(), STATUS_PREFIX, VOLUNTEERS_PREFIX)));
-    this.lease = new AgentLease(this.client, ttl, log, () => this.send({ type: 'lease.lost' }), new LeaseIdFile(config.dataDir, log));
+    this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? this.ttlSource, log, () => this.send({ type: 'lease.lost' }), new LeaseIdFile(config.dataDir, log));
     this.ownKeys = new OwnKeyUpkeep({
       config,
       stage: () => {
@@ -430,6 +431,7 @@ export class Agent {
   private onWatchBatch(batch: WatchBatch): void {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
+    this.ttlSource.noteBatch();
     this.graphKeys.update(changed, mirror.kvs);
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
@@ -522,6 +524,7 @@ export class Agent {
       // A failed export write is retried here too, not only on the next change.
       if (this.schedule.graphDue(tick)) this.observeGraph();
       await this.ownKeys.tick(own);
+      if (this.schedule.isFullTick(tick)) this.lease.checkTtl();
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {

@@ -4,8 +4,10 @@
 // resolves with that same lease, and the ids it picks are positive and exact
 // as JS numbers; an agent that takes back a live lease of a shorter TTL
 // than it asked for (a restart in a fleet that grew) renews it at a third
-// of that lease's own TTL, so it does not expire. Against a real Raft
-// member serving the etcd API.
+// of that lease's own TTL, so it does not expire; and one whose fleet grew
+// to want twice its TTL moves its keys, values untouched, onto a longer
+// lease and revokes the old one. Against a real Raft member serving the
+// etcd API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentLease, clientLeaseId } from '../src/cluster/agent-lease.js';
 import { createLogger } from '../src/log.js';
@@ -47,6 +49,40 @@ describe('lease grant with an id the agent picks', () => {
       expect(lost).toEqual([]);
       expect(lease.ttl).toBe(2);
       expect(await client.leaseKeepAlive(id)).toBeGreaterThan(0);
+    } finally {
+      lease.stop();
+    }
+  }, 20_000);
+
+  it('moves its keys onto a longer lease once the fleet outgrew its own, and revokes the old one', async () => {
+    let want = 5;
+    const saved: number[] = [];
+    const lost: string[] = [];
+    const source = { want: () => want, known: () => Promise.resolve() };
+    const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => lost.push('lost'), { load: () => 0, save: (id) => saved.push(id) }, 0);
+    try {
+      const old = await lease.ensure();
+      expect(lease.ttl).toBe(5);
+      await client.put('/_mgmt/volunteers/m1', 'http://a', old);
+      await client.put('/_mgmt/status/m1', '{"s":1}', old);
+      // Grown, but not to twice the TTL: it stays.
+      want = 9;
+      lease.checkTtl();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(lease.id).toBe(old);
+      want = 30;
+      lease.checkTtl();
+      const deadline = Date.now() + 10_000;
+      while ((await client.leaseKeepAlive(old).catch(() => 1)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(lease.id).not.toBe(old);
+      expect(lease.ttl).toBe(30);
+      expect(saved.at(-1)).toBe(lease.id);
+      expect(await client.leaseKeepAlive(old)).toBeLessThanOrEqual(0);
+      for (const [key, value] of [['/_mgmt/volunteers/m1', 'http://a'], ['/_mgmt/status/m1', '{"s":1}']]) {
+        const kv = await client.get(key!);
+        expect(kv).toMatchObject({ value, lease: lease.id });
+      }
+      expect(lost).toEqual([]);
     } finally {
       lease.stop();
     }

@@ -3,11 +3,29 @@
  * grant at a time however many effects ask), kept alive at a third of its
  * TTL, and reported lost when the cluster says it has expired. The volunteer
  * key, the advertised endpoint, the published status and the exported
- * resources all live on it, so they vanish with the agent.
+ * resources all live on it, so they vanish with the agent. Its TTL is the
+ * fleet's (lease-ttl.ts): picked at each grant, and moved to a longer lease,
+ * keys and all, once the fleet has outgrown it. The nominator counts that
+ * move as one lease loss of the volunteer (flap.ts: the volunteer key comes
+ * back under another lease); it damps only a second within a minute.
  */
 import type { Logger } from '../log.js';
 import { ClusterRequestError, type ClusterClient } from './cluster-client.js';
 import { KeepAliveStream } from './keep-alive-stream.js';
+import { BASE_LEASE_TTL_SECONDS, leaseOutgrown } from './lease-ttl.js';
+
+/** The TTL a fleet wants (lease-ttl.ts), once the agent has read what its fleet is. */
+export interface TtlSource {
+  /** The TTL to ask for now. */
+  want(): number;
+  /** Resolves when `want` can be trusted (the mirror's first read) or the agent has waited long enough. */
+  known(): Promise<void>;
+}
+
+/** Agents whose fleet outgrew their lease move it within this spread, not all in the same moment. */
+const MOVE_SPREAD_MS = 10_000;
+/** Tries of a move before the old lease is left to expire (the upkeep puts the agent's keys back). */
+const MOVE_TRIES = 3;
 
 /** Whether `err` is the cluster saying a write's lease does not exist (it was revoked or expired). */
 export function isLeaseGone(err: unknown): boolean {
@@ -37,6 +55,10 @@ export class AgentLease {
   /** No grant was asked for yet by this process (the remembered id is tried then only). */
   private firstGrant = true;
   private timer: NodeJS.Timeout | undefined;
+  /** A move to a longer lease is under way (checkTtl). */
+  private moving = false;
+  /** When the move the fleet's growth asks for is due (spread over MOVE_SPREAD_MS). */
+  private moveDueAtMs: number | undefined;
   /** Renewals go on one stream (it fails over between endpoints and warns once when all fail). */
   private readonly stream: KeepAliveStream;
 
@@ -51,14 +73,16 @@ export class AgentLease {
   constructor(
     private readonly client: ClusterClient,
     /** The TTL to ask for: fixed, or picked at each grant (lease-ttl.ts). */
-    private readonly pickTtl: number | (() => number),
+    private readonly pickTtl: number | TtlSource,
     private readonly log: Logger,
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
     /** Where the lease id is remembered across restarts (lease-id-file.ts): a restarted agent asks for the same lease. */
     private readonly memory?: { load(): number; save(id: number): void },
+    /** How far apart in time a fleet that outgrew its leases moves them (checkTtl). */
+    private readonly moveSpreadMs = MOVE_SPREAD_MS,
   ) {
-    this.ttlSeconds = typeof pickTtl === 'number' ? pickTtl : pickTtl();
+    this.ttlSeconds = typeof pickTtl === 'number' ? pickTtl : BASE_LEASE_TTL_SECONDS;
     this.stream = new KeepAliveStream(client, log);
     this.useTtl(this.ttlSeconds);
   }
@@ -84,7 +108,8 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
-      this.useTtl(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl());
+      if (typeof this.pickTtl !== 'number') await this.pickTtl.known();
+      this.useTtl(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl.want());
       this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       this.nextId = 0;
       this.memory?.save(this.id);
@@ -113,6 +138,69 @@ export class AgentLease {
     this.onLost();
   }
 
+  /**
+   * Moves this agent's keys onto a longer lease once its fleet wants at
+   * least twice the TTL it has (lease-ttl.ts; a cold start's first agents
+   * got 5 s). Called on the agent's ticks; the move itself waits a random
+   * part of MOVE_SPREAD_MS, so a fleet does not move all at once.
+   */
+  checkTtl(): void {
+    if (typeof this.pickTtl === 'number' || this.id === 0 || this.granting !== undefined || this.moving) return;
+    if (!leaseOutgrown(this.ttlSeconds, this.pickTtl.want())) {
+      this.moveDueAtMs = undefined;
+      return;
+    }
+    const now = Date.now();
+    this.moveDueAtMs ??= now + Math.random() * this.moveSpreadMs;
+    if (now < this.moveDueAtMs) return;
+    this.moveDueAtMs = undefined;
+    this.moving = true;
+    void this.move(this.pickTtl.want()).finally(() => {
+      this.moving = false;
+    });
+  }
+
+  /**
+   * A lease of `ttlSeconds` takes over: new writes go on it at once; the
+   * keys on the old one are moved with their values (ignore_value), then
+   * the old one is revoked. A write that asked for the old id just before
+   * and lands after the listing goes with the revoke, and is put back by
+   * whoever owns it (the own-key upkeep, the graph's exports), as when a
+   * client deletes it.
+   */
+  private async move(ttlSeconds: number): Promise<void> {
+    const old = this.id;
+    let next: number;
+    try {
+      next = await this.client.leaseGrant(ttlSeconds, clientLeaseId(Math.random()));
+    } catch {
+      return; // a later tick asks again
+    }
+    if (this.id !== old) {
+      // Lost meanwhile: the next grant picks the TTL anew.
+      await this.client.leaseRevoke(next).catch(() => undefined);
+      return;
+    }
+    this.id = next;
+    this.memory?.save(next);
+    this.useTtl(ttlSeconds);
+    this.stream.granted();
+    this.startRenewals();
+    for (let attempt = 1; attempt <= MOVE_TRIES; attempt++) {
+      try {
+        if ((await this.stream.renew(old)) <= 0) break;
+        const keys = await this.client.leaseKeys(old);
+        if (!(await this.client.moveToLease(keys, next))) continue;
+        await this.client.leaseRevoke(old);
+        this.log.info({ from: old, to: next, ttl: ttlSeconds, keys: keys.length }, `moved ${keys.length} key(s) to a lease of ${ttlSeconds} s: the fleet outgrew the old one`);
+        return;
+      } catch (err) {
+        this.log.debug({ err: (err as Error).message, attempt }, 'moving to a longer lease failed');
+      }
+    }
+    this.log.warn({ lease: old }, 'could not move the keys off the old lease; they go when it expires and are put back on the new one');
+  }
+
   /** Stops renewing (the lease then expires on its own). */
   stop(): void {
     clearInterval(this.timer);
@@ -120,9 +208,12 @@ export class AgentLease {
   }
 
   private async keepAlive(): Promise<void> {
-    if (this.id === 0) return;
+    const id = this.id;
+    if (id === 0) return;
     try {
-      const ttl = await this.stream.renew(this.id);
+      const ttl = await this.stream.renew(id);
+      // Moved to another lease meanwhile (checkTtl): this answer is about the old one.
+      if (id !== this.id) return;
       if (ttl <= 0) {
         this.log.warn({ lease: this.id }, 'lease lost');
         this.id = 0;

@@ -450,6 +450,33 @@ export class ClusterClient {
     });
   }
 
+  /** The keys attached to lease `id` (etcd's LeaseTimeToLive with `keys`); none once it is gone. */
+  async leaseKeys(id: number): Promise<string[]> {
+    const res = await this.call<etcdserverpb.LeaseTimeToLiveResponse>('lease', 'LeaseTimeToLive', { ID: id, keys: true });
+    return (res.keys ?? []).map((k) => dec.decode(k));
+  }
+
+  /**
+   * Moves `keys` onto `lease`, their values untouched (puts with
+   * ignore_value), in as few transactions as fit. Each transaction
+   * requires its keys to exist; resolves false when one did not (deleted
+   * meanwhile: the caller lists them again).
+   */
+  async moveToLease(keys: readonly string[], lease: number): Promise<boolean> {
+    for (let i = 0; i < keys.length; i += MAX_TXN_OPS) {
+      const batch = keys.slice(i, i + MAX_TXN_OPS).map((k) => enc.encode(k));
+      const res = await this.call<etcdserverpb.TxnResponse>('kv', 'Txn', {
+        compare: batch.map((key) => ({ key, target: 0 /* VERSION */, result: 1 /* GREATER */, version: 0 })),
+        success: batch.map((key) => ({ requestPut: { key, lease, ignoreValue: true } })),
+        failure: [],
+      });
+      if (!res.succeeded) return false;
+      const revision = Number(res.header?.revision ?? 0);
+      for (const key of keys.slice(i, i + MAX_TXN_OPS)) this.onWrite?.(key, revision);
+    }
+    return true;
+  }
+
   async leaseRevoke(id: number): Promise<void> {
     await this.call('lease', 'LeaseRevoke', { ID: id });
   }

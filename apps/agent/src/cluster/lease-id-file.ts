@@ -22,6 +22,8 @@ const MAX_ID = 2 ** 53 - 1;
 /** Remembers one lease id in `dataDir`. */
 export class LeaseIdFile {
   private readonly file: string;
+  /** The id the file holds, as last read or written (a lease taken back is not written again: a fleet restart wrote 250 files a process). */
+  private held = 0;
 
   constructor(
     dataDir: string,
@@ -39,18 +41,20 @@ export class LeaseIdFile {
       return 0;
     }
     const id = /^\d{1,16}$/.test(text) ? Number(text) : 0;
-    if (id > 0 && id <= MAX_ID) return id;
+    if (id > 0 && id <= MAX_ID) return (this.held = id);
     this.log.warn({ file: this.file }, `ignoring ${this.file}: not a lease id; a new one is granted`);
     return 0;
   }
 
   /** Remembers `id` (written to a temporary file and renamed over the old one). */
   save(id: number): void {
+    if (id === this.held) return;
     const tmp = `${this.file}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       fs.writeFileSync(tmp, `${id}\n`);
       fs.renameSync(tmp, this.file);
+      this.held = id;
     } catch (err) {
       this.log.warn({ file: this.file, err: (err as Error).message }, 'could not remember the lease id; a restart will take a new lease');
     }

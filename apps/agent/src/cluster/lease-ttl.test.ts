@@ -2,7 +2,7 @@
 // leader renews about a hundred leases a second, at most 30 s; and the
 // hosts a mirror shows, counted once whether by status or volunteer key.
 import { describe, expect, it } from 'vitest';
-import { fleetLeaseTtlSeconds, hostsInMirror } from './lease-ttl.js';
+import { fleetLeaseTtlSeconds, hostsInMirror, leaseOutgrown } from './lease-ttl.js';
 
 describe('fleetLeaseTtlSeconds', () => {
   it('keeps 5 s up to a hundred-odd hosts, then scales, up to 30 s', () => {
@@ -21,5 +21,15 @@ describe('hostsInMirror', () => {
   it('counts each host once', () => {
     const keys = ['/_mgmt/status/a', '/_mgmt/volunteers/a', '/_mgmt/volunteers/b', '/_mgmt/status/c', '/_mgmt/nominated/d', '/_mgmt/idealClusterSize'];
     expect(hostsInMirror(keys, '/_mgmt/status/', '/_mgmt/volunteers/')).toBe(3);
+  });
+});
+
+describe('leaseOutgrown', () => {
+  it('moves a lease only when the fleet wants twice its TTL or more', () => {
+    expect(leaseOutgrown(5, 9)).toBe(false);
+    expect(leaseOutgrown(5, 10)).toBe(true);
+    expect(leaseOutgrown(15, 30)).toBe(true);
+    expect(leaseOutgrown(30, 30)).toBe(false);
+    expect(leaseOutgrown(30, 5)).toBe(false);
   });
 });

@@ -12,9 +12,14 @@
  * way); a small cluster keeps 5 s, so a dead host's keys go quickly.
  *
  * The agent picks the TTL when it is granted a lease, from the hosts its
- * `/_mgmt/` mirror shows then (status and volunteer keys): the first agents
- * of a cold start see few and get 5 s; one that lost its lease and asks
- * again sees the fleet.
+ * `/_mgmt/` mirror shows then (status and volunteer keys), after the
+ * mirror's first read: a whole fleet restarted together sees itself. The
+ * first agents of a cold start still see few and get 5 s; once the fleet
+ * wants at least twice its lease's TTL, an agent moves its keys onto a
+ * longer lease (agent-lease.ts). At 1,000 agents, the 5 s leases of the
+ * cold start were the ones lost when the fleet restarted: each loss deleted
+ * and re-wrote the host's keys, events for every agent to read, which made
+ * the next losses.
  */
 
 /** The TTL of a cluster of up to about a hundred hosts. */
@@ -28,6 +33,15 @@ export const MAX_FLEET_LEASE_TTL_SECONDS = 30;
 export function fleetLeaseTtlSeconds(hosts: number): number {
   const scaled = Number.isFinite(hosts) ? Math.ceil((3 * Math.max(0, hosts)) / FLEET_RENEWALS_PER_SECOND) : 0;
   return Math.min(MAX_FLEET_LEASE_TTL_SECONDS, Math.max(BASE_LEASE_TTL_SECONDS, scaled));
+}
+
+/**
+ * Whether a lease of `currentSeconds` is worth moving to one of
+ * `wantSeconds`: at twice its TTL or more (a fleet that grows by a few
+ * hosts does not move every agent's keys).
+ */
+export function leaseOutgrown(currentSeconds: number, wantSeconds: number): boolean {
+  return wantSeconds >= 2 * currentSeconds;
 }
 
 /** The hosts a `/_mgmt/` mirror shows: those with a status or a volunteer key. */

@@ -1,0 +1,52 @@
+/**
+ * The lease TTL an agent's fleet wants (lease-ttl.ts), read from its
+ * `/_mgmt/` mirror: counted once per mirror (a watch batch makes a new
+ * one), and trusted from the mirror's first read on. Until then the first
+ * grant waits, at most FIRST_READ_WAIT_MS: an agent of a fleet restarted
+ * together would otherwise see an empty mirror and take 5 s.
+ */
+import { VOLUNTEERS_PREFIX } from '@mgmt/cluster-fsm';
+import type { MgmtMirror } from '../observe/mgmt-mirror.js';
+import { STATUS_PREFIX } from '../status/agent-status.js';
+import type { TtlSource } from './agent-lease.js';
+import { fleetLeaseTtlSeconds, hostsInMirror } from './lease-ttl.js';
+
+/** How long the first grant waits for the mirror's first read (a cluster too busy to answer it is not kept waiting for). */
+export const FIRST_READ_WAIT_MS = 5_000;
+
+export class MirrorTtlSource implements TtlSource {
+  private counted: MgmtMirror | undefined;
+  private ttl = 0;
+  private readonly read: Promise<void>;
+  private markRead!: () => void;
+
+  constructor(
+    private readonly mirror: () => MgmtMirror,
+    private readonly waitMs = FIRST_READ_WAIT_MS,
+  ) {
+    this.read = new Promise((resolve) => (this.markRead = resolve));
+  }
+
+  /** The watch delivered a batch (the first one is its full read). */
+  noteBatch(): void {
+    if (this.mirror().revision > 0) this.markRead();
+  }
+
+  want(): number {
+    const mirror = this.mirror();
+    if (mirror !== this.counted) {
+      this.counted = mirror;
+      this.ttl = fleetLeaseTtlSeconds(hostsInMirror(mirror.kvs.keys(), STATUS_PREFIX, VOLUNTEERS_PREFIX));
+    }
+    return this.ttl;
+  }
+
+  known(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.waitMs);
+      timer.unref();
+    });
+    return Promise.race([this.read, waited]).finally(() => clearTimeout(timer));
+  }
+}
