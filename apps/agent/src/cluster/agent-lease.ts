@@ -23,7 +23,7 @@ export interface TtlSource {
 }
 
 /** Agents whose fleet outgrew their lease move it within this spread, not all in the same moment. */
-const MOVE_SPREAD_MS = 10_000;
+const MOVE_SPREAD_MS = 30_000;
 /** Tries of a move before the old lease is left to expire (the upkeep puts the agent's keys back). */
 const MOVE_TRIES = 3;
 
@@ -170,6 +170,7 @@ export class AgentLease {
    */
   private async move(ttlSeconds: number): Promise<void> {
     const old = this.id;
+    const oldTtl = this.ttlSeconds;
     let next: number;
     try {
       next = await this.client.leaseGrant(ttlSeconds, clientLeaseId(Math.random()));
@@ -186,19 +187,30 @@ export class AgentLease {
     this.useTtl(ttlSeconds);
     this.stream.granted();
     this.startRenewals();
-    for (let attempt = 1; attempt <= MOVE_TRIES; attempt++) {
-      try {
-        if ((await this.stream.renew(old)) <= 0) break;
-        const keys = await this.client.leaseKeys(old);
-        if (!(await this.client.moveToLease(keys, next))) continue;
-        await this.client.leaseRevoke(old);
-        this.log.info({ from: old, to: next, ttl: ttlSeconds, keys: keys.length }, `moved ${keys.length} key(s) to a lease of ${ttlSeconds} s: the fleet outgrew the old one`);
-        return;
-      } catch (err) {
-        this.log.debug({ err: (err as Error).message, attempt }, 'moving to a longer lease failed');
+    // The old lease lives until its keys are off it: under load the move takes longer than its TTL.
+    const renewOld = () => this.stream.renew(old).catch(() => 1);
+    const keepOld = setInterval(() => void renewOld(), Math.max(300, (oldTtl * 1000) / 3));
+    let lastError = 'its keys kept changing';
+    try {
+      for (let attempt = 1; attempt <= MOVE_TRIES; attempt++) {
+        try {
+          if ((await renewOld()) <= 0) {
+            lastError = 'it expired first';
+            break;
+          }
+          const keys = await this.client.leaseKeys(old);
+          if (!(await this.client.moveToLease(keys, next))) continue;
+          await this.client.leaseRevoke(old);
+          this.log.info({ from: old, to: next, ttl: ttlSeconds, keys: keys.length }, `moved ${keys.length} key(s) to a lease of ${ttlSeconds} s: the fleet outgrew the old one`);
+          return;
+        } catch (err) {
+          lastError = (err as Error).message;
+        }
       }
+    } finally {
+      clearInterval(keepOld);
     }
-    this.log.warn({ lease: old }, 'could not move the keys off the old lease; they go when it expires and are put back on the new one');
+    this.log.warn({ lease: old, err: lastError }, `could not move the keys off the old lease (${lastError}); they go when it expires and are put back on the new one`);
   }
 
   /** Stops renewing (the lease then expires on its own). */
