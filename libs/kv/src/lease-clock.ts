@@ -24,6 +24,15 @@ export interface LeaseTimeToLive {
  */
 export class LeaseClock {
   private readonly deadlines = new Map<number, number>();
+  /**
+   * Leases whose expiry was proposed (given out by `due`): a keep-alive
+   * for one is refused with lease-not-found, as etcd's lessor refuses to
+   * renew an expired lease pending revocation. Renewed, it would answer
+   * a full TTL for a lease the log is about to revoke: an agent restarted
+   * just after its lease ran out took it back, renewed it, and found it
+   * gone at its next write.
+   */
+  private expiring = new WeakSet<object>();
   /** When the leader last checked for due leases (creditStall). */
   private lastCheckMs: number | undefined;
 
@@ -36,6 +45,7 @@ export class LeaseClock {
   refreshAll(nowMs: number): void {
     this.lastCheckMs = nowMs;
     this.deadlines.clear();
+    this.expiring = new WeakSet();
     for (const lease of this.store.leases.all()) this.deadlines.set(lease.id, nowMs + lease.ttlSeconds * 1000);
   }
 
@@ -62,7 +72,8 @@ export class LeaseClock {
   /** Renews a lease (keep-alive); returns its TTL in seconds. Throws etcd's lease-not-found error. */
   renew(id: number, nowMs: number): number {
     const lease = this.store.lease(id);
-    if (lease === undefined) throw Errors.leaseNotFound();
+    // (By the lease's object: one granted again under the same id after the revocation is another lease.)
+    if (lease === undefined || this.expiring.has(lease)) throw Errors.leaseNotFound();
     this.deadlines.set(id, nowMs + lease.ttlSeconds * 1000);
     return lease.ttlSeconds;
   }
@@ -86,6 +97,7 @@ export class LeaseClock {
       if (due.length >= limit) break;
       if (this.deadline(lease.id, lease.ttlSeconds, nowMs) <= nowMs) {
         due.push(lease.id);
+        this.expiring.add(lease);
         this.deadlines.set(lease.id, nowMs + this.retryMs);
       }
     }
