@@ -51,7 +51,7 @@ import { MirrorTtlSource } from './cluster/mirror-ttl-source.js';
 import { ObservationSchedule } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
-import { StatusPublisher } from './cluster/status-publisher.js';
+import { STATUS_INTERVAL_MS, StatusPublisher, fleetStatusIntervalMs } from './cluster/status-publisher.js';
 import { BootstrapHello } from './cluster/bootstrap-hello.js';
 import { newHostFacts, type HostFacts } from './effects/effects-port.js';
 import { LifecycleEffects } from './effects/lifecycle-effects.js';
@@ -235,7 +235,14 @@ export class Agent {
       this.watch.expect(revision);
       this.ownKeys.noteWrite(key, revision);
     };
-    this.statusPublisher = new StatusPublisher({ hostname: config.hostname, status: () => this.status(), leaseId: () => this.lease.id, put: (key, value, lease) => this.putOnLease(key, value, lease), explainedWrites: () => this.peer?.member.state.members.size ?? 0 });
+    this.statusPublisher = new StatusPublisher({
+      hostname: config.hostname,
+      status: () => this.status(),
+      leaseId: () => this.lease.id,
+      put: (key, value, lease) => this.putOnLease(key, value, lease),
+      explainedWrites: () => this.peer?.member.state.members.size ?? 0,
+      intervalMs: () => (this.peer ? STATUS_INTERVAL_MS : fleetStatusIntervalMs(this.ttlSource.hosts())),
+    });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
     // Unless set, the TTL grows with the fleet the mirror shows when the lease is granted (lease-ttl.ts).
     this.lease = new AgentLease(this.client, config.leaseTtlSeconds ?? this.ttlSource, log, () => this.send({ type: 'lease.lost' }), new LeaseIdFile(config.dataDir, log));

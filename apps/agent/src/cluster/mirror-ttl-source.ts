@@ -16,7 +16,7 @@ export const FIRST_READ_WAIT_MS = 5_000;
 
 export class MirrorTtlSource implements TtlSource {
   private counted: MgmtMirror | undefined;
-  private ttl = 0;
+  private hostCount = 0;
   private readonly read: Promise<void>;
   private markRead!: () => void;
 
@@ -32,13 +32,18 @@ export class MirrorTtlSource implements TtlSource {
     if (this.mirror().revision > 0) this.markRead();
   }
 
-  want(): number {
+  /** The hosts the mirror shows (status or volunteer key). */
+  hosts(): number {
     const mirror = this.mirror();
     if (mirror !== this.counted) {
       this.counted = mirror;
-      this.ttl = fleetLeaseTtlSeconds(hostsInMirror(mirror.kvs.keys(), STATUS_PREFIX, VOLUNTEERS_PREFIX));
+      this.hostCount = hostsInMirror(mirror.kvs.keys(), STATUS_PREFIX, VOLUNTEERS_PREFIX);
     }
-    return this.ttl;
+    return this.hostCount;
+  }
+
+  want(): number {
+    return fleetLeaseTtlSeconds(this.hosts());
   }
 
   known(): Promise<void> {

@@ -3,11 +3,12 @@
  * (state, role, leader...) within the publishing interval; a change of its
  * counters alone (commit, applied) at most every refresh interval, and only
  * when the commit index moved by more than the members' own status writes
- * explain, so an idle cluster's members stop refreshing each other.
+ * explain, so an idle cluster's members stop refreshing each other; and a
+ * client's interval, which grows with its fleet.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentStatus } from '../status/agent-status.js';
-import { StatusPublisher } from './status-publisher.js';
+import { StatusPublisher, fleetStatusIntervalMs } from './status-publisher.js';
 
 const base: AgentStatus = { hostname: 'h1', state: 'peer.running', reason: '', role: 'follower', memberRole: 'voter', memberId: 1, leader: 1, term: 2, commit: 10, applied: 10, nominator: undefined, clientUrls: [], peerUrls: [], activeStates: [] };
 
@@ -62,5 +63,37 @@ describe('StatusPublisher', () => {
     expect(writes).toHaveLength(1);
     publishAfter(5_000, { commit: 200, applied: 200 });
     expect(writes.map((w) => w.commit)).toEqual([10, 200]);
+  });
+});
+
+describe('fleetStatusIntervalMs', () => {
+  it('keeps 500 ms for a small fleet and holds a large one to about 100 status writes a second', () => {
+    expect(fleetStatusIntervalMs(0)).toBe(500);
+    expect(fleetStatusIntervalMs(50)).toBe(500);
+    expect(fleetStatusIntervalMs(200)).toBe(2_000);
+    expect(fleetStatusIntervalMs(1_000)).toBe(10_000);
+    expect(fleetStatusIntervalMs(Number.NaN)).toBe(500);
+  });
+
+  it('asks for the interval at each change', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      let interval = 500;
+      let status = { ...base, role: 'client' as const };
+      const writes: string[] = [];
+      const p = new StatusPublisher({ hostname: 'h1', status: () => status, leaseId: () => 7, put: async (_k, v) => void writes.push(v), intervalMs: () => interval });
+      p.schedule();
+      vi.advanceTimersByTime(500);
+      expect(writes).toHaveLength(1);
+      interval = 10_000;
+      status = { ...status, state: 'volunteer.waiting' };
+      p.schedule();
+      vi.advanceTimersByTime(9_999);
+      expect(writes).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(writes).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -16,13 +16,33 @@
  */
 import { statusGist, statusKey, type AgentStatus } from '../status/agent-status.js';
 
+/** The shortest time between two status writes of a host. */
+export const STATUS_INTERVAL_MS = 500;
+/** The status writes a second a large fleet's clients make together, at most (about). */
+export const FLEET_STATUS_WRITES_PER_SECOND = 100;
+
+/**
+ * How often a client agent of a fleet of `hosts` may write its status:
+ * every status write is an event for every agent's watch, so a fleet's
+ * status writes are held to about FLEET_STATUS_WRITES_PER_SECOND a second
+ * (10 s apart at 1,000 hosts). At 1,000 agents a restart wrote two or
+ * three statuses per agent as each went through its states, millions of
+ * events for the fleet to read while it re-registered. A member's status
+ * (the nominator reads it) keeps STATUS_INTERVAL_MS.
+ */
+export function fleetStatusIntervalMs(hosts: number): number {
+  const scaled = Number.isFinite(hosts) ? Math.ceil((Math.max(0, hosts) * 1000) / FLEET_STATUS_WRITES_PER_SECOND) : 0;
+  return Math.max(STATUS_INTERVAL_MS, scaled);
+}
+
 export interface StatusPublisherOptions {
   hostname: string;
   status: () => AgentStatus;
   /** The agent's lease id (0: none yet; nothing is published then). */
   leaseId: () => number;
   put: (key: string, value: string, lease: number) => Promise<void>;
-  intervalMs?: number;
+  /** At most one write per this many ms: fixed, or asked at each change (fleetStatusIntervalMs). */
+  intervalMs?: number | (() => number);
   countersRefreshMs?: number;
   /** Commit-index moves the status writes themselves can explain (the cluster's members); default 0. */
   explainedWrites?: () => number;
@@ -45,7 +65,7 @@ export class StatusPublisher {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publishNow();
-    }, this.o.intervalMs ?? 500);
+    }, typeof this.o.intervalMs === 'function' ? this.o.intervalMs() : (this.o.intervalMs ?? STATUS_INTERVAL_MS));
   }
 
   stop(): void {
