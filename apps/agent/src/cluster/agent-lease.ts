@@ -110,7 +110,15 @@ export class AgentLease {
       this.nextId ||= remembered || clientLeaseId(Math.random());
       if (typeof this.pickTtl !== 'number') await this.pickTtl.known();
       this.useTtl(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl.want());
-      this.id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
+      let id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
+      if (remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
+        // The previous run's lease ran out and its revocation is under way ('lease already exists',
+        // then not renewed): keys written on it would go with it. A new lease.
+        this.log.info({ lease: id }, 'the previous run of this host had this lease; it expired: granting a new one');
+        this.nextId = clientLeaseId(Math.random());
+        id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
+      }
+      this.id = id;
       this.nextId = 0;
       this.memory?.save(this.id);
       this.stream.granted();

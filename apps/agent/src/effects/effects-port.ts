@@ -43,6 +43,8 @@ export interface LeaseOps {
   ensure(): Promise<number>;
   /** The TTL of the lease, in seconds (as last granted or about to be). */
   readonly ttl: number;
+  /** A write on lease `id` was refused because it is gone: forget it, so the next `ensure` grants a new one. */
+  drop?(id: number): void;
 }
 
 /** The Raft member running on this host, as far as the effects look at it (a structural part of Peer). */

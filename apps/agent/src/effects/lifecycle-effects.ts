@@ -19,6 +19,7 @@ import {
   type HostParams,
   type StopMemberParams,
 } from '@mgmt/cluster-fsm';
+import { isLeaseGone } from '../cluster/agent-lease.js';
 import { ClusterUnavailableError } from '../cluster/cluster-client.js';
 import { KeyKeeper } from '../cluster/restart-from-disk.js';
 import type { Clock, EffectsConfig, EffectsPort, HostFacts, KnownMember, LocalMember } from './effects-port.js';
@@ -149,8 +150,9 @@ export class LifecycleEffects<M extends LocalMember> {
       await this.best(() => this.volunteerKey.write(() => this.claimVolunteerKey(p), remove, () => this.facts.peer === peer), 'write volunteer key');
       return;
     }
+    let id = 0;
     try {
-      const id = await lease.ensure();
+      id = await lease.ensure();
       const r = await cluster.putIfAbsent(volunteerKey(p.hostname), encodeUrls(p.peerUrls), id);
       if (r.created || r.existing?.lease === id) {
         this.facts.ownsHostname = true;
@@ -161,6 +163,8 @@ export class LifecycleEffects<M extends LocalMember> {
       // A previous run of this host in this fleet had a lease of at most this TTL: wait two of them for it to expire.
       this.port.send({ type: 'hostname.duplicated', detail: `${volunteerKey(p.hostname)} is held by another agent (lease ${r.existing?.lease ?? 0})`, graceMs: 2_000 * lease.ttl + 1_000 });
     } catch (err) {
+      // A lease that ran out meanwhile is forgotten now, so the retry takes a new one at once.
+      if (isLeaseGone(err)) lease.drop?.(id);
       this.port.send({ type: 'volunteer.failed', error: (err as Error).message });
     }
   }
