@@ -58,7 +58,7 @@ describe('lease grant with an id the agent picks', () => {
     let want = 5;
     const saved: number[] = [];
     const lost: string[] = [];
-    const source = { want: () => want, known: () => Promise.resolve() };
+    const source = { want: () => want, ahead: () => Math.min(30, 2 * want), known: () => Promise.resolve() };
     const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => lost.push('lost'), { load: () => 0, save: (id) => saved.push(id) }, 0);
     try {
       const old = await lease.ensure();

@@ -18,6 +18,13 @@ import { BASE_LEASE_TTL_SECONDS, leaseOutgrown } from './lease-ttl.js';
 export interface TtlSource {
   /** The TTL to ask for now. */
   want(): number;
+  /**
+   * The TTL a move goes to: a fleet's twice as large. A fleet that outgrew
+   * a lease is likely still growing (a cold start), and each move is an
+   * event per key for every agent: moved to what it wants at the moment,
+   * a 1,000-agent cold start moved most leases twice (5 s, then 12, then 30).
+   */
+  ahead(): number;
   /** Resolves when `want` can be trusted (the mirror's first read) or the agent has waited long enough. */
   known(): Promise<void>;
 }
@@ -57,6 +64,8 @@ export class AgentLease {
   private timer: NodeJS.Timeout | undefined;
   /** A move to a longer lease is under way (checkTtl). */
   private moving = false;
+  /** The lease being moved off (0: none): its keys are this agent's still, until the move is done. */
+  retiring = 0;
   /** When the move the fleet's growth asks for is due (spread over MOVE_SPREAD_MS). */
   private moveDueAtMs: number | undefined;
   /** Renewals go on one stream (it fails over between endpoints and warns once when all fail). */
@@ -163,7 +172,7 @@ export class AgentLease {
     if (now < this.moveDueAtMs) return;
     this.moveDueAtMs = undefined;
     this.moving = true;
-    void this.move(this.pickTtl.want()).finally(() => {
+    void this.move(this.pickTtl.ahead()).finally(() => {
       this.moving = false;
     });
   }
@@ -196,6 +205,7 @@ export class AgentLease {
     this.stream.granted();
     this.startRenewals();
     // The old lease lives until its keys are off it: under load the move takes longer than its TTL.
+    this.retiring = old;
     const renewOld = () => this.stream.renew(old).catch(() => 1);
     const keepOld = setInterval(() => void renewOld(), Math.max(300, (oldTtl * 1000) / 3));
     let lastError = 'its keys kept changing';
@@ -217,6 +227,7 @@ export class AgentLease {
       }
     } finally {
       clearInterval(keepOld);
+      this.retiring = 0;
     }
     this.log.warn({ lease: old, err: lastError }, `could not move the keys off the old lease (${lastError}); they go when it expires and are put back on the new one`);
   }

@@ -25,6 +25,9 @@ describe('MirrorTtlSource', () => {
     expect(source.want()).toBe(30);
     mirror = mirrorOf(500);
     expect(source.want()).toBe(15);
+    // A move goes to a fleet's twice as large (it is likely still growing).
+    mirror = mirrorOf(400);
+    expect([source.want(), source.ahead()]).toEqual([12, 24]);
   });
 
   it('is known once the watch delivered its first read', async () => {

@@ -46,6 +46,10 @@ export class MirrorTtlSource implements TtlSource {
     return fleetLeaseTtlSeconds(this.hosts());
   }
 
+  ahead(): number {
+    return fleetLeaseTtlSeconds(2 * this.hosts());
+  }
+
   known(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => {

@@ -112,7 +112,10 @@ export class OwnKeyUpkeep {
     const { published, publishedAtMs } = this.d.status;
     this.noteStatusSeen();
     const inFlight = (key: string) => this.written.has(key) || (key === mine && this.statusSeen !== published && Date.now() - publishedAtMs < PENDING_WRITE_MS);
-    const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.d.lease.id).filter((r) => !inFlight(r.key));
+    // A key still on the lease being moved off is this agent's, in flight to the new one (agent-lease.ts).
+    const retiring = this.d.lease.retiring;
+    const moving = (key: string) => retiring !== 0 && kvs.some((kv) => kv.key === key && kv.lease === retiring);
+    const planned = planOwnKeyRepairs(this.ownedKeys(), kvs, this.d.lease.id).filter((r) => !inFlight(r.key) && !moving(r.key));
     const { confirmed, suspects } = confirmRepairs(planned, this.repairSuspects);
     this.repairSuspects = suspects;
     if (confirmed.length === 0) return;
