@@ -142,6 +142,10 @@ const REGISTER_TIMEOUT_MS = 300_000;
 const RESTART_TIMEOUT_MS = 120_000;
 const PROPAGATION_TIMEOUT_MS = 30_000;
 const SETTLE_TIMEOUT_MS = 300_000;
+/** The writes in QUIET_WINDOW_MS below which the fleet counts as quiet (the members' own status writes are a few). */
+const QUIET_WRITES = 10;
+const QUIET_WINDOW_MS = 5_000;
+const QUIET_TIMEOUT_MS = 180_000;
 const LEADER_KILL_WRITE_TIMEOUT_MS = 60_000;
 const LEADER_KILL_ATTACH_TIMEOUT_MS = 60_000;
 
@@ -230,6 +234,24 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       const r = await untilCount('every agent caught up with the store', () => seen.filter((t) => t !== undefined).length, o.agents, SETTLE_TIMEOUT_MS);
       state.stopWatching(seen);
       row(settledWhat, r.met ? `${fmt((performance.now() - ts) / 1000, 's')} after registration (revision ${rev})` : `not reached: ${reached(r.done, o.agents, r.waitedMs)} saw the write`);
+    });
+
+    // Quiet: a cold start leaves work behind it once every watch has caught up (agents whose
+    // fleet outgrew their lease move it to a longer one, agent-lease.ts). The steady state is
+    // measured once the store's revision grows by at most QUIET_WRITES in QUIET_WINDOW_MS.
+    const quietWhat = `${o.agents} agents quiet: at most ${QUIET_WRITES} writes in ${QUIET_WINDOW_MS / 1000} s`;
+    await runPhase(quietWhat, row, async () => {
+      const tq = performance.now();
+      const revisionNow = async () => (await client.getPrefixWithRevision('/fleet/quiet-probe', true)).revision;
+      let last = await revisionNow();
+      for (;;) {
+        await sleep(QUIET_WINDOW_MS);
+        const now = await revisionNow();
+        const writes = now - last;
+        last = now;
+        if (writes <= QUIET_WRITES) return row(quietWhat, `${fmt((performance.now() - tq) / 1000, 's')} after settling`);
+        if (performance.now() - tq > QUIET_TIMEOUT_MS) return row(quietWhat, `not reached in ${QUIET_TIMEOUT_MS / 1000} s (still ${(writes / (QUIET_WINDOW_MS / 1000)).toFixed(1)} writes/s)`);
+      }
     });
 
     // Steady state.
