@@ -212,7 +212,9 @@ export class Agent {
     readonly config: AgentConfig,
     private readonly log: Logger,
   ) {
-    this.client = new ClusterClient(config.seeds, undefined, config.tls?.dial);
+    // Spread from the first call on (spread-endpoints.ts): the watch's first full read of a fleet restarted
+    // together went to the first seed of every agent, a thousand reads of all of /_mgmt/ on one member.
+    this.client = new ClusterClient(spreadEndpoints(config.hostname, config.seeds), undefined, config.tls?.dial);
     this.outside = new ClusterClient([], undefined, config.tls?.dial);
     // A data directory that ever belonged to a cluster says so; an unreadable record stops the agent here (one line).
     const identity = readMemberIdentity(config.dataDir);
