@@ -58,7 +58,7 @@ describe('lease grant with an id the agent picks', () => {
     let want = 5;
     const saved: number[] = [];
     const lost: string[] = [];
-    const source = { want: () => want, ahead: () => Math.min(30, 2 * want), known: () => Promise.resolve() };
+    const source = { want: () => want, ahead: () => Math.min(30, 2 * want), known: () => Promise.resolve(true) };
     const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => lost.push('lost'), { load: () => 0, save: (id) => saved.push(id) }, 0);
     try {
       const old = await lease.ensure();
@@ -87,6 +87,19 @@ describe('lease grant with an id the agent picks', () => {
       lease.stop();
     }
   }, 20_000);
+
+  it('grants a lease that ran out again with the TTL it had when the fleet could not be read in time', async () => {
+    const id = clientLeaseId(0.77);
+    const source = { want: () => 5, ahead: () => 5, known: () => Promise.resolve(false) };
+    const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: () => undefined, ttl: () => 30 });
+    try {
+      expect(await lease.ensure()).toBe(id);
+      expect(lease.ttl).toBe(30);
+      expect(await client.leaseKeepAlive(id)).toBe(30);
+    } finally {
+      lease.stop();
+    }
+  });
 
   it('picks ids that are positive integers below 2^52 for any random input', () => {
     for (const r of [0, 0.5, 0.999999999999, 1, -3, Number.NaN]) {

@@ -25,8 +25,8 @@ export interface TtlSource {
    * a 1,000-agent cold start moved most leases twice (5 s, then 12, then 30).
    */
   ahead(): number;
-  /** Resolves when `want` can be trusted (the mirror's first read) or the agent has waited long enough. */
-  known(): Promise<void>;
+  /** Resolves when `want` can be trusted (the mirror's first read: true) or the agent has waited long enough (false). */
+  known(): Promise<boolean>;
 }
 
 /** Agents whose fleet outgrew their lease move it within this spread, not all in the same moment. */
@@ -87,7 +87,7 @@ export class AgentLease {
     /** Called once when a keep-alive finds the lease gone (a new one is granted on the next `ensure`). */
     private readonly onLost: () => void,
     /** Where the lease id is remembered across restarts (lease-id-file.ts): a restarted agent asks for the same lease. */
-    private readonly memory?: { load(): number; save(id: number): void },
+    private readonly memory?: { load(): number; save(id: number, ttlSeconds?: number): void; ttl?(): number },
     /** How far apart in time a fleet that outgrew its leases moves them (checkTtl). */
     private readonly moveSpreadMs = MOVE_SPREAD_MS,
   ) {
@@ -117,8 +117,13 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
-      if (typeof this.pickTtl !== 'number') await this.pickTtl.known();
-      this.useTtl(typeof this.pickTtl === 'number' ? this.pickTtl : this.pickTtl.want());
+      if (typeof this.pickTtl === 'number') this.useTtl(this.pickTtl);
+      else {
+        // Not read in time (a fleet restarted together keeps its members busy): at least the TTL this
+        // host's previous run had, not the 5 s of an empty mirror.
+        const read = await this.pickTtl.known();
+        this.useTtl(Math.max(this.pickTtl.want(), read || !remembered ? 0 : (this.memory?.ttl?.() ?? 0)));
+      }
       let id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       if (remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
         // The previous run's lease ran out and its revocation is under way ('lease already exists',
@@ -129,7 +134,7 @@ export class AgentLease {
       }
       this.id = id;
       this.nextId = 0;
-      this.memory?.save(this.id);
+      this.memory?.save(this.id, this.ttlSeconds);
       this.stream.granted();
       this.startRenewals();
       // The grant may have found this id's lease alive (a restart, or a grant whose answer was lost) with
@@ -200,7 +205,7 @@ export class AgentLease {
       return;
     }
     this.id = next;
-    this.memory?.save(next);
+    this.memory?.save(next, ttlSeconds);
     this.useTtl(ttlSeconds);
     this.stream.granted();
     this.startRenewals();

@@ -1,5 +1,5 @@
 // Proves the remembered lease id: none without a file, the id written last
-// after a save, and a file that does not hold an id (garbage, zero, beyond
+// after a save (with its TTL), and a file that does not hold an id (garbage, zero, beyond
 // 2^53) taken for none, with one warning, never a crash.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,11 @@ describe('LeaseIdFile', () => {
       f.save(123_456_789);
       f.save(2 ** 52 - 1);
       expect(new LeaseIdFile(path.join(dir, 'data'), silentLogger()).load()).toBe(2 ** 52 - 1);
-      for (const bad of ['', 'abc', '0', '-5', '1e9', '99999999999999999', '12 34']) {
+      // The TTL on a second line.
+      f.save(77, 30);
+      const g = new LeaseIdFile(path.join(dir, 'data'), silentLogger());
+      expect([g.load(), g.ttl()]).toEqual([77, 30]);
+      for (const bad of ['', 'abc', '0', '-5', '1e9', '99999999999999999', '12 34', '12\nttl=', '12\nttl=x', '12\n30']) {
         fs.writeFileSync(path.join(dir, 'data', 'agent-lease-id'), bad);
         expect(f.load()).toBe(0);
       }

@@ -8,8 +8,11 @@
  * its own volunteer key held by its previous lease, waited for that lease
  * to run out as for a duplicate host name, and re-wrote every key after it:
  * a fleet restarted at once did that a thousand times over (539 of 1,000
- * agents registered again within 120 s). The file is a hint: a missing or
- * unreadable one means a new id, and a failed write is only logged.
+ * agents registered again within 120 s). Its TTL is remembered too (a
+ * second line, `ttl=<seconds>`): a lease that ran out is granted again with
+ * at least that TTL when the agent cannot read its fleet's size in time
+ * (lease-ttl.ts), not 5 s. The file is a hint: a missing or unreadable one
+ * means a new id, and a failed write is only logged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +27,7 @@ export class LeaseIdFile {
   private readonly file: string;
   /** The id the file holds, as last read or written (a lease taken back is not written again: a fleet restart wrote 250 files a process). */
   private held = 0;
+  private heldTtl = 0;
 
   constructor(
     dataDir: string,
@@ -40,21 +44,32 @@ export class LeaseIdFile {
     } catch {
       return 0;
     }
-    const id = /^\d{1,16}$/.test(text) ? Number(text) : 0;
-    if (id > 0 && id <= MAX_ID) return (this.held = id);
+    const [first = '', second = ''] = text.split('\n');
+    const id = /^\d{1,16}$/.test(first) ? Number(first) : 0;
+    const ttl = /^ttl=\d{1,4}$/.exec(second) ? Number(second.slice(4)) : 0;
+    if (id > 0 && id <= MAX_ID && (second === '' || ttl > 0)) {
+      this.heldTtl = ttl;
+      return (this.held = id);
+    }
     this.log.warn({ file: this.file }, `ignoring ${this.file}: not a lease id; a new one is granted`);
     return 0;
   }
 
-  /** Remembers `id` (written to a temporary file and renamed over the old one). */
-  save(id: number): void {
-    if (id === this.held) return;
+  /** The TTL remembered with the id (seconds; 0: none), as of the last `load` or `save`. */
+  ttl(): number {
+    return this.heldTtl;
+  }
+
+  /** Remembers `id` and its TTL (written to a temporary file and renamed over the old one). */
+  save(id: number, ttlSeconds = 0): void {
+    if (id === this.held && ttlSeconds === this.heldTtl) return;
     const tmp = `${this.file}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, `${id}\n`);
+      fs.writeFileSync(tmp, ttlSeconds > 0 ? `${id}\nttl=${ttlSeconds}\n` : `${id}\n`);
       fs.renameSync(tmp, this.file);
       this.held = id;
+      this.heldTtl = ttlSeconds;
     } catch (err) {
       this.log.warn({ file: this.file, err: (err as Error).message }, 'could not remember the lease id; a restart will take a new lease');
     }

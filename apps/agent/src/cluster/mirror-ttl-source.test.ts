@@ -34,7 +34,7 @@ describe('MirrorTtlSource', () => {
     let mirror = EMPTY_MIRROR;
     const source = new MirrorTtlSource(() => mirror, 60_000);
     let known = false;
-    void source.known().then(() => (known = true));
+    void source.known().then((read) => (known = read));
     source.noteBatch(); // revision 0: not a read yet
     await new Promise((r) => setImmediate(r));
     expect(known).toBe(false);
@@ -46,6 +46,6 @@ describe('MirrorTtlSource', () => {
 
   it('is known after the wait when the mirror is never read', async () => {
     const source = new MirrorTtlSource(() => EMPTY_MIRROR, 10);
-    await expect(source.known()).resolves.toBeUndefined();
+    await expect(source.known()).resolves.toBe(false);
   });
 });

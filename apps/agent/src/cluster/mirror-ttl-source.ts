@@ -50,12 +50,12 @@ export class MirrorTtlSource implements TtlSource {
     return fleetLeaseTtlSeconds(2 * this.hosts());
   }
 
-  known(): Promise<void> {
+  known(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.waitMs);
+    const waited = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.waitMs);
       timer.unref();
     });
-    return Promise.race([this.read, waited]).finally(() => clearTimeout(timer));
+    return Promise.race([this.read.then(() => true), waited]).finally(() => clearTimeout(timer));
   }
 }
