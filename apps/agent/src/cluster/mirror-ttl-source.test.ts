@@ -19,7 +19,7 @@ function mirrorOf(hosts: number, revision = 1): MgmtMirror {
 describe('MirrorTtlSource', () => {
   it('wants 5 s for an empty mirror and scales with the hosts it shows', () => {
     let mirror = EMPTY_MIRROR;
-    const source = new MirrorTtlSource(() => mirror);
+    const source = new MirrorTtlSource(() => mirror, 5_000, 0);
     expect(source.want()).toBe(5);
     mirror = mirrorOf(1_000);
     expect(source.want()).toBe(30);
@@ -28,6 +28,16 @@ describe('MirrorTtlSource', () => {
     // A move goes to a fleet's twice as large (it is likely still growing).
     mirror = mirrorOf(400);
     expect([source.want(), source.ahead()]).toEqual([12, 24]);
+  });
+
+  it('counts the first read at once, then again at most every recount interval', () => {
+    let mirror = EMPTY_MIRROR;
+    const source = new MirrorTtlSource(() => mirror, 5_000, 60_000);
+    expect(source.hosts()).toBe(0);
+    mirror = mirrorOf(1_000);
+    expect(source.hosts()).toBe(1_000);
+    mirror = mirrorOf(10);
+    expect(source.hosts()).toBe(1_000);
   });
 
   it('is known once the watch delivered its first read', async () => {
