@@ -117,12 +117,16 @@ export class AgentLease {
       const remembered = this.firstGrant ? this.memory?.load() : undefined;
       this.firstGrant = false;
       this.nextId ||= remembered || clientLeaseId(Math.random());
+      const rememberedTtl = remembered ? (this.memory?.ttl?.() ?? 0) : 0;
       if (typeof this.pickTtl === 'number') this.useTtl(this.pickTtl);
-      else {
-        // Not read in time (a fleet restarted together keeps its members busy): at least the TTL this
-        // host's previous run had, not the 5 s of an empty mirror.
-        const read = await this.pickTtl.known();
-        this.useTtl(Math.max(this.pickTtl.want(), read || !remembered ? 0 : (this.memory?.ttl?.() ?? 0)));
+      else if (rememberedTtl > 0) {
+        // A restart: the previous run's lease is taken back whatever TTL is asked; if it ran out, the new
+        // one has at least its TTL. Not waiting for the mirror's first read: in a fleet restarted
+        // together that read queues behind a thousand others, and the registration waited with it.
+        this.useTtl(Math.max(this.pickTtl.want(), rememberedTtl));
+      } else {
+        await this.pickTtl.known();
+        this.useTtl(this.pickTtl.want());
       }
       let id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       if (remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
