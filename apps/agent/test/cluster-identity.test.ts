@@ -16,6 +16,7 @@ import {
   ClusterRecordError,
   mergeClusterRecord,
   readClusterRecord,
+  sameClusterRecord,
   writeClusterRecord,
 } from '../src/cluster/cluster-record.js';
 import { HelloDecodeError, decodeHelloAnswer, decodeHelloRequest } from '../src/cluster/hello.js';
@@ -46,6 +47,8 @@ describe('cluster record', () => {
     r = mergeClusterRecord(r, { clusterId: 'c1', hostname: 'h1', endpoints: ['http://a:2379', 'http://b:2379'] });
     r = mergeClusterRecord(r, { clusterId: 'c1', hostname: 'h1', memberId: 2, endpoints: [] });
     expect(r).toEqual({ clusterId: 'c1', hostname: 'h1', memberIds: [1, 2], endpoints: ['http://a:2379', 'http://b:2379'] });
+    // The same endpoints in another order are the same record (no write).
+    expect(sameClusterRecord(r, mergeClusterRecord(r, { clusterId: 'c1', hostname: 'h1', endpoints: ['http://b:2379', 'http://a:2379'] }))).toBe(true);
   });
 
   it('never merges two clusters', () => {

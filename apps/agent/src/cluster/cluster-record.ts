@@ -77,7 +77,9 @@ export function mergeClusterRecord(
   }
   const memberIds = [...(prev?.memberIds ?? [])];
   if (update.memberId !== undefined && !memberIds.includes(update.memberId)) memberIds.push(update.memberId);
-  const endpoints = update.endpoints && update.endpoints.length > 0 ? [...new Set(update.endpoints)] : (prev?.endpoints ?? []);
+  // Sorted: the same members listed in another order (a mirror read whole lists them by key, one
+  // built from events in the order they came) are the same record, not a write with two fsyncs.
+  const endpoints = update.endpoints && update.endpoints.length > 0 ? [...new Set(update.endpoints)].sort() : (prev?.endpoints ?? []);
   return {
     clusterId: update.clusterId,
     hostname: update.hostname,
