@@ -89,6 +89,18 @@ export class Authorizer {
     return credentials.commonName ?? '';
   }
 
+  /**
+   * Throws etcd's `invalid auth token` unless `token` (the one `user` was
+   * identified by when the call arrived) is still valid here. A linearizable
+   * read calls it after its read barrier: the member may have applied a
+   * password change, a user's deletion or auth turned off and on meanwhile
+   * (etcd compares the token's auth revision after the barrier too).
+   */
+  checkToken(token: string | undefined, user: string): void {
+    if (!this.enabled || token === undefined || token === '') return;
+    if (this.tokenUser(token) !== user) throw Errors.invalidAuthToken();
+  }
+
   private tokenUser(token: string): string | undefined {
     const auth = this.store.auth;
     if (!auth.enabled) return '';

@@ -63,12 +63,18 @@ export function authUserOf(call: object): Pick<Command, 'authUser'> {
   return user === '' || (call as { [IMPLICIT]?: boolean })[IMPLICIT] ? {} : { authUser: user };
 }
 
+/** The token a call was sent with (`token`, or a gateway's `authorization`), if any. */
+export function tokenOf(call: { readonly metadata: Metadata }): string | undefined {
+  const token = call.metadata.get('token')[0] ?? call.metadata.get('authorization')[0];
+  return token === undefined ? undefined : String(token);
+}
+
 /** A call's credentials: the `token` (or gateway `authorization`) metadata and the client certificate's CN. */
 export function credentialsOf(call: GuardedCall, certCommonNameIsUser: boolean): Credentials {
-  const token = call.metadata.get('token')[0] ?? call.metadata.get('authorization')[0];
+  const token = tokenOf(call);
   const cert = certCommonNameIsUser ? call.getAuthContext?.().sslPeerCertificate : undefined;
   const cn = cert?.subject?.CN;
-  return { ...(token === undefined ? {} : { token: String(token) }), ...(typeof cn === 'string' ? { commonName: cn } : {}) };
+  return { ...(token === undefined ? {} : { token }), ...(typeof cn === 'string' ? { commonName: cn } : {}) };
 }
 
 /** Identifies a call and remembers the user on it. */

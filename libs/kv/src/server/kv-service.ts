@@ -12,7 +12,7 @@ import type {
 import { checkDeleteRange, checkPut, checkRange, checkTxn } from '../validate.js';
 import type { Authorizer } from '../auth/authorizer.js';
 import type { EtcdBackend } from './backend.js';
-import { authUserOf, callerOf } from './auth-guard.js';
+import { authUserOf, callerOf, tokenOf } from './auth-guard.js';
 import type { KeyValueBytes } from './key-value-bytes.js';
 import { RangeEncoder, type RangeResponseOut } from './range-encoding.js';
 import { unary, type ErrorLog, type Headers } from './rpc.js';
@@ -40,7 +40,10 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
   return {
     Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponseOut> => {
       checkRange(req);
-      if (!req.serializable) await backend.readIndex();
+      if (!req.serializable) {
+        await backend.readIndex();
+        options.auth?.checkToken(tokenOf(call), callerOf(call));
+      }
       options.auth?.checkRange(callerOf(call), req.key, req.rangeEnd, 'read');
       const answer = backend.store.range(req);
       return ranges.encode(headers.at(answer.revision), answer.kvs, answer.more, answer.count);
@@ -57,7 +60,10 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
       checkTxn(req, options.maxTxnOps);
       if (isReadOnly(req)) {
         // etcd serves a read-only txn locally: no log entry, nothing changes.
-        if (!isSerializable(req)) await backend.readIndex();
+        if (!isSerializable(req)) {
+          await backend.readIndex();
+          options.auth?.checkToken(tokenOf(call), callerOf(call));
+        }
         const result = backend.store.apply({ txn: req, ...authUserOf(call) });
         if (!result.ok) throw result.error;
         return { ...result.response, header: headers.at(result.revision) };
