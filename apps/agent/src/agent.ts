@@ -520,6 +520,9 @@ export class Agent {
     if (this.polling || this.actor.getSnapshot().status !== 'active') return;
     this.polling = true;
     try {
+      // A status asked for before the lease existed (the first grant may wait for the mirror's first
+      // read) was not scheduled; nor is one whose write failed. Until one is written, every tick asks.
+      if (this.statusPublisher.published === '' && this.lease.id !== 0) this.schedulePublish();
       if (this.mirror.revision === 0) return;
       const tick = ++this.ticks;
       // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
