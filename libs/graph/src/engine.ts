@@ -34,6 +34,14 @@ export interface EngineOptions {
    * whose exports vanished while this host was down are still removed.
    */
   collectedFiles?: Iterable<string>;
+  /**
+   * The collected resources are not known yet (the agent has not read the
+   * store since it started): the files of `collectedFiles` are kept, not
+   * removed as vanished, until `collectedKnown()`. Without it a restart
+   * deleted every collected file and wrote it again once the store was
+   * read, and a host that could not reach its cluster lost them all.
+   */
+  collectedPending?: boolean;
 }
 
 /** Converges one graph on this host and keeps it converged. */
@@ -46,6 +54,8 @@ export interface Engine {
   replaceGraph(graph: Graph): Promise<ConvergeReport>;
   /** Paths of files written for collected resources and not yet removed; persist them across restarts. */
   collectedFiles(): string[];
+  /** The graph now holds every collected resource (see `collectedPending`): convergences remove the files of vanished ones again. */
+  collectedKnown(): void;
   /** Stops watching and timers. */
   close(): void;
 }
@@ -63,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
   let running: Promise<unknown> = Promise.resolve();
   /** Paths of collected file resources this engine has written (deleted when they disappear). */
   const collectedFilesWritten = new Set<string>(options.collectedFiles ?? []);
+  let collectedPending = options.collectedPending ?? false;
 
   const convergeOnce = async (): Promise<ConvergeReport> => {
     await removeVanishedCollectedFiles();
@@ -161,6 +172,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const removeVanishedCollectedFiles = async (): Promise<void> => {
+    if (collectedPending) return;
     const stillCollected = new Set(
       graph.resources.flatMap((r) => (r.kind === 'file' && r.collectedFrom !== undefined ? [r.path] : [])),
     );
@@ -180,6 +192,9 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     converge,
     collectedFiles: () => [...collectedFilesWritten].sort(),
+    collectedKnown() {
+      collectedPending = false;
+    },
     watch() {
       watching = true;
       ensureWatchers();

@@ -135,4 +135,29 @@ describe('engine with collected files', () => {
     expect(second.collectedFiles()).toEqual([]);
     second.close();
   });
+
+  it('keeps the collected files of a previous run until what is collected is known', async () => {
+    const base = parseGraph(`graph: b\ncollect:\n- kind: file\n  pattern: "${dir}/hostB/"\n`, 'b.yaml');
+    const fromA: CollectedResource = { host: 'hostA', kind: 'file', name: 'f2', spec: { name: 'f2', path: '/x/f2', content: 'A' } };
+    const first = createEngine({ graph: applyCollected(base, [fromA]), logger: recordingLogger() });
+    await first.converge();
+    const persisted = first.collectedFiles();
+    first.close();
+
+    // Restart: the store is not read yet, the local graph converges without what it collects.
+    const second = createEngine({ graph: base, logger: recordingLogger(), collectedFiles: persisted, collectedPending: true });
+    try {
+      expect((await second.converge()).converged).toBe(true);
+      expect(await readFile(join(dir, 'hostB', 'f2'), 'utf8')).toBe('A');
+      expect(second.collectedFiles()).toEqual(persisted);
+
+      // The store was read: hostA's export is gone.
+      second.collectedKnown();
+      await second.converge();
+      expect(await exists(join(dir, 'hostB', 'f2'))).toBe(false);
+      expect(second.collectedFiles()).toEqual([]);
+    } finally {
+      second.close();
+    }
+  });
 });

@@ -59,7 +59,10 @@ export class GraphRunner {
   private lastStored: readonly KeyValue[] | undefined;
   /** The mirror's revision `lastStored` is at (0: not known). */
   private lastRevision = 0;
-  private persisted = '';
+  /** The collected-files list as last written (or read at the start). */
+  private persisted: string;
+  /** Whether the store was observed since the start (before it, collected files are kept: engine's `collectedPending`). */
+  private observed = false;
   private closed = false;
   /** What this runner last wrote to each key: a key that no longer holds it was touched by someone else. */
   private readonly written = new Map<string, string>();
@@ -73,10 +76,14 @@ export class GraphRunner {
   constructor(private readonly o: GraphRunnerOptions) {
     this.localGraph = o.graph;
     const log = o.log;
+    const collectedFiles = readCollectedFiles(path.join(o.dataDir, COLLECTED_FILES), log);
+    this.persisted = JSON.stringify([...collectedFiles].sort());
     this.engine = createEngine({
       graph: o.graph,
       logger: { info: (f, m) => log.info(f, m), warn: (f, m) => log.warn(f, m), error: (f, m) => log.error(f, m) },
-      collectedFiles: readCollectedFiles(path.join(o.dataDir, COLLECTED_FILES), log),
+      collectedFiles,
+      // What is collected is known once the store was read: a restart keeps the files it collected until then.
+      collectedPending: true,
       onConverged: (ok) => this.onConverged(ok),
     });
   }
@@ -118,7 +125,12 @@ export class GraphRunner {
     // Only the kinds this graph collects: another kind's export changes nothing here.
     const collected = collectedFromStore(stored, this.collectKinds());
     const text = JSON.stringify(collected);
-    if (text !== this.collectedText) {
+    const first = !this.observed;
+    if (first) {
+      this.observed = true;
+      this.engine.collectedKnown();
+    }
+    if (text !== this.collectedText || first) {
       this.collected = collected;
       this.collectedText = text;
       void this.converge();
