@@ -440,7 +440,7 @@ export class Agent {
   private onWatchBatch(batch: WatchBatch): void {
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
-    this.ttlSource.noteBatch();
+    this.ttlSource.noteBatch(changed);
     this.graphKeys.update(changed, mirror.kvs);
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();

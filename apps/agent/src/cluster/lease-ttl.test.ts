@@ -2,7 +2,7 @@
 // leader renews about a hundred leases a second, at most 30 s; and the
 // hosts a mirror shows, counted once whether by status or volunteer key.
 import { describe, expect, it } from 'vitest';
-import { fleetLeaseTtlSeconds, hostsInMirror, leaseOutgrown } from './lease-ttl.js';
+import { fleetLeaseTtlSeconds, leaseOutgrown } from './lease-ttl.js';
 
 describe('fleetLeaseTtlSeconds', () => {
   it('keeps 5 s up to a hundred-odd hosts, then scales, up to 30 s', () => {
@@ -14,13 +14,6 @@ describe('fleetLeaseTtlSeconds', () => {
     expect(fleetLeaseTtlSeconds(1_000)).toBe(30);
     expect(fleetLeaseTtlSeconds(100_000)).toBe(30);
     expect(fleetLeaseTtlSeconds(Number.NaN)).toBe(5);
-  });
-});
-
-describe('hostsInMirror', () => {
-  it('counts each host once', () => {
-    const keys = ['/_mgmt/status/a', '/_mgmt/volunteers/a', '/_mgmt/volunteers/b', '/_mgmt/status/c', '/_mgmt/nominated/d', '/_mgmt/idealClusterSize'];
-    expect(hostsInMirror(keys, '/_mgmt/status/', '/_mgmt/volunteers/')).toBe(3);
   });
 });
 

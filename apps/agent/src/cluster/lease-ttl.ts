@@ -43,13 +43,3 @@ export function fleetLeaseTtlSeconds(hosts: number): number {
 export function leaseOutgrown(currentSeconds: number, wantSeconds: number): boolean {
   return wantSeconds >= 2 * currentSeconds;
 }
-
-/** The hosts a `/_mgmt/` mirror shows: those with a status or a volunteer key. */
-export function hostsInMirror(keys: Iterable<string>, statusPrefix: string, volunteersPrefix: string): number {
-  const hosts = new Set<string>();
-  for (const key of keys) {
-    if (key.startsWith(statusPrefix)) hosts.add(key.slice(statusPrefix.length));
-    else if (key.startsWith(volunteersPrefix)) hosts.add(key.slice(volunteersPrefix.length));
-  }
-  return hosts.size;
-}

@@ -1,6 +1,6 @@
 // The TTL a fleet wants, from the agent's mirror: the first grant waits for
-// the mirror's first read (or a bound), and the hosts are counted anew only
-// when the mirror changed.
+// the mirror's first read (or a bound), and the hosts are counted from the
+// keys each watch batch changed.
 import { describe, expect, it } from 'vitest';
 import type { KeyValue } from './cluster-client.js';
 import type { MgmtMirror } from '../observe/mgmt-mirror.js';
@@ -16,28 +16,47 @@ function mirrorOf(hosts: number, revision = 1): MgmtMirror {
   return { revision, kvs };
 }
 
+/** A source fed as the agent feeds it: each batch's mirror and changed keys. */
+function fed() {
+  let mirror: MgmtMirror = EMPTY_MIRROR;
+  const source = new MirrorTtlSource(() => mirror, 5_000);
+  const show = (next: MgmtMirror) => {
+    const changed = new Set([...mirror.kvs.keys(), ...next.kvs.keys()]);
+    mirror = next;
+    source.noteBatch([...changed]);
+  };
+  return { source, show };
+}
+
 describe('MirrorTtlSource', () => {
   it('wants 5 s for an empty mirror and scales with the hosts it shows', () => {
-    let mirror = EMPTY_MIRROR;
-    const source = new MirrorTtlSource(() => mirror, 5_000, 0);
+    const { source, show } = fed();
     expect(source.want()).toBe(5);
-    mirror = mirrorOf(1_000);
+    show(mirrorOf(1_000));
     expect(source.want()).toBe(30);
-    mirror = mirrorOf(500);
+    show(mirrorOf(500));
     expect(source.want()).toBe(15);
     // A move goes to a fleet's twice as large (it is likely still growing).
-    mirror = mirrorOf(400);
+    show(mirrorOf(400));
     expect([source.want(), source.ahead()]).toEqual([12, 24]);
   });
 
-  it('counts the first read at once, then again at most every recount interval', () => {
-    let mirror = EMPTY_MIRROR;
-    const source = new MirrorTtlSource(() => mirror, 5_000, 60_000);
-    expect(source.hosts()).toBe(0);
-    mirror = mirrorOf(1_000);
-    expect(source.hosts()).toBe(1_000);
-    mirror = mirrorOf(10);
-    expect(source.hosts()).toBe(1_000);
+  it('counts a host once whether it shows a status, a volunteer key or both, until both are gone', () => {
+    const { source, show } = fed();
+    const both = mirrorOf(3);
+    const kvs = new Map(both.kvs);
+    for (const h of ['h0', 'h7']) kvs.set(`/_mgmt/status/${h}`, { key: `/_mgmt/status/${h}`, value: '{}', lease: 1, createRevision: 2 });
+    kvs.set('/_mgmt/idealClusterSize', { key: '/_mgmt/idealClusterSize', value: '3', lease: 0, createRevision: 2 });
+    show({ revision: 2, kvs });
+    expect(source.hosts()).toBe(4);
+    const less = new Map(kvs);
+    less.delete('/_mgmt/volunteers/h0');
+    less.delete('/_mgmt/status/h7');
+    show({ revision: 3, kvs: less });
+    expect(source.hosts()).toBe(3);
+    // A batch that names a key it did not change counts nothing twice.
+    source.noteBatch(['/_mgmt/status/h0', '/_mgmt/volunteers/h1']);
+    expect(source.hosts()).toBe(3);
   });
 
   it('is known once the watch delivered its first read', async () => {
@@ -45,11 +64,11 @@ describe('MirrorTtlSource', () => {
     const source = new MirrorTtlSource(() => mirror, 60_000);
     let known = false;
     void source.known().then((read) => (known = read));
-    source.noteBatch(); // revision 0: not a read yet
+    source.noteBatch([]); // revision 0: not a read yet
     await new Promise((r) => setImmediate(r));
     expect(known).toBe(false);
     mirror = mirrorOf(3);
-    source.noteBatch();
+    source.noteBatch([...mirror.kvs.keys()]);
     await new Promise((r) => setImmediate(r));
     expect(known).toBe(true);
   });
