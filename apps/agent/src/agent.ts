@@ -24,7 +24,7 @@ import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { GraphKeys } from './graph/graph-keys.js';
-import { stateName, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -132,6 +132,8 @@ export class Agent {
   private readonly ttlSource = new MirrorTtlSource(() => this.mirror);
   /** The mirrored keys the graph reads, kept from the watch's changes. */
   private readonly graphKeys: GraphKeys;
+  /** `/_mgmt/status/<hostname>`: what the watch shows of it goes to the status publisher. */
+  private readonly ownStatusKey: string;
   /** When the mirror is observed: soon after a watch batch that matters, and on some local ticks. */
   private readonly schedule: ObservationSchedule;
   /** The leader's `/_mgmt/members` record (observe/members-record.ts). */
@@ -221,6 +223,7 @@ export class Agent {
     this.belonging = new ClusterBelonging({ dataDir: config.dataDir, hostname: config.hostname, noServer: config.noServer, clients: [this.client, this.outside], log, member: identity });
     const record = this.belonging.record;
     this.graphKeys = new GraphKeys(config.hostname);
+    this.ownStatusKey = statusKey(config.hostname);
     this.watch = new PrefixWatch(this.client, MGMT_PREFIX, (batch) => this.onWatchBatch(batch), log.child({ part: 'watch' }));
     this.schedule = new ObservationSchedule({
       hostname: config.hostname,
@@ -442,6 +445,7 @@ export class Agent {
     this.mirror = mirror;
     this.ttlSource.noteBatch(changed);
     this.graphKeys.update(changed, mirror.kvs);
+    if (changed.includes(this.ownStatusKey)) this.statusPublisher.noteStored(mirror.kvs.get(this.ownStatusKey));
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
     this.schedule.onChanged(changed);
@@ -521,8 +525,9 @@ export class Agent {
     this.polling = true;
     try {
       // A status asked for before the lease existed (the first grant may wait for the mirror's first
-      // read) was not scheduled; nor is one whose write failed. Until one is written, every tick asks.
-      if (this.statusPublisher.published === '' && this.lease.id !== 0) this.schedulePublish();
+      // read) was not scheduled; nor is one whose write failed. Until one is in the store on this
+      // lease (written, or a previous run's taken back with the lease), every tick asks.
+      if (this.statusPublisher.unpublished && this.lease.id !== 0) this.schedulePublish();
       if (this.mirror.revision === 0) return;
       const tick = ++this.ticks;
       // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).

@@ -66,6 +66,63 @@ describe('StatusPublisher', () => {
   });
 });
 
+describe('StatusPublisher and the stored status', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  function restarted(lease: { id: number }) {
+    let status = base;
+    const writes: AgentStatus[] = [];
+    const p = new StatusPublisher({ hostname: 'h1', status: () => status, leaseId: () => lease.id, put: async (_k, v) => void writes.push(JSON.parse(v) as AgentStatus), intervalMs: 500 });
+    const change = (next: Partial<AgentStatus>) => {
+      status = { ...status, ...next };
+      p.schedule();
+      vi.advanceTimersByTime(500);
+    };
+    return { p, writes, change };
+  }
+  const stored = (s: AgentStatus, lease: number) => ({ key: '/_mgmt/status/h1', value: JSON.stringify(s), lease, createRevision: 3, modRevision: 3 });
+
+  it("writes no status the store holds on this lease already (a previous run's, its lease taken back)", () => {
+    const lease = { id: 7 };
+    const { p, writes, change } = restarted(lease);
+    expect(p.unpublished).toBe(true);
+    p.noteStored(stored({ ...base, commit: 4, applied: 4 }, 7));
+    expect(p.unpublished).toBe(false);
+    change({});
+    expect(writes).toHaveLength(0);
+    change({ state: 'peer.leaving' });
+    expect(writes.map((w) => w.state)).toEqual(['peer.leaving']);
+  });
+
+  it('writes it again on a new lease, and follows its own status moved to another lease', () => {
+    const lease = { id: 7 };
+    const { p, writes, change } = restarted(lease);
+    p.noteStored(stored(base, 7));
+    lease.id = 8; // moved by AgentLease: the watch has not shown the key on it yet
+    expect(p.unpublished).toBe(true);
+    p.noteStored(stored(base, 8));
+    change({});
+    expect(writes).toHaveLength(0);
+    lease.id = 9; // the lease was lost: the key went with it
+    change({});
+    expect(writes).toHaveLength(1);
+  });
+
+  it("takes neither another host's value nor garbage for its own, and is not moved by them after writing", () => {
+    const lease = { id: 7 };
+    const { p, writes, change } = restarted(lease);
+    p.noteStored({ ...stored(base, 7), value: '{not json' });
+    p.noteStored(stored({ ...base, hostname: 'h2' }, 7));
+    expect(p.unpublished).toBe(true);
+    change({});
+    expect(writes).toHaveLength(1);
+    p.noteStored(stored({ ...base, state: 'somebody.else' }, 7));
+    change({});
+    expect(writes).toHaveLength(1);
+  });
+});
+
 describe('fleetStatusIntervalMs', () => {
   it('keeps 500 ms for a small fleet and holds a large one to about 100 status writes a second', () => {
     expect(fleetStatusIntervalMs(0)).toBe(500);

@@ -13,8 +13,15 @@
  * member's status write moves every member's commit index, so the members
  * refreshed each other's counters every 5 s forever (three Raft writes, with
  * their fsyncs and watch events, every 5 s on a cluster with nothing to do).
+ *
+ * A status the store already holds on the agent's lease counts as
+ * published (`noteStored`, from the watch): a restarted agent that took its
+ * lease back finds the previous run's status there, and writes none while
+ * its own is the same. At a restart of a 1,000-agent fleet every agent wrote
+ * its unchanged status once more, an event for each of the thousand watches.
  */
 import { statusGist, statusKey, type AgentStatus } from '../status/agent-status.js';
+import type { KeyValue } from './cluster-client.js';
 
 /** The shortest time between two status writes of a host. */
 export const STATUS_INTERVAL_MS = 500;
@@ -53,6 +60,8 @@ export class StatusPublisher {
   published = '';
   private publishedGist = '';
   private publishedCommit = 0;
+  /** The lease the published status is on (0: none known). */
+  private publishedLease = 0;
   /** When the status was last written (ms since the epoch). */
   publishedAtMs = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -72,6 +81,39 @@ export class StatusPublisher {
     clearTimeout(this.timer);
   }
 
+  /** Whether no status of this agent is known to be in the store on its current lease (one is due once there is a lease). */
+  get unpublished(): boolean {
+    return this.published === '' || this.publishedLease !== this.o.leaseId();
+  }
+
+  /**
+   * The watch shows this host's status key as `kv`. The status this agent
+   * published, seen back: its lease is noted (a lease move carries it
+   * along). Before this run published any, the stored one (a previous
+   * run's) is taken as published. A deletion, or someone else's value,
+   * changes nothing here (the own-key upkeep judges damage).
+   */
+  noteStored(kv: KeyValue | undefined): void {
+    if (kv === undefined) return;
+    if (kv.value === this.published) {
+      this.publishedLease = kv.lease ?? 0;
+      return;
+    }
+    if (this.published !== '') return;
+    let stored: AgentStatus;
+    try {
+      stored = JSON.parse(kv.value) as AgentStatus;
+    } catch {
+      return;
+    }
+    if (stored?.hostname !== this.o.hostname) return;
+    this.published = kv.value;
+    this.publishedGist = statusGist(stored);
+    this.publishedCommit = stored.commit ?? 0;
+    this.publishedLease = kv.lease ?? 0;
+    this.publishedAtMs = Date.now();
+  }
+
   /** Whether a change of the counters alone is worth a write now. */
   private countersDue(status: AgentStatus): boolean {
     if (Date.now() - this.publishedAtMs < (this.o.countersRefreshMs ?? 5_000)) return false;
@@ -82,12 +124,13 @@ export class StatusPublisher {
     const lease = this.o.leaseId();
     const status = this.o.status();
     const text = JSON.stringify(status);
-    if (text === this.published || lease === 0) return;
+    if (lease === 0 || (text === this.published && lease === this.publishedLease)) return;
     const gist = statusGist(status);
-    if (gist === this.publishedGist && !this.countersDue(status)) return;
+    if (gist === this.publishedGist && lease === this.publishedLease && !this.countersDue(status)) return;
     this.published = text;
     this.publishedGist = gist;
     this.publishedCommit = status.commit ?? 0;
+    this.publishedLease = lease;
     this.publishedAtMs = Date.now();
     void this.o.put(statusKey(this.o.hostname), text, lease).catch(() => {
       this.published = '';
