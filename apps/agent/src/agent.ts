@@ -373,6 +373,7 @@ export class Agent {
     if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.hello.open();
     this.actor.start();
     this.watch.start();
+    this.lease.takeBack();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? POLL_MS);
     this.backups?.start();
     this.corruptionChecker?.start();

@@ -6,13 +6,15 @@
 // than it asked for (a restart in a fleet that grew) renews it at a third
 // of that lease's own TTL, so it does not expire; and one whose fleet grew
 // to want twice its TTL moves its keys, values untouched, onto a longer
-// lease and revokes the old one. Against a real Raft member serving the
-// etcd API.
+// lease and revokes the old one. A restarted agent takes its remembered
+// lease back before anything else (a failed grant keeps the remembered id
+// for the next try). Against a real Raft member serving the etcd API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentLease, clientLeaseId } from '../src/cluster/agent-lease.js';
 import { createLogger } from '../src/log.js';
 import { ClusterClient } from '../src/cluster/cluster-client.js';
 import { startCluster, type TestCluster } from './cluster-harness.js';
+import { freePort, waitFor } from './helpers.js';
 
 describe('lease grant with an id the agent picks', () => {
   let cluster: TestCluster;
@@ -97,6 +99,35 @@ describe('lease grant with an id the agent picks', () => {
       expect(await lease.ensure()).toBe(id);
       expect(lease.ttl).toBe(30);
       expect(await client.leaseKeepAlive(id)).toBe(30);
+    } finally {
+      lease.stop();
+    }
+  });
+
+  it('takes the remembered lease back at once, and retries the remembered id after a grant no member answered', async () => {
+    const id = clientLeaseId(0.31);
+    // The previous run's lease, still alive.
+    expect(await client.leaseGrant(30, id)).toBe(id);
+    const source = { want: () => 5, ahead: () => 5, known: () => Promise.resolve(true) };
+    // First with no member to answer: the grant fails, nothing is taken.
+    const nowhere = new ClusterClient([`http://127.0.0.1:${await freePort()}`]);
+    const failed = new AgentLease(nowhere, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: () => undefined, ttl: () => 30 });
+    await expect(failed.ensure()).rejects.toThrow();
+    nowhere.close();
+    failed.stop();
+    // Then as a restarted agent: takeBack() alone gets the lease back, before any key is written.
+    const saved: number[] = [];
+    const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: (s) => saved.push(s), ttl: () => 30 });
+    try {
+      lease.takeBack();
+      await waitFor('the remembered lease taken back', () => lease.id === id);
+      expect(saved).toEqual([id]);
+      // Without a remembered lease it does nothing.
+      const fresh = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => 0, save: () => undefined });
+      fresh.takeBack();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(fresh.id).toBe(0);
+      fresh.stop();
     } finally {
       lease.stop();
     }
