@@ -59,11 +59,29 @@ function graphText(host: string, dir: string): string {
   return [`graph: fleet-${host}`, 'resources:', '  noop:', `  - name: "@@n-${host}"`, 'collect:', '- kind: file', `  pattern: "${dir}/"`, 'edges: []', ''].join('\n');
 }
 
+/**
+ * The ports of a host's URLs: picked free at its first start, the same at a restart, as a real
+ * host's command line keeps them (its volunteer key and status carry them: new ones at every
+ * restart made a thousand agents re-write both, an event for every agent's watch each).
+ */
+async function hostPorts(home: string): Promise<[number, number]> {
+  const file = path.join(home, 'ports.json');
+  try {
+    const ports = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    if (Array.isArray(ports) && ports.length === 2 && ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536)) return [ports[0] as number, ports[1] as number];
+  } catch {
+    // first start (or an unreadable file): pick new ones
+  }
+  const ports: [number, number] = [await freePort(), await freePort()];
+  fs.writeFileSync(file, JSON.stringify(ports));
+  return ports;
+}
+
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as FleetWorkerConfig;
-  // tsx runs this process from TypeScript with source maps on, and grpc-js reads the stack of
-  // every failed call: mapped through them, that was 7% of a busy fleet process. An installed
-  // agent runs the bundle, without source maps.
+  // Run through tsx (when the bundle did not build: worker-bundle.ts), source maps are on, and
+  // grpc-js reads the stack of every failed call: mapped through them, that was 7% of a busy
+  // fleet process. An installed agent runs its bundle without source maps.
   process.setSourceMapsEnabled(false);
   watchLag();
   const log = createLogger('fleet', process.env.MGMT_LOG_LEVEL ?? 'warn');
@@ -77,7 +95,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(files, { recursive: true });
     const file = path.join(home, 'graph.yaml');
     fs.writeFileSync(file, graphText(hostname, files));
-    const [client, server] = [await freePort(), await freePort()];
+    const [client, server] = await hostPorts(home);
     const agent = new Agent(
       {
         hostname,

@@ -18,8 +18,8 @@ import { percentile, type FleetOptions } from './fleet-args.js';
 import { FLEET_TARGETS, fmt, judge, reached, runPhase, type FleetRow } from './fleet-phase.js';
 import { FLEET_SOURCE_KEY, type FleetProfileRequest, type FleetWorkerConfig, type FleetWorkerMessage } from './fleet-protocol.js';
 import { cpuSeconds, loadAverage, ratesPerSecond, requestCounts } from './proc-sample.js';
+import { fleetWorkerEntry } from './worker-bundle.js';
 
-const WORKER = path.resolve(import.meta.dirname, 'fleet-worker.ts');
 const MGMT_BIN = path.resolve(import.meta.dirname, '../../../node_modules/.bin/mgmt');
 
 export type { FleetRow } from './fleet-phase.js';
@@ -195,6 +195,8 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
 
     // The fleet.
     const state = new FleetState(o.agents);
+    const worker = await fleetWorkerEntry();
+    if (worker.why !== undefined) process.stderr.write(`fleet: running the workers through tsx (the bundle did not build: ${worker.why})\n`);
     const seeds = members.members.map((m) => `http://${m.endpoint}`);
     const spawnWorkers = () => {
       for (let first = 0; first < o.agents; first += o.perProcess) {
@@ -204,7 +206,7 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
         const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
         // 250 agents share one heap here, each decoding its own copy of /_mgmt/ at a restart: a young
         // generation sized for one agent's process scavenged all the time (a fifth of a restart in GC).
-        const child = fork(WORKER, [JSON.stringify(config)], { execArgv: ['--import', 'tsx', '--max-semi-space-size=64', ...profile], stdio: ['ignore', logFd, logFd, 'ipc'], env: { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' } });
+        const child = fork(worker.file, [JSON.stringify(config)], { execArgv: [...worker.execArgv, '--max-semi-space-size=64', ...profile], stdio: ['ignore', logFd, logFd, 'ipc'], env: { ...process.env, MGMT_LOG_LEVEL: process.env.MGMT_LOG_LEVEL ?? 'warn' } });
         fs.closeSync(logFd);
         registry.track(child);
         lowerPriority(child);
@@ -355,7 +357,10 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
           if (!r.met) process.stderr.write(`fleet: ${describeMissed(seen, state.revision)}\n`);
           missing += o.agents - r.done;
           const value = r.met ? (Math.max(...seen.map((t) => t ?? Number.NaN)) - tk) / 1000 : undefined;
-          row(attachedWhat, `${r.met ? fmt(value, 's') : `not reached: ${reached(r.done, o.agents, r.waitedMs)} after the write`}${judge(value, FLEET_TARGETS.leaderKillAttached, missed)}`);
+          // How the agents spread: a few late ones (a process's stalled loop) or all of them slow (the members).
+          const after = seen.flatMap((t) => (t === undefined ? [] : [(t - tk) / 1000]));
+          const spread = after.length > 0 ? ` (p50 ${fmt(percentile(after, 50), 's')}, p90 ${fmt(percentile(after, 90), 's')})` : '';
+          row(attachedWhat, `${r.met ? fmt(value, 's') : `not reached: ${reached(r.done, o.agents, r.waitedMs)} after the write`}${spread}${judge(value, FLEET_TARGETS.leaderKillAttached, missed)}`);
           return true;
         });
       });
