@@ -24,7 +24,7 @@ import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { GraphKeys } from './graph/graph-keys.js';
-import { stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { publishedStatus, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -242,7 +242,7 @@ export class Agent {
     };
     this.statusPublisher = new StatusPublisher({
       hostname: config.hostname,
-      status: () => this.status(),
+      status: () => publishedStatus(this.status()),
       leaseId: () => this.lease.id,
       put: (key, value, lease) => this.putOnLease(key, value, lease),
       explainedWrites: () => this.peer?.member.state.members.size ?? 0,

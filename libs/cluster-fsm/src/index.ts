@@ -55,6 +55,7 @@ export { EffectNotProvidedError } from './not-provided.js';
 
 // Agent lifecycle
 export { lifecycleMachine } from './lifecycle/machine.js';
+export { VOLUNTEER_WAITING_REASON, volunteerWaitingReason } from './lifecycle/reasons.js';
 export { lifecycleInvariantViolation, lifecycleLeaf } from './lifecycle/invariants.js';
 export type {
   LifecycleInput,

@@ -3,7 +3,7 @@
  * `mgmt status`, published under /_mgmt/status/<host>), the view the status
  * page and the metrics draw, and its lifecycle transitions.
  */
-import { MGMT_PREFIX } from '@mgmt/cluster-fsm';
+import { MGMT_PREFIX, VOLUNTEER_WAITING_REASON } from '@mgmt/cluster-fsm';
 import type { HostRole } from './host-role.js';
 
 /** What `mgmt status` shows for one agent. */
@@ -33,6 +33,15 @@ export interface AgentStatus {
 }
 
 /** The status without its counters (commit, applied): a change of anything else is published at once. */
+/**
+ * The status as the agent publishes it: a waiting volunteer's reason
+ * without the cluster's size (VOLUNTEER_WAITING_REASON: every member lost
+ * or added changed every volunteer's status; `mgmt status` adds the size).
+ */
+export function publishedStatus(s: AgentStatus): AgentStatus {
+  return s.state === 'volunteer.waiting' && s.reason.startsWith('volunteer: waiting') ? { ...s, reason: VOLUNTEER_WAITING_REASON } : s;
+}
+
 export function statusGist(s: AgentStatus): string {
   return JSON.stringify({ ...s, commit: undefined, applied: undefined });
 }

@@ -1,5 +1,5 @@
 import { CONVERGED_PREFIX, ClusterClient, STATUS_PREFIX, roleCell, type AgentStatus, type DialTls } from '@mgmt/agent';
-import { ENDPOINTS_PREFIX, decodeUrls } from '@mgmt/cluster-fsm';
+import { ENDPOINTS_PREFIX, IDEAL_CLUSTER_SIZE_KEY, VOLUNTEER_WAITING_REASON, decodeUrls, parseIdealClusterSize, volunteerWaitingReason } from '@mgmt/cluster-fsm';
 import type { Command } from 'commander';
 import { resolveClientTls, type ClientTlsFlags } from '../client-tls.js';
 import type { Io } from './index.js';
@@ -24,12 +24,17 @@ export interface StatusRow {
 export async function readStatus(endpoints: string[], tls?: DialTls): Promise<StatusRow[]> {
   const client = new ClusterClient(endpoints, undefined, tls);
   try {
-    const [published, convergedKvs, members, endpointKvs] = await Promise.all([
+    const [published, convergedKvs, members, endpointKvs, ideal] = await Promise.all([
       client.getPrefix(STATUS_PREFIX),
       client.getPrefix(CONVERGED_PREFIX),
       client.memberList(),
       client.getPrefix(ENDPOINTS_PREFIX),
+      client.get(IDEAL_CLUSTER_SIZE_KEY),
     ]);
+    // A waiting volunteer publishes no cluster size (it is the cluster's: agent-status.ts); shown as of now.
+    const idealClusterSize = ideal === undefined ? undefined : parseIdealClusterSize(ideal.value, 0);
+    const sized = { voters: members.filter((m) => !m.isLearner).length, idealClusterSize: idealClusterSize && !idealClusterSize.warning ? idealClusterSize.size : undefined };
+    const reasonOf = (s: AgentStatus) => (s.state === 'volunteer.waiting' && s.reason === VOLUNTEER_WAITING_REASON ? volunteerWaitingReason(sized) : s.reason);
     const endpoints = new Map(endpointKvs.map((kv) => [kv.key.slice(ENDPOINTS_PREFIX.length), decodeUrls(kv.value).join(',')]));
     const endpointOf = (host: string) => endpoints.get(host) || '-';
     const converged = new Map(convergedKvs.map((kv) => [kv.key.slice(CONVERGED_PREFIX.length), kv.value === 'true' ? 'yes' : 'no']));
@@ -44,7 +49,7 @@ export async function readStatus(endpoints: string[], tls?: DialTls): Promise<St
         member: s.memberId ? s.memberId.toString(16) : '-',
         converged: converged.get(s.hostname) ?? '-',
         endpoint: endpointOf(s.hostname),
-        reason: s.nominator ? `${s.reason}; nominator: ${s.nominator}` : s.reason,
+        reason: s.nominator ? `${reasonOf(s)}; nominator: ${s.nominator}` : reasonOf(s),
       });
     }
     for (const m of members) {

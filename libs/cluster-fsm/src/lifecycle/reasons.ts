@@ -5,12 +5,21 @@
 import type { LifecycleContext } from './types.js';
 
 /** Reason while the agent waits to be nominated. */
-export function volunteerWaitingReason(context: LifecycleContext): string {
+export function volunteerWaitingReason(context: Pick<LifecycleContext, 'voters' | 'idealClusterSize'>): string {
   const { voters, idealClusterSize } = context;
-  if (voters === undefined || idealClusterSize === undefined) return 'volunteer: waiting to be nominated';
+  if (voters === undefined || idealClusterSize === undefined) return VOLUNTEER_WAITING_REASON;
   if (voters >= idealClusterSize) return `volunteer: waiting, cluster full ${voters}/${idealClusterSize}`;
-  return `volunteer: waiting to be nominated, cluster ${voters}/${idealClusterSize}`;
+  return `${VOLUNTEER_WAITING_REASON}, cluster ${voters}/${idealClusterSize}`;
 }
+
+/**
+ * The waiting reason without the cluster's size: what a volunteer
+ * publishes in its status. The size is the cluster's, the same for every
+ * volunteer; in each one's status, every change of it (a member lost, one
+ * added) made every volunteer of a fleet write its status, an event for
+ * every agent's watch each. `mgmt status` adds the size it reads.
+ */
+export const VOLUNTEER_WAITING_REASON = 'volunteer: waiting to be nominated';
 
 /** Reason while the local member runs as a voter. */
 export function peerRunningReason(context: LifecycleContext): string {
