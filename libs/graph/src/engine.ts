@@ -37,9 +37,10 @@ export interface EngineOptions {
   /**
    * The collected resources are not known yet (the agent has not read the
    * store since it started): the files of `collectedFiles` are kept, not
-   * removed as vanished, until `collectedKnown()`. Without it a restart
-   * deleted every collected file and wrote it again once the store was
-   * read, and a host that could not reach its cluster lost them all.
+   * removed as vanished, until a graph replaced with `{ collectedKnown:
+   * true }` (one that holds what is collected) is converged. Without it a
+   * restart deleted every collected file and wrote it again once the store
+   * was read, and a host that could not reach its cluster lost them all.
    */
   collectedPending?: boolean;
 }
@@ -50,12 +51,15 @@ export interface Engine {
   converge(): Promise<ConvergeReport>;
   /** Starts watching managed files for drift; edits and removals trigger a convergence. */
   watch(): void;
-  /** Swaps the graph and converges (which removes files written for collected resources that are gone). */
-  replaceGraph(graph: Graph): Promise<ConvergeReport>;
+  /**
+   * Swaps the graph and converges (which removes files written for collected
+   * resources that are gone). `collectedKnown`: the graph holds every
+   * collected resource (ends `collectedPending`, as the graph is swapped in:
+   * a convergence of an earlier graph still queued keeps the files).
+   */
+  replaceGraph(graph: Graph, options?: { collectedKnown?: boolean }): Promise<ConvergeReport>;
   /** Paths of files written for collected resources and not yet removed; persist them across restarts. */
   collectedFiles(): string[];
-  /** The graph now holds every collected resource (see `collectedPending`): convergences remove the files of vanished ones again. */
-  collectedKnown(): void;
   /** Stops watching and timers. */
   close(): void;
 }
@@ -192,16 +196,14 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     converge,
     collectedFiles: () => [...collectedFilesWritten].sort(),
-    collectedKnown() {
-      collectedPending = false;
-    },
     watch() {
       watching = true;
       ensureWatchers();
     },
-    async replaceGraph(next) {
+    async replaceGraph(next, replaceOptions) {
       const done = running.then(async () => {
         graph = next;
+        if (replaceOptions?.collectedKnown) collectedPending = false;
         instances = instantiate(graph, logger);
         stopWatchers(); // the set of managed files changed
         ensureWatchers();

@@ -126,10 +126,7 @@ export class GraphRunner {
     const collected = collectedFromStore(stored, this.collectKinds());
     const text = JSON.stringify(collected);
     const first = !this.observed;
-    if (first) {
-      this.observed = true;
-      this.engine.collectedKnown();
-    }
+    this.observed = true;
     if (text !== this.collectedText || first) {
       this.collected = collected;
       this.collectedText = text;
@@ -157,7 +154,7 @@ export class GraphRunner {
     const { graph, skipped } = collectResources(this.localGraph, this.collected);
     for (const s of skipped) this.o.log.warn({ host: s.resource.host, kind: s.resource.kind, name: s.resource.name, reason: s.reason }, 'collected resource skipped');
     try {
-      const report = await this.engine.replaceGraph(graph);
+      const report = await this.engine.replaceGraph(graph, { collectedKnown: this.observed });
       for (const r of report.resources) if (r.status === 'failed') this.o.log.warn({ resource: r.key, err: r.error?.message }, 'resource failed');
     } catch (err) {
       this.o.log.error({ err: (err as Error).message }, 'convergence failed');
