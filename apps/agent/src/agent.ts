@@ -111,8 +111,6 @@ export interface AgentConfig {
 }
 
 /** The local tick checks own keys (two ticks in a row find one missing: re-written); some ticks observe everything (observe/observation-schedule.ts). */
-/** How long a restarted client's full read of /_mgmt/ waits for its lease to be taken back, at most. */
-const TAKE_BACK_FIRST_MS = 5_000;
 const POLL_MS = 300;
 /** How often a client whose cluster has no members record asks for the member list. */
 const MEMBER_LIST_FALLBACK_MS = 5_000;
@@ -374,14 +372,8 @@ export class Agent {
     // A host with member data restarts its member at once: its etcd API (with Hello) takes the client port.
     if (this.config.bootstrapExpect !== undefined && !this.config.noServer && readMemberIdentity(this.config.dataDir) === undefined) void this.hello.open();
     this.actor.start();
-    // A restarted client takes its lease back before it reads /_mgmt/ in full: in a fleet restarted
-    // together the thousand full reads queued ahead of the grants, and leases ran out meanwhile.
-    // A host with a member of its own starts its watch at once (its member may be the one to answer).
-    const takingBack = this.lease.takeBack();
-    if (takingBack === undefined || readMemberIdentity(this.config.dataDir) !== undefined) this.watch.start();
-    else void Promise.race([takingBack, new Promise((r) => setTimeout(r, TAKE_BACK_FIRST_MS).unref())]).then(() => {
-        if (this.actor.getSnapshot().status === 'active') this.watch.start();
-      });
+    this.watch.start();
+    this.lease.takeBack();
     this.pollTimer = setInterval(() => void this.poll(), this.config.pollMs ?? POLL_MS);
     this.backups?.start();
     this.corruptionChecker?.start();

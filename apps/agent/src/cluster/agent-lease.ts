@@ -159,16 +159,11 @@ export class AgentLease {
    * behind the thousand others' for up to a minute; a lease taken back only
    * then had often run out (one in ten), and each such host's keys were
    * deleted and written again: events for every agent's watch, which slowed
-   * the restart further. Nothing happens without a remembered lease
-   * (undefined); otherwise settles when the lease is back or the grant
-   * failed (the next use retries).
+   * the restart further. Nothing happens without a remembered lease.
    */
-  takeBack(): Promise<void> | undefined {
-    if (!this.firstGrant || this.id !== 0 || !this.memory?.load()) return undefined;
-    return this.ensure().then(
-      () => undefined,
-      (err: unknown) => this.log.debug({ err: (err as Error).message }, 'taking the previous lease back failed; the next use retries'),
-    );
+  takeBack(): void {
+    if (!this.firstGrant || this.id !== 0 || !this.memory?.load()) return;
+    this.ensure().catch((err: unknown) => this.log.debug({ err: (err as Error).message }, 'taking the previous lease back failed; the next use retries'));
   }
 
   /**
