@@ -63,13 +63,12 @@ describe('lease grant with an id the agent picks', () => {
     const source = { want: () => want, ahead: () => Math.min(30, 2 * want), known: () => Promise.resolve(true) };
     const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => lost.push('lost'), { load: () => 0, save: (id) => saved.push(id) }, 0);
     try {
-      // Granted for a fleet twice the size it sees.
       const old = await lease.ensure();
-      expect(lease.ttl).toBe(10);
+      expect(lease.ttl).toBe(5);
       await client.put('/_mgmt/volunteers/m1', 'http://a', old);
       await client.put('/_mgmt/status/m1', '{"s":1}', old);
-      // Grown, but not past the TTL it has: it stays.
-      want = 10;
+      // Grown, but not to twice the TTL: it stays.
+      want = 9;
       lease.checkTtl();
       await new Promise((r) => setTimeout(r, 200));
       expect(lease.id).toBe(old);

@@ -123,12 +123,10 @@ export class AgentLease {
         // A restart: the previous run's lease is taken back whatever TTL is asked; if it ran out, the new
         // one has at least its TTL. Not waiting for the mirror's first read: in a fleet restarted
         // together that read queues behind a thousand others, and the registration waited with it.
-        this.useTtl(Math.max(this.pickTtl.ahead(), rememberedTtl));
+        this.useTtl(Math.max(this.pickTtl.want(), rememberedTtl));
       } else {
-        // For a fleet twice the size seen (lease-ttl.ts): granted for the fleet seen, a cold start's
-        // leases of 16-29 s never moved, and ran out in restarts that took longer than that.
         await this.pickTtl.known();
-        this.useTtl(this.pickTtl.ahead());
+        this.useTtl(this.pickTtl.want());
       }
       let id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
       if (remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
@@ -182,9 +180,9 @@ export class AgentLease {
   }
 
   /**
-   * Moves this agent's keys onto a longer lease once its fleet wants more
-   * than the TTL it has (it was granted for a fleet twice the size then:
-   * lease-ttl.ts; a cold start's first agents got 5 s). Called on the agent's ticks; the move itself waits a random
+   * Moves this agent's keys onto a longer lease once its fleet wants at
+   * least twice the TTL it has (lease-ttl.ts; a cold start's first agents
+   * got 5 s). Called on the agent's ticks; the move itself waits a random
    * part of MOVE_SPREAD_MS, so a fleet does not move all at once.
    */
   checkTtl(): void {

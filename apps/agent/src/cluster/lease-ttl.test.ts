@@ -18,11 +18,10 @@ describe('fleetLeaseTtlSeconds', () => {
 });
 
 describe('leaseOutgrown', () => {
-  it('moves a lease once the fleet wants more than its TTL (leases are granted for twice the fleet seen)', () => {
-    expect(leaseOutgrown(10, 9)).toBe(false);
-    expect(leaseOutgrown(10, 10)).toBe(false);
-    expect(leaseOutgrown(10, 11)).toBe(true);
-    expect(leaseOutgrown(18, 30)).toBe(true);
+  it('moves a lease only when the fleet wants twice its TTL or more', () => {
+    expect(leaseOutgrown(5, 9)).toBe(false);
+    expect(leaseOutgrown(5, 10)).toBe(true);
+    expect(leaseOutgrown(15, 30)).toBe(true);
     expect(leaseOutgrown(30, 30)).toBe(false);
     expect(leaseOutgrown(30, 5)).toBe(false);
   });

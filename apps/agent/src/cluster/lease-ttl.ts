@@ -13,16 +13,13 @@
  *
  * The agent picks the TTL when it is granted a lease, from the hosts its
  * `/_mgmt/` mirror shows then (status and volunteer keys), after the
- * mirror's first read: a whole fleet restarted together sees itself. It
- * asks for the TTL of a fleet twice that size (TtlSource.ahead: a fleet
- * seen growing is likely still growing), and once the fleet has outgrown
- * that (its own TTL is longer), it moves its keys onto a lease for a fleet
- * twice as large again (agent-lease.ts). At 1,000 agents, the short leases
- * of the cold start were the ones lost when the fleet restarted: 5 s ones
- * first; then, granted for the fleet seen and moved only once the fleet
- * wanted twice their TTL, 16-29 s ones (157 of 1,000 ran out in one
- * restart, none of the 675 of 30 s). Each loss deleted and re-wrote the
- * host's keys, events for every agent to read, which made the next losses.
+ * mirror's first read: a whole fleet restarted together sees itself. The
+ * first agents of a cold start still see few and get 5 s; once the fleet
+ * wants at least twice its lease's TTL, an agent moves its keys onto a
+ * longer lease (agent-lease.ts). At 1,000 agents, the 5 s leases of the
+ * cold start were the ones lost when the fleet restarted: each loss deleted
+ * and re-wrote the host's keys, events for every agent to read, which made
+ * the next losses.
  */
 
 /** The TTL of a cluster of up to about a hundred hosts. */
@@ -39,12 +36,10 @@ export function fleetLeaseTtlSeconds(hosts: number): number {
 }
 
 /**
- * Whether a lease of `currentSeconds` is worth moving, the fleet now
- * wanting `wantSeconds`: once the fleet's own TTL is longer than the
- * lease's. Leases are granted for a fleet twice the size seen, so this is
- * a fleet that more than doubled since (one that grows by a few hosts does
- * not move every agent's keys).
+ * Whether a lease of `currentSeconds` is worth moving to one of
+ * `wantSeconds`: at twice its TTL or more (a fleet that grows by a few
+ * hosts does not move every agent's keys).
  */
 export function leaseOutgrown(currentSeconds: number, wantSeconds: number): boolean {
-  return wantSeconds > currentSeconds;
+  return wantSeconds >= 2 * currentSeconds;
 }
