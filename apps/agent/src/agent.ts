@@ -10,7 +10,6 @@ import {
   IDEAL_CLUSTER_SIZE_KEY,
   MGMT_PREFIX,
   findHostileValues,
-  activeStateIds,
   lifecycleMachine,
   parseIdealClusterSize,
   type LifecycleOutput,
@@ -24,7 +23,7 @@ import { ClusterClient, type KeyValue } from './cluster/cluster-client.js';
 import { ClusterBelonging } from './cluster/belonging.js';
 import { GraphRunner } from './graph/graph-runner.js';
 import { GraphKeys } from './graph/graph-keys.js';
-import { publishedStatus, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
+import { agentStatusOf, publishedStatus, stateName, statusKey, type AgentStatus, type ClusterView, type Transition } from './status/agent-status.js';
 import { createMetrics, type AgentMetrics } from './status/metrics.js';
 import { clusterViewOf } from './status/cluster-view.js';
 import { sampleMember } from './status/peer-metrics.js';
@@ -33,7 +32,6 @@ import { CorruptionChecker } from './etcd/corruption-checker.js';
 import type { BackupOptions } from './backup/backup-plan.js';
 import type { NominatorRunner } from './cluster/nominator-runner.js';
 import { IdealSizeReader } from './cluster/view.js';
-import { hostRole } from './status/host-role.js';
 import { OwnKeyUpkeep } from './cluster/own-key-upkeep.js';
 import { RemovalCheck, heardLeaderAgoMs, lifecyclePhase } from './cluster/removal-check.js';
 import { WarnOnce } from './cluster/warn-once.js';
@@ -399,25 +397,14 @@ export class Agent {
   status(): AgentStatus {
     const snap = this.actor.getSnapshot();
     const raft = this.peer?.member.raft;
-    const st = raft?.status();
-    return {
-      hostname: this.config.hostname,
-      state: stateName(snap.value),
-      reason: snap.context.reason,
-      role: st ? st.role : 'client',
-      memberRole: hostRole({ noServer: this.config.noServer, member: raft ? this.peer?.member.state.members.get(raft.id) : undefined }),
-      ...(this.config.zone !== undefined ? { zone: this.config.zone } : {}),
-      memberId: raft?.id,
-      leader: st?.lead,
-      term: st?.term,
-      commit: st?.commit,
-      applied: raft?.appliedIndex,
-      nominator: this.nominator?.running ? this.nominator.reason : undefined,
+    return agentStatusOf({
+      config: this.config,
+      lifecycle: { value: snap.value, reason: snap.context.reason },
+      raft,
+      member: raft ? this.peer?.member.state.members.get(raft.id) : undefined,
+      nominatorReason: this.nominator?.running ? this.nominator.reason : undefined,
       converged: this.graph?.converged,
-      clientUrls: this.config.clientUrls,
-      peerUrls: this.config.serverUrls,
-      activeStates: activeStateIds('lifecycle', snap.value),
-    };
+    });
   }
 
   private send(event: Parameters<Actor<typeof lifecycleMachine>['send']>[0]): void {

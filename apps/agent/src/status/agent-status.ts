@@ -3,8 +3,9 @@
  * `mgmt status`, published under /_mgmt/status/<host>), the view the status
  * page and the metrics draw, and its lifecycle transitions.
  */
-import { MGMT_PREFIX, VOLUNTEER_WAITING_REASON } from '@mgmt/cluster-fsm';
-import type { HostRole } from './host-role.js';
+import { MGMT_PREFIX, VOLUNTEER_WAITING_REASON, activeStateIds } from '@mgmt/cluster-fsm';
+import type { StateValue } from 'xstate';
+import { hostRole, type HostRole } from './host-role.js';
 
 /** What `mgmt status` shows for one agent. */
 export interface AgentStatus {
@@ -33,6 +34,43 @@ export interface AgentStatus {
 }
 
 /** The status without its counters (commit, applied): a change of anything else is published at once. */
+/** What an agent's status is made of (agentStatusOf). */
+export interface StatusFacts {
+  config: { hostname: string; noServer: boolean; zone?: string; clientUrls: string[]; serverUrls: string[] };
+  /** The lifecycle machine's state and reason. */
+  lifecycle: { value: StateValue; reason: string };
+  /** This host's Raft member, when it runs one, and its entry in the configuration. */
+  raft?: { id: number; appliedIndex: number; status(): { role: string; lead: number; term: number; commit: number } };
+  member?: { isLearner: boolean };
+  /** What the nominator does, when it runs here. */
+  nominatorReason?: string;
+  /** Whether the resource graph is converged; absent without a graph. */
+  converged?: boolean;
+}
+
+/** The status of an agent, from what it is made of. Pure. */
+export function agentStatusOf(f: StatusFacts): AgentStatus {
+  const st = f.raft?.status();
+  return {
+    hostname: f.config.hostname,
+    state: stateName(f.lifecycle.value),
+    reason: f.lifecycle.reason,
+    role: st ? st.role : 'client',
+    memberRole: hostRole({ noServer: f.config.noServer, member: f.raft ? f.member : undefined }),
+    ...(f.config.zone !== undefined ? { zone: f.config.zone } : {}),
+    memberId: f.raft?.id,
+    leader: st?.lead,
+    term: st?.term,
+    commit: st?.commit,
+    applied: f.raft?.appliedIndex,
+    nominator: f.nominatorReason,
+    converged: f.converged,
+    clientUrls: f.config.clientUrls,
+    peerUrls: f.config.serverUrls,
+    activeStates: activeStateIds('lifecycle', f.lifecycle.value),
+  };
+}
+
 /**
  * The status as the agent publishes it: a waiting volunteer's reason
  * without the cluster's size (VOLUNTEER_WAITING_REASON: every member lost
