@@ -7,8 +7,9 @@
 // of that lease's own TTL, so it does not expire; and one whose fleet grew
 // to want twice its TTL moves its keys, values untouched, onto a longer
 // lease and revokes the old one. A restarted agent takes its remembered
-// lease back before anything else (a failed grant keeps the remembered id
-// for the next try). Against a real Raft member serving the etcd API.
+// lease back before anything else, by a renewal (no proposal in the log;
+// a failed one keeps the remembered id for the next try), and one whose
+// remembered lease ran out is granted a new id. Against a real Raft member serving the etcd API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentLease, clientLeaseId } from '../src/cluster/agent-lease.js';
 import { createLogger } from '../src/log.js';
@@ -90,15 +91,20 @@ describe('lease grant with an id the agent picks', () => {
     }
   }, 20_000);
 
-  it('grants a lease that ran out again with at least the TTL it had, without waiting for the fleet to be read', async () => {
+  it('grants a new lease for one that ran out, with at least the TTL it had, without waiting for the fleet to be read', async () => {
     const id = clientLeaseId(0.77);
     // The mirror is never read: a restart does not wait for it.
     const source = { want: () => 5, ahead: () => 5, known: () => new Promise<boolean>(() => undefined) };
-    const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: () => undefined, ttl: () => 30 });
+    const saved: number[] = [];
+    const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: (s) => saved.push(s), ttl: () => 30 });
     try {
-      expect(await lease.ensure()).toBe(id);
+      // The remembered lease is gone (its revocation may still be in the log): another id.
+      const granted = await lease.ensure();
+      expect(granted).not.toBe(id);
+      expect(saved).toEqual([granted]);
       expect(lease.ttl).toBe(30);
-      expect(await client.leaseKeepAlive(id)).toBe(30);
+      expect(await client.leaseKeepAlive(granted)).toBe(30);
+      expect(await client.leaseKeepAlive(id)).toBeLessThanOrEqual(0);
     } finally {
       lease.stop();
     }
@@ -118,10 +124,14 @@ describe('lease grant with an id the agent picks', () => {
     // Then as a restarted agent: takeBack() alone gets the lease back, before any key is written.
     const saved: number[] = [];
     const lease = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => id, save: (s) => saved.push(s), ttl: () => 30 });
+    const log = cluster.nodes[0]!.member.raft;
+    const indexBefore = log.appliedIndex;
     try {
       lease.takeBack();
       await waitFor('the remembered lease taken back', () => lease.id === id);
       expect(saved).toEqual([id]);
+      // By a renewal, answered by the leader: no grant went through the log.
+      expect(log.appliedIndex).toBe(indexBefore);
       // Without a remembered lease it does nothing.
       const fresh = new AgentLease(client, source, createLogger('test', 'silent'), () => undefined, { load: () => 0, save: () => undefined });
       fresh.takeBack();

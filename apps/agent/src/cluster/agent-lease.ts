@@ -128,8 +128,10 @@ export class AgentLease {
         await this.pickTtl.known();
         this.useTtl(this.pickTtl.want());
       }
-      let id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
-      if (remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
+      let id = remembered ? await this.renewRemembered(remembered) : 0;
+      const renewed = id !== 0;
+      if (!renewed) id = await this.client.leaseGrant(this.ttlSeconds, this.nextId);
+      if (!renewed && remembered && id === remembered && (await this.stream.renew(id).catch(() => 1)) <= 0) {
         // The previous run's lease ran out and its revocation is under way ('lease already exists',
         // then not renewed): keys written on it would go with it. A new lease.
         this.log.info({ lease: id }, 'the previous run of this host had this lease; it expired: granting a new one');
@@ -144,12 +146,37 @@ export class AgentLease {
       this.startRenewals();
       // The grant may have found this id's lease alive (a restart, or a grant whose answer was lost) with
       // little of its TTL left: renew it now rather than a third of a TTL later.
-      void this.keepAlive();
+      if (!renewed) void this.keepAlive();
       return this.id;
     })().finally(() => {
       this.granting = undefined;
     });
     return this.granting;
+  }
+
+  /**
+   * The previous run's lease, renewed: its id when it is alive (its TTL
+   * adopted), else 0, with a new id to grant when it is gone. A renewal is
+   * answered by the leader alone; a grant of a live lease's id was a Raft
+   * proposal refused at apply ('lease already exists') before that renewal.
+   * At a 1,000-agent restart those thousand proposals queued behind the
+   * full reads of `/_mgmt/`, and the leases of 16-20 s ran out meanwhile.
+   * A renewal that fails (no member answered) leaves the grant to try.
+   */
+  private async renewRemembered(remembered: number): Promise<number> {
+    let ttl: number;
+    try {
+      ttl = await this.stream.renew(remembered);
+    } catch {
+      return 0;
+    }
+    if (ttl > 0) {
+      this.useTtl(ttl);
+      return remembered;
+    }
+    this.log.info({ lease: remembered }, 'the previous run of this host had this lease; it expired: granting a new one');
+    this.nextId = clientLeaseId(Math.random());
+    return 0;
   }
 
   /**

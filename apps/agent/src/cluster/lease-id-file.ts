@@ -1,10 +1,10 @@
 /**
  * The agent's lease id, remembered in its data directory, so that an agent
- * restarted in place asks for the same lease again (at its first grant only:
+ * restarted in place takes the same lease back (at its first grant only:
  * a lease lost later may have an expiry still in flight in the log). While the old lease
- * lives, that grant finds it ('lease already exists') and the agent carries
- * on with it, its volunteer key, status and exports still on it; otherwise
- * the grant makes a new lease of that id. Without it a restarted agent found
+ * lives, a renewal of it is answered and the agent carries on with it, its
+ * volunteer key, status and exports still on it; otherwise it is granted a
+ * new lease (agent-lease.ts). Without it a restarted agent found
  * its own volunteer key held by its previous lease, waited for that lease
  * to run out as for a duplicate host name, and re-wrote every key after it:
  * a fleet restarted at once did that a thousand times over (539 of 1,000
