@@ -27,6 +27,9 @@ export function givesUp(unanswered: number, msSinceAnswer: number, ttlMs: number
   return unanswered >= MAX_UNANSWERED || msSinceAnswer > ttlMs / 2;
 }
 
+/** A renewal the member did not answer in time (a busy member; the stream itself may be fine). */
+export class KeepAliveTimeoutError extends ClusterUnavailableError {}
+
 type KeepAliveCall = DuplexCall<etcdserverpb.ILeaseKeepAliveRequest, etcdserverpb.LeaseKeepAliveResponse>;
 
 export class KeepAliveStream {
@@ -82,7 +85,7 @@ export class KeepAliveStream {
         const at = pending?.indexOf(waiter) ?? -1;
         if (at >= 0) pending!.splice(at, 1);
         if (givesUp(++this.unanswered, Date.now() - this.answeredAt, this.ttlMs)) this.broken(call, url, `no keep-alive answer within ${this.timeoutMs} ms, ${this.unanswered} time(s) in a row`);
-        reject(new ClusterUnavailableError(`no keep-alive answer within ${this.timeoutMs} ms`));
+        reject(new KeepAliveTimeoutError(`no keep-alive answer within ${this.timeoutMs} ms`));
       });
       list.push(waiter);
       this.waiting.set(id, list);
