@@ -244,6 +244,7 @@ export class Agent {
       leaseId: () => this.lease.id,
       put: (key, value, lease) => this.putOnLease(key, value, lease),
       explainedWrites: () => this.peer?.member.state.members.size ?? 0,
+      storedKnown: () => this.mirror.revision > 0,
       intervalMs: () => (this.peer ? STATUS_INTERVAL_MS : fleetStatusIntervalMs(this.ttlSource.hosts())),
     });
     this.membersRecord = new MembersRecordKeeper((key, value) => this.client.put(key, value), log);
@@ -429,11 +430,14 @@ export class Agent {
 
   /** A watch batch: update the mirror and observe soon (batches arriving together are observed once). */
   private onWatchBatch(batch: WatchBatch): void {
+    const firstRead = this.mirror.revision === 0;
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
     this.ttlSource.noteBatch(changed);
     this.graphKeys.update(changed, mirror.kvs);
     if (changed.includes(this.ownStatusKey)) this.statusPublisher.noteStored(mirror.kvs.get(this.ownStatusKey));
+    // What is stored is known now: the status is published if it differs (nothing was before).
+    if (firstRead && mirror.revision > 0) this.schedulePublish();
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
     this.schedule.onChanged(changed);

@@ -3,8 +3,9 @@
  * (state, role, leader...) within the publishing interval; a change of its
  * counters alone (commit, applied) at most every refresh interval, and only
  * when the commit index moved by more than the members' own status writes
- * explain, so an idle cluster's members stop refreshing each other; and a
- * client's interval, which grows with its fleet.
+ * explain, so an idle cluster's members stop refreshing each other; a
+ * client's interval, which grows with its fleet; and nothing before the
+ * watch's first read says what the store holds of it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentStatus } from '../status/agent-status.js';
@@ -107,6 +108,29 @@ describe('StatusPublisher and the stored status', () => {
     lease.id = 9; // the lease was lost: the key went with it
     change({});
     expect(writes).toHaveLength(1);
+  });
+
+  it('publishes nothing before the store\'s copy is known: the states of a start that end as stored are never written', () => {
+    let status = { ...base, state: 'client.connecting' };
+    let known = false;
+    const writes: AgentStatus[] = [];
+    const p = new StatusPublisher({ hostname: 'h1', status: () => status, leaseId: () => 7, put: async (_k, v) => void writes.push(JSON.parse(v) as AgentStatus), intervalMs: 500, storedKnown: () => known });
+    for (const state of ['client.connecting', 'volunteer.registering', 'volunteer.waiting']) {
+      status = { ...base, state };
+      p.schedule();
+      vi.advanceTimersByTime(500);
+    }
+    expect(writes).toHaveLength(0);
+    // The first read shows the previous run's status, the same as this run's now.
+    known = true;
+    p.noteStored(stored({ ...base, state: 'volunteer.waiting' }, 7));
+    p.schedule();
+    vi.advanceTimersByTime(500);
+    expect(writes).toHaveLength(0);
+    status = { ...base, state: 'nominated.starting' };
+    p.schedule();
+    vi.advanceTimersByTime(500);
+    expect(writes.map((w) => w.state)).toEqual(['nominated.starting']);
   });
 
   it("takes neither another host's value nor garbage for its own, and is not moved by them after writing", () => {

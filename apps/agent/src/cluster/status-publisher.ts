@@ -19,6 +19,11 @@
  * lease back finds the previous run's status there, and writes none while
  * its own is the same. At a restart of a 1,000-agent fleet every agent wrote
  * its unchanged status once more, an event for each of the thousand watches.
+ * Nor is anything published before the watch's first read says what is
+ * stored: an agent that took its lease back at once published each state of
+ * its start (connecting, registering) before it knew, two writes per agent
+ * in a 1,000-agent restart, and its first write came 500 ms after a change,
+ * not at the fleet's pace (the fleet's size is read there too).
  */
 import { statusGist, statusKey, type AgentStatus } from '../status/agent-status.js';
 import type { KeyValue } from './cluster-client.js';
@@ -53,6 +58,8 @@ export interface StatusPublisherOptions {
   countersRefreshMs?: number;
   /** Commit-index moves the status writes themselves can explain (the cluster's members); default 0. */
   explainedWrites?: () => number;
+  /** Whether the store's copy of this status is known (the watch's first read, `noteStored`); nothing is published before. Default: known. */
+  storedKnown?: () => boolean;
 }
 
 export class StatusPublisher {
@@ -70,7 +77,7 @@ export class StatusPublisher {
 
   /** Publishes within `intervalMs` if the status changed by then. */
   schedule(): void {
-    if (this.timer || this.o.leaseId() === 0) return;
+    if (this.timer || this.o.leaseId() === 0 || !(this.o.storedKnown?.() ?? true)) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publishNow();
