@@ -72,6 +72,25 @@ describe('etcd3 client against the server', () => {
     lease.release();
   });
 
+  it('answers a large prefix read again with every change since, the kept answer or not', async () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `big/${String(i).padStart(3, '0')}`);
+    for (const k of keys) await client.put(k).value('v0');
+    const read = async () => Object.entries(await client.getAll().prefix('big/').strings()).sort();
+    const first = await read();
+    expect(first).toHaveLength(100);
+    expect(await read()).toEqual(first);
+    await client.put('big/050').value('v1');
+    expect((await read()).find(([k]) => k === 'big/050')?.[1]).toBe('v1');
+    await client.delete().key('big/000');
+    expect((await read()).map(([k]) => k)).not.toContain('big/000');
+    const lease = client.lease(10, { autoKeepAlive: false });
+    await lease.put('big/leased').value('l');
+    expect((await read()).map(([k]) => k)).toContain('big/leased');
+    await lease.revoke();
+    expect((await read()).map(([k]) => k)).not.toContain('big/leased');
+    expect(await client.getAll().prefix('big/').limit(3).keys()).toHaveLength(3);
+  });
+
   it('keeps a lease alive over the LeaseKeepAlive stream', async () => {
     const lease = client.lease(3);
     await lease.grant();

@@ -14,6 +14,7 @@ import type { Authorizer } from '../auth/authorizer.js';
 import type { EtcdBackend } from './backend.js';
 import { authUserOf, callerOf, tokenOf } from './auth-guard.js';
 import type { KeyValueBytes } from './key-value-bytes.js';
+import { RangeAnswerCache, plainReadKey } from './range-answer-cache.js';
 import { RangeEncoder, type RangeResponseOut } from './range-encoding.js';
 import { unary, type ErrorLog, type Headers } from './rpc.js';
 
@@ -37,6 +38,7 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
     return { ...result.response, header: headers.at(result.revision) };
   };
   const ranges = new RangeEncoder(options.kvBytes);
+  const answers = new RangeAnswerCache();
   return {
     Range: unary(log, 'Range', async (req: RangeRequest, call): Promise<RangeResponseOut> => {
       checkRange(req);
@@ -45,8 +47,17 @@ export function kvHandlers(backend: EtcdBackend, headers: Headers, log: ErrorLog
         options.auth?.checkToken(tokenOf(call), callerOf(call));
       }
       options.auth?.checkRange(callerOf(call), req.key, req.rangeEnd, 'read');
-      const answer = backend.store.range(req);
-      return ranges.encode(headers.at(answer.revision), answer.kvs, answer.more, answer.count);
+      const store = backend.store;
+      const plain = plainReadKey(req);
+      if (plain !== undefined) {
+        const kept = answers.get(plain, store, store.revision, headers.at(store.revision));
+        if (kept) return kept;
+      }
+      const answer = store.range(req);
+      const header = headers.at(answer.revision);
+      const encoded = ranges.encode(header, answer.kvs, answer.more, answer.count);
+      if (plain !== undefined) answers.set(plain, store, answer.revision, header, answer.kvs.length, encoded);
+      return encoded;
     }),
     Put: unary(log, 'Put', async (req: PutRequest, call) => {
       checkPut(req);
