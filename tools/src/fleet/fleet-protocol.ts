@@ -18,8 +18,13 @@ export interface FleetWorkerConfig {
 
 /** From an agent process to the harness. */
 export type FleetWorkerMessage =
-  /** Agents (by index in `hostnames`) that registered since the last message. */
-  | { type: 'registered'; indexes: number[] }
+  /**
+   * Agents (by index in `hostnames`) that registered since the last message,
+   * and when each did (ms since the epoch, from its lifecycle's transition):
+   * the process finds and reports them only when its shared event loop gets
+   * to it, seconds later in a mass restart.
+   */
+  | { type: 'registered'; indexes: number[]; atMs: number[] }
   /** The highest revision each agent (by index) observed since the last message. */
   | { type: 'observed'; revisions: Array<[index: number, revision: number]> }
   | { type: 'started' };

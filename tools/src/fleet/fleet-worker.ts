@@ -77,6 +77,14 @@ async function hostPorts(home: string): Promise<[number, number]> {
   return ports;
 }
 
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as FleetWorkerConfig;
   // Run through tsx (when the bundle did not build: worker-bundle.ts), source maps are on, and
@@ -87,6 +95,7 @@ async function main(): Promise<void> {
   const log = createLogger('fleet', process.env.MGMT_LOG_LEVEL ?? 'warn');
   const registered = new Set<number>();
   const unsentRegistered: number[] = [];
+  const unsentAtMs: number[] = [];
   const observed = new Map<number, number>();
   const agents: Agent[] = [];
   for (const [index, hostname] of config.hostnames.entries()) {
@@ -94,7 +103,9 @@ async function main(): Promise<void> {
     const files = path.join(home, 'files');
     fs.mkdirSync(files, { recursive: true });
     const file = path.join(home, 'graph.yaml');
-    fs.writeFileSync(file, graphText(hostname, files));
+    // A restarted host has its graph file already (rewriting 250 of them was 4 % of a process's restart).
+    const text = graphText(hostname, files);
+    if (readOrEmpty(file) !== text) fs.writeFileSync(file, text);
     const [client, server] = await hostPorts(home);
     const agent = new Agent(
       {
@@ -106,8 +117,10 @@ async function main(): Promise<void> {
         ...(process.env.MGMT_FLEET_LEASE_TTL ? { leaseTtlSeconds: Number(process.env.MGMT_FLEET_LEASE_TTL) } : {}),
         noServer: false,
         dataDir: path.join(home, 'data'),
-        graph: { file, graph: parseGraph(fs.readFileSync(file, 'utf8'), file) },
+        graph: { file, graph: parseGraph(text, file) },
         onObserved: (revision) => observed.set(index, revision),
+        // The process's own series once: every agent here is this one process.
+        processMetrics: index === 0,
       },
       log.child({ host: hostname }),
     );
@@ -125,10 +138,11 @@ async function main(): Promise<void> {
         if (agent.status().state.startsWith('volunteer.waiting')) {
           registered.add(index);
           unsentRegistered.push(index);
+          unsentAtMs.push(agent.transitions.findLast((t) => t.state.startsWith('volunteer.waiting'))?.atMs ?? Date.now());
         }
       }
     }
-    if (unsentRegistered.length > 0) send({ type: 'registered', indexes: unsentRegistered.splice(0) });
+    if (unsentRegistered.length > 0) send({ type: 'registered', indexes: unsentRegistered.splice(0), atMs: unsentAtMs.splice(0) });
     if (observed.size > 0) {
       send({ type: 'observed', revisions: [...observed] });
       observed.clear();

@@ -17,7 +17,7 @@ import { freePort, residentBytes, type ProcessRegistry } from '../bench/processe
 import { percentile, type FleetOptions } from './fleet-args.js';
 import { FLEET_TARGETS, fmt, judge, reached, runPhase, type FleetRow } from './fleet-phase.js';
 import { FLEET_SOURCE_KEY, type FleetProfileRequest, type FleetWorkerConfig, type FleetWorkerMessage } from './fleet-protocol.js';
-import { cpuSeconds, loadAverage, ratesPerSecond, requestCounts } from './proc-sample.js';
+import { cpuSeconds, loadAverage, ratesPerSecond, requestCounts, sumCounts } from './proc-sample.js';
 import { fleetWorkerEntry } from './worker-bundle.js';
 
 const MGMT_BIN = path.resolve(import.meta.dirname, '../../../node_modules/.bin/mgmt');
@@ -52,7 +52,8 @@ class FleetState {
 
   onMessage(w: WorkerProc, m: FleetWorkerMessage): void {
     const now = performance.now();
-    if (m.type === 'registered') for (const i of m.indexes) this.registeredAtMs[w.first + i] ??= now;
+    // The agent's own time of registration, on this process's clock (both read the same wall clock).
+    if (m.type === 'registered') for (const [k, i] of m.indexes.entries()) this.registeredAtMs[w.first + i] ??= Math.min(now, (m.atMs[k] ?? Number.POSITIVE_INFINITY) - performance.timeOrigin);
     if (m.type === 'observed') {
       for (const [i, rev] of m.revisions) {
         const g = w.first + i;
@@ -319,6 +320,8 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       // Mass restart: every agent process killed and started again.
       const restartWhat = `mass restart of all ${o.agents} agents: all registered again`;
       const restarted = await runPhase(restartWhat, row, async () => {
+        const served = () => Promise.all(liveMembers(members).map(metricsOf)).then(sumCounts);
+        const before = await served();
         for (const w of workers) w.child.kill('SIGKILL');
         workers.length = 0;
         state.registeredAtMs.fill(undefined);
@@ -327,6 +330,9 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
         const r = await untilCount('every agent registered again after the mass restart', registeredCount, o.agents, RESTART_TIMEOUT_MS);
         const value = r.met ? lastRegisteredS(tr) : undefined;
         row(restartWhat, `${r.met ? fmt(value, 's') : `not reached: registered ${reached(r.done, o.agents, r.waitedMs)}`}${judge(value, FLEET_TARGETS.restartAllRegistered, missed)}`);
+        // What the restart asked of the members, per agent: the calls that make it slow.
+        const asked = ratesPerSecond(before, await served(), o.agents);
+        row('mass restart: requests to the members per agent, by kind', asked.map(([m, n]) => `${m} ${n.toFixed(1)}`).join(', ') || 'none');
         return true;
       });
       if (restarted === undefined) judge(undefined, FLEET_TARGETS.restartAllRegistered, missed);

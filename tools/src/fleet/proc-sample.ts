@@ -47,7 +47,14 @@ export function requestCounts(metricsText: string): Map<string, number> {
   return out;
 }
 
-/** Per-second rates between two samples of `requestCounts`. */
+/** The sum of several members' `requestCounts`. */
+export function sumCounts(counts: ReadonlyArray<Map<string, number>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of counts) for (const [method, n] of c) out.set(method, (out.get(method) ?? 0) + n);
+  return out;
+}
+
+/** Per-second rates between two samples of `requestCounts` (per anything else, divided by its count). */
 export function ratesPerSecond(before: Map<string, number>, after: Map<string, number>, seconds: number): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   for (const [method, n] of after) {

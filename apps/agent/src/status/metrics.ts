@@ -40,12 +40,18 @@ const EVENT_LOOP_SAMPLE_MS = 1_000;
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Creates the metrics of the agent `hostname`, which `clusterView` describes. */
-export function createMetrics(hostname: string, clusterView: () => Promise<ClusterView>, member: () => Promise<EtcdMemberSample | undefined> = async () => undefined): AgentMetrics {
+export function createMetrics(
+  hostname: string,
+  clusterView: () => Promise<ClusterView>,
+  member: () => Promise<EtcdMemberSample | undefined> = async () => undefined,
+  /** The process_* and nodejs_* series: once per process (a process that runs many agents gives them to one). */
+  processMetrics = true,
+): AgentMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ agent: hostname });
   const registers = [registry];
   // process_* and nodejs_* (etcdctl check datascale reads process_resident_memory_bytes).
-  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+  if (processMetrics) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   const etcd = createEtcdMetrics(registry);
   const term = new Gauge({ name: 'mgmt_raft_term', help: 'Current Raft term of this member', registers });
   const commit = new Gauge({ name: 'mgmt_raft_commit_index', help: 'Raft commit index of this member', registers });
