@@ -149,6 +149,9 @@ const QUIET_WINDOW_MS = 5_000;
 const QUIET_TIMEOUT_MS = 180_000;
 const LEADER_KILL_WRITE_TIMEOUT_MS = 60_000;
 const LEADER_KILL_ATTACH_TIMEOUT_MS = 60_000;
+/** The idle client is measured from this long after its status is in the store (at most SOLO_REGISTER_TIMEOUT_MS after its start). */
+const SOLO_SETTLE_MS = 5_000;
+const SOLO_REGISTER_TIMEOUT_MS = 30_000;
 
 /**
  * Runs the fleet and returns its table. Every phase is bounded; one that
@@ -246,6 +249,9 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
         state.stopWatching(seen);
         row(settledWhat, r.met ? `${fmt((performance.now() - ts) / 1000, 's')} after registration (revision ${rev})` : `not reached: ${reached(r.done, o.agents, r.waitedMs)} saw the write`);
       });
+      await quiet(after, 'after settling');
+    };
+    const quiet = async (after: string, since: string) => {
       const quietWhat = `${o.agents} agents quiet ${after}: at most ${QUIET_WRITES} writes in ${QUIET_WINDOW_MS / 1000} s`;
       await runPhase(quietWhat, row, async () => {
         const tq = performance.now();
@@ -256,7 +262,7 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
           const now = await revisionNow();
           const writes = now - last;
           last = now;
-          if (writes <= QUIET_WRITES) return row(quietWhat, `${fmt((performance.now() - tq) / 1000, 's')} after settling`);
+          if (writes <= QUIET_WRITES) return row(quietWhat, `${fmt((performance.now() - tq) / 1000, 's')} ${since}`);
           if (performance.now() - tq > QUIET_TIMEOUT_MS) return row(quietWhat, `not reached in ${QUIET_TIMEOUT_MS / 1000} s (still ${(writes / (QUIET_WINDOW_MS / 1000)).toFixed(1)} writes/s)`);
         }
       });
@@ -377,13 +383,17 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       if (killed === undefined) judge(undefined, FLEET_TARGETS.leaderKillAttached, missed);
     }
 
-    // One idle client agent on its own host.
+    // One idle client agent on its own host, in a fleet that went quiet again (the kill's replacement joined).
+    if (!o.quick) await quiet('after the leader kill', 'after all were attached');
     const soloWhat = 'one idle `mgmt run --no-server`: CPU / RSS';
     await runPhase(soloWhat, row, async () => {
       const soloClient = await freePort();
       const solo = registry.spawnLogged(MGMT_BIN, ['run', '--no-server', '--hostname', 'solo', '--client-urls', `http://127.0.0.1:${soloClient}`, '--data-dir', path.join(dir, 'solo'), '--seeds', seeds.join(',')], path.join(dir, 'solo.log'), { ...process.env, MGMT_LOG_LEVEL: 'warn' });
       try {
-        await sleep(8_000);
+        // Idle from its registration on: its status is in the store, and its start (a full read of the fleet's keys) is done.
+        const ts = performance.now();
+        while ((await client.get('/_mgmt/status/solo').catch(() => undefined)) === undefined && performance.now() - ts < SOLO_REGISTER_TIMEOUT_MS) await sleep(200);
+        await sleep(SOLO_SETTLE_MS);
         const [soloCost] = await sampleCpu([solo.pid], o.windowMs);
         row(soloWhat, `${fmt(soloCost!.cpuPercent, '% core')} / ${fmt(soloCost!.rssMb, 'MB')}${judge(soloCost!.cpuPercent, FLEET_TARGETS.soloCpu, missed)}${judge(soloCost!.rssMb, FLEET_TARGETS.soloRss, missed)}`);
       } finally {
