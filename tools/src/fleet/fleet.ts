@@ -147,6 +147,8 @@ const SETTLE_TIMEOUT_MS = 300_000;
 const QUIET_WRITES = 10;
 const QUIET_WINDOW_MS = 5_000;
 const QUIET_TIMEOUT_MS = 180_000;
+/** The idle cluster is measured once no write came in QUIET_WINDOW_MS, or after this long. */
+const IDLE_QUIET_TIMEOUT_MS = 30_000;
 const LEADER_KILL_WRITE_TIMEOUT_MS = 60_000;
 const LEADER_KILL_ATTACH_TIMEOUT_MS = 60_000;
 /** The idle client is measured from this long after its status is in the store (at most SOLO_REGISTER_TIMEOUT_MS after its start). */
@@ -192,7 +194,15 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
     // Idle cluster first.
     await runPhase('idle 3-member cluster: leader CPU / RSS', row, async () => {
       leader = await findLeader(members);
-      await sleep(2_000);
+      // Idle once formed: the members' own status writes and the nominator's first views are done.
+      const revisionNow = async () => (await client.getPrefixWithRevision('/fleet/quiet-probe', true)).revision;
+      const tq = performance.now();
+      for (let last = await revisionNow(); performance.now() - tq < IDLE_QUIET_TIMEOUT_MS; ) {
+        await sleep(QUIET_WINDOW_MS);
+        const now = await revisionNow();
+        if (now === last) break;
+        last = now;
+      }
       const idle = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid)], o.windowMs);
       row('idle 3-member cluster: leader CPU / RSS', `${fmt(idle[0]!.cpuPercent, '% core')} / ${fmt(idle[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)})${judge(idle[0]!.cpuPercent, FLEET_TARGETS.idleLeaderCpu, missed)}`);
     });
