@@ -105,12 +105,7 @@ export interface AgentConfig {
   pollMs?: number;
   /** Told the revision of the mirrored `/_mgmt/` keys after every watch batch (the fleet harness times propagation with it). */
   onObserved?: (revision: number) => void;
-  /**
-   * Whether this agent's metrics have the process_* and nodejs_* series
-   * (default true). A process that runs many agents (the fleet harness)
-   * gives them to one: made for each of 250 agents, with their event-loop
-   * histograms, they were a fifth of such a process's start.
-   */
+  /** The process_* and nodejs_* series in this agent's metrics (default true; a process of many agents gives them to one). */
   processMetrics?: boolean;
   tickMs?: number;
 }
@@ -437,14 +432,12 @@ export class Agent {
 
   /** A watch batch: update the mirror and observe soon (batches arriving together are observed once). */
   private onWatchBatch(batch: WatchBatch): void {
-    const firstRead = this.mirror.revision === 0;
     const { mirror, changed } = applyWatchBatch(this.mirror, batch);
     this.mirror = mirror;
     this.ttlSource.noteBatch(changed);
     this.graphKeys.update(changed, mirror.kvs);
     if (changed.includes(this.ownStatusKey)) this.statusPublisher.noteStored(mirror.kvs.get(this.ownStatusKey));
-    // What is stored is known now: the status is published if it differs (nothing was before).
-    if (firstRead && mirror.revision > 0) this.schedulePublish();
+    if (batch.kind === 'snapshot') this.schedulePublish(); // what is stored is known now (status-publisher.ts)
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
     this.schedule.onChanged(changed);
