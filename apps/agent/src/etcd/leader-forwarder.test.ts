@@ -1,7 +1,8 @@
 // Proves the leader forwarder's keep-alives against a real etcd API server
 // (LocalBackend, loopback, free port): many renewals of several leases share
 // one stream and each gets its own answer (a lease's TTL; etcd's
-// lease-not-found for a lease that is gone); when the server goes away the
+// lease-not-found for a lease that is gone); a renewal waits for its turn
+// past the timeout while the leader answers the ones before it; when the server goes away the
 // renewals waiting fail with "no leader", and the next renewal opens a new
 // stream on a server that answers again.
 import { createEtcdServer, LocalBackend, type EtcdServer } from '@mgmt/kv';
@@ -47,6 +48,24 @@ describe('LeaderForwarder keep-alives', () => {
       f.close();
     }
   });
+
+  it('keeps renewals waiting for their turn while the leader answers others, past the 3 s timeout', async () => {
+    const { url, backend } = await serve();
+    await grant(backend, 31, 8);
+    // A busy leader: each renewal takes 1.2 s, one after another on the stream.
+    const renew = backend.leaseKeepAlive.bind(backend);
+    backend.leaseKeepAlive = async (id: number) => {
+      await new Promise((r) => setTimeout(r, 1_200));
+      return renew(id);
+    };
+    const f = new LeaderForwarder();
+    try {
+      // The fourth is answered after 4.8 s: it waited while the three before it were answered.
+      expect(await Promise.all([31, 31, 31, 31].map((id) => f.keepAlive(url, id)))).toEqual([8, 8, 8, 8]);
+    } finally {
+      f.close();
+    }
+  }, 15_000);
 
   it('fails the renewals waiting when the leader goes away, and opens a new stream for the next', async () => {
     const first = await serve();

@@ -6,9 +6,14 @@
  * leases a second through each follower, and a stream opened and closed
  * for each renewal cost the leader more than the renewal itself. The
  * leader answers a stream's renewals in order, so each answer goes to the
- * oldest renewal waiting for that lease; one not answered in time fails
- * the stream and everything waiting on it (a later answer could otherwise
- * be taken for a newer renewal's).
+ * oldest renewal waiting for that lease. A stream on which nothing was
+ * answered for FORWARD_TIMEOUT_MS is failed with everything waiting on it
+ * (a later answer could otherwise be taken for a newer renewal's); one
+ * that still answers others keeps a renewal waiting for its turn, up to
+ * MAX_FORWARD_WAIT_MS. At a 1,000-agent restart a follower forwards a few
+ * hundred renewals at once; failing them all whenever one waited 3 s broke
+ * every agent stream on the follower (72 "no leader" in one restart), and
+ * each agent then failed over to another member.
  */
 import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { EtcdError, Errors, LeaseService, type GrpcCode } from '@mgmt/kv';
@@ -16,6 +21,8 @@ import type { etcdserverpb } from '@mgmt/proto';
 
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
 const FORWARD_TIMEOUT_MS = 3_000;
+/** A renewal waits at most this long for its turn on a stream that still answers others. */
+const MAX_FORWARD_WAIT_MS = 10_000;
 
 type Unary<Req, Res> = (req: Req, opts: { deadline: number }, cb: (err: ServiceError | null, res?: Res) => void) => void;
 
@@ -49,6 +56,8 @@ interface Waiter {
 interface KeepAliveChannel {
   call: KeepAliveCall;
   waiting: Map<number, Waiter[]>;
+  /** When the leader last answered on it (or it was opened). */
+  answeredMs: number;
 }
 
 /** gRPC clients to the current leader, for lease calls. */
@@ -70,9 +79,15 @@ export class LeaderForwarder {
   keepAlive(url: string, id: number): Promise<number> {
     const ch = this.channel(url);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(url, ch, Errors.noLeader()), FORWARD_TIMEOUT_MS);
+      const sentMs = Date.now();
+      // The leader answers in order: while it answers others, this one's turn comes (a fleet's
+      // renewals after a restart queue up); a stream answering nothing is given up.
+      const onTimeout = (): void => {
+        if (Date.now() - ch.answeredMs >= FORWARD_TIMEOUT_MS || Date.now() - sentMs >= MAX_FORWARD_WAIT_MS) this.fail(url, ch, Errors.noLeader());
+        else w.timer = setTimeout(onTimeout, FORWARD_TIMEOUT_MS);
+      };
       const queue = ch.waiting.get(id);
-      const w = { resolve, reject, timer };
+      const w: Waiter = { resolve, reject, timer: setTimeout(onTimeout, FORWARD_TIMEOUT_MS) };
       if (queue) queue.push(w);
       else ch.waiting.set(id, [w]);
       ch.call.write({ ID: id });
@@ -83,9 +98,10 @@ export class LeaderForwarder {
   private channel(url: string): KeepAliveChannel {
     const open = this.channels.get(url);
     if (open) return open;
-    const ch: KeepAliveChannel = { call: this.client(url).LeaseKeepAlive(), waiting: new Map() };
+    const ch: KeepAliveChannel = { call: this.client(url).LeaseKeepAlive(), waiting: new Map(), answeredMs: Date.now() };
     this.channels.set(url, ch);
     ch.call.on('data', (res) => {
+      ch.answeredMs = Date.now();
       const id = Number(res.ID ?? 0);
       const queue = ch.waiting.get(id);
       const w = queue?.shift();
