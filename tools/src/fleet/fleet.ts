@@ -111,6 +111,25 @@ async function metricsOf(m: ClusterMember): Promise<Map<string, number>> {
   }
 }
 
+/**
+ * Waits, QUIET_WINDOW_MS at a time and up to `timeoutMs`, for a window with at
+ * most `maxWrites` writes in the store; resolves with whether one came, and
+ * the writes of the last window.
+ */
+async function untilQuiet(client: ClusterClient, maxWrites: number, timeoutMs: number): Promise<{ quiet: boolean; writes: number }> {
+  const revisionNow = async () => (await client.getPrefixWithRevision('/fleet/quiet-probe', true)).revision;
+  const t0 = performance.now();
+  let last = await revisionNow();
+  for (;;) {
+    await sleep(QUIET_WINDOW_MS);
+    const now = await revisionNow();
+    const writes = now - last;
+    last = now;
+    if (writes <= maxWrites) return { quiet: true, writes };
+    if (performance.now() - t0 > timeoutMs) return { quiet: false, writes };
+  }
+}
+
 /** Waits up to `timeoutMs` for `count()` to reach `goal`; resolves with how many did and how long it waited. */
 async function untilCount(what: string, count: () => number, goal: number, timeoutMs: number): Promise<{ done: number; waitedMs: number; met: boolean }> {
   const t0 = performance.now();
@@ -195,14 +214,7 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
     await runPhase('idle 3-member cluster: leader CPU / RSS', row, async () => {
       leader = await findLeader(members);
       // Idle once formed: the members' own status writes and the nominator's first views are done.
-      const revisionNow = async () => (await client.getPrefixWithRevision('/fleet/quiet-probe', true)).revision;
-      const tq = performance.now();
-      for (let last = await revisionNow(); performance.now() - tq < IDLE_QUIET_TIMEOUT_MS; ) {
-        await sleep(QUIET_WINDOW_MS);
-        const now = await revisionNow();
-        if (now === last) break;
-        last = now;
-      }
+      await untilQuiet(client, 0, IDLE_QUIET_TIMEOUT_MS);
       const idle = await sampleCpu([leader.child.pid, ...followers().map((m) => m.child.pid)], o.windowMs);
       row('idle 3-member cluster: leader CPU / RSS', `${fmt(idle[0]!.cpuPercent, '% core')} / ${fmt(idle[0]!.rssMb, 'MB')} (load ${loadAverage().toFixed(2)})${judge(idle[0]!.cpuPercent, FLEET_TARGETS.idleLeaderCpu, missed)}`);
     });
@@ -265,16 +277,8 @@ export async function runFleet(o: FleetOptions, registry: ProcessRegistry, log: 
       const quietWhat = `${o.agents} agents quiet ${after}: at most ${QUIET_WRITES} writes in ${QUIET_WINDOW_MS / 1000} s`;
       await runPhase(quietWhat, row, async () => {
         const tq = performance.now();
-        const revisionNow = async () => (await client.getPrefixWithRevision('/fleet/quiet-probe', true)).revision;
-        let last = await revisionNow();
-        for (;;) {
-          await sleep(QUIET_WINDOW_MS);
-          const now = await revisionNow();
-          const writes = now - last;
-          last = now;
-          if (writes <= QUIET_WRITES) return row(quietWhat, `${fmt((performance.now() - tq) / 1000, 's')} ${since}`);
-          if (performance.now() - tq > QUIET_TIMEOUT_MS) return row(quietWhat, `not reached in ${QUIET_TIMEOUT_MS / 1000} s (still ${(writes / (QUIET_WINDOW_MS / 1000)).toFixed(1)} writes/s)`);
-        }
+        const { quiet: reachedQuiet, writes } = await untilQuiet(client, QUIET_WRITES, QUIET_TIMEOUT_MS);
+        row(quietWhat, reachedQuiet ? `${fmt((performance.now() - tq) / 1000, 's')} ${since}` : `not reached in ${QUIET_TIMEOUT_MS / 1000} s (still ${(writes / (QUIET_WINDOW_MS / 1000)).toFixed(1)} writes/s)`);
       });
     };
     await settleAndQuiet('after the start');
