@@ -48,6 +48,8 @@ export class Raft {
   pendingReadIndexMessages: Message[] = [];
   electionElapsed = 0;
   heartbeatElapsed = 0;
+  /** Heartbeat rounds this member's clock started as leader (MsgBeat from a tick), ever: owners time leader-only work by them. */
+  beats = 0;
   randomizedElectionTimeout = 0;
   /** The leader owes followers an append (new entries or a new commit index); flushed before each Ready. */
   pendingBcast = false;
@@ -290,6 +292,7 @@ export class Raft {
     if (this.role !== 'leader') return;
     if (this.heartbeatElapsed >= this.heartbeatTimeout) {
       this.heartbeatElapsed = 0;
+      this.beats++;
       this.step(makeMessage({ type: MessageType.MSG_BEAT, from: this.id }));
     }
   }

@@ -182,6 +182,11 @@ export class RawNode {
     this.raft.tick();
   }
 
+  /** Heartbeat rounds this member's clock started while leading, ever (see Raft.beats). */
+  get beats(): number {
+    return this.raft.beats;
+  }
+
   /** Ticks until the next tick that does something (see Raft.ticksUntilDue); Infinity when none will. */
   ticksUntilDue(): number {
     return this.raft.ticksUntilDue();

@@ -31,6 +31,7 @@ function member(seed: number): { driver: RaftDriver; clock: ManualClock; events:
     random: mulberry32(seed),
     send: (m) => {
       if (m.type === MessageType.MSG_APP) events.push(`send app commit ${m.commit}`);
+      if (m.type === MessageType.MSG_HEARTBEAT) events.push('send heartbeat');
       return true;
     },
     stateMachine: { applyEntry: () => {}, applyConfChange: () => {}, snapshotData: () => new Uint8Array(0), restore: () => {} },
@@ -155,5 +156,44 @@ describe('one membership change after another', () => {
     });
     for (let i = 0; i < 5 && results.length < 2; i++) m.clock.runDeferred();
     expect(results).toEqual(['first applied', 'second applied']);
+  });
+});
+
+describe('heartbeat rounds (onBeat)', () => {
+  it('tells its listeners once per leader heartbeat round, after the heartbeats went out, on the lazy clock and on manual ticks', () => {
+    const m = member(5);
+    const beats: number[] = [];
+    const stop = m.driver.onBeat(() => {
+      beats.push(m.clock.nowMs());
+      m.events.push('beat');
+    });
+    m.driver.tick(); // a follower's tick: no round
+    expect(beats).toHaveLength(0);
+    m.driver.campaign();
+    m.clock.runDeferred();
+    expect(m.driver.role).toBe('leader');
+    // Manual ticks (the simulators): one round every heartbeatTicks ticks.
+    for (let i = 0; i < 10; i++) m.driver.tick();
+    m.clock.runDeferred();
+    expect(beats).toHaveLength(2);
+    // The lazy ticker: one round every beatMs.
+    beats.length = 0;
+    m.events.length = 0;
+    m.driver.start();
+    m.clock.runDeferred();
+    for (let i = 0; i < 10; i++) {
+      m.clock.advance(m.driver.beatMs);
+      m.clock.runDeferred();
+    }
+    expect(beats.length).toBeGreaterThanOrEqual(9);
+    expect(beats.length).toBeLessThanOrEqual(10);
+    for (let i = 1; i < beats.length; i++) expect(beats[i]! - beats[i - 1]!).toBe(m.driver.beatMs);
+    // Each round's heartbeat (to the learner) is sent before the listeners hear of the round.
+    const rounds = m.events.filter((e) => e === 'send heartbeat' || e === 'beat');
+    expect(rounds).toEqual(beats.flatMap(() => ['send heartbeat', 'beat']));
+    stop();
+    m.clock.advance(10 * m.driver.beatMs);
+    expect(beats.length).toBeLessThanOrEqual(10);
+    m.driver.stop();
   });
 });
