@@ -9,7 +9,7 @@
  */
 import type { ClusterView, MemberView } from '@mgmt/cluster-fsm';
 import { describe, expect, it } from 'vitest';
-import { SETTLED_VIEW_EVERY_MS, SETTLE_AFTER_MS, afterView, closeEnough, isSteady, paceInputs, shouldBuildView, type PaceInputSource, type PaceState } from './nominator-pace.js';
+import { SETTLED_SAMPLE_EVERY_TICKS, SETTLED_VIEW_EVERY_MS, SETTLE_AFTER_MS, afterView, closeEnough, isSteady, paceInputs, shouldBuildView, shouldSample, type PaceInputSource, type PaceState } from './nominator-pace.js';
 
 const member = (id: number, name: string, over: Partial<MemberView> = {}): MemberView => ({ id: String(id), name, peerUrls: [`http://${name}:2380`], isLearner: false, matchIndex: 10, lastHeardTicksAgo: 0, ...over });
 
@@ -48,7 +48,7 @@ const source = (over: Partial<PaceInputSource> = {}): PaceInputSource => ({
 function run(state: PaceState | undefined, inputs: string, steady: boolean, fromMs: number, toMs: number): { built: number[]; state: PaceState | undefined } {
   const built: number[] = [];
   for (let nowMs = fromMs; nowMs <= toMs; nowMs += 100) {
-    const sample = { inputs, nowMs };
+    const sample = { inputs, nowMs, mgmtVersion: 0 };
     if (!shouldBuildView(state, sample)) continue;
     built.push(nowMs);
     state = afterView(state, sample, steady);
@@ -63,7 +63,7 @@ describe('shouldBuildView', () => {
   });
 
   it('spaces the views of a steady nominator out once it has been steady for a while', () => {
-    const { built } = run(undefined, 'a', true, 0, 5_000);
+    const { built } = run(undefined, 'a', true, 0, 20_000);
     // Every tick for SETTLE_AFTER_MS, then one view every SETTLED_VIEW_EVERY_MS.
     const settledAt = SETTLE_AFTER_MS;
     expect(built.filter((t) => t < settledAt)).toHaveLength(settledAt / 100);
@@ -74,11 +74,29 @@ describe('shouldBuildView', () => {
 
   it('builds a view at once when the inputs change, and ticks again until steady for a while', () => {
     let { state } = run(undefined, 'a', true, 0, 5_000);
-    expect(shouldBuildView(state, { inputs: 'a', nowMs: 5_100 })).toBe(false);
-    expect(shouldBuildView(state, { inputs: 'b', nowMs: 5_100 })).toBe(true);
+    expect(shouldBuildView(state, { inputs: 'a', nowMs: 5_100, mgmtVersion: 0 })).toBe(false);
+    expect(shouldBuildView(state, { inputs: 'b', nowMs: 5_100, mgmtVersion: 0 })).toBe(true);
     // The change made the nominator busy: not steady, so every tick.
-    state = afterView(state, { inputs: 'b', nowMs: 5_100 }, false);
-    expect(shouldBuildView(state, { inputs: 'b', nowMs: 5_200 })).toBe(true);
+    state = afterView(state, { inputs: 'b', nowMs: 5_100, mgmtVersion: 0 }, false);
+    expect(shouldBuildView(state, { inputs: 'b', nowMs: 5_200, mgmtVersion: 0 })).toBe(true);
+  });
+});
+
+describe('shouldSample', () => {
+  it('takes the inputs at every tick until settled, then every few ticks, and at once on a store change', () => {
+    expect(shouldSample(undefined, 1, 0, 0)).toBe(true);
+    const busy = afterView(undefined, { inputs: 'a', nowMs: 0, mgmtVersion: 7 }, false);
+    expect(shouldSample(busy, 1, 10_000, 7)).toBe(true);
+    let steady = afterView(undefined, { inputs: 'a', nowMs: 0, mgmtVersion: 7 }, true);
+    // Steady but not yet for SETTLE_AFTER_MS: every tick.
+    expect(shouldSample(steady, 1, SETTLE_AFTER_MS - 100, 7)).toBe(true);
+    steady = afterView(steady, { inputs: 'a', nowMs: SETTLE_AFTER_MS, mgmtVersion: 7 }, true);
+    const later = SETTLE_AFTER_MS + 100;
+    const taken = Array.from({ length: 20 }, (_, i) => i + 1).filter((tick) => shouldSample(steady, tick, later, 7));
+    expect(taken).toEqual(taken.filter((tick) => tick % SETTLED_SAMPLE_EVERY_TICKS === 0));
+    expect(taken).toHaveLength(20 / SETTLED_SAMPLE_EVERY_TICKS);
+    // A /_mgmt/ key changed: at once, whatever the tick.
+    expect(shouldSample(steady, 1, later, 8)).toBe(true);
   });
 });
 

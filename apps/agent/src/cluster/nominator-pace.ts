@@ -15,13 +15,23 @@ import { NOMINATOR_TICK_MS } from './view.js';
 export const SETTLE_AFTER_MS = 1_000;
 
 /** The longest a settled nominator goes without a view (a safety net: anything that matters changes the inputs). */
-export const SETTLED_VIEW_EVERY_MS = 1_000;
+export const SETTLED_VIEW_EVERY_MS = 5_000;
+
+/**
+ * A settled nominator takes the inputs that are not store keys (members,
+ * their progress) every this many ticks (500 ms); a `/_mgmt/` change at
+ * once. Taking them on every heartbeat round was a tenth of an idle
+ * leader's CPU.
+ */
+export const SETTLED_SAMPLE_EVERY_TICKS = 5;
 
 /** What the pacer is told at each nominator tick. */
 export interface PaceSample {
   /** Everything a view is made of except time: see `paceInputs`. */
   inputs: string;
   nowMs: number;
+  /** The `/_mgmt/` keys' version (the first of the inputs). */
+  mgmtVersion: number;
 }
 
 /** What the pacer remembers between ticks. */
@@ -32,19 +42,31 @@ export interface PaceState {
   viewAtMs: number;
   /** Since when the nominator has decided `none` on a steady cluster (undefined: it has not). */
   settledSinceMs: number | undefined;
+  /** The `/_mgmt/` keys' version in the last view. */
+  mgmtVersion: number;
+}
+
+/** Whether the nominator has decided `none` on a steady cluster for SETTLE_AFTER_MS. */
+function isSettled(state: PaceState, nowMs: number): boolean {
+  return state.settledSinceMs !== undefined && nowMs - state.settledSinceMs >= SETTLE_AFTER_MS;
+}
+
+/** Whether tick number `tick` takes the inputs at all (see SETTLED_SAMPLE_EVERY_TICKS); `mgmtVersion` is read at every tick (it is one number). */
+export function shouldSample(state: PaceState | undefined, tick: number, nowMs: number, mgmtVersion: number): boolean {
+  if (state === undefined || !isSettled(state, nowMs) || mgmtVersion !== state.mgmtVersion) return true;
+  return tick % SETTLED_SAMPLE_EVERY_TICKS === 0;
 }
 
 /** Whether to build a view now. */
 export function shouldBuildView(state: PaceState | undefined, sample: PaceSample): boolean {
   if (state === undefined || sample.inputs !== state.inputs) return true;
-  const settled = state.settledSinceMs !== undefined && sample.nowMs - state.settledSinceMs >= SETTLE_AFTER_MS;
-  return !settled || sample.nowMs - state.viewAtMs >= SETTLED_VIEW_EVERY_MS;
+  return !isSettled(state, sample.nowMs) || sample.nowMs - state.viewAtMs >= SETTLED_VIEW_EVERY_MS;
 }
 
 /** The state after a view was built and the nominator answered `steady` (see `isSteady`). */
 export function afterView(state: PaceState | undefined, sample: PaceSample, steady: boolean): PaceState {
   const settledSinceMs = steady ? (state?.settledSinceMs ?? sample.nowMs) : undefined;
-  return { inputs: sample.inputs, viewAtMs: sample.nowMs, settledSinceMs };
+  return { inputs: sample.inputs, viewAtMs: sample.nowMs, settledSinceMs, mgmtVersion: sample.mgmtVersion };
 }
 
 /**

@@ -33,7 +33,7 @@ import { confirmRepairs } from './repair-confirm.js';
 import { SettingReader } from './setting-reader.js';
 import { buildClusterView, type IdealSizeReader } from './view.js';
 import { MgmtKeys, storeKeys } from './mgmt-keys.js';
-import { afterView, isSteady, paceInputs, shouldBuildView, type PaceState } from './nominator-pace.js';
+import { afterView, isSteady, paceInputs, shouldBuildView, shouldSample, type PaceSample, type PaceState } from './nominator-pace.js';
 import { WarnOnce } from './warn-once.js';
 
 /** How often the leader checks the keys it owns, in nominator ticks (300 ms; one timer drives both). */
@@ -92,7 +92,7 @@ export async function applyDecision(member: Member, proposer: Proposer, d: Apply
 
 /** The nominator while this member leads. */
 /**
- * A gap between nominator ticks (100 ms apart) longer than this means the
+ * A gap between nominator ticks (the leader's heartbeat rounds, 100 ms apart) longer than this means the
  * process was stalled (starved of CPU, a long collection). Timers run
  * before pending socket reads, so the first tick after a stall would see
  * every peer silent for the length of the stall and call healthy voters
@@ -136,7 +136,6 @@ export class NominatorRunner {
     private readonly member: Member,
     private readonly idealSize: IdealSizeReader,
     private readonly log: Logger,
-    private readonly viewEveryMs = 100,
     private readonly env: NominatorEnv = PRODUCTION_NOMINATOR_ENV,
   ) {
     this.lastTickMs = this.listeningSinceMs = env.clock.nowMs();
@@ -177,7 +176,8 @@ export class NominatorRunner {
     this.actor = actor;
     this.keys = new MgmtKeys(this.member.state.kv, (fn) => this.member.state.onRestore(fn));
     this.feed();
-    this.stopTimer = clock.every(this.viewEveryMs, () => this.tick(proposer));
+    // On the leader's heartbeat rounds (100 ms), not a timer of its own: one event-loop wake-up fewer each round.
+    this.stopTimer = this.member.raft.onBeat(() => this.tick(proposer));
     this.log.info({}, 'nominator started (this member leads)');
   }
 
@@ -202,7 +202,9 @@ export class NominatorRunner {
     this.lastTickMs = now;
     if (!this.actor || !this.member.raft.isLeader) return;
     if (++this.ticks % REPAIR_EVERY_TICKS === 0) void this.repair(proposer);
-    const sample = { inputs: this.paceInputs(), nowMs: now };
+    const mgmtVersion = this.keys?.version ?? 0;
+    if (!shouldSample(this.pace, this.ticks, now, mgmtVersion)) return;
+    const sample = { inputs: this.paceInputs(), nowMs: now, mgmtVersion };
     if (shouldBuildView(this.pace, sample)) this.feed(sample);
   }
 
@@ -220,7 +222,7 @@ export class NominatorRunner {
     });
   }
 
-  private feed(sample = { inputs: this.paceInputs(), nowMs: this.env.clock.nowMs() }): void {
+  private feed(sample: PaceSample = { inputs: this.paceInputs(), nowMs: this.env.clock.nowMs(), mgmtVersion: this.keys?.version ?? 0 }): void {
     if (!this.actor || !this.keys || !this.member.raft.isLeader) return;
     // Warn before the nominator acts on the same store (it deletes a nomination nobody volunteered for).
     this.warnOnce.report(this.planRepairs().warnings);

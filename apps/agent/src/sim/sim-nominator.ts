@@ -108,7 +108,7 @@ export class SimNominator {
     if (!this.runner || this.member !== member) {
       this.runner?.stop();
       const { world } = this;
-      this.runner = new NominatorRunner(member.member as unknown as Member, this.idealSize, silentLogger(), undefined, {
+      this.runner = new NominatorRunner(member.member as unknown as Member, this.idealSize, silentLogger(), {
         clock: world.clock,
         newMemberId: () => world.rng.int(2 ** 46) + 1,
         proposerSeeds: [world.rng.int(2 ** 31), world.rng.int(2 ** 31)],
