@@ -27,8 +27,8 @@ export interface RaftBackendOptions {
   /** The cluster id as etcd reports it (a number). */
   clusterIdNumber: number;
   logger: Logger;
-  /** How often the leader checks for expired leases. */
-  leaseCheckIntervalMs?: number;
+  /** How often the leader checks for expired leases, in its heartbeat rounds (default LEASE_CHECK_BEATS). */
+  leaseCheckBeats?: number;
   /**
    * Revisions of history kept: the leader compacts older ones (etcd's
    * --auto-compaction-mode=revision). The store is in memory, so unbounded
@@ -68,6 +68,8 @@ export function toEtcdError(err: unknown): EtcdError {
  * election timeout (etcd also revokes in bounded batches, 1,000 a second).
  */
 const LEASES_EXPIRED_PER_PROPOSAL = 100;
+/** The leader checks for expired leases every this many heartbeat rounds (500 ms). */
+const LEASE_CHECK_BEATS = 5;
 
 export class RaftBackend implements EtcdBackend {
   readonly store;
@@ -77,7 +79,7 @@ export class RaftBackend implements EtcdBackend {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly requestTimeoutMs: number;
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopLeaseChecks: () => void;
   private readonly compactTimer: NodeJS.Timeout;
   private readonly forwarder = new LeaderForwarder();
   private readonly unsubscribe: () => void;
@@ -98,14 +100,17 @@ export class RaftBackend implements EtcdBackend {
       if (lead === this.member.identity.memberId) this.leaseClock.refreshAll(this.now());
     });
     if (this.member.raft.isLeader) this.leaseClock.refreshAll(this.now());
-    const checkMs = options.leaseCheckIntervalMs ?? 500;
-    // A late check credits the stall to every lease; the due leases are picked after this turn's I/O
-    // (setImmediate runs after the poll phase), so keep-alives already waiting on the sockets count first.
-    this.timer = setInterval(() => {
-      if (this.member.raft.isLeader) this.leaseClock.creditStall(this.now(), checkMs);
+    // The checks ride on the leader's heartbeat rounds (no timer of their own: an idle leader's
+    // wake-ups are most of its cost), and a follower makes none. A late round (a stall) credits the
+    // stall to every lease; the due leases are picked after this turn's I/O (setImmediate runs after
+    // the poll phase), so keep-alives already waiting on the sockets count first.
+    const everyBeats = Math.max(1, options.leaseCheckBeats ?? LEASE_CHECK_BEATS);
+    let beats = 0;
+    this.stopLeaseChecks = this.member.raft.onBeat(() => {
+      if (++beats % everyBeats !== 0) return;
+      this.leaseClock.creditStall(this.now(), everyBeats * this.member.raft.beatMs);
       setImmediate(() => void this.expireLeases());
-    }, checkMs);
-    this.timer.unref();
+    });
     const retention = options.autoCompactionRetention ?? DEFAULT_COMPACTION_POLICY.retention;
     const compaction = new CompactionTarget({
       retention,
@@ -118,7 +123,7 @@ export class RaftBackend implements EtcdBackend {
 
   /** Stops the timers and closes forwarding connections. */
   close(): void {
-    clearInterval(this.timer);
+    this.stopLeaseChecks();
     clearInterval(this.compactTimer);
     this.proposer.close();
     this.unsubscribe();
