@@ -75,9 +75,15 @@ export class StatusPublisher {
 
   constructor(private readonly o: StatusPublisherOptions) {}
 
-  /** Publishes within `intervalMs` if the status changed by then. */
+  /**
+   * Publishes within `intervalMs` if the status changed by then. Nothing is
+   * armed while the status is what was published: a member observes about
+   * once a second and asked each time, a timer and an event-loop wake-up
+   * every second for a write it then skipped.
+   */
   schedule(): void {
     if (this.timer || this.o.leaseId() === 0 || !(this.o.storedKnown?.() ?? true)) return;
+    if (!this.due(this.o.status(), this.o.leaseId())) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publishNow();
@@ -127,15 +133,20 @@ export class StatusPublisher {
     return (status.commit ?? 0) - this.publishedCommit > (this.o.explainedWrites?.() ?? 0);
   }
 
+  /** Whether `status` on `lease` is worth a write: it changed (its counters alone: see countersDue). */
+  private due(status: AgentStatus, lease: number): boolean {
+    if (lease === 0) return false;
+    if (lease !== this.publishedLease) return true;
+    return JSON.stringify(status) !== this.published && (statusGist(status) !== this.publishedGist || this.countersDue(status));
+  }
+
   private publishNow(): void {
     const lease = this.o.leaseId();
     const status = this.o.status();
+    if (!this.due(status, lease)) return;
     const text = JSON.stringify(status);
-    if (lease === 0 || (text === this.published && lease === this.publishedLease)) return;
-    const gist = statusGist(status);
-    if (gist === this.publishedGist && lease === this.publishedLease && !this.countersDue(status)) return;
     this.published = text;
-    this.publishedGist = gist;
+    this.publishedGist = statusGist(status);
     this.publishedCommit = status.commit ?? 0;
     this.publishedLease = lease;
     this.publishedAtMs = Date.now();
