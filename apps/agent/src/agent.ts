@@ -46,7 +46,7 @@ import { observe } from './observe/observer.js';
 import { LeaseIdFile } from './cluster/lease-id-file.js';
 import { BASE_LEASE_TTL_SECONDS } from './cluster/lease-ttl.js';
 import { MirrorTtlSource } from './cluster/mirror-ttl-source.js';
-import { ObservationSchedule } from './observe/observation-schedule.js';
+import { ObservationSchedule, memberInputs } from './observe/observation-schedule.js';
 import { MembersRecordKeeper } from './observe/members-record-keeper.js';
 import { spreadEndpoints } from './cluster/spread-endpoints.js';
 import { STATUS_INTERVAL_MS, StatusPublisher, fleetStatusIntervalMs } from './cluster/status-publisher.js';
@@ -110,8 +110,8 @@ export interface AgentConfig {
   tickMs?: number;
 }
 
-/** The local tick checks own keys (two ticks in a row find one missing: re-written); some ticks observe everything (observe/observation-schedule.ts). */
-const POLL_MS = 300;
+/** The local tick checks own keys (two ticks in a row find one missing: re-written) and observes (observe/observation-schedule.ts). */
+const POLL_MS = 1_000;
 /** How often a client whose cluster has no members record asks for the member list. */
 const MEMBER_LIST_FALLBACK_MS = 5_000;
 
@@ -229,7 +229,7 @@ export class Agent {
       hostname: config.hostname,
       isPeer: () => this.peer !== undefined,
       graph: () => this.graph,
-      localInputs: () => `${this.ownsHostname}/${this.removed}/${this.memberListVoters}/${this.nominatedSeen}/${JSON.stringify(this.actor.getSnapshot().value)}`,
+      localInputs: () => `${this.ownsHostname}/${this.removed}/${this.memberListVoters}/${this.nominatedSeen}/${JSON.stringify(this.actor.getSnapshot().value)}/${this.promotedSent}/${this.currentClusterId()}/${memberInputs(this.localView())}`,
       observe: () => this.observeNow(),
       observeGraph: () => this.observeGraph(),
     });
@@ -522,18 +522,15 @@ export class Agent {
       if (this.statusPublisher.unpublished && this.lease.id !== 0) this.schedulePublish();
       if (this.mirror.revision === 0) return;
       const tick = ++this.ticks;
-      // Every tick, cheap: own keys looked up in the mirror. Every few: the full observation (it reads every key).
       const own = this.ownKeys.inMirror();
-      if (this.schedule.isFullTick(tick)) {
-        if (this.schedule.observationDue()) this.observeNow();
-        const local = this.localView();
-        if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
-        this.removalCheck.start();
-      }
+      if (this.schedule.observationDue()) this.observeNow();
+      const local = this.localView();
+      if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
+      this.removalCheck.start();
       // A failed export write is retried here too, not only on the next change.
       if (this.schedule.graphDue(tick)) this.observeGraph();
       await this.ownKeys.tick(own);
-      if (this.schedule.isFullTick(tick)) this.lease.checkTtl();
+      this.lease.checkTtl();
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {

@@ -3,8 +3,8 @@
  * key the lifecycle reacts to at once (observer.ts's isPromptKey) are
  * observed together OBSERVE_COALESCE_MS later; export changes reach a host
  * without a member's graph in batches GRAPH_COALESCE_MS apart. The local
- * tick also observes everything every OBSERVE_EVERY_TICKS ticks and hands
- * the graph the keys every GRAPH_RETRY_TICKS; a host without a member
+ * tick (once a second) also observes everything and hands the graph the
+ * keys every GRAPH_RETRY_TICKS; a host
  * skips both while nothing they read changed (each reads every key: in a
  * fleet's agent processes, those repeated readings were most of the work).
  * What they read is counted apart: the lifecycle keys (anything but other
@@ -21,10 +21,8 @@ import { isPromptKey } from './observer.js';
 const OBSERVE_COALESCE_MS = 20;
 /** How long a host without a member gathers export changes before handing them to its graph. */
 const GRAPH_COALESCE_MS = 200;
-/** Every this many local ticks, the full observation (unless it would read the same). */
-const OBSERVE_EVERY_TICKS = 3;
 /** Every this many local ticks the graph runner is handed the keys (unless nothing changed and nothing waits). */
-const GRAPH_RETRY_TICKS = 15;
+const GRAPH_RETRY_TICKS = 5;
 
 /** What the schedule asks of its agent. */
 export interface ObservationScheduleDeps {
@@ -33,12 +31,32 @@ export interface ObservationScheduleDeps {
   isPeer(): boolean;
   /** A graph runs here, and whether it waits for nothing (no export write in flight or failed). */
   graph(): { settled: boolean } | undefined;
-  /** What a full observation reads besides the mirror (a host without a member): it observes again when this changes. */
+  /** What a full observation reads besides the mirror (for a peer, `memberInputs` among it): it observes again when this changes. */
   localInputs(): string;
   /** The full observation. */
   observe(): void;
   /** Hands the graph the mirrored keys. */
   observeGraph(): void;
+}
+
+/** What an observation reads of this host's own member (observe's inputs from it); see `memberInputs`. */
+export interface LocalMemberInputs {
+  member: {
+    raft: { id: number; isLeader: boolean; conf: { voters: readonly number[]; learners: readonly number[] } };
+    state: { members: { get(id: number): { isLearner: boolean } | undefined } };
+  };
+}
+
+/**
+ * The part of an observation's inputs a peer's own member holds: its
+ * voters and learners, whether it is one of the learners and whether it
+ * leads. A peer's tick observed every time; on an idle member the
+ * observation was most of the tick's work.
+ */
+export function memberInputs(local: LocalMemberInputs | undefined): string {
+  if (local === undefined) return '-';
+  const { raft, state } = local.member;
+  return `${raft.conf.voters.length}/${raft.conf.learners.length}/${state.members.get(raft.id)?.isLearner ?? '-'}/${raft.isLeader}`;
 }
 
 /** A key the graph reads (exported resources, convergence) and the lifecycle does not. */
@@ -91,14 +109,9 @@ export class ObservationSchedule {
     this.graphObservedChanges = this.graphChanges;
   }
 
-  /** Whether local tick `tick` is one of the full ones (observation, removal check, members record). */
-  isFullTick(tick: number): boolean {
-    return tick % OBSERVE_EVERY_TICKS === 0;
-  }
-
-  /** Whether a full tick observes (a peer always; a host without a member when what it reads changed). */
+  /** Whether a local tick observes: when what it reads changed (or a client knows no voters yet). */
   observationDue(): boolean {
-    return this.observedInputs === undefined || this.d.isPeer() || this.observedInputs !== this.inputs();
+    return this.observedInputs === undefined || this.observedInputs !== this.inputs();
   }
 
   /** Whether local tick `tick` hands the graph the keys again. */
