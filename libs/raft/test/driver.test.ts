@@ -192,8 +192,19 @@ describe('heartbeat rounds (onBeat)', () => {
     const rounds = m.events.filter((e) => e === 'send heartbeat' || e === 'beat');
     expect(rounds).toEqual(beats.flatMap(() => ['send heartbeat', 'beat']));
     stop();
-    m.clock.advance(10 * m.driver.beatMs);
+    // A listener that throws is its own problem: the rounds go on for the others.
+    const after: number[] = [];
+    m.driver.onBeat(() => {
+      throw new Error('listener bug');
+    });
+    m.driver.onBeat(() => after.push(m.clock.nowMs()));
+    for (let i = 0; i < 3; i++) {
+      m.clock.advance(m.driver.beatMs);
+      m.clock.runDeferred();
+    }
     expect(beats.length).toBeLessThanOrEqual(10);
+    expect(after.length).toBeGreaterThanOrEqual(2);
+    expect(m.driver.role).toBe('leader');
     m.driver.stop();
   });
 });

@@ -167,7 +167,14 @@ export class RaftDriver {
     const beats = this.node.beats;
     if (beats === this.beatsTold || this.stopped) return;
     this.beatsTold = beats;
-    for (const fn of this.listeners.beat) fn();
+    for (const fn of this.listeners.beat) {
+      // A listener's failure is its own: Raft's clock goes on.
+      try {
+        fn();
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message }, 'a heartbeat-round listener failed');
+      }
+    }
   }
 
   /** Tells the lazy ticker when the next tick that does something is due. */
