@@ -4,7 +4,7 @@
  * one lists the members and this one is not among them, this member was
  * removed. A serving member asks only once it has not heard from a leader
  * for a while (HEARD_LEADER_MS): a leader keeps sending to its members, and
- * every member asking every 0.9 s cost an idle leader a sixth of its CPU
+ * every member asking at every tick cost an idle leader a sixth of its CPU
  * (a ReadIndex round per list). A leaving member, which expects its
  * removal, asks at every tick. The list is linearizable: a member removed a moment ago and
  * still stopping would otherwise answer with its old view, and tell a

@@ -27,13 +27,13 @@ export const LEASE_TTL_MS = 5_000;
 const KEEPALIVE_EVERY_STEPS = 15;
 /**
  * The agent observes when its `/_mgmt/` watch delivers a change and on its
- * own tick every 0.9 s: here, within 100 ms of a change to the store it
- * reads, of its member's configuration or of its lifecycle state, and every
- * 0.9 s regardless.
+ * own tick (every second) when what it reads changed: here, within 100 ms
+ * of a change to the store it reads, of its member's configuration or of
+ * its lifecycle state, and every second regardless.
  */
 const OBSERVE_CHANGES_EVERY_STEPS = 5;
-/** Also production's period of the removal check (the agent's full observation, every 0.9 s). */
-const OBSERVE_EVERY_STEPS = 45;
+/** Also production's period of the removal check (the agent's local tick, every second). */
+const OBSERVE_EVERY_STEPS = 50;
 
 /** What the data directory of a host keeps across its restarts. */
 export interface SimDisk {
