@@ -531,6 +531,7 @@ export class Agent {
       if (this.schedule.graphDue(tick)) this.observeGraph();
       await this.ownKeys.tick(own);
       this.lease.checkTtl();
+      this.watch.probe();
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'observation tick failed');
     } finally {

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClusterClient, EndpointChange } from '../cluster/cluster-client.js';
 import { silentLogger } from '../log.js';
-import { PrefixWatch, STALE_MS } from './mgmt-watch.js';
+import { PrefixWatch, SILENT_MS, STALE_MS } from './mgmt-watch.js';
 
 class FakeCall extends EventEmitter {
   readonly writes: unknown[] = [];
@@ -155,6 +155,40 @@ describe('PrefixWatch', () => {
     expect(failedOver).toEqual(['http://a:2379']);
     expect(calls.map((c) => c.url)).toEqual(['http://a:2379', 'http://b:2379']);
     expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 10 } });
+    expect(w.staleResumes).toBe(1);
+    w.stop();
+  });
+
+  it('asks a stream silent for SILENT_MS for its progress: kept when it answers, resumed elsewhere when it does not', async () => {
+    const { client, calls, failedOver } = fakeClient(['http://a:2379', 'http://b:2379']);
+    const w = new PrefixWatch(client, '/_mgmt/', () => {}, silentLogger());
+    w.start();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.call.emit('data', put('/_mgmt/x', 6));
+    // Not silent long enough: nothing asked.
+    await vi.advanceTimersByTimeAsync(SILENT_MS - 1_000);
+    w.probe();
+    expect(calls[0]!.call.writes).toHaveLength(1);
+    // Silent: asked; it answers (a progress response: no events), so it stays.
+    await vi.advanceTimersByTimeAsync(1_000);
+    w.probe();
+    expect(calls[0]!.call.writes[1]).toEqual({ progressRequest: {} });
+    w.probe(); // one question at a time
+    expect(calls[0]!.call.writes).toHaveLength(2);
+    calls[0]!.call.emit('data', { header: { revision: 6 }, watchId: -1, events: [] });
+    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
+    expect(calls).toHaveLength(1);
+    expect(failedOver).toEqual([]);
+    // Silent again, and this time nothing answers: resumed on the next endpoint from the last revision seen.
+    await vi.advanceTimersByTimeAsync(SILENT_MS);
+    w.probe();
+    expect(calls[0]!.call.writes).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(STALE_MS + 500);
+    expect(failedOver).toEqual(['http://a:2379']);
+    expect(calls[0]!.call.cancelled).toBe(true);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.url).toBe('http://b:2379');
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
     expect(w.staleResumes).toBe(1);
     w.stop();
   });
