@@ -440,6 +440,7 @@ export class Agent {
     if (batch.kind === 'snapshot') this.schedulePublish(); // what is stored is known now (status-publisher.ts)
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
+    this.ownKeys.noteChanged(changed);
     this.schedule.onChanged(changed);
   }
 
@@ -522,14 +523,13 @@ export class Agent {
       if (this.statusPublisher.unpublished && this.lease.id !== 0) this.schedulePublish();
       if (this.mirror.revision === 0) return;
       const tick = ++this.ticks;
-      const own = this.ownKeys.inMirror();
       if (this.schedule.observationDue()) this.observeNow();
       const local = this.localView();
       if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
       this.removalCheck.start();
       // A failed export write is retried here too, not only on the next change.
       if (this.schedule.graphDue(tick)) this.observeGraph();
-      await this.ownKeys.tick(own);
+      await this.ownKeys.check();
       this.lease.checkTtl();
       this.watch.probe();
     } catch (err) {
@@ -586,6 +586,7 @@ export class Agent {
     void this.hello.close();
     clearInterval(this.pollTimer);
     this.schedule.stop();
+    this.ownKeys.stop();
     this.watch.stop();
     this.backups?.stop();
     this.corruptionChecker?.stop();

@@ -3,7 +3,7 @@
 // ticks miss it (under a fleet's load the watch lags by seconds), and once
 // the mirror has passed that revision a key still missing is damage,
 // re-written on the second tick that finds it missing.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../log.js';
 import type { AgentLease } from './agent-lease.js';
 import type { KeyValue } from './cluster-client.js';
@@ -53,5 +53,27 @@ describe('OwnKeyUpkeep', () => {
     await u.tick(u.inMirror());
     await u.tick(u.inMirror());
     expect(puts).toEqual(['/_mgmt/volunteers/h1']);
+  });
+
+  describe('a watch batch that changes an own key', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is looked at at once and again 300 ms later: the key is back without waiting for the tick', async () => {
+      vi.useFakeTimers();
+      const { u, puts } = upkeep();
+      // Another host's key changed: nothing to look at.
+      u.noteChanged(['/_mgmt/volunteers/h2']);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(puts).toEqual([]);
+      // A client deleted this host's volunteer key (the mirror no longer has it).
+      u.noteChanged(['/_mgmt/volunteers/h1']);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(puts).toEqual([]); // one look: a suspect, not yet a repair
+      await vi.advanceTimersByTimeAsync(300);
+      expect(puts).toEqual(['/_mgmt/volunteers/h1']);
+      u.stop();
+    });
   });
 });

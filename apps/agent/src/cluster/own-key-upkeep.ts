@@ -3,8 +3,11 @@
  * while it volunteers or serves, its zone, its endpoint while its member
  * runs, the status it last published. Every local tick looks them up in
  * the `/_mgmt/` mirror: one that a client deleted or changed (or that a
- * revoked lease took with it) is put back once two ticks in a row find it
- * wrong (repair-confirm.ts), and an endpoint left behind by a host that
+ * revoked lease took with it) is put back once two looks in a row find it
+ * wrong (repair-confirm.ts). A watch batch that changes an own key is
+ * looked at at once and again RECHECK_MS later (`noteChanged`), so a key
+ * is back within the second its owner has even though the tick is once a
+ * second; and an endpoint left behind by a host that
  * runs no member is withdrawn. A key this agent wrote at a revision the
  * mirror has not reached yet is in flight, not missing: under a fleet's
  * load the watch lags by seconds, and re-writing every own key it had not
@@ -50,6 +53,9 @@ export interface OwnKeyUpkeepDeps {
   log: Logger;
 }
 
+/** A changed own key is looked at again this long after the batch that changed it (the look that confirms a repair). */
+const RECHECK_MS = 300;
+
 /** The own keys a tick found in the mirror, and the mirror's revision then. */
 export interface MirroredOwnKeys {
   kvs: KeyValue[];
@@ -66,8 +72,41 @@ export class OwnKeyUpkeep {
   private statusSeen = '';
   /** The revision of this agent's last acknowledged write of each key (deleted once the mirror has passed it). */
   private readonly written = new Map<string, number>();
+  /** A look is under way (one at a time), and the confirming look after a changed own key. */
+  private checking = false;
+  private recheck: NodeJS.Timeout | undefined;
 
   constructor(private readonly d: OwnKeyUpkeepDeps) {}
+
+  /** A watch batch changed `changed`: an own key among them is looked at now and again RECHECK_MS later. */
+  noteChanged(changed: readonly string[]): void {
+    if (this.recheck !== undefined) return;
+    const owned = new Set(this.ownedKeys().map((w) => w.key));
+    if (!changed.some((key) => owned.has(key))) return;
+    void this.check();
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      void this.check();
+    }, RECHECK_MS);
+  }
+
+  /** One look at the own keys as the mirror has them now (the tick's, or a changed key's); one at a time. */
+  async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      await this.tick(this.inMirror());
+    } catch (err) {
+      this.d.log.debug({ err: (err as Error).message }, 'own-key check failed');
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  stop(): void {
+    clearTimeout(this.recheck);
+    this.recheck = undefined;
+  }
 
   /** The keys this agent owns, as its lifecycle stands now. */
   ownedKeys(): OwnedKey[] {
