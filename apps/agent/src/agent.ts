@@ -440,8 +440,8 @@ export class Agent {
     if (batch.kind === 'snapshot') this.schedulePublish(); // what is stored is known now (status-publisher.ts)
     this.config.onObserved?.(mirror.revision);
     this.ownKeys.noteStatusSeen();
-    this.ownKeys.noteChanged(changed);
     this.schedule.onChanged(changed);
+    this.ownKeys.noteChanged(changed);
   }
 
   /** Hands the graph runner the keys it reads (graph-keys.ts: it collects and re-exports what changed). */

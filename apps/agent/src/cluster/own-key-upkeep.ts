@@ -80,8 +80,14 @@ export class OwnKeyUpkeep {
 
   /** A watch batch changed `changed`: an own key among them is looked at now and again RECHECK_MS later. */
   noteChanged(changed: readonly string[]): void {
-    if (this.recheck !== undefined) return;
-    const owned = new Set(this.ownedKeys().map((w) => w.key));
+    if (this.recheck !== undefined || changed.length === 0) return;
+    let owned: Set<string>;
+    try {
+      owned = new Set(this.ownedKeys().map((w) => w.key));
+    } catch (err) {
+      this.d.log.debug({ err: (err as Error).message }, 'own keys unknown; the tick looks');
+      return;
+    }
     if (!changed.some((key) => owned.has(key))) return;
     void this.check();
     this.recheck = setTimeout(() => {
