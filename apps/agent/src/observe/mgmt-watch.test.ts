@@ -49,6 +49,16 @@ function fakeClient(urls: string[]) {
 
 const put = (key: string, rev: number) => ({ events: [{ type: 0, kv: { key: enc.encode(key), value: enc.encode('v'), modRevision: rev } }] });
 
+/** The stream on a was given up once: cancelled, the client moved past a, and the watch resumed on b from revision 7. */
+function expectResumedOnB(calls: Array<{ url: string; call: FakeCall }>, failedOver: string[], w: PrefixWatch): void {
+    expect(failedOver).toEqual(['http://a:2379']);
+    expect(calls[0]!.call.cancelled).toBe(true);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.url).toBe('http://b:2379');
+    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
+    expect(w.staleResumes).toBe(1);
+}
+
 describe('PrefixWatch', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -66,12 +76,7 @@ describe('PrefixWatch', () => {
     calls[0]!.call.emit('data', put('/_mgmt/x', 6));
     w.expect(9); // our write at revision 9: the stream on a never shows it
     await vi.advanceTimersByTimeAsync(STALE_MS + 500);
-    expect(failedOver).toEqual(['http://a:2379']);
-    expect(calls[0]!.call.cancelled).toBe(true);
-    expect(calls).toHaveLength(2);
-    expect(calls[1]!.url).toBe('http://b:2379');
-    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
-    expect(w.staleResumes).toBe(1);
+    expectResumedOnB(calls, failedOver, w);
     w.stop();
   });
 
@@ -184,12 +189,7 @@ describe('PrefixWatch', () => {
     w.probe();
     expect(calls[0]!.call.writes).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(STALE_MS + 500);
-    expect(failedOver).toEqual(['http://a:2379']);
-    expect(calls[0]!.call.cancelled).toBe(true);
-    expect(calls).toHaveLength(2);
-    expect(calls[1]!.url).toBe('http://b:2379');
-    expect(calls[1]!.call.writes[0]).toMatchObject({ createRequest: { startRevision: 7 } });
-    expect(w.staleResumes).toBe(1);
+    expectResumedOnB(calls, failedOver, w);
     w.stop();
   });
 });
