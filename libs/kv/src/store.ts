@@ -38,6 +38,17 @@ export type ApplyResult =
   | { readonly ok: true; readonly revision: number; readonly response: ApplyResponse }
   | { readonly ok: false; readonly revision: number; readonly error: EtcdError };
 
+/**
+ * Told of every entry the store applies and every snapshot it restores, in
+ * order: a replica that is given the same bytes in the same order holds the
+ * same state (the API workers' stores follow the member's this way:
+ * server/workers/replica-feed.ts).
+ */
+export interface StoreFollower {
+  applied(data: Uint8Array): void;
+  restored(snapshot: Uint8Array): void;
+}
+
 /** A range read's answer with the revision it was read at (the header's). */
 export interface RangeAnswer extends RangeResult {
   readonly revision: number;
@@ -57,6 +68,7 @@ export class KvStore {
   private readonly mvcc: Mvcc;
   private readonly hub: WatchHub;
   private readonly ctx: WriteContext;
+  private followers: readonly StoreFollower[] = [];
 
   constructor() {
     this.mvcc = new Mvcc(this.leases, (revision, changes) => this.hub.onChanges(revision, changes));
@@ -102,7 +114,17 @@ export class KvStore {
   applyEntry(data: Uint8Array): { id: number; result: ApplyResult } {
     if (data.length === 0) return { id: 0, result: { ok: true, revision: this.mvcc.revision, response: { header: { revision: this.mvcc.revision } } } };
     const { id, command } = decodeCommand(data);
-    return { id, result: this.apply(command) };
+    const result = this.apply(command);
+    for (const f of this.followers) f.applied(data);
+    return { id, result };
+  }
+
+  /** Tells `follower` of every entry applied and snapshot restored from now on; returns the unsubscribe. */
+  follow(follower: StoreFollower): () => void {
+    this.followers = [...this.followers, follower];
+    return () => {
+      this.followers = this.followers.filter((f) => f !== follower);
+    };
   }
 
   /** Applies one command. Expected failures are results; a thrown error is a bug. */
@@ -213,6 +235,7 @@ export class KvStore {
     for (const l of state.leases) this.leases.grant(l.id, l.ttlSeconds);
     this.mvcc.load(state.revision, state.compactRevision, state.histories);
     this.hub.afterRestore();
+    for (const f of this.followers) f.restored(bytes);
   }
 
   /** Checks the store's invariants (tests and debug builds). */

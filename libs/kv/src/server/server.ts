@@ -101,8 +101,12 @@ function loopbackTarget(host: string, port: number): string {
 export interface EtcdServer {
   /** The underlying grpc-js server (to add services, e.g. health). */
   readonly grpc: Server;
-  /** Listens on `address` ("127.0.0.1:0" for a free port); resolves with the port. */
-  listen(address: string): Promise<number>;
+  /**
+   * Listens on `address` ("127.0.0.1:0" for a free port); resolves with the
+   * port. `reusePort`: other threads may listen on the same port (see
+   * ClientPort.listen).
+   */
+  listen(address: string, options?: { reusePort?: boolean }): Promise<number>;
   /** Ends open streams, stops listening; resolves when done. */
   close(): Promise<void>;
   /** Serves a renewed certificate to new TLS connections (no-op without TLS). */
@@ -182,14 +186,15 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
 
   return {
     grpc,
-    listen: (address) => {
+    listen: (address, listenOptions) => {
+      const reusePort = listenOptions?.reusePort ?? false;
       if (!tlsCredentials) {
         // Plaintext: gRPC and HTTP/1.1 share the port, as on etcd (see client-port.ts).
         const http = createHttpServer();
         const port = new ClientPort({ grpc: grpc.createConnectionInjector(ServerCredentials.createInsecure()), http, traffic: options.traffic });
         ports.push(port);
         const { host, port: portNumber } = splitHostPort(address);
-        return port.listen(host, portNumber).then((bound) => {
+        return port.listen(host, portNumber, reusePort).then((bound) => {
           const gateway = new Gateway({ target: loopbackTarget(host, bound), maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
           gateways.push(gateway);
           http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log }));
@@ -208,7 +213,7 @@ export function createEtcdServer(backend: EtcdBackend, options: EtcdServerOption
         const gateway = new Gateway({ target: internal.target, maxBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 64 * 1024, maxMessageBytes });
         gateways.push(gateway);
         http.on('request', createHttpHandler({ backend, alarms, gateway, clusterVersion: CLUSTER_VERSION, metrics: options.metrics, logError: log, ...(refuse ? { refuse } : {}) }));
-        return port.listen(host, portNumber);
+        return port.listen(host, portNumber, reusePort);
       });
     },
     updateTlsIdentity: (cert, key) => tlsCredentials?.updateIdentity(cert, key),

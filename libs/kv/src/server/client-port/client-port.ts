@@ -140,11 +140,16 @@ export class ClientPort {
     });
   }
 
-  /** Listens on host:port (port 0: a free one); resolves with the port. */
-  listen(host: string, port: number): Promise<number> {
+  /**
+   * Listens on host:port (port 0: a free one); resolves with the port. With
+   * `reusePort` (SO_REUSEPORT; Node 22.12 and later), other threads can
+   * listen on the same port too and the kernel spreads the connections
+   * between them (the API workers: server/workers/api-pool.ts).
+   */
+  listen(host: string, port: number, reusePort = false): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen({ host, port }, () => {
+      this.server.listen({ host, port, ...(reusePort ? { reusePort } : {}) }, () => {
         this.server.off('error', reject);
         resolve((this.server.address() as net.AddressInfo).port);
       });

@@ -1,0 +1,159 @@
+/**
+ * The etcd API served from worker threads, off the member's own thread
+ * (issue 21). The member's thread keeps Raft, the WAL and apply: it owns
+ * the state. Each API worker runs the whole API server (HTTP/2, gRPC,
+ * protobuf, TLS, auth, the gateway) over a replica of the store that the
+ * owner feeds after every apply (replica-feed.ts), so serializable reads
+ * and watches never cross threads; proposals, read barriers, leases and
+ * membership cross over one MessagePort per worker (backend-host.ts,
+ * replica-backend.ts), and control calls (listen, close, certificate
+ * renewal) over comlink.
+ *
+ * Why a replica per worker and not shared memory: the store is a
+ * deterministic state machine over the entries Raft already replicates, so
+ * a replica is exact by construction (the same bytes in the same order) and
+ * needs no locking or a second store format; its cost is memory, one
+ * keyspace and history per worker.
+ *
+ * One port for all of them: with more than one worker every one listens on
+ * the client port with SO_REUSEPORT and the kernel spreads the connections.
+ * Node 20 has no SO_REUSEPORT (`reusePort` came with 22.12), so there one
+ * worker serves: on this 2-core machine that is the right count anyway,
+ * one core for the member and one for its API.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { releaseProxy, wrap, type Remote } from 'comlink';
+import { nodeEndpoint } from '@mgmt/transport';
+import type { EtcdBackend } from '../backend.js';
+import type { ConnectionTotals } from '../limits/connection-registry.js';
+import type { ErrorLog } from '../rpc.js';
+import { API_WORKER_DATA_KEY, type ApiWorkerControl, type ApiWorkerData, type WorkerServerOptions } from './api-worker.js';
+import { hostBackend } from './backend-host.js';
+import { ReplicaFeed } from './replica-feed.js';
+
+/** Whether this Node can share a listening port between threads (SO_REUSEPORT: 22.12 and 23.1 on). */
+export function canSharePort(version = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 23 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
+}
+
+/** The default number of API workers: one per core but the member's, as many as can share the port. */
+export function defaultApiWorkers(cores = availableParallelism(), sharePort = canSharePort()): number {
+  return sharePort ? Math.max(1, cores - 1) : 1;
+}
+
+/** Options of the pool: the server's (those that can cross threads) and how many workers. */
+export interface ApiPoolOptions extends WorkerServerOptions {
+  /** How many API worker threads (default defaultApiWorkers()). */
+  workers?: number;
+  /** Where the workers' unexpected errors go (default console.error). */
+  logError?: ErrorLog;
+}
+
+/** A running pool, as the member's thread sees it. */
+export interface ApiPool {
+  readonly workers: number;
+  /** Every worker listens on `address` ("127.0.0.1:0": a free port, then the same one for the others); resolves with the port. */
+  listen(address: string): Promise<number>;
+  /** Closes every worker's server and ends the threads. */
+  close(): Promise<void>;
+  /** Serves a renewed certificate to new TLS connections. */
+  updateTlsIdentity(cert: Buffer, key: Buffer): Promise<void>;
+  /** What the open client connections of all workers hold. */
+  connectionTotals(): Promise<ConnectionTotals>;
+  /** Each worker's replica: feed position and revision (tests). */
+  replicas(): Promise<Array<{ seq: number; revision: number }>>;
+}
+
+interface RunningWorker {
+  readonly worker: Worker;
+  readonly control: Remote<ApiWorkerControl>;
+  readonly exited: Promise<void>;
+  unhost(): void;
+}
+
+/** Starts a worker from this module's own file: the bundle when bundled, else the sources through bootstrap.mjs. */
+function startWorker(data: ApiWorkerData, index: number): Worker {
+  const here = import.meta.url;
+  const name = `mgmt-api-${index}`;
+  const transferList = [data.relayPort];
+  if (here.endsWith('.cjs')) return new Worker(fileURLToPath(here), { workerData: { [API_WORKER_DATA_KEY]: data }, transferList, name });
+  const entry = new URL(`./api-worker${here.slice(here.lastIndexOf('.'))}`, here).href;
+  return new Worker(new URL('./bootstrap.mjs', here), { workerData: { [API_WORKER_DATA_KEY]: data, mgmtApiWorkerEntry: entry }, transferList, name });
+}
+
+/** Serves the etcd API for `backend` (whose `store` is the member's) from worker threads. */
+export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions = {}): ApiPool {
+  const { workers: requested, logError, ...serverOptions } = options;
+  const count = requested ?? defaultApiWorkers();
+  if (!Number.isInteger(count) || count < 1) throw new Error(`API workers must be a whole number of at least 1, not ${requested}`);
+  if (count > 1 && !canSharePort()) throw new Error(`${count} API workers need SO_REUSEPORT to share the client port (Node 22.12 or later; this is ${process.versions.node}): use 1`);
+  const log: ErrorLog = logError ?? ((message, error) => console.error(message, error));
+  const feed = new ReplicaFeed(backend.store, () => backend.header());
+  const abilities = { defragment: backend.defragment !== undefined, moveLeader: backend.moveLeader !== undefined };
+  const running: RunningWorker[] = [];
+  for (let index = 0; index < count; index++) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = startWorker({ index, relayPort: port2, abilities, options: serverOptions }, index);
+    const unhost = hostBackend(backend, feed, port1, log);
+    feed.attach(port1);
+    let closing = false;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.on('error', (error) => log(`API worker ${index} failed`, error));
+    void exited.then(() => {
+      feed.detach(port1);
+      port1.close();
+      if (!closing) log(`API worker ${index} ended`, 'its connections are gone');
+    });
+    running.push({
+      worker,
+      control: wrap<ApiWorkerControl>(nodeEndpoint(worker)),
+      exited,
+      unhost: () => {
+        closing = true;
+        unhost();
+      },
+    });
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    workers: count,
+    async listen(address) {
+      const reusePort = count > 1;
+      const first = await running[0]!.control.listen(address, reusePort);
+      if (count > 1) {
+        const host = address.slice(0, address.lastIndexOf(':'));
+        await Promise.all(running.slice(1).map((w) => w.control.listen(`${host}:${first}`, reusePort)));
+      }
+      return first;
+    },
+    close() {
+      closed ??= (async () => {
+        await Promise.all(
+          running.map(async (w) => {
+            w.unhost();
+            await Promise.race([w.control.close().catch(() => undefined), w.exited]);
+            w.control[releaseProxy]();
+            await w.worker.terminate();
+          }),
+        );
+        feed.close();
+      })();
+      return closed;
+    },
+    async updateTlsIdentity(cert, key) {
+      await Promise.all(running.map((w) => w.control.updateTlsIdentity(cert, key)));
+    },
+    async connectionTotals() {
+      const all = await Promise.all(running.map((w) => w.control.connectionTotals()));
+      return all.reduce((sum, t) => {
+        const out: Record<string, number> = { ...sum };
+        for (const [k, v] of Object.entries(t)) out[k] = (out[k] ?? 0) + (v as number);
+        return out as unknown as ConnectionTotals;
+      });
+    },
+    replicas: () => Promise.all(running.map((w) => w.control.replica())),
+  };
+}
