@@ -32,3 +32,6 @@ export { AuthState, ROOT_ROLE, ROOT_USER, type AuthRole, type AuthUser } from '.
 export type { PermissionKind } from './auth/permissions.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { DEFAULT_TOKEN_TTL_MS } from './auth/tokens.js';
+export { isRevokedUnder, normalizeSerial } from './server/revoked-serials.js';
+export { OwnerServices } from './server/workers/hooks-host.js';
+export { canSharePort, defaultApiWorkers, serveFromWorkers, type ApiPool, type ApiPoolOptions } from './server/workers/api-pool.js';

@@ -2,8 +2,9 @@
 // over a LocalBackend on this thread: the real etcdctl against it, and a
 // client that reads on one connection what it wrote on another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, makeGenericClientConstructor, type Client, type ServiceError } from '@grpc/grpc-js';
-import { KvService, LocalBackend } from '../src/index.js';
+import { threadId } from 'node:worker_threads';
+import { credentials, makeGenericClientConstructor, Metadata, status, type Client, type sendUnaryData, type ServerUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { CLUSTER_ID_METADATA, ClientTraffic, KvService, LocalBackend } from '../src/index.js';
 import { serveFromWorkers, type ApiPool } from '../src/server/workers/api-pool.js';
 import { CtlProcess, etcdctl } from './harness.js';
 
@@ -115,5 +116,71 @@ describe('the pool', () => {
     } finally {
       b.close();
     }
+  });
+});
+
+describe("the owner thread's hooks", () => {
+  const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+  const EchoService = {
+    Echo: { path: '/test.Owner/Echo', requestStream: false, responseStream: false, requestSerialize: json, requestDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown, responseSerialize: json, responseDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown },
+  };
+
+  it('serves owner services, call metrics, client bytes and /metrics, and refuses callers of another cluster', async () => {
+    const owner = new LocalBackend({ name: 'hooks' });
+    const started: string[] = [];
+    const handled: string[] = [];
+    const refused: string[] = [];
+    const traffic = new ClientTraffic();
+    const hooked = serveFromWorkers(owner, {
+      workers: 1,
+      logError: () => {},
+      observeCall: { started: (c) => started.push(c.method), received: () => {}, sent: () => {}, handled: (c, code) => handled.push(`${c.method} ${code}`) },
+      traffic,
+      metrics: async () => ({ contentType: 'text/plain', body: 'owner_metric 42\n' }),
+      clusterGuard: { clusterId: () => owner.header().clusterId, onRefused: (theirs) => refused.push(theirs) },
+    });
+    const threadIds: number[] = [];
+    hooked.services.add(EchoService, {
+      Echo: (call: ServerUnaryCall<{ say: string }, unknown>, cb: sendUnaryData<unknown>) => {
+        threadIds.push(threadId);
+        if (call.request.say === 'fail') return cb({ code: status.FAILED_PRECONDITION, details: 'asked to fail' });
+        cb(null, { said: call.request.say, peer: call.getPeer(), meta: call.metadata.get('x-test')[0] });
+      },
+    });
+    const at = `127.0.0.1:${await hooked.listen('127.0.0.1:0')}`;
+    const Echo = makeGenericClientConstructor(EchoService, 'Owner');
+    const client = new Echo(at, credentials.createInsecure()) as unknown as Client & { Echo(req: object, md: Metadata, cb: (e: ServiceError | null, res: { said: string; peer: string; meta: string }) => void): void };
+    try {
+      const md = new Metadata();
+      md.set('x-test', 'hello');
+      const answer = await new Promise<{ said: string; peer: string; meta: string }>((resolve, reject) => client.Echo({ say: 'hi' }, md, (e, r) => (e ? reject(e) : resolve(r))));
+      expect(answer).toMatchObject({ said: 'hi', meta: 'hello' });
+      expect(answer.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(threadIds).toEqual([threadId]);
+      const failed = await new Promise<ServiceError | null>((resolve) => client.Echo({ say: 'fail' }, new Metadata(), (e) => resolve(e)));
+      expect(failed?.code).toBe(status.FAILED_PRECONDITION);
+      expect(failed?.details).toBe('asked to fail');
+
+      const foreign = new Metadata();
+      foreign.set(CLUSTER_ID_METADATA, 'abc');
+      const refusedCall = await new Promise<ServiceError | null>((resolve) => client.Echo({ say: 'x' }, foreign, (e) => resolve(e)));
+      expect(refusedCall?.code).toBe(status.FAILED_PRECONDITION);
+
+      const metricsText = await fetch(`http://${at}/metrics`).then((r) => r.text());
+      expect(metricsText).toBe('owner_metric 42\n');
+      // Counts and bytes come once a second.
+      for (let i = 0; i < 50 && (handled.length < 3 || traffic.totals().receivedBytes === 0); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(started.filter((m) => m === 'Echo')).toHaveLength(3);
+      expect(handled).toContain('Echo OK');
+      expect(handled).toContain('Echo FailedPrecondition');
+      expect(traffic.totals().receivedBytes).toBeGreaterThan(0);
+      expect(refused).toEqual(['abc']);
+    } finally {
+      client.close();
+      await hooked.close();
+      owner.close();
+    }
+    // What the worker counted stays counted after it is gone.
+    expect(traffic.totals().sentBytes).toBeGreaterThan(0);
   });
 });

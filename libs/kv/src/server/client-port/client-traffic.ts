@@ -20,6 +20,22 @@ export class ClientTraffic {
   private closedReceivedBytes = 0;
   /** Connections still open: at most the ports' open connections. */
   private readonly open = new Set<net.Socket>();
+  /** What ports in other threads counted (the API workers: workers/hooks-host.ts), by source. */
+  private readonly reported = new Map<object, ClientTrafficTotals>();
+
+  /** The totals of `source`'s ports in another thread, replacing what it reported before (they only grow). */
+  report(source: object, totals: ClientTrafficTotals): void {
+    this.reported.set(source, totals);
+  }
+
+  /** `source` is gone: what it reported stays counted. */
+  retire(source: object): void {
+    const last = this.reported.get(source);
+    if (!last) return;
+    this.reported.delete(source);
+    this.closedSentBytes += last.sentBytes;
+    this.closedReceivedBytes += last.receivedBytes;
+  }
 
   /** Counts `socket` from now until it closes. */
   track(socket: net.Socket): void {
@@ -38,6 +54,10 @@ export class ClientTraffic {
     for (const socket of this.open) {
       sentBytes += socket.bytesWritten;
       receivedBytes += socket.bytesRead;
+    }
+    for (const t of this.reported.values()) {
+      sentBytes += t.sentBytes;
+      receivedBytes += t.receivedBytes;
     }
     return { sentBytes, receivedBytes };
   }

@@ -29,8 +29,11 @@ import { nodeEndpoint } from '@mgmt/transport';
 import type { EtcdBackend } from '../backend.js';
 import type { ConnectionTotals } from '../limits/connection-registry.js';
 import type { ErrorLog } from '../rpc.js';
-import { API_WORKER_DATA_KEY, type ApiWorkerControl, type ApiWorkerData, type WorkerServerOptions } from './api-worker.js';
+import type { EtcdServerOptions } from '../server.js';
+import { API_WORKER_DATA_KEY, type ApiWorkerControl, type ApiWorkerData, type WorkerServerOptions, type WorkerTls } from './api-worker.js';
 import { hostBackend } from './backend-host.js';
+import { hostHooks, OwnerServices, type OwnerHooks } from './hooks-host.js';
+import type { WorkerHookFlags } from './worker-hooks.js';
 import { ReplicaFeed } from './replica-feed.js';
 
 /** Whether this Node can share a listening port between threads (SO_REUSEPORT: 22.12 and 23.1 on). */
@@ -44,13 +47,12 @@ export function defaultApiWorkers(cores = availableParallelism(), sharePort = ca
   return sharePort ? Math.max(1, cores - 1) : 1;
 }
 
-/** Options of the pool: the server's (those that can cross threads) and how many workers. */
-export interface ApiPoolOptions extends WorkerServerOptions {
+/** Options of the pool: the server's (callbacks run on this thread; TLS revocations are read from the replicas) and how many workers. */
+export type ApiPoolOptions = Omit<EtcdServerOptions, 'tls'> & {
+  tls?: WorkerTls;
   /** How many API worker threads (default defaultApiWorkers()). */
   workers?: number;
-  /** Where the workers' unexpected errors go (default console.error). */
-  logError?: ErrorLog;
-}
+};
 
 /** A running pool, as the member's thread sees it. */
 export interface ApiPool {
@@ -63,6 +65,8 @@ export interface ApiPool {
   updateTlsIdentity(cert: Buffer, key: Buffer): Promise<void>;
   /** What the open client connections of all workers hold. */
   connectionTotals(): Promise<ConnectionTotals>;
+  /** Unary services this thread serves on the same port (add them before listen): the agent's Hello and Join. */
+  readonly services: OwnerServices;
   /** Each worker's replica: feed position and revision (tests). */
   replicas(): Promise<Array<{ seq: number; revision: number }>>;
 }
@@ -71,7 +75,24 @@ interface RunningWorker {
   readonly worker: Worker;
   readonly control: Remote<ApiWorkerControl>;
   readonly exited: Promise<void>;
-  unhost(): void;
+  markClosing(): void;
+}
+
+/** The options that cross to the workers, and the hooks that stay here. */
+function splitOptions(options: Omit<ApiPoolOptions, 'workers'>, services: OwnerServices): { server: WorkerServerOptions; flags: Omit<WorkerHookFlags, 'ownerPaths'>; hooks: OwnerHooks } {
+  const { logError: _log, metrics, observeCall, traffic, onConnectionLimit, clusterGuard, tls, ...server } = options;
+  if (tls && 'isRevoked' in tls) throw new Error('API workers read revocations from their replica: give tls.revokedSerialPrefix, not tls.isRevoked');
+  return {
+    server: { ...server, ...(tls ? { tls } : {}) },
+    flags: { observeCalls: !!observeCall, traffic: !!traffic, connectionLimits: !!onConnectionLimit, clusterGuard: !!clusterGuard, metrics: !!metrics },
+    hooks: {
+      services,
+      ...(observeCall ? { observeCall } : {}),
+      ...(traffic ? { traffic } : {}),
+      ...(onConnectionLimit ? { onConnectionLimit } : {}),
+      ...(clusterGuard ? { onRefused: clusterGuard.onRefused } : {}),
+    },
+  };
 }
 
 /** Starts a worker from this module's own file: the bundle when bundled, else the sources through bootstrap.mjs. */
@@ -86,41 +107,51 @@ function startWorker(data: ApiWorkerData, index: number): Worker {
 
 /** Serves the etcd API for `backend` (whose `store` is the member's) from worker threads. */
 export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions = {}): ApiPool {
-  const { workers: requested, logError, ...serverOptions } = options;
+  const { workers: requested, ...rest } = options;
   const count = requested ?? defaultApiWorkers();
   if (!Number.isInteger(count) || count < 1) throw new Error(`API workers must be a whole number of at least 1, not ${requested}`);
   if (count > 1 && !canSharePort()) throw new Error(`${count} API workers need SO_REUSEPORT to share the client port (Node 22.12 or later; this is ${process.versions.node}): use 1`);
-  const log: ErrorLog = logError ?? ((message, error) => console.error(message, error));
+  const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));
+  const services = new OwnerServices();
+  const split = splitOptions(rest, services);
   const feed = new ReplicaFeed(backend.store, () => backend.header());
   const abilities = { defragment: backend.defragment !== undefined, moveLeader: backend.moveLeader !== undefined };
   const running: RunningWorker[] = [];
-  for (let index = 0; index < count; index++) {
-    const { port1, port2 } = new MessageChannel();
-    const worker = startWorker({ index, relayPort: port2, abilities, options: serverOptions }, index);
-    const unhost = hostBackend(backend, feed, port1, log);
-    feed.attach(port1);
-    let closing = false;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.on('error', (error) => log(`API worker ${index} failed`, error));
-    void exited.then(() => {
-      feed.detach(port1);
-      port1.close();
-      if (!closing) log(`API worker ${index} ended`, 'its connections are gone');
-    });
-    running.push({
-      worker,
-      control: wrap<ApiWorkerControl>(nodeEndpoint(worker)),
-      exited,
-      unhost: () => {
-        closing = true;
-        unhost();
-      },
-    });
-  }
+  // Workers start at listen(), once the owner's services are known (they are registered in the workers' servers).
+  const start = () => {
+    for (let index = 0; index < count; index++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = startWorker({ index, relayPort: port2, abilities, options: split.server, hooks: { ...split.flags, ownerPaths: services.paths } }, index);
+      const unhostBackend = hostBackend(backend, feed, port1, log, options.metrics);
+      const unhostHooks = hostHooks(split.hooks, port1, log);
+      feed.attach(port1);
+      let closing = false;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.on('error', (error) => log(`API worker ${index} failed`, error));
+      void exited.then(() => {
+        feed.detach(port1);
+        unhostBackend();
+        unhostHooks();
+        port1.close();
+        if (!closing) log(`API worker ${index} ended`, 'its connections are gone');
+      });
+      running.push({
+        worker,
+        control: wrap<ApiWorkerControl>(nodeEndpoint(worker)),
+        exited,
+        markClosing: () => {
+          closing = true;
+        },
+      });
+    }
+  };
   let closed: Promise<void> | undefined;
   return {
     workers: count,
+    services,
     async listen(address) {
+      if (running.length > 0) throw new Error('the API workers listen once');
+      start();
       const reusePort = count > 1;
       const first = await running[0]!.control.listen(address, reusePort);
       if (count > 1) {
@@ -133,7 +164,7 @@ export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions =
       closed ??= (async () => {
         await Promise.all(
           running.map(async (w) => {
-            w.unhost();
+            w.markClosing();
             await Promise.race([w.control.close().catch(() => undefined), w.exited]);
             w.control[releaseProxy]();
             await w.worker.terminate();

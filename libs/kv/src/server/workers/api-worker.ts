@@ -15,15 +15,21 @@ import { createEtcdServer, type EtcdServer, type EtcdServerOptions } from '../se
 import type { ConnectionTotals } from '../limits/connection-registry.js';
 import type { EtcdServerTls } from '../tls.js';
 import { ReplicaBackend, type OwnerAbilities } from './replica-backend.js';
+import { isRevokedUnder } from '../revoked-serials.js';
+import { WorkerHooks, type WorkerHookFlags } from './worker-hooks.js';
 
 /** The workerData key of an API worker. */
 export const API_WORKER_DATA_KEY = 'mgmtApiWorker';
 
-/** The server options that can cross threads (no callbacks). */
+/** TLS for the workers: the server's, with revocations read from the replica instead of a callback. */
+export type WorkerTls = Omit<EtcdServerTls, 'isRevoked'> & {
+  /** Certificates whose serial is a key under this prefix are refused (revoked-serials.ts). */
+  revokedSerialPrefix?: string;
+};
+
+/** The server options that can cross threads (no callbacks: those are the hooks, worker-hooks.ts). */
 export type WorkerServerOptions = Omit<EtcdServerOptions, 'logError' | 'metrics' | 'observeCall' | 'traffic' | 'onConnectionLimit' | 'clusterGuard' | 'tls'> & {
-  tls?: Omit<EtcdServerTls, 'isRevoked'>;
-  /** Refuse calls from another cluster (the id is the replica's header's). */
-  clusterGuard?: boolean;
+  tls?: WorkerTls;
 };
 
 /** What the pool gives a worker. */
@@ -32,6 +38,7 @@ export interface ApiWorkerData {
   readonly relayPort: MessagePort;
   readonly abilities: OwnerAbilities;
   readonly options: WorkerServerOptions;
+  readonly hooks: WorkerHookFlags;
 }
 
 /** What the owner can ask of a worker. */
@@ -48,20 +55,15 @@ export interface ApiWorkerControl {
 /** Builds the worker's server and exposes its control calls on parentPort. */
 export function runApiWorker(data: ApiWorkerData): void {
   const backend = new ReplicaBackend(data.relayPort, data.abilities);
-  const { tls, clusterGuard, ...rest } = data.options;
+  const hooks = new WorkerHooks(data.relayPort, backend, data.hooks);
+  const { tls, ...rest } = data.options;
   const server: EtcdServer = createEtcdServer(backend, {
     ...rest,
+    ...hooks.serverOptions(),
     logError: (message, error) => backend.log(message, error),
-    ...(tls ? { tls: { ...tls, cert: Buffer.from(tls.cert), key: Buffer.from(tls.key), ...(tls.ca ? { ca: Buffer.from(tls.ca) } : {}) } } : {}),
-    ...(clusterGuard
-      ? {
-          clusterGuard: {
-            clusterId: () => backend.header().clusterId,
-            onRefused: (theirs: string, ours: string) => backend.log(`refused a client of cluster ${theirs}: this member belongs to cluster ${ours}`, ''),
-          },
-        }
-      : {}),
+    ...(tls ? { tls: workerTls(tls, backend) } : {}),
   });
+  hooks.addOwnerServices(server.grpc);
   const control: ApiWorkerControl = {
     async listen(address, reusePort) {
       // Nothing is served before the replica holds the owner's state.
@@ -70,6 +72,7 @@ export function runApiWorker(data: ApiWorkerData): void {
     },
     async close() {
       await server.close();
+      hooks.close();
       backend.close();
       data.relayPort.close();
     },
@@ -80,6 +83,18 @@ export function runApiWorker(data: ApiWorkerData): void {
     replica: () => ({ seq: backend.appliedSeq, revision: backend.store.revision }),
   };
   expose(control, nodeEndpoint(parentPort!));
+}
+
+/** The server's TLS options from the workers': certificates as Buffers, revocations read from the replica. */
+function workerTls(tls: WorkerTls, backend: ReplicaBackend): EtcdServerTls {
+  const { revokedSerialPrefix, ...rest } = tls;
+  return {
+    ...rest,
+    cert: Buffer.from(tls.cert),
+    key: Buffer.from(tls.key),
+    ...(tls.ca ? { ca: Buffer.from(tls.ca) } : {}),
+    ...(revokedSerialPrefix === undefined ? {} : { isRevoked: (cert) => isRevokedUnder(backend.store, revokedSerialPrefix, cert.serialNumber) }),
+  };
 }
 
 const started = !isMainThread && (workerData as Record<string, unknown> | null)?.[API_WORKER_DATA_KEY];

@@ -7,6 +7,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Command } from '../../types.js';
 import type { EtcdBackend } from '../backend.js';
+import type { MetricsSource } from '../http/http-handler.js';
 import type { ErrorLog } from '../rpc.js';
 import { RELAYED_METHODS, resultToWire, toWire, type OwnerMessage, type RelayedMethod, type WorkerMessage } from './relay-protocol.js';
 import type { ReplicaFeed } from './replica-feed.js';
@@ -14,8 +15,11 @@ import type { ReplicaFeed } from './replica-feed.js';
 const RELAYED = new Set<string>(RELAYED_METHODS);
 
 /** Runs one relayed call on `backend`; what it resolves with goes on the wire as is. */
-async function run(backend: EtcdBackend, method: RelayedMethod, args: readonly unknown[]): Promise<unknown> {
+async function run(backend: EtcdBackend, metrics: MetricsSource | undefined, method: RelayedMethod, args: readonly unknown[]): Promise<unknown> {
   switch (method) {
+    case 'metrics':
+      if (!metrics) throw new Error('no metrics on this port');
+      return metrics();
     case 'propose':
       return resultToWire(await backend.propose(args[0] as Command));
     case 'readIndex':
@@ -44,7 +48,7 @@ async function run(backend: EtcdBackend, method: RelayedMethod, args: readonly u
 }
 
 /** Serves the calls of the worker at the other end of `port`; returns the function that stops it. */
-export function hostBackend(backend: EtcdBackend, feed: ReplicaFeed, port: MessagePort, log: ErrorLog): () => void {
+export function hostBackend(backend: EtcdBackend, feed: ReplicaFeed, port: MessagePort, log: ErrorLog, metrics?: MetricsSource): () => void {
   const reply = (id: number, outcome: { value?: unknown; error?: unknown }) => {
     const message: OwnerMessage =
       'error' in outcome
@@ -56,8 +60,9 @@ export function hostBackend(backend: EtcdBackend, feed: ReplicaFeed, port: Messa
   };
   const onMessage = (message: WorkerMessage) => {
     if (message.t === 'log') return log(message.message, message.error);
-    if (message.t !== 'call' || !RELAYED.has(message.method)) return log('API worker sent an unknown message', JSON.stringify(message).slice(0, 200));
-    run(backend, message.method, message.args).then(
+    if (message.t !== 'call') return; // the server hooks' (hooks-host.ts)
+    if (!RELAYED.has(message.method)) return log('API worker called an unknown method', String(message.method).slice(0, 100));
+    run(backend, metrics, message.method, message.args).then(
       (value) => reply(message.id, { value }),
       (error: unknown) => reply(message.id, { error }),
     );

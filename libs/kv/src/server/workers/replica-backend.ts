@@ -112,6 +112,11 @@ export class ReplicaBackend implements EtcdBackend {
     return this.call('memberPromote', [id]) as Promise<readonly MemberInfo[]>;
   }
 
+  /** The owner's /metrics text. */
+  metrics(): Promise<{ contentType: string; body: string }> {
+    return this.call('metrics', []) as Promise<{ contentType: string; body: string }>;
+  }
+
   status(): Promise<BackendStatus> {
     return this.call('status', []) as Promise<BackendStatus>;
   }
@@ -152,6 +157,7 @@ export class ReplicaBackend implements EtcdBackend {
   }
 
   private onMessage(message: OwnerMessage): void {
+    if (message.t === 'unaryReply') return; // the server hooks' (worker-hooks.ts)
     this.current = message.header;
     switch (message.t) {
       case 'init':
