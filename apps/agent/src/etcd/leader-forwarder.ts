@@ -14,10 +14,15 @@
  * hundred renewals at once; failing them all whenever one waited 3 s broke
  * every agent stream on the follower (72 "no leader" in one restart), and
  * each agent then failed over to another member.
+ *
+ * An `https://` leader is dialled with the agent's own client identity
+ * (its cluster certificate); a renewed identity closes the clients, so the
+ * next call dials with it.
  */
 import { credentials, makeGenericClientConstructor, status as GrpcStatus, type Client, type ServiceError } from '@grpc/grpc-js';
 import { EtcdError, Errors, LeaseService, type GrpcCode } from '@mgmt/kv';
 import type { etcdserverpb } from '@mgmt/proto';
+import type { DialTls } from '../security/agent-tls.js';
 
 const LeaseClient = makeGenericClientConstructor(LeaseService, 'Lease');
 const FORWARD_TIMEOUT_MS = 3_000;
@@ -64,12 +69,19 @@ interface KeepAliveChannel {
 export class LeaderForwarder {
   private readonly clients = new Map<string, LeaseStub>();
   private readonly channels = new Map<string, KeepAliveChannel>();
+  private readonly unsubscribe: (() => void) | undefined;
+
+  /** `tls`: how to dial `https://` leaders (absent: they cannot be reached, as a client without TLS). */
+  constructor(private readonly tls?: DialTls) {
+    this.unsubscribe = tls?.renewals?.subscribe(() => this.closeClients());
+  }
 
   private client(url: string): LeaseStub {
     let c = this.clients.get(url);
     if (!c) {
       const target = url.replace(/^[a-z]+:\/\//, '');
-      c = new LeaseClient(target, credentials.createInsecure()) as unknown as LeaseStub;
+      const creds = url.startsWith('https://') ? credentials.createSsl(this.tls?.ca ?? null, this.tls?.identity?.key ?? null, this.tls?.identity?.cert ?? null) : credentials.createInsecure();
+      c = new LeaseClient(target, creds) as unknown as LeaseStub;
       this.clients.set(url, c);
     }
     return c;
@@ -146,6 +158,11 @@ export class LeaderForwarder {
 
   /** Closes every client (renewals waiting fail). */
   close(): void {
+    this.unsubscribe?.();
+    this.closeClients();
+  }
+
+  private closeClients(): void {
     for (const [url, ch] of this.channels) this.fail(url, ch, Errors.noLeader());
     for (const c of this.clients.values()) c.close();
     this.clients.clear();

@@ -16,6 +16,7 @@ import { ProposalTimeoutError, Proposer } from '../raft/proposer.js';
 import { ProposalFailedError } from '../raft/raft-server.js';
 import { defragmentMember } from '../raft/defragment.js';
 import { LeaderForwarder } from './leader-forwarder.js';
+import type { DialTls } from '../security/agent-tls.js';
 import { applyGapRefusal } from './apply-gap.js';
 import { CompactionTarget, DEFAULT_COMPACTION_POLICY } from './compaction-target.js';
 import { MemberClientUrls } from './member-client-urls.js';
@@ -46,6 +47,8 @@ export interface RaftBackendOptions {
   autoCompactionIntervalMs?: number;
   /** How long a read barrier or proposal may take before "request timed out". */
   requestTimeoutMs?: number;
+  /** How to dial an `https://` leader for the lease calls a follower forwards (the agent's client identity). */
+  dialTls?: DialTls;
   now?: () => number;
 }
 
@@ -81,7 +84,7 @@ export class RaftBackend implements EtcdBackend {
   private readonly requestTimeoutMs: number;
   private readonly stopLeaseChecks: () => void;
   private readonly compactTimer: NodeJS.Timeout;
-  private readonly forwarder = new LeaderForwarder();
+  private readonly forwarder: LeaderForwarder;
   private readonly unsubscribe: () => void;
   private expiring = false;
   private readonly clientUrls: MemberClientUrls;
@@ -92,6 +95,7 @@ export class RaftBackend implements EtcdBackend {
     this.log = options.logger;
     this.now = options.now ?? Date.now;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.forwarder = new LeaderForwarder(options.dialTls);
     this.proposer = new Proposer(this.member.raft, this.member.state, this.requestTimeoutMs);
     this.leaseClock = new LeaseClock(this.store);
     this.clientUrls = new MemberClientUrls(this.store);
