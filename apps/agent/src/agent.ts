@@ -99,6 +99,8 @@ export interface AgentConfig {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Fair admission of unary KV and Lease calls between connections (`--max-requests-in-flight`, `--max-queued-requests`); absent: the defaults. */
   fairQueue?: Partial<FairQueueLimits>;
+  /** `--api-workers`: worker threads serving the etcd API while this host is a member (Peer's apiWorkers; 0 or absent: this thread). */
+  apiWorkers?: number;
   /** The lease TTL; by default it grows with the fleet (cluster/lease-ttl.ts). */
   leaseTtlSeconds?: number;
   /** The local tick (own-key repairs, removal check); observation itself follows the watch. */

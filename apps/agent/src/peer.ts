@@ -6,7 +6,7 @@
  * original failed there with "bind: address already in use").
  */
 import path from 'node:path';
-import { createEtcdServer, type ConnectionLimits, type EtcdServer, type EtcdServerOptions, type FairQueueLimits } from '@mgmt/kv';
+import { createEtcdServer, serveFromWorkers, type ConnectionLimits, type EtcdServerOptions, type FairQueueLimits } from '@mgmt/kv';
 import { HelloService, helloHandlers, type HelloHandler } from './cluster/hello.js';
 import { RaftBackend } from './etcd/raft-backend.js';
 import type { Logger } from './log.js';
@@ -16,7 +16,9 @@ import { Member, type MemberOptions } from './raft/member.js';
 import type { AgentTls } from './security/agent-tls.js';
 import { keepAgentIdentities } from './security/identity-keeper.js';
 import { addJoinService, type JoinSigner } from './security/join-service.js';
-import { isRevokedIn } from './security/revocation.js';
+import { isRevokedIn, REVOKED_PREFIX } from './security/revocation.js';
+import type { Server } from '@grpc/grpc-js';
+import type { ClusterGuardOptions, LimitRefusal } from '@mgmt/kv';
 import { saveToken } from './security/token-pki.js';
 import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
 
@@ -40,6 +42,21 @@ export interface PeerOptions extends MemberOptions {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Fair admission of unary KV and Lease calls between connections (absent fields: the defaults). */
   fairQueue?: Partial<FairQueueLimits>;
+  /**
+   * Worker threads that serve the etcd API (kv's workers/api-pool.ts), each
+   * over a replica of the store; Raft, the WAL and apply stay on this
+   * thread. 0 (the default): the API is served on this thread.
+   */
+  apiWorkers?: number;
+}
+
+/** What a peer serves clients with: the API server on this thread, or the API workers. */
+interface ClientServer {
+  listen(address: string): Promise<number>;
+  /** Adds a unary service beside the etcd API (Hello, Join). */
+  addService: Server['addService'];
+  updateTlsIdentity(cert: Buffer, key: Buffer): void;
+  close(): Promise<void>;
 }
 
 /** Rate limit of the "refused a caller from another cluster" line, per caller cluster id. */
@@ -53,15 +70,15 @@ export class Peer {
   private constructor(
     readonly member: Member,
     readonly backend: RaftBackend,
-    private readonly servers: EtcdServer[],
+    private readonly servers: ClientServer[],
     private readonly log: Logger,
   ) {}
 
   /** Opens the member and serves the etcd API on every client URL. */
   static async start(o: PeerOptions): Promise<Peer> {
     const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
-    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }), diskBytes: () => directoryBytes(path.join(o.dataDir, 'wal')) });
-    const servers: EtcdServer[] = [];
+    const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }), diskBytes: () => directoryBytes(path.join(o.dataDir, 'wal')), ...(o.tls ? { dialTls: o.tls.dial } : {}) });
+    const servers: ClientServer[] = [];
     const foreignLogged = new Map<string, number>();
     const clusterGuard = {
       clusterId: () => o.clusterIdNumber,
@@ -76,21 +93,10 @@ export class Peer {
       for (const url of o.listenClientUrls ?? o.clientUrls) {
         const https = url.startsWith('https://');
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
-        const server = createEtcdServer(o.observeRequest ? instrumentBackend(backend, o.observeRequest, o.observeRequestStart) : backend, {
-          ...o.etcdServer,
-          connectionLimits: o.connectionLimits,
-          fairQueue: o.fairQueue,
-          onConnectionLimit: (refusal) => {
-            o.etcdServer?.onConnectionLimit?.(refusal);
-            if (refusal.first) o.logger.warn({ client: refusal.peer, limit: refusal.kind }, `client ${refusal.peer} reached its connection's limit of ${refusal.kind}: refused with "too many requests" (logged once per connection)`);
-          },
-          logError: (message, error) => o.logger.error({ err: String(error) }, message),
-          tls: https && o.tls?.client ? { ...o.tls.client, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } : undefined,
-          clusterGuard,
-        });
-        if (o.hello) server.grpc.addService(HelloService, helloHandlers(o.hello));
+        const server = clientServer(o, member, backend, clusterGuard, https);
+        if (o.hello) server.addService(HelloService, helloHandlers(o.hello));
         if (https && o.tls?.signer) {
-          addJoinService(server.grpc, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name), (serial) => isRevokedIn(member.state.kv, serial));
+          addJoinService(server, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name), (serial) => isRevokedIn(member.state.kv, serial));
         }
         servers.push(server);
         await server.listen(new URL(url).host);
@@ -186,4 +192,37 @@ export class Peer {
       clearTimeout(timer);
     }
   }
+}
+
+/** The etcd API server of one client URL: on this thread, or from `o.apiWorkers` worker threads. */
+function clientServer(o: PeerOptions, member: Member, backend: RaftBackend, clusterGuard: ClusterGuardOptions, https: boolean): ClientServer {
+  const api = o.observeRequest ? instrumentBackend(backend, o.observeRequest, o.observeRequestStart) : backend;
+  const options = {
+    ...o.etcdServer,
+    connectionLimits: o.connectionLimits,
+    fairQueue: o.fairQueue,
+    onConnectionLimit: (refusal: LimitRefusal) => {
+      o.etcdServer?.onConnectionLimit?.(refusal);
+      if (refusal.first) o.logger.warn({ client: refusal.peer, limit: refusal.kind }, `client ${refusal.peer} reached its connection's limit of ${refusal.kind}: refused with "too many requests" (logged once per connection)`);
+    },
+    logError: (message: string, error: unknown) => o.logger.error({ err: String(error) }, message),
+    clusterGuard,
+  };
+  const tls = https && o.tls?.client ? o.tls.client : undefined;
+  if (o.apiWorkers) {
+    const pool = serveFromWorkers(api, { ...options, workers: o.apiWorkers, ...(tls ? { tls: { ...tls, revokedSerialPrefix: REVOKED_PREFIX } } : {}) });
+    return {
+      listen: (address) => pool.listen(address),
+      addService: (definition, implementation) => pool.services.add(definition, implementation),
+      updateTlsIdentity: (cert, key) => void pool.updateTlsIdentity(cert, key).catch((err: unknown) => o.logger.warn({ err: String(err) }, 'tls: an API worker did not take the renewed certificate')),
+      close: () => pool.close(),
+    };
+  }
+  const server = createEtcdServer(api, { ...options, ...(tls ? { tls: { ...tls, isRevoked: (cert) => isRevokedIn(member.state.kv, cert.serialNumber) } } : {}) });
+  return {
+    listen: (address) => server.listen(address),
+    addService: (definition, implementation) => server.grpc.addService(definition, implementation),
+    updateTlsIdentity: (cert, key) => server.updateTlsIdentity(cert, key),
+    close: () => server.close(),
+  };
 }

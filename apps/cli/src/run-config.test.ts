@@ -2,7 +2,7 @@
 // the --peer-urls alias, and one ConfigError for each kind of bad value.
 import { describe, expect, it } from 'vitest';
 import os from 'node:os';
-import { ConfigError, defaultDataDir, resolveRunConfig } from './run-config.js';
+import { ConfigError, defaultDataDir, resolveApiWorkers, resolveRunConfig } from './run-config.js';
 
 describe('resolveRunConfig', () => {
   it('uses the reference defaults', () => {
@@ -57,6 +57,16 @@ describe('resolveRunConfig', () => {
   ])('refuses %o with one line', (flags, message) => {
     expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(ConfigError);
     expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(message);
+  });
+
+  it('reads --api-workers (and MGMT_API_WORKERS): none unless told, more than one only where Node can share the port', () => {
+    expect(resolveRunConfig({ hostname: 'h' }, {}).apiWorkers).toBeUndefined();
+    expect(resolveRunConfig({ hostname: 'h', apiWorkers: '1' }, {}).apiWorkers).toBe(1);
+    expect(resolveRunConfig({ hostname: 'h' }, { MGMT_API_WORKERS: '1' }).apiWorkers).toBe(1);
+    expect(resolveRunConfig({ hostname: 'h', apiWorkers: '0' }, { MGMT_API_WORKERS: '1' }).apiWorkers).toBeUndefined();
+    for (const bad of ['-1', '1.5', 'two', '65']) expect(() => resolveRunConfig({ hostname: 'h', apiWorkers: bad }, {})).toThrow(/^--api-workers: .* is not an integer from 0 to 64$/);
+    expect(resolveApiWorkers('3', true)).toBe(3);
+    expect(() => resolveApiWorkers('3', false)).toThrow(/SO_REUSEPORT.*use 1/);
   });
 
   it('treats --peer-urls as an alias of --server-urls', () => {

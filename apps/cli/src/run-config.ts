@@ -1,5 +1,5 @@
-import type { AgentConfig } from '@mgmt/agent';
 import { zoneProblem } from '@mgmt/cluster-fsm';
+import { canSharePort, type AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
 import { isWildcardHost, urlHost } from './advertise.js';
@@ -45,6 +45,7 @@ export interface RunFlags extends TlsFlags, ConnectionLimitFlags {
   forceNewCluster?: boolean;
   bootstrapExpect?: string;
   zone?: string;
+  apiWorkers?: string;
 }
 
 /** A flag or environment value that cannot be used. */
@@ -58,6 +59,8 @@ export class ConfigError extends Error {
 export const defaultClientUrl = 'http://127.0.0.1:2379';
 export const defaultServerUrl = 'http://127.0.0.1:2380';
 export const defaultIdealClusterSize = 5;
+/** API worker threads unless told (`--api-workers`). */
+export const DEFAULT_API_WORKERS = 0;
 
 /**
  * Where an agent keeps its data unless told: never the temporary directory,
@@ -117,6 +120,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     const zone = flags.zone ?? env.MGMT_ZONE;
     const badZone = zone === undefined ? undefined : zoneProblem(zone);
     if (badZone !== undefined) throw new ConfigError(`--zone: ${badZone}`);
+    const apiWorkers = resolveApiWorkers(flags.apiWorkers ?? env.MGMT_API_WORKERS);
     const statusText = flags.statusUrl ?? env.MGMT_STATUS_URL;
     const statusUrl = statusText === undefined || statusText === '' ? undefined : parseUrl('--status-url', statusText, 'client');
     const secured = resolveTls(flags, env, {
@@ -146,6 +150,7 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
       forceNewCluster,
       bootstrapExpect,
       ...(zone !== undefined ? { zone } : {}),
+      ...(apiWorkers > 0 ? { apiWorkers } : {}),
       connectionLimits: resolveConnectionLimits(flags, env),
       fairQueue: resolveFairQueue(flags, env),
     };
@@ -153,6 +158,24 @@ export function resolveRunConfig(flags: RunFlags, env: Record<string, string | u
     if (err instanceof UrlError) throw new ConfigError(err.message, { cause: err });
     throw err;
   }
+}
+
+/** Most API worker threads one member may start. */
+const MAX_API_WORKERS = 64;
+
+/**
+ * `--api-workers`: worker threads that serve the etcd API (0: the member's
+ * own thread). More than one share the client port with SO_REUSEPORT,
+ * which Node has from 22.12 on.
+ */
+export function resolveApiWorkers(text: string | undefined, sharePort = canSharePort()): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_API_WORKERS;
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n > MAX_API_WORKERS) {
+    throw new ConfigError(`--api-workers: ${JSON.stringify(text)} is not an integer from 0 to ${MAX_API_WORKERS}`);
+  }
+  if (n > 1 && !sharePort) throw new ConfigError(`--api-workers: ${n} workers must share the client port (SO_REUSEPORT), which needs Node 22.12 or later; this is Node ${process.versions.node}: use 1`);
+  return n;
 }
 
 /** An advertise flag: absent (undefined) or URLs another host can dial, so never a wildcard. */

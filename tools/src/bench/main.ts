@@ -9,6 +9,7 @@
  *
  * Usage: npx tsx src/bench/main.ts [--quick] [--only puts,reads,watch,hour,idle,failover,formation,tls] [--no-tls]
  *          [--systems etcd,mgmt] [--put-clients 1,16,64,256] [--tls-put-clients 1,64] [--duration-ms N] [--hour-writes N] [--idle-window-ms N] [--cpu-prof DIR] [--keep]
+ *          [--api-workers N]   (the mgmt members serve the etcd API from N worker threads; 0: the member's thread)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +36,8 @@ interface CliOptions {
   keep: boolean;
   hourWrites?: number;
   idleWindowMs?: number;
+  /** The mgmt members' --api-workers (MGMT_API_WORKERS); absent: their default or the environment's. */
+  apiWorkers?: number;
 }
 
 function parseOptions(argv: string[]): CliOptions {
@@ -52,6 +55,7 @@ function parseOptions(argv: string[]): CliOptions {
       'no-tls': { type: 'boolean', default: false },
       'hour-writes': { type: 'string' },
       'idle-window-ms': { type: 'string' },
+      'api-workers': { type: 'string' },
     },
   });
   const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]).filter((s) => !(values['no-tls'] && s === 'tls'));
@@ -60,7 +64,9 @@ function parseOptions(argv: string[]): CliOptions {
   for (const s of systems) if (s !== 'etcd' && s !== 'mgmt') throw new Error(`unknown system "${s}"`);
   if (values['hour-writes'] !== undefined && !(Number.isInteger(Number(values['hour-writes'])) && Number(values['hour-writes']) > 0)) throw new Error(`--hour-writes must be a positive integer, not "${values['hour-writes']}"`);
   if (values['idle-window-ms'] !== undefined && !(Number.isInteger(Number(values['idle-window-ms'])) && Number(values['idle-window-ms']) >= 1_000)) throw new Error(`--idle-window-ms must be an integer of at least 1000, not "${values['idle-window-ms']}"`);
+  if (values['api-workers'] !== undefined && !/^\d+$/.test(values['api-workers'])) throw new Error(`--api-workers must be a whole number, not "${values['api-workers']}"`);
   return {
+    ...(values['api-workers'] === undefined ? {} : { apiWorkers: Number(values['api-workers']) }),
     quick: values.quick,
     sections: new Set(only as Section[]),
     systems: systems as Array<'etcd' | 'mgmt'>,
@@ -96,6 +102,8 @@ async function main(): Promise<void> {
   }
   const registry = new ProcessRegistry();
   killChildrenOnExit(registry);
+  // The members inherit this process's environment (mgmt-cluster.ts).
+  if (opts.apiWorkers !== undefined) process.env.MGMT_API_WORKERS = String(opts.apiWorkers);
 
   const ctx: RunContext = {
     cores: os.cpus().length,
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
     startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     etcdVersion: etcdVersion(),
     nodeVersion: process.version,
+    apiWorkers: Number(process.env.MGMT_API_WORKERS ?? 0) || 0,
   };
   const workDir = makeWorkDir();
   if (opts.cpuProf) fs.mkdirSync(opts.cpuProf, { recursive: true });

@@ -190,6 +190,7 @@ export function describeContext(ctx: RunContext): string {
   return (
     `${ctx.cores} cores (${ctx.cpuModel}), shared by both 3-member clusters (the systems take turns workload by workload), the load-generator process and anything else running on the machine; ` +
     `etcd ${ctx.etcdVersion}, Node ${ctx.nodeVersion}; load average ${load(ctx.loadStart)} at start, ${load(ctx.loadEnd)} at end` +
+    (ctx.apiWorkers ? `; mgmt serves the etcd API from ${ctx.apiWorkers} worker thread${ctx.apiWorkers === 1 ? '' : 's'} per member` : '') +
     (ctx.quick ? '; --quick (short runs)' : '')
   );
 }

@@ -41,4 +41,6 @@ export interface RunContext {
   startedAt: string;
   etcdVersion: string;
   nodeVersion: string;
+  /** The mgmt members' API worker threads (0: the API on the member's thread). */
+  apiWorkers?: number;
 }

@@ -3,7 +3,9 @@
 // move-leader, ideal size, and a client's del-mgmt, revoke-lease, garbage), each ending with no anomaly: linearizable
 // history, the store history agreeing across voters and holding every
 // acknowledged write, gapless watches, the cluster back at its ideal size.
-// CHAOS_SEED, CHAOS_RUNS, CHAOS_SECONDS override the defaults; a failure
+// The second run's agents serve the etcd API from a worker thread
+// (--api-workers 1, kv's workers/api-pool.ts), the others from the member's
+// thread. CHAOS_SEED, CHAOS_RUNS, CHAOS_SECONDS override the defaults; a failure
 // prints the seed, the anomalies, where the files were saved and the
 // command to replay. At most 4 agents run at a time.
 import fs from 'node:fs';
@@ -28,10 +30,11 @@ it(`${RUNS} chaos runs of ${SECONDS} s with every fault kind find no anomaly (fi
     const firstKinds = [...FAULT_KINDS.slice(shift), ...FAULT_KINDS.slice(0, shift)];
     // Hosts are restarted exactly as first started; the last run starts them all with one command (--bootstrap-expect).
     const mode = k === RUNS - 1 ? ('bootstrap-expect' as const) : ('first-host' as const);
-    const r = await runOnce({ seed, seconds: SECONDS, firstKinds, mode });
+    const apiWorkers = k === 1 ? 1 : undefined;
+    const r = await runOnce({ seed, seconds: SECONDS, firstKinds, mode, ...(apiWorkers ? { apiWorkers } : {}) });
     for (const f of r.faults) kinds.add(f.kind);
-    const replay = replayCommand(r, SECONDS, { mode });
-    console.log(`chaos seed=${seed} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} ${[...r.anomalies, ...r.notes].join('; ')}`);
+    const replay = replayCommand(r, SECONDS, { mode, ...(apiWorkers ? { apiWorkers } : {}) });
+    console.log(`chaos seed=${seed}${apiWorkers ? ` api-workers=${apiWorkers}` : ''} ops=${r.ops} faults=${r.faults.length} verdict=${r.verdict} ${[...r.anomalies, ...r.notes].join('; ')}`);
     if (r.verdict === 'ANOMALY') failures.push(`seed ${seed}: ${r.anomalies.join('; ')} (saved ${saveRun(r, SECONDS, replay)}; replay: ${replay})`);
     fs.rmSync(r.dir, { recursive: true, force: true });
   }

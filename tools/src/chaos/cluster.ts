@@ -74,6 +74,8 @@ export class Cluster {
     readonly dir: string,
     /** Hosts of their own (default: loopback, free ports). */
     readonly hosts?: HostPlacement,
+    /** The agents' `--api-workers` (MGMT_API_WORKERS; absent: their default). */
+    readonly apiWorkers?: number,
   ) {}
 
   /** Allocates ports for `names` up front, so joiners can name every other agent as a seed. */
@@ -111,7 +113,7 @@ export class Cluster {
     const log = fs.openSync(logFile, 'a');
     fs.writeSync(log, `\n==== chaos: start ${new Date().toISOString()} ${args.join(' ')}\n`);
     const [cmd, cmdArgs] = this.hosts?.command(name, mgmtBin, args) ?? [mgmtBin, args];
-    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', MGMT_FAULT_FILE: faultFile } });
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, MGMT_LOG_LEVEL: 'info', MGMT_FAULT_FILE: faultFile, ...(this.apiWorkers === undefined ? {} : { MGMT_API_WORKERS: String(this.apiWorkers) }) } });
     fs.closeSync(log);
     allChildren.add(child);
     child.on('exit', () => allChildren.delete(child));

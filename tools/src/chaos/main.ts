@@ -43,6 +43,7 @@ async function main(): Promise<number> {
   const startOptions = {
     mode: process.argv.includes('--bootstrap-expect') ? ('bootstrap-expect' as const) : ('first-host' as const),
     restartWithSeeds: process.argv.includes('--restart-with-seeds'),
+    ...(arg('api-workers') === undefined ? {} : { apiWorkers: Number(arg('api-workers')) }),
   };
   const hosts = NetnsHosts.fromEnv();
   const firstSeed = seedArg === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedArg);

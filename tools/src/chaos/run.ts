@@ -52,6 +52,8 @@ export interface RunOptions {
   firstKinds?: readonly Fault['kind'][];
   /** `--hosts netns`: each agent on a network namespace of its own, real partitions (see netns-hosts.ts). */
   hosts?: NetnsHosts;
+  /** The agents serve the etcd API from this many worker threads (`--api-workers`; absent: their default). */
+  apiWorkers?: number;
 }
 
 /** What one run found. */
@@ -83,7 +85,7 @@ export interface RunResult {
 export async function runOnce(o: RunOptions): Promise<RunResult> {
   const rng = mulberry32(o.seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `chaos-${o.seed}-`));
-  const cluster = new Cluster(dir, o.hosts);
+  const cluster = new Cluster(dir, o.hosts, o.apiWorkers);
   const network = new PeerNetwork(cluster, o.hosts?.applyRules);
   const started = performance.now();
   const anomalies: string[] = [];
@@ -215,8 +217,8 @@ function injectStaleRead(history: Operation[]): void {
 }
 
 /** The replay command of a run. */
-export function replayCommand(r: { seed: number }, seconds: number, o: { mode?: StartMode; restartWithSeeds?: boolean; netns?: boolean } = {}): string {
-  const flags = `${o.netns ? ' --hosts netns' : ''}${o.mode === 'bootstrap-expect' ? ' --bootstrap-expect' : ''}${o.restartWithSeeds ? ' --restart-with-seeds' : ''}`;
+export function replayCommand(r: { seed: number }, seconds: number, o: { mode?: StartMode; restartWithSeeds?: boolean; netns?: boolean; apiWorkers?: number } = {}): string {
+  const flags = `${o.netns ? ' --hosts netns' : ''}${o.mode === 'bootstrap-expect' ? ' --bootstrap-expect' : ''}${o.restartWithSeeds ? ' --restart-with-seeds' : ''}${o.apiWorkers === undefined ? '' : ` --api-workers ${o.apiWorkers}`}`;
   return `cd tools && npx tsx src/chaos/main.ts --runs 1 --seconds ${seconds} --seed ${r.seed}${flags}`;
 }
 

@@ -50,6 +50,7 @@ export interface PeerConfig {
   quotaBackendBytes?: number;
   connectionLimits?: Partial<ConnectionLimits>;
   fairQueue?: Partial<FairQueueLimits>;
+  apiWorkers?: number;
 }
 
 /** Starts Peers, runs the nominator while the member leads, and wires the member's metrics. */
@@ -90,6 +91,7 @@ export class PeerHost implements MemberHost<Peer> {
       ...peerMetricsOptions(metrics, config.hostname, config.quotaBackendBytes),
       connectionLimits: config.connectionLimits,
       fairQueue: config.fairQueue,
+      apiWorkers: config.apiWorkers,
       tls: config.tls,
       hello: this.o.hello,
     });

@@ -112,7 +112,7 @@ export function openCaKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 
 }
 
 /** Adds the join service to a member's client-URL server. */
-export function addJoinService(server: Server, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean, isRevoked: (serial: string) => boolean = () => false): void {
+export function addJoinService(server: Pick<Server, 'addService'>, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean, isRevoked: (serial: string) => boolean = () => false): void {
   const fingerprint = caFingerprint(signer.caCertPem);
   // The seed's join key depends only on its token and CA: derived once per token, off the event loop.
   let derived: { token: string; key: Promise<Buffer> } | undefined;

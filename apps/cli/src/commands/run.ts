@@ -59,6 +59,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--backup-interval <duration>', 'time between backups, cluster-wide (e.g. 1h, 30m; default 1h); env MGMT_BACKUP_INTERVAL')
     .option('--backup-keep <n>', 'how many backup files to keep in --backup-dir (default 24); env MGMT_BACKUP_KEEP')
     .option('--experimental-corrupt-check-time <duration>', 'how often the leader compares every member\'s keyspace hash and raises CORRUPT on a mismatch (etcd\'s flag; off unless given, e.g. 5m); env MGMT_EXPERIMENTAL_CORRUPT_CHECK_TIME')
+    .option('--api-workers <n>', 'worker threads that serve the etcd API while this host is a member, each over a replica of the store (Raft, the WAL and apply keep their own thread); 0: the member\'s thread (default 0; more than 1 needs Node 22.12+); env MGMT_API_WORKERS')
     .option('--max-watches-per-connection <n>', `watchers one client connection may hold over all its watch streams; past it a watch is refused with etcd's "too many requests" (default ${DEFAULT_CONNECTION_LIMITS.watches}); env MGMT_MAX_WATCHES_PER_CONNECTION`)
     .option('--max-leases-per-connection <n>', `live leases one client connection may have granted (default ${DEFAULT_CONNECTION_LIMITS.leases}); env MGMT_MAX_LEASES_PER_CONNECTION`)
     .option('--max-streams-per-connection <n>', `open streams (watch, keep-alive, snapshot ...) per client connection (default ${DEFAULT_CONNECTION_LIMITS.streams}); env MGMT_MAX_STREAMS_PER_CONNECTION`)
