@@ -29,4 +29,4 @@ export type { BackupOptions } from './backup/backup-plan.js';
 export { ADMIN_COMMON_NAME, adminCredentialFiles, ensureAdminCredential } from './security/admin-credential.js';
 export { MGMT_ADMIN_ROLE, agentPermissions } from './security/agent-identities.js';
 export { AuthClient, AuthRequestError, type AuthPermission } from './cluster/auth-client.js';
-export { DEFAULT_CONNECTION_LIMITS, DEFAULT_FAIR_QUEUE_LIMITS, canSharePort, type ConnectionLimits, type FairQueueLimits } from '@mgmt/kv';
+export { DEFAULT_CONNECTION_LIMITS, DEFAULT_FAIR_QUEUE_LIMITS, canSharePort, defaultApiWorkers, type ConnectionLimits, type FairQueueLimits } from '@mgmt/kv';

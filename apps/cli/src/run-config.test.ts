@@ -59,8 +59,9 @@ describe('resolveRunConfig', () => {
     expect(() => resolveRunConfig({ hostname: 'h', ...flags }, {})).toThrow(message);
   });
 
-  it('reads --api-workers (and MGMT_API_WORKERS): none unless told, more than one only where Node can share the port', () => {
-    expect(resolveRunConfig({ hostname: 'h' }, {}).apiWorkers).toBeUndefined();
+  it('reads --api-workers (and MGMT_API_WORKERS), more than one only where Node can share the port', () => {
+    expect(resolveApiWorkers(undefined, true, 3)).toBe(3);
+    expect(resolveApiWorkers('', false, 0)).toBe(0);
     expect(resolveRunConfig({ hostname: 'h', apiWorkers: '1' }, {}).apiWorkers).toBe(1);
     expect(resolveRunConfig({ hostname: 'h' }, { MGMT_API_WORKERS: '1' }).apiWorkers).toBe(1);
     expect(resolveRunConfig({ hostname: 'h', apiWorkers: '0' }, { MGMT_API_WORKERS: '1' }).apiWorkers).toBeUndefined();

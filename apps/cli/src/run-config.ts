@@ -1,5 +1,5 @@
 import { zoneProblem } from '@mgmt/cluster-fsm';
-import { canSharePort, type AgentConfig } from '@mgmt/agent';
+import { canSharePort, defaultApiWorkers, type AgentConfig } from '@mgmt/agent';
 import os from 'node:os';
 import path from 'node:path';
 import { isWildcardHost, urlHost } from './advertise.js';
@@ -59,8 +59,6 @@ export class ConfigError extends Error {
 export const defaultClientUrl = 'http://127.0.0.1:2379';
 export const defaultServerUrl = 'http://127.0.0.1:2380';
 export const defaultIdealClusterSize = 5;
-/** API worker threads unless told (`--api-workers`). */
-export const DEFAULT_API_WORKERS = 0;
 
 /**
  * Where an agent keeps its data unless told: never the temporary directory,
@@ -166,10 +164,11 @@ const MAX_API_WORKERS = 64;
 /**
  * `--api-workers`: worker threads that serve the etcd API (0: the member's
  * own thread). More than one share the client port with SO_REUSEPORT,
- * which Node has from 22.12 on.
+ * which Node has from 22.12 on. Unless told: kv's defaultApiWorkers (one
+ * per core but the member's; none on two cores or fewer).
  */
-export function resolveApiWorkers(text: string | undefined, sharePort = canSharePort()): number {
-  if (text === undefined || text.trim() === '') return DEFAULT_API_WORKERS;
+export function resolveApiWorkers(text: string | undefined, sharePort = canSharePort(), fallback = defaultApiWorkers()): number {
+  if (text === undefined || text.trim() === '') return fallback;
   const n = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n > MAX_API_WORKERS) {
     throw new ConfigError(`--api-workers: ${JSON.stringify(text)} is not an integer from 0 to ${MAX_API_WORKERS}`);

@@ -42,15 +42,24 @@ export function canSharePort(version = process.versions.node): boolean {
   return major > 23 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
 }
 
-/** The default number of API workers: one per core but the member's, as many as can share the port. */
+/**
+ * The default number of API workers for a member: one per core but the
+ * member's own, as many as can share the port; none on a machine of two
+ * cores or fewer. There the member and its clients already take every core
+ * (tools:bench on this 2-core machine, 3 members and the load generator:
+ * puts 0.85-0.93x and reads 0.82-0.93x of the API on the member's thread,
+ * 45 MB more per member), and a worker only adds the crossing between
+ * threads and a second apply of every entry.
+ */
 export function defaultApiWorkers(cores = availableParallelism(), sharePort = canSharePort()): number {
-  return sharePort ? Math.max(1, cores - 1) : 1;
+  if (cores <= 2) return 0;
+  return sharePort ? cores - 1 : 1;
 }
 
 /** Options of the pool: the server's (callbacks run on this thread; TLS revocations are read from the replicas) and how many workers. */
 export type ApiPoolOptions = Omit<EtcdServerOptions, 'tls'> & {
   tls?: WorkerTls;
-  /** How many API worker threads (default defaultApiWorkers()). */
+  /** How many API worker threads (default defaultApiWorkers(), at least 1). */
   workers?: number;
 };
 
@@ -108,7 +117,7 @@ function startWorker(data: ApiWorkerData, index: number): Worker {
 /** Serves the etcd API for `backend` (whose `store` is the member's) from worker threads. */
 export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions = {}): ApiPool {
   const { workers: requested, ...rest } = options;
-  const count = requested ?? defaultApiWorkers();
+  const count = requested ?? Math.max(1, defaultApiWorkers());
   if (!Number.isInteger(count) || count < 1) throw new Error(`API workers must be a whole number of at least 1, not ${requested}`);
   if (count > 1 && !canSharePort()) throw new Error(`${count} API workers need SO_REUSEPORT to share the client port (Node 22.12 or later; this is ${process.versions.node}): use 1`);
   const log: ErrorLog = options.logError ?? ((message, error) => console.error(message, error));

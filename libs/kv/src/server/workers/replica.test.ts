@@ -121,10 +121,12 @@ describe('how many API workers', () => {
     expect(canSharePort('24.0.0')).toBe(true);
   });
 
-  it('is one per core but the member thread, or one where the port cannot be shared', () => {
-    expect(defaultApiWorkers(2, true)).toBe(1);
+  it('is one per core but the member thread, one where the port cannot be shared, none on two cores or fewer', () => {
     expect(defaultApiWorkers(8, true)).toBe(7);
-    expect(defaultApiWorkers(1, true)).toBe(1);
+    expect(defaultApiWorkers(3, true)).toBe(2);
     expect(defaultApiWorkers(8, false)).toBe(1);
+    expect(defaultApiWorkers(4, false)).toBe(1);
+    expect(defaultApiWorkers(2, true)).toBe(0);
+    expect(defaultApiWorkers(1, false)).toBe(0);
   });
 });
