@@ -25,10 +25,13 @@ import { ErrProposalDropped } from '../errors.js';
 import type { Role } from '../raft.js';
 import { RawNode, type Ready, type Status } from '../rawnode.js';
 import { ConfChangeType, EntryType, MessageType, isEmptySnapshot, type ConfChange, type ConfState, type Entry, type Message, type Snapshot } from '../types.js';
-import { DriverInvariantError, ProposalFailedError } from './errors.js';
+import { ProposalFailedError } from './errors.js';
+import { checkDriverInvariants } from './driver-invariants.js';
 import { ConfChangeWaiters } from './conf-change-waiters.js';
+import { DriverEvents } from './driver-events.js';
 import { EagerCampaign } from './eager-campaign.js';
 import { LazyTicker } from './lazy-ticker.js';
+import { SnapshotTaker } from './snapshot-taker.js';
 import { StallReport } from './stall-report.js';
 import { ReadBarriers, type IndexCallback } from './read-barriers.js';
 import { durableCommittedCount, sendsBeforeSave } from './ready-order.js';
@@ -59,10 +62,9 @@ export class RaftDriver {
   private processing = false;
   private stopped = false;
   private applied: number;
-  private snapshotIndex: number;
   private confState: ConfState;
-  /** A snapshot found the disk full (logged once until one succeeds). */
-  private snapshotPostponed = false;
+  /** When to snapshot, and the latest snapshot's index (snapshot-taker.ts). */
+  private readonly snapshots: SnapshotTaker;
   private leaderId = 0;
   /** Seeded randomness (ids of membership changes, so a restarted member never reuses one). */
   private readonly random: () => number;
@@ -74,9 +76,8 @@ export class RaftDriver {
   private readonly stalls: StallReport;
   /** What saving a Ready needs (ready-save.ts). */
   private readonly saveDeps: ReadySaveDeps;
-  private readonly listeners = { leader: new Set<(lead: number, term: number) => void>(), removed: new Set<() => void>(), fatal: new Set<(err: unknown) => void>(), beat: new Set<() => void>() };
-  /** The core's heartbeat rounds the beat listeners were told of. */
-  private beatsTold = 0;
+  /** The owner's listeners (driver-events.ts). */
+  private readonly events: DriverEvents;
 
   constructor(options: DriverOptions) {
     this.id = options.id;
@@ -85,6 +86,7 @@ export class RaftDriver {
     this.clock = options.clock;
     this.sm = options.stateMachine;
     this.log = options.logger ?? SILENT_LOGGER;
+    this.events = new DriverEvents(this.log);
     this.observer = options.observer;
     this.random = options.random;
     this.reads = new ReadBarriers(options.id, this.random);
@@ -107,7 +109,7 @@ export class RaftDriver {
     };
     this.confWaiters = new ConfChangeWaiters(this.clock, this.o.confChangeTimeoutMs, () => this.confState, () => new ProposalFailedError('membership change timed out (it may still apply)'));
     const snap = this.storage.snapshot();
-    this.snapshotIndex = snap.metadata.index;
+    this.snapshots = new SnapshotTaker(this.storage, this.sm, this.log, this.o, snap.metadata.index);
     this.confState = snap.metadata.confState;
     this.applied = options.applied ?? snap.metadata.index;
     this.node = new RawNode({
@@ -164,17 +166,7 @@ export class RaftDriver {
 
   /** A heartbeat round began since the listeners were last told: tell them (after the heartbeats went out). */
   private tellBeat(): void {
-    const beats = this.node.beats;
-    if (beats === this.beatsTold || this.stopped) return;
-    this.beatsTold = beats;
-    for (const fn of this.listeners.beat) {
-      // A listener's failure is its own: Raft's clock goes on.
-      try {
-        fn();
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'a heartbeat-round listener failed');
-      }
-    }
+    if (!this.stopped) this.events.beats(this.node.beats);
   }
 
   /** Tells the lazy ticker when the next tick that does something is due. */
@@ -307,9 +299,9 @@ export class RaftDriver {
    */
   snapshotNow(): boolean {
     this.assertRunning();
-    if (this.applied <= this.snapshotIndex || this.applied > this.storage.lastIndex()) return false;
-    this.maybeSnapshot(true);
-    return this.snapshotIndex === this.applied;
+    if (this.applied <= this.snapshots.index || this.applied > this.storage.lastIndex()) return false;
+    this.snapshots.maybe(this.applied, this.confState, true);
+    return this.snapshots.index === this.applied;
   }
 
   /** Asks the leader to hand leadership to `to` (TimeoutNow). */
@@ -402,8 +394,12 @@ export class RaftDriver {
   }
 
   onLeaderChange(fn: (lead: number, term: number) => void): () => void {
-    this.listeners.leader.add(fn);
-    return () => this.listeners.leader.delete(fn);
+    return this.events.onLeaderChange(fn);
+  }
+
+  /** How far apart the heartbeat rounds (onBeat) are: heartbeatTicks ticks. */
+  get beatMs(): number {
+    return this.o.tickMs * this.o.heartbeatTicks;
   }
 
   /**
@@ -413,26 +409,18 @@ export class RaftDriver {
    * own: on an idle leader every timer is an event-loop wake-up of its own,
    * and those wake-ups (not the JavaScript they run) were most of its CPU.
    */
-  /** How far apart the heartbeat rounds (onBeat) are: heartbeatTicks ticks. */
-  get beatMs(): number {
-    return this.o.tickMs * this.o.heartbeatTicks;
-  }
-
   onBeat(fn: () => void): () => void {
-    this.listeners.beat.add(fn);
-    return () => this.listeners.beat.delete(fn);
+    return this.events.onBeat(fn);
   }
 
   /** Called once when an applied configuration change removes this member. */
   onRemoved(fn: () => void): () => void {
-    this.listeners.removed.add(fn);
-    return () => this.listeners.removed.delete(fn);
+    return this.events.onRemoved(fn);
   }
 
   /** Called when the member stops on its own: the log failed (disk, I/O) or an invariant broke. */
   onFatal(fn: (err: unknown) => void): () => void {
-    this.listeners.fatal.add(fn);
-    return () => this.listeners.fatal.delete(fn);
+    return this.events.onFatal(fn);
   }
 
   // ---- the loop ----
@@ -513,7 +501,7 @@ export class RaftDriver {
     }
     this.log.error({ err: (err as Error).message }, 'raft member failed; stopping');
     this.halt();
-    for (const fn of this.listeners.fatal) fn(err);
+    this.events.failed(err);
   }
 
   /** The part of a Ready handled before its save: role change, the leader's early send, applying what is durable. Returns whether it sent. */
@@ -524,7 +512,7 @@ export class RaftDriver {
       if (rd.softState.role === 'leader') this.observer?.onBecomeLeader?.();
       if (rd.softState.lead !== this.leaderId) {
         this.leaderId = rd.softState.lead;
-        for (const fn of this.listeners.leader) fn(this.leaderId, term);
+        this.events.leaderChanged(this.leaderId, term);
       }
     }
     // The leader sends before its own write; committed entries already durable are applied while the new ones are written (ready-order.ts).
@@ -545,8 +533,8 @@ export class RaftDriver {
     this.node.advance(rd);
     this.confWaiters.notifyApplied();
     this.reads.release(this.applied);
-    this.maybeSnapshot();
-    if (this.o.invariants) this.checkInvariants(rd);
+    this.snapshots.maybe(this.applied, this.confState);
+    if (this.o.invariants) checkDriverInvariants(rd, { id: this.id, applied: this.applied, snapshotIndex: this.snapshots.index }, this.node, this.storage);
   }
 
   private send(rd: Ready): void {
@@ -562,7 +550,7 @@ export class RaftDriver {
   private installSnapshot(snap: Snapshot): void {
     this.sm.restore(snap.data, snap);
     this.applied = snap.metadata.index;
-    this.snapshotIndex = snap.metadata.index;
+    this.snapshots.index = snap.metadata.index;
     this.confState = snap.metadata.confState;
     this.observer?.afterInstallSnapshot?.(snap);
     this.log.info({ index: snap.metadata.index, term: snap.metadata.term }, 'installed snapshot');
@@ -579,51 +567,12 @@ export class RaftDriver {
       if (cc.id) this.confWaiters.noteApplied(cc.id, cs);
       this.applied = e.index;
       if (cc.type === ConfChangeType.CONF_CHANGE_REMOVE_NODE && cc.nodeId === this.id) {
-        for (const fn of this.listeners.removed) fn();
+        this.events.wasRemoved();
       }
       return;
     }
     if (e.data.byteLength > 0) this.sm.applyEntry(e);
     this.applied = e.index;
-  }
-
-  private maybeSnapshot(now = false): void {
-    const every = this.o.snapshotEveryEntries;
-    if (!now && (every <= 0 || this.applied - this.snapshotIndex < every)) return;
-    const index = this.applied;
-    try {
-      void this.storage.createSnapshot(index, this.confState, this.sm.snapshotData());
-    } catch (err) {
-      // A full disk is not fatal here either (found by the simulator): the
-      // log goes on, and a later Ready tries the snapshot again.
-      if (!this.o.isDiskFull(err)) throw err;
-      if (!this.snapshotPostponed) this.log.warn({ err: (err as Error).message, index }, 'disk full: snapshot postponed');
-      this.snapshotPostponed = true;
-      return;
-    }
-    this.snapshotPostponed = false;
-    this.snapshotIndex = index;
-    const compactTo = index - this.o.snapshotCatchUpEntries;
-    if (compactTo > this.storage.firstIndex()) void this.storage.compact(compactTo);
-    this.log.info({ index }, 'snapshot taken, log compacted');
-  }
-
-  /**
-   * The driver's invariants after each Ready (a few comparisons: cheap
-   * enough to stay on in production). A violation throws, and the loop
-   * stops the member with the message and the state that broke it.
-   */
-  private checkInvariants(rd: Ready): void {
-    const committed = this.node.committed;
-    const state = (): Record<string, unknown> => ({ id: this.id, term: this.node.term, role: this.node.role, applied: this.applied, committed, lastIndex: this.node.lastIndex, snapshotIndex: this.snapshotIndex });
-    if (this.applied > committed) throw new DriverInvariantError('applied beyond the commit index', state());
-    if (this.snapshotIndex > this.applied) throw new DriverInvariantError('snapshot beyond the applied index', state());
-    const last = rd.committedEntries[rd.committedEntries.length - 1];
-    if (last && this.applied < last.index) throw new DriverInvariantError(`committed entry ${last.index} handed out but not applied`, state());
-    if (rd.entries.length > 0 && this.storage.lastIndex() < rd.entries[rd.entries.length - 1]!.index) {
-      throw new DriverInvariantError('saved entries are not readable from storage', { ...state(), storageLastIndex: this.storage.lastIndex() });
-    }
-    this.node.checkInvariants();
   }
 }
 
