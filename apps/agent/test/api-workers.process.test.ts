@@ -10,7 +10,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, waitFor } from './helpers.js';
-import { killAll, mgmt, startHttpsAgent, type AgentProc } from './process-harness.js';
+import { dataDirCreds, etcdctlWith, killAll, mgmt, startHttpsAgent, type AgentProc } from './process-harness.js';
 
 const procs: AgentProc[] = [];
 let tmp: { dir: string; cleanup: () => void };
@@ -23,15 +23,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function etcdctl(endpoint: string, tlsArgs: string[], ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile('etcdctl', ['--endpoints', endpoint, '--command-timeout=3s', '--dial-timeout=2s', ...tlsArgs, ...args], { env: { ...process.env, ETCDCTL_API: '3' } }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-  });
-}
-
-const credsOf = (dataDir: string) => ['--cacert', path.join(dataDir, 'tls', 'ca.crt'), '--cert', path.join(dataDir, 'tls', 'client.crt'), '--key', path.join(dataDir, 'tls', 'client.key')];
+const etcdctl = etcdctlWith;
+const credsOf = dataDirCreds;
 
 async function voters(endpoint: string, creds: string[]): Promise<number | undefined> {
   const r = await etcdctl(endpoint, creds, 'member', 'list');

@@ -77,6 +77,21 @@ export function spawnAgent(p: Omit<AgentProc, 'child' | 'exit'>, env: NodeJS.Pro
   return { ...p, ...spawnMgmt(p.args, p.logFile, env) };
 }
 
+/** etcdctl with TLS arguments (or none), 3 s per command; never throws: the exit code, stdout and stderr. */
+export function etcdctlWith(endpoint: string, tlsArgs: string[], ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile('etcdctl', ['--endpoints', endpoint, '--command-timeout=3s', '--dial-timeout=2s', ...tlsArgs, ...args], { env: { ...process.env, ETCDCTL_API: '3' } }, (error, out, err) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+/** etcdctl's TLS arguments for the credentials a token agent keeps in its data directory. */
+export function dataDirCreds(dataDir: string): string[] {
+  const t = path.join(dataDir, 'tls');
+  return ['--cacert', path.join(t, 'ca.crt'), '--cert', path.join(t, 'client.crt'), '--key', path.join(t, 'client.key')];
+}
+
 /** Runs etcdctl (API v3) against `endpoints`; resolves with stdout. */
 export async function etcdctl(endpoints: string, ...args: string[]): Promise<string> {
   const { stdout } = await run('etcdctl', ['--endpoints', endpoints, '--command-timeout=5s', ...args], { env: { ...process.env, ETCDCTL_API: '3' } });

@@ -21,12 +21,11 @@
 //   one or with one of another CA.
 import { createTcpTransport, silentLogger } from '@mgmt/transport';
 import { makeTestCa } from '@mgmt/transport/testing';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, tempDir, waitFor } from './helpers.js';
-import { killAll, mgmt, spawnAgent, startHttpsAgent, type AgentProc } from './process-harness.js';
+import { dataDirCreds, etcdctlWith, killAll, mgmt, spawnAgent, startHttpsAgent, type AgentProc } from './process-harness.js';
 
 const procs: AgentProc[] = [];
 let tmp: { dir: string; cleanup: () => void };
@@ -39,18 +38,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function etcdctl(endpoint: string, tlsArgs: string[], ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile('etcdctl', ['--endpoints', endpoint, '--command-timeout=3s', '--dial-timeout=2s', ...tlsArgs, ...args], { env: { ...process.env, ETCDCTL_API: '3' } }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-  });
-}
-
-function dataDirCreds(dataDir: string): string[] {
-  const t = path.join(dataDir, 'tls');
-  return ['--cacert', path.join(t, 'ca.crt'), '--cert', path.join(t, 'client.crt'), '--key', path.join(t, 'client.key')];
-}
+const etcdctl = etcdctlWith;
 
 async function voters(endpoint: string, creds: string[]): Promise<string[] | undefined> {
   const r = await etcdctl(endpoint, creds, 'member', 'list');
