@@ -184,3 +184,27 @@ describe("the owner thread's hooks", () => {
     expect(traffic.totals().sentBytes).toBeGreaterThan(0);
   });
 });
+
+describe('a worker that ends', () => {
+  it('is replaced: the port serves again, from a replica that has every write', async () => {
+    const owner = new LocalBackend({ name: 'replaced' });
+    const restarting = serveFromWorkers(owner, { workers: 1, logError: () => {} });
+    const at = `127.0.0.1:${await restarting.listen('127.0.0.1:0')}`;
+    try {
+      expect((await etcdctl(at, ['put', 'before', '1'])).stdout).toBe('OK\n');
+      await restarting.terminateWorker(0);
+      // Written on this thread while no worker serves: the new replica starts from a snapshot that has it.
+      await owner.propose({ put: { key: Buffer.from('between'), value: Buffer.from('2') } });
+      let got = '';
+      for (let i = 0; i < 100 && got !== 'before\n1\nbetween\n2\n'; i++) {
+        got = (await etcdctl(at, ['get', 'b', '--prefix'])).stdout;
+        if (got !== 'before\n1\nbetween\n2\n') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(got).toBe('before\n1\nbetween\n2\n');
+      expect((await etcdctl(at, ['put', 'after', '3'])).stdout).toBe('OK\n');
+    } finally {
+      await restarting.close();
+      owner.close();
+    }
+  });
+});

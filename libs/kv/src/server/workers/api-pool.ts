@@ -76,6 +76,8 @@ export interface ApiPool {
   connectionTotals(): Promise<ConnectionTotals>;
   /** Unary services this thread serves on the same port (add them before listen): the agent's Hello and Join. */
   readonly services: OwnerServices;
+  /** Ends worker `index` as a crash would (tests): the pool starts another in its place. */
+  terminateWorker(index: number): Promise<void>;
   /** Each worker's replica: feed position and revision (tests). */
   replicas(): Promise<Array<{ seq: number; revision: number }>>;
 }
@@ -126,51 +128,75 @@ export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions =
   const feed = new ReplicaFeed(backend.store, () => backend.header());
   const abilities = { defragment: backend.defragment !== undefined, moveLeader: backend.moveLeader !== undefined };
   const running: RunningWorker[] = [];
-  // Workers start at listen(), once the owner's services are known (they are registered in the workers' servers).
-  const start = () => {
-    for (let index = 0; index < count; index++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = startWorker({ index, relayPort: port2, abilities, options: split.server, hooks: { ...split.flags, ownerPaths: services.paths } }, index);
-      const unhostBackend = hostBackend(backend, feed, port1, log, options.metrics);
-      const unhostHooks = hostHooks(split.hooks, port1, log);
-      feed.attach(port1);
-      let closing = false;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.on('error', (error) => log(`API worker ${index} failed`, error));
-      void exited.then(() => {
-        feed.detach(port1);
-        unhostBackend();
-        unhostHooks();
-        port1.close();
-        if (!closing) log(`API worker ${index} ended`, 'its connections are gone');
-      });
-      running.push({
-        worker,
-        control: wrap<ApiWorkerControl>(nodeEndpoint(worker)),
-        exited,
-        markClosing: () => {
-          closing = true;
-        },
-      });
+  let tls = split.server.tls;
+  let closing = false;
+  /** Where the workers listen, once the first has bound the port. */
+  let listenAt: { address: string; reusePort: boolean } | undefined;
+
+  const spawn = (index: number): RunningWorker => {
+    const { port1, port2 } = new MessageChannel();
+    const workerOptions = { ...split.server, ...(tls ? { tls } : {}) };
+    const worker = startWorker({ index, relayPort: port2, abilities, options: workerOptions, hooks: { ...split.flags, ownerPaths: services.paths } }, index);
+    const unhostBackend = hostBackend(backend, feed, port1, log, options.metrics);
+    const unhostHooks = hostHooks(split.hooks, port1, log);
+    feed.attach(port1);
+    let stopping = false;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.on('error', (error) => log(`API worker ${index} failed`, error));
+    const w: RunningWorker = {
+      worker,
+      control: wrap<ApiWorkerControl>(nodeEndpoint(worker)),
+      exited,
+      markClosing: () => {
+        stopping = true;
+      },
+    };
+    void exited.then(() => {
+      feed.detach(port1);
+      unhostBackend();
+      unhostHooks();
+      port1.close();
+      if (stopping || closing) return;
+      log(`API worker ${index} ended; starting another`, 'its connections are gone');
+      void replace(index, w, 0);
+    });
+    return w;
+  };
+
+  /** Starts a worker in place of one that ended, listening where it did (the port stays the member's). */
+  const replace = async (index: number, old: RunningWorker, attempt: number): Promise<void> => {
+    old.control[releaseProxy]();
+    await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
+    if (closing || !listenAt) return;
+    const w = spawn(index);
+    running[index] = w;
+    try {
+      await w.control.listen(listenAt.address, listenAt.reusePort);
+    } catch (error) {
+      log(`API worker ${index} could not listen again; retrying`, error);
+      w.markClosing();
+      await w.worker.terminate();
+      void replace(index, w, attempt + 1);
     }
   };
+
   let closed: Promise<void> | undefined;
   return {
     workers: count,
     services,
     async listen(address) {
       if (running.length > 0) throw new Error('the API workers listen once');
-      start();
+      // Workers start here, once the owner's services are known (they are registered in the workers' servers).
+      for (let index = 0; index < count; index++) running.push(spawn(index));
       const reusePort = count > 1;
       const first = await running[0]!.control.listen(address, reusePort);
-      if (count > 1) {
-        const host = address.slice(0, address.lastIndexOf(':'));
-        await Promise.all(running.slice(1).map((w) => w.control.listen(`${host}:${first}`, reusePort)));
-      }
+      listenAt = { address: `${address.slice(0, address.lastIndexOf(':'))}:${first}`, reusePort };
+      await Promise.all(running.slice(1).map((w) => w.control.listen(listenAt!.address, reusePort)));
       return first;
     },
     close() {
       closed ??= (async () => {
+        closing = true;
         await Promise.all(
           running.map(async (w) => {
             w.markClosing();
@@ -183,7 +209,12 @@ export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions =
       })();
       return closed;
     },
+    async terminateWorker(index) {
+      await running[index]?.worker.terminate();
+    },
     async updateTlsIdentity(cert, key) {
+      // A worker started later (in place of one that ended) gets the renewed one too.
+      if (tls) tls = { ...tls, cert, key };
       await Promise.all(running.map((w) => w.control.updateTlsIdentity(cert, key)));
     },
     async connectionTotals() {
