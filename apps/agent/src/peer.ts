@@ -17,6 +17,7 @@ import type { AgentTls } from './security/agent-tls.js';
 import { keepAgentIdentities } from './security/identity-keeper.js';
 import { addJoinService, type JoinSigner } from './security/join-service.js';
 import { isRevokedIn, REVOKED_PREFIX } from './security/revocation.js';
+import { AGENT_PERMISSIONS } from './security/agent-identities.js';
 import type { Server } from '@grpc/grpc-js';
 import type { ClusterGuardOptions, LimitRefusal } from '@mgmt/kv';
 import { saveToken } from './security/token-pki.js';
@@ -210,7 +211,9 @@ function clientServer(o: PeerOptions, member: Member, backend: RaftBackend, clus
   };
   const tls = https && o.tls?.client ? o.tls.client : undefined;
   if (o.apiWorkers) {
-    const pool = serveFromWorkers(api, { ...options, workers: o.apiWorkers, ...(tls ? { tls: { ...tls, revokedSerialPrefix: REVOKED_PREFIX } } : {}) });
+    // A token cluster's agents act as built-in users (security/agent-identities.ts): the workers' replicas check them too.
+    const implicitUsers = o.tls?.signer ? { implicitUsers: AGENT_PERMISSIONS } : {};
+    const pool = serveFromWorkers(api, { ...options, ...implicitUsers, workers: o.apiWorkers, ...(tls ? { tls: { ...tls, revokedSerialPrefix: REVOKED_PREFIX } } : {}) });
     return {
       listen: (address) => pool.listen(address),
       addService: (definition, implementation) => pool.services.add(definition, implementation),

@@ -4,8 +4,10 @@
 // and Hello services the member's thread serves behind the worker; reads,
 // writes, watches and leases work on both members; etcdctl without a
 // client certificate is refused; /metrics on the client port carries the
-// member's gRPC call counts; a revoked certificate is refused by both
-// members' workers (read from their replicas).
+// member's gRPC call counts; with auth on, an agent's certificate writes its
+// own keys and no other host's (the workers' replicas know the built-in
+// agent users); a revoked certificate is refused by both members' workers
+// (read from their replicas).
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +83,19 @@ describe('agents with the etcd API in a worker thread', () => {
       return /grpc_server_handled_total\{[^}]*grpc_method="Put"[^}]*\} [1-9]/.test(r) ? r : undefined;
     }, 15_000);
     expect(metrics).toMatch(/etcd_network_client_grpc_received_bytes_total [1-9]/);
+  });
+
+  it("with auth on, lets an agent's certificate write its own keys only (the workers know the built-in agent users)", async () => {
+    const admin = ['--cacert', path.join(h1.dataDir, 'tls', 'ca.crt'), '--cert', path.join(h1.dataDir, 'tls', 'admin.crt'), '--key', path.join(h1.dataDir, 'tls', 'admin.key')];
+    await waitFor('root exists', async () => ((await etcdctl(h1.endpoint, admin, 'user', 'get', 'root')).out === 'User: root\nRoles: root\n' ? true : undefined), 30_000);
+    expect((await etcdctl(h1.endpoint, admin, 'auth', 'enable')).out).toBe('Authentication Enabled\n');
+    const c2 = credsOf(h2.dataDir);
+    for (const p of [h1, h2]) {
+      expect((await etcdctl(p.endpoint, c2, 'put', '/_mgmt/converged/h2', 'yes')).code).toBe(0);
+      const denied = await etcdctl(p.endpoint, c2, 'put', '/_mgmt/converged/h1', 'no');
+      expect(denied.err).toMatch(/permission denied/);
+    }
+    expect((await etcdctl(h1.endpoint, admin, 'auth', 'disable')).out).toBe('Authentication Disabled\n');
   });
 
   it('refuses a revoked certificate on both members', async () => {

@@ -35,3 +35,4 @@ export { DEFAULT_TOKEN_TTL_MS } from './auth/tokens.js';
 export { isRevokedUnder, normalizeSerial } from './server/revoked-serials.js';
 export { OwnerServices } from './server/workers/hooks-host.js';
 export { canSharePort, defaultApiWorkers, serveFromWorkers, type ApiPool, type ApiPoolOptions } from './server/workers/api-pool.js';
+export { implicitPolicy, type ImplicitPermission } from './auth/implicit-users.js';

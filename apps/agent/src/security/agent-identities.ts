@@ -25,10 +25,10 @@
  * granted while it has fewer than two).
  */
 import { authpb, type mgmtkv } from '@mgmt/proto';
-import { IDEAL_CLUSTER_SIZE_KEY, MGMT_PREFIX, endpointKey, volunteerKey } from '@mgmt/cluster-fsm';
-import { ROOT_ROLE, ROOT_USER, prefixEnd, type AuthState } from '@mgmt/kv';
+import { ENDPOINTS_PREFIX, IDEAL_CLUSTER_SIZE_KEY, MGMT_PREFIX, VOLUNTEERS_PREFIX } from '@mgmt/cluster-fsm';
+import { ROOT_ROLE, ROOT_USER, implicitPolicy, prefixEnd, type AuthState, type ImplicitPermission } from '@mgmt/kv';
 import { CONVERGED_PREFIX, EXPORTED_PREFIX } from '../graph/exports.js';
-import { statusKey } from '../status/agent-status.js';
+import { STATUS_PREFIX } from '../status/agent-status.js';
 
 type Permission = authpb.Permission.$Properties;
 type AuthRequest = mgmtkv.AuthRequest.$Properties;
@@ -41,18 +41,18 @@ const bytes = (s: string) => Buffer.from(s, 'latin1');
 const key = (k: string, permType = READWRITE): Permission => ({ permType, key: bytes(k) });
 const prefix = (p: string, permType = READWRITE): Permission => ({ permType, key: bytes(p), rangeEnd: bytes(prefixEnd(p)) });
 
+/** What the agent of host `{user}` may do, as data (the API workers' replicas check calls against it too). */
+export const AGENT_PERMISSIONS: readonly ImplicitPermission[] = [
+  { permType: 'read', key: MGMT_PREFIX, prefix: true },
+  { permType: 'readwrite', key: `${VOLUNTEERS_PREFIX}{user}` },
+  { permType: 'readwrite', key: `${ENDPOINTS_PREFIX}{user}` },
+  { permType: 'readwrite', key: `${STATUS_PREFIX}{user}` },
+  { permType: 'readwrite', key: `${CONVERGED_PREFIX}{user}` },
+  { permType: 'readwrite', key: `${EXPORTED_PREFIX}{user}/`, prefix: true },
+];
+
 /** What the agent of host `user` may do (pure: every member decides the same at apply). */
-export function agentPermissions(user: string): Permission[] {
-  if (user === '' || user.includes('/')) return [];
-  return [
-    prefix(MGMT_PREFIX, READ),
-    key(volunteerKey(user)),
-    key(endpointKey(user)),
-    key(statusKey(user)),
-    key(`${CONVERGED_PREFIX}${user}`),
-    prefix(`${EXPORTED_PREFIX}${user}/`),
-  ];
-}
+export const agentPermissions: (user: string) => Permission[] = implicitPolicy(AGENT_PERMISSIONS);
 
 /** The role `mgmt-admin`'s permissions. */
 export function mgmtAdminPermissions(): Permission[] {

@@ -30,6 +30,7 @@ import type { EtcdBackend } from '../backend.js';
 import type { ConnectionTotals } from '../limits/connection-registry.js';
 import type { ErrorLog } from '../rpc.js';
 import type { EtcdServerOptions } from '../server.js';
+import type { ImplicitPermission } from '../../auth/implicit-users.js';
 import { API_WORKER_DATA_KEY, type ApiWorkerControl, type ApiWorkerData, type WorkerServerOptions, type WorkerTls } from './api-worker.js';
 import { hostBackend } from './backend-host.js';
 import { hostHooks, OwnerServices, type OwnerHooks } from './hooks-host.js';
@@ -61,6 +62,8 @@ export type ApiPoolOptions = Omit<EtcdServerOptions, 'tls'> & {
   tls?: WorkerTls;
   /** How many API worker threads (default defaultApiWorkers(), at least 1). */
   workers?: number;
+  /** The permissions of users the store does not hold, when the owner's store has such a policy (auth/implicit-users.ts). */
+  implicitUsers?: readonly ImplicitPermission[];
 };
 
 /** A running pool, as the member's thread sees it. */
@@ -118,7 +121,7 @@ function startWorker(data: ApiWorkerData, index: number): Worker {
 
 /** Serves the etcd API for `backend` (whose `store` is the member's) from worker threads. */
 export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions = {}): ApiPool {
-  const { workers: requested, ...rest } = options;
+  const { workers: requested, implicitUsers, ...rest } = options;
   const count = requested ?? Math.max(1, defaultApiWorkers());
   if (!Number.isInteger(count) || count < 1) throw new Error(`API workers must be a whole number of at least 1, not ${requested}`);
   if (count > 1 && !canSharePort()) throw new Error(`${count} API workers need SO_REUSEPORT to share the client port (Node 22.12 or later; this is ${process.versions.node}): use 1`);
@@ -136,7 +139,7 @@ export function serveFromWorkers(backend: EtcdBackend, options: ApiPoolOptions =
   const spawn = (index: number): RunningWorker => {
     const { port1, port2 } = new MessageChannel();
     const workerOptions = { ...split.server, ...(tls ? { tls } : {}) };
-    const worker = startWorker({ index, relayPort: port2, abilities, options: workerOptions, hooks: { ...split.flags, ownerPaths: services.paths } }, index);
+    const worker = startWorker({ index, relayPort: port2, abilities, options: workerOptions, hooks: { ...split.flags, ownerPaths: services.paths }, ...(implicitUsers ? { implicitUsers } : {}) }, index);
     const unhostBackend = hostBackend(backend, feed, port1, log, options.metrics);
     const unhostHooks = hostHooks(split.hooks, port1, log);
     feed.attach(port1);

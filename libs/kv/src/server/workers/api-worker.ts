@@ -16,6 +16,7 @@ import type { ConnectionTotals } from '../limits/connection-registry.js';
 import type { EtcdServerTls } from '../tls.js';
 import { ReplicaBackend, type OwnerAbilities } from './replica-backend.js';
 import { isRevokedUnder } from '../revoked-serials.js';
+import { implicitPolicy, type ImplicitPermission } from '../../auth/implicit-users.js';
 import { WorkerHooks, type WorkerHookFlags } from './worker-hooks.js';
 
 /** The workerData key of an API worker. */
@@ -39,6 +40,8 @@ export interface ApiWorkerData {
   readonly abilities: OwnerAbilities;
   readonly options: WorkerServerOptions;
   readonly hooks: WorkerHookFlags;
+  /** The permissions of users the store does not hold (AuthState.implicitUserPermissions), as the owner's store has them. */
+  readonly implicitUsers?: readonly ImplicitPermission[];
 }
 
 /** What the owner can ask of a worker. */
@@ -55,6 +58,7 @@ export interface ApiWorkerControl {
 /** Builds the worker's server and exposes its control calls on parentPort. */
 export function runApiWorker(data: ApiWorkerData): void {
   const backend = new ReplicaBackend(data.relayPort, data.abilities);
+  if (data.implicitUsers) backend.store.auth.implicitUserPermissions = implicitPolicy(data.implicitUsers);
   const hooks = new WorkerHooks(data.relayPort, backend, data.hooks);
   const { tls, ...rest } = data.options;
   const server: EtcdServer = createEtcdServer(backend, {
