@@ -93,6 +93,13 @@ describe('comparison rows', () => {
     expect(row('put 1 clients: throughput').target).toBeUndefined();
   });
 
+  it('checks the read targets: linearizable at least 2x etcd, serializable at least 1.5x', () => {
+    const reads = (lin: number, ser: number) => ({ clients: 64, linearizable: summary(lin, 1, 5), serializable: summary(ser, 1, 5) });
+    const r = buildRows({ ...etcd, reads: reads(1000, 2000) }, { ...mgmt, reads: reads(2100, 2900) });
+    expect(r.find((x) => x.metric === 'linearizable read 64 clients: throughput')).toMatchObject({ target: '>= 2x etcd', met: true });
+    expect(r.find((x) => x.metric === 'serializable read 64 clients: throughput')).toMatchObject({ target: '>= 1.5x etcd', met: false });
+  });
+
   it('charts mgmt advantage, inverting lower-is-better metrics', () => {
     const points = advantagePoints(rows);
     expect(points.find((p) => p.metric === 'put 64 clients: throughput')?.advantage).toBeCloseTo(1.6);

@@ -66,8 +66,11 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
   }
   if (etcd.reads || mgmt.reads) {
     const n = etcd.reads?.clients ?? mgmt.reads?.clients;
-    for (const kind of ['linearizable', 'serializable'] as const) {
-      rows.push({ metric: `${kind} read ${n} clients: throughput`, unit: 'ops/s', etcd: etcd.reads?.[kind].throughputPerSec, mgmt: mgmt.reads?.[kind].throughputPerSec, higherIsBetter: true });
+    // Issue 21: linearizable reads at least 2x etcd's, serializable at least 1.5x.
+    for (const [kind, factor] of [['linearizable', 2], ['serializable', 1.5]] as const) {
+      const e = etcd.reads?.[kind].throughputPerSec;
+      const m = mgmt.reads?.[kind].throughputPerSec;
+      rows.push({ metric: `${kind} read ${n} clients: throughput`, unit: 'ops/s', etcd: e, mgmt: m, higherIsBetter: true, ...check(`>= ${factor}x etcd`, (a, b) => b >= factor * a, e, m) });
       rows.push({ metric: `${kind} read ${n} clients: p99`, unit: 'ms', etcd: etcd.reads?.[kind].p99Ms, mgmt: mgmt.reads?.[kind].p99Ms, higherIsBetter: false });
     }
   }
