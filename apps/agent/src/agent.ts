@@ -469,6 +469,9 @@ export class Agent {
       const tick = ++this.ticks;
       if (this.schedule.observationDue()) this.observeNow();
       const local = this.localView();
+      // A member's status carries its commit and applied counters, which move with writes the
+      // observation does not look at (outside /_mgmt/): the publisher refreshes them when due.
+      if (local) this.schedulePublish();
       if (local && this.isLeader()) await this.membersRecord.onTick(local.member.state.members.list(), this.mirror.kvs);
       this.removalCheck.start();
       // A failed export write is retried here too, not only on the next change.
