@@ -17,8 +17,10 @@ export interface SystemResults {
   puts: Array<{ clients: number; summary: LatencySummary }>;
   reads?: { clients: number; linearizable: LatencySummary; serializable: LatencySummary };
   watch?: WatchResult & { watchers: number };
-  /** Resident set size of each member after the put runs, bytes. */
+  /** Resident set size of each member at the end of the put runs, bytes. */
   memoryBytes?: number[];
+  /** The same once both systems have been idle `settleMs` after the put runs (an idle member, as issue 21 sets the target). */
+  memoryIdle?: { bytes: number[]; settleMs: number };
   /** Each failover run, ms from the SIGKILL of the leader to the next successful write. */
   failoverRunsMs?: number[];
   formation: FormationResult[];

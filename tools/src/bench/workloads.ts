@@ -121,10 +121,19 @@ async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: W
         results.get(system)!.puts.push({ clients, summary });
       }
     }
+    const resident = (cluster: Cluster) => cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
+    const mb = (bytes: number[]) => bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ');
     for (const [system, { cluster }] of running) {
-      const bytes = cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
+      const bytes = resident(cluster);
       results.get(system)!.memoryBytes = bytes;
-      o.log(`${system}: resident memory ${bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')} MB`);
+      o.log(`${system}: resident memory ${mb(bytes)} MB`);
+    }
+    // The target is an idle member's: both systems are idle from here (they took turns), measured after the same wait.
+    await new Promise((r) => setTimeout(r, o.settleMs));
+    for (const [system, { cluster }] of running) {
+      const bytes = resident(cluster);
+      results.get(system)!.memoryIdle = { bytes, settleMs: o.settleMs };
+      o.log(`${system}: resident memory after ${o.settleMs} ms idle ${mb(bytes)} MB`);
     }
   }
   if (o.sections.has('reads')) {
