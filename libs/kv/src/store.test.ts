@@ -232,6 +232,18 @@ describe('KvStore', () => {
     expect(() => store.applyEntry(mgmtkv.Command.encode({ version: 2, put: { key: b('k') } }).finish())).toThrow('unknown version 2');
   });
 
+  it('writes numbers of every varint length as protobuf does (lease ids at each boundary)', () => {
+    const store = new KvStore();
+    const ids = [127, 128, 2 ** 14 - 1, 2 ** 14, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 35 - 1, 2 ** 35, 2 ** 42, Number.MAX_SAFE_INTEGER];
+    for (const ID of ids) ok(store, { leaseGrant: { ID, TTL: 60 } });
+    put(store, 'k', 'v', 2 ** 35);
+    const bytes = store.snapshot();
+    const decoded = mgmtkv.StoreSnapshot.decode(bytes);
+    expect(decoded.leases.map((l) => Number(l.ID)).sort((a, b) => a - b)).toEqual(ids);
+    expect(Number(decoded.keys[0]!.records![0]!.lease)).toBe(2 ** 35);
+    expect(Buffer.from(mgmtkv.StoreSnapshot.encode(decoded).finish()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('writes snapshots any protobuf decoder reads as mgmtkv.StoreSnapshot, and reads theirs', () => {
     const store = new KvStore();
     ok(store, { leaseGrant: { ID: 2 ** 40, TTL: 30 } });
