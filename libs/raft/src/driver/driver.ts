@@ -109,7 +109,7 @@ export class RaftDriver {
     };
     this.confWaiters = new ConfChangeWaiters(this.clock, this.o.confChangeTimeoutMs, () => this.confState, () => new ProposalFailedError('membership change timed out (it may still apply)'));
     const snap = this.storage.snapshot();
-    this.snapshots = new SnapshotTaker(this.storage, this.sm, this.log, this.o, snap.metadata.index);
+    this.snapshots = new SnapshotTaker(this.storage, this.sm, this.log, this.o, this.clock, snap.metadata.index);
     this.confState = snap.metadata.confState;
     this.applied = options.applied ?? snap.metadata.index;
     this.node = new RawNode({

@@ -34,6 +34,10 @@ export interface DriverOptions {
   snapshotEveryEntries?: number;
   /** Entries kept behind a snapshot so slow followers can catch up from the log. */
   snapshotCatchUpEntries?: number;
+  /** While more than this many entries a second are applied, a due snapshot waits (snapshot-taker.ts); 0: never waits. */
+  snapshotBusyEntriesPerSecond?: number;
+  /** ...but no longer than until the log holds this many entries past the last snapshot. */
+  snapshotBusyMaxEntries?: number;
   /** Index already reflected in the state machine (restored from the last snapshot). */
   applied?: number;
   /** The leader sends a Ready's messages before its own save (Raft thesis 10.2.1). Default true. */
@@ -81,6 +85,12 @@ export const DRIVER_DEFAULTS = {
   // (a few MB for the keyspaces this is for; etcd keeps 5,000).
   snapshotEveryEntries: 10_000,
   snapshotCatchUpEntries: 2_000,
+  // A snapshot stalls the member (the whole store is encoded on its thread):
+  // under a write load it waits for the load to ease, up to 5x the interval
+  // (snapshot-taker.ts). A fleet's status writes (~100 a second at 1,000
+  // agents) are not a load here.
+  snapshotBusyEntriesPerSecond: 200,
+  snapshotBusyMaxEntries: 50_000,
   sendBeforePersist: true,
   applyBeforePersist: true,
   diskFullRetryMs: 1000,
