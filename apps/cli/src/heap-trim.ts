@@ -22,7 +22,7 @@
  * left to V8's own schedule rather than risk a pause that could cost the
  * leadership (an election starts after 300-600 ms without a heartbeat,
  * sent every 100 ms). The heap in use, garbage included, had been the
- * measure: after the bench's put runs a leader held 131 MiB with ~60 MiB
+ * measure: after the bench's put runs a leader held 131 MiB with ~68 MiB
  * alive, skipped the trim, and kept 300 MB resident for 20 s until V8
  * collected by itself. `maxUsedBytes` still bounds what an estimate
  * might have missed (live objects made since the last full collection).
