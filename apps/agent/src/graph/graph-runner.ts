@@ -70,6 +70,18 @@ export class GraphRunner {
   private readonly pending: PendingWrites = { puts: new Map(), deletes: new Map() };
   /** The last attempt to publish the exports failed (the agent's retry tick tries again). */
   private reconcileFailed = false;
+  /**
+   * The graph file or the converged flag changed and no export plan was
+   * made since. A plan is asked for at once, and until one is made the
+   * runner is not settled, so the agent's retry tick hands it the keys
+   * again (that ask is turned away while a plan made before is still being
+   * written). An edit of the exported (@@) resources alone changes nothing
+   * this host applies: its convergence stays as it was and nothing in the
+   * store changes, so before this, on a host without a member (a peer
+   * looks every 5 s), the edit was published only at another host's next
+   * export change. Seen in CI: an edited graph not re-exported in 30 s.
+   */
+  private exportsStale = false;
   /** Whether the last convergence succeeded (undefined before the first). */
   converged: boolean | undefined;
 
@@ -95,7 +107,9 @@ export class GraphRunner {
       onGraph: (g) => {
         this.o.log.info({ file: this.o.file, graph: g.name }, 'graph file changed; converging the new graph');
         this.localGraph = g;
+        this.exportsStale = true;
         void this.converge();
+        if (this.lastStored) void this.reconcile(this.lastStored);
       },
       onError: (err) => this.o.log.warn({ file: this.o.file, err: (err as Error).message }, 'graph file not usable; keeping the previous graph'),
     });
@@ -109,7 +123,7 @@ export class GraphRunner {
    */
   /** Whether nothing waits for another observation: no export write in flight, unconfirmed or failed. */
   get settled(): boolean {
-    return !this.reconciling && !this.reconcileFailed && this.pending.puts.size === 0 && this.pending.deletes.size === 0;
+    return !this.reconciling && !this.reconcileFailed && !this.exportsStale && this.pending.puts.size === 0 && this.pending.deletes.size === 0;
   }
 
   /** The kinds the graph collects (what it needs of the other hosts' exports: graph-keys.ts). */
@@ -166,12 +180,16 @@ export class GraphRunner {
     const changed = this.converged !== ok;
     this.converged = ok;
     if (changed) this.o.log.info({ converged: ok }, ok ? 'graph converged' : 'graph not converged');
-    if (changed && this.lastStored) void this.reconcile(this.lastStored);
+    if (!changed) return;
+    this.exportsStale = true;
+    if (this.lastStored) void this.reconcile(this.lastStored);
   }
 
   private async reconcile(stored: readonly KeyValue[]): Promise<void> {
     if (this.reconciling || this.closed) return;
     this.reconciling = true;
+    // The plan below is made from the graph as it is now.
+    this.exportsStale = false;
     try {
       const lease = await this.o.store.lease();
       // Only this host's own keys matter to its plan (and its pending writes are all among them).
