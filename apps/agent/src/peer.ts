@@ -20,8 +20,7 @@ import { isRevokedIn, REVOKED_PREFIX } from './security/revocation.js';
 import { AGENT_PERMISSIONS } from './security/agent-identities.js';
 import type { Server } from '@grpc/grpc-js';
 import type { ClusterGuardOptions, LimitRefusal } from '@mgmt/kv';
-import { saveToken } from './security/token-pki.js';
-import { JOIN_TOKEN_KEY, openTokenRecord } from './security/token-record.js';
+import { JoinTokenFollower } from './security/join-token-follower.js';
 
 /** Options of a peer: the member's, plus where to serve clients. */
 export interface PeerOptions extends MemberOptions {
@@ -80,6 +79,10 @@ export class Peer {
     const member = await Member.open({ ...o, peerTls: o.peerTls ?? o.tls?.peer, peerNats: o.peerNats ?? o.tls?.nats });
     const backend = new RaftBackend({ member, clusterIdNumber: o.clusterIdNumber, logger: o.logger.child({ part: 'etcd' }), diskBytes: () => directoryBytes(path.join(o.dataDir, 'wal')), ...(o.tls ? { dialTls: o.tls.dial } : {}) });
     const servers: ClientServer[] = [];
+    const signer = o.tls?.signer;
+    const tokenFollower = signer
+      ? new JoinTokenFollower({ kv: member.state.kv, signer, dataDir: o.dataDir, log: o.logger.child({ part: 'join' }), barrier: () => backend.readIndex() })
+      : undefined;
     const foreignLogged = new Map<string, number>();
     const clusterGuard = {
       clusterId: () => o.clusterIdNumber,
@@ -96,8 +99,12 @@ export class Peer {
         if (https && !o.tls?.client) throw new Error(`client URL ${url} is https but this agent has no TLS certificate for it`);
         const server = clientServer(o, member, backend, clusterGuard, https);
         if (o.hello) server.addService(HelloService, helloHandlers(o.hello));
-        if (https && o.tls?.signer) {
-          addJoinService(server, o.tls.signer, o.logger.child({ part: 'join' }), (name) => member.state.members.list().some((m) => m.name === name), (serial) => isRevokedIn(member.state.kv, serial));
+        if (https && signer && tokenFollower) {
+          addJoinService(server, signer, o.logger.child({ part: 'join' }), {
+            isMember: (name) => member.state.members.list().some((m) => m.name === name),
+            isRevoked: (serial) => isRevokedIn(member.state.kv, serial),
+            currentToken: () => tokenFollower.current(),
+          });
         }
         servers.push(server);
         await server.listen(new URL(url).host);
@@ -121,7 +128,7 @@ export class Peer {
       // With auth on, each agent is the user of its host name (security/agent-identities.ts).
       peer.onStop.push(keepAgentIdentities({ backend, isLeader: () => member.raft.isLeader, signer: o.tls.signer, dataDir: o.dataDir, log: o.logger.child({ part: 'auth' }) }));
       peer.fetchCaKey(o.tls.signer);
-      peer.followJoinToken(o.tls.signer, o.dataDir);
+      if (tokenFollower) peer.onStop.push(tokenFollower.follow());
     }
     return peer;
   }
@@ -145,33 +152,6 @@ export class Peer {
       } else this.log.warn({}, 'tls: could not fetch the cluster CA key; joiners must use another seed');
     };
     void attempt(30);
-  }
-
-  /**
-   * `mgmt token rotate` writes the new token, sealed with the CA key, under
-   * /_mgmt/pki/joinToken: every member reads it from its own replica and
-   * admits joiners with it from then on (the old token is refused).
-   */
-  private followJoinToken(signer: JoinSigner, dataDir: string): void {
-    let seen = '';
-    const key = new TextEncoder().encode(JOIN_TOKEN_KEY);
-    const check = (): void => {
-      if (this.stopped) return;
-      const kv = this.member.state.kv.range({ key }).kvs[0];
-      const text = kv ? new TextDecoder().decode(kv.value) : '';
-      if (text !== '' && text !== seen && signer.caKeyPem) {
-        seen = text;
-        const token = openTokenRecord(signer.caKeyPem, text);
-        if (token === undefined) this.log.warn({ key: JOIN_TOKEN_KEY }, 'tls: the join token record is not sealed with this cluster\'s CA key; ignored');
-        else if (token !== signer.token) {
-          signer.token = token;
-          saveToken(dataDir, token);
-          this.log.info({}, 'tls: the join token was rotated; the old one is refused from now on');
-        }
-      }
-      setTimeout(check, 1_000).unref();
-    };
-    check();
   }
 
   /** Stops serving clients, then the member; frees every port. */

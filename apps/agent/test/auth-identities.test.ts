@@ -70,7 +70,7 @@ describe('a joiner named root', () => {
     const cert = await issueCertificate(clusterCa, own.publicKeyPem, 'h1', ['127.0.0.1']);
     const b = new LocalBackend({ name: 'h1' });
     const s = createEtcdServer(b, { logError: () => {}, tls: { cert: Buffer.from(cert), key: Buffer.from(own.privateKeyPem), ca: Buffer.from(clusterCa.certPem), clientCert: 'per-call', openMethodPaths: JOIN_METHOD_PATHS } });
-    addJoinService(s.grpc, { token: 't', caCertPem: clusterCa.certPem, caKeyPem: clusterCa.keyPem }, silentLogger(), () => false);
+    addJoinService(s.grpc, { token: 't', caCertPem: clusterCa.certPem, caKeyPem: clusterCa.keyPem }, silentLogger(), { isMember: () => false });
     const seed = `https://127.0.0.1:${await s.listen('127.0.0.1:0')}`;
     try {
       await expect(requestJoin({ seed, token: 't', hostname: 'root', names: [], keyPair: newKeyPair() })).rejects.toThrow(ROOT_HOSTNAME_REFUSED);

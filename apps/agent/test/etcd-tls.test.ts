@@ -103,7 +103,7 @@ describe('the token PKI: per-call client certificates and the join service', () 
       logError: () => {},
       tls: { cert: Buffer.from(serverCert), key: Buffer.from(serverKeys.privateKeyPem), ca: Buffer.from(ca.certPem), clientCert: 'per-call', openMethodPaths: JOIN_METHOD_PATHS },
     });
-    addJoinService(s.grpc, { token: 's3cret', caCertPem: ca.certPem, caKeyPem: ca.keyPem }, silentLogger(), () => false);
+    addJoinService(s.grpc, { token: 's3cret', caCertPem: ca.certPem, caKeyPem: ca.keyPem }, silentLogger(), { isMember: () => false });
     servers.push({ server: s, backend });
     endpoint = `https://127.0.0.1:${await s.listen('127.0.0.1:0')}`;
   });

@@ -111,8 +111,23 @@ export function openCaKey(joinKey: Buffer, r: Pick<JoinRequest, 'joinerNonce' | 
   return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
 }
 
+/** What the join service asks of its member. */
+export interface JoinServiceChecks {
+  /** Whether `hostname` is a member (the CA key is for members only). */
+  isMember: (hostname: string) => boolean;
+  /** Whether the certificate with this serial was revoked (default: none is). */
+  isRevoked?: (serial: string) => boolean;
+  /**
+   * Brings `signer.token` up to the cluster's before a proof is checked
+   * (join-token-follower.ts); a throw answers UNAVAILABLE (the joiner tries
+   * again). Without it, `signer.token` is taken as it is.
+   */
+  currentToken?: () => Promise<void>;
+}
+
 /** Adds the join service to a member's client-URL server. */
-export function addJoinService(server: Pick<Server, 'addService'>, signer: JoinSigner, log: Logger, isMember: (hostname: string) => boolean, isRevoked: (serial: string) => boolean = () => false): void {
+export function addJoinService(server: Pick<Server, 'addService'>, signer: JoinSigner, log: Logger, checks: JoinServiceChecks): void {
+  const { isMember, isRevoked = () => false } = checks;
   const fingerprint = caFingerprint(signer.caCertPem);
   // The seed's join key depends only on its token and CA: derived once per token, off the event loop.
   let derived: { token: string; key: Promise<Buffer> } | undefined;
@@ -157,6 +172,12 @@ export function addJoinService(server: Pick<Server, 'addService'>, signer: JoinS
     if (problem) return done({ code: GrpcStatus.INVALID_ARGUMENT, details: problem });
     // A certificate named root would be the admin credential once auth is on (admin-credential.ts).
     if (r.hostname === ADMIN_COMMON_NAME) return done({ code: GrpcStatus.INVALID_ARGUMENT, details: ROOT_HOSTNAME_REFUSED });
+    try {
+      await checks.currentToken?.();
+    } catch (err) {
+      log.warn({ joiner: r.hostname, err: (err as Error).message }, 'join: the current join token could not be confirmed');
+      return done({ code: GrpcStatus.UNAVAILABLE, details: 'cannot confirm the current join token; try again' });
+    }
     const key = await joinKey();
     if (!checkJoinerProof(key, fingerprint, r, Buffer.from(String(w.proof), 'base64'))) {
       refusals.push(now);
