@@ -7,7 +7,7 @@
  * stores blocked the event loop for seconds. Zero values are omitted, as
  * proto3 encoders do; any protobuf decoder reads these bytes.
  */
-import { assert } from './assert.js';
+import { AssertionError, assert } from './assert.js';
 import { SnapshotDecodeError } from './errors.js';
 import { KeyHistory, type KeyRecord } from './key-history.js';
 import { EMPTY_BYTES, keyToString } from './keys.js';
@@ -66,7 +66,7 @@ function varintSize(n: number): number {
 /** Size of an optional varint field (omitted when 0). */
 function fieldSize(n: number): number {
   // Checked without building the message first: this runs for every field of every record.
-  if (!(Number.isSafeInteger(n) && n >= 0)) assert(false, `snapshot numbers are non-negative integers (${n})`);
+  if (!(Number.isSafeInteger(n) && n >= 0)) throw new AssertionError(`snapshot numbers are non-negative integers (${n})`);
   return n === 0 ? 0 : 1 + varintSize(n);
 }
 

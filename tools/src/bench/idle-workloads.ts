@@ -15,7 +15,7 @@ import os from 'node:os';
 import { findLeader, type Cluster } from './cluster.js';
 import type { LoadGen } from './loadgen-client.js';
 import { corePercentOver } from './process-cpu.js';
-import { residentBytes } from './processes.js';
+import { megabytes, residentOfMembers } from './processes.js';
 import type { SystemResults } from './results.js';
 import type { LatencySummary } from './stats.js';
 import type { WorkloadOptions } from './workloads.js';
@@ -46,10 +46,10 @@ export async function hourWorkload(running: Map<System, SteadyCluster>, gen: Loa
     const writes = await replayWrites(gen, endpoints, o.hourWrites, o);
     const replayMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, o.settleMs));
-    const bytes = cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
+    const bytes = residentOfMembers(cluster.members);
     const loadAverage = os.loadavg();
     results.get(system)!.hour = { writes, replayMs, memoryBytes: bytes, loadAverage };
-    o.log(`${system}: ${writes} writes in ${(replayMs / 1000).toFixed(1)} s, then ${o.settleMs} ms idle: resident ${bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')} MB (load ${loadAverage.map((x) => x.toFixed(2)).join(' ')})`);
+    o.log(`${system}: ${writes} writes in ${(replayMs / 1000).toFixed(1)} s, then ${o.settleMs} ms idle: resident ${megabytes(bytes)} MB (load ${loadAverage.map((x) => x.toFixed(2)).join(' ')})`);
   }
 }
 

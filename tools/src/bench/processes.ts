@@ -22,6 +22,16 @@ export function residentBytes(pid: number | undefined): number | undefined {
   }
 }
 
+/** Resident set sizes of `members` in bytes (NaN for one that is gone). */
+export function residentOfMembers(members: ReadonlyArray<{ child: { pid?: number } }>): number[] {
+  return members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
+}
+
+/** Byte counts as whole MB, comma-separated (for the log). */
+export function megabytes(bytes: readonly number[]): string {
+  return bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ');
+}
+
 /** Whether a child has exited or was killed. */
 export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;

@@ -97,21 +97,25 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
     });
   }
   rows.push(...tlsRows(etcd, mgmt));
-  const max = (xs: number[] | undefined) => (xs && xs.length > 0 ? Math.max(...xs) / MB : undefined);
   if (etcd.memoryBytes || mgmt.memoryBytes) {
-    const e = max(etcd.memoryBytes);
-    const m = max(mgmt.memoryBytes);
+    const e = maxMb(etcd.memoryBytes);
+    const m = maxMb(mgmt.memoryBytes);
     // At the end of the last run, before either system is idle: shown, not judged (the target is an idle member's, below).
     rows.push({ metric: 'resident memory per member (max) at the end of the puts', unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false });
   }
   if (etcd.memoryIdle || mgmt.memoryIdle) {
-    const e = max(etcd.memoryIdle?.bytes);
-    const m = max(mgmt.memoryIdle?.bytes);
+    const e = maxMb(etcd.memoryIdle?.bytes);
+    const m = maxMb(mgmt.memoryIdle?.bytes);
     const settleMs = etcd.memoryIdle?.settleMs ?? mgmt.memoryIdle?.settleMs ?? 0;
     rows.push({ metric: `resident memory per member (max) after puts, ${settleMs / 1000} s idle`, unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });
   }
   rows.push(...longRunRows(etcd, mgmt));
   return rows;
+}
+
+/** The largest of `xs` in MB (undefined for none). */
+function maxMb(xs: number[] | undefined): number | undefined {
+  return xs && xs.length > 0 ? Math.max(...xs) / MB : undefined;
 }
 
 /** Load averages (1 min) of both systems' measurements, for the metric's label: these rows are the noisiest. */
@@ -124,9 +128,8 @@ function loadLabel(etcd: number[] | undefined, mgmt: number[] | undefined): stri
 function longRunRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
   const rows: Row[] = [];
   if (etcd.hour || mgmt.hour) {
-    const max = (xs: number[] | undefined) => (xs && xs.length > 0 ? Math.max(...xs) / MB : undefined);
-    const e = max(etcd.hour?.memoryBytes);
-    const m = max(mgmt.hour?.memoryBytes);
+    const e = maxMb(etcd.hour?.memoryBytes);
+    const m = maxMb(mgmt.hour?.memoryBytes);
     const writes = Math.max(etcd.hour?.writes ?? 0, mgmt.hour?.writes ?? 0);
     const metric = `resident memory per member (max) after ${writes.toLocaleString('en-US')} writes (${loadLabel(etcd.hour?.loadAverage, mgmt.hour?.loadAverage)})`;
     rows.push({ metric, unit: 'MB', etcd: e, mgmt: m, higherIsBetter: false, ...check('<= etcd', (a, b) => b <= a, e, m) });

@@ -14,7 +14,7 @@ import { startEtcdCluster } from './etcd-cluster.js';
 import { FORMATION_T0_FILE, describeFormationPhases, formationPhases } from './formation-phases.js';
 import type { LoadGen } from './loadgen-client.js';
 import { startMgmtCluster } from './mgmt-cluster.js';
-import { residentBytes, type ProcessRegistry } from './processes.js';
+import { megabytes, residentOfMembers, type ProcessRegistry } from './processes.js';
 import { epochMs, type InstantResult, type WatchResult } from './protocol.js';
 import type { FormationResult, SystemResults } from './results.js';
 import type { LatencySummary } from './stats.js';
@@ -121,19 +121,17 @@ async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: W
         results.get(system)!.puts.push({ clients, summary });
       }
     }
-    const resident = (cluster: Cluster) => cluster.members.map((m) => residentBytes(m.child.pid) ?? Number.NaN);
-    const mb = (bytes: number[]) => bytes.map((b) => (b / 2 ** 20).toFixed(0)).join(', ');
     for (const [system, { cluster }] of running) {
-      const bytes = resident(cluster);
+      const bytes = residentOfMembers(cluster.members);
       results.get(system)!.memoryBytes = bytes;
-      o.log(`${system}: resident memory ${mb(bytes)} MB`);
+      o.log(`${system}: resident memory ${megabytes(bytes)} MB`);
     }
     // The target is an idle member's: both systems are idle from here (they took turns), measured after the same wait.
     await new Promise((r) => setTimeout(r, o.settleMs));
     for (const [system, { cluster }] of running) {
-      const bytes = resident(cluster);
+      const bytes = residentOfMembers(cluster.members);
       results.get(system)!.memoryIdle = { bytes, settleMs: o.settleMs };
-      o.log(`${system}: resident memory after ${o.settleMs} ms idle ${mb(bytes)} MB`);
+      o.log(`${system}: resident memory after ${o.settleMs} ms idle ${megabytes(bytes)} MB`);
     }
   }
   if (o.sections.has('reads')) {
