@@ -45,15 +45,17 @@ function exactCopy(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Decodes an entry's command. The bytes are copied once, into a buffer of
- * their own, so the store may keep values that point into them whatever
- * the caller does with its buffer, and they keep nothing else alive.
- * Bad bytes or an unknown version give a CommandDecodeError.
+ * Decodes an entry's command. Its bytes fields are views of `bytes`, not
+ * copies: the store copies what it keeps into its arena (value-arena.ts),
+ * and the auth state copies the few bytes it keeps, so nothing applied
+ * holds on to the entry. Bad bytes or an unknown version give a
+ * CommandDecodeError.
  */
 export function decodeCommand(bytes: Uint8Array): DecodedCommand {
   let command: mgmtkv.Command;
   try {
-    command = mgmtkv.Command.decode(exactCopy(bytes));
+    // protobufjs reads bytes fields as views of a Buffer, and copies them out of any other Uint8Array.
+    command = mgmtkv.Command.decode(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (cause) {
     throw new CommandDecodeError('not a protobuf Command', { cause });
   }

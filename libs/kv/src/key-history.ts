@@ -24,7 +24,8 @@ export class KeyHistory {
 
   constructor(
     readonly key: string,
-    readonly keyBytes: Uint8Array,
+    /** The key's bytes, shared by its records (the store's arena may move them: same bytes, new place). */
+    public keyBytes: Uint8Array,
   ) {}
 
   /** The newest record, or undefined when there are none. */

@@ -3,6 +3,7 @@ import { KeyHistory, type KeyRecord } from './key-history.js';
 import { EMPTY_BYTES, type KeyRange } from './keys.js';
 import type { LeaseTable } from './lease-table.js';
 import { SortedKeys } from './sorted-keys.js';
+import { ValueArena } from './value-arena.js';
 
 /** One change made by a write: the new record and the live record it replaced. */
 export interface Change {
@@ -36,6 +37,8 @@ export class Mvcc {
   sizeBytes = 0;
   readonly histories = new Map<string, KeyHistory>();
   readonly index = new SortedKeys<KeyHistory>();
+  /** The bytes of the keys and values held (value-arena.ts). */
+  readonly arena: ValueArena;
   private writing = false;
   private sub = 0;
   private changes: Change[] = [];
@@ -50,7 +53,10 @@ export class Mvcc {
   constructor(
     private readonly leases: LeaseTable,
     private readonly onChanges: ChangeListener,
-  ) {}
+    slabBytes?: number,
+  ) {
+    this.arena = new ValueArena(slabBytes);
+  }
 
   /** The revision a write in progress stamps its records with. */
   get writeRevision(): number {
@@ -93,7 +99,7 @@ export class Mvcc {
     assert(this.writing, 'put inside a write');
     let h = this.histories.get(key);
     if (h === undefined) {
-      h = new KeyHistory(key, keyBytes);
+      h = new KeyHistory(key, this.arena.copy(keyBytes));
       this.histories.set(key, h);
       this.index.insert(h);
     }
@@ -104,7 +110,7 @@ export class Mvcc {
       createRevision: prev ? prev.createRevision : rev,
       modRevision: rev,
       version: prev ? prev.version + 1 : 1,
-      value,
+      value: this.arena.copy(value),
       lease,
       sub: this.sub++,
       tombstone: false,
@@ -182,13 +188,18 @@ export class Mvcc {
     this.compactRevision = revision;
     const emptied: string[] = [];
     for (const h of this.histories.values()) {
-      for (const r of h.compact(revision)) this.sizeBytes -= h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
+      for (const r of h.compact(revision)) {
+        this.sizeBytes -= h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
+        this.arena.release(r.value);
+      }
       if (h.records.length === 0) emptied.push(h.key);
     }
     for (const key of emptied) {
+      this.arena.release(this.histories.get(key)!.keyBytes);
       this.histories.delete(key);
       this.index.delete(key);
     }
+    this.moveOutOfSparseSlabs();
     // The log keeps revisions from the compaction on, without the
     // deletions at the compaction revision itself (their tombstones are
     // gone from the histories too, as in etcd).
@@ -205,6 +216,7 @@ export class Mvcc {
     assert(!this.writing, 'no write during load');
     this.histories.clear();
     this.index.clear();
+    this.arena.clear();
     this.revision = revision;
     this.compactRevision = compactRevision;
     this.sizeBytes = 0;
@@ -213,12 +225,34 @@ export class Mvcc {
       assert(sorted.length === 0 || sorted[sorted.length - 1]!.key < h.key, 'loaded keys ascending');
       sorted.push(h);
       this.histories.set(h.key, h);
-      for (const r of h.records) this.sizeBytes += h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
+      // Into the arena: the loaded bytes are views of the snapshot's buffer.
+      h.keyBytes = this.arena.copy(h.keyBytes);
+      for (const r of h.records) {
+        place(r, h.keyBytes, this.arena.copy(r.value));
+        this.sizeBytes += h.key.length + r.value.length + RECORD_OVERHEAD_BYTES;
+      }
       const live = h.live();
       if (live !== undefined && live.lease !== 0) this.leases.attach(live.lease, h.key);
     }
     this.index.load(sorted);
     this.rebuildLog();
+  }
+
+  /**
+   * After a compaction released bytes: moves the keys and values still held
+   * in slabs less than half in use into the current slab, so that those
+   * slabs are freed once no one else holds a view of them.
+   */
+  private moveOutOfSparseSlabs(): void {
+    const sparse = this.arena.sparse();
+    if (sparse.size === 0) return;
+    for (const h of this.histories.values()) {
+      const keyMoves = sparse.has(h.keyBytes.buffer);
+      if (keyMoves) h.keyBytes = this.arena.move(h.keyBytes);
+      for (const r of h.records) {
+        if (keyMoves || sparse.has(r.value.buffer)) place(r, h.keyBytes, sparse.has(r.value.buffer) ? this.arena.move(r.value) : r.value);
+      }
+    }
   }
 
   /** Rebuilds the change log from the histories (after a load). */
@@ -246,15 +280,27 @@ export class Mvcc {
     assert(this.logBase >= this.compactRevision, 'the change log starts at or after the compaction');
     assert(this.index.size === this.histories.size, 'index and map hold the same keys');
     assert(this.compactRevision <= this.revision, 'compacted at or before now');
+    let arenaBytes = 0;
     for (const [key, h] of this.histories) {
       assert(h.key === key && this.index.has(key), `key ${JSON.stringify(key)} indexed`);
       assert(h.records.length > 0, 'no empty histories');
+      arenaBytes += this.arena.counted(h.keyBytes);
       let prev: KeyRecord | undefined;
       for (const r of h.records) {
+        assert(r.key === h.keyBytes, 'a record shares its history\'s key bytes');
+        arenaBytes += this.arena.counted(r.value);
         assert(r.modRevision <= this.revision, 'no record from the future');
         assert(prev === undefined || prev.modRevision < r.modRevision || (prev.modRevision === r.modRevision && prev.sub < r.sub), 'history ordered');
         prev = r;
       }
     }
+    assert(this.arena.stats().bytesInUse === arenaBytes, 'the arena counts the bytes of every key and value held, and no more');
   }
+}
+
+/** Sets where a record's bytes are (the arena moved them); the bytes themselves never change. */
+function place(r: KeyRecord, key: Uint8Array, value: Uint8Array): void {
+  const placed = r as { key: Uint8Array; value: Uint8Array };
+  placed.key = key;
+  placed.value = value;
 }

@@ -70,8 +70,9 @@ export class KvStore {
   private readonly ctx: WriteContext;
   private followers: readonly StoreFollower[] = [];
 
-  constructor() {
-    this.mvcc = new Mvcc(this.leases, (revision, changes) => this.hub.onChanges(revision, changes));
+  /** `slabBytes`: the size of the slabs keys and values are packed into (value-arena.ts; tests make them small). */
+  constructor(options: { slabBytes?: number } = {}) {
+    this.mvcc = new Mvcc(this.leases, (revision, changes) => this.hub.onChanges(revision, changes), options.slabBytes);
     this.hub = new WatchHub(this.mvcc);
     this.ctx = { mvcc: this.mvcc, leases: this.leases };
   }

@@ -186,7 +186,7 @@ export class AuthState {
     if (!root.roles.includes(ROOT_ROLE)) throw Errors.rootRoleNotExist();
     if (secret.length === 0) throw Errors.badCommand();
     this.enabledFlag = true;
-    this.secret = secret;
+    this.secret = Buffer.from(new Uint8Array(secret).buffer); // a copy of its own: `secret` is a view of the Raft entry
     this.bump();
   }
 
