@@ -1,5 +1,7 @@
 // Measures the store's hot paths in-process (no gRPC): apply of encoded
 // put entries, put of plain commands, single-key range, and prefix range.
+// Ends with the memory the store holds after a full collection (run node
+// with --expose-gc for it: `node --expose-gc --import tsx scripts/bench-store.ts`).
 // Usage: npx tsx scripts/bench-store.ts [keys]
 import { KvStore, encodeCommand } from '../src/index.js';
 
@@ -15,10 +17,11 @@ function time(label: string, ops: number, fn: () => void): void {
 }
 
 const store = new KvStore();
-const entries = Array.from({ length: keys }, (_, i) => encodeCommand({ put: { key: keyOf(i), value } }, i + 1));
+let entries: Uint8Array[] | undefined = Array.from({ length: keys }, (_, i) => encodeCommand({ put: { key: keyOf(i), value } }, i + 1));
 time('applyEntry(put), new keys', keys, () => {
-  for (const e of entries) store.applyEntry(e);
+  for (const e of entries!) store.applyEntry(e);
 });
+entries = undefined;
 time('apply({put}), existing keys', keys, () => {
   for (let i = 0; i < keys; i++) store.apply({ put: { key: keyOf(i), value } });
 });
@@ -29,7 +32,14 @@ time('range one key', keys, () => {
 time('range prefix limit 10', 100, () => {
   for (let i = 0; i < 100; i++) store.range({ key: Buffer.from('/bench/1'), rangeEnd: Buffer.from('/bench/2'), limit: 10 });
 });
+// The store alone (the entries above are garbage by now): 2 records per key.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const m = process.memoryUsage();
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const held = `${gc ? 'after a full collection' : 'without --expose-gc, garbage included'}: heap used ${mb(m.heapUsed)}, array buffers ${mb(m.arrayBuffers)}, resident ${mb(m.rss)}`;
 time('snapshot()', 1, () => store.snapshot());
 const bytes = store.snapshot();
 time('restore()', 1, () => new KvStore().restore(bytes));
-console.log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB, keys ${store.keyCount}, revision ${store.revision}, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+console.log(`snapshot ${mb(bytes.length)}, keys ${store.keyCount}, revision ${store.revision}`);
+console.log(`the store, ${held}`);

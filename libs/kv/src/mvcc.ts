@@ -1,16 +1,12 @@
 import { assert } from './assert.js';
+import { ChangeLog, type Change } from './change-log.js';
 import { KeyHistory, type KeyRecord } from './key-history.js';
 import { EMPTY_BYTES, type KeyRange } from './keys.js';
 import type { LeaseTable } from './lease-table.js';
 import { SortedKeys } from './sorted-keys.js';
 import { ValueArena } from './value-arena.js';
 
-/** One change made by a write: the new record and the live record it replaced. */
-export interface Change {
-  readonly key: string;
-  readonly record: KeyRecord;
-  readonly prev: KeyRecord | undefined;
-}
+export type { Change };
 
 /** Called once per revision that changed something, with its changes in order. */
 export type ChangeListener = (revision: number, changes: readonly Change[]) => void;
@@ -42,13 +38,8 @@ export class Mvcc {
   private writing = false;
   private sub = 0;
   private changes: Change[] = [];
-  /**
-   * The changes of every revision since the compaction, oldest first:
-   * log[i] holds revision logBase + i. Watchers catch up from it in
-   * revision order at a cost proportional to what they are sent.
-   */
-  private log: (readonly Change[])[] = [];
-  private logBase = 2;
+  /** The changes of every revision since the compaction (change-log.ts). */
+  private readonly log = new ChangeLog();
 
   constructor(
     private readonly leases: LeaseTable,
@@ -84,8 +75,8 @@ export class Mvcc {
     this.revision += 1;
     const changes = this.changes;
     this.changes = [];
-    assert(this.logBase + this.log.length === this.revision, 'the change log ends at the previous revision');
-    this.log.push(changes);
+    assert(this.log.end === this.revision, 'the change log ends at the previous revision');
+    this.log.append(changes);
     this.onChanges(this.revision, changes);
   }
 
@@ -177,9 +168,9 @@ export class Mvcc {
     });
   }
 
-  /** The changes made at `revision` (none when compacted away or not yet written). */
-  changesAt(revision: number): readonly Change[] {
-    return this.log[revision - this.logBase] ?? [];
+  /** Calls `visit` with each change made at `revision`, in order (none when compacted away or not yet written). */
+  forEachChangeAt(revision: number, visit: (key: string, record: KeyRecord, prev: KeyRecord | undefined) => void): void {
+    this.log.forEachAt(revision, visit);
   }
 
   /** Drops history before `revision` (the caller checked it is valid). */
@@ -200,15 +191,7 @@ export class Mvcc {
       this.index.delete(key);
     }
     this.moveOutOfSparseSlabs();
-    // The log keeps revisions from the compaction on, without the
-    // deletions at the compaction revision itself (their tombstones are
-    // gone from the histories too, as in etcd).
-    const drop = Math.min(revision - this.logBase, this.log.length);
-    if (drop > 0) {
-      this.log.splice(0, drop);
-      this.logBase += drop;
-    }
-    if (this.logBase === revision && this.log.length > 0) this.log[0] = this.log[0]!.filter((c) => !c.record.tombstone);
+    this.log.compact(revision);
   }
 
   /** Replaces the whole keyspace (restore). `histories` must be in ascending key order. */
@@ -257,27 +240,27 @@ export class Mvcc {
 
   /** Rebuilds the change log from the histories (after a load). */
   private rebuildLog(): void {
-    this.logBase = Math.max(this.compactRevision, 2);
-    this.log = [];
-    const buckets: Change[][] = Array.from({ length: Math.max(0, this.revision - this.logBase + 1) }, () => []);
+    const base = Math.max(this.compactRevision, 2);
+    const buckets: Change[][] = Array.from({ length: Math.max(0, this.revision - base + 1) }, () => []);
     for (const h of this.histories.values()) {
       const records = h.records;
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
-        if (record.modRevision < this.logBase) continue;
+        if (record.modRevision < base) continue;
         const before = i > 0 ? records[i - 1]! : undefined;
-        buckets[record.modRevision - this.logBase]!.push({ key: h.key, record, prev: before && !before.tombstone ? before : undefined });
+        buckets[record.modRevision - base]!.push({ key: h.key, record, prev: before && !before.tombstone ? before : undefined });
       }
     }
     for (const bucket of buckets) bucket.sort((a, b) => a.record.sub - b.record.sub);
-    this.log = buckets;
+    this.log.reset(base, buckets);
   }
 
   /** Checks the keyspace: index and map agree; histories ordered and within the revisions. */
   invariants(): void {
     this.index.invariants();
-    assert(this.logBase + this.log.length === this.revision + 1, 'the change log reaches the current revision');
-    assert(this.logBase >= this.compactRevision, 'the change log starts at or after the compaction');
+    assert(this.log.end === this.revision + 1, 'the change log reaches the current revision');
+    assert(this.log.first >= this.compactRevision, 'the change log starts at or after the compaction');
+    this.log.invariants();
     assert(this.index.size === this.histories.size, 'index and map hold the same keys');
     assert(this.compactRevision <= this.revision, 'compacted at or before now');
     let arenaBytes = 0;

@@ -29,8 +29,12 @@ export const DEFAULT_SLAB_BYTES = 2 ** 20;
 /** The store's bytes in slabs; see the file comment. */
 export class ValueArena {
   private slab: Buffer | undefined;
+  /** The current slab's ArrayBuffer (kept: the `buffer` getter is not free). */
+  private slabBuffer: ArrayBufferLike | undefined;
   private used = 0;
-  /** Bytes each slab holds for the store (views copied in and not yet released). */
+  /** Bytes the current slab holds for the store. */
+  private currentInUse = 0;
+  /** Bytes each earlier slab still holds for the store (views copied in and not yet released). */
   private readonly inUse = new Map<ArrayBufferLike, number>();
   private readonly ownBufferFrom: number;
 
@@ -44,12 +48,12 @@ export class ValueArena {
     const n = bytes.length;
     if (n === 0) return EMPTY_BYTES as Buffer;
     if (n > this.ownBufferFrom) return Buffer.from(new Uint8Array(bytes).buffer);
-    if (this.slab === undefined || this.used + n > this.slab.length) this.newSlab();
+    if (this.slab === undefined || this.used + n > this.slabBytes) this.newSlab();
     const slab = this.slab!;
     const at = this.used;
     slab.set(bytes, at);
     this.used = at + n;
-    this.inUse.set(slab.buffer, this.inUse.get(slab.buffer)! + n);
+    this.currentInUse += n;
     return slab.subarray(at, at + n);
   }
 
@@ -57,18 +61,22 @@ export class ValueArena {
   release(view: Uint8Array): void {
     const n = view.length;
     if (n === 0 || n > this.ownBufferFrom) return;
-    const held = this.inUse.get(view.buffer);
+    const buffer = view.buffer;
+    if (buffer === this.slabBuffer) {
+      assert(this.currentInUse >= n, 'a released view is in a slab of this arena');
+      this.currentInUse -= n;
+      return;
+    }
+    const held = this.inUse.get(buffer);
     assert(held !== undefined && held >= n, 'a released view is in a slab of this arena');
-    if (held === n && view.buffer !== this.slab?.buffer) this.inUse.delete(view.buffer);
-    else this.inUse.set(view.buffer, held - n);
+    if (held === n) this.inUse.delete(buffer);
+    else this.inUse.set(buffer, held - n);
   }
 
   /** The slabs, but the current one, less than half in use: the store should `move` what it keeps in them. */
   sparse(): Set<ArrayBufferLike> {
     const out = new Set<ArrayBufferLike>();
-    for (const [buffer, held] of this.inUse) {
-      if (buffer !== this.slab?.buffer && held < this.slabBytes / 2) out.add(buffer);
-    }
+    for (const [buffer, held] of this.inUse) if (held < this.slabBytes / 2) out.add(buffer);
     return out;
   }
 
@@ -81,29 +89,32 @@ export class ValueArena {
   /** Drops every slab (the store was replaced): views handed out stay valid. */
   clear(): void {
     this.slab = undefined;
+    this.slabBuffer = undefined;
     this.used = 0;
+    this.currentInUse = 0;
     this.inUse.clear();
   }
 
   /** Slab count and bytes in use (tests, invariants). */
   stats(): { slabs: number; bytesInUse: number } {
-    let bytesInUse = 0;
+    let bytesInUse = this.currentInUse;
     for (const held of this.inUse.values()) bytesInUse += held;
-    return { slabs: this.inUse.size, bytesInUse };
+    return { slabs: this.inUse.size + (this.slab === undefined ? 0 : 1), bytesInUse };
   }
 
   /** The bytes `view` counts for in the slabs (0: empty, or a buffer of its own); throws if it should be in a slab and is not (invariants). */
   counted(view: Uint8Array): number {
     if (view.length === 0 || view.length > this.ownBufferFrom) return 0;
-    assert(this.inUse.has(view.buffer), 'a kept view is in a slab of this arena');
+    assert(view.buffer === this.slabBuffer || this.inUse.has(view.buffer), 'a kept view is in a slab of this arena');
     return view.length;
   }
 
   private newSlab(): void {
-    if (this.slab !== undefined && this.inUse.get(this.slab.buffer) === 0) this.inUse.delete(this.slab.buffer);
+    if (this.slabBuffer !== undefined && this.currentInUse > 0) this.inUse.set(this.slabBuffer, this.currentInUse);
     // allocUnsafeSlow: a buffer of its own, never a view of Node's shared pool.
     this.slab = Buffer.allocUnsafeSlow(this.slabBytes);
+    this.slabBuffer = this.slab.buffer;
     this.used = 0;
-    this.inUse.set(this.slab.buffer, 0);
+    this.currentInUse = 0;
   }
 }

@@ -229,9 +229,9 @@ export class WatchHub {
         if (recent.length > 0 && !this.deliverCaughtUp(w, recent as WatchEvent[], revision)) return;
         continue;
       }
-      for (const c of this.mvcc.changesAt(revision)) {
-        if (inRange(w.range, c.key) && w.wants(c.record)) events.push(w.event(c.record, c.prev));
-      }
+      this.mvcc.forEachChangeAt(revision, (key, record, prev) => {
+        if (inRange(w.range, key) && w.wants(record)) events.push(w.event(record, prev));
+      });
       if (events.length === 0 || (events.length < CATCH_UP_BATCH_EVENTS && revision < now)) continue;
       if (!this.deliverCaughtUp(w, events, revision)) return;
       events = [];
