@@ -31,12 +31,21 @@ export interface CallObserver {
 /** gRPC status names as Go spells them (codes.Code.String()). */
 const CODE_NAMES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated'];
 
-/** The interceptor that tells `observer` about every call. */
+/**
+ * The interceptor that tells `observer` about every call. Calls of one
+ * method share one ObservedCall, so an observer may key on the object.
+ */
 export function callObserverInterceptor(observer: CallObserver): ServerInterceptor {
+  const byPath = new Map<string, ObservedCall>();
   return (method, call) => {
-    const slash = method.path.lastIndexOf('/');
-    const type: GrpcCallType = method.requestStream ? (method.responseStream ? 'bidi_stream' : 'client_stream') : method.responseStream ? 'server_stream' : 'unary';
-    const observed: ObservedCall = { type, service: method.path.slice(1, slash), method: method.path.slice(slash + 1) };
+    let observed = byPath.get(method.path);
+    if (observed === undefined) {
+      const slash = method.path.lastIndexOf('/');
+      const type: GrpcCallType = method.requestStream ? (method.responseStream ? 'bidi_stream' : 'client_stream') : method.responseStream ? 'server_stream' : 'unary';
+      observed = { type, service: method.path.slice(1, slash), method: method.path.slice(slash + 1) };
+      // Only the served methods reach here (grpc-js answers unknown paths itself), so the map stays small.
+      byPath.set(method.path, observed);
+    }
     observer.started(observed);
     return new ServerInterceptingCall(call, {
       start: (next) =>
