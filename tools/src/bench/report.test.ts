@@ -21,6 +21,7 @@ const etcd: SystemResults = {
   ],
   failoverRunsMs: [1300, 1200, 1500],
   formation: [{ members: 5, firstWriteMs: 600, allVotersMs: 800 }],
+  memoryBeforeBytes: [25 * 2 ** 20, 24 * 2 ** 20],
   memoryBytes: [100 * 2 ** 20, 90 * 2 ** 20],
   memoryIdle: { bytes: [70 * 2 ** 20, 60 * 2 ** 20], settleMs: 6_000 },
 };
@@ -32,6 +33,7 @@ const mgmt: SystemResults = {
   ],
   failoverRunsMs: [400, 900, 300],
   formation: [{ members: 5, firstWriteMs: 2000, allVotersMs: 4000 }],
+  memoryBeforeBytes: [85 * 2 ** 20],
   memoryBytes: [120 * 2 ** 20],
   memoryIdle: { bytes: [65 * 2 ** 20], settleMs: 6_000 },
 };
@@ -95,6 +97,8 @@ describe('comparison rows', () => {
     expect(row('resident memory per member (max) after puts, 6 s idle')).toMatchObject({ etcd: 70, mgmt: 65, target: '<= etcd', met: true });
     expect(row('resident memory per member (max) at the end of the puts')).toMatchObject({ etcd: 100, mgmt: 120 });
     expect(row('resident memory per member (max) at the end of the puts').target).toBeUndefined();
+    expect(row('resident memory per member (max) before the puts')).toMatchObject({ etcd: 25, mgmt: 85 });
+    expect(row('resident memory per member (max) before the puts').target).toBeUndefined();
     expect(row('put 1 clients: throughput').target).toBeUndefined();
   });
 

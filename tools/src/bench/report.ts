@@ -97,6 +97,10 @@ export function buildRows(etcd: SystemResults, mgmt: SystemResults): Row[] {
     });
   }
   rows.push(...tlsRows(etcd, mgmt));
+  if (etcd.memoryBeforeBytes || mgmt.memoryBeforeBytes) {
+    // What each runtime holds with an empty store: the rows below less this are what the puts added.
+    rows.push({ metric: 'resident memory per member (max) before the puts', unit: 'MB', etcd: maxMb(etcd.memoryBeforeBytes), mgmt: maxMb(mgmt.memoryBeforeBytes), higherIsBetter: false });
+  }
   if (etcd.memoryBytes || mgmt.memoryBytes) {
     const e = maxMb(etcd.memoryBytes);
     const m = maxMb(mgmt.memoryBytes);

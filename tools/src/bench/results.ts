@@ -17,6 +17,8 @@ export interface SystemResults {
   puts: Array<{ clients: number; summary: LatencySummary }>;
   reads?: { clients: number; linearizable: LatencySummary; serializable: LatencySummary };
   watch?: WatchResult & { watchers: number };
+  /** Resident set size of each member before the put runs (formed, idle, an empty store), bytes: the runtime's own. */
+  memoryBeforeBytes?: number[];
   /** Resident set size of each member at the end of the put runs, bytes. */
   memoryBytes?: number[];
   /** The same once both systems have been idle `settleMs` after the put runs (an idle member, as issue 21 sets the target). */

@@ -114,6 +114,11 @@ async function startSteady(system: System, registry: ProcessRegistry, o: Workloa
 async function steadyWorkloads(running: Map<System, Running>, gen: LoadGen, o: WorkloadOptions, results: Map<System, SystemResults>): Promise<void> {
   const timing = { warmupMs: o.warmupMs, durationMs: o.durationMs };
   if (o.sections.has('puts')) {
+    for (const [system, { cluster }] of running) {
+      const bytes = residentOfMembers(cluster.members);
+      results.get(system)!.memoryBeforeBytes = bytes;
+      o.log(`${system}: resident memory before the puts ${megabytes(bytes)} MB`);
+    }
     for (const clients of o.putClients) {
       for (const [system, { endpoints }] of running) {
         const summary = await gen.run<LatencySummary>({ kind: 'put', endpoints, clients, valueBytes: o.valueBytes, keySpace: o.keySpace, ...timing });
