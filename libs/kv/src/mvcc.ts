@@ -233,7 +233,8 @@ export class Mvcc {
       const keyMoves = sparse.has(h.keyBytes.buffer);
       if (keyMoves) h.keyBytes = this.arena.move(h.keyBytes);
       for (const r of h.records) {
-        if (keyMoves || sparse.has(r.value.buffer)) place(r, h.keyBytes, sparse.has(r.value.buffer) ? this.arena.move(r.value) : r.value);
+        const valueMoves = sparse.has(r.value.buffer);
+        if (keyMoves || valueMoves) place(r, h.keyBytes, valueMoves ? this.arena.move(r.value) : r.value);
       }
     }
   }
